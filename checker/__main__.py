@@ -1,0 +1,6 @@
+"""``python -m checker`` runs the same command line as ``plancheck``."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""The command line: thin wrappers that turn options into calls and results into exit codes.
+
+Exit status: 0 no findings (or --exit-zero), 1 findings, 2 usage or input error. Every error
+is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import PlancheckError, UsageError
+
+LANGS = click.Choice(["zh", "en"])
+
+
+def _specs():
+    from .rules import builtin_rules
+
+    return builtin_rules()
+
+
+def _codes(value: str | None, known: dict) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    from .config import parse_codes
+    from .errors import ConfigError
+
+    try:
+        return parse_codes(value, "--select/--ignore", set(known))
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _color(no_color: bool) -> bool:
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plancheck")
+def cli() -> None:
+    """plancheck：年度推进计划的检查工具 (a linter for annual plans)."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    default="text",
+)
+@click.option("-o", "--output", help="Write the report to FILE instead of standard output.")
+@click.option("--select", help="Codes or prefixes to check (N,A001,G00).")
+@click.option("--ignore", help="Codes or prefixes to skip.")
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Config file to use."
+)
+@click.option(
+    "--baseline", type=click.Path(path_type=Path), help="Hide the findings recorded in FILE."
+)
+@click.option(
+    "--write-baseline", is_flag=True, help="Record the current findings in --baseline FILE."
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Show the fixes as a unified diff; write nothing."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--lang", type=LANGS, default="zh", show_default=True)
+@click.option("--no-color", is_flag=True)
+@click.option("--stdin-filename", default="-", help="Name for a plan read from standard input.")
+def lint(
+    paths,
+    fmt,
+    output,
+    select,
+    ignore,
+    config_path,
+    baseline,
+    write_baseline,
+    fix,
+    show_diff,
+    exit_zero,
+    lang,
+    no_color,
+    stdin_filename,
+) -> None:
+    """检查计划文件 (check plan files)."""
+    from .formats import RenderOptions, render
+    from .lint import LintOptions, lint_paths
+
+    specs = _specs()
+    if write_baseline and baseline is None:
+        raise UsageError("--write-baseline needs --baseline FILE")
+    options = LintOptions(
+        select=_codes(select, specs),
+        ignore=_codes(ignore, specs),
+        config_path=config_path,
+        fix=fix,
+        diff=show_diff,
+        baseline=None if write_baseline else baseline,
+        stdin_filename=stdin_filename,
+    )
+    run = lint_paths(paths, options, list(specs.values()))
+    for report in run.errors:
+        click.echo(f"plancheck: {report.path}: {_error_text(lang, report.error)}", err=True)
+    if write_baseline:
+        from .baseline import write_baseline as save
+
+        save(baseline, run.findings)
+    if show_diff:
+        from .fixdiff import unified
+
+        _emit(unified(run), output)
+    else:
+        render_options = RenderOptions(
+            lang=lang, color=_color(no_color) and not output, rules=specs
+        )
+        _emit(render(fmt, run, render_options), output)
+    if run.errors:
+        sys.exit(2)
+    sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)
+
+
+def _error_text(lang: str, reason: str | None) -> str:
+    from . import locale
+
+    return locale.error(lang, reason or "")
+
+
+@cli.command()
+@click.argument("plan")
+@click.option("--previous", type=click.Path(), help="Last year's plan, for the carry-over summary.")
+@click.option("-o", "--output", help="Output file (default reports/<plan name>.html).")
+@click.option("--lang", type=LANGS, default="zh")
+def report(plan, previous, output, lang) -> None:
+    """生成供次年起草使用的HTML报告 (HTML report for next year's drafting)."""
+    from .report import write_report
+
+    target = write_report(plan, previous, output, lang, _specs())
+    click.echo(str(target))
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text")
+@click.option("-o", "--output")
+@click.option("--lang", type=LANGS, default="zh")
+def diff(old, new, fmt, output, lang) -> None:
+    """逐项比较两年的计划 (task-level diff of two annual plans)."""
+    from .diff import diff_files, render_diff
+
+    result = diff_files(old, new)
+    _emit(render_diff(result, fmt, lang), output)
+
+
+@cli.command()
+@click.argument("plan")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def agencies(plan, fmt) -> None:
+    """各单位牵头和参与的任务 (each agency with the tasks it leads and joins)."""
+    from .agency_table import render_agency_table
+
+    click.echo(render_agency_table(plan, fmt), nl=False)
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--lang", type=LANGS, default="zh")
+def rules_command(fmt, lang) -> None:
+    """规则目录 (the rule catalogue)."""
+    from .catalogue import render_catalogue
+
+    click.echo(render_catalogue(_specs(), fmt, lang), nl=False)
+
+
+@cli.command("rule")
+@click.argument("code")
+@click.option("--lang", type=LANGS, default="zh")
+def rule_command(code, lang) -> None:
+    """一条规则的说明：查什么、为什么、示例、怎么改 (one rule explained)."""
+    from .catalogue import render_rule
+
+    specs = _specs()
+    spec = specs.get(code.upper())
+    if spec is None:
+        raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+    click.echo(render_rule(spec, lang), nl=False)
+
+
+def main() -> None:
+    """Entry point: run the group, turning every error into one line and exit 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.exceptions.Abort:
+        click.echo("plancheck: aborted", err=True)
+        sys.exit(2)
+    except click.ClickException as error:
+        click.echo(f"plancheck: {error.format_message()}", err=True)
+        sys.exit(2)
+    except PlancheckError as error:
+        click.echo(f"plancheck: {error}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as error:
+        if os.environ.get("PLANCHECK_DEBUG"):
+            raise
+        click.echo(f"plancheck: internal error: {type(error).__name__}: {error}", err=True)
+        sys.exit(2)

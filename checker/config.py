@@ -1,0 +1,177 @@
+"""Configuration: ``.plancheck.yaml`` or ``[tool.plancheck]`` in ``pyproject.toml``.
+
+Found upward from each checked file (the nearest wins), or given with ``--config``. Every
+key is typed and validated once, here; a wrong one is ``file:key: message``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .findings import SEVERITIES
+
+CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
+PUNCTUATION_MODES = ("consistent", "full", "half")
+_CODE_PREFIX = re.compile(r"^(ALL|[A-Z](\d{0,3})?)$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options for one run over one plan; defaults are what a drafter wants without a file."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    punctuation: str = "consistent"
+    near_duplicate: float = 0.8
+    year: int | None = None
+    per_task_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rules: tuple[Path, ...] = ()
+    path: Path | None = None
+
+    def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> Config:
+        """Command-line --select replaces the file's; --ignore adds to it."""
+        changes: dict[str, Any] = {}
+        if select:
+            changes["select"] = select
+        if ignore:
+            changes["ignore"] = self.ignore + ignore
+        return replace(self, **changes) if changes else self
+
+
+def parse_codes(value: Any, where: str, known: set[str] | None = None) -> tuple[str, ...]:
+    """``"N,A001"`` or a list → validated code prefixes; unknown codes are an error."""
+    if isinstance(value, str):
+        items = [v.strip() for v in value.split(",")]
+    elif isinstance(value, list | tuple):
+        items = [str(v).strip() for v in value]
+    else:
+        raise ConfigError(f"{where}: expected a list of rule codes, got {type(value).__name__}")
+    codes = tuple(item.upper() for item in items if item)
+    for code in codes:
+        if not _CODE_PREFIX.match(code):
+            raise ConfigError(f"{where}: '{code}' is not a rule code or prefix")
+        if known is not None and code != "ALL" and not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{where}: unknown rule code '{code}'")
+    return codes
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise ConfigError(f"{where}: expected {names}, got {type(value).__name__}")
+    return value
+
+
+def from_mapping(data: Any, origin: Path, known: set[str]) -> Config:
+    """Validate a parsed config mapping; ``origin`` names the file in messages."""
+    if data is None:
+        return Config(path=origin)
+    _expect(data, dict, f"{origin}")
+    values: dict[str, Any] = {"path": origin}
+    for key, value in data.items():
+        where = f"{origin}:{key}"
+        if key == "select":
+            values["select"] = parse_codes(value, where, known)
+        elif key == "ignore":
+            values["ignore"] = parse_codes(value, where, known)
+        elif key == "severity":
+            values["severity"] = _severity(_expect(value, dict, where), where, known)
+        elif key == "punctuation":
+            if value not in PUNCTUATION_MODES:
+                raise ConfigError(f"{where}: expected one of {', '.join(PUNCTUATION_MODES)}")
+            values["punctuation"] = value
+        elif key == "near-duplicate":
+            number = _expect(value, (int, float), where)
+            if not 0 < number <= 1:
+                raise ConfigError(f"{where}: expected a similarity between 0 and 1")
+            values["near_duplicate"] = float(number)
+        elif key == "year":
+            values["year"] = _expect(value, int, where)
+        elif key == "per-task-ignores":
+            values["per_task_ignores"] = {
+                str(task): parse_codes(codes, f"{where}:{task}", known)
+                for task, codes in _expect(value, dict, where).items()
+            }
+        elif key == "rules":
+            items = [value] if isinstance(value, str) else _expect(value, list, where)
+            values["rules"] = tuple((origin.parent / str(item)).resolve() for item in items)
+        else:
+            raise ConfigError(f"{where}: unknown key")
+    return Config(**values)
+
+
+def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
+    result = {}
+    for code, level in value.items():
+        parse_codes([code], f"{where}:{code}", known)
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}:{code}: expected one of {', '.join(SEVERITIES)}")
+        result[str(code).upper()] = level
+    return result
+
+
+def load_file(path: Path, known: set[str]) -> Config | None:
+    """Read one config file; a pyproject.toml without [tool.plancheck] gives None."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: invalid TOML ({error})") from None
+        section = data.get("tool", {}).get("plancheck")
+        return None if section is None else from_mapping(section, path, known)
+    import yaml
+
+    try:
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{where}: {problem}") from None
+    return from_mapping(data, path, known)
+
+
+class ConfigFinder:
+    """Finds the nearest config above each checked file, reading each file once."""
+
+    def __init__(self, known: set[str], explicit: Path | None = None) -> None:
+        self.known = known
+        self.cache: dict[Path, Config] = {}
+        self.explicit = load_file(explicit, known) if explicit else None
+        if explicit and self.explicit is None:
+            raise ConfigError(f"{explicit}: no [tool.plancheck] section")
+
+    def for_file(self, path: Path | None) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        start = path.resolve().parent if path else Path.cwd().resolve()
+        return self._for_dir(start)
+
+    def _for_dir(self, directory: Path) -> Config:
+        if directory in self.cache:
+            return self.cache[directory]
+        found: Config | None = None
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                found = load_file(candidate, self.known)
+                if found is not None:
+                    break
+        if found is None:
+            parent = directory.parent
+            found = Config() if parent == directory else self._for_dir(parent)
+        self.cache[directory] = found
+        return found

@@ -1,0 +1,157 @@
+"""The engine: select rules → run them on a parsed plan → stamp → suppress → fix.
+
+It never imports a concrete rule: it is handed the registry's specs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .config import Config
+from .findings import Finding, Fix
+from .model import Edit, Plan, Span, Task
+from .registry import RuleSpec
+
+if TYPE_CHECKING:
+    from .agencies import Registry
+
+
+def _match_length(code: str, prefixes: Iterable[str]) -> int:
+    """Length of the longest prefix matching code (ALL counts as the shortest); -1 if none."""
+    best = -1
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 0)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    """Selected when some --select prefix matches longer than every --ignore prefix."""
+    chosen = _match_length(code, select)
+    return chosen >= 0 and chosen > _match_length(code, ignore)
+
+
+@dataclass
+class Context:
+    """What a rule sees besides the plan: options, the agency registry, a finding factory."""
+
+    plan: Plan
+    config: Config
+    spec: RuleSpec | None = None
+    year_override: int | None = None
+
+    @property
+    def year(self) -> int | None:
+        return self.config.year or self.plan.year
+
+    @cached_property
+    def agencies(self) -> Registry:
+        from .agencies import load_registry
+
+        return load_registry()
+
+    def finding(
+        self,
+        span: Span,
+        task: Task | int | None,
+        *,
+        variant: str = "",
+        fix: Iterable[Edit] | None = None,
+        safe: bool = True,
+        anchor: str = "",
+        **args: Any,
+    ) -> Finding:
+        assert self.spec is not None
+        number = task.number if isinstance(task, Task) else task
+        code = self.spec.code
+        edits = tuple(fix) if fix else ()
+        return Finding(
+            path=self.plan.path,
+            code=code,
+            span=span,
+            task=number,
+            key=f"{code}.{variant}" if variant else code,
+            args={"task": number, **args},
+            fix=Fix(edits, safe) if edits else None,
+            anchor=anchor or self.plan.source.text[span.start : span.end],
+        )
+
+
+@dataclass
+class Result:
+    """Findings of one plan, plus the suppressions that hid nothing (reported as unused)."""
+
+    plan: Plan
+    findings: list[Finding]
+    unused_suppressions: list[tuple[Span, str]] = field(default_factory=list)
+
+
+def run(plan: Plan, config: Config, specs: Iterable[RuleSpec]) -> Result:
+    """Run the selected rules on a plan and return its findings in file order."""
+    context = Context(plan, config)
+    findings: list[Finding] = []
+    for spec in specs:
+        if not is_selected(spec.code, config.select, config.ignore):
+            continue
+        context.spec = spec
+        severity = config.severity.get(spec.code, spec.severity)
+        for found in spec.func(plan, context):
+            findings.append(found.stamped(name=spec.name, severity=severity))
+    findings.sort(key=lambda f: (f.span.start, f.code))
+    kept, unused = suppress(plan, config, findings)
+    return Result(plan, kept, unused)
+
+
+def suppress(
+    plan: Plan, config: Config, findings: list[Finding]
+) -> tuple[list[Finding], list[tuple[Span, str]]]:
+    """Apply Markdown directives and per-task-ignores; report suppressions that hid nothing."""
+    rules: list[tuple[int | None, tuple[str, ...], Span | None, str]] = []
+    for directive in plan.directives:
+        codes = directive.codes or ("ALL",)
+        if directive.kind == "disable-file":
+            rules.append((None, codes, directive.span, "disable-file"))
+        else:
+            following = next((t for t in plan.tasks if t.span.start > directive.span.end), None)
+            if following is not None:
+                rules.append((following.number, codes, directive.span, "disable"))
+    for key, codes in config.per_task_ignores.items():
+        path, _, number = key.rpartition(":")
+        if path and not plan.path.endswith(path):
+            continue
+        if number.isdigit():
+            rules.append((int(number), codes, None, f"per-task-ignores {key}"))
+    if not rules:
+        return findings, []
+    used = [False] * len(rules)
+    kept = []
+    for found in findings:
+        hidden = False
+        for n, (task, codes, _, _) in enumerate(rules):
+            if (task is None or task == found.task) and _match_length(found.code, codes) >= 0:
+                used[n] = hidden = True
+        if not hidden:
+            kept.append(found)
+    unused = [
+        (span, what)
+        for (_, _, span, what), was in zip(rules, used, strict=True)
+        if not was and span
+    ]
+    return kept, unused
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (later ones first so offsets stay valid)."""
+    result = text
+    last_start = len(text) + 1
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end), reverse=True):
+        if edit.end > last_start:
+            continue  # overlaps an edit already applied: left for the next pass
+        result = result[: edit.start] + edit.text + result[edit.end :]
+        last_start = edit.start
+    return result

@@ -1,0 +1,56 @@
+"""One immutable record per finding; the engine stamps code, name and severity on it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .model import Edit, Span
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that repair a finding; only ``safe`` fixes are applied by ``--fix``."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found, where, in which task; the message is rendered per language later.
+
+    ``key`` selects the message template (the rule code, or ``CODE.variant``); ``args`` fill
+    it. ``anchor`` is the text the finding is about, used for the baseline fingerprint so
+    that an edit elsewhere in the plan does not change it.
+    """
+
+    path: str
+    code: str
+    span: Span
+    task: int | None
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
+    anchor: str = ""
+    name: str = ""
+    severity: str = "error"
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def fingerprint(self) -> str:
+        """Stable identity across line shifts: rule, task and the text concerned."""
+        basis = f"{self.code}|{self.task}|{self.key}|{self.anchor}"
+        return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+    def stamped(self, **changes: Any) -> Finding:
+        return replace(self, **changes)

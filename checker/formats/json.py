@@ -1,0 +1,68 @@
+"""The contract's JSON: ``version``, ``files``, ``findings``, ``summary``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from . import RenderOptions, fix_payload, message
+
+
+def finding_dict(found, source, lang: str) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "path": found.path,
+        "line": found.line,
+        "column": found.column,
+        "end_line": found.span.end_line,
+        "end_column": found.span.end_column,
+        "rule": found.code,
+        "name": found.name,
+        "severity": found.severity,
+        "task": found.task,
+        "message": message(found, lang),
+        "fingerprint": found.fingerprint(),
+    }
+    fix = fix_payload(source, found)
+    if fix is not None:
+        item["fix"] = fix
+    return item
+
+
+def file_dict(report) -> dict[str, Any]:
+    item: dict[str, Any] = {"path": report.path}
+    if report.error:
+        item["error"] = report.error
+        return item
+    item["tasks"] = len(report.plan.tasks)
+    item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
+    item["year"] = report.plan.year
+    from ..roster import addressee_report
+
+    roster = addressee_report(report.plan)
+    if roster is not None:
+        item["addressees"] = roster
+    return item
+
+
+def as_dict(run, options: RenderOptions) -> dict[str, Any]:
+    findings = []
+    for report in run.files:
+        findings.extend(finding_dict(f, report.source, options.lang) for f in report.findings)
+    by_rule = Counter(f["rule"] for f in findings)
+    return {
+        "version": 1,
+        "files": [file_dict(r) for r in run.files],
+        "findings": findings,
+        "summary": {
+            "findings": len(findings),
+            "by_rule": dict(sorted(by_rule.items())),
+            "errors": len(run.errors),
+            "fixed": sum(r.fixed for r in run.files),
+            "baseline_hidden": run.hidden_by_baseline,
+        },
+    }
+
+
+def render(run, options: RenderOptions) -> str:
+    return json.dumps(as_dict(run, options), ensure_ascii=False, indent=2) + "\n"

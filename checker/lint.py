@@ -1,0 +1,218 @@
+"""A lint run over many files: find them, read, parse once, run the engine, fix if asked.
+
+The CLI stays thin: it turns options into a ``LintOptions`` and hands the ``RunReport``
+to a format.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import engine
+from .config import Config, ConfigFinder
+from .errors import InputError
+from .findings import Finding
+from .model import Edit, Plan, Span
+from .parse import parse
+from .registry import RuleSpec
+from .source import Source, read_source, source_from_bytes, write_atomic
+
+PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class LintOptions:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    config_path: Path | None = None
+    fix: bool = False
+    diff: bool = False
+    baseline: Path | None = None
+    stdin_filename: str = "-"
+
+
+@dataclass
+class FileReport:
+    """One input file: its plan and findings, or the one-line error that stopped it."""
+
+    path: str
+    source: Source | None = None
+    plan: Plan | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    unused_suppressions: list[tuple[Span, str]] = field(default_factory=list)
+    fixed: int = 0
+    fixed_text: str | None = None
+    config: Config | None = None
+
+
+@dataclass
+class RunReport:
+    files: list[FileReport]
+    hidden_by_baseline: int = 0
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for report in self.files for f in report.findings]
+
+    @property
+    def errors(self) -> list[FileReport]:
+        return [r for r in self.files if r.error]
+
+
+def discover(paths: Iterable[str]) -> list[tuple[str, Path | None, str | None]]:
+    """Expand folders into their plan files, sorted; keep each path's error for later.
+
+    Returns (display name, path or None for stdin, error or None).
+    """
+    found: list[tuple[str, Path | None, str | None]] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(("-", None, None))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            plans = _walk(path)
+            if not plans:
+                found.append((raw, path, "no plan files (*.txt, *.md, *.docx) in folder"))
+            found.extend((str(p), p, None) for p in plans)
+        elif not path.exists():
+            found.append((raw, path, "no such file"))
+        else:
+            found.append((raw, path, None))
+    return found
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Plan files below a folder, sorted; hidden folders and symlink loops are skipped."""
+    result = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith("."):
+                result.append(Path(root) / name)
+    return sorted(result)
+
+
+def read_stdin(name: str) -> Source:
+    data = sys.stdin.buffer.read()
+    return source_from_bytes(data, name)
+
+
+def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
+    """Check every path; input errors are recorded per file and the rest goes on."""
+    known = {spec.code for spec in specs}
+    finder = ConfigFinder(known, options.config_path)
+    baseline = None
+    if options.baseline is not None and options.baseline.exists():
+        from .baseline import Baseline
+
+        baseline = Baseline.load(options.baseline)
+    reports = []
+    hidden = 0
+    for display, path, error in discover(paths):
+        if error:
+            reports.append(FileReport(display, error=error))
+            continue
+        name = options.stdin_filename if path is None else display
+        report = lint_file(name, path, finder, options, specs)
+        if baseline is not None and report.findings:
+            kept = baseline.filter(report.findings)
+            hidden += len(report.findings) - len(kept)
+            report.findings = kept
+        reports.append(report)
+    return RunReport(reports, hidden)
+
+
+def lint_file(
+    name: str, path: Path | None, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
+) -> FileReport:
+    report = FileReport(name)
+    try:
+        source = read_stdin(name) if path is None else read_source(path, name)
+        config = finder.for_file(path).with_cli(options.select, options.ignore)
+        report.config = config
+        active = _with_custom_rules(specs, config)
+        plan = parse(source)
+        result = engine.run(plan, config, active)
+        if options.fix or options.diff:
+            plan, result, fixed = fix_until_stable(plan, config, active)
+            report.fixed = fixed
+            if fixed:
+                report.fixed_text = plan.source.text
+                if options.fix and not options.diff:
+                    _write_fixed(path, plan.source)
+    except InputError as error:
+        report.error = error.reason
+        return report
+    report.source, report.plan = plan.source, plan
+    report.findings = result.findings
+    report.unused_suppressions = result.unused_suppressions
+    return report
+
+
+def _with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:
+    if not config.rules:
+        return specs
+    from .kinds import load_rule_files
+
+    return specs + load_rule_files(config.rules, {s.code for s in specs})
+
+
+def _write_fixed(path: Path | None, source: Source) -> None:
+    if path is None:
+        sys.stdout.buffer.write(source.encode(source.text))
+        return
+    if source.kind == "docx":
+        raise InputError(str(path), "--fix cannot rewrite .docx files; fix them in Word")
+    write_atomic(path, source.encode(source.text))
+
+
+def safe_edits(findings: Iterable[Finding]) -> tuple[list[Edit], int]:
+    """Edits of safe fixes whose ranges do not overlap an edit already taken."""
+    taken: list[Edit] = []
+    count = 0
+    for found in findings:
+        if found.fix is None or not found.fix.safe:
+            continue
+        edits = found.fix.edits
+        if any(_overlaps(e, t) for e in edits for t in taken):
+            continue
+        taken.extend(edits)
+        count += 1
+    return taken, count
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return (a.start == b.start and a.text != b.text) or b.start < a.start < b.end
+    return a.start < b.end and b.start < a.end
+
+
+def fix_until_stable(
+    plan: Plan, config: Config, specs: list[RuleSpec]
+) -> tuple[Plan, engine.Result, int]:
+    """Apply safe fixes, re-parse, re-lint, until nothing more is fixable (bounded)."""
+    total = 0
+    result = engine.run(plan, config, specs)
+    for _ in range(MAX_FIX_PASSES):
+        edits, count = safe_edits(result.findings)
+        if not count:
+            break
+        text = engine.apply_edits(plan.source.text, edits)
+        if text == plan.source.text:
+            break
+        source = plan.source
+        plan = parse(
+            Source.from_text(
+                text, source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
+            )
+        )
+        total += count
+        result = engine.run(plan, config, specs)
+    return plan, result, total

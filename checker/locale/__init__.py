@@ -1,0 +1,39 @@
+"""Message templates, one module per language, keyed by rule code (``CODE`` or ``CODE.variant``).
+
+Rules give facts (task, agency, expected…); the text a drafter reads is made here, so both
+languages say the same thing and a translation never touches a rule.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+from typing import Any
+
+LANGUAGES = ("zh", "en")
+
+
+def catalogue(lang: str) -> ModuleType:
+    return import_module(f"checker.locale.{lang if lang in LANGUAGES else 'zh'}")
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def message(lang: str, key: str, args: dict[str, Any]) -> str:
+    """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``."""
+    messages = catalogue(lang).MESSAGES
+    template = messages.get(key) or messages.get(key.split(".")[0]) or key
+    return template.format_map(_Blank({k: "" if v is None else v for k, v in args.items()}))
+
+
+def text(lang: str, key: str, **args: Any) -> str:
+    """A user-interface string (summary lines, headings of reports)."""
+    return catalogue(lang).UI[key].format_map(_Blank(args))
+
+
+def error(lang: str, reason: str) -> str:
+    """Input and config error reasons are written in English in code; translate known ones."""
+    return catalogue(lang).ERRORS.get(reason, reason)

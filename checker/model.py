@@ -1,0 +1,188 @@
+"""The plan model: document → sections → tasks → clause → agencies, each with its position.
+
+The parser builds it once; every rule reads it. Nothing here judges what is a defect: a
+stray tag is a ``Paren`` that stands alone, a split number is a ``Break``. Rules decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets with the 1-based line/column of its start."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of(cls, source: Source, start: int, end: int) -> Span:
+        line, column = source.position(start)
+        end_line, end_column = source.position(end)
+        return cls(start, end, line, column, end_line, end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text in [start, end) with ``text``; an insertion has start == end."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paren:
+    """A bracketed group inside a task: ``(…)``, ``（…）`` or ``【…】``.
+
+    ``standalone`` says it does not qualify a word: it follows a sentence's end, the start of
+    the task, another standalone group or the responsibility clause.
+    """
+
+    inner: str
+    span: Span
+    standalone: bool
+    opener: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRef:
+    """One agency as written in a clause; ``role`` is lead, participant or cooperating."""
+
+    name: str
+    span: Span
+    role: str  # lead | participant | cooperate
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """The responsibility clause ``(A、B按职责分工负责)`` that ends a task."""
+
+    inner: str
+    span: Span
+    agencies: tuple[AgencyRef, ...]
+    shared: bool  # 按职责分工负责
+    vague: str | None  # the vague phrase (等部门, 有关部门…) if any
+    lead_marked: bool  # the clause names its lead with 牵头
+
+    @property
+    def lead(self) -> AgencyRef | None:
+        for agency in self.agencies:
+            if agency.role == "lead":
+                return agency
+        return self.agencies[0] if self.agencies else None
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """A task broken across lines (``number``: ``…负责)5`` / ``0.…``; ``text``: wrapped
+    text; ``glued``: two tasks on one line). ``span`` is where the break shows; ``edits``
+    repair it."""
+
+    kind: str
+    span: Span
+    edits: tuple[Edit, ...]
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One numbered task: number, body text, parentheticals and responsibility clause."""
+
+    number: int
+    number_text: str
+    number_span: Span
+    span: Span
+    body: str
+    body_span: Span
+    clause: Clause | None
+    parens: tuple[Paren, ...]
+    breaks: tuple[Break, ...]
+    section: int | None
+    subsection: int | None
+    index: int
+
+    @property
+    def line(self) -> int:
+        return self.number_span.line
+
+    @property
+    def text(self) -> str:
+        """The task's prose without number and clause (for comparisons and diffs)."""
+        return self.body
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading ``一、…`` (level 1) or subsection heading ``(一)…`` (level 2)."""
+
+    level: int
+    numeral: str
+    value: int
+    title: str
+    span: Span
+    numeral_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A line of prose that is not a task or heading, with its role in the document."""
+
+    role: str  # doc_number | addressee | notice | issuer | title | preamble | closing | body
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An inline suppression ``<!-- plancheck: disable=G001 -->`` (Markdown plans)."""
+
+    kind: str  # disable (next task) | disable-file
+    codes: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Heading
+    subsections: tuple[Heading, ...]
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A whole plan as parsed; ``year`` is the plan's own year, from title or doc number."""
+
+    source: Source
+    paragraphs: tuple[Paragraph, ...]
+    headings: tuple[Heading, ...]
+    tasks: tuple[Task, ...]
+    directives: tuple[Directive, ...] = ()
+    year: int | None = None
+    sections: tuple[Section, ...] = field(default=())
+
+    def paragraph(self, role: str) -> Paragraph | None:
+        for paragraph in self.paragraphs:
+            if paragraph.role == role:
+                return paragraph
+        return None
+
+    def paragraphs_of(self, role: str) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role == role]
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def task(self, number: int) -> Task | None:
+        for task in self.tasks:
+            if task.number == number:
+                return task
+        return None

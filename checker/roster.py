@@ -1,0 +1,56 @@
+"""The addressee line against the joint conference's members and the agencies with tasks.
+
+A plan is sent to “…联席会议各成员单位” plus others named one by one. Drafters want to know
+which members got no task, and which agencies with tasks the notice does not address.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .agencies import Registry, conferences, load_registry
+from .model import Plan
+from .text import fold
+
+_SEPARATORS = re.compile(r"[、,;]")
+
+
+def _resolve(registry: Registry, name: str, year: int | None) -> str:
+    found = registry.lookup(name)
+    return registry.current(found.agency, year)[0].name if found else name
+
+
+def addressee_report(plan: Plan) -> dict[str, Any] | None:
+    """Members without tasks and agencies not addressed; None when there is no addressee line."""
+    line = plan.paragraph("addressee")
+    if line is None:
+        return None
+    registry = load_registry()
+    folded = fold(line.text).rstrip(":").strip()
+    conference = next((c for c in conferences() if c["name"] in folded), None)
+    named = []
+    for part in _SEPARATORS.split(folded):
+        part = part.strip()
+        if not part or (conference and conference["name"] in part):
+            continue
+        named.append(_resolve(registry, part, plan.year))
+    members = list(conference["members"]) if conference else []
+    with_tasks: list[str] = []
+    for task in plan.tasks:
+        for agency in task.clause.agencies if task.clause else ():
+            body = _resolve(registry, agency.name, plan.year)
+            found = registry.lookup(body)
+            if found and found.agency.is_collective:
+                continue
+            if body not in with_tasks:
+                with_tasks.append(body)
+    addressed = set(members) | set(named)
+    return {
+        "conference": conference["name"] if conference else None,
+        "members": len(members),
+        "named": named,
+        "members_without_task": [m for m in members if m not in with_tasks],
+        "named_without_task": [n for n in named if n not in with_tasks],
+        "unaddressed": [a for a in with_tasks if a not in addressed],
+    }

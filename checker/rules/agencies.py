@@ -1,0 +1,283 @@
+"""Agency rules (G001–G009): every responsibility clause read against the registry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..agencies import Agency, Registry
+from ..engine import Context
+from ..findings import Finding
+from ..model import AgencyRef, Edit, Plan, Task
+from ..registry import rule
+from ..text import fold
+
+_LEAD_STATEMENT = re.compile(r"牵头")
+_FIRST_LEADS = re.compile(r"第一位|首位|排在第一|列第一|排名第一|第一个")
+
+
+def _clauses(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
+    for task in plan.tasks:
+        if task.clause is not None:
+            for agency in task.clause.agencies:
+                yield task, agency
+
+
+@rule("G001", "unknown-agency")
+def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """未登记的单位名称。
+
+    责任单位必须是单位名录（rules/agencies.yaml）中的单位。名录中没有的，多是错字或自拟简称；
+    确属新设单位的，请在名录中登记（写明来源）。
+    Bad: 1.完善审查制度。(国家知识产权总局负责)
+    Good: 1.完善审查制度。(国家知识产权局负责)
+    """
+    registry = ctx.agencies
+    for task, agency in _clauses(plan):
+        if registry.lookup(agency.name) is None:
+            suggestion = registry.suggest(agency.name)
+            yield ctx.finding(
+                agency.span,
+                task,
+                variant="suggest" if suggestion else "",
+                agency=agency.name,
+                suggestion=suggestion,
+            )
+
+
+@rule("G002", "agency-alias", fix="safe")
+def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """单位名称未用规范简称。
+
+    同一单位有全称、旧简称、俗称（“工信部”“发改委”），计划中应统一使用规范简称，
+    否则检索、统计分工时会把一个单位算成几个。
+    Bad: 1.推进产业发展。(工信部负责)
+    Good: 1.推进产业发展。(工业和信息化部负责)
+    """
+    registry = ctx.agencies
+    for task, agency in _clauses(plan):
+        found = registry.lookup(agency.name)
+        if found is None or found.form == "name":
+            continue
+        _, changed = registry.current(found.agency, ctx.year)
+        if changed is not None:
+            continue  # renamed: G003 reports it, with the successor's name
+        yield ctx.finding(
+            agency.span,
+            task,
+            fix=[Edit(agency.span.start, agency.span.end, found.agency.name)],
+            agency=agency.name,
+            canonical=found.agency.name,
+        )
+
+
+@rule("G003", "renamed-agency", fix="safe")
+def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """单位已更名或撤销。
+
+    机构改革后（2018年、2023年等）原单位名称不再使用。计划年度晚于改革年份的，
+    应写承接其职责的现有单位。
+    Bad: 1.开展商标执法。(国家工商总局负责)
+    Good: 1.开展商标执法。(市场监管总局负责)
+    """
+    registry = ctx.agencies
+    for task, agency in _clauses(plan):
+        found = registry.lookup(agency.name)
+        if found is None:
+            continue
+        current, changed = registry.current(found.agency, ctx.year)
+        if changed is None:
+            continue
+        if current.ended is not None and (ctx.year is None or current.ended < ctx.year):
+            yield ctx.finding(
+                agency.span, task, variant="abolished", agency=agency.name, year=changed
+            )
+            continue
+        yield ctx.finding(
+            agency.span,
+            task,
+            fix=[Edit(agency.span.start, agency.span.end, current.name)],
+            agency=agency.name,
+            year=changed,
+            event="改组",
+            event_en="reorganised",
+            plan_year=ctx.year,
+            successor=current.name,
+        )
+
+
+def _resolved(registry: Registry, name: str, year: int | None) -> Agency | None:
+    found = registry.lookup(name)
+    return registry.current(found.agency, year)[0] if found else None
+
+
+@rule("G004", "duplicate-agency", fix="safe")
+def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """同一单位重复列出。
+
+    同一单位在一条责任分工里出现两次（含全称与简称、旧名与新名各一次），多半是合并稿件时留下的。
+    修复时删去后一处及其顿号。
+    Bad: 1.推进制度建设。(国家知识产权局、科技部、国知局按职责分工负责)
+    Good: 1.推进制度建设。(国家知识产权局、科技部按职责分工负责)
+    """
+    registry = ctx.agencies
+    for task in plan.tasks:
+        if task.clause is None:
+            continue
+        seen: dict[str, AgencyRef] = {}
+        for agency in task.clause.agencies:
+            body = _resolved(registry, agency.name, ctx.year)
+            key = body.name if body else agency.name
+            if key in seen:
+                yield ctx.finding(
+                    agency.span,
+                    task,
+                    fix=[_delete_listed(plan, agency)],
+                    agency=agency.name,
+                    first=seen[key].name,
+                )
+            else:
+                seen[key] = agency
+
+
+def _delete_listed(plan: Plan, agency: AgencyRef) -> Edit:
+    """Delete an agency with the separator before it (``、X``)."""
+    text = plan.source.text
+    start = agency.span.start
+    if start > 0 and fold(text[start - 1]) in "、,;":
+        start -= 1
+    return Edit(start, agency.span.end, "")
+
+
+@rule("G005", "vague-clause", severity="warning")
+def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """责任分工含糊。
+
+    “……等部门负责”“有关部门负责”说不清谁负责，任务无法督办、考核。
+    Bad: 1.推进改革。(财政部、国家知识产权局等部门负责)
+    Good: 1.推进改革。(财政部、国家知识产权局、中央宣传部按职责分工负责)
+    """
+    for task in plan.tasks:
+        if task.clause is not None and task.clause.vague:
+            yield ctx.finding(task.clause.span, task, phrase=task.clause.vague)
+
+
+@rule("G006", "shared-single-agency", severity="warning", fix="unsafe")
+def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """单一部门却写“按职责分工负责”。
+
+    “按职责分工负责”用于多个部门分担一项任务；只有一个部门时应写“某部门负责”。
+    Bad: 1.推进改革。(国家知识产权局按职责分工负责)
+    Good: 1.推进改革。(国家知识产权局负责)
+    """
+    for task in plan.tasks:
+        clause = task.clause
+        if clause is None or not clause.shared or clause.vague or len(clause.agencies) != 1:
+            continue
+        at = fold(clause.inner).find("按职责分工")
+        start = clause.span.start + 1 + at
+        yield ctx.finding(
+            clause.span,
+            task,
+            fix=[Edit(start, start + len("按职责分工"), "")] if at >= 0 else None,
+            safe=False,
+            agency=clause.agencies[0].name,
+        )
+
+
+@rule("G007", "protocol-order", severity="warning", fix="unsafe")
+def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """参与部门未按规范顺序排列。
+
+    牵头部门列第一位，其余参与部门按党中央部门、审判检察机关、国务院组成部门、直属特设机构、
+    直属机构、直属事业单位、部委管理的国家局、军队单位、人民团体的规范顺序排列（见单位名录）。
+    牵头部门不受此限。
+    Bad: 1.推进合作。(国家知识产权局、商务部、外交部按职责分工负责)
+    Good: 1.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
+    """
+    registry = ctx.agencies
+    for task in plan.tasks:
+        clause = task.clause
+        if clause is None:
+            continue
+        participants = [a for a in clause.agencies if a.role != "lead"]
+        known = [(a, _resolved(registry, a.name, ctx.year)) for a in participants]
+        known = [(a, body) for a, body in known if body is not None]
+        keys = [registry.order_key(body) for _, body in known]
+        if keys == sorted(keys):
+            continue
+        ordered = [a for (a, _), _ in sorted(zip(known, keys, strict=True), key=lambda p: p[1])]
+        misplaced = next(a for (a, _), want in zip(known, ordered, strict=True) if a is not want)
+        edits = None
+        if len(known) == len(participants):
+            edits = [
+                Edit(old.span.start, old.span.end, new.name)
+                for (old, _), new in zip(known, ordered, strict=True)
+                if old is not new
+            ]
+        yield ctx.finding(
+            misplaced.span,
+            task,
+            fix=edits,
+            safe=False,
+            agency=misplaced.name,
+            expected="、".join(a.name for a in ordered),
+            anchor=",".join(a.name for a, _ in known),
+        )
+
+
+@rule("G008", "missing-clause")
+def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """任务缺少责任分工。
+
+    每项任务都要以“(某部门负责)”结尾，写明牵头和参与部门，任务才有人落实。
+    Bad: 1.推进改革试点。
+    Good: 1.推进改革试点。(科技部负责)
+    """
+    registry = ctx.agencies
+    for task in plan.tasks:
+        if task.clause is not None:
+            continue
+        last = task.parens[-1] if task.parens else None
+        at_end = last is not None and last.span.end >= task.body_span.end
+        if last is not None and at_end and _names_agencies(registry, last.inner):
+            yield ctx.finding(last.span, task, variant="noword", text=last.inner)
+            continue
+        end = task.body_span
+        yield ctx.finding(end, task, anchor=task.body[-20:])
+
+
+def _names_agencies(registry: Registry, inner: str) -> bool:
+    names = [n for n in re.split(r"[、,，]", inner) if n.strip()]
+    return bool(names) and all(registry.lookup(n) is not None for n in names)
+
+
+@rule("G009", "lead-statement")
+def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """牵头部门说明缺失或不一致。
+
+    多个部门负责的任务，由文末一句说明谁牵头：“上述各项任务分工中，由多个部门负责的，
+    列第一位的部门为牵头部门，其他为参与部门。”缺了这句话，或某条分工用“牵头”另指了
+    不在第一位的部门，牵头责任就不清楚。
+    Bad: 1.推进改革。(科技部、财政部按职责分工负责)
+    Good: 1.推进改革。(科技部、财政部按职责分工负责)\\n上述各项任务分工中,由多个部门负责的,列第一位的部门为牵头部门,其他为参与部门。
+    """
+    shared = [t for t in plan.tasks if t.clause is not None and len(t.clause.agencies) > 1]
+    statement = next(
+        (
+            p
+            for p in plan.paragraphs
+            if _LEAD_STATEMENT.search(p.text) and _FIRST_LEADS.search(p.text)
+        ),
+        None,
+    )
+    if statement is None:
+        unmarked = [t for t in shared if not t.clause.lead_marked]
+        if unmarked:
+            yield ctx.finding(unmarked[0].clause.span, None, count=len(unmarked), anchor="missing")
+        return
+    for task in shared:
+        clause = task.clause
+        if clause.lead_marked and clause.agencies and clause.agencies[0].role != "lead":
+            lead = clause.lead
+            yield ctx.finding(lead.span, task, variant="inconsistent", agency=lead.name)

@@ -1,0 +1,1 @@
+"""Document-convention rules (D001–D007)."""

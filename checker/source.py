@@ -1,0 +1,182 @@
+"""Reading a plan file as the drafter saved it, and writing it back the same way.
+
+A plan is kept as the exact decoded text (newlines untouched) plus what is needed to
+re-encode it byte for byte: the encoding, whether it had a BOM, and its line ending.
+Every position the checker reports is a 1-based line and column into that text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import tempfile
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+#: Largest file we accept: far above any real plan, small enough to stay within memory bounds.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text of one plan with everything needed to map offsets and to write it back."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    kind: str = "txt"  # txt | md | docx
+    line_starts: tuple[int, ...] = field(default=(), repr=False)
+    #: for .docx: the paragraph number each line came from (line numbers are paragraph numbers)
+    origin: str = ""
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        path: str = "<text>",
+        *,
+        encoding: str = "utf-8",
+        bom: bool = False,
+        kind: str | None = None,
+        origin: str = "",
+    ) -> Source:
+        """Build a source from decoded text; the line ending is the one the file uses most."""
+        starts = [0]
+        counts = {"\n": 0, "\r\n": 0, "\r": 0}
+        for m in _NEWLINE.finditer(text):
+            counts[m.group()] += 1
+            starts.append(m.end())
+        newline = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "\n"
+        if kind is None:
+            kind = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
+        return cls(path, text, encoding, bom, newline, kind, tuple(starts), origin)
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines of the text without their terminators (line 1 is index 0)."""
+        return _NEWLINE.split(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, columns counted in code points."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_end(self, line: int) -> int:
+        """Offset just past the last character of a 1-based line (before its terminator)."""
+        if line < len(self.line_starts):
+            end = self.line_starts[line]
+            return end - (2 if self.text[end - 2 : end] == "\r\n" else 1)
+        return len(self.text)
+
+    def offset(self, line: int, column: int) -> int:
+        """Character offset of a 1-based line and column."""
+        return self.line_starts[line - 1] + column - 1
+
+    def encode(self, text: str) -> bytes:
+        """Encode text as this file was encoded, BOM included."""
+        data = text.encode(self.encoding)
+        if self.bom:
+            data = codecs.BOM_UTF8 + data
+        return data
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, bool]:
+    """Decode a plan's bytes: UTF-8 (BOM or not) first, then what charset-normalizer finds.
+
+    Raises InputError for what is not a text plan (empty, binary, undecodable).
+    """
+    if not data.strip():
+        raise InputError(path, "empty file" if not data else "file has only whitespace")
+    bom = data.startswith(codecs.BOM_UTF8)
+    if bom:
+        data = data[len(codecs.BOM_UTF8) :]
+        if not data.strip():
+            raise InputError(path, "file has only a byte-order mark")
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes)")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        if bom:
+            raise InputError(path, f"invalid UTF-8 after a BOM at byte {error.start}") from None
+        text, encoding = _decode_legacy(data, path)
+    if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
+        raise InputError(path, "binary file (control characters)")
+    return text, encoding, bom
+
+
+def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
+    """Plans not in UTF-8 are in practice GB18030/GBK; charset-normalizer decides."""
+    from charset_normalizer import from_bytes  # only paid for by non-UTF-8 files
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
+    if best is None:
+        raise InputError(path, "cannot decode: neither UTF-8 nor GB18030")
+    encoding = "gb18030" if best.encoding in {"gb2312", "gbk", "gb18030"} else best.encoding
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(path, f"cannot decode as {encoding}") from None
+
+
+def read_source(path: str | Path, display: str | None = None) -> Source:
+    """Read and decode one plan file; every failure is an InputError naming the file."""
+    name = display or str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(name, f"file too large ({size // 1_048_576} MB > 64 MB)")
+        if p.suffix.lower() == ".docx":
+            from .docx import read_docx
+
+            return read_docx(p, name)
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as error:
+        raise InputError(name, error.strerror or str(error)) from None
+    return source_from_bytes(data, name)
+
+
+def source_from_bytes(data: bytes, name: str) -> Source:
+    """Decode bytes (a file's or standard input's) into a Source."""
+    text, encoding, bom = decode(data, name)
+    return Source.from_text(text, name, encoding=encoding, bom=bom)
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Replace a file's content all at once: temp file beside it, fsync, rename.
+
+    The file keeps its permission bits; a reader never sees half a plan.
+    """
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777
+    if not os.access(target, os.W_OK):
+        raise InputError(str(path), "file is read-only; not fixed")
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

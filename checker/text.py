@@ -1,0 +1,96 @@
+"""Small text helpers shared by the parser and the rules: width folding, numerals, brackets.
+
+Folding maps each full-width mark to its half-width twin one character for one character,
+so an offset in the folded text is the same offset in the original: the parser matches on
+the folded text and reports positions in the file as given.
+"""
+
+from __future__ import annotations
+
+import re
+
+FULL_TO_HALF = {
+    "（": "(",
+    "）": ")",
+    "，": ",",
+    "：": ":",
+    "；": ";",
+    "．": ".",
+    "！": "!",
+    "？": "?",
+    "　": " ",
+    **{chr(0xFF10 + d): str(d) for d in range(10)},
+}
+_FOLD = str.maketrans(FULL_TO_HALF)
+
+#: Marks that end a sentence (after folding). A group right after one stands alone.
+SENTENCE_END = frozenset("。;!?")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
+CN_NUMERAL = "[一二三四五六七八九十〇零两]+"
+
+
+def fold(text: str) -> str:
+    """Half-width view of text with identical length and offsets."""
+    return text.translate(_FOLD)
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """Value of a Chinese numeral up to 99 (``十二`` → 12, ``二十`` → 20); None if not one."""
+    if not numeral:
+        return None
+    if "十" in numeral:
+        tens, _, units = numeral.partition("十")
+        if "十" in units:
+            return None
+        high = _CN_DIGITS.get(tens, None) if tens else 1
+        low = _CN_DIGITS.get(units, None) if units else 0
+        if high is None or low is None:
+            return None
+        return high * 10 + low
+    if len(numeral) == 1:
+        return _CN_DIGITS.get(numeral)
+    return None
+
+
+def int_to_cn(value: int) -> str:
+    """Chinese numeral for 1–99, the inverse of cn_to_int (for suggested fixes)."""
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    tens, units = divmod(value, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
+#: Opening and closing marks that must balance (after folding round brackets).
+PAIRS = {"(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【": "】", "[": "]"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+def bracket_groups(folded: str, openers: str = "(【") -> list[tuple[int, int]]:
+    """Top-level bracket groups as (start, end) offsets, end past the closing mark.
+
+    Unmatched marks are skipped, not fatal: the bracket-balance rule reports them.
+    """
+    groups: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(folded):
+        if ch in openers:
+            stack.append((ch, i))
+        elif ch in CLOSERS and CLOSERS[ch] in openers:
+            for depth in range(len(stack) - 1, -1, -1):
+                if PAIRS[stack[depth][0]] == ch:
+                    start = stack[depth][1]
+                    del stack[depth:]
+                    if not stack:
+                        groups.append((start, i + 1))
+                    break
+    return groups
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None

@@ -1,0 +1,45 @@
+"""Shared helpers: lint a snippet, make variants of the real 2024 plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker import engine
+from checker.config import Config
+from checker.parse import parse
+from checker.rules import builtin_rules
+from checker.source import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN_2024 = ROOT / "plans" / "2024.txt"
+SPECS = builtin_rules()
+
+
+def lint_text(
+    text: str, select: str | tuple[str, ...] = ("ALL",), path: str = "snippet.txt", **config
+):
+    """Findings of the selected rules on a plan given as text."""
+    if isinstance(select, str):
+        select = tuple(s.strip() for s in select.split(","))
+    plan = parse(Source.from_text(text, path))
+    settings = Config(select=select, **config)
+    return engine.run(plan, settings, list(SPECS.values())).findings
+
+
+def to_full_width(text: str) -> str:
+    """The same plan with full-width ，（）： as a drafter's Word would write it."""
+    return text.translate(str.maketrans({",": "，", "(": "（", ")": "）", ":": "："}))
+
+
+@pytest.fixture(scope="session")
+def plan_2024_text() -> str:
+    return PLAN_2024.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def repaired_2024(plan_2024_text: str) -> str:
+    """The 2024 plan with the split task joined and the three stray tags removed."""
+    text = plan_2024_text.replace("按职责分工负责)5\n0.加强", "按职责分工负责)\n50.加强")
+    return text.replace("(科技成果评价)", "")

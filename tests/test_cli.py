@@ -1,0 +1,203 @@
+"""The command line through click's CliRunner and through the installed ``plancheck``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+
+from .conftest import PLAN_2024
+
+
+def invoke(*args, input=None):
+    """Run main() with argv, capturing output and the exit status."""
+    runner = CliRunner()
+    return runner.invoke(_main_as_command, list(args), input=input)
+
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def _main_as_command(ctx):
+    sys.argv = ["plancheck", *ctx.args]
+    main()
+
+
+def test_lint_2024_text_output():
+    result = invoke("lint", str(PLAN_2024), "--select", "N,A,G008", "--no-color")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith(f"{PLAN_2024}:32:71: A001 任务21")
+    assert any(":64:112: N003 任务50" in line for line in lines)
+    assert len(lines) == 5 and "共发现4个问题" in lines[-1]
+
+
+def test_lint_json_contract():
+    result = invoke("lint", str(PLAN_2024), "--select", "N,A,G008", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["version"] == 1
+    assert data["files"][0]["tasks"] == 110 and data["files"][0]["encoding"] == "utf-8"
+    split = next(f for f in data["findings"] if f["rule"] == "N003")
+    assert split["line"] == 64 and split["task"] == 50 and split["name"] == "split-task"
+    assert split["fix"]["line"] == 64 and split["fix"]["end_line"] == 65
+    assert split["fix"]["replacement"].splitlines()[1].startswith("50.加强")
+    assert data["summary"] == {**data["summary"], "findings": 4, "by_rule": {"A001": 3, "N003": 1}}
+
+
+def test_english_messages():
+    result = invoke("lint", str(PLAN_2024), "--select", "A", "--lang", "en")
+    assert "stray annotation" in result.output and "task 21" in result.output
+
+
+def test_exit_zero_and_clean_file(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("1.甲。(科技部负责)\n", encoding="utf-8")
+    assert invoke("lint", str(clean)).exit_code == 0
+    assert invoke("lint", str(PLAN_2024), "--exit-zero").exit_code == 0
+
+
+def test_select_and_ignore_longest_prefix_wins():
+    result = invoke("lint", str(PLAN_2024), "--select", "N,A", "--ignore", "A", "--format", "json")
+    assert json.loads(result.output)["summary"]["by_rule"] == {"N003": 1}
+    result = invoke("lint", str(PLAN_2024), "--select", "A001", "--ignore", "A", "--format", "json")
+    assert json.loads(result.output)["summary"]["by_rule"] == {"A001": 3}
+
+
+def test_unknown_code_is_usage_error():
+    result = invoke("lint", str(PLAN_2024), "--select", "Z999")
+    assert result.exit_code == 2
+    assert "unknown rule code" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "空文件"),
+        ("blank.txt", b"  \n\n", "文件只有空白"),
+        ("binary.txt", b"\x00\x01\x02PNG", "二进制文件"),
+        ("prose.txt", "这是一段普通的文字,不是计划。\n".encode(), "不是计划文件"),
+    ],
+)
+def test_bad_input_one_line_exit_2_others_checked(tmp_path, name, content, reason):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("1.甲。(科技部负责)\n2.乙。(科技部负责)\n", encoding="utf-8")
+    result = invoke("lint", str(bad), str(good), "--format", "json")
+    assert result.exit_code == 2
+    errors = [ln for ln in result.stderr.splitlines() if ln]
+    assert len(errors) == 1 and str(bad) in errors[0] and reason in errors[0]
+    assert "Traceback" not in result.output
+    data = json.loads(result.stdout)
+    assert [f["path"] for f in data["files"]] == [str(bad), str(good)]
+    assert data["files"][1]["tasks"] == 2
+
+
+def test_missing_file_and_empty_folder(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke("lint", str(tmp_path / "nope.txt"), str(empty))
+    assert result.exit_code == 2
+    assert "文件不存在" in result.stderr and "目录中没有计划文件" in result.stderr
+
+
+def test_folder_is_checked_sorted(tmp_path):
+    for name in ("b.txt", "a.md", "skip.pdf"):
+        (tmp_path / name).write_text("1.甲。(科技部负责)\n", encoding="utf-8")
+    result = invoke("lint", str(tmp_path), "--format", "json")
+    assert [f["path"] for f in json.loads(result.output)["files"]] == [
+        str(tmp_path / "a.md"),
+        str(tmp_path / "b.txt"),
+    ]
+
+
+def test_stdin_with_filename():
+    text = PLAN_2024.read_text(encoding="utf-8")
+    result = invoke(
+        "lint", "-", "--stdin-filename", "draft.txt", "--select", "N003", input=text.encode()
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("draft.txt:64:112: N003")
+
+
+def test_rules_catalogue_and_rule_page():
+    listing = invoke("rules")
+    assert listing.exit_code == 0 and "A001" in listing.output and "N003" in listing.output
+    catalogue = json.loads(invoke("rules", "--format", "json").output)
+    assert {r["code"] for r in catalogue} >= {"N001", "A001", "G008"}
+    page = invoke("rule", "a001")
+    assert page.exit_code == 0 and "游离批注" in page.output and "科技成果评价" in page.output
+    assert invoke("rule", "X123").exit_code == 2
+
+
+def test_config_file_found_upward(tmp_path):
+    (tmp_path / ".plancheck.yaml").write_text("select: [A]\n", encoding="utf-8")
+    sub = tmp_path / "plans"
+    sub.mkdir()
+    shutil.copy(PLAN_2024, sub / "2024.txt")
+    data = json.loads(invoke("lint", str(sub / "2024.txt"), "--format", "json").output)
+    assert data["summary"]["by_rule"] == {"A001": 3}
+
+
+def test_config_in_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.plancheck]\nignore = ["A", "G"]\n', encoding="utf-8"
+    )
+    shutil.copy(PLAN_2024, tmp_path / "2024.txt")
+    data = json.loads(invoke("lint", str(tmp_path / "2024.txt"), "--format", "json").output)
+    assert "A001" not in data["summary"]["by_rule"] and "N003" in data["summary"]["by_rule"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("select: [A\n", ".plancheck.yaml:"),
+        ("colour: red\n", "colour: unknown key"),
+        ("near-duplicate: high\n", "near-duplicate: expected int or float"),
+        ("select: [Q9]\n", "unknown rule code 'Q9'"),
+        ("punctuation: wide\n", "punctuation: expected one of"),
+    ],
+)
+def test_bad_config_is_one_line(tmp_path, content, expected):
+    (tmp_path / ".plancheck.yaml").write_text(content, encoding="utf-8")
+    shutil.copy(PLAN_2024, tmp_path / "2024.txt")
+    result = invoke("lint", str(tmp_path / "2024.txt"))
+    assert result.exit_code == 2
+    assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_installed_command_outside_the_repo(tmp_path):
+    """After ``pip install .`` the rule data ships with the package."""
+    exe = shutil.which("plancheck")
+    if exe is None:
+        pytest.skip("plancheck is not installed")
+    copy = tmp_path / "2024.txt"
+    shutil.copy(PLAN_2024, copy)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [exe, "lint", "2024.txt", "--select", "N,A,G", "--no-color"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "2024.txt:64:112: N003" in done.stdout
+    module = subprocess.run(
+        [sys.executable, "-m", "checker", "rules"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert module.returncode == 0 and "G001" in module.stdout

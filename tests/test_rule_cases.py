@@ -1,0 +1,67 @@
+"""Every rule's case file ``tests/rules/<CODE>.yaml``: what it must flag (with positions),
+the look-alikes it must not flag, and what its fix produces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker import engine
+from checker.config import Config
+from checker.lint import fix_until_stable
+from checker.parse import parse
+from checker.source import Source
+
+from .conftest import SPECS, lint_text
+
+CASES = Path(__file__).parent / "rules"
+
+
+def _cases(kind: str):
+    for path in sorted(CASES.glob("*.yaml")):
+        code = path.stem
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for n, case in enumerate(data.get(kind, [])):
+            yield pytest.param(code, case, id=f"{code}-{kind}-{case.get('name', n)}")
+
+
+def _config(case) -> dict:
+    options = dict(case.get("config", {}))
+    if "near-duplicate" in options:
+        options["near_duplicate"] = options.pop("near-duplicate")
+    return options
+
+
+@pytest.mark.parametrize(("code", "case"), list(_cases("fail")))
+def test_flags(code, case):
+    found = lint_text(case["plan"], code, case.get("path", "snippet.txt"), **_config(case))
+    got = [
+        {"line": f.line, "column": f.column, **({"task": f.task} if "task" in e else {})}
+        for f, e in zip(found, case["findings"], strict=False)
+    ]
+    assert [f.code for f in found] == [code] * len(case["findings"]), [
+        (f.code, f.line, f.column, f.args) for f in found
+    ]
+    assert got == case["findings"]
+    for expected_text in case.get("message_contains", []):
+        from checker import locale
+
+        assert any(expected_text in locale.message("zh", f.key, f.args) for f in found)
+
+
+@pytest.mark.parametrize(("code", "case"), list(_cases("pass")))
+def test_does_not_flag(code, case):
+    found = lint_text(case["plan"], code, case.get("path", "snippet.txt"), **_config(case))
+    assert found == [], [(f.code, f.line, f.column, f.args) for f in found]
+
+
+@pytest.mark.parametrize(("code", "case"), list(_cases("fix")))
+def test_fix(code, case):
+    plan = parse(Source.from_text(case["plan"], case.get("path", "snippet.txt")))
+    config = Config(select=(code,), **_config(case))
+    fixed, _, count = fix_until_stable(plan, config, list(SPECS.values()))
+    assert fixed.source.text == case["fixed"]
+    assert count >= 1
+    assert engine.run(fixed, config, list(SPECS.values())).findings == []
