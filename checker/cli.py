@@ -23,14 +23,14 @@ def _specs():
     return builtin_rules()
 
 
-def _codes(value: str | None, known: dict) -> tuple[str, ...] | None:
+def _codes(value: str | None) -> tuple[str, ...] | None:
     if not value:
         return None
     from .config import parse_codes
     from .errors import ConfigError
 
     try:
-        return parse_codes(value, "--select/--ignore", set(known))
+        return parse_codes(value, "--select/--ignore")  # names checked once configs are read
     except ConfigError as error:
         raise UsageError(str(error)) from None
 
@@ -106,8 +106,8 @@ def lint(
     if write_baseline and baseline is None:
         raise UsageError("--write-baseline needs --baseline FILE")
     options = LintOptions(
-        select=_codes(select, specs),
-        ignore=_codes(ignore, specs),
+        select=_codes(select),
+        ignore=_codes(ignore),
         config_path=config_path,
         fix=fix,
         diff=show_diff,

@@ -13,6 +13,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .findings import SEVERITIES
+from .registry import RuleSpec
 
 CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
 PUNCTUATION_MODES = ("consistent", "full", "half")
@@ -31,6 +32,7 @@ class Config:
     year: int | None = None
     per_task_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rules: tuple[Path, ...] = ()
+    custom: tuple[RuleSpec, ...] = ()
     path: Path | None = None
 
     def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> Config:
@@ -73,6 +75,14 @@ def from_mapping(data: Any, origin: Path, known: set[str]) -> Config:
         return Config(path=origin)
     _expect(data, dict, f"{origin}")
     values: dict[str, Any] = {"path": origin}
+    if "rules" in data:  # load the office's own rules first: their codes may be selected below
+        value = data["rules"]
+        items = [value] if isinstance(value, str) else _expect(value, list, f"{origin}:rules")
+        values["rules"] = tuple((origin.parent / str(item)).resolve() for item in items)
+        from .kinds import load_rule_files
+
+        values["custom"] = tuple(load_rule_files(values["rules"], set(known)))
+        known = known | {spec.code for spec in values["custom"]}
     for key, value in data.items():
         where = f"{origin}:{key}"
         if key == "select":
@@ -97,10 +107,7 @@ def from_mapping(data: Any, origin: Path, known: set[str]) -> Config:
                 str(task): parse_codes(codes, f"{where}:{task}", known)
                 for task, codes in _expect(value, dict, where).items()
             }
-        elif key == "rules":
-            items = [value] if isinstance(value, str) else _expect(value, list, where)
-            values["rules"] = tuple((origin.parent / str(item)).resolve() for item in items)
-        else:
+        elif key != "rules":
             raise ConfigError(f"{where}: unknown key")
     return Config(**values)
 

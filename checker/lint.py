@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import engine
 from .config import Config, ConfigFinder
-from .errors import InputError
+from .errors import InputError, UsageError
 from .findings import Finding
 from .model import Edit, Plan, Span
 from .parse import parse
@@ -126,7 +126,21 @@ def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]
             hidden += len(report.findings) - len(kept)
             report.findings = kept
         reports.append(report)
+    _check_cli_codes(options, specs, reports)
     return RunReport(reports, hidden)
+
+
+def _check_cli_codes(
+    options: LintOptions, specs: list[RuleSpec], reports: list[FileReport]
+) -> None:
+    """--select/--ignore codes must name a rule: a built-in one or one a config added."""
+    known = {spec.code for spec in specs}
+    for report in reports:
+        if report.config is not None:
+            known |= {spec.code for spec in report.config.custom}
+    for code in (options.select or ()) + (options.ignore or ()):
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
 
 
 def lint_file(
@@ -157,11 +171,7 @@ def lint_file(
 
 
 def _with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:
-    if not config.rules:
-        return specs
-    from .kinds import load_rule_files
-
-    return specs + load_rule_files(config.rules, {s.code for s in specs})
+    return specs + list(config.custom) if config.custom else specs
 
 
 def _write_fixed(path: Path | None, source: Source) -> None:

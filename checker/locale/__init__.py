@@ -25,8 +25,13 @@ class _Blank(dict):
 def message(lang: str, key: str, args: dict[str, Any]) -> str:
     """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``."""
     messages = catalogue(lang).MESSAGES
-    template = messages.get(key) or messages.get(key.split(".")[0]) or key
-    return template.format_map(_Blank({k: "" if v is None else v for k, v in args.items()}))
+    template = messages.get(key) or messages.get(key.split(".")[0])
+    if template is None:  # a rule written as data carries its own messages
+        template = str(args.get(f"message_{lang}") or args.get("message_zh") or key)
+    text = template.format_map(_Blank({k: "" if v is None else v for k, v in args.items()}))
+    if args.get("task") is not None and "{task}" not in template:
+        text = catalogue(lang).UI["in_task"].format(task=args["task"]) + text
+    return text
 
 
 def text(lang: str, key: str, **args: Any) -> str:

@@ -65,6 +65,7 @@ MESSAGES = {
 }
 
 UI = {
+    "in_task": "task {task}: ",
     "summary": "Found {count} problems in {files} files ({fixable} fixable).",
     "summary_none": "No problems found in {files} files.",
     "fixed": "Fixed {count} problems.",

@@ -65,6 +65,7 @@ MESSAGES = {
 }
 
 UI = {
+    "in_task": "任务{task}：",
     "summary": "共发现{count}个问题（{files}个文件，{fixable}个可自动修复）。",
     "summary_none": "未发现问题（{files}个文件）。",
     "fixed": "已修复{count}个问题。",

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from ..registry import RULES, RuleSpec
+from functools import cache
+
+from ..registry import RULES, RuleSpec, add
 from . import agencies, document, numbering, tags  # noqa: F401  (registers the rules)
 
 
+@cache
 def builtin_rules() -> dict[str, RuleSpec]:
-    """Every registered rule by code, in code order."""
+    """Every built-in rule by code, in code order: Python rules and the shipped data rules."""
+    from ..kinds import builtin_data_rules
+
+    for spec in builtin_data_rules():
+        add(spec)
     return dict(sorted(RULES.items()))
