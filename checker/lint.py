@@ -48,6 +48,7 @@ class FileReport:
     unused_suppressions: list[tuple[Span, str]] = field(default_factory=list)
     fixed: int = 0
     fixed_text: str | None = None
+    original_text: str | None = None
     config: Config | None = None
 
 
@@ -153,14 +154,16 @@ def lint_file(
         report.config = config
         active = _with_custom_rules(specs, config)
         plan = parse(source)
-        result = engine.run(plan, config, active)
         if options.fix or options.diff:
             plan, result, fixed = fix_until_stable(plan, config, active)
             report.fixed = fixed
             if fixed:
+                report.original_text = source.text
                 report.fixed_text = plan.source.text
                 if options.fix and not options.diff:
                     _write_fixed(path, plan.source)
+        else:
+            result = engine.run(plan, config, active)
     except InputError as error:
         report.error = error.reason
         return report

@@ -167,9 +167,12 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     """
     target = Path(path)
     mode = target.stat().st_mode & 0o7777
-    if not os.access(target, os.W_OK):
+    if not mode & 0o222 or not os.access(target, os.W_OK):  # read-only even for root
         raise InputError(str(path), "file is read-only; not fixed")
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(str(path), f"cannot write beside the file ({error.strerror})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -13,7 +13,30 @@ from checker import locale
 from .conftest import SPECS, lint_text
 
 CASES = Path(__file__).parent / "rules"
-CONTRACT_CODES = ["N001", "N002", "N003", "N004", "N005", "A001", "G001", "G002", "G003", "G004", "G005", "G006", "G007", "G008", "G009", "D001", "D002", "D003", "D004", "D005", "D006", "D007"]
+CONTRACT_CODES = [
+    "N001",
+    "N002",
+    "N003",
+    "N004",
+    "N005",
+    "A001",
+    "G001",
+    "G002",
+    "G003",
+    "G004",
+    "G005",
+    "G006",
+    "G007",
+    "G008",
+    "G009",
+    "D001",
+    "D002",
+    "D003",
+    "D004",
+    "D005",
+    "D006",
+    "D007",
+]
 
 
 def test_every_contract_code_is_registered():

@@ -154,6 +154,7 @@ def _year_finding(ctx, plan, start, found, where, where_en, expected=None) -> Fi
 
 # -- D004 ---------------------------------------------------------------------------------
 _OPENERS = "".join(PAIRS)
+_FULL_PARTNER = {"（": "）", "）": "（"}
 
 
 def _units(plan: Plan) -> Iterator[tuple[int, int]]:
@@ -197,9 +198,10 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     text = plan.source.text
     for start, end in _units(plan):
-        for offset, mark, other in unbalanced(fold(text[start:end])):
+        for offset, _, other in unbalanced(fold(text[start:end])):
             at = start + offset
             task = next((t for t in plan.tasks if t.span.start <= at < t.span.end), None)
+            other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
             yield ctx.finding(Span.of(plan.source, at, at + 1), task, mark=text[at], other=other)
 
 

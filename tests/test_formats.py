@@ -1,0 +1,53 @@
+"""SARIF validated against the official 2.1.0 schema; GitHub annotations; text colour."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from .conftest import PLAN_2024
+from .test_cli import invoke
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+
+
+def test_sarif_is_valid_and_complete():
+    result = invoke("lint", str(PLAN_2024), "--format", "sarif")
+    log = json.loads(result.output)
+    jsonschema.validate(log, SCHEMA)
+    run = log["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert "A001" in ids and "D007" in ids
+    split = next(r for r in run["results"] if r["ruleId"] == "N003")
+    assert split["locations"][0]["physicalLocation"]["region"]["startLine"] == 64
+    assert ids[split["ruleIndex"]] == "N003"
+    replacements = split["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert [r["insertedContent"]["text"] for r in replacements] == ["", "5"]
+
+
+def test_sarif_with_input_error_is_valid(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = invoke("lint", str(empty), str(PLAN_2024), "--format", "sarif")
+    assert result.exit_code == 2
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, SCHEMA)
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_github_annotations():
+    result = invoke("lint", str(PLAN_2024), "--format", "github", "--select", "N003")
+    assert result.output == (
+        f"::error file={PLAN_2024},line=64,col=112,endLine=64,endColumn=113,"
+        "title=N003 split-task::任务50的编号被拆在两行：第64行末尾的“5”是下一行编号的一部分，"
+        "请合并为“50.”并另起一行。\n"
+    )
+
+
+def test_no_colour_when_not_a_terminal_and_output_file(tmp_path):
+    out = tmp_path / "out.txt"
+    invoke("lint", str(PLAN_2024), "-o", str(out))
+    assert "\x1b[" not in out.read_text(encoding="utf-8")
