@@ -1,0 +1,160 @@
+"""The task-level diff: exact alignment on a constructed next-year draft, and properties."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.diff import align
+from checker.parse import parse
+from checker.source import Source
+
+from .conftest import PLAN_2024
+from .test_cli import invoke
+
+DATA = Path(__file__).parent / "data" / "diff"
+DRAFT = DATA / "2025-draft.txt"
+
+
+def _changes(result):
+    return sorted(
+        (p.status, tuple(t.number for t in p.old), tuple(t.number for t in p.new))
+        for p in result.pairs
+        if p.status != "unchanged"
+    )
+
+
+def test_draft_is_reproducible():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_draft", DATA / "make_draft.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build(PLAN_2024.read_text(encoding="utf-8")) == DRAFT.read_text(encoding="utf-8")
+
+
+def test_exact_alignment_of_the_2025_draft():
+    old = parse(Source.from_text(PLAN_2024.read_text(encoding="utf-8"), "2024.txt"))
+    new = parse(Source.from_text(DRAFT.read_text(encoding="utf-8"), "2025-draft.txt"))
+    result = align(old, new)
+    assert _changes(result) == sorted(
+        [
+            ("dropped", (5,), ()),
+            ("modified", (10,), (9,)),
+            ("modified", (17,), (16,)),
+            ("merged", (22, 23), (20,)),
+            ("modified", (31,), (28,)),
+            ("split", (32,), (29, 30)),
+            ("modified", (35,), (33,)),
+            ("modified", (39,), (37,)),
+            ("new", (), (76,)),
+            ("moved", (20,), (90,)),
+        ]
+    )
+    by_old = {tuple(t.number for t in p.old): p for p in result.pairs}
+    assert by_old[(17,)].added == ["中央网信办"] and not by_old[(17,)].lead_changed
+    assert by_old[(39,)].lead_changed and by_old[(39,)].new_lead == "国家药监局"
+    assert by_old[(50,)].status == "unchanged" and by_old[(50,)].new[0].number == 48
+    olds = sorted(t.number for p in result.pairs for t in p.old)
+    news = sorted(t.number for p in result.pairs for t in p.new)
+    assert olds == list(range(1, 111)) and news == list(range(1, 111))
+
+
+def test_diff_json_contract():
+    result = invoke("diff", str(PLAN_2024), str(DRAFT), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["old"] == {**data["old"], "path": str(PLAN_2024), "tasks": 110}
+    assert {p["status"] for p in data["pairs"]} <= {
+        "unchanged",
+        "modified",
+        "moved",
+        "new",
+        "dropped",
+        "merged",
+        "split",
+    }
+    merged = next(p for p in data["pairs"] if p["status"] == "merged")
+    assert merged["old"] == [22, 23] and merged["new"] == [20]
+    assert merged["agencies"] == {"added": [], "removed": [], "lead_changed": False}
+    assert any(a["agency"] == "国家药监局" and a["lead_gained"] == [37] for a in data["agencies"])
+
+
+def test_diff_text_shows_inline_changes():
+    result = invoke("diff", str(PLAN_2024), str(DRAFT))
+    assert "[修改] 10 → 9" in result.output
+    assert "[-加强-]{+深化+}央地协同" in result.output
+    assert "牵头单位：国家知识产权局 → 国家药监局" in result.output
+
+
+# -- properties -----------------------------------------------------------------------
+_WORDS = [
+    "推进",
+    "完善",
+    "知识产权",
+    "保护",
+    "制度",
+    "建设",
+    "专利",
+    "商标",
+    "审查",
+    "运用",
+    "数据",
+    "平台",
+    "标准",
+    "国际",
+    "合作",
+    "服务",
+    "监管",
+    "执法",
+    "试点",
+    "改革",
+]
+_AGENCIES = ["国家知识产权局", "科技部", "财政部", "商务部", "公安部", "教育部"]
+
+task_text = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=10).map("".join)
+agencies = st.lists(st.sampled_from(_AGENCIES), min_size=1, max_size=3, unique=True)
+tasks = st.lists(st.tuples(task_text, agencies), min_size=1, max_size=12, unique_by=lambda t: t[0])
+
+
+def _plan(items, name) -> object:
+    lines = ["一、总体"]
+    for n, (text, names) in enumerate(items, 1):
+        lines.append(f"{n}.{text}。({'、'.join(names)}负责)")
+    return parse(Source.from_text("\n".join(lines) + "\n", name))
+
+
+@settings(max_examples=60, deadline=None)
+@given(tasks)
+def test_plan_against_itself_is_unchanged(items):
+    plan = _plan(items, "a.txt")
+    result = align(plan, plan)
+    assert {p.status for p in result.pairs} == {"unchanged"}
+    assert len(result.pairs) == len(plan.tasks)
+
+
+@settings(max_examples=80, deadline=None)
+@given(tasks, tasks)
+def test_every_task_once_and_swap_is_mirror(old_items, new_items):
+    old, new = _plan(old_items, "old.txt"), _plan(new_items, "new.txt")
+    forward = align(old, new)
+    assert sorted(t.index for p in forward.pairs for t in p.old) == list(range(len(old.tasks)))
+    assert sorted(t.index for p in forward.pairs for t in p.new) == list(range(len(new.tasks)))
+    mirror = {"new": "dropped", "dropped": "new", "merged": "split", "split": "merged"}
+    backward = align(new, old)
+    there = sorted(
+        (
+            mirror.get(p.status, p.status),
+            tuple(t.index for t in p.new),
+            tuple(t.index for t in p.old),
+        )
+        for p in forward.pairs
+    )
+    back = sorted(
+        (p.status, tuple(t.index for t in p.old), tuple(t.index for t in p.new))
+        for p in backward.pairs
+    )
+    assert there == back
