@@ -78,7 +78,7 @@ def build(text: str) -> str:
     ]
     edits[90] = ["X." + body(90), moved]
     out = []
-    for n, line in enumerate(lines):
+    for line in lines:
         match = TASK.match(line)
         if match and int(match.group(1)) in edits:
             out.extend(edits[int(match.group(1))])
