@@ -1,0 +1,289 @@
+"""HTML pages: the lint findings, the drafting report of one plan, and the plan diff.
+
+One template family (``templates/base.html`` + macros), autoescaped; CSS and the little
+JavaScript are inlined so each page is one self-contained file. jinja2 is imported here only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .. import __version__, locale
+from ..catalogue import rule_info
+from . import RenderOptions, fix_payload, message
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@cache
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _page(template: str, lang: str, **context: Any) -> str:
+    catalogue = locale.catalogue(lang)
+    return (
+        _environment()
+        .get_template(template)
+        .render(
+            lang=lang,
+            version=__version__,
+            t=catalogue.HTML,
+            titles=catalogue.TITLES,
+            css=(TEMPLATES / "style.css").read_text(encoding="utf-8"),
+            js=(TEMPLATES / "filters.js").read_text(encoding="utf-8"),
+            **context,
+        )
+    )
+
+
+def finding_view(found, source, lang: str) -> dict[str, Any]:
+    fix = fix_payload(source, found)
+    return {
+        "code": found.code,
+        "severity": found.severity,
+        "line": found.line,
+        "column": found.column,
+        "task": found.task,
+        "message": message(found, lang),
+        "fix": fix["replacement"] if fix else None,
+    }
+
+
+def _by_rule(findings: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    counts = Counter(f["code"] for f in findings)
+    severity = {f["code"]: f["severity"] for f in findings}
+    titles = locale.catalogue(lang).TITLES
+    return [
+        {"code": code, "count": n, "severity": severity[code], "title": titles.get(code, code)}
+        for code, n in sorted(counts.items())
+    ]
+
+
+def _rules(specs, codes, lang: str) -> list[dict[str, Any]]:
+    return [rule_info(specs[c], lang) for c in sorted(codes) if c in specs]
+
+
+def render(run, options: RenderOptions) -> str:
+    """``lint --format html``: the findings of every file, with the rules they cite."""
+    files, everything = [], []
+    for report in run.files:
+        views = [finding_view(f, report.source, options.lang) for f in report.findings]
+        everything.extend(views)
+        files.append({"path": report.path, "error": report.error, "findings": views})
+    specs = options.rules or {}
+    count = len(everything)
+    summary = (
+        locale.text(
+            options.lang,
+            "summary",
+            count=count,
+            files=len(files),
+            fixable=sum(1 for f in everything if f["fix"]),
+        )
+        if count
+        else locale.text(options.lang, "summary_none", files=len(files))
+    )
+    return _page(
+        "lint.html",
+        options.lang,
+        files=files,
+        summary=summary,
+        by_rule=_by_rule(everything, options.lang),
+        rules=_rules(specs, {f["code"] for f in everything}, options.lang),
+    )
+
+
+def _clause_parts(task) -> list[dict[str, Any]]:
+    """The clause's text cut into agencies (the lead marked) and the words between."""
+    clause = task.clause
+    if clause is None:
+        return []
+    start = clause.span.start + 1
+    text = clause.inner
+    parts, cursor = [], 0
+    for agency in clause.agencies:
+        at = agency.span.start - start
+        if at < cursor:
+            continue
+        if at > cursor:
+            parts.append({"text": text[cursor:at], "agency": False, "lead": False})
+        parts.append({"text": agency.name, "agency": True, "lead": agency.role == "lead"})
+        cursor = at + (agency.span.end - agency.span.start)
+    if cursor < len(text):
+        parts.append({"text": text[cursor:], "agency": False, "lead": False})
+    return parts
+
+
+def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
+    items = [(h.span.start, "h", h) for h in plan.headings] + [
+        (t.span.start, "t", t) for t in plan.tasks
+    ]
+    blocks = []
+    for _, kind, item in sorted(items, key=lambda x: x[0]):
+        if kind == "h":
+            anchor = f"section-{item.value}" if item.level == 1 else ""
+            blocks.append(
+                {
+                    "kind": f"h{item.level}",
+                    "numeral": item.numeral,
+                    "title": item.title,
+                    "anchor": anchor,
+                }
+            )
+            continue
+        found = findings_by_task.get(item.number, [])
+        names = [a.name for a in item.clause.agencies] if item.clause else []
+        blocks.append(
+            {
+                "kind": "task",
+                "number": item.number,
+                "body": item.body,
+                "clause": _clause_parts(item),
+                "findings": found,
+                "errors": any(f["severity"] == "error" for f in found),
+                "rules": " ".join(sorted({f["code"] for f in found})),
+                "agency_names": " ".join(names),
+            }
+        )
+    return blocks
+
+
+def render_report_page(report, specs, lang: str, diff=None) -> str:
+    """The drafting report of one plan (``plancheck report``)."""
+    from ..agency_table import agency_rows
+    from ..diff import inline_changes
+    from ..nextyear import year_items
+
+    plan = report.plan
+    views = [finding_view(f, report.source, lang) for f in report.findings]
+    by_task: dict[int, list] = {}
+    for view in views:
+        if view["task"] is not None:
+            by_task.setdefault(view["task"], []).append(view)
+    title = plan.paragraph("title")
+    number = plan.paragraph("doc_number")
+    severities = Counter(v["severity"] for v in views)
+    sections = [
+        {"anchor": f"section-{h.value}", "numeral": h.numeral, "title": h.title}
+        for h in plan.headings
+        if h.level == 1
+    ]
+    catalogue = locale.catalogue(lang)
+    diff_view = None
+    if diff is not None:
+        pairs = []
+        for pair in diff.pairs:
+            if pair.status == "unchanged":
+                continue
+            inline = inline_changes(
+                "".join(t.body for t in pair.old), "".join(t.body for t in pair.new)
+            )
+            pairs.append(
+                {
+                    "status": pair.status,
+                    "old": [t.number for t in pair.old],
+                    "new": [t.number for t in pair.new],
+                    "inline": inline,
+                    "added": pair.added,
+                    "removed": pair.removed,
+                    "lead_changed": pair.lead_changed and bool(pair.old and pair.new),
+                    "old_lead": pair.old_lead,
+                    "new_lead": pair.new_lead,
+                }
+            )
+        diff_view = {
+            "old_path": diff.old.path,
+            "old_tasks": len(diff.old.tasks),
+            "counts": diff.counts(),
+            "pairs": pairs,
+        }
+    return _page(
+        "report.html",
+        lang,
+        plan={
+            "title": title.text if title else Path(plan.path).stem,
+            "path": plan.path,
+            "year": plan.year,
+            "doc_number": number.text if number else None,
+            "tasks": len(plan.tasks),
+            "sections": len(sections),
+        },
+        severities={"error": severities.get("error", 0), "warning": severities.get("warning", 0)},
+        by_rule=_by_rule(views, lang),
+        doc_findings=[v for v in views if v["task"] is None],
+        sections=sections,
+        blocks=_blocks(plan, by_task),
+        agencies=agency_rows(plan),
+        next_year=year_items(plan),
+        kinds=catalogue.KINDS,
+        statuses=_statuses(lang),
+        diff=diff_view,
+        rules=_rules(specs, {v["code"] for v in views}, lang),
+    )
+
+
+def _statuses(lang: str) -> dict[str, str]:
+    from ..diff import STATUSES, status_label
+
+    return {s: status_label(s, lang) for s in STATUSES}
+
+
+def _task_view(task) -> dict[str, Any]:
+    clause = f"（{task.clause.inner}）" if task.clause else ""
+    return {"number": task.number, "body": task.body, "clause": clause}
+
+
+def render_diff_page(result, lang: str) -> str:
+    """``plancheck diff --format html``: side by side, changes marked, filters."""
+    from ..diff import inline_changes
+
+    pairs = []
+    names: set[str] = set()
+    for pair in result.pairs:
+        inline = (
+            inline_changes(pair.old[0].body, pair.new[0].body)
+            if len(pair.old) == 1 and len(pair.new) == 1
+            else []
+        )
+        agencies = sorted(
+            {a.name for t in pair.old + pair.new if t.clause for a in t.clause.agencies}
+        )
+        names.update(agencies)
+        pairs.append(
+            {
+                "status": pair.status,
+                "old": [_task_view(t) for t in pair.old],
+                "new": [_task_view(t) for t in pair.new],
+                "similarity": pair.similarity if pair.old and pair.new else None,
+                "inline": inline if pair.status != "unchanged" else [],
+                "added": pair.added if pair.old and pair.new else [],
+                "removed": pair.removed if pair.old and pair.new else [],
+                "lead_changed": pair.lead_changed and bool(pair.old and pair.new),
+                "old_lead": pair.old_lead,
+                "new_lead": pair.new_lead,
+                "agency_names": " ".join(agencies),
+            }
+        )
+    return _page(
+        "diff.html",
+        lang,
+        old={"path": result.old.path, "tasks": len(result.old.tasks)},
+        new={"path": result.new.path, "tasks": len(result.new.tasks)},
+        counts=result.counts(),
+        statuses=_statuses(lang),
+        pairs=pairs,
+        agency_names=sorted(names),
+        by_agency=result.by_agency(),
+    )

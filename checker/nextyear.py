@@ -1,0 +1,92 @@
+"""Everything in a plan bound to its year, with the change next year's draft needs.
+
+Drafters start next year's plan from this year's: campaign names (剑网2024), years in the
+text, ordinals (第二届, 第三批), plan periods that end, deadlines. Each is listed with what
+it should probably become, for a human to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .data import data_dir, load_yaml
+from .model import Plan
+from .text import cn_to_int, int_to_cn
+
+_YEAR = re.compile(r"(?<![\d—–\-~～])((?:19|20)\d\d)[ \t]*(年度|年)?(?![\d—–\-~～])")
+_PERIOD = re.compile(r"((?:19|20)\d\d)[ \t]*[—–\-~～至到][ \t]*((?:19|20)\d\d)[ \t]*年")
+_DEADLINE = re.compile(
+    r"((?:19|20)\d\d)[ \t]*年[ \t]*(底|年底|前|上半年|下半年|\d{1,2}[ \t]*月)[^,，。;；]{0,6}"
+)
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)(届|批|次|期|轮)")
+
+
+@dataclass(frozen=True)
+class YearItem:
+    kind: str  # campaign | year | period | deadline | ordinal | document
+    task: int | None
+    line: int
+    column: int
+    text: str
+    proposal: str
+    note: str
+
+
+def _campaign_pattern() -> re.Pattern[str]:
+    data = load_yaml(data_dir() / "conventions" / "campaign-year.yaml")
+    return re.compile(data["pattern"])
+
+
+def year_items(plan: Plan) -> list[YearItem]:
+    year = plan.year
+    if year is None:
+        return []
+    items: list[YearItem] = []
+    campaign = _campaign_pattern()
+    for unit_start, text, task in _units(plan):
+        taken: list[tuple[int, int]] = []
+
+        def add(kind, match, proposal, note, task=task, taken=taken, unit_start=unit_start):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                return
+            taken.append((match.start(), match.end()))
+            line, column = plan.source.position(unit_start + match.start())
+            items.append(YearItem(kind, task, line, column, match.group(), proposal, note))
+
+        for match in campaign.finditer(text):
+            add("campaign", match, f"{match.group('series')}{year + 1}", "专项行动名称年份逐年更新")
+        for match in _PERIOD.finditer(text):
+            end = int(match.group(2))
+            if end <= year + 1:
+                add("period", match, "核实是否出台新一期规划", f"规划期至{end}年结束")
+        for match in _DEADLINE.finditer(text):
+            if int(match.group(1)) <= year:
+                add("deadline", match, "核实是否完成，完成的删除，未完成的调整时限", "时限已到")
+        for match in _ORDINAL.finditer(text):
+            value = cn_to_int(match.group(1))
+            if value:
+                add(
+                    "ordinal",
+                    match,
+                    f"第{int_to_cn(value + 1)}{match.group(2)}",
+                    "届次、批次逐年递增",
+                )
+        for match in _YEAR.finditer(text):
+            found = int(match.group(1))
+            if found in (year - 1, year):
+                suffix = match.group(2) or ""
+                add("year", match, f"{found + 1}{suffix}", "年份随计划年度更新")
+    return items
+
+
+def _units(plan: Plan):
+    """(offset, text, task number) for the header, the tasks and the closing lines."""
+    for paragraph in plan.paragraphs:
+        yield (
+            paragraph.span.start,
+            plan.source.text[paragraph.span.start : paragraph.span.end],
+            None,
+        )
+    for task in plan.tasks:
+        yield task.span.start, plan.source.text[task.span.start : task.span.end], task.number

@@ -1,0 +1,36 @@
+"""``plancheck report PLAN [--previous OLD]``: the HTML page next year's drafters work from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+from .lint import LintOptions, lint_paths
+from .registry import RuleSpec
+
+
+def default_output(plan: str) -> Path:
+    return Path("reports") / f"{Path(plan).stem}.html"
+
+
+def write_report(
+    plan: str, previous: str | None, output: str | None, lang: str, specs: dict[str, RuleSpec]
+) -> Path:
+    run = lint_paths([plan], LintOptions(), list(specs.values()))
+    report = run.files[0]
+    if report.error:
+        raise InputError(plan, report.error)
+    diff = None
+    if previous:
+        from .diff import align
+        from .parse import parse
+        from .source import read_source
+
+        diff = align(parse(read_source(previous)), report.plan)
+    from .formats.html import render_report_page
+
+    page = render_report_page(report, specs, lang, diff)
+    target = Path(output) if output else default_output(plan)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    return target
