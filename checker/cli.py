@@ -115,8 +115,11 @@ def lint(
         stdin_filename=stdin_filename,
     )
     run = lint_paths(paths, options, list(specs.values()))
-    for report in run.errors:
-        click.echo(f"plancheck: {report.path}: {_error_text(lang, report.error)}", err=True)
+    for report in run.files:
+        if report.error:
+            click.echo(f"plancheck: {report.path}: {_error_text(lang, report.error)}", err=True)
+        for note in report.notes:
+            click.echo(f"plancheck: {report.path}: {note}", err=True)
     if write_baseline:
         from .baseline import write_baseline as save
 

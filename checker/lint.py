@@ -49,6 +49,7 @@ class FileReport:
     fixed: int = 0
     fixed_text: str | None = None
     original_text: str | None = None
+    notes: list[str] = field(default_factory=list)
     config: Config | None = None
 
 
@@ -96,7 +97,9 @@ def _walk(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith("."):
-                result.append(Path(root) / name)
+                path = Path(root) / name
+                if path.is_file() or path.is_symlink():  # FIFOs and devices are not plans
+                    result.append(path)
     return sorted(result)
 
 
@@ -154,7 +157,12 @@ def lint_file(
         report.config = config
         active = _with_custom_rules(specs, config)
         plan = parse(source)
-        if options.fix or options.diff:
+        if options.fix and source.kind == "docx" and not options.diff:
+            report.notes.append(
+                "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): fix them in Word"
+            )
+            result = engine.run(plan, config, active)
+        elif options.fix or options.diff:
             plan, result, fixed = fix_until_stable(plan, config, active)
             report.fixed = fixed
             if fixed:
@@ -181,8 +189,6 @@ def _write_fixed(path: Path | None, source: Source) -> None:
     if path is None:
         sys.stdout.buffer.write(source.encode(source.text))
         return
-    if source.kind == "docx":
-        raise InputError(str(path), "--fix cannot rewrite .docx files; fix them in Word")
     write_atomic(path, source.encode(source.text))
 
 

@@ -21,7 +21,7 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 #: Largest file we accept: far above any real plan, small enough to stay within memory bounds.
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +106,13 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
-        if bom:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            # a UTF-8 file cut inside its last character: check what is there
+            text, encoding = data[: error.start].decode("utf-8", errors="strict"), "utf-8"
+        elif bom:
             raise InputError(path, f"invalid UTF-8 after a BOM at byte {error.start}") from None
-        text, encoding = _decode_legacy(data, path)
+        else:
+            text, encoding = _decode_legacy(data, path)
     if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
         raise InputError(path, "binary file (control characters)")
     return text, encoding, bom
@@ -135,7 +139,9 @@ def read_source(path: str | Path, display: str | None = None) -> Source:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(name, f"file too large ({size // 1_048_576} MB > 64 MB)")
+            raise InputError(name, f"file too large ({size // 1_048_576} MB; the limit is 20 MB)")
+        if not p.is_file():
+            raise InputError(name, "not a regular file")
         if p.suffix.lower() == ".docx":
             from .docx import read_docx
 
