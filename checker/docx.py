@@ -82,7 +82,7 @@ class _Numbering:
             return ""
         key = self.abstract_of.get(num_id, num_id)
         counters = self.counters.setdefault(key, {})
-        fmt, text, start = self.levels[(num_id, ilvl)]
+        _, text, start = self.levels[(num_id, ilvl)]
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

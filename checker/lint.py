@@ -227,11 +227,14 @@ def fix_until_stable(
         if text == plan.source.text:
             break
         source = plan.source
-        plan = parse(
-            Source.from_text(
-                text, source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
+        try:
+            plan = parse(
+                Source.from_text(
+                    text, source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
+                )
             )
-        )
+        except InputError:
+            break  # the fixes would leave no plan: keep the text as it was
         total += count
         result = engine.run(plan, config, specs)
     return plan, result, total
