@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import sys
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +22,41 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
+    root = os.environ.get("PLANCHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "plancheck"
+    )
+    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
+    return Path(root) / f"{zlib.crc32(key.encode()):08x}-{path.stem}.pickle"
+
+
 def load_yaml(path: Path) -> Any:
+    """Parse a YAML file, through a pickle cache keyed by path, mtime and size.
+
+    Rule data is read on every run of a pre-commit hook; unpickling it costs a tenth of
+    importing PyYAML and parsing it. The cache lives in ~/.cache/plancheck (or
+    $PLANCHECK_CACHE_DIR); any problem with it falls back to parsing, silently.
+    """
+    try:
+        cache = _cache_file(path, path.stat())
+        with cache.open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:
+        cache = None if not path.exists() else _cache_file(path, path.stat())
+    data = parse_yaml(path)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            temp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with temp.open("wb") as handle:
+                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, cache)
+        except OSError:
+            pass
+    return data
+
+
+def parse_yaml(path: Path) -> Any:
     """Parse a YAML file with the C loader when present; a bad file is ``file:line: problem``."""
     import yaml
 

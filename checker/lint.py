@@ -50,6 +50,10 @@ class FileReport:
     fixed_text: str | None = None
     original_text: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: what formats need of the plan (tasks, year, addressees) when the plan itself stays
+    #: in a worker process
+    summary: dict = field(default_factory=dict)
+    custom_codes: tuple[str, ...] = ()
     config: Config | None = None
 
 
@@ -117,19 +121,17 @@ def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]
         from .baseline import Baseline
 
         baseline = Baseline.load(options.baseline)
-    reports = []
+    items = discover(paths)
+    if _worth_parallel(items):
+        reports = _lint_parallel(items, options)
+    else:
+        reports = [_lint_item(item, finder, options, specs) for item in items]
     hidden = 0
-    for display, path, error in discover(paths):
-        if error:
-            reports.append(FileReport(display, error=error))
-            continue
-        name = options.stdin_filename if path is None else display
-        report = lint_file(name, path, finder, options, specs)
+    for report in reports:
         if baseline is not None and report.findings:
             kept = baseline.filter(report.findings)
             hidden += len(report.findings) - len(kept)
             report.findings = kept
-        reports.append(report)
     _check_cli_codes(options, specs, reports)
     return RunReport(reports, hidden)
 
@@ -140,11 +142,65 @@ def _check_cli_codes(
     """--select/--ignore codes must name a rule: a built-in one or one a config added."""
     known = {spec.code for spec in specs}
     for report in reports:
-        if report.config is not None:
-            known |= {spec.code for spec in report.config.custom}
+        known.update(report.custom_codes)
     for code in (options.select or ()) + (options.ignore or ()):
         if code != "ALL" and not any(k.startswith(code) for k in known):
             raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+
+
+def _lint_item(
+    item, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
+) -> FileReport:
+    display, path, error = item
+    if error:
+        return FileReport(display, error=error)
+    name = options.stdin_filename if path is None else display
+    return lint_file(name, path, finder, options, specs)
+
+
+#: From this many files on, a run uses every core: plans are independent, and a CI job or
+#: ``plancheck lint plans/`` over a whole archive is where the time goes.
+PARALLEL_MIN_FILES = 24
+
+
+def _worth_parallel(items: list) -> bool:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    no_stdin = all(path is not None for _, path, _ in items)
+    return len(items) >= PARALLEL_MIN_FILES and (cores or 1) > 1 and no_stdin and os.name == "posix"
+
+
+_WORKER: dict = {}
+
+
+def _worker_lint(chunk: list, options: LintOptions) -> list[FileReport]:
+    """In a forked worker: lint a chunk, return reports without the (heavy) plan objects."""
+    if "finder" not in _WORKER:
+        from .rules import builtin_rules
+
+        specs = list(builtin_rules().values())
+        _WORKER["specs"] = specs
+        _WORKER["finder"] = ConfigFinder({s.code for s in specs}, options.config_path)
+    reports = []
+    for item in chunk:
+        report = _lint_item(item, _WORKER["finder"], options, _WORKER["specs"])
+        report.plan = report.config = None  # formats read report.summary instead
+        reports.append(report)
+    return reports
+
+
+def _lint_parallel(items: list, options: LintOptions) -> list[FileReport]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
+    )
+    size = max(8, len(items) // (cores * 4))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        results = pool.map(_worker_lint, chunks, [options] * len(chunks))
+        return [report for chunk in results for report in chunk]
 
 
 def lint_file(
@@ -176,6 +232,8 @@ def lint_file(
         report.error = error.reason
         return report
     report.source, report.plan = plan.source, plan
+    report.summary = plan_summary(plan)
+    report.custom_codes = tuple(spec.code for spec in config.custom)
     report.findings = result.findings
     report.unused_suppressions = result.unused_suppressions
     return report
@@ -238,3 +296,14 @@ def fix_until_stable(
         total += count
         result = engine.run(plan, config, specs)
     return plan, result, total
+
+
+def plan_summary(plan: Plan) -> dict:
+    """The facts about a plan that output formats show beside its findings."""
+    from .roster import addressee_report
+
+    summary = {"tasks": len(plan.tasks), "year": plan.year}
+    roster = addressee_report(plan)
+    if roster is not None:
+        summary["addressees"] = roster
+    return summary

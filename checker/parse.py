@@ -17,8 +17,9 @@ from .model import Break, Directive, Edit, Heading, Paragraph, Paren, Plan, Sect
 from .source import Source
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
-_TASK = re.compile(r"^[ \t]*(\d{1,3})[ \t]*[.、](?!\d)[ \t]*")
+_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 _SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
 _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 _DOC_NUMBER = re.compile(
@@ -33,6 +34,7 @@ _DIRECTIVE = re.compile(
 _TRAILING_NUMBER = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*$")
 _LEADING_REST = re.compile(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
+_SIMPLE_CLAUSE_END = re.compile(r"\([^()]*(?:负责|牵头|配合|参与|协助|会同)[^()]*\)[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 
 
@@ -53,7 +55,7 @@ class _Parser:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.raw_lines = source.lines
-        self.folded = [fold(line) for line in self.raw_lines]
+        self.folded = _NEWLINE.split(source.folded)
         self.paragraphs: list[Paragraph] = []
         self.headings: list[Heading] = []
         self.directives: list[Directive] = []
@@ -271,7 +273,7 @@ class _Parser:
         glued: Break | None = None
         while True:
             last_start, last_end = segments[-1]
-            folded = fold(self.source.text[last_start:last_end])
+            folded = self.source.folded[last_start:last_end]
             found = None
             for match in _GLUED.finditer(folded):
                 inner_open = folded.rfind("(", 0, match.start())
@@ -298,12 +300,17 @@ class _Parser:
             segments = [(last_start + found.end(), last_end)]
 
     def folded_of(self, segments: list[tuple[int, int]]) -> str:
-        return "".join(fold(self.source.text[s:e]) for s, e in segments)
+        folded = self.source.folded
+        return "".join(folded[s:e] for s, e in segments)
 
     @staticmethod
     def has_clause(folded: str) -> bool:
         """Does this text end in a responsibility clause (digits of a split number aside)?"""
         folded = _TRAILING_DIGITS.sub("", folded)
+        if _SIMPLE_CLAUSE_END.search(folded):
+            return True  # the common case, decided by one regex
+        if not folded.rstrip().endswith((")", "】")):
+            return False
         return _clause_group(folded, bracket_groups(folded)) is not None
 
     # -- building tasks ----------------------------------------------------------------

@@ -10,12 +10,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import tempfile
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .text import fold
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -35,6 +35,8 @@ class Source:
     newline: str = "\n"
     kind: str = "txt"  # txt | md | docx
     line_starts: tuple[int, ...] = field(default=(), repr=False)
+    #: the text with full-width marks folded to half width, offset for offset (see text.fold)
+    folded: str = field(default="", repr=False)
     #: for .docx: the paragraph number each line came from (line numbers are paragraph numbers)
     origin: str = ""
 
@@ -58,7 +60,17 @@ class Source:
         newline = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "\n"
         if kind is None:
             kind = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
-        return cls(path, text, encoding, bom, newline, kind, tuple(starts), origin)
+        return cls(
+            path,
+            text,
+            encoding,
+            bom,
+            newline,
+            kind,
+            line_starts=tuple(starts),
+            folded=fold(text),
+            origin=origin,
+        )
 
     @property
     def lines(self) -> list[str]:
@@ -175,6 +187,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     mode = target.stat().st_mode & 0o7777
     if not mode & 0o222 or not os.access(target, os.W_OK):  # read-only even for root
         raise InputError(str(path), "file is read-only; not fixed")
+    import tempfile  # only --fix writes
+
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:

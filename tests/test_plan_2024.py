@@ -102,3 +102,23 @@ def test_defects_found_in_every_form(plan_2024_text, variant):
         ("A001", 85, 67),
         ("A001", 127, 101),
     ]
+
+
+@pytest.mark.parametrize("threshold", [0.4, 0.5, 0.6, 0.8])
+def test_near_duplicate_prefilter_loses_nothing(plan_2024_text, threshold):
+    """D007's bigram prefilter finds what scoring every pair with rapidfuzz finds."""
+    from rapidfuzz import fuzz
+
+    from checker.rules.document import _NOT_TEXT, _similar_pairs
+
+    plan = parse(Source.from_text(plan_2024_text, "2024.txt"))
+    texts = [_NOT_TEXT.sub("", t.body) for t in plan.tasks]
+    cutoff = threshold * 100
+    expected = set()
+    for later in range(1, len(texts)):
+        scores = [(fuzz.ratio(texts[later], texts[e]), e) for e in range(later)]
+        best, earlier = max(scores, key=lambda s: (s[0], -s[1]))
+        if best >= cutoff:
+            expected.add((later, earlier))
+    found = {(later, earlier) for later, earlier, _ in _similar_pairs(texts, cutoff)}
+    assert found == expected

@@ -34,14 +34,9 @@ def file_dict(report) -> dict[str, Any]:
     if report.error:
         item["error"] = report.error
         return item
-    item["tasks"] = len(report.plan.tasks)
+    item["tasks"] = report.summary["tasks"]
     item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
-    item["year"] = report.plan.year
-    from ..roster import addressee_report
-
-    roster = addressee_report(report.plan)
-    if roster is not None:
-        item["addressees"] = roster
+    item.update({k: v for k, v in report.summary.items() if k != "tasks"})
     return item
 
 

@@ -6,7 +6,9 @@ GB/T 9704-2012 (党政机关公文格式) fixes the form of a document number; G
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -155,6 +157,7 @@ def _year_finding(ctx, plan, start, found, where, where_en, expected=None) -> Fi
 # -- D004 ---------------------------------------------------------------------------------
 _OPENERS = "".join(PAIRS)
 _FULL_PARTNER = {"（": "）", "）": "（"}
+_BRACKETS = re.compile("[" + re.escape(_OPENERS + "".join(PAIRS.values())) + "]")
 
 
 def _units(plan: Plan) -> Iterator[tuple[int, int]]:
@@ -171,7 +174,8 @@ def unbalanced(folded: str) -> list[tuple[int, str, str]]:
     """(offset, mark, the mark that would pair it) for marks left without a partner."""
     stack: list[tuple[int, str]] = []
     lonely: list[tuple[int, str, str]] = []
-    for i, ch in enumerate(folded):
+    for mark in _BRACKETS.finditer(folded):
+        i, ch = mark.start(), mark.group()
         if ch in _OPENERS:
             stack.append((i, ch))
         elif ch in CLOSERS:
@@ -198,7 +202,7 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     text = plan.source.text
     for start, end in _units(plan):
-        for offset, _, other in unbalanced(fold(text[start:end])):
+        for offset, _, other in unbalanced(plan.source.folded[start:end]):
             at = start + offset
             task = next((t for t in plan.tasks if t.span.start <= at < t.span.end), None)
             other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
@@ -370,6 +374,70 @@ def _abbr_finding(ctx, plan, start, end, variant, **args) -> Finding:
 _NOT_TEXT = re.compile(r"[\s,，。;；:：、()（）《》“”]")
 
 
+def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """(later, earlier, score) for each task's most similar earlier task above ``cutoff``.
+
+    rapidfuzz's Indel ratio is r = 2·LCS/(a+b), and LCS ≤ o, the characters two texts share
+    counted with multiplicity. So a pair can only qualify when o ≥ r·a/(2−r) for each side:
+    prefix filtering (as in set-similarity joins) over character-occurrence tokens ordered
+    rarest first finds every such pair while indexing only about a third of each text's
+    tokens. Identical texts are paired directly. Survivors pass the exact bound
+    2o ≥ r(a+b) before rapidfuzz scores them; rapidfuzz is imported only then, which in a
+    plan without duplicates is never. A test checks this against scoring every pair.
+    """
+    ratio = cutoff / 100
+    first_seen: dict[str, int] = {}
+    tokens: dict[int, frozenset[str]] = {}
+    for n, text in enumerate(texts):
+        if not text:
+            continue
+        if text in first_seen:
+            yield n, first_seen[text], 100.0
+            continue
+        first_seen[text] = n
+        tokens[n] = _occurrences(text)
+    frequency: Counter = Counter()
+    for own in tokens.values():
+        frequency.update(own)
+    # one global order, rarest first, the same for every text (the prefix filter needs it)
+    rank = {t: n for n, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
+    index: dict[str, list[int]] = {}
+    candidates: dict[int, set[int]] = {}
+    for n, own in tokens.items():
+        size = len(own)
+        needed = math.ceil(ratio * size / (2 - ratio)) if ratio < 2 else size
+        prefix = sorted(own, key=rank.__getitem__)[: max(1, size - needed + 1)]
+        found: set[int] = set()
+        for token in prefix:
+            found.update(index.get(token, ()))
+            index.setdefault(token, []).append(n)
+        found = {e for e in found if 2 * len(own & tokens[e]) >= ratio * (size + len(tokens[e]))}
+        if found:
+            candidates[n] = found
+    if not candidates:
+        return
+    from rapidfuzz.distance import Indel
+
+    for later in sorted(candidates):
+        scored = [
+            (Indel.normalized_similarity(texts[later], texts[e]) * 100, e)
+            for e in candidates[later]
+        ]
+        score, earlier = max(scored, key=lambda s: (s[0], -s[1]))
+        if score >= cutoff:
+            yield later, earlier, score
+
+
+def _occurrences(text: str) -> frozenset[str]:
+    """The characters of a text as a multiset made a set: a character's first occurrence is
+    itself, its k-th (k ≥ 2) is the character followed by chr(47 + k). Strings, whose hashes
+    are cached, keep intersections cheap."""
+    repeats = [
+        ch + chr(47 + k) for ch, n in Counter(text).items() if n > 1 for k in range(2, n + 1)
+    ]
+    return frozenset(text).union(repeats)
+
+
 @rule("D007", "near-duplicate-task", severity="warning")
 def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """任务内容高度重复。
@@ -381,23 +449,14 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     if len(plan.tasks) < 2:
         return
-    from rapidfuzz import fuzz, process
-
     texts = [_NOT_TEXT.sub("", t.body) for t in plan.tasks]
     cutoff = ctx.config.near_duplicate * 100
-    for later in range(1, len(texts)):
-        if not texts[later]:
-            continue
-        best = process.extractOne(
-            texts[later], texts[:later], scorer=fuzz.ratio, score_cutoff=cutoff
+    for later, earlier, score in sorted(_similar_pairs(texts, cutoff)):
+        task, other = plan.tasks[later], plan.tasks[earlier]
+        yield ctx.finding(
+            task.number_span,
+            task,
+            other=other.number,
+            similarity=f"{score / 100:.2f}",
+            anchor=f"{other.body[:16]}~{task.body[:16]}",
         )
-        if best is not None:
-            _, score, earlier = best
-            task, other = plan.tasks[later], plan.tasks[earlier]
-            yield ctx.finding(
-                task.number_span,
-                task,
-                other=other.number,
-                similarity=f"{score / 100:.2f}",
-                anchor=f"{other.body[:16]}~{task.body[:16]}",
-            )
