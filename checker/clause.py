@@ -23,8 +23,7 @@ _VAGUE_TAIL = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位|机构|地方)?|(?:各)?(?:有关|相关)(?:部门|单位|地方))$"
 )
 _NAME = re.compile(r"[^、]+")
-_LEAD = re.compile(r"牵头")
-_COOPERATE = re.compile(r"配合|参与|协助")
+_HUITONG = re.compile("会同")
 
 
 def looks_like_clause(inner: str) -> bool:
@@ -33,17 +32,21 @@ def looks_like_clause(inner: str) -> bool:
 
 
 def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
-    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source."""
+    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source.
+
+    Without 牵头 the first agency leads (the plans' closing convention); with it, the
+    agencies of the segment marked 牵头 lead and the others take part.
+    """
     text = source.text[inner_start : inner_start + len(folded_inner)]
     shared = "分工" in folded_inner
-    lead_marked = _LEAD.search(folded_inner) is not None
+    lead_marked = "牵头" in folded_inner
     vague: str | None = None
     agencies: list[AgencyRef] = []
+    starts = source.line_starts
     for segment in _SEGMENT.finditer(folded_inner):
         seg_text, seg_start = segment.group(), segment.start()
-        role = "lead" if _LEAD.search(seg_text) else None
-        if role is None and _COOPERATE.search(seg_text):
-            role = "cooperate"
+        if lead_marked:
+            role = "lead" if "牵头" in seg_text else "cooperate"
         for part, part_start in _split_huitong(seg_text, seg_start):
             body, found_vague = _strip_tails(part)
             vague = vague or found_vague
@@ -52,23 +55,22 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
                 stripped = raw.strip()
                 if not stripped:
                     continue
+                if not lead_marked:
+                    role = "participant" if agencies else "lead"
                 start = inner_start + part_start + name.start() + (len(raw) - len(raw.lstrip()))
                 agencies.append(
-                    AgencyRef(
-                        stripped,
-                        Span.of(source, start, start + len(stripped)),
-                        role or "participant",
-                    )
+                    AgencyRef(stripped, Span(start, start + len(stripped), starts), role)
                 )
-    agencies = _assign_roles(agencies, lead_marked)
     return Clause(text, span, tuple(agencies), shared, vague, lead_marked)
 
 
 def _split_huitong(segment: str, offset: int) -> list[tuple[str, int]]:
     """``A会同B负责``: A leads with B; split into parts keeping offsets."""
+    if "会同" not in segment:
+        return [(segment, offset)]
     parts: list[tuple[str, int]] = []
     cursor = 0
-    for m in re.finditer("会同", segment):
+    for m in _HUITONG.finditer(segment):
         parts.append((segment[cursor : m.start()], offset + cursor))
         cursor = m.end()
     parts.append((segment[cursor:], offset + cursor))
@@ -91,19 +93,3 @@ def _strip_tails(part: str) -> tuple[str, str | None]:
             part = part[: loose.start()]
             changed = True
     return part, vague
-
-
-def _assign_roles(agencies: list[AgencyRef], lead_marked: bool) -> list[AgencyRef]:
-    """Without 牵头 the first agency leads (the plans' closing convention); with it, the
-    agencies marked 牵头 lead and the others take part."""
-    if not agencies:
-        return agencies
-    if lead_marked:
-        return [
-            a if a.role in {"lead", "cooperate"} else AgencyRef(a.name, a.span, "cooperate")
-            for a in agencies
-        ]
-    first, *rest = agencies
-    return [AgencyRef(first.name, first.span, "lead")] + [
-        AgencyRef(a.name, a.span, "participant") for a in rest
-    ]

@@ -22,12 +22,17 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
+def cache_dir() -> Path:
+    """Where plancheck keeps what it can recompute: $PLANCHECK_CACHE_DIR or ~/.cache/plancheck."""
     root = os.environ.get("PLANCHECK_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "plancheck"
     )
+    return Path(root)
+
+
+def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
     key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
-    return Path(root) / f"{zlib.crc32(key.encode()):08x}-{path.stem}.pickle"
+    return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{path.stem}.pickle"
 
 
 def load_yaml(path: Path) -> Any:

@@ -43,7 +43,7 @@ class Context:
     plan: Plan
     config: Config
     spec: RuleSpec | None = None
-    year_override: int | None = None
+    severity: str = "error"
 
     @property
     def year(self) -> int | None:
@@ -79,6 +79,8 @@ class Context:
             args={"task": number, **args},
             fix=Fix(edits, safe) if edits else None,
             anchor=anchor or self.plan.source.text[span.start : span.end],
+            name=self.spec.name,
+            severity=self.severity,
         )
 
 
@@ -99,9 +101,8 @@ def run(plan: Plan, config: Config, specs: Iterable[RuleSpec]) -> Result:
         if not is_selected(spec.code, config.select, config.ignore):
             continue
         context.spec = spec
-        severity = config.severity.get(spec.code, spec.severity)
-        for found in spec.func(plan, context):
-            findings.append(found.stamped(name=spec.name, severity=severity))
+        context.severity = config.severity.get(spec.code, spec.severity)
+        findings.extend(spec.func(plan, context))
     findings.sort(key=lambda f: (f.span.start, f.code))
     kept, unused = suppress(plan, config, findings)
     return Result(plan, kept, unused)

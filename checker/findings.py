@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Edit, Span
@@ -51,6 +51,3 @@ class Finding:
         """Stable identity across line shifts: rule, task and the text concerned."""
         basis = f"{self.code}|{self.task}|{self.key}|{self.anchor}"
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
-
-    def stamped(self, **changes: Any) -> Finding:
-        return replace(self, **changes)
