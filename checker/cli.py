@@ -35,13 +35,13 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
         raise UsageError(str(error)) from None
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, *, err: bool = False) -> None:
     if output:
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, err=err)
 
 
 def _color(no_color: bool) -> bool:
@@ -132,7 +132,8 @@ def lint(
         render_options = RenderOptions(
             lang=lang, color=_color(no_color) and not output, rules=specs
         )
-        _emit(render(fmt, run, render_options), output)
+        # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
+        _emit(render(fmt, run, render_options), output, err=fix and "-" in paths)
     if run.errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)

@@ -191,3 +191,10 @@ def test_pre_commit_hook_refuses_a_bad_plan(tmp_path):
     commit = git_in(drafts, "commit", "-m", "add the 2024 plan")
     assert commit.returncode != 0
     assert "2024.txt:64:112: N003" in commit.stdout + commit.stderr
+
+
+def test_fix_from_stdin_writes_the_plan_to_stdout():
+    text = "1.加强成果转化。(科技成果评价)(科技部负责)\n"
+    result = invoke("lint", "-", "--fix", input=text.encode())
+    assert result.stdout == "1.加强成果转化。(科技部负责)\n"
+    assert "已修复1个问题" in result.stderr
