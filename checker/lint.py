@@ -21,7 +21,8 @@ from .parse import parse
 from .registry import RuleSpec
 from .source import Source, read_source, source_from_bytes, write_atomic
 
-PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+#: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
+PLAN_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_FIX_PASSES = 10
 
 
@@ -85,7 +86,7 @@ def discover(paths: Iterable[str]) -> list[tuple[str, Path | None, str | None]]:
         if path.is_dir():
             plans = _walk(path)
             if not plans:
-                found.append((raw, path, "no plan files (*.txt, *.md, *.docx) in folder"))
+                found.append((raw, path, "no plan files (*.txt, *.md) in folder"))
             found.extend((str(p), p, None) for p in plans)
         elif not path.exists():
             found.append((raw, path, "no such file"))

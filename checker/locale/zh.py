@@ -88,7 +88,7 @@ ERRORS = {
     "binary file (control characters)": "二进制文件（含控制字符）",
     "cannot decode: neither UTF-8 nor GB18030": "无法解码：既不是UTF-8也不是GB18030",
     "not a plan: no numbered tasks or headings found": "不是计划文件：未找到编号任务或标题",
-    "no plan files (*.txt, *.md, *.docx) in folder": "目录中没有计划文件（*.txt、*.md、*.docx）",
+    "no plan files (*.txt, *.md) in folder": "目录中没有计划文件（*.txt、*.md）",
     "file is read-only; not fixed": "文件只读，未修复",
 }
 
