@@ -70,3 +70,56 @@ def test_lookup_and_succession():
     assert registry.current(registry.lookup("卫生部").agency, 2024)[0].name == "国家卫生健康委"
     assert registry.current(registry.lookup("银保监会").agency, 2023)[0].name == "中国银保监会"
     assert registry.suggest("国家知识产权总局") == "国家知识产权局"
+
+
+def test_agencies_command_text_and_json():
+    import json
+
+    from .test_cli import invoke
+
+    data = json.loads(invoke("agencies", str(PLAN_2024), "--format", "json").output)
+    rows = {row["name"]: row for row in data["agencies"]}
+    assert len(rows) == 43 and all(row["known"] for row in rows.values())
+    assert rows["中国科协"] == {**rows["中国科协"], "leads": [83], "joins": [89]}
+    assert len(rows["国家知识产权局"]["leads"]) == 23
+    assert [row["name"] for row in data["agencies"]][:3] == [
+        "中央宣传部",
+        "中央政法委",
+        "中央网信办",
+    ]
+    text = invoke("agencies", str(PLAN_2024)).output
+    assert "中国科协" in text and "牵头: 83" in text
+
+
+def test_addressees_against_members_and_tasks():
+    import json
+
+    from .test_cli import invoke
+
+    data = json.loads(invoke("lint", str(PLAN_2024), "--format", "json").output)
+    roster = data["files"][0]["addressees"]
+    assert roster["conference"] == "国家知识产权强国建设工作部际联席会议"
+    assert roster["members"] == 29 and len(roster["named"]) == 12
+    assert roster["members_without_task"] == [] and roster["unaddressed"] == []
+
+
+def test_addressee_gaps_are_reported(tmp_path):
+    import json
+
+    from .test_cli import invoke
+
+    text = PLAN_2024.read_text(encoding="utf-8")
+    text = text.replace(
+        "、中国科协、国家自然科学基金委:", "、国家自然科学基金委:"
+    )  # 中国科协 not addressed
+    text = text.replace("(国家国际发展合作署", "(商务部").replace(
+        "国家国际发展合作署按职责分工负责", "商务部按职责分工负责"
+    )
+    plan = tmp_path / "plan.txt"
+    plan.write_text(text.replace("(最高人民检察院负责)", "(公安部负责)"), encoding="utf-8")
+    roster = json.loads(invoke("lint", str(plan), "--format", "json").output)["files"][0][
+        "addressees"
+    ]
+    assert roster["unaddressed"] == ["中国科协"]
+    assert roster["named_without_task"] == ["国家国际发展合作署"]
+    assert "最高人民检察院" not in roster["members_without_task"]  # still joins tasks 26 and 45
