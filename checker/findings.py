@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,5 +48,7 @@ class Finding:
 
     def fingerprint(self) -> str:
         """Stable identity across line shifts: rule, task and the text concerned."""
+        import hashlib  # only JSON, SARIF and baselines ask for fingerprints
+
         basis = f"{self.code}|{self.task}|{self.key}|{self.anchor}"
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

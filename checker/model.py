@@ -1,13 +1,14 @@
 """The plan model: document → sections → tasks → clause → agencies, each with its position.
 
-The parser builds it once; every rule reads it. Nothing here judges what is a defect: a
+The parser builds it once; every rule reads it. The classes are NamedTuples: immutable and
+typed like frozen dataclasses, and an order of magnitude cheaper to define at start-up and to
+instantiate in the hundreds per plan. Nothing here judges what is a defect: a
 stray tag is a ``Paren`` that stands alone, a split number is a ``Break``. Rules decide.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .source import Source
@@ -51,8 +52,7 @@ class Span(NamedTuple):
         return f"Span({self.start}, {self.end})"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text in [start, end) with ``text``; an insertion has start == end."""
 
     start: int
@@ -60,8 +60,7 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Paren:
+class Paren(NamedTuple):
     """A bracketed group inside a task: ``(…)``, ``（…）`` or ``【…】``.
 
     ``standalone`` says it does not qualify a word: it follows a sentence's end, the start of
@@ -74,8 +73,7 @@ class Paren:
     opener: str
 
 
-@dataclass(frozen=True, slots=True)
-class AgencyRef:
+class AgencyRef(NamedTuple):
     """One agency as written in a clause; ``role`` is lead, participant or cooperating."""
 
     name: str
@@ -83,8 +81,7 @@ class AgencyRef:
     role: str  # lead | participant | cooperate
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(NamedTuple):
     """The responsibility clause ``(A、B按职责分工负责)`` that ends a task."""
 
     inner: str
@@ -102,8 +99,7 @@ class Clause:
         return self.agencies[0] if self.agencies else None
 
 
-@dataclass(frozen=True, slots=True)
-class Break:
+class Break(NamedTuple):
     """A task broken across lines (``number``: ``…负责)5`` / ``0.…``; ``text``: wrapped
     text; ``glued``: two tasks on one line). ``span`` is where the break shows; ``edits``
     repair it."""
@@ -114,8 +110,7 @@ class Break:
     detail: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(NamedTuple):
     """One numbered task: number, body text, parentheticals and responsibility clause."""
 
     number: int
@@ -141,8 +136,7 @@ class Task:
         return self.body
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A section heading ``一、…`` (level 1) or subsection heading ``(一)…`` (level 2)."""
 
     level: int
@@ -153,8 +147,7 @@ class Heading:
     numeral_span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A line of prose that is not a task or heading, with its role in the document."""
 
     role: str  # doc_number | addressee | notice | issuer | title | preamble | closing | body
@@ -162,8 +155,7 @@ class Paragraph:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """An inline suppression ``<!-- plancheck: disable=G001 -->`` (Markdown plans)."""
 
     kind: str  # disable (next task) | disable-file
@@ -171,15 +163,13 @@ class Directive:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     heading: Heading
     subsections: tuple[Heading, ...]
     tasks: tuple[Task, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """A whole plan as parsed; ``year`` is the plan's own year, from title or doc number."""
 
     source: Source
@@ -188,7 +178,7 @@ class Plan:
     tasks: tuple[Task, ...]
     directives: tuple[Directive, ...] = ()
     year: int | None = None
-    sections: tuple[Section, ...] = field(default=())
+    sections: tuple[Section, ...] = ()
 
     def paragraph(self, role: str) -> Paragraph | None:
         for paragraph in self.paragraphs:

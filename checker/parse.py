@@ -15,7 +15,7 @@ from .clause import looks_like_clause, parse_clause
 from .errors import InputError
 from .model import Break, Directive, Edit, Heading, Paragraph, Paren, Plan, Section, Span, Task
 from .source import Source
-from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
+from .text import CN_NUMERAL, HAN, SENTENCE_END, bracket_groups, cn_to_int, fold
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
@@ -23,7 +23,7 @@ _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 _SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
 _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 _DOC_NUMBER = re.compile(
-    r"^[ \t]*[\u4e00-\u9fff]{2,12}[ \t]*[〔\[(【{]?[ \t]*\d{2,4}[ \t]*[〕\])】}]?[ \t]*第?[ \t]*\d{1,4}[ \t]*号[ \t]*$"
+    rf"^[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*$"
 )
 _TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见)[ \t]*$")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)[ \t]*年")

@@ -17,14 +17,15 @@ from ..engine import Context
 from ..findings import Finding
 from ..model import Edit, Plan, Span
 from ..registry import rule
-from ..text import CLOSERS, PAIRS, fold
+from ..text import CLOSERS, HAN, PAIRS, fold
 
 # -- D001 ---------------------------------------------------------------------------------
 _DOC_NUMBER_ANY = re.compile(
-    r"(?P<agency>[\u4e00-\u9fff]{2,10}?)[ \t]*(?P<open>[〔\[【(（{［]?)[ \t]*(?P<year>\d{2,4})[ \t]*"
+    rf"(?P<agency>{HAN}{{2,10}}?)"
+    r"[ \t]*(?P<open>[〔\[【(（{［]?)[ \t]*(?P<year>\d{2,4})[ \t]*"
     r"(?P<close>[〕\]】)）}］]?)[ \t]*(?P<di>第?)[ \t]*(?P<serial>\d{1,4})[ \t]*号"
 )
-_DOC_NUMBER_GOOD = re.compile(r"^[\u4e00-\u9fff]{2,10}〔(?:19|20)\d\d〕[1-9]\d{0,3}号$")
+_DOC_NUMBER_GOOD = re.compile(rf"^{HAN}{{2,10}}〔(?:19|20)\d\d〕[1-9]\d{{0,3}}号$")
 
 
 def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], list[str], str]:
