@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from .data import builtin, data_dir, load_yaml
+from .data import builtin
 from .errors import ConfigError
 
 
@@ -135,10 +134,3 @@ def load_registry() -> Registry:
 @cache
 def conferences() -> list[dict[str, Any]]:
     return list(builtin("conferences.yaml").get("conferences", []))
-
-
-def registry_path() -> Path:
-    return data_dir() / "agencies.yaml"
-
-
-__all__ = ["Agency", "Lookup", "Registry", "build_registry", "load_registry", "load_yaml"]

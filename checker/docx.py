@@ -151,6 +151,4 @@ def read_docx(path: Path, name: str) -> Source:
         lines.append(text)
     if not any(line.strip() for line in lines):
         raise InputError(name, "empty file")
-    return Source.from_text(
-        "\n".join(lines), name, encoding="docx", kind="docx", origin="paragraphs"
-    )
+    return Source.from_text("\n".join(lines), name, encoding="docx", kind="docx")

@@ -130,11 +130,6 @@ class Task(NamedTuple):
     def line(self) -> int:
         return self.number_span.line
 
-    @property
-    def text(self) -> str:
-        """The task's prose without number and clause (for comparisons and diffs)."""
-        return self.body
-
 
 class Heading(NamedTuple):
     """A section heading ``一、…`` (level 1) or subsection heading ``(一)…`` (level 2)."""

@@ -54,7 +54,6 @@ class _Draft:
 class _Parser:
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.raw_lines = source.lines
         self.folded = _NEWLINE.split(source.folded)
         self.paragraphs: list[Paragraph] = []
         self.headings: list[Heading] = []
@@ -76,7 +75,7 @@ class _Parser:
     # -- main loop ---------------------------------------------------------------------
     def run(self) -> Plan:
         index = 0
-        while index < len(self.raw_lines):
+        while index < len(self.folded):
             index = self.line(index)
         tasks = tuple(self.build_task(d, n) for n, d in enumerate(self.drafts))
         self.mark_closing(tasks)
@@ -213,7 +212,7 @@ class _Parser:
 
     def check_trailing_number(self, index: int, segments: list[tuple[int, int]]) -> None:
         """Digits after the clause at a line's end may begin the next task's number."""
-        if index + 1 >= len(self.raw_lines):
+        if index + 1 >= len(self.folded):
             return
         line_folded = self.folded[index]
         trailing = _TRAILING_NUMBER.search(line_folded)
@@ -234,7 +233,7 @@ class _Parser:
         paragraphs by design, so there the join is silent.
         """
         pieces: list[tuple[int, int]] = []
-        for lookahead in range(index + 1, min(index + 4, len(self.raw_lines))):
+        for lookahead in range(index + 1, min(index + 4, len(self.folded))):
             folded = self.folded[lookahead]
             if self.starts_block(folded):
                 return index + 1

@@ -37,8 +37,6 @@ class Source:
     line_starts: tuple[int, ...] = field(default=(), repr=False)
     #: the text with full-width marks folded to half width, offset for offset (see text.fold)
     folded: str = field(default="", repr=False)
-    #: for .docx: the paragraph number each line came from (line numbers are paragraph numbers)
-    origin: str = ""
 
     @classmethod
     def from_text(
@@ -49,7 +47,6 @@ class Source:
         encoding: str = "utf-8",
         bom: bool = False,
         kind: str | None = None,
-        origin: str = "",
     ) -> Source:
         """Build a source from decoded text; the line ending is the one the file uses most."""
         starts = [0]
@@ -69,7 +66,6 @@ class Source:
             kind,
             line_starts=tuple(starts),
             folded=fold(text),
-            origin=origin,
         )
 
     @property
@@ -88,10 +84,6 @@ class Source:
             end = self.line_starts[line]
             return end - (2 if self.text[end - 2 : end] == "\r\n" else 1)
         return len(self.text)
-
-    def offset(self, line: int, column: int) -> int:
-        """Character offset of a 1-based line and column."""
-        return self.line_starts[line - 1] + column - 1
 
     def encode(self, text: str) -> bytes:
         """Encode text as this file was encoded, BOM included."""

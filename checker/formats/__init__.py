@@ -25,7 +25,6 @@ class RenderOptions:
     lang: str = "zh"
     color: bool = False
     rules: dict[str, RuleSpec] | None = None
-    show_source: bool = False
 
 
 def render(name: str, run: Any, options: RenderOptions) -> str:
