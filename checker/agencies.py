@@ -43,6 +43,7 @@ class Registry:
     agencies: dict[str, Agency]
     categories: list[str]
     index: dict[str, Lookup] = field(default_factory=dict)
+    _resolved: dict[tuple[str, int | None], Agency | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for agency in self.agencies.values():
@@ -57,6 +58,15 @@ class Registry:
 
     def lookup(self, written: str) -> Lookup | None:
         return self.index.get(written.strip())
+
+    def resolve(self, written: str, year: int | None) -> Agency | None:
+        """The body a written name stands for in ``year`` (aliases and renamings followed);
+        None for a name not in the registry. Memoised: every rule asks it of every clause."""
+        key = (written, year)
+        if key not in self._resolved:
+            found = self.lookup(written)
+            self._resolved[key] = self.current(found.agency, year)[0] if found else None
+        return self._resolved[key]
 
     def current(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
         """Follow successors to the body in place in ``year``: (agency, year of first change)."""

@@ -32,8 +32,7 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
         if task.clause is None:
             continue
         for agency in task.clause.agencies:
-            found = registry.lookup(agency.name)
-            body = registry.current(found.agency, plan.year)[0] if found else None
+            body = registry.resolve(agency.name, plan.year)
             name = body.name if body else agency.name
             row = rows.get(name)
             if row is None:

@@ -131,10 +131,8 @@ def _prepare(plan: Plan, registry: Registry) -> Side:
         grams.append(_grams(text))
         names = []
         for agency in task.clause.agencies if task.clause else ():
-            found = registry.lookup(agency.name)
-            names.append(
-                registry.current(found.agency, plan.year)[0].name if found else agency.name
-            )
+            body = registry.resolve(agency.name, plan.year)
+            names.append(body.name if body else agency.name)
         agencies.append(tuple(dict.fromkeys(names)))
         sections.append(normalize(titles.get(task.section, "")) if task.section else "")
     return Side(plan, texts, grams, agencies, sections)

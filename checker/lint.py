@@ -164,10 +164,14 @@ def _lint_item(
 PARALLEL_MIN_FILES = 24
 
 
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _worth_parallel(items: list) -> bool:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = _cores()
     no_stdin = all(path is not None for _, path, _ in items)
-    return len(items) >= PARALLEL_MIN_FILES and (cores or 1) > 1 and no_stdin and os.name == "posix"
+    return len(items) >= PARALLEL_MIN_FILES and cores > 1 and no_stdin and os.name == "posix"
 
 
 _WORKER: dict = {}
@@ -193,9 +197,7 @@ def _lint_parallel(items: list, options: LintOptions) -> list[FileReport]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    cores = (
-        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
-    )
+    cores = _cores()
     size = max(8, len(items) // (cores * 4))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")

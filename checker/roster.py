@@ -17,8 +17,8 @@ _SEPARATORS = re.compile(r"[、,;]")
 
 
 def _resolve(registry: Registry, name: str, year: int | None) -> str:
-    found = registry.lookup(name)
-    return registry.current(found.agency, year)[0].name if found else name
+    body = registry.resolve(name, year)
+    return body.name if body else name
 
 
 def addressee_report(plan: Plan) -> dict[str, Any] | None:

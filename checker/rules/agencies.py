@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..agencies import Agency, Registry
+from ..agencies import Registry
 from ..engine import Context
 from ..findings import Finding
 from ..model import AgencyRef, Edit, Plan, Task
@@ -106,11 +106,6 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _resolved(registry: Registry, name: str, year: int | None) -> Agency | None:
-    found = registry.lookup(name)
-    return registry.current(found.agency, year)[0] if found else None
-
-
 @rule("G004", "duplicate-agency", fix="safe")
 def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """同一单位重复列出。
@@ -126,7 +121,7 @@ def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             continue
         seen: dict[str, AgencyRef] = {}
         for agency in task.clause.agencies:
-            body = _resolved(registry, agency.name, ctx.year)
+            body = registry.resolve(agency.name, ctx.year)
             key = body.name if body else agency.name
             if key in seen:
                 yield ctx.finding(
@@ -201,7 +196,7 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if clause is None:
             continue
         participants = [a for a in clause.agencies if a.role != "lead"]
-        known = [(a, _resolved(registry, a.name, ctx.year)) for a in participants]
+        known = [(a, registry.resolve(a.name, ctx.year)) for a in participants]
         known = [(a, body) for a, body in known if body is not None]
         keys = [registry.order_key(body) for _, body in known]
         if keys == sorted(keys):
