@@ -201,3 +201,17 @@ def test_installed_command_outside_the_repo(tmp_path):
         check=False,
     )
     assert module.returncode == 0 and "G001" in module.stdout
+
+
+def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):
+    import checker.lint as lint_module
+
+    for n in range(30):
+        shutil.copy(PLAN_2024, tmp_path / f"plan-{n:02}.txt")
+    (tmp_path / "plan-99.txt").write_bytes(b"")
+    parallel = json.loads(invoke("lint", str(tmp_path), "--format", "json").stdout)
+    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 10**6)
+    sequential = json.loads(invoke("lint", str(tmp_path), "--format", "json").stdout)
+    assert parallel == sequential
+    assert len(parallel["files"]) == 31 and parallel["files"][-1]["error"] == "empty file"
+    assert parallel["summary"]["findings"] == 30 * 6
