@@ -23,6 +23,10 @@ _VAGUE_TAIL = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位|机构|地方)?|(?:各)?(?:有关|相关)(?:部门|单位|地方))$"
 )
 _NAME = re.compile(r"[^、]+")
+#: words before a name that are not part of it: (由国家知识产权局负责), (和科技部…)
+_LEAD_IN = re.compile(r"^[ \t]*(?:由|和|及|以及|并由)")
+#: a segment that says when, not who: (…负责,2024年底前完成), (…负责,长期坚持)
+_TIMING = re.compile(r"\d|年|月|前完成|底前|长期|持续|逐步|按年度")
 _HUITONG = re.compile("会同")
 
 
@@ -45,6 +49,11 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     starts = source.line_starts
     for segment in _SEGMENT.finditer(folded_inner):
         seg_text, seg_start = segment.group(), segment.start()
+        if agencies and _TIMING.search(seg_text) and not _ROLE_TAIL.search(seg_text.rstrip()):
+            continue  # a deadline or manner after the agencies
+        lead_in = _LEAD_IN.match(seg_text)
+        if lead_in:
+            seg_text, seg_start = seg_text[lead_in.end() :], seg_start + lead_in.end()
         if lead_marked:
             role = "lead" if "牵头" in seg_text else "cooperate"
         for part, part_start in _split_huitong(seg_text, seg_start):
