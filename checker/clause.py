@@ -16,12 +16,15 @@ from .source import Source
 CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|协助|会同")
 
 _SEGMENT = re.compile(r"[^,;]+")
-_ROLE_TAIL = re.compile(
-    r"(?:按职责分工|按照职责分工|根据职责分工|分别|共同)?(?:牵头负责|牵头|负责|配合|参与|协助|落实)$"
+_ROLE = (
+    r"(?:按职责分工|按照职责分工|根据职责分工|分别|共同)?(?:牵头负责|牵头|负责|配合|参与|协助|落实)"
 )
-_VAGUE_TAIL = re.compile(
-    r"(?:等(?:有关|相关)?(?:部门|单位|机构|地方)?|(?:各)?(?:有关|相关)(?:部门|单位|地方))$"
+_VAGUE_WORDS = (
+    r"(?:等(?:有关|相关)?(?:部门|单位|机构|地方)?|(?:各)?(?:有关|相关)(?:部门|单位|地方))"
 )
+_TAILS = re.compile(rf"(?:{_ROLE}|{_VAGUE_WORDS})+$")
+_VAGUE = re.compile(_VAGUE_WORDS)
+_ROLE_TAIL = re.compile(_ROLE + "$")
 _NAME = re.compile(r"[^、]+")
 #: words before a name that are not part of it: (由国家知识产权局负责), (和科技部…)
 _LEAD_IN = re.compile(r"^[ \t]*(?:由|和|及|以及|并由)")
@@ -87,18 +90,10 @@ def _split_huitong(segment: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _strip_tails(part: str) -> tuple[str, str | None]:
-    """Remove role words (负责, 牵头…) and vague endings (等部门…) from the end of a part."""
-    vague: str | None = None
-    changed = True
-    while changed:
-        changed = False
-        role = _ROLE_TAIL.search(part)
-        if role and role.start() < len(part):
-            part = part[: role.start()]
-            changed = True
-        loose = _VAGUE_TAIL.search(part)
-        if loose and loose.group():
-            vague = vague or loose.group()
-            part = part[: loose.start()]
-            changed = True
-    return part, vague
+    """Remove role words (负责, 牵头…) and vague endings (等部门…) from the end of a part,
+    in one search: this runs for every clause of every plan."""
+    tail = _TAILS.search(part)
+    if tail is None or not tail.group():
+        return part, None
+    vague = _VAGUE.search(tail.group())
+    return part[: tail.start()], vague.group() if vague else None

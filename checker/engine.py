@@ -5,6 +5,7 @@ It never imports a concrete rule: it is handed the registry's specs.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -48,6 +49,18 @@ class Context:
     @property
     def year(self) -> int | None:
         return self.config.year or self.plan.year
+
+    @cached_property
+    def _task_starts(self) -> list[int]:
+        return [task.span.start for task in self.plan.tasks]
+
+    def task_at(self, offset: int) -> Task | None:
+        """The task whose text contains ``offset`` (bisect: findings can be many)."""
+        index = bisect_right(self._task_starts, offset) - 1
+        if index < 0:
+            return None
+        task = self.plan.tasks[index]
+        return task if offset < task.span.end else None
 
     @cached_property
     def agencies(self) -> Registry:

@@ -208,7 +208,7 @@ def make_spec(rule: DataRule, meta: dict[str, Any], origin: str) -> RuleSpec:
 
     def check(plan: Plan, ctx) -> Iterator:
         for start, end, args in rule.matches(plan, ctx.year):
-            task = next((t for t in plan.tasks if t.span.start <= start < t.span.end), None)
+            task = ctx.task_at(start)
             fix = None
             if "expected" in args:
                 fix = [Edit(start, end, args["expected"])]

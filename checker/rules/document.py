@@ -205,27 +205,17 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for start, end in _units(plan):
         for offset, _, other in unbalanced(plan.source.folded[start:end]):
             at = start + offset
-            task = next((t for t in plan.tasks if t.span.start <= at < t.span.end), None)
             other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
-            yield ctx.finding(Span.of(plan.source, at, at + 1), task, mark=text[at], other=other)
+            span = Span.of(plan.source, at, at + 1)
+            yield ctx.finding(span, ctx.task_at(at), mark=text[at], other=other)
 
 
 # -- D005 ---------------------------------------------------------------------------------
 _WIDTH_PAIRS = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "?": "？", "!": "！"}
 _TO_HALF = {full: half for half, full in _WIDTH_PAIRS.items()}
-_MARKS = re.compile("[" + re.escape("".join(_WIDTH_PAIRS) + "".join(_TO_HALF)) + "]")
-
-
-def _counted_marks(text: str) -> list[re.Match[str]]:
-    """Width-variable marks in Chinese text (not in numbers like 1,000 or times like 8:30)."""
-    found = []
-    for match in _MARKS.finditer(text):
-        i = match.start()
-        before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if match.group() in ",:" and before.isdigit() and after.isdigit():
-            continue
-        found.append(match)
-    return found
+_FULL_MARKS = re.compile("[" + "".join(_TO_HALF) + "]")
+#: half-width marks, but not a comma or colon between digits (1,000 and 8:30 are numbers)
+_HALF_MARKS = re.compile(r"[();?!]|(?<!\d)[,:]|[,:](?!\d)")
 
 
 @rule("D005", "punctuation-width", fix="safe")
@@ -238,15 +228,15 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进改革,完善制度,加强保护。(科技部负责)
     """
     text = plan.source.text
-    marks = _counted_marks(text)
     mode = ctx.config.punctuation
     if mode == "consistent":
-        target = _majority(marks)
-        if target is None:
+        full, half = len(_FULL_MARKS.findall(text)), len(_HALF_MARKS.findall(text))
+        if not full or not half:
             return
+        target = "full" if full > half else "half"
     else:
         target = mode
-    wrong = [m for m in marks if (m.group() in _WIDTH_PAIRS) == (target == "full")]
+    wrong = (_HALF_MARKS if target == "full" else _FULL_MARKS).finditer(text)
     by_line: dict[int, list[re.Match[str]]] = {}
     for match in wrong:
         by_line.setdefault(plan.source.position(match.start())[0], []).append(match)
@@ -254,10 +244,9 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
         first = group[0]
         convert = _WIDTH_PAIRS if target == "full" else _TO_HALF
         found = "".join(dict.fromkeys(m.group() for m in group))
-        task = next((t for t in plan.tasks if t.span.start <= first.start() < t.span.end), None)
         yield ctx.finding(
             Span.of(plan.source, first.start(), first.end()),
-            task,
+            ctx.task_at(first.start()),
             variant="width" if mode != "consistent" else "",
             fix=[Edit(m.start(), m.end(), convert[m.group()]) for m in group],
             found=found,
@@ -270,15 +259,6 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
             target_en="full-width" if target == "full" else "half-width",
             anchor=f"{found}@{text[max(0, first.start() - 8) : first.start()]}",
         )
-
-
-def _majority(marks: list[re.Match[str]]) -> str | None:
-    """Under ``consistent``: the width most marks have, if both widths occur at all."""
-    full = sum(1 for m in marks if m.group() in _TO_HALF)
-    half = len(marks) - full
-    if not full or not half:
-        return None
-    return "full" if full > half else "half"
 
 
 # -- D006 ---------------------------------------------------------------------------------
@@ -367,8 +347,9 @@ def _full_title(text: str, definition_start: int) -> str | None:
 
 
 def _abbr_finding(ctx, plan, start, end, variant, **args) -> Finding:
-    task = next((t for t in plan.tasks if t.span.start <= start < t.span.end), None)
-    return ctx.finding(Span.of(plan.source, start, end), task, variant=variant, **args)
+    return ctx.finding(
+        Span.of(plan.source, start, end), ctx.task_at(start), variant=variant, **args
+    )
 
 
 # -- D007 ---------------------------------------------------------------------------------
