@@ -122,3 +122,41 @@ def test_near_duplicate_prefilter_loses_nothing(plan_2024_text, threshold):
             expected.add((later, earlier))
     found = {(later, earlier) for later, earlier, _ in _similar_pairs(texts, cutoff)}
     assert found == expected
+
+
+def _as_markdown(text: str) -> str:
+    """The 2024 plan as a drafter would keep it in Markdown: #-headings, numbered lists."""
+    import re
+
+    out = []
+    for line in text.split("\n"):
+        if re.match(r"^[一二三四五六七]、", line):
+            out += ["", "## " + line, ""]
+        elif line.startswith("("):
+            out += ["", "### " + line, ""]
+        elif re.match(r"^\d+\.", line):
+            out.append(re.sub(r"^(\d+)\.", r"\1. ", line))
+        elif line.endswith("推进计划"):
+            out += ["# " + line, ""]
+        else:
+            out += [line, ""]
+    return "\n".join(out) + "\n"
+
+
+def test_markdown_version_has_the_same_findings(plan_2024_text):
+    from checker import engine
+    from checker.config import Config
+
+    from .conftest import SPECS
+
+    plan = parse(Source.from_text(_as_markdown(plan_2024_text), "2024.md"))
+    assert len(plan.tasks) == 110 and plan.year == 2024
+    found = engine.run(plan, Config(), list(SPECS.values())).findings
+    assert [(f.code, f.task) for f in found] == [
+        ("G005", 9),
+        ("G007", 9),
+        ("A001", 21),
+        ("N003", 50),
+        ("A001", 67),
+        ("A001", 101),
+    ]
