@@ -55,7 +55,6 @@ class FileReport:
     #: in a worker process
     summary: dict = field(default_factory=dict)
     custom_codes: tuple[str, ...] = ()
-    config: Config | None = None
 
 
 @dataclass
@@ -188,7 +187,7 @@ def _worker_lint(chunk: list, options: LintOptions) -> list[FileReport]:
     reports = []
     for item in chunk:
         report = _lint_item(item, _WORKER["finder"], options, _WORKER["specs"])
-        report.plan = report.config = None  # formats read report.summary instead
+        report.plan = None  # formats read report.summary instead
         reports.append(report)
     return reports
 
@@ -213,7 +212,6 @@ def lint_file(
     try:
         source = read_stdin(name) if path is None else read_source(path, name)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
-        report.config = config
         active = _with_custom_rules(specs, config)
         plan = parse(source)
         if options.fix and source.kind == "docx" and not options.diff:
