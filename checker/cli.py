@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .errors import PlancheckError, UsageError
+from .errors import InputError, PlancheckError, UsageError
 
 LANGS = click.Choice(["zh", "en"])
 
@@ -206,6 +206,17 @@ def rule_command(code, lang) -> None:
     click.echo(render_rule(spec, lang), nl=False)
 
 
+def _argv_lang() -> str:
+    """--lang from the command line, for errors raised before click has parsed it."""
+    args = sys.argv[1:]
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            return args[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "zh"
+
+
 def main() -> None:
     """Entry point: run the group, turning every error into one line and exit 2."""
     try:
@@ -217,6 +228,9 @@ def main() -> None:
         sys.exit(2)
     except click.ClickException as error:
         click.echo(f"plancheck: {error.format_message()}", err=True)
+        sys.exit(2)
+    except InputError as error:
+        click.echo(f"plancheck: {error.path}: {_error_text(_argv_lang(), error.reason)}", err=True)
         sys.exit(2)
     except PlancheckError as error:
         click.echo(f"plancheck: {error}", err=True)

@@ -351,10 +351,13 @@ def status_label(status: str, lang: str) -> str:
 def _text(result: DiffResult, lang: str) -> str:
     counts = result.counts()
     zh = lang == "zh"
+    unit = "项" if zh else " tasks"
     head = (
-        f"{Path(result.old.path).name}（{len(result.old.tasks)}项） → "
-        f"{Path(result.new.path).name}（{len(result.new.tasks)}项）"
+        f"{Path(result.old.path).name}（{len(result.old.tasks)}{unit}） → "
+        f"{Path(result.new.path).name}（{len(result.new.tasks)}{unit}）"
     )
+    if not zh:
+        head = head.replace("（", " (").replace("）", ")")
     summary = "，".join(f"{status_label(s, lang)}{n}" for s, n in counts.items() if n)
     lines = [head, summary if zh else ", ".join(f"{s} {n}" for s, n in counts.items() if n), ""]
     for pair in result.pairs:

@@ -215,3 +215,20 @@ def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):
     assert parallel == sequential
     assert len(parallel["files"]) == 31 and parallel["files"][-1]["error"] == "empty file"
     assert parallel["summary"]["findings"] == 30 * 6
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("diff", "missing.txt", str(PLAN_2024)),
+        ("agencies", "missing.txt"),
+        ("report", "missing.txt"),
+    ],
+)
+def test_other_commands_bad_input_one_line(args):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "plancheck: missing.txt: 文件不存在"
+    english = invoke(*args, "--lang", "en") if args[0] != "agencies" else None
+    if english is not None:
+        assert english.stderr.strip() == "plancheck: missing.txt: no such file"
