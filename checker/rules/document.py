@@ -381,8 +381,9 @@ def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, 
     frequency: Counter = Counter()
     for own in tokens.values():
         frequency.update(own)
-    # one global order, rarest first, the same for every text (the prefix filter needs it)
-    rank = {t: n for n, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
+    # one global order, rarest first, the same for every text (the prefix filter needs only
+    # that; ties keep the counter's order, which is the same for every text)
+    rank = {t: n for n, t in enumerate(sorted(frequency, key=frequency.__getitem__))}
     index: dict[str, list[int]] = {}
     candidates: dict[int, set[int]] = {}
     for n, own in tokens.items():
