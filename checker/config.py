@@ -131,6 +131,8 @@ def load_file(path: Path, known: set[str]) -> Config | None:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8") from None
     if path.name == "pyproject.toml":
+        if "plancheck" not in raw:
+            return None  # most pyproject.toml files are not ours: skip parsing them
         import tomllib
 
         try:
