@@ -51,3 +51,28 @@ def test_no_colour_when_not_a_terminal_and_output_file(tmp_path):
     out = tmp_path / "out.txt"
     invoke("lint", str(PLAN_2024), "-o", str(out))
     assert "\x1b[" not in out.read_text(encoding="utf-8")
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
+    from checker import cli
+    from checker.formats import RenderOptions, render
+    from checker.lint import LintOptions, lint_paths
+
+    from .conftest import SPECS
+
+    run = lint_paths([str(PLAN_2024)], LintOptions(select=("N003",)), list(SPECS.values()))
+    painted = render("text", run, RenderOptions(color=True))
+    assert "\x1b[31;1mN003\x1b[0m" in painted
+    assert "\x1b[" not in render("text", run, RenderOptions(color=False))
+
+    class Terminal:
+        @staticmethod
+        def isatty() -> bool:
+            return True
+
+    monkeypatch.setattr(cli.sys, "stdout", Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli._color(no_color=False) is True
+    assert cli._color(no_color=True) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli._color(no_color=False) is False
