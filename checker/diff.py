@@ -29,7 +29,6 @@ TEXT_WEIGHT = 0.85  # the rest is the clause's agencies (Jaccard)
 SAME_SECTION = 0.6  # section titles at least this similar count as the same section
 
 _NOISE = re.compile(r"[\s,，。;；:：、()（）《》“”‘’【】\[\]!！?？.\-—]")
-_TAG = re.compile(r"[(（](?:待核|新增|删除|修改|待定|科技成果评价)[)）]")
 
 
 @dataclass
@@ -112,8 +111,19 @@ STATUSES = ("unchanged", "modified", "moved", "new", "dropped", "merged", "split
 
 
 def normalize(text: str) -> str:
-    """Task text as compared: no punctuation, no editing tags."""
-    return _NOISE.sub("", _TAG.sub("", text))
+    """Text as compared: no punctuation or spaces."""
+    return _NOISE.sub("", text)
+
+
+def task_text(task: Task, source_text: str) -> str:
+    """A task's prose as compared: stray tags (as A001 judges them) removed, normalised."""
+    from .rules.tags import is_stray_tag
+
+    body = task.body
+    for paren in task.parens:
+        if is_stray_tag(paren):
+            body = body.replace(source_text[paren.span.start : paren.span.end], "", 1)
+    return normalize(body)
 
 
 def _grams(text: str) -> Counter:
@@ -126,7 +136,7 @@ def _prepare(plan: Plan, registry: Registry) -> Side:
     titles = {h.value: h.title for h in plan.headings if h.level == 1}
     texts, grams, agencies, sections = [], [], [], []
     for task in plan.tasks:
-        text = normalize(task.body)
+        text = task_text(task, plan.source.text)
         texts.append(text)
         grams.append(_grams(text))
         names = []

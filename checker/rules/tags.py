@@ -51,6 +51,11 @@ def _policy() -> _TagPolicy:
     )
 
 
+def is_stray_tag(paren: Paren) -> bool:
+    """A001's judgement of one parenthetical, for others that must ignore tags (the diff)."""
+    return _policy().is_tag(paren)
+
+
 @rule("A001", "stray-annotation", fix="safe")
 def stray_annotation(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """游离批注。
@@ -63,10 +68,9 @@ def stray_annotation(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.加强成果转化,深化科技成果评价改革。(科技部负责)
     Good: 1.在重点贸易国家(地区)建设分中心。(商务部负责)
     """
-    policy = _policy()
     for task in plan.tasks:
         for paren in task.parens:
-            if policy.is_tag(paren):
+            if is_stray_tag(paren):
                 yield ctx.finding(
                     paren.span,
                     task,
