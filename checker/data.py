@@ -30,7 +30,7 @@ def cache_dir() -> Path:
     return Path(root)
 
 
-def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
+def _cache_file(path: Path, stat: os.stat_result) -> Path:
     key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
     return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{path.stem}.pickle"
 
@@ -44,20 +44,22 @@ def load_yaml(path: Path) -> Any:
     """
     try:
         cache = _cache_file(path, path.stat())
+    except OSError:
+        return parse_yaml(path)  # which reports the missing or unreadable file
+    try:
         with cache.open("rb") as handle:
             return pickle.load(handle)
-    except Exception:
-        cache = None if not path.exists() else _cache_file(path, path.stat())
+    except Exception:  # no cache yet, or a stale or broken one: parse instead
+        pass
     data = parse_yaml(path)
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            temp = cache.with_suffix(f".{os.getpid()}.tmp")
-            with temp.open("wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, cache)
-        except OSError:
-            pass
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with temp.open("wb") as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, cache)
+    except OSError:
+        pass  # a read-only home: parse next time too
     return data
 
 

@@ -94,7 +94,7 @@ class _Numbering:
         return text
 
 
-def _num_pr(paragraph, styles) -> tuple[str, int] | None:
+def _num_pr(paragraph) -> tuple[str, int] | None:
     """The paragraph's numbering (numId, level), from its own properties or its style chain."""
     ppr = paragraph._p.pPr
     candidates = [ppr.find(W + "numPr") if ppr is not None else None]
@@ -145,7 +145,7 @@ def read_docx(path: Path, name: str) -> Source:
     lines = []
     for paragraph in document.paragraphs:
         text = _paragraph_text(paragraph).replace("\r", "").replace("\n", " ")
-        found = _num_pr(paragraph, document.styles)
+        found = _num_pr(paragraph)
         if found and text.strip():
             text = numbering.label(*found) + text
         lines.append(text)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .clause import looks_like_clause, parse_clause
+from .clause import CLAUSE_WORDS, looks_like_clause, parse_clause
 from .errors import InputError
 from .model import Break, Directive, Edit, Heading, Paragraph, Paren, Plan, Section, Span, Task
 from .source import Source
@@ -34,7 +34,7 @@ _DIRECTIVE = re.compile(
 _TRAILING_NUMBER = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*$")
 _LEADING_REST = re.compile(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
-_SIMPLE_CLAUSE_END = re.compile(r"\([^()]*(?:负责|牵头|配合|参与|协助|会同)[^()]*\)[ \t]*$")
+_SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 
 
