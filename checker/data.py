@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import sys
 import zlib
 from functools import cache
@@ -32,15 +32,18 @@ def cache_dir() -> Path:
 
 def _cache_file(path: Path, stat: os.stat_result) -> Path:
     key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
-    return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{path.stem}.pickle"
+    return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{path.stem}.json"
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file, through a pickle cache keyed by path, mtime and size.
+    """Parse a YAML file, through a JSON cache keyed by path, mtime and size.
 
-    Rule data is read on every run of a pre-commit hook; unpickling it costs a tenth of
-    importing PyYAML and parsing it. The cache lives in ~/.cache/plancheck (or
-    $PLANCHECK_CACHE_DIR); any problem with it falls back to parsing, silently.
+    Rule data is read on every run of a pre-commit hook; reading JSON costs a fraction of
+    importing PyYAML and parsing it. The cache is data, never code (no pickle): a cache
+    directory restored from an untrusted CI branch can at worst give wrong data for a file
+    whose mtime and size it matches, never run anything. It lives in ~/.cache/plancheck (or
+    $PLANCHECK_CACHE_DIR); any problem with it falls back to parsing, silently. Data that
+    JSON cannot carry exactly (non-string keys, dates) is never cached.
     """
     try:
         cache = _cache_file(path, path.stat())
@@ -48,18 +51,20 @@ def load_yaml(path: Path) -> Any:
         return parse_yaml(path)  # which reports the missing or unreadable file
     try:
         with cache.open("rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # no cache yet, or a stale or broken one: parse instead
+            return json.loads(handle.read())
+    except (OSError, ValueError):  # no cache yet, or a broken one: parse instead
         pass
     data = parse_yaml(path)
     try:
+        encoded = json.dumps(data, ensure_ascii=False)
+        if json.loads(encoded) != data:
+            return data  # JSON would change it (int keys, dates): not cached
         cache.parent.mkdir(parents=True, exist_ok=True)
         temp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with temp.open("wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temp.write_text(encoded, encoding="utf-8")
         os.replace(temp, cache)
-    except OSError:
-        pass  # a read-only home: parse next time too
+    except (OSError, TypeError, ValueError):
+        pass  # a read-only home, or data JSON cannot hold: parse next time too
     return data
 
 

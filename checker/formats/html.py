@@ -20,26 +20,12 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 @cache
 def _environment():
-    from jinja2 import (
-        Environment,
-        FileSystemBytecodeCache,
-        FileSystemLoader,
-        StrictUndefined,
-        select_autoescape,
-    )
+    # No bytecode cache: compiled templates are code, and nothing read back from the cache
+    # directory (which CI may restore from an untrusted branch) may be executed.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-    from ..data import cache_dir
-
-    bytecode = None
-    try:  # compiled templates are reused across runs, as the rule data is
-        folder = cache_dir() / "templates"
-        folder.mkdir(parents=True, exist_ok=True)
-        bytecode = FileSystemBytecodeCache(str(folder))
-    except OSError:
-        pass
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=bytecode,
         autoescape=select_autoescape(["html"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
