@@ -37,6 +37,24 @@ def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool
     return chosen >= 0 and chosen > _match_length(code, ignore)
 
 
+def severity_of(spec: RuleSpec, config: Config) -> str:
+    """The configured severity of the longest prefix matching the code, else the rule's own."""
+    best, level = -1, spec.severity
+    for prefix, configured in config.severity.items():
+        length = _match_length(spec.code, (prefix,))
+        if length > best:
+            best, level = length, configured
+    return level
+
+
+def path_matches(path: str, pattern: str) -> bool:
+    """Whether ``pattern`` names ``path`` by whole trailing components (``a.txt`` names
+    ``plans/a.txt``, never ``plans/data.txt``)."""
+    wanted = [part for part in pattern.replace("\\", "/").split("/") if part not in ("", ".")]
+    parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
+    return bool(wanted) and parts[-len(wanted) :] == wanted
+
+
 @dataclass
 class Context:
     """What a rule sees besides the plan: options, the agency registry, a finding factory."""
@@ -114,7 +132,7 @@ def run(plan: Plan, config: Config, specs: Iterable[RuleSpec]) -> Result:
         if not is_selected(spec.code, config.select, config.ignore):
             continue
         context.spec = spec
-        context.severity = config.severity.get(spec.code, spec.severity)
+        context.severity = severity_of(spec, config)
         findings.extend(spec.func(plan, context))
     findings.sort(key=lambda f: (f.span.start, f.code))
     kept, unused = suppress(plan, config, findings)
@@ -136,7 +154,7 @@ def suppress(
                 rules.append((following.number, codes, directive.span, "disable"))
     for key, codes in config.per_task_ignores.items():
         path, _, number = key.rpartition(":")
-        if path and not plan.path.endswith(path):
+        if path and not path_matches(plan.path, path):
             continue
         if number.isdigit():
             rules.append((int(number), codes, None, f"per-task-ignores {key}"))

@@ -2,13 +2,15 @@
 
 Drafters start next year's plan from this year's: campaign names (剑网2024), years in the
 text, ordinals (第二届, 第三批), plan periods that end, deadlines. Each is listed with what
-it should probably become, for a human to confirm.
+it should probably become, for a human to confirm. The items are facts: the words that go
+with each kind (advice, note) are locale entries (``NEXT_YEAR``), in the reader's language.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .data import data_dir, load_yaml
 from .model import Plan
@@ -24,13 +26,17 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十]+)(届|批|次|期|�
 
 @dataclass(frozen=True)
 class YearItem:
+    """One year-bound passage. ``proposal`` is the text it should probably become, or "" where
+    only advice can be given (the locale's ``NEXT_YEAR["<kind>.proposal"]``); ``args`` fill
+    the kind's note."""
+
     kind: str  # campaign | year | period | deadline | ordinal | document
     task: int | None
     line: int
     column: int
     text: str
     proposal: str
-    note: str
+    args: dict[str, Any] = field(default_factory=dict)
 
 
 def _campaign_pattern() -> re.Pattern[str]:
@@ -47,36 +53,31 @@ def year_items(plan: Plan) -> list[YearItem]:
     for unit_start, text, task in _units(plan):
         taken: list[tuple[int, int]] = []
 
-        def add(kind, match, proposal, note, task=task, taken=taken, unit_start=unit_start):
+        def add(kind, match, proposal="", task=task, taken=taken, unit_start=unit_start, **args):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 return
             taken.append((match.start(), match.end()))
             line, column = plan.source.position(unit_start + match.start())
-            items.append(YearItem(kind, task, line, column, match.group(), proposal, note))
+            items.append(YearItem(kind, task, line, column, match.group(), proposal, args))
 
         for match in campaign.finditer(text):
-            add("campaign", match, f"{match.group('series')}{year + 1}", "专项行动名称年份逐年更新")
+            add("campaign", match, f"{match.group('series')}{year + 1}")
         for match in _PERIOD.finditer(text):
             end = int(match.group(2))
             if end <= year + 1:
-                add("period", match, "核实是否出台新一期规划", f"规划期至{end}年结束")
+                add("period", match, end=end)
         for match in _DEADLINE.finditer(text):
             if int(match.group(1)) <= year:
-                add("deadline", match, "核实是否完成，完成的删除，未完成的调整时限", "时限已到")
+                add("deadline", match)
         for match in _ORDINAL.finditer(text):
             value = cn_to_int(match.group(1))
             if value:
-                add(
-                    "ordinal",
-                    match,
-                    f"第{int_to_cn(value + 1)}{match.group(2)}",
-                    "届次、批次逐年递增",
-                )
+                add("ordinal", match, f"第{int_to_cn(value + 1)}{match.group(2)}")
         for match in _YEAR.finditer(text):
             found = int(match.group(1))
             if found in (year - 1, year):
                 suffix = match.group(2) or ""
-                add("year", match, f"{found + 1}{suffix}", "年份随计划年度更新")
+                add("year", match, f"{found + 1}{suffix}")
     return items
 
 

@@ -228,12 +228,25 @@ def render_report_page(report, specs, lang: str, diff=None) -> str:
         sections=sections,
         blocks=_blocks(plan, by_task),
         agencies=agency_rows(plan),
-        next_year=year_items(plan),
+        next_year=[_year_view(item, lang) for item in year_items(plan)],
         kinds=catalogue.KINDS,
         statuses=_statuses(lang),
         diff=diff_view,
         rules=_rules(specs, {v["code"] for v in views}, lang),
     )
+
+
+def _year_view(item, lang: str) -> dict[str, Any]:
+    """A year-bound item with its advice and note in the reader's language."""
+    words = locale.catalogue(lang).NEXT_YEAR
+    return {
+        "kind": item.kind,
+        "task": item.task,
+        "line": item.line,
+        "text": item.text,
+        "proposal": item.proposal or words.get(f"{item.kind}.proposal", ""),
+        "note": words.get(f"{item.kind}.note", "").format(**item.args),
+    }
 
 
 def _statuses(lang: str) -> dict[str, str]:

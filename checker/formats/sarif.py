@@ -60,9 +60,11 @@ def _fix(found, report) -> list[dict[str, Any]]:
 
 def render(run, options: RenderOptions) -> str:
     specs = options.rules or {}
-    used = sorted({f.code for f in run.findings} | set(specs))
-    index = {code: n for n, code in enumerate(used)}
-    rules = [_rule(specs[code], options.lang) for code in used if code in specs]
+    described = sorted(set(specs))
+    # ruleIndex points into the rules described: a code without a descriptor (a rule a
+    # config added) gets none and must not shift the others
+    index = {code: n for n, code in enumerate(described)}
+    rules = [_rule(specs[code], options.lang) for code in described]
     results = []
     artifacts = []
     for report in run.files:
@@ -85,7 +87,7 @@ def render(run, options: RenderOptions) -> str:
                 ],
                 "partialFingerprints": {"plancheck/v1": found.fingerprint()},
             }
-            if found.code in index and found.code in specs:
+            if found.code in index:
                 result["ruleIndex"] = index[found.code]
             if found.task is not None:
                 result["properties"] = {"task": found.task}

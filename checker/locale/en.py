@@ -149,3 +149,14 @@ KINDS = {
     "ordinal": "ordinal",
     "document": "document number",
 }
+
+#: the report's "for next year" list: advice where no replacement can be proposed, and a note
+NEXT_YEAR = {
+    "campaign.note": "campaign names carry the year: update it every year",
+    "period.proposal": "check whether a new plan period has been issued",
+    "period.note": "the plan period ends in {end}",
+    "deadline.proposal": "check whether it is done: delete it if so, otherwise move the deadline",
+    "deadline.note": "the deadline has passed",
+    "ordinal.note": "sessions and batches go up by one each year",
+    "year.note": "years follow the plan's year",
+}

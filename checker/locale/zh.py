@@ -162,3 +162,14 @@ KINDS = {
     "ordinal": "届次批次",
     "document": "文号",
 }
+
+#: the report's "for next year" list: advice where no replacement can be proposed, and a note
+NEXT_YEAR = {
+    "campaign.note": "专项行动名称年份逐年更新",
+    "period.proposal": "核实是否出台新一期规划",
+    "period.note": "规划期至{end}年结束",
+    "deadline.proposal": "核实是否完成，完成的删除，未完成的调整时限",
+    "deadline.note": "时限已到",
+    "ordinal.note": "届次、批次逐年递增",
+    "year.note": "年份随计划年度更新",
+}
