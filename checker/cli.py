@@ -166,7 +166,8 @@ def report(plan, previous, output, lang) -> None:
 @click.option("--lang", type=LANGS, default="zh")
 def diff(old, new, fmt, output, lang) -> None:
     """逐项比较两年的计划 (task-level diff of two annual plans)."""
-    from .diff import diff_files, render_diff
+    from .diff import diff_files
+    from .formats.diff import render_diff
 
     result = diff_files(old, new)
     _emit(render_diff(result, fmt, lang), output)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError
-from .source import Source
 from .text import int_to_cn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -129,7 +128,9 @@ def _paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def read_docx(path: Path, name: str) -> Source:
+def read_docx(path: Path, name: str) -> str:
+    """The plan text of a Word document, one line per paragraph (``source`` makes it a
+    Source: this module knows Word, not how plancheck keeps text)."""
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -151,4 +152,4 @@ def read_docx(path: Path, name: str) -> Source:
         lines.append(text)
     if not any(line.strip() for line in lines):
         raise InputError(name, "empty file")
-    return Source.from_text("\n".join(lines), name, encoding="docx", kind="docx")
+    return "\n".join(lines)

@@ -149,7 +149,7 @@ def read_source(path: str | Path, display: str | None = None) -> Source:
         if p.suffix.lower() == ".docx":
             from .docx import read_docx
 
-            return read_docx(p, name)
+            return Source.from_text(read_docx(p, name), name, encoding="docx", kind="docx")
         data = p.read_bytes()
     except InputError:
         raise

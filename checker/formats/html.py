@@ -250,9 +250,7 @@ def _year_view(item, lang: str) -> dict[str, Any]:
 
 
 def _statuses(lang: str) -> dict[str, str]:
-    from ..diff import STATUSES, status_label
-
-    return {s: status_label(s, lang) for s in STATUSES}
+    return dict(locale.catalogue(lang).STATUSES)
 
 
 def _task_view(task) -> dict[str, Any]:

@@ -160,3 +160,14 @@ NEXT_YEAR = {
     "ordinal.note": "sessions and batches go up by one each year",
     "year.note": "years follow the plan's year",
 }
+
+#: a task pair's status in the diff (the contract's values are the keys)
+STATUSES = {
+    "unchanged": "unchanged",
+    "modified": "modified",
+    "moved": "moved",
+    "new": "new",
+    "dropped": "dropped",
+    "merged": "merged",
+    "split": "split",
+}

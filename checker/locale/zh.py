@@ -173,3 +173,14 @@ NEXT_YEAR = {
     "ordinal.note": "届次、批次逐年递增",
     "year.note": "年份随计划年度更新",
 }
+
+#: a task pair's status in the diff (the contract's values are the keys)
+STATUSES = {
+    "unchanged": "未变",
+    "modified": "修改",
+    "moved": "移动",
+    "new": "新增",
+    "dropped": "删除",
+    "merged": "合并",
+    "split": "拆分",
+}
