@@ -1,14 +1,12 @@
-"""``plancheck agencies PLAN``: each agency with the tasks it leads and joins, in protocol order."""
+"""Each agency of a plan with the tasks it leads and joins, in protocol order: the facts behind
+``plancheck agencies`` and the report's agency table (rendered in ``formats/``)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from .agencies import Registry, load_registry
 from .model import Plan
-from .parse import parse
-from .source import read_source
 
 
 @dataclass
@@ -49,32 +47,14 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
     return sorted(rows.values(), key=order)
 
 
-def render_agency_table(path: str, fmt: str) -> str:
-    plan = parse(read_source(path))
-    rows = agency_rows(plan)
-    if fmt == "json":
-        data = {
-            "path": path,
-            "tasks": len(plan.tasks),
-            "agencies": [
-                {
-                    "name": r.name,
-                    "category": r.category,
-                    "known": r.known,
-                    "leads": r.leads,
-                    "joins": r.joins,
-                }
-                for r in rows
-            ],
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    width = max((len(r.name) for r in rows), default=4)
-    lines = [f"{'单位'.ljust(width, '　')}  牵头  参与  任务"]
-    for row in rows:
-        lead = ",".join(map(str, row.leads)) or "-"
-        join = ",".join(map(str, row.joins)) or "-"
-        lines.append(
-            f"{row.name.ljust(width, '　')}  {len(row.leads):>4}  {len(row.joins):>4}  "
-            f"牵头: {lead}  参与: {join}"
-        )
-    return "\n".join(lines) + "\n"
+@dataclass
+class AgencyTable:
+    """What ``plancheck agencies`` shows: a plan's agencies with the tasks they lead and join."""
+
+    path: str
+    tasks: int
+    rows: list[AgencyRow]
+
+
+def agency_table(plan: Plan) -> AgencyTable:
+    return AgencyTable(plan.path, len(plan.tasks), agency_rows(plan))

@@ -13,8 +13,14 @@ from pathlib import Path
 import click
 
 from .errors import InputError, PlancheckError, UsageError
+from .formats import RenderOptions, choices, render
 
 LANGS = click.Choice(["zh", "en"])
+
+
+def _formats(output: str) -> click.Choice:
+    """--format choices of a command, from the formats registry."""
+    return click.Choice(choices(output))
 
 
 def _specs():
@@ -59,7 +65,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    type=_formats("lint"),
     default="text",
 )
 @click.option("-o", "--output", help="Write the report to FILE instead of standard output.")
@@ -99,7 +105,6 @@ def lint(
     stdin_filename,
 ) -> None:
     """检查计划文件 (check plan files)."""
-    from .formats import RenderOptions, render
     from .lint import LintOptions, lint_paths
 
     specs = _specs()
@@ -161,36 +166,37 @@ def report(plan, previous, output, lang) -> None:
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text")
+@click.option("--format", "fmt", type=_formats("diff"), default="text")
 @click.option("-o", "--output")
 @click.option("--lang", type=LANGS, default="zh")
 def diff(old, new, fmt, output, lang) -> None:
     """逐项比较两年的计划 (task-level diff of two annual plans)."""
     from .diff import diff_files
-    from .formats.diff import render_diff
 
     result = diff_files(old, new)
-    _emit(render_diff(result, fmt, lang), output)
+    _emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
 
 
 @cli.command()
 @click.argument("plan")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=_formats("agencies"), default="text")
 def agencies(plan, fmt) -> None:
     """各单位牵头和参与的任务 (each agency with the tasks it leads and joins)."""
-    from .agency_table import render_agency_table
+    from .agency_table import agency_table
+    from .parse import parse
+    from .source import read_source
 
-    click.echo(render_agency_table(plan, fmt), nl=False)
+    table = agency_table(parse(read_source(plan)))
+    click.echo(render(fmt, table, RenderOptions(), output="agencies"), nl=False)
 
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=_formats("rules"), default="text")
 @click.option("--lang", type=LANGS, default="zh")
 def rules_command(fmt, lang) -> None:
     """规则目录 (the rule catalogue)."""
-    from .catalogue import render_catalogue
-
-    click.echo(render_catalogue(_specs(), fmt, lang), nl=False)
+    specs = _specs()
+    click.echo(render(fmt, specs, RenderOptions(lang=lang), output="rules"), nl=False)
 
 
 @cli.command("rule")
@@ -198,13 +204,11 @@ def rules_command(fmt, lang) -> None:
 @click.option("--lang", type=LANGS, default="zh")
 def rule_command(code, lang) -> None:
     """一条规则的说明：查什么、为什么、示例、怎么改 (one rule explained)."""
-    from .catalogue import render_rule
-
     specs = _specs()
     spec = specs.get(code.upper())
     if spec is None:
         raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
-    click.echo(render_rule(spec, lang), nl=False)
+    click.echo(render("text", spec, RenderOptions(lang=lang), output="rule"), nl=False)
 
 
 def _argv_lang() -> str:

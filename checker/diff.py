@@ -53,6 +53,10 @@ class Pair:
     old_lead: str | None = None
     new_lead: str | None = None
 
+    def changes(self) -> list[tuple[str, str]]:
+        """The old tasks' text against the new tasks' text, character by character."""
+        return inline_changes("".join(t.body for t in self.old), "".join(t.body for t in self.new))
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "status": self.status,

@@ -27,9 +27,19 @@ def write_report(
         from .source import read_source
 
         diff = align(parse(read_source(previous)), report.plan)
-    from .formats.html import render_report_page
+    from .agency_table import agency_rows
+    from .formats import RenderOptions, render
+    from .nextyear import year_items
 
-    page = render_report_page(report, specs, lang, diff)
+    page = render(
+        "html",
+        report,
+        RenderOptions(lang=lang, rules=specs),
+        output="report",
+        previous=diff,
+        agencies=agency_rows(report.plan),
+        next_year=year_items(report.plan),
+    )
     target = Path(output) if output else default_output(plan)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")

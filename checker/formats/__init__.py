@@ -1,7 +1,10 @@
-"""Output formats: one module per format, each with ``render(run, options) -> str``.
+"""Every output plancheck writes, from one registry: lint findings, the diff, the rule
+catalogue, one rule's page, the agency table and the drafting report.
 
-Formats never run rules; they turn a RunReport into text. A format is imported only when
-asked for, so the text format does not pay for jinja2.
+``FORMATS`` says which formats each output has and which function renders it; the CLI takes
+its ``--format`` choices from it. A renderer is ``f(data, options, **extra) -> str``: it turns
+facts (a RunReport, a DiffResult, …) into text and never runs a rule or an analysis of its
+own. Its module is imported only when asked for, so the text format does not pay for jinja2.
 """
 
 from __future__ import annotations
@@ -9,15 +12,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import locale
-from ..findings import Finding
-from ..registry import RuleSpec
-from ..source import Source
+if TYPE_CHECKING:  # the CLI imports this registry for its choices: keep it light
+    from ..findings import Finding
+    from ..registry import RuleSpec
+    from ..source import Source
 
 _NEWLINES = re.compile(r"\r\n|\r")
-FORMATS = ("text", "json", "sarif", "github", "html")
+
+#: (output, format) → "module:function" in this package
+FORMATS: dict[tuple[str, str], str] = {
+    ("lint", "text"): "text:render",
+    ("lint", "json"): "json:render",
+    ("lint", "sarif"): "sarif:render",
+    ("lint", "github"): "github:render",
+    ("lint", "html"): "html:render",
+    ("diff", "text"): "diff:render_text",
+    ("diff", "json"): "diff:render_json",
+    ("diff", "html"): "html:render_diff_page",
+    ("rules", "text"): "catalogue:render_text",
+    ("rules", "json"): "catalogue:render_json",
+    ("rule", "text"): "catalogue:render_rule",
+    ("agencies", "text"): "agencies:render_text",
+    ("agencies", "json"): "agencies:render_json",
+    ("report", "html"): "html:render_report_page",
+}
 
 
 @dataclass
@@ -27,13 +47,25 @@ class RenderOptions:
     rules: dict[str, RuleSpec] | None = None
 
 
-def render(name: str, run: Any, options: RenderOptions) -> str:
-    if name not in FORMATS:
-        raise ValueError(name)
-    return import_module(f"checker.formats.{name}").render(run, options)
+def choices(output: str) -> list[str]:
+    """The formats an output has, for the CLI's ``--format``."""
+    return [name for (kind, name) in FORMATS if kind == output]
+
+
+def render(
+    name: str, data: Any, options: RenderOptions, *, output: str = "lint", **extra: Any
+) -> str:
+    """Render ``data`` (what ``output`` produces) in format ``name``."""
+    target = FORMATS.get((output, name))
+    if target is None:
+        raise ValueError(f"no format {name!r} for {output}")
+    module, _, function = target.partition(":")
+    return getattr(import_module(f"checker.formats.{module}"), function)(data, options, **extra)
 
 
 def message(found: Finding, lang: str) -> str:
+    from .. import locale
+
     return locale.message(lang, found.key, found.args)
 
 

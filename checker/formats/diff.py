@@ -5,19 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import locale
-from ..diff import DiffResult, inline_changes
+from ..diff import DiffResult
+from . import RenderOptions
 
 
-def render_diff(result: DiffResult, fmt: str, lang: str) -> str:
-    if fmt == "json":
-        import json
+def render_json(result: DiffResult, options: RenderOptions) -> str:
+    import json
 
-        return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "html":
-        from .html import render_diff_page
+    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
-        return render_diff_page(result, lang)
-    return _text(result, lang)
+
+def render_text(result: DiffResult, options: RenderOptions) -> str:
+    return _text(result, options.lang)
 
 
 def status_label(status: str, lang: str) -> str:
@@ -49,7 +48,7 @@ def _text(result: DiffResult, lang: str) -> str:
         if pair.status in {"modified", "moved"} and pair.old[0].body != pair.new[0].body:
             marked = "".join(
                 text if op == "equal" else f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
-                for op, text in inline_changes(pair.old[0].body, pair.new[0].body)
+                for op, text in pair.changes()
             )
             lines.append(f"    {marked}")
         elif pair.status in {"new", "dropped"}:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, locale
-from ..catalogue import rule_info
 from . import RenderOptions, fix_payload, message
+from .catalogue import rule_info
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -162,12 +162,13 @@ def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
     return blocks
 
 
-def render_report_page(report, specs, lang: str, diff=None) -> str:
-    """The drafting report of one plan (``plancheck report``)."""
-    from ..agency_table import agency_rows
-    from ..diff import inline_changes
-    from ..nextyear import year_items
-
+def render_report_page(
+    report, options: RenderOptions, previous=None, agencies=(), next_year=()
+) -> str:
+    """The drafting report of one plan (``plancheck report``): its findings, ``agencies``
+    (AgencyRow), ``next_year`` (YearItem) and ``previous``, its diff against last year's plan
+    when there is one. The analyses are made by the caller; this only lays them out."""
+    lang, specs, diff = options.lang, options.rules or {}, previous
     plan = report.plan
     views = [finding_view(f, report.source, lang) for f in report.findings]
     by_task: dict[int, list] = {}
@@ -189,9 +190,7 @@ def render_report_page(report, specs, lang: str, diff=None) -> str:
         for pair in diff.pairs:
             if pair.status == "unchanged":
                 continue
-            inline = inline_changes(
-                "".join(t.body for t in pair.old), "".join(t.body for t in pair.new)
-            )
+            inline = pair.changes()
             pairs.append(
                 {
                     "status": pair.status,
@@ -227,8 +226,8 @@ def render_report_page(report, specs, lang: str, diff=None) -> str:
         doc_findings=[v for v in views if v["task"] is None],
         sections=sections,
         blocks=_blocks(plan, by_task),
-        agencies=agency_rows(plan),
-        next_year=[_year_view(item, lang) for item in year_items(plan)],
+        agencies=list(agencies),
+        next_year=[_year_view(item, lang) for item in next_year],
         kinds=catalogue.KINDS,
         statuses=_statuses(lang),
         diff=diff_view,
@@ -258,18 +257,13 @@ def _task_view(task) -> dict[str, Any]:
     return {"number": task.number, "body": task.body, "clause": clause}
 
 
-def render_diff_page(result, lang: str) -> str:
+def render_diff_page(result, options: RenderOptions) -> str:
     """``plancheck diff --format html``: side by side, changes marked, filters."""
-    from ..diff import inline_changes
-
+    lang = options.lang
     pairs = []
     names: set[str] = set()
     for pair in result.pairs:
-        inline = (
-            inline_changes(pair.old[0].body, pair.new[0].body)
-            if len(pair.old) == 1 and len(pair.new) == 1
-            else []
-        )
+        inline = pair.changes() if len(pair.old) == 1 and len(pair.new) == 1 else []
         agencies = sorted(
             {a.name for t in pair.old + pair.new if t.clause for a in t.clause.agencies}
         )

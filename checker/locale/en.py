@@ -171,3 +171,6 @@ STATUSES = {
     "merged": "merged",
     "split": "split",
 }
+
+#: the labels of one rule's page (``plancheck rule CODE``)
+RULE_PAGE = {"severity": "severity", "fix": "fix", "bad": "bad", "good": "good", "none": "none"}

@@ -184,3 +184,12 @@ STATUSES = {
     "merged": "合并",
     "split": "拆分",
 }
+
+#: the labels of one rule's page (``plancheck rule CODE``)
+RULE_PAGE = {
+    "severity": "严重程度",
+    "fix": "自动修复",
+    "bad": "错误示例",
+    "good": "正确示例",
+    "none": "无",
+}

@@ -1,12 +1,13 @@
 """The rule catalogue (``plancheck rules``) and one rule's page (``plancheck rule CODE``),
-made from the rules themselves: registry entry, docstring and message templates."""
+made from the rules themselves: registry entry, docstring and locale entries."""
 
 from __future__ import annotations
 
 import json
 
-from . import locale
-from .registry import RuleSpec
+from .. import locale
+from ..registry import RuleSpec
+from . import RenderOptions
 
 
 def rule_info(spec: RuleSpec, lang: str) -> dict:
@@ -24,10 +25,13 @@ def rule_info(spec: RuleSpec, lang: str) -> dict:
     }
 
 
-def render_catalogue(specs: dict[str, RuleSpec], fmt: str, lang: str) -> str:
-    infos = [rule_info(spec, lang) for spec in specs.values()]
-    if fmt == "json":
-        return json.dumps(infos, ensure_ascii=False, indent=2) + "\n"
+def render_json(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
+    infos = [rule_info(spec, options.lang) for spec in specs.values()]
+    return json.dumps(infos, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
+    infos = [rule_info(spec, options.lang) for spec in specs.values()]
     lines = []
     for info in infos:
         fix = f" [fix: {info['fix']}]" if info["fix"] else ""
@@ -37,18 +41,15 @@ def render_catalogue(specs: dict[str, RuleSpec], fmt: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_rule(spec: RuleSpec, lang: str) -> str:
-    info = rule_info(spec, lang)
-    labels = (
-        ("严重程度", "自动修复", "错误示例", "正确示例", "无")
-        if lang == "zh"
-        else ("severity", "fix", "bad", "good", "none")
-    )
+def render_rule(spec: RuleSpec, options: RenderOptions) -> str:
+    info = rule_info(spec, options.lang)
+    label = locale.catalogue(options.lang).RULE_PAGE
     out = [f"{info['code']} {info['name']}: {info['title']}", ""]
-    out.append(f"{labels[0]}: {info['severity']}    {labels[1]}: {info['fix'] or labels[4]}")
+    fix = info["fix"] or label["none"]
+    out.append(f"{label['severity']}: {info['severity']}    {label['fix']}: {fix}")
     out += ["", info["rationale"], ""]
-    for label, examples in ((labels[2], info["bad"]), (labels[3], info["good"])):
+    for heading, examples in ((label["bad"], info["bad"]), (label["good"], info["good"])):
         for example in examples:
-            out.append(f"{label}:")
+            out.append(f"{heading}:")
             out += [f"    {line}" for line in example.splitlines()]
     return "\n".join(out).rstrip() + "\n"
