@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .data import builtin
+from .data import builtin, parse_yaml
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .mirror import Mirror
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,21 @@ class Lookup:
 
 @dataclass
 class Registry:
+    """The national registry, the office's own registry files, and the mirror of local names.
+
+    A written name is looked up in the registries first (exact names, full names, aliases),
+    then in the mirror (省教育厅 ↔ 教育部), whose bodies are made on demand and kept apart
+    from ``agencies`` (they are not entries of any file).
+    """
+
     agencies: dict[str, Agency]
     categories: list[str]
     index: dict[str, Lookup] = field(default_factory=dict)
     _resolved: dict[tuple[str, int | None], Agency | None] = field(default_factory=dict, repr=False)
+    mirror: Mirror | None = None
+    local: frozenset[str] = frozenset()  # names from the office's registry files
+    _mirrored: dict[str, Lookup | None] = field(default_factory=dict, repr=False)
+    _made: dict[str, Agency] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for agency in self.agencies.values():
@@ -57,7 +72,63 @@ class Registry:
                         self.index[written] = Lookup(agency, form)
 
     def lookup(self, written: str) -> Lookup | None:
-        return self.index.get(written.strip())
+        written = written.strip()
+        found = self.index.get(written)
+        if found is None and self.mirror is not None:
+            if written not in self._mirrored:
+                self._mirrored[written] = self._mirror_lookup(written)
+            found = self._mirrored[written]
+        return found
+
+    def _mirror_lookup(self, written: str) -> Lookup | None:
+        """A local name the mirror recognises, as an agency of its own with its central
+        body's protocol order (a branch: after the local bodies, in its central body's order)."""
+        assert self.mirror is not None
+        hit = self.mirror.match(written)
+        if hit is None:
+            return None
+        agency = self._made.get(hit.name)
+        if agency is None:
+            central = self.index[hit.central].agency
+            category = hit.category or central.category
+            if category == central.category:
+                rank = central.rank
+            else:
+                cat_index, central_rank = self.order_key(central)
+                rank = cat_index * 1000 + central_rank
+            agency = Agency(
+                name=hit.name,
+                full=hit.full,
+                aliases=(),
+                category=category,
+                rank=rank,
+                ended=hit.ended,
+                successor=hit.successor,
+                note=f"mirrors {central.name}",
+            )
+            self._made[hit.name] = agency
+        return Lookup(agency, hit.form)
+
+    def body(self, name: str) -> Agency:
+        """An agency by canonical name: a registry entry or a mirrored body."""
+        if name in self.agencies:
+            return self.agencies[name]
+        found = self.lookup(name)
+        if found is None:
+            raise KeyError(name)
+        return found.agency
+
+    def is_local(self, written: str) -> bool:
+        """A name of a provincial, city or county body (a level prefix or a place in it)."""
+        written = written.strip()
+        if written in self.local:
+            return True
+        found = self.index.get(written)
+        if found is not None:
+            return found.agency.name in self.local
+        if self.mirror is None:
+            return False
+        return self.mirror.levels.is_local(written) or self.mirror.match(written) is not None
 
     def resolve(self, written: str, year: int | None) -> Agency | None:
         """The body a written name stands for in ``year`` (aliases and renamings followed);
@@ -76,7 +147,7 @@ class Registry:
             agency.ended is not None and agency.successor and (year is None or agency.ended < year)
         ):
             changed_in = changed_in or agency.ended
-            agency = self.agencies[agency.successor]
+            agency = self.body(agency.successor)
             if agency.name in seen:
                 break
             seen.add(agency.name)
@@ -93,14 +164,32 @@ class Registry:
         return list(self.index)
 
     def suggest(self, written: str) -> str | None:
-        """The nearest registry name for a misspelling (rapidfuzz, imported only here)."""
+        """The nearest registry name for a misspelling (rapidfuzz, imported only here).
+
+        A local name is never matched to a national body (省发展改革委 is not a misspelt
+        国家发展改革委): it is compared only with local names under the same prefix and the
+        office's own registry, and must be much closer.
+        """
         from rapidfuzz import fuzz, process
 
-        found = process.extractOne(written, self.names(), scorer=fuzz.ratio, score_cutoff=60)
+        if self.is_local(written):
+            candidates = self._local_candidates(written)
+            cutoff = 80
+        else:
+            candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
+            cutoff = 60
+        found = process.extractOne(written, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             return None
-        lookup = self.index[found[0]]
-        return lookup.agency.name
+        lookup = self.lookup(found[0])
+        return lookup.agency.name if lookup else None
+
+    def _local_candidates(self, written: str) -> list[str]:
+        names = [n for n in self.names() if self.index[n].agency.name in self.local]
+        if self.mirror is not None:
+            for prefix, style in self.mirror.levels.prefixes(written):
+                names += self.mirror.names_for(prefix, style)
+        return names
 
 
 def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
@@ -121,9 +210,13 @@ def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
     )
 
 
-def build_registry(data: dict[str, Any], origin: str = "agencies.yaml") -> Registry:
+def build_registry(
+    data: dict[str, Any], origin: str = "agencies.yaml", mirror: Mirror | None = None
+) -> Registry:
     """Validate registry data: known categories, successors that exist."""
     categories = [c["id"] for c in data.get("categories", [])]
+    if mirror is not None:
+        categories = _with_local_categories(categories, mirror)
     agencies: dict[str, Agency] = {}
     for n, entry in enumerate(data.get("agencies", [])):
         agency = _agency(entry, f"{origin}:agencies[{n}]", categories)
@@ -133,14 +226,154 @@ def build_registry(data: dict[str, Any], origin: str = "agencies.yaml") -> Regis
     for agency in agencies.values():
         if agency.successor and agency.successor not in agencies:
             raise ConfigError(f"{origin}:{agency.name}: unknown successor '{agency.successor}'")
-    return Registry(agencies, categories)
+    registry = Registry(agencies, categories, mirror=mirror)
+    if mirror is not None:
+        for body in mirror.bodies:
+            if body.central not in agencies:
+                raise ConfigError(f"mirror.yaml: unknown central body '{body.central}'")
+    return registry
+
+
+def _with_local_categories(categories: list[str], mirror: Mirror) -> list[str]:
+    """The national categories with the mirror's (branch, enterprise, local) in their place."""
+    result = list(categories)
+    for extra in mirror.categories:
+        before = extra.get("before")
+        at = result.index(before) if before in result else len(result)
+        result.insert(at, extra["id"])
+    return result
 
 
 @cache
-def load_registry() -> Registry:
-    return build_registry(builtin("agencies.yaml"))
+def load_registry(local: tuple[Path, ...] = ()) -> Registry:
+    """The national registry with the mirror, and the office's registry files if any."""
+    from .mirror import load_mirror
+
+    registry = build_registry(builtin("agencies.yaml"), mirror=load_mirror())
+    if local:
+        registry = add_local_files(registry, local)
+    return registry
 
 
 @cache
 def conferences() -> list[dict[str, Any]]:
     return list(builtin("conferences.yaml").get("conferences", []))
+
+
+# ---- the office's own registry files (config ``agencies: [FILE…]``) ----------------------------
+#
+# A local registry has the schema of rules/agencies.yaml (name, full, aliases, category, rank,
+# ended/successor, source/note) and one more key, ``mirrors``: the central body whose place in
+# the protocol order a local exception takes (浙江省经济和信息化厅 mirrors 工业和信息化部 though
+# its name does not). Files are validated on load like every data file: ``file:key: message``.
+
+ENTRY_KEYS = frozenset(
+    {
+        "name",
+        "full",
+        "aliases",
+        "category",
+        "rank",
+        "ended",
+        "successor",
+        "source",
+        "note",
+        "mirrors",
+    }
+)
+FILE_KEYS = frozenset({"agencies"})
+
+
+def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
+    """A registry with the entries of the office's files added to the national ones."""
+    agencies = dict(base.agencies)
+    index = dict(base.index)
+    local: set[str] = set()
+    ranks: dict[tuple[str, float], str] = {}
+    for path in paths:
+        for where, agency in _entries(path, base):
+            if agency.name in agencies:
+                raise ConfigError(f"{where}: '{agency.name}' is already registered")
+            if agency.rank is not None and agency.ended is None:
+                other = ranks.get((agency.category, agency.rank))
+                if other:
+                    raise ConfigError(
+                        f"{where}:rank: {agency.rank} is also the rank of '{other}' in "
+                        f"category {agency.category}"
+                    )
+                ranks[(agency.category, agency.rank)] = agency.name
+            agencies[agency.name] = agency
+            local.add(agency.name)
+            for form, names in (("name", [agency.name]), ("full", [agency.full])):
+                _index(index, names, agency, form, where)
+            _index(index, agency.aliases, agency, "alias", where)
+    for name in local:
+        successor = agencies[name].successor
+        if successor and successor not in agencies and base.lookup(successor) is None:
+            raise ConfigError(f"{_origin(paths, name)}: unknown successor '{successor}'")
+    registry = Registry(agencies, base.categories, mirror=base.mirror, local=frozenset(local))
+    registry.index = index
+    return registry
+
+
+def _index(index: dict, names, agency: Agency, form: str, where: str) -> None:
+    for written in names:
+        if not written:
+            continue
+        if written in index and index[written].agency.name != agency.name:
+            raise ConfigError(f"{where}: '{written}' already names '{index[written].agency.name}'")
+        index[written] = Lookup(agency, form)
+
+
+def _origin(paths: tuple[Path, ...], name: str) -> str:
+    return f"{paths[0]}:{name}" if len(paths) == 1 else name
+
+
+def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
+    """Parse and validate one registry file."""
+    data = parse_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with the key 'agencies'")
+    for key in data:
+        if key not in FILE_KEYS:
+            raise ConfigError(f"{path}:{key}: unknown key (a registry file has 'agencies')")
+    entries = data.get("agencies") or []
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}:agencies: expected a list")
+    result = []
+    for n, entry in enumerate(entries):
+        where = f"{path}:agencies[{n}]"
+        if isinstance(entry, dict):
+            for key in entry:
+                if key not in ENTRY_KEYS:
+                    raise ConfigError(f"{where}:{key}: unknown key")
+            _check_types(entry, where)
+        if isinstance(entry, dict) and entry.get("mirrors") is not None:
+            entry = _mirrored(entry, base, where)
+        result.append((where, _agency(entry, where, base.categories)))
+    return result
+
+
+def _check_types(entry: dict[str, Any], where: str) -> None:
+    for key in ("name", "full", "category", "successor", "source", "note", "mirrors"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ConfigError(f"{where}:{key}: expected text")
+    if "aliases" in entry and not (
+        isinstance(entry["aliases"], list) and all(isinstance(a, str) for a in entry["aliases"])
+    ):
+        raise ConfigError(f"{where}:aliases: expected a list of names")
+    for key in ("rank", "ended"):
+        value = entry.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ConfigError(f"{where}:{key}: expected a number")
+
+
+def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, Any]:
+    """``mirrors: 工业和信息化部``: the central body's category and rank unless given."""
+    central = str(entry["mirrors"])
+    found = base.lookup(central)
+    if found is None or found.agency.name in base.local or base.is_local(central):
+        raise ConfigError(f"{where}:mirrors: unknown central body '{central}'")
+    return {"category": found.agency.category, "rank": found.agency.rank, **entry}

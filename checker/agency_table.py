@@ -56,5 +56,5 @@ class AgencyTable:
     rows: list[AgencyRow]
 
 
-def agency_table(plan: Plan) -> AgencyTable:
-    return AgencyTable(plan.path, len(plan.tasks), agency_rows(plan))
+def agency_table(plan: Plan, registry: Registry | None = None) -> AgencyTable:
+    return AgencyTable(plan.path, len(plan.tasks), agency_rows(plan, registry))

@@ -180,13 +180,30 @@ def diff(old, new, fmt, output, lang) -> None:
 @cli.command()
 @click.argument("plan")
 @click.option("--format", "fmt", type=_formats("agencies"), default="text")
-def agencies(plan, fmt) -> None:
+@click.option(
+    "--init",
+    "init",
+    type=click.Path(path_type=Path),
+    help="Write a registry skeleton of the names no registry knows to FILE (never overwritten).",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Config file to use."
+)
+@click.option("--lang", type=LANGS, default="zh")
+def agencies(plan, fmt, init, config_path, lang) -> None:
     """各单位牵头和参与的任务 (each agency with the tasks it leads and joins)."""
     from .agency_table import agency_table
+    from .local import init_registry, registry_for
     from .parse import parse
     from .source import read_source
 
-    table = agency_table(parse(read_source(plan)))
+    if init is not None:
+        from . import locale
+
+        count = init_registry(plan, init, config_path)
+        click.echo(locale.text(lang, "init_written", path=init, count=count))
+        return
+    table = agency_table(parse(read_source(plan)), registry_for(plan, config_path))
     click.echo(render(fmt, table, RenderOptions(), output="agencies"), nl=False)
 
 

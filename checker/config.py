@@ -34,6 +34,7 @@ class Config:
     rules: tuple[Path, ...] = ()
     custom: tuple[RuleSpec, ...] = ()
     path: Path | None = None
+    agencies: tuple[Path, ...] = ()  # the office's own agency registry files
 
     def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> Config:
         """Command-line --select replaces the file's; --ignore adds to it."""
@@ -107,9 +108,29 @@ def from_mapping(data: Any, origin: Path, known: set[str]) -> Config:
                 str(task): parse_codes(codes, f"{where}:{task}", known)
                 for task, codes in _expect(value, dict, where).items()
             }
+        elif key == "agencies":
+            values["agencies"] = _registry_files(value, origin, where)
         elif key != "rules":
             raise ConfigError(f"{where}: unknown key")
     return Config(**values)
+
+
+def _registry_files(value: Any, origin: Path, where: str) -> tuple[Path, ...]:
+    """``agencies: [FILE…]``: the office's registry files, relative to the config file,
+    validated now so that a bad one stops the run with ``file:key: message``."""
+    items = [value] if isinstance(value, str) else _expect(value, list, where)
+    paths = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise ConfigError(f"{where}: expected file names")
+        path = (origin.parent / item).resolve()
+        if not path.is_file():
+            raise ConfigError(f"{where}: no such registry file '{item}'")
+        paths.append(path)
+    from .agencies import load_registry
+
+    load_registry(tuple(paths))
+    return tuple(paths)
 
 
 def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:

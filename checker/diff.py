@@ -331,4 +331,8 @@ def inline_changes(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def diff_files(old: str, new: str) -> DiffResult:
-    return align(parse(read_source(old)), parse(read_source(new)))
+    """Diff two plan files, reading agencies with the registry of the newer plan's config
+    (a provincial office's own registry files, so its names are compared as bodies)."""
+    from .local import registry_for
+
+    return align(parse(read_source(old)), parse(read_source(new)), registry_for(new))

@@ -84,7 +84,7 @@ class Context:
     def agencies(self) -> Registry:
         from .agencies import load_registry
 
-        return load_registry()
+        return load_registry(self.config.agencies)
 
     def finding(
         self,

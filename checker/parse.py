@@ -20,6 +20,8 @@ from .text import CN_NUMERAL, HAN, SENTENCE_END, bracket_groups, cn_to_int, fold
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
+#: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
+_MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
 _SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
 _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 _DOC_NUMBER = re.compile(
@@ -106,7 +108,7 @@ class _Parser:
         if directive:
             self.add_directive(directive, start)
             return index + 1
-        if self.pending_number is not None or _TASK.match(content):
+        if self.pending_number is not None or self.task_start(content, self.last_number()):
             return self.task(index, content, start)
         heading = _SUBSECTION.match(content) or _SECTION.match(content)
         if heading:
@@ -114,6 +116,23 @@ class _Parser:
             return index + 1
         self.paragraph(content, start)
         return index + 1
+
+    # -- task numbers ------------------------------------------------------------------
+    def last_number(self) -> int:
+        return int(self.drafts[-1].number_text) if self.drafts else 0
+
+    @staticmethod
+    def task_start(folded: str, previous: int) -> re.Match[str] | None:
+        """A task's number at the start of a line: ``11.`` or ``11、``, or ``11。`` ``11,``
+        ``11:`` when 11 is the number expected after ``previous`` — a mistyped mark, read as
+        the task it is (N006) rather than as prose, a gap and a missing task. Only the
+        expected number: a line of prose that begins with a figure stays prose."""
+        found = _TASK.match(folded)
+        if found is None:
+            found = _MISTYPED_TASK.match(folded)
+            if found is not None and int(found.group(1)) != previous + 1:
+                return None
+        return found
 
     # -- pieces ------------------------------------------------------------------------
     def add_directive(self, match: re.Match[str], start: int) -> None:
@@ -169,7 +188,7 @@ class _Parser:
     def task(self, index: int, content: str, start: int) -> int:
         """Read a task starting on line ``index``, joining what was broken across lines."""
         self.in_body = True
-        match = _TASK.match(content)
+        match = self.task_start(content, self.last_number())
         breaks: list[Break] = []
         if self.pending_number is not None:
             digits, digits_start = self.pending_number
@@ -191,7 +210,7 @@ class _Parser:
         segments = [(text_start, text_end)]
         next_index = index + 1
         if not self.has_clause(self.folded_of(segments)):
-            next_index = self.join_wrapped(index, segments, breaks)
+            next_index = self.join_wrapped(index, segments, breaks, int(number_text))
         self.check_trailing_number(next_index - 1, segments)
         for number, first, last, pieces, glued in self.split_glued(
             number_text, number_start, number_end, segments
@@ -225,7 +244,9 @@ class _Parser:
         segments[-1] = (start, self.line_start(index) + trailing.start() + 1)
         self.pending_number = (trailing.group(1), digits_start)
 
-    def join_wrapped(self, index: int, segments: list[tuple[int, int]], breaks: list[Break]) -> int:
+    def join_wrapped(
+        self, index: int, segments: list[tuple[int, int]], breaks: list[Break], number: int = 0
+    ) -> int:
         """A plain-text task whose clause is on a following line was wrapped: join it.
 
         Only lines that complete the task (end in a clause) are joined, so a task that
@@ -235,7 +256,7 @@ class _Parser:
         pieces: list[tuple[int, int]] = []
         for lookahead in range(index + 1, min(index + 4, len(self.folded))):
             folded = self.folded[lookahead]
-            if self.starts_block(folded):
+            if self.starts_block(folded) or self.task_start(folded, number):
                 return index + 1
             line_start = self.line_start(lookahead)
             pieces.append(

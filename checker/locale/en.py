@@ -6,6 +6,7 @@ TITLES = {
     "N003": "task number or text broken across lines",
     "N004": "task number out of order",
     "N005": "heading numeral out of sequence",
+    "N006": "wrong mark after a task number",
     "A001": "stray annotation",
     "G001": "agency not in the registry",
     "G002": "agency not written with its canonical short name",
@@ -36,9 +37,12 @@ MESSAGES = {
     "N004": "task number {number} is out of order (previous task is {previous}): fix the number or move the task.",
     "N004.expected": "task number {number} is out of order (previous task is {previous}); here it should be {expected}: write '{expected}.'.",
     "N005": "{level_en} heading numeral '{numeral}' is out of sequence; expected '{expected}': fix the numeral.",
+    "N006": "task {task} is numbered '{written}', with a wrong mark after the number: write '{expected}'.",
+    "N006.inconsistent": "task {task} is numbered '{written}', unlike the other tasks of the plan: write '{expected}'.",
     "A001": "task {task} has a stray annotation '{tag}' that is neither task text nor responsibility clause: delete it.",
     "G001": "task {task} names '{agency}', which is not in the agency registry: check the name or register it.",
     "G001.suggest": "task {task} names '{agency}', which is not in the agency registry; did you mean '{suggestion}'?",
+    "G001.local": "task {task} names '{agency}', a local body that is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G002": "task {task}: '{agency}' is not the canonical short name; write '{canonical}'.",
     "G003": "task {task}: '{agency}' was {event_en} in {year}; a {plan_year} plan should name '{successor}'.",
     "G003.abolished": "task {task}: '{agency}' was abolished in {year}; name the body that now holds its duties.",
@@ -65,6 +69,7 @@ MESSAGES = {
 }
 
 UI = {
+    "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
     "in_task": "task {task}: ",
     "summary": "Found {count} problems in {files} files ({fixable} fixable).",
     "summary_none": "No problems found in {files} files.",

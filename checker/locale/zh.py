@@ -6,6 +6,7 @@ TITLES = {
     "N003": "任务编号或正文跨行断开",
     "N004": "任务编号顺序错乱",
     "N005": "标题序号不连续",
+    "N006": "任务编号后的标点有误",
     "A001": "游离批注",
     "G001": "未登记的单位名称",
     "G002": "单位名称未用规范简称",
@@ -36,9 +37,12 @@ MESSAGES = {
     "N004": "任务编号{number}不合顺序（前一任务为{previous}）：请调整编号或位置。",
     "N004.expected": "任务编号{number}不合顺序（前一任务为{previous}），此处应为{expected}：请改为“{expected}.”。",
     "N005": "{level}标题序号“{numeral}”不连续，此处应为“{expected}”：请改正序号。",
+    "N006": "任务{task}的编号写作“{written}”，编号后的标点有误：应为“{expected}”。",
+    "N006.inconsistent": "任务{task}的编号写作“{written}”，与本计划其他任务编号后的标点不一致：应为“{expected}”。",
     "A001": "任务{task}中有游离批注“{tag}”，既非任务正文也非责任分工：请删除。",
     "G001": "任务{task}的责任单位“{agency}”不在单位名录中：请核对名称，或在名录中登记。",
     "G001.suggest": "任务{task}的责任单位“{agency}”不在单位名录中，是否应为“{suggestion}”？请核对名称。",
+    "G001.local": "任务{task}的责任单位“{agency}”是地方单位，不在任何单位名录中：请在本地名录中登记（配置文件中写 agencies: [名录文件]；可用 plancheck agencies 计划文件 --init 名录文件 生成草稿）。",
     "G002": "任务{task}中“{agency}”不是规范简称：请写作“{canonical}”。",
     "G003": "任务{task}中的“{agency}”已于{year}年{event}，{plan_year}年的计划应写作“{successor}”。",
     "G003.abolished": "任务{task}中的“{agency}”已于{year}年撤销：请改为现承担其职责的单位。",
@@ -65,6 +69,7 @@ MESSAGES = {
 }
 
 UI = {
+    "init_written": "已写入{path}：{count}个任何名录都没有的单位名称。请逐条核对后，在配置文件中写 agencies: [{path}]。",
     "in_task": "任务{task}：",
     "summary": "共发现{count}个问题（{files}个文件，{fixable}个可自动修复）。",
     "summary_none": "未发现问题（{files}个文件）。",

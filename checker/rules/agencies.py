@@ -28,7 +28,10 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """未登记的单位名称。
 
     责任单位必须是单位名录（rules/agencies.yaml）中的单位。名录中没有的，多是错字或自拟简称；
-    确属新设单位的，请在名录中登记（写明来源）。
+    确属新设单位的，请在名录中登记（写明来源）。省、市、县的单位（“省财政厅”“团省委”
+    “人民银行济南分行”）按中央单位的对应关系识别（rules/mirror.yaml），识别不了的
+    不会被当作某个中央单位的错字：请在本地名录中登记（配置文件 agencies:，
+    或用 plancheck agencies 计划 --init 文件 生成草稿）。
     Bad: 1.完善审查制度。(国家知识产权总局负责)
     Good: 1.完善审查制度。(国家知识产权局负责)
     """
@@ -36,10 +39,11 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for task, agency in _clauses(plan):
         if registry.lookup(agency.name) is None:
             suggestion = registry.suggest(agency.name)
+            variant = "suggest" if suggestion else "local" if registry.is_local(agency.name) else ""
             yield ctx.finding(
                 agency.span,
                 task,
-                variant="suggest" if suggestion else "",
+                variant=variant,
                 agency=agency.name,
                 suggestion=suggestion,
             )
@@ -197,7 +201,8 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
             continue
         participants = [a for a in clause.agencies if a.role != "lead"]
         known = [(a, registry.resolve(a.name, ctx.year)) for a in participants]
-        known = [(a, body) for a, body in known if body is not None]
+        # a body without a rank (a local registry's entry not yet ranked) has no place to check
+        known = [(a, body) for a, body in known if body is not None and body.rank is not None]
         keys = [registry.order_key(body) for _, body in known]
         if keys == sorted(keys):
             continue

@@ -1,0 +1,72 @@
+"""The mark after a task number (N006): ``11.`` in a plan of ``1.`` ``2.``, not ``11。``.
+
+The parser reads ``11。`` ``11，`` ``11：`` as task 11 when 11 is the number expected there
+(not as prose, a gap and a missing task); this rule says the mark is wrong, and a ``、``
+among ``.`` (or the reverse) that it differs from the rest of the plan.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..findings import Finding
+from ..model import Edit, Plan, Span, Task
+from ..registry import rule
+from ..text import fold
+
+#: the marks a task number may carry (after folding); 。 , : are always typing mistakes
+TASK_MARKS = ".、"
+
+
+def _mark(plan: Plan, task: Task) -> tuple[int, str] | None:
+    """Offset and folded character of the mark after a task's number."""
+    text = plan.source.text
+    at = task.number_span.end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at >= len(text):
+        return None
+    return at, fold(text[at])
+
+
+@rule("N006", "task-number-mark", fix="safe")
+def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """任务编号后的标点有误。
+
+    任务编号统一写作“1.”“2.”（或全文统一用“1、”）。录入时把“11.”错打成“11。”“11，”“11：”，
+    或个别任务用了与全文不同的“、”，检索、引用编号时就会漏掉这一项。此类编号仍按第11项读取，
+    不会被误报为缺号；修复时改为全文通用的标点。
+    Bad: 10.甲。(科技部负责)\\n11。乙。(科技部负责)
+    Good: 10.甲。(科技部负责)\\n11.乙。(科技部负责)
+    """
+    marks = {task.index: _mark(plan, task) for task in plan.tasks}
+    written = Counter(
+        plan.source.text[found[0]] for found in marks.values() if found and found[1] in TASK_MARKS
+    )
+    usual = Counter({fold(c): 0 for c in written})
+    for char, count in written.items():
+        usual[fold(char)] += count
+    ranked = usual.most_common()
+    dominant = ranked[0][0] if ranked else "."
+    clear = len(ranked) < 2 or ranked[0][1] > ranked[1][1]
+    replacement = max(
+        (c for c in written if fold(c) == dominant), key=lambda c: written[c], default="."
+    )
+    for task in plan.tasks:
+        found = marks[task.index]
+        if found is None:
+            continue
+        at, mark = found
+        wrong = mark not in TASK_MARKS
+        if not wrong and (mark == dominant or not clear):
+            continue
+        yield ctx.finding(
+            Span.of(plan.source, task.number_span.start, at + 1),
+            task,
+            variant="" if wrong else "inconsistent",
+            fix=[Edit(at, at + 1, replacement)],
+            written=plan.source.text[task.number_span.start : at + 1],
+            expected=f"{task.number_text}{replacement}",
+        )

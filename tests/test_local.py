@@ -1,0 +1,491 @@
+"""Provincial and local plans (issue 17): levels, the mirror of the national registry, the
+office's own registry files, --init, and the diff of two drafts of a provincial plan."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from checker.agencies import Registry, load_registry
+from checker.data import builtin
+from checker.errors import ConfigError
+from checker.parse import parse
+from checker.source import read_source
+
+from .conftest import ROOT
+from .test_cli import invoke
+
+LOCAL = ROOT / "tests" / "data" / "local"
+DRAFT = LOCAL / "shandong-2024-draft.txt"
+FINAL = LOCAL / "shandong-2024-final.txt"
+SICHUAN = LOCAL / "sichuan-2024.txt"
+CHENGDU = LOCAL / "chengdu-2024.txt"
+SICHUAN_REGISTRY = LOCAL / "sichuan-agencies.yaml"
+PLANS = [DRAFT, FINAL, SICHUAN, CHENGDU]
+
+
+def _lint_json(*args: str) -> dict:
+    result = invoke("lint", *args, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def _findings(path: Path, *args: str, rule: str | None = None) -> list[dict]:
+    found = _lint_json(str(path), *args)["findings"]
+    return [f for f in found if rule is None or f["rule"] == rule]
+
+
+def _written_names(path: Path) -> set[str]:
+    plan = parse(read_source(str(path)))
+    return {a.name for t in plan.tasks if t.clause for a in t.clause.agencies}
+
+
+# ---- levels -----------------------------------------------------------------------------------
+
+
+def test_no_national_name_reads_as_local():
+    registry = load_registry()
+    national = [n for n in registry.names()]
+    assert len(national) > 300
+    assert [n for n in national if registry.is_local(n)] == []
+    assert [n for n in national if registry.lookup(n).agency.note.startswith("mirrors")] == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "省乡村振兴局",
+        "团省委",
+        "省委某某办",
+        "市某某中心",
+        "自治区某某局",
+        "州某某局",
+        "县某某站",
+        "区某某委",
+        "盟某某局",
+        "旗某某局",
+        "国网山东省电力公司",
+        "国网四川省电力有限公司",
+        "山东某某集团",
+        "河南省某某局",
+        "内蒙古某某公司",
+        "济南市某某局",
+        "延边朝鲜族自治州某某局",
+        "长清区某某局",
+    ],
+)
+def test_level_prefixes_and_places_are_local(name):
+    registry = load_registry()
+    assert registry.is_local(name)
+    assert registry.suggest(name) is None or registry.lookup(registry.suggest(name)) is not None
+    suggestion = registry.suggest(name)
+    assert suggestion is None or registry.is_local(suggestion), suggestion
+
+
+@pytest.mark.parametrize("name", ["国家知识产权总局", "国家市场监管局", "科学技术局", "市场监管局"])
+def test_misspelt_national_names_still_get_national_suggestions(name):
+    registry = load_registry()
+    assert not registry.is_local(name)
+    assert registry.suggest(name) in registry.agencies
+
+
+def test_every_province_is_listed_once():
+    provinces = builtin("places.yaml")["provinces"]
+    names = [p["name"] for p in provinces]
+    assert len(names) == 34 and len(set(names)) == 34
+    shorts = Counter(s for p in provinces for s in p.get("short", ()) if len(s) >= 2)
+    assert [s for s, n in shorts.items() if n > 1] == []
+
+
+# ---- the mirror ---------------------------------------------------------------------------------
+
+MIRRORED = [
+    ("省教育厅", "教育部"),
+    ("省卫生健康委", "国家卫生健康委"),
+    ("省市场监管局", "市场监管总局"),
+    ("省委组织部", "中央组织部"),
+    ("省发展改革委", "国家发展改革委"),
+    ("省财政厅", "财政部"),
+    ("省公安厅", "公安部"),
+    ("省司法厅", "司法部"),
+    ("省知识产权局", "国家知识产权局"),
+    ("团省委", "共青团中央"),
+    ("省妇联", "全国妇联"),
+    ("省委统战部", "中央统战部"),
+    ("省残联", "中国残联"),
+    ("自治区教育厅", "教育部"),
+    ("广西壮族自治区财政厅", "财政部"),
+    ("北京市财政局", "财政部"),
+    ("市教育局", "教育部"),
+    ("济南市教育局", "教育部"),
+    ("市委宣传部", "中央宣传部"),
+    ("团市委", "共青团中央"),
+    ("团县委", "共青团中央"),
+    ("县财政局", "财政部"),
+    ("区卫生健康局", "国家卫生健康委"),
+]
+
+
+@pytest.mark.parametrize(("local", "central"), MIRRORED)
+def test_mirrored_names_take_their_central_bodys_place(local, central):
+    registry = load_registry()
+    found = registry.lookup(local)
+    assert found is not None and found.form == "name", local
+    body = registry.lookup(central).agency
+    assert registry.order_key(found.agency) == registry.order_key(body)
+    assert found.agency.note == f"mirrors {central}"
+
+
+@pytest.mark.parametrize(
+    ("written", "central"),
+    [
+        ("人民银行济南分行", "中国人民银行"),
+        ("中国人民银行山东省分行", "中国人民银行"),
+        ("山东证监局", "中国证监会"),
+        ("国家税务总局山东省税务局", "税务总局"),
+        ("省税务局", "税务总局"),
+        ("济南海关", "海关总署"),
+        ("山东金融监管局", "金融监管总局"),
+        ("四川证监局", "中国证监会"),
+    ],
+)
+def test_branches_of_central_bodies(written, central):
+    registry = load_registry()
+    found = registry.lookup(written)
+    assert found is not None and found.agency.category == "branch"
+    assert found.agency.note == f"mirrors {central}"
+    assert registry.is_local(written)
+
+
+def test_branches_follow_the_provinces_own_bodies_in_their_central_order():
+    registry = load_registry()
+    keys = [
+        registry.order_key(registry.lookup(n).agency)
+        for n in ("省知识产权局", "人民银行济南分行", "山东金融监管局", "山东证监局", "团省委")
+    ]
+    assert keys == sorted(keys)
+
+
+def test_a_bare_prefix_is_never_a_branchs_place():
+    registry = load_registry()
+    assert registry.lookup("省地方金融监管局") is None
+    assert registry.is_local("省地方金融监管局")
+
+
+def test_renamed_branch_follows_its_successor():
+    registry = load_registry()
+    current, year = registry.current(registry.lookup("山东银保监局").agency, 2024)
+    assert (current.name, year) == ("山东金融监管局", 2023)
+
+
+def test_colloquial_local_names_are_aliases_of_the_standard_one():
+    registry = load_registry()
+    found = registry.lookup("省发改委")
+    assert (found.agency.name, found.form) == ("省发展改革委", "alias")
+    assert registry.lookup("省发展和改革委员会").form == "full"
+    assert registry.lookup("山东省卫健委").agency.name == "山东省卫生健康委"
+
+
+def test_mirror_data_is_consistent():
+    """Every central body exists and is current; no ending mirrors two bodies (the loader
+    refuses both); each category the mirror adds sits before a national one."""
+    registry = load_registry()
+    data = builtin("mirror.yaml")
+    for body in data["bodies"]:
+        central = registry.lookup(body["central"]).agency
+        assert central.ended is None, body["central"]
+        assert body.get("province") or body.get("city")
+    for branch in data["branches"]:
+        assert registry.lookup(branch["central"]) is not None
+    for extra in data["categories"]:
+        assert extra["id"] in registry.categories
+    national = [c["id"] for c in builtin("agencies.yaml")["categories"]]
+    assert [c for c in registry.categories if c in national] == national
+
+
+def test_mirror_refuses_an_ending_twice():
+    from checker.mirror import Levels, Mirror
+
+    data = {"bodies": [{"central": "教育部", "province": ["教育厅"]}] * 2}
+    with pytest.raises(ConfigError, match=r"bodies\[1\]: '教育厅' already mirrors 教育部"):
+        Mirror(data, Levels(builtin("places.yaml")))
+
+
+# ---- registry files: the same checks for national, local ----------------------------------------
+
+
+def _check_registry_file(entries: list[dict], registry: Registry) -> None:
+    names = Counter()
+    for entry in entries:
+        names.update(
+            {
+                entry["name"],
+                *entry.get("aliases", []),
+                *([entry["full"]] if entry.get("full") else []),
+            }
+        )
+    assert [n for n, count in names.items() if count > 1] == []
+    ranked = Counter(
+        (registry.agencies[e["name"]].category, registry.agencies[e["name"]].rank)
+        for e in entries
+        if e.get("rank") is not None and not e.get("ended")
+    )
+    assert [k for k, n in ranked.items() if n > 1] == []
+    for entry in entries:
+        if entry.get("successor"):
+            current, _ = registry.current(registry.agencies[entry["name"]], 2100)
+            assert current.ended is None, entry["name"]
+
+
+@pytest.mark.parametrize("source", ["national", "sichuan"])
+def test_registry_files_have_unique_names_successors_and_ranks(source):
+    import yaml
+
+    if source == "national":
+        registry, entries = load_registry(), builtin("agencies.yaml")["agencies"]
+    else:
+        registry = load_registry((SICHUAN_REGISTRY,))
+        entries = yaml.safe_load(SICHUAN_REGISTRY.read_text(encoding="utf-8"))["agencies"]
+    _check_registry_file(entries, registry)
+
+
+def test_local_registry_adds_names_with_their_place():
+    registry = load_registry((SICHUAN_REGISTRY,))
+    found = registry.lookup("省经信厅")
+    assert (found.agency.name, found.form) == ("省经济和信息化厅", "alias")
+    assert registry.order_key(found.agency) == registry.order_key(
+        registry.lookup("工业和信息化部").agency
+    )
+    assert registry.is_local("国网四川省电力公司")
+    assert registry.current(registry.lookup("省乡村振兴局").agency, 2026)[0].name == "省农业农村厅"
+
+
+BAD_REGISTRIES = [
+    ("agencies: {name: x}", "agencies: expected a list"),
+    ("agencies:\n  - {name: 省甲局, category: nowhere}", "agencies[0]:category: unknown category"),
+    (
+        "agencies:\n  - {name: 省甲局, category: local, colour: red}",
+        "agencies[0]:colour: unknown key",
+    ),
+    ("agencies:\n  - {name: 科技部, category: ministry}", "'科技部' is already registered"),
+    ("agencies:\n  - {name: 省甲局, aliases: [工信部], category: local}", "'工信部' already names"),
+    (
+        "agencies:\n  - {name: 省甲局, category: local, rank: 1}\n  - {name: 省乙局, category: local, rank: 1}",
+        "agencies[1]:rank: 1 is also the rank of '省甲局'",
+    ),
+    ("agencies:\n  - {name: 省甲局, ended: 2020, successor: 省丙局}", "unknown successor '省丙局'"),
+    (
+        "agencies:\n  - {name: 省甲局, mirrors: 不存在部}",
+        "agencies[0]:mirrors: unknown central body",
+    ),
+    (
+        "agencies:\n  - {name: 省甲局, category: local, rank: high}",
+        "agencies[0]:rank: expected a number",
+    ),
+    ("agencies:\n  - {category: local}", "agencies[0]: an agency needs a name"),
+    ("bodies: []", ":bodies: unknown key"),
+    ("agencies: [", ":2: "),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_REGISTRIES)
+def test_bad_registry_files_are_one_line_errors(tmp_path, text, message):
+    (tmp_path / "mine.yaml").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / ".plancheck.yaml").write_text("agencies: [mine.yaml]\n", encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text("1.甲。(省财政厅负责)\n", encoding="utf-8")
+    result = invoke("lint", str(plan))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert str(tmp_path / "mine.yaml") in lines[0] and message in lines[0], lines[0]
+
+
+def test_config_names_a_missing_registry_file(tmp_path):
+    (tmp_path / ".plancheck.yaml").write_text("agencies: [missing.yaml]\n", encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text("1.甲。(省财政厅负责)\n", encoding="utf-8")
+    result = invoke("lint", str(plan))
+    assert result.exit_code == 2
+    assert ".plancheck.yaml:agencies: no such registry file 'missing.yaml'" in result.stderr
+
+
+def test_registry_files_from_pyproject_relative_to_it(tmp_path):
+    folder = tmp_path / "office"
+    (folder / "registry").mkdir(parents=True)
+    (folder / "registry" / "sichuan.yaml").write_text(
+        SICHUAN_REGISTRY.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (folder / "pyproject.toml").write_text(
+        '[tool.plancheck]\nagencies = ["registry/sichuan.yaml"]\n', encoding="utf-8"
+    )
+    (folder / "plans").mkdir()
+    plan = folder / "plans" / "sichuan.txt"
+    plan.write_text(SICHUAN.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _findings(plan, rule="G001") == []
+
+
+# ---- the provincial fixture plans ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_no_national_suggestion_for_a_local_plan(path):
+    registry = load_registry()
+    found = _findings(path, rule="G001")
+    assert found, "each fixture names bodies that no registry knows"
+    for finding in found:
+        assert "是否应为" not in finding["message"], finding["message"]
+        assert "--init" in finding["message"]
+    unknown = {n for n in _written_names(path) if registry.lookup(n) is None}
+    assert {f["message"].split("“")[1].split("”")[0] for f in found} == unknown
+    for name in unknown:
+        assert registry.is_local(name)
+
+
+def test_fixture_names_are_mostly_recognised_by_the_mirror():
+    registry = load_registry()
+    names = set().union(*(_written_names(p) for p in PLANS))
+    known = {n for n in names if registry.lookup(n) is not None}
+    assert len(names) >= 50 and len(known) / len(names) > 0.85
+    assert registry.lookup("省委统战部") and registry.lookup("人民银行济南分行")
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_init_skeleton_in_the_config_clears_g001(tmp_path, path):
+    plan = tmp_path / path.name
+    plan.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = _findings(plan, rule="G001")
+    names = {f["message"].split("“")[1].split("”")[0] for f in before}
+    result = invoke("agencies", str(plan), "--init", str(tmp_path / "local.yaml"))
+    assert result.exit_code == 0, result.output
+    assert f"：{len(names)}个" in result.stdout
+    lines = (tmp_path / "local.yaml").read_text(encoding="utf-8").splitlines()
+    for finding in before:
+        name = finding["message"].split("“")[1].split("”")[0]
+        line = next(line for line in lines if f"name: {name}," in line)
+        tasks = line.rsplit("任务", 1)[1].split("、")
+        assert str(finding["task"]) in tasks
+    (tmp_path / ".plancheck.yaml").write_text("agencies: [local.yaml]\n", encoding="utf-8")
+    assert _findings(plan, rule="G001") == []
+
+
+def test_init_counts_tasks_and_guesses_categories(tmp_path):
+    import yaml
+
+    target = tmp_path / "sichuan.yaml"
+    invoke("agencies", str(SICHUAN), "--init", str(target))
+    text = target.read_text(encoding="utf-8")
+    entries = {e["name"]: e for e in yaml.safe_load(text)["agencies"]}
+    assert entries["国网四川省电力公司"]["category"] == "enterprise"
+    assert entries["省经济和信息化厅"]["category"] == "ministry"
+    assert "省经济和信息化厅, category: ministry}  # 2次；任务4、11" in text
+
+
+def test_init_never_overwrites(tmp_path):
+    target = tmp_path / "local.yaml"
+    target.write_text("# curated\n", encoding="utf-8")
+    result = invoke("agencies", str(DRAFT), "--init", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "already exists" in result.stderr
+    assert target.read_text(encoding="utf-8") == "# curated\n"
+
+
+def test_init_with_every_name_known_writes_an_empty_registry(tmp_path):
+    target = tmp_path / "none.yaml"
+    result = invoke(
+        "agencies", str(ROOT / "plans" / "2024.txt"), "--init", str(target), "--lang", "en"
+    )
+    assert result.exit_code == 0 and "0 names" in result.stdout
+    assert load_registry((target,)).local == frozenset()
+
+
+def test_curated_registry_orders_local_exceptions(tmp_path):
+    """The Sichuan registry: 省经济和信息化厅 mirrors 工业和信息化部, 省乡村振兴局 has a rank."""
+    config = tmp_path / "plancheck.yaml"
+    config.write_text(f"agencies: [{SICHUAN_REGISTRY}]\n", encoding="utf-8")
+    found = _findings(SICHUAN, "--config", str(config))
+    assert {f["rule"] for f in found} == {"G007"}
+    by_task = {f["task"]: f["message"] for f in found}
+    assert set(by_task) == {5, 6}
+    assert "省委编办、省发展改革委" in by_task[5]  # the mirror: party before government
+    assert "省知识产权局、省乡村振兴局" in by_task[6]  # a local rank (99) after a mirrored one
+
+
+def test_protocol_order_of_mirrored_names_in_the_provincial_plan():
+    found = _findings(DRAFT, rule="G007")
+    assert [(f["task"], f["message"].split("应为")[1]) for f in found] == [
+        (9, "“省委网信办、省公安厅”。")
+    ]
+
+
+def test_agencies_table_of_a_provincial_plan_in_protocol_order():
+    data = json.loads(invoke("agencies", str(DRAFT), "--format", "json").stdout)
+    names = [row["name"] for row in data["agencies"]]
+    assert names.index("省委组织部") < names.index("省法院") < names.index("省教育厅")
+    assert names.index("省知识产权局") < names.index("人民银行济南分行") < names.index("团省委")
+    unknown = {row["name"] for row in data["agencies"] if not row["known"]}
+    assert unknown == {"省乡村振兴局", "省地方金融监管局", "国网山东省电力公司"}
+
+
+# ---- the diff of two drafts ---------------------------------------------------------------------
+
+
+def test_diff_of_two_drafts_finds_every_agency_and_lead_change():
+    data = json.loads(invoke("diff", str(DRAFT), str(FINAL), "--format", "json").stdout)
+    changes = {
+        (tuple(p["old"]), tuple(p["new"])): p["agencies"]
+        for p in data["pairs"]
+        if p["agencies"]["added"] or p["agencies"]["removed"] or p["agencies"]["lead_changed"]
+    }
+    assert changes == {
+        ((3,), (3,)): {"added": ["省审计厅"], "removed": [], "lead_changed": False},
+        ((5,), (5,)): {"added": [], "removed": [], "lead_changed": True},
+        ((8,), (8,)): {"added": ["省检察院"], "removed": [], "lead_changed": False},
+        ((10,), (10,)): {"added": [], "removed": ["省乡村振兴局"], "lead_changed": False},
+        ((14,), (14,)): {"added": [], "removed": ["山东证监局"], "lead_changed": False},
+        ((16,), (16,)): {"added": [], "removed": [], "lead_changed": True},
+        ((18,), (18,)): {"added": ["省教育厅"], "removed": [], "lead_changed": False},
+        ((20,), ()): {"added": [], "removed": ["省残联", "省知识产权局"], "lead_changed": False},
+        ((), (21,)): {
+            "added": ["省知识产权局", "省司法厅", "省大数据局"],
+            "removed": [],
+            "lead_changed": False,
+        },
+    }
+    leads = {row["agency"]: row for row in data["agencies"]}
+    assert leads["省教育厅"]["lead_gained"] == [5] and leads["省科技厅"]["lead_lost"] == [5]
+    assert leads["省知识产权局"]["lead_gained"] == [16] and leads["省国资委"]["lead_lost"] == [16]
+
+
+def test_diff_aligns_a_mistyped_task_number():
+    data = json.loads(invoke("diff", str(DRAFT), str(FINAL), "--format", "json").stdout)
+    pair = next(p for p in data["pairs"] if p["new"] == [11])
+    assert pair["old"] == [11] and pair["status"] == "unchanged"
+    assert data["summary"]["new"] == 1 and data["summary"]["dropped"] == 1
+    moved = next(p for p in data["pairs"] if p["old"] == [21])
+    assert moved["new"] == [20] and moved["status"] == "unchanged"
+
+
+def test_diff_reads_names_with_the_offices_registry(tmp_path):
+    """With a registry that records 省乡村振兴局 → 省农业农村厅, removing it is no change of body."""
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("1.推进改革。(省乡村振兴局负责)\n", encoding="utf-8")
+    new.write_text("1.推进改革。(省农业农村厅负责)\n", encoding="utf-8")
+    plain = json.loads(invoke("diff", str(old), str(new), "--format", "json").stdout)
+    assert plain["pairs"][0]["agencies"]["lead_changed"] is True
+    (tmp_path / "mine.yaml").write_text(
+        "agencies:\n  - {name: 省乡村振兴局, ended: 2023, successor: 省农业农村厅}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".plancheck.yaml").write_text(
+        "agencies: [mine.yaml]\nyear: 2024\n", encoding="utf-8"
+    )
+    text = "2024年推进计划\n1.推进改革。(省乡村振兴局负责)\n"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("省乡村振兴局", "省农业农村厅"), encoding="utf-8")
+    curated = json.loads(invoke("diff", str(old), str(new), "--format", "json").stdout)
+    assert curated["pairs"][0]["agencies"] == {"added": [], "removed": [], "lead_changed": False}
