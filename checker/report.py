@@ -20,13 +20,16 @@ def write_report(
     report = run.files[0]
     if report.error:
         raise InputError(plan, report.error)
+    from .local import registry_for
+
+    registry = registry_for(plan)  # the office's registry files, as lint read the plan
     diff = None
     if previous:
         from .diff import align
         from .parse import parse
         from .source import read_source
 
-        diff = align(parse(read_source(previous)), report.plan)
+        diff = align(parse(read_source(previous)), report.plan, registry)
     from .agency_table import agency_rows
     from .formats import RenderOptions, render
     from .nextyear import year_items
@@ -37,7 +40,7 @@ def write_report(
         RenderOptions(lang=lang, rules=specs),
         output="report",
         previous=diff,
-        agencies=agency_rows(report.plan),
+        agencies=agency_rows(report.plan, registry),
         next_year=year_items(report.plan),
     )
     target = Path(output) if output else default_output(plan)
