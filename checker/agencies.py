@@ -228,9 +228,11 @@ def build_registry(
             raise ConfigError(f"{origin}:{agency.name}: unknown successor '{agency.successor}'")
     registry = Registry(agencies, categories, mirror=mirror)
     if mirror is not None:
-        for body in mirror.bodies:
-            if body.central not in agencies:
-                raise ConfigError(f"mirror.yaml: unknown central body '{body.central}'")
+        centrals = [b.central for b in mirror.bodies] + [mirror.collective_central]
+        centrals += [entry["central"] for _, entry in mirror.branches]
+        for central in centrals:
+            if central and central not in agencies:
+                raise ConfigError(f"mirror.yaml: unknown central body '{central}'")
     return registry
 
 

@@ -126,6 +126,9 @@ class Mirror:
                     raise ConfigError(f"{where}: '{template}' has no {{P}} for the place")
                 pattern = re.escape(template).replace(re.escape("{P}"), _PLACE)
                 self.branches.append((re.compile(f"^{pattern}$"), entry))
+        collective = data.get("collective") or {}
+        self.collective_central = str(collective.get("central", ""))
+        self.collective = frozenset(str(n) for n in collective.get("names", ()))
         self.guesses = [
             (re.compile(g["pattern"]), str(g["category"])) for g in data.get("guesses", ())
         ]
@@ -176,6 +179,8 @@ class Mirror:
 
     def match(self, name: str) -> Hit | None:
         """The mirrored body a local name stands for, or None."""
+        if name in self.collective:
+            return Hit(name, "name", self.collective_central, None)
         for pattern, body, canonical, form in self.templates:
             found = pattern.match(name)
             if found:

@@ -206,6 +206,29 @@ def test_mirror_data_is_consistent():
     assert [c for c in registry.categories if c in national] == national
 
 
+@pytest.mark.parametrize("prefix", ["省", "自治区", "市", "县", "山东省", "济南市"])
+def test_mirrored_names_under_one_prefix_are_unique_with_unique_ranks(prefix):
+    """The mirror checked as the national registry is: under one prefix, no name stands for
+    two bodies, and no two bodies share a rank in a category."""
+    registry = load_registry()
+    levels = registry.mirror.levels
+    style = dict(levels.prefixes(prefix + "教育厅"))[prefix]
+    names = registry.mirror.names_for(prefix, style)
+    assert len(names) == len(set(names)) and len(names) > 60
+    bodies = [registry.lookup(n).agency for n in names]
+    assert all(b.name == n for b, n in zip(bodies, names, strict=True))
+    ranks = Counter((b.category, b.rank) for b in bodies)
+    assert [k for k, n in ranks.items() if n > 1] == []
+    assert all(b.rank is not None for b in bodies)
+
+
+def test_local_collective_names_are_known_and_last():
+    registry = load_registry()
+    for name in ("各市政府", "省直", "各县(市、区)"):
+        found = registry.lookup(name)
+        assert found is not None and found.agency.category == "collective", name
+
+
 def test_mirror_refuses_an_ending_twice():
     from checker.mirror import Levels, Mirror
 

@@ -42,7 +42,7 @@ MESSAGES = {
     "A001": "task {task} has a stray annotation '{tag}' that is neither task text nor responsibility clause: delete it.",
     "G001": "task {task} names '{agency}', which is not in the agency registry: check the name or register it.",
     "G001.suggest": "task {task} names '{agency}', which is not in the agency registry; did you mean '{suggestion}'?",
-    "G001.local": "task {task} names '{agency}', a local body that is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
+    "G001.local": "task {task} names '{agency}', which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G002": "task {task}: '{agency}' is not the canonical short name; write '{canonical}'.",
     "G003": "task {task}: '{agency}' was {event_en} in {year}; a {plan_year} plan should name '{successor}'.",
     "G003.abolished": "task {task}: '{agency}' was abolished in {year}; name the body that now holds its duties.",

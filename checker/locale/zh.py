@@ -42,7 +42,7 @@ MESSAGES = {
     "A001": "任务{task}中有游离批注“{tag}”，既非任务正文也非责任分工：请删除。",
     "G001": "任务{task}的责任单位“{agency}”不在单位名录中：请核对名称，或在名录中登记。",
     "G001.suggest": "任务{task}的责任单位“{agency}”不在单位名录中，是否应为“{suggestion}”？请核对名称。",
-    "G001.local": "任务{task}的责任单位“{agency}”是地方单位，不在任何单位名录中：请在本地名录中登记（配置文件中写 agencies: [名录文件]；可用 plancheck agencies 计划文件 --init 名录文件 生成草稿）。",
+    "G001.local": "任务{task}的责任单位“{agency}”带有地方层级或地名，不是中央单位的误写，但不在任何单位名录中：请在本地名录中登记（配置文件中写 agencies: [名录文件]；可用 plancheck agencies 计划文件 --init 名录文件 生成草稿）。",
     "G002": "任务{task}中“{agency}”不是规范简称：请写作“{canonical}”。",
     "G003": "任务{task}中的“{agency}”已于{year}年{event}，{plan_year}年的计划应写作“{successor}”。",
     "G003.abolished": "任务{task}中的“{agency}”已于{year}年撤销：请改为现承担其职责的单位。",
