@@ -13,10 +13,9 @@ from typing import Any
 
 from .errors import ConfigError
 from .findings import SEVERITIES
-from .registry import RuleSpec
+from .registry import Option, RuleSpec, declared_options
 
 CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
-PUNCTUATION_MODES = ("consistent", "full", "half")
 _CODE_PREFIX = re.compile(r"^(ALL|[A-Z](\d{0,3})?)$")
 
 
@@ -27,14 +26,19 @@ class Config:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
-    punctuation: str = "consistent"
-    near_duplicate: float = 0.8
+    #: rule options set in the file, by key; each rule declares its own, with its default
+    #: (``registry.Option``), and this module validates them without knowing any rule
+    options: dict[str, Any] = field(default_factory=dict)
     year: int | None = None
     per_task_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rules: tuple[Path, ...] = ()
     custom: tuple[RuleSpec, ...] = ()
     path: Path | None = None
     agencies: tuple[Path, ...] = ()  # the office's own agency registry files
+
+    def rule_options(self, spec: RuleSpec) -> dict[str, Any]:
+        """The options a rule declared: configured here, or their defaults."""
+        return {o.key: self.options.get(o.key, o.default) for o in spec.options}
 
     def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> Config:
         """Command-line --select replaces the file's; --ignore adds to it."""
@@ -70,8 +74,12 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
     return value
 
 
-def from_mapping(data: Any, origin: Path, known: set[str]) -> Config:
-    """Validate a parsed config mapping; ``origin`` names the file in messages."""
+def from_mapping(
+    data: Any, origin: Path, known: set[str], options: dict[str, Option] | None = None
+) -> Config:
+    """Validate a parsed config mapping; ``origin`` names the file in messages. ``options``
+    are the rules' declared options, the keys a file may set beside the general ones."""
+    options = options or {}
     if data is None:
         return Config(path=origin)
     _expect(data, dict, f"{origin}")
@@ -92,15 +100,8 @@ def from_mapping(data: Any, origin: Path, known: set[str]) -> Config:
             values["ignore"] = parse_codes(value, where, known)
         elif key == "severity":
             values["severity"] = _severity(_expect(value, dict, where), where, known)
-        elif key == "punctuation":
-            if value not in PUNCTUATION_MODES:
-                raise ConfigError(f"{where}: expected one of {', '.join(PUNCTUATION_MODES)}")
-            values["punctuation"] = value
-        elif key == "near-duplicate":
-            number = _expect(value, (int, float), where)
-            if not 0 < number <= 1:
-                raise ConfigError(f"{where}: expected a similarity between 0 and 1")
-            values["near_duplicate"] = float(number)
+        elif key in options:
+            values.setdefault("options", {})[key] = options[key].validate(value, where)
         elif key == "year":
             values["year"] = _expect(value, int, where)
         elif key == "per-task-ignores":
@@ -143,7 +144,9 @@ def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
     return result
 
 
-def load_file(path: Path, known: set[str]) -> Config | None:
+def load_file(
+    path: Path, known: set[str], options: dict[str, Option] | None = None
+) -> Config | None:
     """Read one config file; a pyproject.toml without [tool.plancheck] gives None."""
     try:
         raw = path.read_text(encoding="utf-8")
@@ -161,7 +164,7 @@ def load_file(path: Path, known: set[str]) -> Config | None:
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: invalid TOML ({error})") from None
         section = data.get("tool", {}).get("plancheck")
-        return None if section is None else from_mapping(section, path, known)
+        return None if section is None else from_mapping(section, path, known, options)
     import yaml
 
     try:
@@ -171,16 +174,17 @@ def load_file(path: Path, known: set[str]) -> Config | None:
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise ConfigError(f"{where}: {problem}") from None
-    return from_mapping(data, path, known)
+    return from_mapping(data, path, known, options)
 
 
 class ConfigFinder:
     """Finds the nearest config above each checked file, reading each file once."""
 
-    def __init__(self, known: set[str], explicit: Path | None = None) -> None:
-        self.known = known
+    def __init__(self, specs: list[RuleSpec], explicit: Path | None = None) -> None:
+        self.known = {spec.code for spec in specs}
+        self.options = declared_options(specs)
         self.cache: dict[Path, Config] = {}
-        self.explicit = load_file(explicit, known) if explicit else None
+        self.explicit = load_file(explicit, self.known, self.options) if explicit else None
         if explicit and self.explicit is None:
             raise ConfigError(f"{explicit}: no [tool.plancheck] section")
 
@@ -197,7 +201,7 @@ class ConfigFinder:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file():
-                found = load_file(candidate, self.known)
+                found = load_file(candidate, self.known, self.options)
                 if found is not None:
                     break
         if found is None:

@@ -5,15 +5,14 @@ It never imports a concrete rule: it is handed the registry's specs.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .config import Config
-from .findings import Finding, Fix
-from .model import Edit, Plan, Span, Task
+from .context import Context
+from .findings import Finding
+from .model import Edit, Plan, Span
 from .registry import RuleSpec
 
 if TYPE_CHECKING:
@@ -56,66 +55,6 @@ def path_matches(path: str, pattern: str) -> bool:
 
 
 @dataclass
-class Context:
-    """What a rule sees besides the plan: options, the agency registry, a finding factory."""
-
-    plan: Plan
-    config: Config
-    spec: RuleSpec | None = None
-    severity: str = "error"
-
-    @property
-    def year(self) -> int | None:
-        return self.config.year or self.plan.year
-
-    @cached_property
-    def _task_starts(self) -> list[int]:
-        return [task.span.start for task in self.plan.tasks]
-
-    def task_at(self, offset: int) -> Task | None:
-        """The task whose text contains ``offset`` (bisect: findings can be many)."""
-        index = bisect_right(self._task_starts, offset) - 1
-        if index < 0:
-            return None
-        task = self.plan.tasks[index]
-        return task if offset < task.span.end else None
-
-    @cached_property
-    def agencies(self) -> Registry:
-        from .agencies import load_registry
-
-        return load_registry(self.config.agencies)
-
-    def finding(
-        self,
-        span: Span,
-        task: Task | int | None,
-        *,
-        variant: str = "",
-        fix: Iterable[Edit] | None = None,
-        safe: bool = True,
-        anchor: str = "",
-        **args: Any,
-    ) -> Finding:
-        assert self.spec is not None
-        number = task.number if isinstance(task, Task) else task
-        code = self.spec.code
-        edits = tuple(fix) if fix else ()
-        return Finding(
-            path=self.plan.path,
-            code=code,
-            span=span,
-            task=number,
-            key=f"{code}.{variant}" if variant else code,
-            args={"task": number, **args},
-            fix=Fix(edits, safe) if edits else None,
-            anchor=anchor or self.plan.source.text[span.start : span.end],
-            name=self.spec.name,
-            severity=self.severity,
-        )
-
-
-@dataclass
 class Result:
     """Findings of one plan, plus the suppressions that hid nothing (reported as unused)."""
 
@@ -124,15 +63,31 @@ class Result:
     unused_suppressions: list[tuple[Span, str]] = field(default_factory=list)
 
 
-def run(plan: Plan, config: Config, specs: Iterable[RuleSpec]) -> Result:
-    """Run the selected rules on a plan and return its findings in file order."""
-    context = Context(plan, config)
+def _registry(config: Config) -> Registry:
+    """The shipped registry with the office's own registry files the config names."""
+    from .agencies import load_registry
+
+    return load_registry(config.agencies)
+
+
+def run(
+    plan: Plan,
+    config: Config,
+    specs: Iterable[RuleSpec],
+    registry: Callable[[], Registry] | None = None,
+) -> Result:
+    """Run the selected rules on a plan and return its findings in file order.
+
+    Each rule gets the plan and a Context: its options from the config, the year, and the
+    agency registry (``registry`` provides it; by default the shipped one, loaded on demand).
+    """
+    context = Context(plan, year=config.year or plan.year)
+    context.registry = registry or (lambda: _registry(config))
     findings: list[Finding] = []
     for spec in specs:
         if not is_selected(spec.code, config.select, config.ignore):
             continue
-        context.spec = spec
-        context.severity = severity_of(spec, config)
+        context.for_rule(spec, severity_of(spec, config), config.rule_options(spec))
         findings.extend(spec.func(plan, context))
     findings.sort(key=lambda f: (f.span.start, f.code))
     kept, unused = suppress(plan, config, findings)

@@ -114,8 +114,7 @@ def read_stdin(name: str) -> Source:
 
 def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
     """Check every path; input errors are recorded per file and the rest goes on."""
-    known = {spec.code for spec in specs}
-    finder = ConfigFinder(known, options.config_path)
+    finder = ConfigFinder(specs, options.config_path)
     baseline = None
     if options.baseline is not None and options.baseline.exists():
         from .baseline import Baseline
@@ -183,7 +182,7 @@ def _worker_lint(chunk: list, options: LintOptions) -> list[FileReport]:
 
         specs = list(builtin_rules().values())
         _WORKER["specs"] = specs
-        _WORKER["finder"] = ConfigFinder({s.code for s in specs}, options.config_path)
+        _WORKER["finder"] = ConfigFinder(specs, options.config_path)
     reports = []
     for item in chunk:
         report = _lint_item(item, _WORKER["finder"], options, _WORKER["specs"])

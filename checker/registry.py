@@ -7,17 +7,47 @@ Its docstring is its documentation: the first line is the Chinese title, then fr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .engine import Context
+    from .context import Context
     from .findings import Finding
     from .model import Plan
 
 RuleFunc = Callable[["Plan", "Context"], Iterator["Finding"]]
 _EXAMPLE = re.compile(r"^\s*(Bad|Good):\s?(.*)$")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule's option, declared as data beside the rule (as yamllint's ``CONF``): the
+    config key, its default, and what values are allowed. The config validates every
+    declared option from this; it knows no rule by name."""
+
+    key: str
+    default: Any
+    choices: tuple[Any, ...] = ()  # the allowed values, or
+    between: tuple[float, float] | None = None  # a number in (low, high]
+    help: str = ""
+
+    def validate(self, value: Any, where: str) -> Any:
+        """The value as the rule gets it; a wrong one raises ``where: message``."""
+        from .errors import ConfigError
+
+        if self.choices:
+            if value not in self.choices:
+                raise ConfigError(f"{where}: expected one of {', '.join(map(str, self.choices))}")
+            return value
+        if self.between is not None:
+            low, high = self.between
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(f"{where}: expected int or float, got {type(value).__name__}")
+            if not low < value <= high:
+                raise ConfigError(f"{where}: expected a number above {low}, at most {high}")
+            return float(value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -29,6 +59,7 @@ class RuleSpec:
     func: RuleFunc
     doc: str
     origin: str = "builtin"
+    options: tuple[Option, ...] = ()
 
     @property
     def title(self) -> str:
@@ -52,16 +83,28 @@ class RuleSpec:
 RULES: dict[str, RuleSpec] = {}
 
 
-def rule(code: str, name: str, *, severity: str = "error", fix: str | None = None):
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: str = "error",
+    fix: str | None = None,
+    options: tuple[Option, ...] = (),
+):
     """Register a rule function under its code (one code, one rule)."""
 
     def register(func: RuleFunc) -> RuleFunc:
         if code in RULES and RULES[code].func is not func:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = RuleSpec(code, name, severity, fix, func, func.__doc__ or "")
+        RULES[code] = RuleSpec(code, name, severity, fix, func, func.__doc__ or "", options=options)
         return func
 
     return register
+
+
+def declared_options(specs: Iterable[RuleSpec]) -> dict[str, Option]:
+    """Every option the rules declare, by config key (two rules may share a key)."""
+    return {option.key: option for spec in specs for option in spec.options}
 
 
 def add(spec: RuleSpec) -> None:

@@ -131,7 +131,7 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
 
 def test_the_graph_is_read():
     graph = import_graph()
-    assert "checker.engine" in graph["checker.rules.numbering"]
+    assert "checker.context" in graph["checker.rules.numbering"]
     assert "checker.docx" in graph["checker.source"]  # a lazy import counts
 
 
@@ -154,3 +154,24 @@ def test_analysis_imports_no_format_and_no_cli(module):
     reached = reachable(graph, module)
     upward = sorted(m for m in reached if m.startswith("checker.formats") or m == "checker.cli")
     assert upward == [], f"{module} reaches {upward}"
+
+
+@pytest.mark.parametrize(
+    "module", [m for m in _analysis_modules() if m.startswith("checker.rules")]
+)
+def test_rules_see_the_context_not_the_engine(module):
+    """A rule's world is (plan, ctx): it reaches neither the engine nor the config."""
+    reached = reachable(import_graph(), module)
+    assert not reached & {"checker.engine", "checker.config", "checker.lint"}
+
+
+def test_config_knows_no_rule_by_name():
+    """Rule options are declared beside their rules; config.py validates them generically."""
+    from checker.registry import declared_options
+    from checker.rules import builtin_rules
+
+    options = declared_options(builtin_rules().values())
+    assert {"punctuation", "near-duplicate"} <= set(options)
+    source = (PACKAGE / "config.py").read_text(encoding="utf-8")
+    for key in options:
+        assert key not in source and key.replace("-", "_") not in source

@@ -28,10 +28,7 @@ def _cases(kind: str):
 
 
 def _config(case) -> dict:
-    options = dict(case.get("config", {}))
-    if "near-duplicate" in options:
-        options["near_duplicate"] = options.pop("near-duplicate")
-    return options
+    return dict(case.get("config", {}))
 
 
 @pytest.mark.parametrize(("code", "case"), list(_cases("fail")))
@@ -60,7 +57,7 @@ def test_does_not_flag(code, case):
 @pytest.mark.parametrize(("code", "case"), list(_cases("fix")))
 def test_fix(code, case):
     plan = parse(Source.from_text(case["plan"], case.get("path", "snippet.txt")))
-    config = Config(select=(code,), **_config(case))
+    config = Config(select=(code,), options=_config(case))
     fixed, _, count = fix_until_stable(plan, config, list(SPECS.values()))
     assert fixed.source.text == case["fixed"]
     assert count >= 1

@@ -47,6 +47,9 @@ def render_rule(spec: RuleSpec, options: RenderOptions) -> str:
     out = [f"{info['code']} {info['name']}: {info['title']}", ""]
     fix = info["fix"] or label["none"]
     out.append(f"{label['severity']}: {info['severity']}    {label['fix']}: {fix}")
+    for option in spec.options:
+        allowed = "|".join(map(str, option.choices)) if option.choices else option.help
+        out.append(f"{label['option']}: {option.key} = {option.default}    ({allowed})")
     out += ["", info["rationale"], ""]
     for heading, examples in ((label["bad"], info["bad"]), (label["good"], info["good"])):
         for example in examples:

@@ -178,4 +178,11 @@ STATUSES = {
 }
 
 #: the labels of one rule's page (``plancheck rule CODE``)
-RULE_PAGE = {"severity": "severity", "fix": "fix", "bad": "bad", "good": "good", "none": "none"}
+RULE_PAGE = {
+    "option": "option",
+    "severity": "severity",
+    "fix": "fix",
+    "bad": "bad",
+    "good": "good",
+    "none": "none",
+}

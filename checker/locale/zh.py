@@ -192,6 +192,7 @@ STATUSES = {
 
 #: the labels of one rule's page (``plancheck rule CODE``)
 RULE_PAGE = {
+    "option": "配置项",
     "severity": "严重程度",
     "fix": "自动修复",
     "bad": "错误示例",

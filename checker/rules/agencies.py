@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..agencies import Registry
-from ..engine import Context
+from ..context import Context
 from ..findings import Finding
 from ..model import AgencyRef, Edit, Plan, Task
 from ..registry import rule

@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from ..context import Context
 from ..data import builtin
-from ..engine import Context
 from ..findings import Finding
 from ..model import Edit, Plan, Span
-from ..registry import rule
+from ..registry import Option, rule
 from ..text import CLOSERS, HAN, PAIRS, fold
 
 # -- D001 ---------------------------------------------------------------------------------
@@ -218,7 +218,19 @@ _FULL_MARKS = re.compile("[" + "".join(_TO_HALF) + "]")
 _HALF_MARKS = re.compile(r"[();?!]|(?<!\d)[,:]|[,:](?!\d)")
 
 
-@rule("D005", "punctuation-width", fix="safe")
+@rule(
+    "D005",
+    "punctuation-width",
+    fix="safe",
+    options=(
+        Option(
+            "punctuation",
+            "consistent",
+            choices=("consistent", "full", "half"),
+            help="consistent: the majority width; full: GB/T 15834 full-width; half",
+        ),
+    ),
+)
 def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """标点全角半角混用。
 
@@ -228,7 +240,7 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进改革,完善制度,加强保护。(科技部负责)
     """
     text = plan.source.text
-    mode = ctx.config.punctuation
+    mode = ctx.options["punctuation"]
     if mode == "consistent":
         full, half = len(_FULL_MARKS.findall(text)), len(_HALF_MARKS.findall(text))
         if not full or not half:
@@ -421,7 +433,19 @@ def _occurrences(text: str) -> frozenset[str]:
     return frozenset(text).union(repeats)
 
 
-@rule("D007", "near-duplicate-task", severity="warning")
+@rule(
+    "D007",
+    "near-duplicate-task",
+    severity="warning",
+    options=(
+        Option(
+            "near-duplicate",
+            0.8,
+            between=(0, 1),
+            help="the similarity above which two tasks are near-duplicates",
+        ),
+    ),
+)
 def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """任务内容高度重复。
 
@@ -433,7 +457,7 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if len(plan.tasks) < 2:
         return
     texts = [_NOT_TEXT.sub("", t.body) for t in plan.tasks]
-    cutoff = ctx.config.near_duplicate * 100
+    cutoff = ctx.options["near-duplicate"] * 100
     for later, earlier, score in sorted(_similar_pairs(texts, cutoff)):
         task, other = plan.tasks[later], plan.tasks[earlier]
         yield ctx.finding(

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..clause import looks_like_clause
+from ..context import Context
 from ..data import builtin
-from ..engine import Context
 from ..findings import Finding
 from ..model import Edit, Paren, Plan
 from ..registry import rule

@@ -1,0 +1,88 @@
+"""What a rule sees besides the plan: its options, the plan's year, the agency registry, and
+a factory for findings. Rules import this, never the engine (which runs them) or the config
+(which the engine reads for them): a rule's whole world is ``(plan, ctx)``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding, Fix
+from .model import Edit, Plan, Span, Task
+
+if TYPE_CHECKING:
+    from .agencies import Registry
+    from .registry import RuleSpec
+
+
+def _default_registry() -> Registry:
+    from .agencies import load_registry
+
+    return load_registry()
+
+
+@dataclass
+class Context:
+    """One plan's context; the engine points it at each rule in turn (``for_rule``)."""
+
+    plan: Plan
+    year: int | None = None
+    #: where the agency registry comes from: loaded only if a rule asks for it
+    registry: Callable[[], Registry] = _default_registry
+    spec: RuleSpec | None = None
+    severity: str = "error"
+    #: the current rule's options: each declared option, configured or default
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def for_rule(self, spec: RuleSpec, severity: str, options: Mapping[str, Any]) -> Context:
+        self.spec, self.severity, self.options = spec, severity, options
+        return self
+
+    @cached_property
+    def agencies(self) -> Registry:
+        return self.registry()
+
+    @cached_property
+    def _task_starts(self) -> list[int]:
+        return [task.span.start for task in self.plan.tasks]
+
+    def task_at(self, offset: int) -> Task | None:
+        """The task whose text contains ``offset`` (bisect: findings can be many)."""
+        index = bisect_right(self._task_starts, offset) - 1
+        if index < 0:
+            return None
+        task = self.plan.tasks[index]
+        return task if offset < task.span.end else None
+
+    def finding(
+        self,
+        span: Span,
+        task: Task | int | None,
+        *,
+        variant: str = "",
+        fix: Iterable[Edit] | None = None,
+        safe: bool = True,
+        anchor: str = "",
+        **args: Any,
+    ) -> Finding:
+        """A finding of the current rule: facts in ``args``, words chosen later by locale."""
+        assert self.spec is not None
+        number = task.number if isinstance(task, Task) else task
+        code = self.spec.code
+        edits = tuple(fix) if fix else ()
+        return Finding(
+            path=self.plan.path,
+            code=code,
+            span=span,
+            task=number,
+            key=f"{code}.{variant}" if variant else code,
+            args={"task": number, **args},
+            fix=Fix(edits, safe) if edits else None,
+            anchor=anchor or self.plan.source.text[span.start : span.end],
+            name=self.spec.name,
+            severity=self.severity,
+        )
