@@ -102,7 +102,7 @@ def registry_for(path: str | None, config_path: Path | None = None) -> Registry:
     from .config import ConfigFinder
     from .rules import builtin_rules
 
-    finder = ConfigFinder(set(builtin_rules()), config_path)
+    finder = ConfigFinder(list(builtin_rules().values()), config_path)
     plan_path = None if path in (None, "-") else Path(path)
     return load_registry(finder.for_file(plan_path).agencies)
 
