@@ -512,3 +512,34 @@ def test_diff_reads_names_with_the_offices_registry(tmp_path):
     new.write_text(text.replace("省乡村振兴局", "省农业农村厅"), encoding="utf-8")
     curated = json.loads(invoke("diff", str(old), str(new), "--format", "json").stdout)
     assert curated["pairs"][0]["agencies"] == {"added": [], "removed": [], "lead_changed": False}
+
+
+def _han_names():
+    from hypothesis import strategies as st
+
+    registry = load_registry()
+    alphabet = sorted({c for name in registry.names() for c in name if "\u4e00" <= c <= "\u9fff"})
+    return st.text(alphabet=alphabet, min_size=2, max_size=8)
+
+
+def test_a_level_prefix_never_gets_a_national_suggestion():
+    """Property: whatever follows 省, 市, 县, 团省委 or a province's name, the suggestion (if
+    any) is a local name, never a national body."""
+    from hypothesis import assume, given
+    from hypothesis import strategies as st
+
+    registry = load_registry()
+    not_places = tuple(builtin("places.yaml")["not_places"])
+    prefixes = st.sampled_from(["省", "市", "县", "区", "自治区", "省委", "山东省", "国网广东省"])
+
+    @given(prefixes, _han_names())
+    def check(prefix, rest):
+        name = prefix + rest
+        assume(not name.startswith(not_places))  # 市场…, 区域… are not level prefixes
+        if registry.lookup(name) is not None:
+            return
+        assert registry.is_local(name)
+        suggestion = registry.suggest(name)
+        assert suggestion is None or suggestion not in registry.agencies, (name, suggestion)
+
+    check()
