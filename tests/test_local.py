@@ -543,3 +543,24 @@ def test_a_level_prefix_never_gets_a_national_suggestion():
         assert suggestion is None or suggestion not in registry.agencies, (name, suggestion)
 
     check()
+
+
+def test_colloquial_local_name_is_rewritten_like_a_national_alias():
+    from .conftest import lint_text
+
+    found = lint_text("1.推进改革。(省发改委、省财政厅按职责分工负责)\n", "G002")
+    assert [(f.code, f.args["canonical"]) for f in found] == [("G002", "省发展改革委")]
+    assert found[0].fix is not None and found[0].fix.edits[0].text == "省发展改革委"
+
+
+def test_renamed_local_bodies_follow_their_successor():
+    """A branch renamed by the 2023 reform (mirror), and a body an office's registry records
+    as merged: G003 names the successor in a plan of a later year."""
+    from .conftest import lint_text
+
+    found = lint_text("2024年推进计划\n1.推进融资。(省财政厅、山东银保监局负责)\n", "G003")
+    assert [f.args["successor"] for f in found] == ["山东金融监管局"]
+    found = lint_text(
+        "2026年推进计划\n1.推进振兴。(省乡村振兴局负责)\n", "G003", agencies=(SICHUAN_REGISTRY,)
+    )
+    assert [f.args["successor"] for f in found] == ["省农业农村厅"]
