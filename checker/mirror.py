@@ -227,4 +227,11 @@ class Mirror:
 
 @cache
 def load_mirror() -> Mirror:
-    return Mirror(builtin("mirror.yaml"), Levels(builtin("places.yaml")))
+    """The shipped mirror; a malformed data file is ``file: message``, never a traceback."""
+    name = "places.yaml"
+    try:
+        levels = Levels(builtin(name))
+        name = "mirror.yaml"
+        return Mirror(builtin(name), levels)
+    except (KeyError, TypeError, AttributeError, ValueError, re.error) as error:
+        raise ConfigError(f"{name}: malformed data ({type(error).__name__}: {error})") from None

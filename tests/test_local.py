@@ -564,3 +564,21 @@ def test_renamed_local_bodies_follow_their_successor():
         "2026年推进计划\n1.推进振兴。(省乡村振兴局负责)\n", "G003", agencies=(SICHUAN_REGISTRY,)
     )
     assert [f.args["successor"] for f in found] == ["省农业农村厅"]
+
+
+def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path):
+    result = invoke("agencies", str(DRAFT), "--init", str(tmp_path / "no" / "such.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+
+
+def test_malformed_shipped_mirror_data_is_a_one_line_error(monkeypatch):
+    from checker import mirror
+
+    mirror.load_mirror.cache_clear()
+    monkeypatch.setattr(mirror, "builtin", lambda name: {"provinces": []})
+    try:
+        with pytest.raises(ConfigError, match=r"^places.yaml: malformed data \(KeyError"):
+            mirror.load_mirror()
+    finally:
+        mirror.load_mirror.cache_clear()
