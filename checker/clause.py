@@ -2,20 +2,27 @@
 
 Forms met in plans (after width folding):
 ``A负责`` · ``A、B、C按职责分工负责`` · ``A牵头,B、C配合`` · ``A会同B负责`` ·
-``A、B等部门负责`` · ``各有关部门按职责分工负责``.
+``A、B等部门负责`` · ``各有关部门按职责分工负责`` · ``A会同有关部门负责`` ·
+``A、B等和各有关省级人民政府负责`` · ``A、B负责,各省级人民政府按职责分工负责`` ·
+``A、B负责,排在第一位的部门为牵头部门,下同`` (a lead note: the document's convention).
+
+Subjects that are not agencies and the wording of lead notes are data
+(``rules/clauses.yaml``), not literals here.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .data import builtin
 from .model import AgencyRef, Clause, Span
 from .source import Source
 
 #: Words that make a parenthetical a responsibility clause rather than prose.
 CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|协助|会同")
 
-_SEGMENT = re.compile(r"[^,;]+")
+_SEGMENT = re.compile(r"[^,;。]+")
 _ROLE = (
     r"(?:按职责分工|按照职责分工|根据职责分工|分别|共同)?(?:牵头负责|牵头|负责|配合|参与|协助|落实)"
 )
@@ -25,12 +32,38 @@ _VAGUE_WORDS = (
 _TAILS = re.compile(rf"(?:{_ROLE}|{_VAGUE_WORDS})+$")
 _VAGUE = re.compile(_VAGUE_WORDS)
 _ROLE_TAIL = re.compile(_ROLE + "$")
-_NAME = re.compile(r"[^、]+")
+#: what separates two names: 、, and the 等和 / 和 that joins agencies to local governments
+_NAME_SEP = re.compile(r"、|等和|等及|(?:以及|和|及)(?=各|有关|地方|相关|县级)")
 #: words before a name that are not part of it: (由国家知识产权局负责), (和科技部…)
 _LEAD_IN = re.compile(r"^[ \t]*(?:由|和|及|以及|并由)")
 #: a segment that says when, not who: (…负责,2024年底前完成), (…负责,长期坚持)
 _TIMING = re.compile(r"\d|年|月|前完成|底前|长期|持续|逐步|按年度")
 _HUITONG = re.compile("会同")
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Non-agency subjects and lead-note wording from rules/clauses.yaml, compiled once."""
+    data = builtin("clauses.yaml") or {}
+    subjects = frozenset(str(s) for s in data.get("subjects", ()))
+
+    def compiled(key: str) -> re.Pattern[str] | None:
+        patterns = [str(p) for p in data.get(key, ())]
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    return subjects, compiled("subject_patterns"), compiled("lead_note_patterns")
+
+
+def is_subject(name: str) -> bool:
+    """A named subject that is not an agency (各省级人民政府, 有关部门和单位…)."""
+    subjects, pattern, _ = _vocabulary()
+    return name in subjects or (pattern is not None and pattern.search(name) is not None)
+
+
+def is_lead_note(segment: str) -> bool:
+    """A clause segment that states the document's lead convention (…为牵头部门, 下同)."""
+    note = _vocabulary()[2]
+    return note is not None and note.search(segment.strip()) is not None
 
 
 def looks_like_clause(inner: str) -> bool:
@@ -45,12 +78,20 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     agencies of the segment marked 牵头 lead and the others take part.
     """
     text = source.text[inner_start : inner_start + len(folded_inner)]
+    segments = []
+    lead_note = None
+    for segment in _SEGMENT.finditer(folded_inner):
+        if is_lead_note(segment.group()):
+            lead_note = (lead_note + "," if lead_note else "") + segment.group().strip()
+            continue  # the convention stated, not a role
+        segments.append(segment)
     shared = "分工" in folded_inner
-    lead_marked = "牵头" in folded_inner
+    lead_marked = any("牵头" in segment.group() for segment in segments)
     vague: str | None = None
     agencies: list[AgencyRef] = []
+    subjects: list[str] = []
     starts = source.line_starts
-    for segment in _SEGMENT.finditer(folded_inner):
+    for segment in segments:
         seg_text, seg_start = segment.group(), segment.start()
         if agencies and _TIMING.search(seg_text) and not _ROLE_TAIL.search(seg_text.rstrip()):
             continue  # a deadline or manner after the agencies
@@ -59,21 +100,37 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
             seg_text, seg_start = seg_text[lead_in.end() :], seg_start + lead_in.end()
         if lead_marked:
             role = "lead" if "牵头" in seg_text else "cooperate"
-        for part, part_start in _split_huitong(seg_text, seg_start):
+        for n, (part, part_start) in enumerate(_split_huitong(seg_text, seg_start)):
             body, found_vague = _strip_tails(part)
-            vague = vague or found_vague
-            for name in _NAME.finditer(body):
-                raw = name.group()
+            if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
+                vague = vague or found_vague
+            for raw, name_start in _names(body):
                 stripped = raw.strip()
                 if not stripped:
                     continue
+                if is_subject(stripped):
+                    subjects.append(stripped)
+                    continue
                 if not lead_marked:
                     role = "participant" if agencies else "lead"
-                start = inner_start + part_start + name.start() + (len(raw) - len(raw.lstrip()))
+                start = inner_start + part_start + name_start + (len(raw) - len(raw.lstrip()))
                 agencies.append(
                     AgencyRef(stripped, Span(start, start + len(stripped), starts), role)
                 )
-    return Clause(text, span, tuple(agencies), shared, vague, lead_marked)
+    return Clause(
+        text, span, tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note
+    )
+
+
+def _names(body: str) -> list[tuple[str, int]]:
+    """The names of a list with their offsets: split at 、 and at 等和/和 before 各…."""
+    names = []
+    cursor = 0
+    for separator in _NAME_SEP.finditer(body):
+        names.append((body[cursor : separator.start()], cursor))
+        cursor = separator.end()
+    names.append((body[cursor:], cursor))
+    return names
 
 
 def _split_huitong(segment: str, offset: int) -> list[tuple[str, int]]:

@@ -80,7 +80,7 @@ class Context:
             span=span,
             task=number,
             key=f"{code}.{variant}" if variant else code,
-            args={"task": number, **args},
+            args={"task": task.label if isinstance(task, Task) else task, **args},
             fix=Fix(edits, safe) if edits else None,
             anchor=anchor or self.plan.source.text[span.start : span.end],
             name=self.spec.name,

@@ -82,7 +82,13 @@ class AgencyRef(NamedTuple):
 
 
 class Clause(NamedTuple):
-    """The responsibility clause ``(A、B按职责分工负责)`` that ends a task."""
+    """A responsibility clause ``(A、B按职责分工负责)``: the one that ends a task, or one of
+    several inside it, each after the sentences it covers.
+
+    ``subjects`` are named subjects that are not agencies (各省级人民政府, 有关部门和单位);
+    ``lead_note`` is the convention stated inside the clause (``排在第一位的部门为牵头部门,
+    下同``): its words are neither agencies nor roles.
+    """
 
     inner: str
     span: Span
@@ -90,6 +96,8 @@ class Clause(NamedTuple):
     shared: bool  # 按职责分工负责
     vague: str | None  # the vague phrase (等部门, 有关部门…) if any
     lead_marked: bool  # the clause names its lead with 牵头
+    subjects: tuple[str, ...] = ()
+    lead_note: str | None = None
 
     @property
     def lead(self) -> AgencyRef | None:
@@ -111,7 +119,12 @@ class Break(NamedTuple):
 
 
 class Task(NamedTuple):
-    """One numbered task: number, body text, parentheticals and responsibility clause."""
+    """One numbered task: number, body text, parentheticals and responsibility clauses.
+
+    ``level`` is the numbering level that carries the plan's tasks: 3 for ``1.``, 2 for
+    ``(一)``, 1 for ``一、`` (see ``Plan.task_level``). ``clauses`` are in text order; the
+    last one usually ends the task, earlier ones each follow the sentences they cover.
+    """
 
     number: int
     number_text: str
@@ -119,20 +132,44 @@ class Task(NamedTuple):
     span: Span
     body: str
     body_span: Span
-    clause: Clause | None
+    clauses: tuple[Clause, ...]
     parens: tuple[Paren, ...]
     breaks: tuple[Break, ...]
     section: int | None
     subsection: int | None
     index: int
+    level: int = 3
 
     @property
     def line(self) -> int:
         return self.number_span.line
 
+    @property
+    def clause(self) -> Clause | None:
+        """The clause that ends the task (or the last one there is)."""
+        return self.clauses[-1] if self.clauses else None
+
+    @property
+    def agencies(self) -> tuple[AgencyRef, ...]:
+        """Every agency of every clause, in text order."""
+        if len(self.clauses) == 1:
+            return self.clauses[0].agencies
+        return tuple(a for clause in self.clauses for a in clause.agencies)
+
+    @property
+    def label(self) -> str:
+        """How drafters cite the task: ``50``, ``(十五)`` or ``三十``."""
+        if self.level == 2:
+            return f"（{self.number_text}）"
+        return self.number_text
+
 
 class Heading(NamedTuple):
-    """A section heading ``一、…`` (level 1) or subsection heading ``(一)…`` (level 2)."""
+    """A numbered heading: ``一、…`` (level 1), ``(一)…`` (level 2) or ``1.…`` (level 3).
+
+    An item at the plan's task level that is not a task (``(一)指导思想。``, an item of a
+    prose-only section) is a heading of that level: it still counts in the numbering.
+    """
 
     level: int
     numeral: str
@@ -174,6 +211,7 @@ class Plan(NamedTuple):
     directives: tuple[Directive, ...] = ()
     year: int | None = None
     sections: tuple[Section, ...] = ()
+    task_level: int | None = 3  # the numbering level of the tasks; None when none was found
 
     def paragraph(self, role: str) -> Paragraph | None:
         for paragraph in self.paragraphs:

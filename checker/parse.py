@@ -12,8 +12,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .clause import CLAUSE_WORDS, looks_like_clause, parse_clause
+from .data import builtin
 from .errors import InputError
-from .model import Break, Directive, Edit, Heading, Paragraph, Paren, Plan, Section, Span, Task
+from .model import (
+    Break,
+    Clause,
+    Directive,
+    Edit,
+    Heading,
+    Paragraph,
+    Paren,
+    Plan,
+    Section,
+    Span,
+    Task,
+)
 from .source import Source
 from .text import CN_NUMERAL, HAN, SENTENCE_END, bracket_groups, cn_to_int, fold
 
@@ -27,7 +40,7 @@ _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 _DOC_NUMBER = re.compile(
     rf"^[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*$"
 )
-_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见)[ \t]*$")
+_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|通知|决定|纲要|办法|措施|清单|分工)[ \t]*$")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)[ \t]*年")
 _YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[(【{][ \t]*((?:19|20)\d\d)")
 _DIRECTIVE = re.compile(
@@ -38,6 +51,16 @@ _LEADING_REST = re.compile(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
+#: a clause-like group anywhere in a line: enough to tell which level carries the clauses
+_ANY_CLAUSE = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)")
+#: the signature date that closes a document: 2018年12月11日
+_DATE_LINE = re.compile(
+    r"^[ \t]*((?:19|20)\d\d)[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*$"
+)
+#: numbering levels: 1 = 一、, 2 = (一), 3 = 1.
+_LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION))
+#: marks after which a new line starts a new paragraph of the same task, not a wrapped line
+_PARAGRAPH_END = frozenset("。;!?:)】”")
 
 
 @dataclass
@@ -51,6 +74,8 @@ class _Draft:
     section: int | None
     subsection: int | None
     breaks: list[Break] = field(default_factory=list)
+    level: int = 3
+    item_start: int | None = None  # where the item begins: the "(" of "(十五)"
 
 
 class _Parser:
@@ -66,6 +91,9 @@ class _Parser:
         self.in_body = False
         self.title_seen = False
         self.pending_number: tuple[str, int] | None = None  # digits left at a line's end
+        self.task_level: int | None = None
+        self.reading: str | None = None  # the number of the task being read
+        self.task_level = self.infer_task_level()
 
     # -- positions ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -79,47 +107,140 @@ class _Parser:
         index = 0
         while index < len(self.folded):
             index = self.line(index)
-        tasks = tuple(self.build_task(d, n) for n, d in enumerate(self.drafts))
+        drafts = self.without_frame_items(self.drafts)
+        tasks = tuple(self.build_task(d, n) for n, d in enumerate(drafts))
         self.mark_closing(tasks)
         if not tasks and not self.headings:
             raise InputError(self.source.path, "not a plan: no numbered tasks or headings found")
         return Plan(
             self.source,
             tuple(sorted(self.paragraphs, key=lambda p: p.span.start)),
-            tuple(self.headings),
+            tuple(sorted(self.headings, key=lambda h: h.span.start)),
             tasks,
             tuple(self.directives),
             self.year(),
             self.sections(tasks),
+            self.task_level if tasks else None,
         )
 
-    def line(self, index: int) -> int:
-        """Classify line ``index``; return the index of the next line to read."""
+    # -- frame items -------------------------------------------------------------------
+    def without_frame_items(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Items at the task level that are the document's frame become headings.
+
+        ``(一)指导思想。``, ``(二)基本原则。`` carry no clause and are not tasks; neither are
+        the items of a section where no item has a clause (a prose-only section). Only
+        ``(一)`` and ``一、`` items are judged so: a ``1.`` item is always a task.
+        """
+        if self.task_level not in (1, 2):
+            return drafts
+        holds = [bool(_ANY_CLAUSE.search(self.folded_of(d.segments))) for d in drafts]
+        sections_with_clause = {d.section for d, h in zip(drafts, holds, strict=True) if h}
+        kept = []
+        for draft, holds_clause in zip(drafts, holds, strict=True):
+            prose_section = draft.level == 2 and draft.section not in sections_with_clause
+            if holds_clause or not (prose_section or self.is_frame_title(draft)):
+                kept.append(draft)
+                continue
+            self.frame_heading(draft)
+        return kept
+
+    def is_frame_title(self, draft: _Draft) -> bool:
+        start, end = draft.segments[0]
+        title = self.source.folded[start:end].split("。", 1)[0][:20]
+        return any(word in title for word in _frame_titles())
+
+    def frame_heading(self, draft: _Draft) -> None:
+        """Record a frame item as a heading of the task level, its other lines as prose."""
+        start, _ = draft.segments[0]
+        content, line_begin = self.content(self.span(start, start).line - 1)
+        match = self.item(content)
+        if match is not None:
+            self.heading(match[0], match[1], content, line_begin)
+        for begin, finish in draft.segments[1:]:
+            text = self.source.text[begin:finish]
+            self.paragraphs.append(Paragraph("body", text, self.span(begin, finish)))
+
+    def content(self, index: int) -> tuple[str, int]:
+        """Line ``index`` folded, without a Markdown prefix, and its source offset."""
         folded = self.folded[index]
         skip = 0
         if self.source.kind == "md":
             prefix = _MD_PREFIX.match(folded)
             skip = prefix.end() if prefix else 0
-        content = folded[skip:]
-        start = self.line_start(index) + skip
+        return folded[skip:], self.line_start(index) + skip
+
+    def item(self, content: str, expected: bool = True) -> tuple[int, re.Match[str]] | None:
+        """The numbering level (1 ``一、``, 2 ``(一)``, 3 ``1.``) a line starts with, if any.
+
+        With ``expected``, a ``1.`` item may also be the next task's number written with a
+        wrong mark (``11。``): see ``task_start``.
+        """
+        for level, pattern in _LEVELS:
+            match = pattern.match(content)
+            if match:
+                return level, match
+        if expected and self.task_level == 3:
+            found = self.task_start(content, self.last_number())
+            if found is not None:
+                return 3, found
+        return None
+
+    def infer_task_level(self) -> int | None:
+        """Which numbering level carries the tasks: the one whose items hold the clauses.
+
+        Plans put tasks at ``1.`` under ``(一)`` under ``一、``; State Council documents at
+        ``(一)`` numbered through the sections; short measures at ``一、``. An item's block
+        runs to the next numbered line; the level with most blocks holding a clause wins
+        (the deeper one on a tie). A plan with no clause at all has its tasks at ``1.`` if
+        it has such items (each then lacks its clause); otherwise no task level is known.
+        """
+        counts = {1: 0, 2: 0, 3: 0}
+        levels_seen: set[int] = set()
+        current: int | None = None
+        holds_clause = False
+        for index in range(len(self.folded)):
+            content, _ = self.content(index)
+            item = self.item(content, expected=False)
+            if item is not None:
+                if current is not None and holds_clause:
+                    counts[current] += 1
+                current, holds_clause = item[0], False
+                levels_seen.add(item[0])
+            if current is not None and not holds_clause and _ANY_CLAUSE.search(content):
+                holds_clause = True
+        if current is not None and holds_clause:
+            counts[current] += 1
+        best = max(counts, key=lambda level: (counts[level], level))
+        if counts[best]:
+            return best
+        return 3 if 3 in levels_seen else None
+
+    def line(self, index: int) -> int:
+        """Classify line ``index``; return the index of the next line to read."""
+        content, start = self.content(index)
         if not content.strip():
             return index + 1
         directive = _DIRECTIVE.search(content)
         if directive:
             self.add_directive(directive, start)
             return index + 1
-        if self.pending_number is not None or self.task_start(content, self.last_number()):
-            return self.task(index, content, start)
-        heading = _SUBSECTION.match(content) or _SECTION.match(content)
-        if heading:
-            self.heading(heading, content, start)
+        if self.pending_number is not None:
+            return self.task(index, content, start, 3, None)
+        item = self.item(content)
+        if item is not None and item[0] == self.task_level:
+            return self.task(index, content, start, *item)
+        if item is not None:
+            self.heading(item[0], item[1], content, start)
             return index + 1
-        self.paragraph(content, start)
+        self.paragraph(content, start, index)
         return index + 1
 
     # -- task numbers ------------------------------------------------------------------
     def last_number(self) -> int:
-        return int(self.drafts[-1].number_text) if self.drafts else 0
+        """The number of the task being read, else of the last one read."""
+        if self.reading is not None:
+            return _numeral_value(self.reading)
+        return _numeral_value(self.drafts[-1].number_text) if self.drafts else 0
 
     @staticmethod
     def task_start(folded: str, previous: int) -> re.Match[str] | None:
@@ -140,15 +261,14 @@ class _Parser:
         span = self.span(start + match.start(), start + match.end())
         self.directives.append(Directive(match.group(1), codes, span))
 
-    def heading(self, match: re.Match[str], content: str, start: int) -> None:
-        level = 2 if match.re is _SUBSECTION else 1
+    def heading(self, level: int, match: re.Match[str], content: str, start: int) -> None:
         numeral = match.group(1)
-        value = cn_to_int(numeral) or 0
+        value = int(numeral) if numeral.isdigit() else cn_to_int(numeral) or 0
         title = content[match.end() :].rstrip()
         self.in_body = True
         if level == 1:
             self.section, self.subsection = value, None
-        else:
+        elif level == 2:
             self.subsection = value
         self.headings.append(
             Heading(
@@ -163,14 +283,14 @@ class _Parser:
             )
         )
 
-    def paragraph(self, content: str, start: int) -> None:
+    def paragraph(self, content: str, start: int, index: int) -> None:
         text = content.strip()
         begin = start + len(content) - len(content.lstrip())
         span = self.span(begin, begin + len(text))
-        role = self.header_role(text) if not self.in_body else "body"
+        role = self.header_role(text, index) if not self.in_body else "body"
         self.paragraphs.append(Paragraph(role, self.source.text[begin : begin + len(text)], span))
 
-    def header_role(self, text: str) -> str:
+    def header_role(self, text: str, index: int) -> str:
         """Role of a line before the first heading or task (folded text)."""
         if self.title_seen:
             return "preamble"
@@ -178,17 +298,28 @@ class _Parser:
             return "doc_number"
         if text.endswith(":"):
             return "addressee"
-        if _TITLE.search(text) and "。" not in text and "," not in text:
+        if _is_title_line(text) and _TITLE.search(text):
             self.title_seen = True
             return "title"
+        if _is_title_line(text) and self.title_continues(index):
+            return "title"  # the first line of a title split over two
         if "。" in text or "," in text:
             return "notice"
         return "issuer"
 
-    def task(self, index: int, content: str, start: int) -> int:
+    def title_continues(self, index: int) -> bool:
+        """Is the next non-blank line the end of a title this line begins?"""
+        for following in range(index + 1, min(index + 3, len(self.folded))):
+            text = self.folded[following].strip()
+            if text:
+                return _is_title_line(text) and _TITLE.search(text) is not None
+        return False
+
+    def task(
+        self, index: int, content: str, start: int, level: int, match: re.Match[str] | None
+    ) -> int:
         """Read a task starting on line ``index``, joining what was broken across lines."""
         self.in_body = True
-        match = self.task_start(content, self.last_number())
         breaks: list[Break] = []
         if self.pending_number is not None:
             digits, digits_start = self.pending_number
@@ -208,9 +339,16 @@ class _Parser:
             text_start = start + match.end()
         text_end = start + len(content.rstrip())
         segments = [(text_start, text_end)]
-        next_index = index + 1
-        if not self.has_clause(self.folded_of(segments)):
-            next_index = self.join_wrapped(index, segments, breaks, int(number_text))
+        self.reading = number_text
+        next_index = self.continuation(index, segments, breaks)
+        self.reading = None
+        if level != 3:
+            draft = _Draft(number_text, number_start, number_end, segments, *self.parents(level))
+            draft.breaks.extend(breaks)
+            draft.level = level
+            draft.item_start = start + len(content) - len(content.lstrip())
+            self.drafts.append(draft)
+            return next_index
         self.check_trailing_number(next_index - 1, segments)
         for number, first, last, pieces, glued in self.split_glued(
             number_text, number_start, number_end, segments
@@ -220,6 +358,50 @@ class _Parser:
             breaks = []
             self.drafts.append(draft)
         return next_index
+
+    def parents(self, level: int) -> tuple[int | None, int | None]:
+        """The section and subsection a task of ``level`` sits in."""
+        if level == 1:
+            return None, None
+        if level == 2:
+            return self.section, None
+        return self.section, self.subsection
+
+    def continuation(self, index: int, segments: list[tuple[int, int]], breaks: list[Break]) -> int:
+        """Take the lines after a task's first line that belong to it; return the next index.
+
+        Items of a deeper numbering level (``1.`` under a ``(一)`` task) always belong to it.
+        Plain lines belong to it when they complete a clause: a task whose clause is on a
+        following line, or a task of several paragraphs each closing with its own clause;
+        a paragraph without one after the task (a closing statement) stays a paragraph.
+        """
+        next_index = index + 1
+        while next_index < len(self.folded):
+            content, _ = self.content(next_index)
+            item = self.item(content)
+            if item is not None and self.task_level is not None and item[0] > self.task_level:
+                self.append_piece(next_index, segments, breaks, wrapped=False)
+                next_index += 1
+                continue
+            joined = self.join_wrapped(next_index - 1, segments, breaks)
+            if joined == next_index:
+                return next_index
+            next_index = joined
+        return next_index
+
+    def append_piece(
+        self, index: int, segments: list[tuple[int, int]], breaks: list[Break], wrapped: bool
+    ) -> None:
+        """Add line ``index`` to a task; a wrapped line (not a new paragraph) is a Break."""
+        folded = self.folded[index]
+        line_start = self.line_start(index)
+        begin = line_start + len(folded) - len(folded.lstrip())
+        end = line_start + len(folded.rstrip())
+        previous_end = segments[-1][1]
+        if wrapped and self.source.kind != "md":
+            edit = Edit(previous_end, begin, "")  # delete the line break (and indentation)
+            breaks.append(Break("text", self.span(previous_end, previous_end), (edit,)))
+        segments.append((begin, end))
 
     def number_break(self, digits: str, digits_start: int, rest_start: int, number: str) -> Break:
         """``…负责)5`` + ``0.…``: move the digits to the start of the next line."""
@@ -244,46 +426,39 @@ class _Parser:
         segments[-1] = (start, self.line_start(index) + trailing.start() + 1)
         self.pending_number = (trailing.group(1), digits_start)
 
-    def join_wrapped(
-        self, index: int, segments: list[tuple[int, int]], breaks: list[Break], number: int = 0
-    ) -> int:
-        """A plain-text task whose clause is on a following line was wrapped: join it.
+    def join_wrapped(self, index: int, segments: list[tuple[int, int]], breaks: list[Break]) -> int:
+        """Join the plain lines after line ``index`` that complete a clause (up to three).
 
         Only lines that complete the task (end in a clause) are joined, so a task that
-        simply lacks its clause is not glued to the paragraph after it. Markdown wraps
-        paragraphs by design, so there the join is silent.
+        simply lacks its clause is not glued to the paragraph after it. A line that follows
+        a sentence's end is a new paragraph of the task; one that follows a cut sentence
+        was wrapped (a Break, which N003 reports), except in Markdown, which wraps
+        paragraphs by design.
         """
-        pieces: list[tuple[int, int]] = []
+        pieces: list[int] = []
+        texts: list[str] = []
         for lookahead in range(index + 1, min(index + 4, len(self.folded))):
-            folded = self.folded[lookahead]
-            if self.starts_block(folded) or self.task_start(folded, number):
+            content, _ = self.content(lookahead)
+            if self.starts_block(content):
                 return index + 1
-            line_start = self.line_start(lookahead)
-            pieces.append(
-                (line_start + len(folded) - len(folded.lstrip()), line_start + len(folded.rstrip()))
-            )
-            if self.has_clause(self.folded_of(pieces)):
+            pieces.append(lookahead)
+            texts.append(content.strip())
+            if self.has_clause("".join(texts)):
                 break
         else:
             return index + 1
-        for begin, end in pieces:
-            previous_end = segments[-1][1]
-            if self.source.kind != "md":
-                edit = Edit(previous_end, begin, "")  # delete the line break (and indentation)
-                breaks.append(Break("text", self.span(previous_end, previous_end), (edit,)))
-            segments.append((begin, end))
+        for piece in pieces:
+            tail = self.source.folded[segments[-1][0] : segments[-1][1]].rstrip()
+            self.append_piece(piece, segments, breaks, wrapped=tail[-1:] not in _PARAGRAPH_END)
         return index + 1 + len(pieces)
 
-    @staticmethod
-    def starts_block(folded: str) -> bool:
-        """A line that begins something of its own, never the rest of a wrapped task."""
-        return (
-            not folded.strip()
-            or _TASK.match(folded) is not None
-            or _SECTION.match(folded) is not None
-            or _SUBSECTION.match(folded) is not None
-            or _DIRECTIVE.search(folded) is not None
-        )
+    def starts_block(self, folded: str) -> bool:
+        """A line that begins something of its own, never the rest of a task: a blank line,
+        a directive, or an item at the task level or above."""
+        if not folded.strip() or _DIRECTIVE.search(folded) is not None:
+            return True
+        item = self.item(folded)
+        return item is not None and (self.task_level is None or item[0] <= self.task_level)
 
     def split_glued(
         self, number_text: str, number_start: int, number_end: int, segments: list[tuple[int, int]]
@@ -340,46 +515,53 @@ class _Parser:
         folded = self.folded_of(pieces)
         offsets = _OffsetMap(pieces)
         groups = bracket_groups(folded)
-        clause_group = _clause_group(folded, groups)
-        body_end = groups[clause_group][0] if clause_group is not None else len(folded)
+        final = _clause_group(folded, groups)
+        clause_groups = [*_inner_clause_groups(folded, groups, final)]
+        if final is not None:
+            clause_groups.append(final)
+        body_end = groups[final][0] if final is not None else len(folded)
         body = folded[:body_end].rstrip()
-        clause = None
-        if clause_group is not None:
-            s, e = groups[clause_group]
-            span = Span.of(source, offsets(s), offsets(e - 1) + 1)
-            clause = parse_clause(source, folded[s + 1 : e - 1], offsets(s + 1), span)
+        clauses = tuple(self.clause(folded, groups[n], offsets) for n in clause_groups)
         joined = "".join(source.text[s:e] for s, e in pieces)
-        parens = tuple(self.parens(folded, joined, groups, clause_group, offsets))
+        parens = tuple(self.parens(folded, joined, groups, set(clause_groups), final, offsets))
         first, last = pieces[0][0], pieces[-1][1]
+        number_text = draft.number_text
         return Task(
-            number=int(draft.number_text),
-            number_text=draft.number_text,
+            number=_numeral_value(number_text),
+            number_text=number_text,
             number_span=self.span(draft.number_start, draft.number_end),
-            span=self.span(draft.number_start, last),
+            span=self.span(
+                draft.number_start if draft.item_start is None else draft.item_start, last
+            ),
             body=joined[: len(body)],
             body_span=self.span(first, offsets(len(body) - 1) + 1 if body else first),
-            clause=clause,
+            clauses=clauses,
             parens=parens,
             breaks=tuple(draft.breaks),
             section=draft.section,
             subsection=draft.subsection,
             index=index,
+            level=draft.level,
         )
+
+    def clause(self, folded: str, group: tuple[int, int], offsets: _OffsetMap) -> Clause:
+        s, e = group
+        span = Span.of(self.source, offsets(s), offsets(e - 1) + 1)
+        return parse_clause(self.source, folded[s + 1 : e - 1], offsets(s + 1), span)
 
     def parens(
         self,
         folded: str,
         joined: str,
         groups: list[tuple[int, int]],
+        clause_groups: set[int],
         clause_group: int | None,
         offsets: _OffsetMap,
     ) -> Iterator[Paren]:
-        """Every bracketed group but the clause, marking those that stand alone."""
-        standalone_end = {0}
-        if clause_group is not None:
-            standalone_end.add(groups[clause_group][1])
+        """Every bracketed group but the clauses, marking those that stand alone."""
+        standalone_end = {0} | {groups[n][1] for n in clause_groups}
         for n, (s, e) in enumerate(groups):
-            if n == clause_group:
+            if n in clause_groups:
                 continue
             before = folded[:s].rstrip()
             standalone = (
@@ -405,12 +587,22 @@ class _Parser:
         ]
 
     def year(self) -> int | None:
-        for role, pattern in (("title", _YEAR_IN_TITLE), ("doc_number", _YEAR_IN_DOC_NUMBER)):
-            for paragraph in self.paragraphs:
-                if paragraph.role == role:
-                    found = pattern.search(fold(paragraph.text))
-                    if found:
-                        return int(found.group(1))
+        """The plan's year: from its title, else its document number, else the signature
+        date that closes it (State Council opinions carry no year in the title)."""
+        title = "".join(p.text for p in self.paragraphs if p.role == "title")
+        found = _YEAR_IN_TITLE.search(fold(title))
+        if found:
+            return int(found.group(1))
+        for paragraph in self.paragraphs:
+            if paragraph.role == "doc_number":
+                found = _YEAR_IN_DOC_NUMBER.search(fold(paragraph.text))
+                if found:
+                    return int(found.group(1))
+        for paragraph in reversed(self.paragraphs):
+            if paragraph.role in ("closing", "body"):
+                found = _DATE_LINE.match(fold(paragraph.text))
+                if found:
+                    return int(found.group(1))
         return None
 
     def sections(self, tasks: tuple[Task, ...]) -> tuple[Section, ...]:
@@ -457,6 +649,43 @@ def _clause_group(folded: str, groups: list[tuple[int, int]]) -> int | None:
             return n
         return None
     return None
+
+
+def _inner_clause_groups(
+    folded: str, groups: list[tuple[int, int]], final: int | None
+) -> Iterator[int]:
+    """Clauses inside a task, each after the sentences it covers: ``…环境。(A负责)加强…``.
+
+    A clause-like group counts when it stands after a sentence's end or after another
+    clause, and text follows it (the clause that ends the task is ``final``).
+    """
+    previous_clause_end = -1
+    for n, (s, e) in enumerate(groups):
+        if final is not None and n >= final:
+            return
+        if not looks_like_clause(folded[s + 1 : e - 1]):
+            continue
+        before = folded[:s].rstrip()
+        if before and before[-1] not in SENTENCE_END and len(before) != previous_clause_end:
+            continue
+        if not folded[e:].strip():
+            continue  # nothing follows: not inside the task
+        previous_clause_end = e
+        yield n
+
+
+def _frame_titles() -> tuple[str, ...]:
+    return tuple(str(word) for word in (builtin("layout.yaml") or {}).get("frame_titles", ()))
+
+
+def _numeral_value(numeral: str) -> int:
+    """``50`` → 50, ``十五`` → 15."""
+    return int(numeral) if numeral.isdigit() else cn_to_int(numeral) or 0
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that can be (part of) a title: short, and no sentence inside."""
+    return len(text) <= 40 and not any(mark in text for mark in "。,;:")
 
 
 def parse(source: Source) -> Plan:

@@ -28,14 +28,16 @@ TITLES = {
 
 MESSAGES = {
     "N001": "task number {number} is used twice (first on line {first_line}): renumber it.",
-    "N001.expected": "task number {number} is used twice (first on line {first_line}); in sequence it should be {expected}: write '{expected}.'.",
+    "N001.expected": "task number {number} is used twice (first on line {first_line}); in sequence it should be {expected}: write '{expected_text}'.",
     "N002": "task number {missing} is missing ({previous} is followed by {number}): add the missing task or renumber the following ones.",
     "N002.start": "task numbers should start at 1, the first is {number}: renumber.",
     "N003": "the number of task {task} is broken across lines: the '{digits}' at the end of line {line} belongs to the next line's number; join it as '{number}.' on a new line.",
     "N003.text": "the text of task {task} breaks at the end of line {line} and goes on in the next line: join the lines.",
     "N003.glued": "task {task} is on the same line as the previous task: start a new line before '{number}.'.",
     "N004": "task number {number} is out of order (previous task is {previous}): fix the number or move the task.",
-    "N004.expected": "task number {number} is out of order (previous task is {previous}); here it should be {expected}: write '{expected}.'.",
+    "N004.expected": "task number {number} is out of order (previous task is {previous}); here it should be {expected}: write '{expected_text}'.",
+    "N004.restart": "task numbering starts again at {number} here, while this document numbers its tasks straight through (previous task is {previous}): it should be {expected}; renumber this part.",
+    "N004.continues": "task number {number} continues the previous part, while this document numbers the tasks of each part from the start: it should be {expected}; renumber this part.",
     "N005": "{level_en} heading numeral '{numeral}' is out of sequence; expected '{expected}': fix the numeral.",
     "N006": "task {task} is numbered '{written}', with a wrong mark after the number: write '{expected}'.",
     "N006.inconsistent": "task {task} is numbered '{written}', unlike the other tasks of the plan: write '{expected}'.",

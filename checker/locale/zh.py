@@ -28,14 +28,16 @@ TITLES = {
 
 MESSAGES = {
     "N001": "任务编号{number}重复（第{first_line}行已使用）：请重新编号。",
-    "N001.expected": "任务编号{number}重复（第{first_line}行已使用），按顺序此处应为{expected}：请改为“{expected}.”。",
+    "N001.expected": "任务编号{number}重复（第{first_line}行已使用），按顺序此处应为{expected}：请改为“{expected_text}”。",
     "N002": "缺少任务编号{missing}（{previous}之后即为{number}）：请补上缺失的任务或将后续任务顺次编号。",
     "N002.start": "任务编号应从1开始，首个任务编号为{number}：请重新编号。",
     "N003": "任务{task}的编号被拆在两行：第{line}行末尾的“{digits}”是下一行编号的一部分，请合并为“{number}.”并另起一行。",
     "N003.text": "任务{task}的正文在第{line}行末断开、续写在下一行：请合并为一行。",
     "N003.glued": "任务{task}与上一任务写在同一行：请在“{number}.”之前换行。",
     "N004": "任务编号{number}不合顺序（前一任务为{previous}）：请调整编号或位置。",
-    "N004.expected": "任务编号{number}不合顺序（前一任务为{previous}），此处应为{expected}：请改为“{expected}.”。",
+    "N004.expected": "任务编号{number}不合顺序（前一任务为{previous}），此处应为{expected}：请改为“{expected_text}”。",
+    "N004.restart": "任务编号在此处又从{number}开始，而本文件的任务全文连续编号（前一任务为{previous}）：此处应为{expected}，请将本部分顺次改号。",
+    "N004.continues": "任务编号{number}接着上一部分编号，而本文件的任务在每一部分从头编号：此处应为{expected}，请将本部分顺次改号。",
     "N005": "{level}标题序号“{numeral}”不连续，此处应为“{expected}”：请改正序号。",
     "N006": "任务{task}的编号写作“{written}”，编号后的标点有误：应为“{expected}”。",
     "N006.inconsistent": "任务{task}的编号写作“{written}”，与本计划其他任务编号后的标点不一致：应为“{expected}”。",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..context import Context
 from ..findings import Finding
-from ..model import Edit, Plan, Task
+from ..model import Edit, Plan, Span, Task
 from ..registry import rule
 from ..text import int_to_cn
 
@@ -39,29 +40,148 @@ def _increasing_core(numbers: list[int]) -> set[int]:
     return core
 
 
-def _analyse(tasks: tuple[Task, ...]) -> tuple[list[tuple[Task, str, int | None]], set[int]]:
-    """Classify out-of-core tasks as duplicate or misplaced, with the number expected there."""
-    numbers = [t.number for t in tasks]
+class _Item(NamedTuple):
+    """A numbered item of one level: a task, or a heading (a frame item at the task level)."""
+
+    number: int
+    span: Span
+    task: Task | None
+    group: int  # items of one group sit under the same parent heading
+
+
+class _Sequence(NamedTuple):
+    """The items of one level with the numbering convention the document uses.
+
+    ``effective`` numbers are what each item should count as under that convention: in a
+    document that restarts per section they are the numbers themselves, analysed group by
+    group; in one numbered straight through, the numbers across all groups. A group that
+    departs from the document's convention is reported once (``departures``) and shifted,
+    so the rest of its numbers are judged, not reported again.
+    """
+
+    items: list[_Item]
+    restart: bool
+    effective: list[int]
+    departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
+
+
+def _written(level: int, value: int) -> str:
+    """A number as the document writes it at ``level``: ``50.``, ``(十五)``, ``三十、``."""
+    if level == 3:
+        return f"{value}."
+    if level == 2:
+        return f"（{int_to_cn(value)}）"
+    return f"{int_to_cn(value)}、"
+
+
+def _shown(level: int, value: int) -> str:
+    """A number as a message cites it: ``50``, ``(十五)``, ``三十``."""
+    if level == 3:
+        return str(value)
+    if level == 2:
+        return f"（{int_to_cn(value)}）"
+    return int_to_cn(value)
+
+
+def _items(plan: Plan, level: int) -> list[_Item]:
+    """Items of ``level`` in document order, grouped by the shallower heading above them."""
+    tasks = plan.tasks if plan.task_level == level else ()
+    entries: list[tuple[int, int, Span, Task | None]] = [
+        (t.number_span.start, t.number, t.number_span, t) for t in tasks
+    ]
+    entries += [
+        (h.numeral_span.start, h.value, h.numeral_span, None)
+        for h in plan.headings
+        if h.level == level
+    ]
+    parents = sorted(h.span.start for h in plan.headings if h.level < level)
+    return [
+        _Item(number, span, task, bisect_left(parents, start))
+        for start, number, span, task in sorted(entries, key=lambda e: e[0])
+    ]
+
+
+def _sequence(plan: Plan, level: int) -> _Sequence:
+    """Find the convention (restart per parent or straight through) by the group starts.
+
+    The majority of group starts decides when there are at least two; with less evidence
+    the family's usual convention holds: the task level numbered straight through
+    (``1.``…``110.``; ``(一)``…``(十九)`` in State Council opinions), the heading levels
+    above it restarting in each section.
+    """
+    items = _items(plan, level)
+    starts = [n for n in range(1, len(items)) if items[n].group != items[n - 1].group]
+    restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
+    continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
+    if restarts + continues >= 2 and restarts != continues:
+        restart = restarts > continues
+    else:
+        restart = level != plan.task_level
+    effective = [item.number for item in items]
+    departures = []
+    shift = 0
+    for n, item in enumerate(items):
+        if n in starts:
+            previous = items[n - 1].number
+            departs = (
+                item.number == previous + 1 != 1 if restart else item.number == 1 != previous + 1
+            )
+            shift = 0
+            if departs:
+                expected = 1 if restart else effective[n - 1] + 1
+                shift = expected - item.number
+                departures.append((item, expected, previous))
+        effective[n] = item.number + shift
+    return _Sequence(items, restart, effective, departures)
+
+
+def _units(sequence: _Sequence) -> list[list[int]]:
+    """Index lists analysed together: each group under restart, everything otherwise."""
+    if not sequence.restart:
+        return [list(range(len(sequence.items)))]
+    units: dict[int, list[int]] = {}
+    for n, item in enumerate(sequence.items):
+        units.setdefault(item.group, []).append(n)
+    return list(units.values())
+
+
+def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set[int]]:
+    """Classify out-of-core positions as duplicate or misplaced, with the number expected
+    there; also return the missing numbers that those explain."""
     core = _increasing_core(numbers)
     present = set(numbers)
-    first_use = {}
-    for t in tasks:
-        first_use.setdefault(t.number, t)
+    first_use: dict[int, int] = {}
+    for i, number in enumerate(numbers):
+        first_use.setdefault(number, i)
     explained: set[int] = set()
     verdicts = []
     previous_core = 0
-    for i, task in enumerate(tasks):
+    for i, number in enumerate(numbers):
         if i in core:
-            previous_core = task.number
+            previous_core = number
             continue
         expected = previous_core + 1
         slot = expected if expected not in present and expected not in explained else None
         if slot is not None:
             explained.add(slot)
             previous_core = slot
-        kind = "duplicate" if first_use[task.number] is not task else "order"
-        verdicts.append((task, kind, slot))
+        kind = "duplicate" if first_use[number] != i else "order"
+        verdicts.append((i, kind, slot))
     return verdicts, explained
+
+
+def _verdicts(plan: Plan) -> tuple[_Sequence, list[tuple[int, str, int | None]], list[set[int]]]:
+    """Duplicates and misplaced items of the task level, unit by unit."""
+    if plan.task_level is None:
+        return _Sequence([], False, [], []), [], []
+    sequence = _sequence(plan, plan.task_level)
+    verdicts: list[tuple[int, str, int | None]] = []
+    explained: list[set[int]] = []
+    for unit in _units(sequence):
+        found, missing = _analyse([sequence.effective[n] for n in unit])
+        verdicts += [(unit[i], kind, slot) for i, kind, slot in found]
+        explained.append(missing)
+    return sequence, verdicts, explained
 
 
 @rule("N001", "duplicate-task-number")
@@ -70,27 +190,42 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
     同一编号出现两次，引用任务（如“第12项”）就会指向两处，分工和督办都会出错。
     如果重复的编号正好占了缺号的位置，只报一次，并给出应有的编号。
+    编号按文件自己的惯例判断：全文连续编号，或每部分从头编号。
     Bad: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    first_line = {}
-    for task in plan.tasks:
-        first_line.setdefault(task.number, task.line)
-    verdicts, _ = _analyse(plan.tasks)
-    for task, kind, slot in verdicts:
+    sequence, verdicts, _ = _verdicts(plan)
+    level = plan.task_level or 3
+    first_line: dict[tuple[int, int], int] = {}
+    for n, item in enumerate(sequence.items):
+        key = (item.group if sequence.restart else 0, sequence.effective[n])
+        first_line.setdefault(key, item.span.line)
+    for n, kind, slot in verdicts:
         if kind != "duplicate":
             continue
-        fix = [Edit(task.number_span.start, task.number_span.end, str(slot))] if slot else None
+        item = sequence.items[n]
+        key = (item.group if sequence.restart else 0, sequence.effective[n])
+        fix = _renumber(plan, item, slot)
         yield ctx.finding(
-            task.number_span,
-            task,
+            item.span,
+            item.task,
             variant="expected" if slot else "",
             fix=fix,
             safe=False,
-            number=task.number,
-            first_line=first_line[task.number],
-            expected=slot,
+            number=_shown(level, item.number),
+            first_line=first_line[key],
+            expected=_shown(level, slot) if slot else None,
+            expected_text=_written(level, slot) if slot else None,
         )
+
+
+def _renumber(plan: Plan, item: _Item, value: int | None) -> list[Edit] | None:
+    """The edit that writes ``value`` in place of an item's numeral."""
+    if value is None:
+        return None
+    level = plan.task_level or 3
+    text = str(value) if level == 3 else int_to_cn(value)
+    return [Edit(item.span.start, item.span.end, text)]
 
 
 @rule("N002", "missing-task-number")
@@ -101,27 +236,31 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)
     """
-    if not plan.tasks:
+    if plan.task_level is None:
         return
-    _, explained = _analyse(plan.tasks)
-    present = {t.number for t in plan.tasks}
-    ordered = sorted(plan.tasks, key=lambda t: (t.number, t.index))
-    previous = 0
-    for task in ordered:
-        if task.number <= previous:
-            continue
-        missing = [n for n in range(previous + 1, task.number) if n not in present | explained]
-        if missing:
-            label = str(missing[0]) if len(missing) == 1 else f"{missing[0]}—{missing[-1]}"
-            yield ctx.finding(
-                task.number_span,
-                task,
-                variant="start" if previous == 0 and missing[0] == 1 else "",
-                missing=label,
-                previous=previous,
-                number=task.number,
-            )
-        previous = task.number
+    sequence, _, explained = _verdicts(plan)
+    level = plan.task_level
+    for unit, unit_explained in zip(_units(sequence), explained, strict=True):
+        present = {sequence.effective[n] for n in unit}
+        ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
+        previous = 0
+        for n in ordered:
+            number = sequence.effective[n]
+            if number <= previous:
+                continue
+            missing = [m for m in range(previous + 1, number) if m not in present | unit_explained]
+            if missing:
+                item = sequence.items[n]
+                first, last = _shown(level, missing[0]), _shown(level, missing[-1])
+                yield ctx.finding(
+                    item.span,
+                    item.task,
+                    variant="start" if previous == 0 and missing[0] == 1 else "",
+                    missing=first if len(missing) == 1 else f"{first}—{last}",
+                    previous=_shown(level, previous) if previous else "",
+                    number=_shown(level, item.number),
+                )
+            previous = number
 
 
 @rule("N003", "split-task", fix="safe")
@@ -152,21 +291,35 @@ def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """任务编号顺序错乱。
 
     编号应自上而下递增。只标出打乱顺序的那一项，其余按顺序的任务不受牵连。
+    全文连续编号的文件中某一部分又从1开始（或每部分从头编号的文件中某一部分接着上一部分编号），
+    只在该部分的第一项报一次。
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    verdicts, _ = _analyse(plan.tasks)
-    for task, kind, slot in verdicts:
+    sequence, verdicts, _ = _verdicts(plan)
+    level = plan.task_level or 3
+    for item, expected, previous in sequence.departures:
+        yield ctx.finding(
+            item.span,
+            item.task,
+            variant="continues" if sequence.restart else "restart",
+            number=_shown(level, item.number),
+            previous=_shown(level, previous),
+            expected=_shown(level, expected),
+        )
+    for n, kind, slot in verdicts:
         if kind != "order":
             continue
-        previous = plan.tasks[task.index - 1].number if task.index else 0
+        item = sequence.items[n]
+        previous = sequence.items[n - 1].number if n else 0
         yield ctx.finding(
-            task.number_span,
-            task,
+            item.span,
+            item.task,
             variant="expected" if slot else "",
-            number=task.number,
-            previous=previous,
-            expected=slot,
+            number=_shown(level, item.number),
+            previous=_shown(level, previous) if previous else "",
+            expected=_shown(level, slot) if slot else None,
+            expected_text=_written(level, slot) if slot else None,
         )
 
 
@@ -174,25 +327,34 @@ def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
 def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """标题序号不连续。
 
-    一级标题“一、二、三、”依次递增；二级标题“(一)(二)”在每个一级标题下从“(一)”重新开始。
+    一级标题“一、二、三、”依次递增；二级标题“(一)(二)”或在每个一级标题下从“(一)”重新开始，
+    或全文连续编号：按文件自己的惯例判断，只报与惯例不符之处（两种惯例混用时报少数一方）。
+    承载任务的那一级编号由N001—N004检查。
     Bad: 一、甲\\n1.任务。(科技部负责)\\n三、乙\\n2.任务。(科技部负责)
     Good: 一、甲\\n1.任务。(科技部负责)\\n二、乙\\n2.任务。(科技部负责)
     """
-    expected = {1: 1, 2: 1}
-    for heading in plan.headings:
-        if heading.level == 1:
-            expected[2] = 1
-        want = expected[heading.level]
-        if heading.value != want:
-            numeral = int_to_cn(want)
-            yield ctx.finding(
-                heading.numeral_span,
-                None,
-                fix=[Edit(heading.numeral_span.start, heading.numeral_span.end, numeral)],
-                safe=False,
-                level="一级" if heading.level == 1 else "二级",
-                level_en="section" if heading.level == 1 else "subsection",
-                numeral=heading.numeral,
-                expected=numeral,
-            )
-        expected[heading.level] = heading.value + 1
+    for level in (1, 2, 3):
+        if level == plan.task_level:
+            continue
+        sequence = _sequence(plan, level)
+        want = 1
+        for n, item in enumerate(sequence.items):
+            if n and item.group != sequence.items[n - 1].group and sequence.restart:
+                want = 1
+            if item.number != want:
+                yield _heading_finding(ctx, plan, item, level, want)
+            want = item.number + 1
+
+
+def _heading_finding(ctx: Context, plan: Plan, item: _Item, level: int, want: int) -> Finding:
+    numeral = str(want) if level == 3 else int_to_cn(want)
+    return ctx.finding(
+        item.span,
+        None,
+        fix=[Edit(item.span.start, item.span.end, numeral)],
+        safe=False,
+        level=("一级", "二级", "三级")[level - 1],
+        level_en=("section", "subsection", "item")[level - 1],
+        numeral=plan.source.text[item.span.start : item.span.end],
+        expected=numeral,
+    )
