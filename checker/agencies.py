@@ -28,10 +28,16 @@ class Agency:
     ended: int | None = None
     successor: str | None = None
     note: str = ""
+    short: tuple[str, ...] = ()  # the State Council's own short forms, preferred first
+    brand_of: str | None = None  # the host body, for a name kept as a brand after a reform
 
     @property
     def is_collective(self) -> bool:
         return self.category == "collective"
+
+    def preferred(self, style: str) -> str:
+        """How a document of ``style`` (council | ministry) writes this body."""
+        return self.short[0] if style == "council" and self.short else self.name
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class Lookup:
     """What a written name is: the agency, and whether it was written canonically."""
 
     agency: Agency
-    form: str  # name | full | alias
+    form: str  # name | short | full | alias
 
 
 @dataclass
@@ -64,6 +70,7 @@ class Registry:
         for agency in self.agencies.values():
             for form, names in (
                 ("name", [agency.name]),
+                ("short", [s for s in agency.short if s != agency.name]),
                 ("full", [agency.full]),
                 ("alias", agency.aliases),
             ):
@@ -207,7 +214,20 @@ def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
         ended=entry.get("ended"),
         successor=entry.get("successor"),
         note=str(entry.get("note", entry.get("source", ""))),
+        short=_names(entry.get("short"), f"{where}:short"),
+        brand_of=entry.get("brand_of"),
     )
+
+
+def _names(value: Any, where: str) -> tuple[str, ...]:
+    """A name or a list of names."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a name or a list of names")
 
 
 def build_registry(
@@ -226,6 +246,8 @@ def build_registry(
     for agency in agencies.values():
         if agency.successor and agency.successor not in agencies:
             raise ConfigError(f"{origin}:{agency.name}: unknown successor '{agency.successor}'")
+        if agency.brand_of and agency.brand_of not in agencies:
+            raise ConfigError(f"{origin}:{agency.name}: unknown brand_of '{agency.brand_of}'")
     registry = Registry(agencies, categories, mirror=mirror)
     if mirror is not None:
         centrals = [b.central for b in mirror.bodies] + [mirror.collective_central]
@@ -281,6 +303,8 @@ ENTRY_KEYS = frozenset(
         "source",
         "note",
         "mirrors",
+        "short",
+        "brand_of",
     }
 )
 FILE_KEYS = frozenset({"agencies"})
@@ -306,7 +330,11 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
                 ranks[(agency.category, agency.rank)] = agency.name
             agencies[agency.name] = agency
             local.add(agency.name)
-            for form, names in (("name", [agency.name]), ("full", [agency.full])):
+            for form, names in (
+                ("name", [agency.name]),
+                ("short", [s for s in agency.short if s != agency.name]),
+                ("full", [agency.full]),
+            ):
                 _index(index, names, agency, form, where)
             _index(index, agency.aliases, agency, "alias", where)
     for name in local:

@@ -40,7 +40,11 @@ _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 _DOC_NUMBER = re.compile(
     rf"^[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*$"
 )
-_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|通知|决定|纲要|办法|措施|清单|分工)[ \t]*$")
+_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|措施|清单)[ \t]*$")
+#: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
+_TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
+#: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
+_ISSUER_END = re.compile(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)[ \t]*年")
 _YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[(【{][ \t]*((?:19|20)\d\d)")
 _DIRECTIVE = re.compile(
@@ -292,16 +296,21 @@ class _Parser:
 
     def header_role(self, text: str, index: int) -> str:
         """Role of a line before the first heading or task (folded text)."""
+        if _DOC_NUMBER.match(text) and not any(p.role == "doc_number" for p in self.paragraphs):
+            return "doc_number"  # before or after the title: both are met
+        if text.endswith(":") and not any(p.role == "addressee" for p in self.paragraphs):
+            return "addressee"
         if self.title_seen:
             return "preamble"
-        if _DOC_NUMBER.match(text) and not any(p.role == "doc_number" for p in self.paragraphs):
-            return "doc_number"
-        if text.endswith(":"):
-            return "addressee"
         if _is_title_line(text) and _TITLE.search(text):
             self.title_seen = True
             return "title"
-        if _is_title_line(text) and self.title_continues(index):
+        if (
+            _is_title_line(text)
+            and _TITLE_START.search(text)
+            and not _ISSUER_END.search(text)
+            and self.title_continues(index)
+        ):
             return "title"  # the first line of a title split over two
         if "。" in text or "," in text:
             return "notice"

@@ -428,7 +428,8 @@ def test_init_with_every_name_known_writes_an_empty_registry(tmp_path):
 def test_curated_registry_orders_local_exceptions(tmp_path):
     """The Sichuan registry: 省经济和信息化厅 mirrors 工业和信息化部, 省乡村振兴局 has a rank."""
     config = tmp_path / "plancheck.yaml"
-    config.write_text(f"agencies: [{SICHUAN_REGISTRY}]\n", encoding="utf-8")
+    # protocol order judged on every clause: the fixture is about the mirrored ranks
+    config.write_text(f"agencies: [{SICHUAN_REGISTRY}]\nprotocol-order: always\n", encoding="utf-8")
     found = _findings(SICHUAN, "--config", str(config))
     assert {f["rule"] for f in found} == {"G007"}
     by_task = {f["task"]: f["message"] for f in found}

@@ -11,6 +11,8 @@ from types import ModuleType
 from typing import Any
 
 LANGUAGES = ("zh", "en")
+#: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
+_NAMED_VALUES = frozenset({"style"})
 
 
 def catalogue(lang: str) -> ModuleType:
@@ -25,6 +27,8 @@ class _Blank(dict):
 def message(lang: str, key: str, args: dict[str, Any]) -> str:
     """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``."""
     messages = catalogue(lang).MESSAGES
+    for name in _NAMED_VALUES.intersection(args):  # a fact like style=council, in words
+        args = {**args, f"{name}_name": catalogue(lang).UI.get(f"{name}.{args[name]}", args[name])}
     template = messages.get(key) or messages.get(key.split(".")[0])
     if template is None:  # a rule written as data carries its own messages
         template = str(args.get(f"message_{lang}") or args.get("message_zh") or key)

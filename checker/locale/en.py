@@ -46,6 +46,7 @@ MESSAGES = {
     "G001.suggest": "task {task} names '{agency}', which is not in the agency registry; did you mean '{suggestion}'?",
     "G001.local": "task {task} names '{agency}', which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G002": "task {task}: '{agency}' is not the canonical short name; write '{canonical}'.",
+    "G002.style": "in task {task}, '{agency}' is not written like the other names of this document ({style_name}): write '{canonical}'.",
     "G003": "task {task}: '{agency}' was {event_en} in {year}; a {plan_year} plan should name '{successor}'.",
     "G003.abolished": "task {task}: '{agency}' was abolished in {year}; name the body that now holds its duties.",
     "G004": "task {task} lists '{agency}' twice (same body as '{first}'): delete the repeat.",
@@ -72,6 +73,8 @@ MESSAGES = {
 
 UI = {
     "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
+    "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
+    "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",
     "in_task": "task {task}: ",
     "summary": "Found {count} problems in {files} files ({fixable} fixable).",
     "summary_none": "No problems found in {files} files.",

@@ -46,6 +46,7 @@ MESSAGES = {
     "G001.suggest": "任务{task}的责任单位“{agency}”不在单位名录中，是否应为“{suggestion}”？请核对名称。",
     "G001.local": "任务{task}的责任单位“{agency}”带有地方层级或地名，不是中央单位的误写，但不在任何单位名录中：请在本地名录中登记（配置文件中写 agencies: [名录文件]；可用 plancheck agencies 计划文件 --init 名录文件 生成草稿）。",
     "G002": "任务{task}中“{agency}”不是规范简称：请写作“{canonical}”。",
+    "G002.style": "任务{task}中“{agency}”与本文件其他单位名称的写法不一致（本文件用{style_name}）：请写作“{canonical}”。",
     "G003": "任务{task}中的“{agency}”已于{year}年{event}，{plan_year}年的计划应写作“{successor}”。",
     "G003.abolished": "任务{task}中的“{agency}”已于{year}年撤销：请改为现承担其职责的单位。",
     "G004": "任务{task}的责任分工中“{agency}”重复出现（与“{first}”为同一单位）：请删去重复的一处。",
@@ -72,6 +73,8 @@ MESSAGES = {
 
 UI = {
     "init_written": "已写入{path}：{count}个任何名录都没有的单位名称。请逐条核对后，在配置文件中写 agencies: [{path}]。",
+    "style.council": "国务院文件的简称写法，如“发展改革委”“药监局”",
+    "style.ministry": "部门文件的规范简称写法，如“国家发展改革委”“国家药监局”",
     "in_task": "任务{task}：",
     "summary": "共发现{count}个问题（{files}个文件，{fixable}个可自动修复）。",
     "summary_none": "未发现问题（{files}个文件）。",

@@ -9,7 +9,14 @@ from ..agencies import Registry
 from ..context import Context
 from ..findings import Finding
 from ..model import AgencyRef, Edit, Plan, Task
-from ..registry import rule
+from ..profile import (
+    clause_agencies,
+    dominant_style,
+    is_state_council,
+    keeps_protocol_order,
+    mixed_in_style,
+)
+from ..registry import Option, rule
 from ..text import fold
 
 _LEAD_STATEMENT = re.compile(r"牵头")
@@ -17,10 +24,7 @@ _FIRST_LEADS = re.compile(r"第一位|首位|排在第一|列第一|排名第一
 
 
 def _clauses(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
-    for task in plan.tasks:
-        if task.clause is not None:
-            for agency in task.clause.agencies:
-                yield task, agency
+    return clause_agencies(plan)
 
 
 @rule("G001", "unknown-agency")
@@ -49,29 +53,60 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("G002", "agency-alias", fix="safe")
+@rule(
+    "G002",
+    "agency-alias",
+    fix="safe",
+    options=(
+        Option(
+            "agency-style",
+            "auto",
+            choices=("auto", "council", "ministry"),
+            help="auto: the style the document keeps; council: 发展改革委…; ministry: 国家发展改革委…",
+        ),
+    ),
+)
 def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """单位名称未用规范简称。
 
     同一单位有全称、旧简称、俗称（“工信部”“发改委”），计划中应统一使用规范简称，
-    否则检索、统计分工时会把一个单位算成几个。
+    否则检索、统计分工时会把一个单位算成几个。规范简称有两种写法：部门文件写
+    “国家发展改革委”“国家药监局”，国务院文件（国发、国办发）写“发展改革委”“药监局”，
+    都是对的；按文件自己的写法判断（或配置 agency-style），只报混入另一种写法的个别名称。
     Bad: 1.推进产业发展。(工信部负责)
     Good: 1.推进产业发展。(工业和信息化部负责)
     """
     registry = ctx.agencies
+    configured = ctx.options["agency-style"]
+    style = dominant_style(plan, registry, configured)
+    mixed = mixed_in_style(plan, registry, configured)
     for task, agency in _clauses(plan):
         found = registry.lookup(agency.name)
-        if found is None or found.form == "name":
+        if found is None or found.agency.brand_of:
             continue
         _, changed = registry.current(found.agency, ctx.year)
         if changed is not None:
             continue  # renamed: G003 reports it, with the successor's name
+        body = found.agency
+        if found.form in ("name", "short"):
+            written_style = "council" if found.form == "short" else "ministry"
+            both_styles = found.form == "name" and agency.name in body.short  # 中央网信办
+            if not body.short or both_styles or written_style != mixed:
+                continue
+            variant = "style"
+        else:
+            variant = ""
+        canonical = body.preferred(style)
+        if canonical == agency.name:
+            continue
         yield ctx.finding(
             agency.span,
             task,
-            fix=[Edit(agency.span.start, agency.span.end, found.agency.name)],
+            variant=variant,
+            fix=[Edit(agency.span.start, agency.span.end, canonical)],
             agency=agency.name,
-            canonical=found.agency.name,
+            canonical=canonical,
+            style=style,
         )
 
 
@@ -120,11 +155,9 @@ def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进制度建设。(国家知识产权局、科技部按职责分工负责)
     """
     registry = ctx.agencies
-    for task in plan.tasks:
-        if task.clause is None:
-            continue
+    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
         seen: dict[str, AgencyRef] = {}
-        for agency in task.clause.agencies:
+        for agency in clause.agencies:
             body = registry.resolve(agency.name, ctx.year)
             key = body.name if body else agency.name
             if key in seen:
@@ -156,9 +189,9 @@ def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进改革。(财政部、国家知识产权局等部门负责)
     Good: 1.推进改革。(财政部、国家知识产权局、中央宣传部按职责分工负责)
     """
-    for task in plan.tasks:
-        if task.clause is not None and task.clause.vague:
-            yield ctx.finding(task.clause.span, task, phrase=task.clause.vague)
+    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
+        if clause.vague:
+            yield ctx.finding(clause.span, task, phrase=clause.vague)
 
 
 @rule("G006", "shared-single-agency", severity="warning", fix="unsafe")
@@ -169,9 +202,8 @@ def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进改革。(国家知识产权局按职责分工负责)
     Good: 1.推进改革。(国家知识产权局负责)
     """
-    for task in plan.tasks:
-        clause = task.clause
-        if clause is None or not clause.shared or clause.vague or len(clause.agencies) != 1:
+    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
+        if not clause.shared or clause.vague or len(clause.agencies) != 1 or clause.subjects:
             continue
         at = fold(clause.inner).find("按职责分工")
         start = clause.span.start + 1 + at
@@ -184,21 +216,34 @@ def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("G007", "protocol-order", severity="warning", fix="unsafe")
+@rule(
+    "G007",
+    "protocol-order",
+    severity="warning",
+    fix="unsafe",
+    options=(
+        Option(
+            "protocol-order",
+            "auto",
+            choices=("auto", "always", "never"),
+            help="auto: judged where the document itself keeps protocol order (8 in 10 clauses)",
+        ),
+    ),
+)
 def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """参与部门未按规范顺序排列。
 
     牵头部门列第一位，其余参与部门按党中央部门、审判检察机关、国务院组成部门、直属特设机构、
     直属机构、直属事业单位、部委管理的国家局、军队单位、人民团体的规范顺序排列（见单位名录）。
-    牵头部门不受此限。
-    Bad: 1.推进合作。(国家知识产权局、商务部、外交部按职责分工负责)
-    Good: 1.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
+    牵头部门不受此限。国务院文件等按工作关联排列参与部门的文件，不按此判断：只有文件本身的分工
+    大都（八成以上）按规范顺序排列时才报个别例外（或配置 protocol-order: always / never）。
+    Bad: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、商务部、外交部按职责分工负责)
+    Good: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
     """
     registry = ctx.agencies
-    for task in plan.tasks:
-        clause = task.clause
-        if clause is None:
-            continue
+    if not keeps_protocol_order(plan, registry, ctx.year, ctx.options["protocol-order"]):
+        return
+    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
         participants = [a for a in clause.agencies if a.role != "lead"]
         known = [(a, registry.resolve(a.name, ctx.year)) for a in participants]
         # a body without a rank (a local registry's entry not yet ranked) has no place to check
@@ -258,26 +303,24 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
     多个部门负责的任务，由文末一句说明谁牵头：“上述各项任务分工中，由多个部门负责的，
     列第一位的部门为牵头部门，其他为参与部门。”缺了这句话，或某条分工用“牵头”另指了
-    不在第一位的部门，牵头责任就不清楚。
+    不在第一位的部门，牵头责任就不清楚。这一约定也可以写在第一条分工的括注里
+    （“排在第一位的部门为牵头部门，下同”）；国务院、国务院办公厅文件（国发、国办发）
+    向来以列第一位者为牵头，不需另行说明。
     Bad: 1.推进改革。(科技部、财政部按职责分工负责)
     Good: 1.推进改革。(科技部、财政部按职责分工负责)\\n上述各项任务分工中,由多个部门负责的,列第一位的部门为牵头部门,其他为参与部门。
     """
-    shared = [t for t in plan.tasks if t.clause is not None and len(t.clause.agencies) > 1]
-    statement = next(
-        (
-            p
-            for p in plan.paragraphs
-            if _LEAD_STATEMENT.search(p.text) and _FIRST_LEADS.search(p.text)
-        ),
-        None,
+    clauses = [(t, c) for t in plan.tasks for c in t.clauses]
+    shared = [(t, c) for t, c in clauses if len(c.agencies) > 1]
+    stated = any(c.lead_note for _, c in clauses) or any(
+        _LEAD_STATEMENT.search(p.text) and _FIRST_LEADS.search(p.text) for p in plan.paragraphs
     )
-    if statement is None:
-        unmarked = [t for t in shared if not t.clause.lead_marked]
+    if not stated and not is_state_council(plan):
+        unmarked = [(t, c) for t, c in shared if not c.lead_marked]
         if unmarked:
-            yield ctx.finding(unmarked[0].clause.span, None, count=len(unmarked), anchor="missing")
+            yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return
-    for task in shared:
-        clause = task.clause
+    for task, clause in shared:
         if clause.lead_marked and clause.agencies and clause.agencies[0].role != "lead":
             lead = clause.lead
+            assert lead is not None
             yield ctx.finding(lead.span, task, variant="inconsistent", agency=lead.name)

@@ -1,0 +1,119 @@
+"""What a document says about its own conventions: who issued it, how it writes agency
+names, whether its clauses keep protocol order.
+
+Rules judge a plan against the conventions it keeps, not against one house style: a State
+Council opinion writes ``发展改革委`` where a ministry's plan writes ``国家发展改革委``, and
+orders participants by relevance where a joint-conference plan keeps protocol order. This
+module infers those conventions once per question, from the plan and the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+
+from .agencies import Registry
+from .data import builtin
+from .model import AgencyRef, Plan, Task
+from .text import fold
+
+#: the share of a document's clauses that must keep protocol order for it to be its rule
+PROTOCOL_SHARE = 0.8
+#: clauses with two or more participants needed before an order convention is inferred
+PROTOCOL_MIN_CLAUSES = 4
+#: a style is "mixed in" when its names are at most this share of the style-bearing names
+MIXED_STYLE_SHARE = 0.2
+
+
+@cache
+def _state_council() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = (builtin("layout.yaml") or {}).get("state_council", {})
+    prefixes = sorted((str(p) for p in data.get("doc_number_prefixes", ())), key=len, reverse=True)
+    pattern = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + r")[ \t]*[〔\[(【]")
+    return pattern, frozenset(str(s) for s in data.get("signatures", ()))
+
+
+def is_state_council(plan: Plan) -> bool:
+    """Issued by the State Council or its General Office (国发, 国办发…, or signed so)."""
+    pattern, signatures = _state_council()
+    for paragraph in plan.paragraphs:
+        text = fold(paragraph.text).strip()
+        if paragraph.role == "doc_number" and pattern.match(text):
+            return True
+        if paragraph.role in ("closing", "issuer") and text in signatures:
+            return True
+    return False
+
+
+def clause_agencies(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
+    """Every agency of every clause of every task, with its task."""
+    for task in plan.tasks:
+        for agency in task.agencies:
+            yield task, agency
+
+
+def style_counts(plan: Plan, registry: Registry) -> Counter[str]:
+    """How many names the plan writes in each style, counting only the bodies whose two
+    styles differ (科技部 is the same in both and says nothing)."""
+    counts: Counter[str] = Counter()
+    for _, agency in clause_agencies(plan):
+        found = registry.lookup(agency.name)
+        if found is None or not found.agency.short or found.agency.short == (found.agency.name,):
+            continue
+        if found.form == "short":
+            counts["council"] += 1
+        elif found.form == "name":
+            counts["ministry"] += 1
+    return counts
+
+
+def dominant_style(plan: Plan, registry: Registry, configured: str = "auto") -> str:
+    """The style the document keeps: configured, else its majority, else its issuer's."""
+    if configured in ("council", "ministry"):
+        return configured
+    counts = style_counts(plan, registry)
+    if counts["council"] != counts["ministry"]:
+        return "council" if counts["council"] > counts["ministry"] else "ministry"
+    return "council" if is_state_council(plan) else "ministry"
+
+
+def mixed_in_style(plan: Plan, registry: Registry, configured: str = "auto") -> str | None:
+    """The style whose names stand out as mixed into a document that keeps the other one:
+    every name of the other style when configured; in auto mode only a clear minority
+    (a fifth or less, against at least three), so that documents which keep their own mix
+    (modern State Council texts write 国家发展改革委 beside 人民银行) are left alone."""
+    if configured in ("council", "ministry"):
+        return "ministry" if configured == "council" else "council"
+    counts = style_counts(plan, registry)
+    total = counts["council"] + counts["ministry"]
+    if not total:
+        return None
+    for minority, majority in (("council", "ministry"), ("ministry", "council")):
+        clear = counts[minority] / total <= MIXED_STYLE_SHARE
+        if counts[minority] and counts[majority] >= 3 and clear:
+            return minority
+    return None
+
+
+def keeps_protocol_order(
+    plan: Plan, registry: Registry, year: int | None, configured: str = "auto"
+) -> bool:
+    """Does the document order participants by protocol (joint-conference plans do; State
+    Council opinions order them by relevance)? Inferred from its own clauses when not set."""
+    if configured in ("always", "never"):
+        return configured == "always"
+    judged = in_order = 0
+    for task in plan.tasks:
+        for clause in task.clauses:
+            keys = [
+                registry.order_key(body)
+                for a in clause.agencies
+                if a.role != "lead" and (body := registry.resolve(a.name, year)) is not None
+            ]
+            if len(keys) < 2:
+                continue
+            judged += 1
+            in_order += keys == sorted(keys)
+    return judged >= PROTOCOL_MIN_CLAUSES and in_order / judged >= PROTOCOL_SHARE
