@@ -201,7 +201,7 @@ class _Parser:
         counts = {1: 0, 2: 0, 3: 0}
         levels_seen: set[int] = set()
         current: int | None = None
-        holds_clause = False
+        holds_clause = bare = False
         for index in range(len(self.folded)):
             content, _ = self.content(index)
             item = self.item(content, expected=False)
@@ -210,6 +210,9 @@ class _Parser:
                     counts[current] += 1
                 current, holds_clause = item[0], False
                 levels_seen.add(item[0])
+                bare = _is_bare_heading(item[0], content[item[1].end() :])
+            elif bare:
+                continue  # the prose under a heading is not the heading's
             if current is not None and not holds_clause and _ANY_CLAUSE.search(content):
                 holds_clause = True
         if current is not None and holds_clause:
@@ -385,6 +388,10 @@ class _Parser:
         a paragraph without one after the task (a closing statement) stays a paragraph.
         """
         next_index = index + 1
+        first, _ = self.content(index)
+        first_item = self.item(first)
+        if first_item is not None and _is_bare_heading(first_item[0], first[first_item[1].end() :]):
+            return next_index  # a heading at the task level: the prose after it is not its
         while next_index < len(self.folded):
             content, _ = self.content(next_index)
             item = self.item(content)
@@ -690,6 +697,19 @@ def _frame_titles() -> tuple[str, ...]:
 def _numeral_value(numeral: str) -> int:
     """``50`` → 50, ``十五`` → 15."""
     return int(numeral) if numeral.isdigit() else cn_to_int(numeral) or 0
+
+
+def _is_bare_heading(level: int, rest: str) -> bool:
+    """``一、总体要求``: a short title with no sentence and no clause after a Chinese
+    numeral. What follows it is the section's prose, not the item's text. (A ``1.`` item
+    is never one: a long task may be wrapped after a few words.)"""
+    rest = rest.strip()
+    return (
+        level < 3
+        and len(rest) <= 30
+        and not any(mark in rest for mark in SENTENCE_END)
+        and _ANY_CLAUSE.search(rest) is None
+    )
 
 
 def _is_title_line(text: str) -> bool:

@@ -14,6 +14,7 @@ from .conftest import SPECS, lint_text
 
 CASES = Path(__file__).parent / "rules"
 CONTRACT_CODES = [
+    "S001",
     "N001",
     "N002",
     "N003",

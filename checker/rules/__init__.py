@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..registry import RULES, RuleSpec, add
-from . import agencies, document, marks, numbering, tags  # noqa: F401  (registers the rules)
+from . import agencies, document, marks, numbering, structure, tags  # noqa: F401  (registers the rules)
 
 
 @cache
