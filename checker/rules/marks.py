@@ -37,11 +37,13 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
     任务编号统一写作“1.”“2.”（或全文统一用“1、”）。录入时把“11.”错打成“11。”“11，”“11：”，
     或个别任务用了与全文不同的“、”，检索、引用编号时就会漏掉这一项。此类编号仍按第11项读取，
-    不会被误报为缺号；修复时改为全文通用的标点。
+    不会被误报为缺号；修复时改为全文通用的标点。只检查阿拉伯数字编号的任务：“（一）”“一、”
+    编号的任务自有其标点。
     Bad: 10.甲。(科技部负责)\\n11。乙。(科技部负责)
     Good: 10.甲。(科技部负责)\\n11.乙。(科技部负责)
     """
-    marks = {task.index: _mark(plan, task) for task in plan.tasks}
+    arabic = [task for task in plan.tasks if task.level == 3]  # (一) and 一、 carry their own marks
+    marks = {task.index: _mark(plan, task) for task in arabic}
     written = Counter(
         plan.source.text[found[0]] for found in marks.values() if found and found[1] in TASK_MARKS
     )
@@ -54,7 +56,7 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
     replacement = max(
         (c for c in written if fold(c) == dominant), key=lambda c: written[c], default="."
     )
-    for task in plan.tasks:
+    for task in arabic:
         found = marks[task.index]
         if found is None:
             continue
