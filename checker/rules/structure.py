@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..clause import CLAUSE_WORDS
-from ..engine import Context
+from ..context import Context
 from ..findings import Finding
 from ..model import Plan, Span
 from ..registry import rule
