@@ -41,11 +41,31 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
         raise UsageError(str(error)) from None
 
 
+def _check_output(output: str | None) -> None:
+    """Refuse an -o that cannot be written before any work is done (one line, exit 2)."""
+    if not output:
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"{output}: cannot write the output (Is a directory)")
+    parent = path.parent if str(path.parent) else Path(".")
+    existing = next((p for p in (parent, *parent.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise UsageError(f"{output}: cannot write the output (Not a directory)")
+    target = path if path.exists() else existing
+    if not os.access(target, os.W_OK):
+        raise UsageError(f"{output}: cannot write the output (Permission denied)")
+
+
 def _emit(text: str, output: str | None, *, err: bool = False) -> None:
     if output:
         path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise UsageError(f"{output}: cannot write the output ({reason})") from None
     else:
         click.echo(text, nl=False, err=err)
 
@@ -54,40 +74,96 @@ def _color(no_color: bool) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
+def _say(lang: str, text: str, *, quiet: bool = False) -> None:
+    """A line for the user on stderr (notes, skipped files), translated."""
+    from . import locale
+
+    if not quiet:
+        click.echo(f"plancheck: {locale.error(lang, text)}", err=True)
+
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=LANGS,
+    default="zh",
+    show_default=True,
+    help="Language of messages and reports: zh (Chinese) or en (English).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plancheck")
+@click.option(
+    "--lang",
+    type=LANGS,
+    default="zh",
+    expose_value=False,
+    is_eager=True,
+    help="Language of messages and help: zh (Chinese) or en (English).",
+)
 def cli() -> None:
-    """plancheck：年度推进计划的检查工具 (a linter for annual plans)."""
+    """plancheck: a linter for annual plans."""
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--format",
     "fmt",
     type=_formats("lint"),
     default="text",
-)
-@click.option("-o", "--output", help="Write the report to FILE instead of standard output.")
-@click.option("--select", help="Codes or prefixes to check (N,A001,G00).")
-@click.option("--ignore", help="Codes or prefixes to skip.")
-@click.option(
-    "--config", "config_path", type=click.Path(path_type=Path), help="Config file to use."
+    show_default=True,
+    help="Output format.",
 )
 @click.option(
-    "--baseline", type=click.Path(path_type=Path), help="Hide the findings recorded in FILE."
+    "-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output."
+)
+@click.option("--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00).")
+@click.option("--ignore", metavar="CODES", help="Codes or prefixes to skip.")
+@click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Use this config file instead of the nearest .plancheck.yaml.",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Hide the findings recorded in FILE.",
 )
 @click.option(
     "--write-baseline", is_flag=True, help="Record the current findings in --baseline FILE."
 )
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, apply or show the fixes that need a drafter's check too.",
+)
+@click.option(
     "--diff", "show_diff", is_flag=True, help="Show the fixes as a unified diff; write nothing."
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--lang", type=LANGS, default="zh", show_default=True)
-@click.option("--no-color", is_flag=True)
-@click.option("--stdin-filename", default="-", help="Name for a plan read from standard input.")
+@click.option(
+    "--statistics", is_flag=True, help="Show the number of findings per rule instead of each."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Show the findings only, without the summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
+@click.option(
+    "--skip-non-plans",
+    is_flag=True,
+    help="Skip named files that are not plans, as a folder walk does (for pre-commit).",
+)
+@LANG_OPTION
+@click.option("--no-color", is_flag=True, help="No colours, even on a terminal.")
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    default="-",
+    help="Name for a plan read from standard input (PATH -).",
+)
 def lint(
     paths,
     fmt,
@@ -98,18 +174,26 @@ def lint(
     baseline,
     write_baseline,
     fix,
+    unsafe_fixes,
     show_diff,
     exit_zero,
+    statistics,
+    quiet,
+    verbose,
+    skip_non_plans,
     lang,
     no_color,
     stdin_filename,
 ) -> None:
-    """检查计划文件 (check plan files)."""
+    """Check plan files."""
     from .lint import LintOptions, lint_paths
 
     specs = _specs()
     if write_baseline and baseline is None:
         raise UsageError("--write-baseline needs --baseline FILE")
+    if baseline is not None and not write_baseline and not baseline.is_file():
+        raise UsageError(f"{baseline}: no such baseline file (record one with --write-baseline)")
+    _check_output(output)
     options = LintOptions(
         select=_codes(select),
         ignore=_codes(ignore),
@@ -118,30 +202,74 @@ def lint(
         diff=show_diff,
         baseline=None if write_baseline else baseline,
         stdin_filename=stdin_filename,
+        unsafe_fixes=unsafe_fixes,
+        skip_non_plans=skip_non_plans,
     )
     run = lint_paths(paths, options, list(specs.values()))
-    for report in run.files:
-        if report.error:
-            click.echo(f"plancheck: {report.path}: {_error_text(lang, report.error)}", err=True)
-        for note in report.notes:
-            click.echo(f"plancheck: {report.path}: {note}", err=True)
+    _report_problems(run, lang, verbose)
     if write_baseline:
-        from .baseline import write_baseline as save
-
-        save(baseline, run.findings)
+        _write_baseline(baseline, run, lang, quiet)
     if show_diff:
         from .fixdiff import unified
 
         _emit(unified(run), output)
     else:
         render_options = RenderOptions(
-            lang=lang, color=_color(no_color) and not output, rules=specs
+            lang=lang,
+            color=_color(no_color) and not output,
+            rules=specs,
+            unsafe_fixes=unsafe_fixes,
+            statistics=statistics,
+            quiet=quiet,
         )
         # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
-        _emit(render(fmt, run, render_options), output, err=fix and "-" in paths)
+        name = "text" if statistics else fmt
+        _emit(render(name, run, render_options), output, err=fix and "-" in paths)
     if run.errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)
+
+
+def _report_problems(run, lang: str, verbose: bool) -> None:
+    """One line per file that could not be checked (a bad config once, however many files
+    it governs), the notes, and with -v the files skipped as not plans."""
+    from . import locale
+
+    said = set()
+    for report in run.files:
+        if report.error:
+            line = (
+                f"plancheck: {locale.error(lang, report.error)}"
+                if report.error_kind == "config"
+                else f"plancheck: {report.path}: {_error_text(lang, report.error)}"
+            )
+            if line not in said:
+                click.echo(line, err=True)
+                said.add(line)
+        for note in report.notes:
+            click.echo(f"plancheck: {report.path}: {locale.error(lang, note)}", err=True)
+    if verbose:
+        for report in run.skipped:
+            reason = locale.error(lang, report.skipped or "")
+            click.echo(
+                f"plancheck: {report.path}: {locale.text(lang, 'skipped', reason=reason)}",
+                err=True,
+            )
+
+
+def _write_baseline(path: Path, run, lang: str, quiet: bool) -> None:
+    from . import locale
+    from .baseline import write_baseline as save
+
+    try:
+        save(path, run.findings)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UsageError(f"{path}: cannot write the output ({reason})") from None
+    if not quiet:
+        count = len(run.findings)
+        text = locale.text(lang, "baseline_written", count=count, path=path)
+        click.echo(f"plancheck: {text}", err=True)
 
 
 def _error_text(lang: str, reason: str | None) -> str:
@@ -151,47 +279,84 @@ def _error_text(lang: str, reason: str | None) -> str:
 
 
 @cli.command()
-@click.argument("plan")
-@click.option("--previous", type=click.Path(), help="Last year's plan, for the carry-over summary.")
-@click.option("-o", "--output", help="Output file (default reports/<plan name>.html).")
-@click.option("--lang", type=LANGS, default="zh")
+@click.argument("plan", metavar="PLAN")
+@click.option(
+    "--previous",
+    metavar="FILE",
+    type=click.Path(),
+    help="Last year's plan, for the carry-over summary.",
+)
+@click.option(
+    "-o", "--output", metavar="FILE", help="Output file (default reports/<plan name>.html)."
+)
+@LANG_OPTION
 def report(plan, previous, output, lang) -> None:
-    """生成供次年起草使用的HTML报告 (HTML report for next year's drafting)."""
+    """HTML report for next year's drafting."""
     from .report import write_report
 
-    target = write_report(plan, previous, output, lang, _specs())
+    _check_output(output)
+    try:
+        target = write_report(plan, previous, output, lang, _specs())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UsageError(f"{output or plan}: cannot write the output ({reason})") from None
     click.echo(str(target))
 
 
 @cli.command()
-@click.argument("old")
-@click.argument("new")
-@click.option("--format", "fmt", type=_formats("diff"), default="text")
-@click.option("-o", "--output")
-@click.option("--lang", type=LANGS, default="zh")
-def diff(old, new, fmt, output, lang) -> None:
-    """逐项比较两年的计划 (task-level diff of two annual plans)."""
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--format",
+    "fmt",
+    type=_formats("diff"),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", metavar="FILE", help="Write the diff to FILE instead of standard output."
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they do not.")
+@LANG_OPTION
+def diff(old, new, fmt, output, exit_code, lang) -> None:
+    """Task-level diff of two annual plans."""
     from .diff import diff_files
 
+    _check_output(output)
     result = diff_files(old, new)
     _emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
+    if exit_code and result.differs():
+        sys.exit(1)
 
 
 @cli.command()
-@click.argument("plan")
-@click.option("--format", "fmt", type=_formats("agencies"), default="text")
+@click.argument("plan", metavar="PLAN")
+@click.option(
+    "--format",
+    "fmt",
+    type=_formats("agencies"),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option(
     "--init",
     "init",
+    metavar="FILE",
     type=click.Path(path_type=Path),
     help="Write a registry skeleton of the names no registry knows to FILE (never overwritten).",
 )
 @click.option(
-    "--config", "config_path", type=click.Path(path_type=Path), help="Config file to use."
+    "--config",
+    "config_path",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Use this config file instead of the nearest .plancheck.yaml.",
 )
-@click.option("--lang", type=LANGS, default="zh")
+@LANG_OPTION
 def agencies(plan, fmt, init, config_path, lang) -> None:
-    """各单位牵头和参与的任务 (each agency with the tasks it leads and joins)."""
+    """Each agency with the tasks it leads and joins."""
     from .agency_table import agency_table
     from .local import init_registry, registry_for
     from .parse import parse
@@ -204,23 +369,30 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
         click.echo(locale.text(lang, "init_written", path=init, count=count))
         return
     table = agency_table(parse(read_source(plan)), registry_for(plan, config_path))
-    click.echo(render(fmt, table, RenderOptions(), output="agencies"), nl=False)
+    click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)
 
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=_formats("rules"), default="text")
-@click.option("--lang", type=LANGS, default="zh")
+@click.option(
+    "--format",
+    "fmt",
+    type=_formats("rules"),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@LANG_OPTION
 def rules_command(fmt, lang) -> None:
-    """规则目录 (the rule catalogue)."""
+    """The rule catalogue."""
     specs = _specs()
     click.echo(render(fmt, specs, RenderOptions(lang=lang), output="rules"), nl=False)
 
 
 @cli.command("rule")
-@click.argument("code")
-@click.option("--lang", type=LANGS, default="zh")
+@click.argument("code", metavar="CODE")
+@LANG_OPTION
 def rule_command(code, lang) -> None:
-    """一条规则的说明：查什么、为什么、示例、怎么改 (one rule explained)."""
+    """One rule explained: what it checks, why, examples, how to fix."""
     specs = _specs()
     spec = specs.get(code.upper())
     if spec is None:
@@ -229,9 +401,12 @@ def rule_command(code, lang) -> None:
 
 
 def _argv_lang() -> str:
-    """--lang from the command line, for errors raised before click has parsed it."""
+    """--lang from the command line, for errors raised before click has parsed it and for
+    click's own messages and help."""
     args = sys.argv[1:]
     for n, arg in enumerate(args):
+        if arg == "--":
+            break
         if arg == "--lang" and n + 1 < len(args):
             return args[n + 1]
         if arg.startswith("--lang="):
@@ -239,23 +414,65 @@ def _argv_lang() -> str:
     return "zh"
 
 
+def use_language(lang: str) -> None:
+    """Speak one language: click's own words (usage errors, help headings) through the
+    language's CLICK table, and each command's and option's help through its HELP table.
+    The English texts stay in the code (as gettext msgids), so this can switch back."""
+    from importlib import import_module
+
+    from . import locale
+
+    book = locale.catalogue(lang)
+    table: dict[str, str] = book.CLICK
+
+    def gettext(message: str) -> str:
+        return table.get(message, message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        message = singular if count == 1 else plural
+        return table.get(message, message)
+
+    for name in ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui"):
+        module = import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
+    helps: dict[str, str] = book.HELP
+    for command in [cli, *cli.commands.values()]:
+        original = command.__dict__.setdefault("_msgid", command.help or "")
+        command.help = helps.get(original, original)
+        command.short_help = None
+        for param in command.params:
+            english = getattr(param, "_msgid", None)
+            if english is None:
+                english = getattr(param, "help", None) or ""
+                param._msgid = english  # type: ignore[attr-defined]
+            if isinstance(param, click.Option):
+                param.help = helps.get(english, english)
+
+
 def main() -> None:
     """Entry point: run the group, turning every error into one line and exit 2."""
+    from . import locale
+
+    lang = _argv_lang()
     try:
+        use_language(lang)
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.exceptions.Abort:
-        click.echo("plancheck: aborted", err=True)
+        click.echo(f"plancheck: {locale.error(lang, 'aborted')}", err=True)
         sys.exit(2)
     except click.ClickException as error:
         click.echo(f"plancheck: {error.format_message()}", err=True)
         sys.exit(2)
     except InputError as error:
-        click.echo(f"plancheck: {error.path}: {_error_text(_argv_lang(), error.reason)}", err=True)
+        click.echo(f"plancheck: {error.path}: {_error_text(lang, error.reason)}", err=True)
         sys.exit(2)
     except PlancheckError as error:
-        click.echo(f"plancheck: {error}", err=True)
+        click.echo(f"plancheck: {locale.error(lang, str(error))}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -264,5 +481,6 @@ def main() -> None:
     except Exception as error:
         if os.environ.get("PLANCHECK_DEBUG"):
             raise
-        click.echo(f"plancheck: internal error: {type(error).__name__}: {error}", err=True)
+        detail = f"{type(error).__name__}: {error}"
+        click.echo(f"plancheck: {locale.error(lang, f'internal error: {detail}')}", err=True)
         sys.exit(2)

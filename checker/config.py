@@ -16,6 +16,9 @@ from .findings import SEVERITIES
 from .registry import Option, RuleSpec, declared_options
 
 CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
+#: the general keys a config may have; the rules' declared options come on top (a mistyped
+#: key is answered with the nearest of them)
+KEYS = ("select", "ignore", "severity", "year", "per-task-ignores", "rules", "agencies")
 _CODE_PREFIX = re.compile(r"^(ALL|[A-Z](\d{0,3})?)$")
 
 
@@ -63,7 +66,8 @@ def parse_codes(value: Any, where: str, known: set[str] | None = None) -> tuple[
         if not _CODE_PREFIX.match(code):
             raise ConfigError(f"{where}: '{code}' is not a rule code or prefix")
         if known is not None and code != "ALL" and not any(k.startswith(code) for k in known):
-            raise ConfigError(f"{where}: unknown rule code '{code}'")
+            near = _did_you_mean(code, tuple(sorted(known)))
+            raise ConfigError(f"{where}: unknown rule code '{code}'{near}")
     return codes
 
 
@@ -112,7 +116,7 @@ def from_mapping(
         elif key == "agencies":
             values["agencies"] = _registry_files(value, origin, where)
         elif key != "rules":
-            raise ConfigError(f"{where}: unknown key")
+            raise ConfigError(f"{where}: unknown key{_did_you_mean(str(key), (*KEYS, *options))}")
     return Config(**values)
 
 
@@ -132,6 +136,17 @@ def _registry_files(value: Any, origin: Path, where: str) -> tuple[Path, ...]:
 
     load_registry(tuple(paths))
     return tuple(paths)
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for the nearest choice, or nothing when none is near."""
+    import difflib
+
+    if word.isupper():  # a rule code: its case is its spelling
+        near = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    else:
+        near = difflib.get_close_matches(word.lower().replace("_", "-"), choices, n=1, cutoff=0.6)
+    return f" (did you mean '{near[0]}'?)" if near else ""
 
 
 def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
@@ -172,8 +187,8 @@ def load_file(
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise ConfigError(f"{where}: {problem}") from None
+        problem = getattr(error, "problem", None) or "not YAML"
+        raise ConfigError(f"{where}: invalid YAML ({problem})") from None
     return from_mapping(data, path, known, options)
 
 
@@ -183,7 +198,7 @@ class ConfigFinder:
     def __init__(self, specs: list[RuleSpec], explicit: Path | None = None) -> None:
         self.known = {spec.code for spec in specs}
         self.options = declared_options(specs)
-        self.cache: dict[Path, Config] = {}
+        self.cache: dict[Path, Config | ConfigError] = {}
         self.explicit = load_file(explicit, self.known, self.options) if explicit else None
         if explicit and self.explicit is None:
             raise ConfigError(f"{explicit}: no [tool.plancheck] section")
@@ -195,17 +210,24 @@ class ConfigFinder:
         return self._for_dir(start)
 
     def _for_dir(self, directory: Path) -> Config:
-        if directory in self.cache:
-            return self.cache[directory]
-        found: Config | None = None
+        """The nearest config; a bad one is remembered, so every file below it fails the
+        same way without reading it again (and files elsewhere are still checked)."""
+        if directory not in self.cache:
+            try:
+                self.cache[directory] = self._find(directory)
+            except ConfigError as error:
+                self.cache[directory] = error
+        found = self.cache[directory]
+        if isinstance(found, ConfigError):
+            raise found
+        return found
+
+    def _find(self, directory: Path) -> Config:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file():
                 found = load_file(candidate, self.known, self.options)
                 if found is not None:
-                    break
-        if found is None:
-            parent = directory.parent
-            found = Config() if parent == directory else self._for_dir(parent)
-        self.cache[directory] = found
-        return found
+                    return found
+        parent = directory.parent
+        return Config() if parent == directory else self._for_dir(parent)

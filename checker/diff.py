@@ -39,6 +39,8 @@ class Side:
     grams: list[Counter]
     agencies: list[tuple[str, ...]]
     sections: list[str]
+    #: each task's text as written (body and clause), width-folded: what "unchanged" compares
+    exact: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -52,13 +54,20 @@ class Pair:
     lead_changed: bool = False
     old_lead: str | None = None
     new_lead: str | None = None
+    #: what changed in the text of one task against one: (op, text), op in
+    #: equal/delete/insert, on the width-folded text as written (body and clause)
+    text_changes: list[tuple[str, str]] = field(default_factory=list)
 
     def changes(self) -> list[tuple[str, str]]:
-        """The old tasks' text against the new tasks' text, character by character."""
+        """The old tasks' text against the new tasks' text, character by character: for one
+        task against one, the very text "unchanged" compares (empty when it is the same);
+        for merges and splits, the bodies joined."""
+        if len(self.old) == 1 and len(self.new) == 1:
+            return self.text_changes
         return inline_changes("".join(t.body for t in self.old), "".join(t.body for t in self.new))
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        item = {
             "status": self.status,
             "old": [t.number for t in self.old],
             "new": [t.number for t in self.new],
@@ -69,6 +78,11 @@ class Pair:
                 "lead_changed": self.lead_changed,
             },
         }
+        if self.text_changes:
+            item["changes"] = [
+                {"op": op, "text": text} for op, text in self.text_changes if op != "equal"
+            ]
+        return item
 
 
 @dataclass
@@ -100,6 +114,10 @@ class DiffResult:
                     table[pair.old_lead]["lead_lost"].extend(old_numbers)
         return [{"agency": name, **values} for name, values in sorted(table.items())]
 
+    def differs(self) -> bool:
+        """True unless every task is unchanged (``diff --exit-code``, as in git diff)."""
+        return any(p.status != "unchanged" for p in self.pairs)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "old": {"path": self.old.path, "tasks": len(self.old.tasks), "year": self.old.year},
@@ -129,6 +147,14 @@ def task_text(task: Task, source_text: str) -> str:
     return normalize(body)
 
 
+def exact_text(task: Task, source_text: str) -> str:
+    """A task as written, body and clause, width-folded (``，`` and ``,`` are the same)."""
+    from .text import fold
+
+    clause = source_text[task.clause.span.start : task.clause.span.end] if task.clause else ""
+    return fold(task.body + clause)
+
+
 def _grams(text: str) -> Counter:
     return (
         Counter(text[i : i + 2] for i in range(len(text) - 1)) if len(text) > 1 else Counter(text)
@@ -137,8 +163,9 @@ def _grams(text: str) -> Counter:
 
 def _prepare(plan: Plan, registry: Registry) -> Side:
     titles = {h.value: h.title for h in plan.headings if h.level == 1}
-    texts, grams, agencies, sections = [], [], [], []
+    texts, grams, agencies, sections, exact = [], [], [], [], []
     for task in plan.tasks:
+        exact.append(exact_text(task, plan.source.text))
         text = task_text(task, plan.source.text)
         texts.append(text)
         grams.append(_grams(text))
@@ -148,7 +175,7 @@ def _prepare(plan: Plan, registry: Registry) -> Side:
             names.append(body.name if body else agency.name)
         agencies.append(tuple(dict.fromkeys(names)))
         sections.append(normalize(titles.get(task.section, "")) if task.section else "")
-    return Side(plan, texts, grams, agencies, sections)
+    return Side(plan, texts, grams, agencies, sections, exact)
 
 
 def _index(side: Side) -> dict[str, list[int]]:
@@ -307,11 +334,13 @@ def _one_to_one(a: Side, b: Side, i: int, j: int, text: float) -> Pair:
     same_agencies = a.agencies[i] == b.agencies[j]
     if not same_section:
         status = "moved"
-    elif a.texts[i] == b.texts[j] and same_agencies:
+    elif a.exact[i] == b.exact[j] and same_agencies:
         status = "unchanged"
     else:
-        status = "modified"
+        status = "modified"  # any change of the text, even a doubled 。 or a dropped tag
     pair = Pair(status, [a.plan.tasks[i]], [b.plan.tasks[j]], text)
+    if a.exact[i] != b.exact[j]:
+        pair.text_changes = inline_changes(a.exact[i], b.exact[j])
     return _agency_change(pair, a, b, [i], [j])
 
 

@@ -11,19 +11,23 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import engine
 from .config import Config, ConfigFinder
-from .errors import InputError, UsageError
+from .errors import ConfigError, InputError, UsageError
 from .findings import Finding
 from .model import Edit, Plan, Span
 from .parse import parse
 from .registry import RuleSpec
+from .sniff import is_plan
 from .source import Source, read_source, source_from_bytes, write_atomic
 
 #: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_FIX_PASSES = 10
+#: why a file with none of the genre's marks is not checked (see checker/sniff.py)
+NOT_A_PLAN = "not a plan: no plan title, document number, responsibility clause or 一、/1. outline"
 
 
 @dataclass
@@ -35,6 +39,10 @@ class LintOptions:
     diff: bool = False
     baseline: Path | None = None
     stdin_filename: str = "-"
+    #: apply (or show) the fixes the catalogue marks unsafe too
+    unsafe_fixes: bool = False
+    #: skip named files that are not plans, as a folder walk does (for pre-commit)
+    skip_non_plans: bool = False
 
 
 @dataclass
@@ -46,6 +54,10 @@ class FileReport:
     plan: Plan | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    #: ``input`` (the file itself) or ``config`` (the configuration that governs it)
+    error_kind: str = "input"
+    #: why the file was not checked although it could be read (not a plan)
+    skipped: str | None = None
     unused_suppressions: list[tuple[Span, str]] = field(default_factory=list)
     fixed: int = 0
     fixed_text: str | None = None
@@ -59,8 +71,11 @@ class FileReport:
 
 @dataclass
 class RunReport:
+    """The checked files (read or failed) and, apart, the files skipped as not plans."""
+
     files: list[FileReport]
     hidden_by_baseline: int = 0
+    skipped: list[FileReport] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -70,27 +85,48 @@ class RunReport:
     def errors(self) -> list[FileReport]:
         return [r for r in self.files if r.error]
 
+    def counts(self) -> dict[str, int]:
+        """What the summary says: files checked, with findings, that could not be checked."""
+        unsafe = sum(1 for f in self.findings if f.fix is not None and not f.fix.safe)
+        return {
+            "checked": sum(1 for r in self.files if not r.error),
+            "with_findings": sum(1 for r in self.files if r.findings),
+            "unreadable": len(self.errors),
+            "skipped": len(self.skipped),
+            "findings": len(self.findings),
+            "fixable": sum(1 for f in self.findings if f.fix is not None and f.fix.safe),
+            "unsafe_fixable": unsafe,
+            "fixed": sum(r.fixed for r in self.files),
+        }
 
-def discover(paths: Iterable[str]) -> list[tuple[str, Path | None, str | None]]:
-    """Expand folders into their plan files, sorted; keep each path's error for later.
 
-    Returns (display name, path or None for stdin, error or None).
-    """
-    found: list[tuple[str, Path | None, str | None]] = []
+class Item(NamedTuple):
+    """One file to check: its display name, its path (None for stdin), an error found while
+    looking for it, and whether a folder walk found it (then a non-plan is skipped)."""
+
+    display: str
+    path: Path | None
+    error: str | None = None
+    walked: bool = False
+
+
+def discover(paths: Iterable[str]) -> list[Item]:
+    """Expand folders into their plan files, sorted; keep each path's error for later."""
+    found: list[Item] = []
     for raw in paths:
         if raw == "-":
-            found.append(("-", None, None))
+            found.append(Item("-", None))
             continue
         path = Path(raw)
         if path.is_dir():
             plans = _walk(path)
             if not plans:
-                found.append((raw, path, "no plan files (*.txt, *.md) in folder"))
-            found.extend((str(p), p, None) for p in plans)
+                found.append(Item(raw, path, "no plan files (*.txt, *.md) in folder"))
+            found.extend(Item(str(p), p, None, True) for p in plans)
         elif not path.exists():
-            found.append((raw, path, "no such file"))
+            found.append(Item(raw, path, "no such file"))
         else:
-            found.append((raw, path, None))
+            found.append(Item(raw, path))
     return found
 
 
@@ -125,6 +161,8 @@ def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]
         reports = _lint_parallel(items, options)
     else:
         reports = [_lint_item(item, finder, options, specs) for item in items]
+    skipped = [r for r in reports if r.skipped]
+    reports = [r for r in reports if not r.skipped]
     hidden = 0
     for report in reports:
         if baseline is not None and report.findings:
@@ -132,7 +170,7 @@ def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]
             hidden += len(report.findings) - len(kept)
             report.findings = kept
     _check_cli_codes(options, specs, reports)
-    return RunReport(reports, hidden)
+    return RunReport(reports, hidden, skipped)
 
 
 def _check_cli_codes(
@@ -148,13 +186,13 @@ def _check_cli_codes(
 
 
 def _lint_item(
-    item, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
+    item: Item, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
 ) -> FileReport:
-    display, path, error = item
-    if error:
-        return FileReport(display, error=error)
-    name = options.stdin_filename if path is None else display
-    return lint_file(name, path, finder, options, specs)
+    if item.error:
+        return FileReport(item.display, error=item.error)
+    name = options.stdin_filename if item.path is None else item.display
+    skip = item.walked or options.skip_non_plans
+    return lint_file(name, item.path, finder, options, specs, skip_non_plans=skip)
 
 
 #: From this many files on, a run uses every core: plans are independent, and a CI job or
@@ -168,7 +206,7 @@ def _cores() -> int:
 
 def _worth_parallel(items: list) -> bool:
     cores = _cores()
-    no_stdin = all(path is not None for _, path, _ in items)
+    no_stdin = all(item.path is not None for item in items)
     return len(items) >= PARALLEL_MIN_FILES and cores > 1 and no_stdin and os.name == "posix"
 
 
@@ -205,11 +243,24 @@ def _lint_parallel(items: list, options: LintOptions) -> list[FileReport]:
 
 
 def lint_file(
-    name: str, path: Path | None, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
+    name: str,
+    path: Path | None,
+    finder: ConfigFinder,
+    options: LintOptions,
+    specs: list[RuleSpec],
+    *,
+    skip_non_plans: bool = False,
 ) -> FileReport:
+    """Check one file. A non-plan is skipped when asked (walks, pre-commit), an input error
+    when named; a bad configuration stops this file only."""
     report = FileReport(name)
     try:
         source = read_stdin(name) if path is None else read_source(path, name)
+        if not is_plan(source.text):
+            if skip_non_plans:
+                report.skipped = NOT_A_PLAN
+                return report
+            raise InputError(name, NOT_A_PLAN)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
         active = _with_custom_rules(specs, config)
         plan = parse(source)
@@ -219,7 +270,7 @@ def lint_file(
             )
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:
-            plan, result, fixed = fix_until_stable(plan, config, active)
+            plan, result, fixed = fix_until_stable(plan, config, active, options.unsafe_fixes)
             report.fixed = fixed
             if fixed:
                 report.original_text = source.text
@@ -230,6 +281,9 @@ def lint_file(
             result = engine.run(plan, config, active)
     except InputError as error:
         report.error = error.reason
+        return report
+    except ConfigError as error:
+        report.error, report.error_kind = str(error), "config"
         return report
     report.source, report.plan = plan.source, plan
     report.summary = plan_summary(plan)
@@ -250,12 +304,13 @@ def _write_fixed(path: Path | None, source: Source) -> None:
     write_atomic(path, source.encode(source.text))
 
 
-def safe_edits(findings: Iterable[Finding]) -> tuple[list[Edit], int]:
-    """Edits of safe fixes whose ranges do not overlap an edit already taken."""
+def safe_edits(findings: Iterable[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
+    """Edits of safe fixes (and unsafe ones when asked) whose ranges do not overlap an edit
+    already taken."""
     taken: list[Edit] = []
     count = 0
     for found in findings:
-        if found.fix is None or not found.fix.safe:
+        if found.fix is None or not (found.fix.safe or unsafe):
             continue
         edits = found.fix.edits
         if any(_overlaps(e, t) for e in edits for t in taken):
@@ -272,13 +327,14 @@ def _overlaps(a: Edit, b: Edit) -> bool:
 
 
 def fix_until_stable(
-    plan: Plan, config: Config, specs: list[RuleSpec]
+    plan: Plan, config: Config, specs: list[RuleSpec], unsafe: bool = False
 ) -> tuple[Plan, engine.Result, int]:
-    """Apply safe fixes, re-parse, re-lint, until nothing more is fixable (bounded)."""
+    """Apply safe fixes (and unsafe ones when asked), re-parse, re-lint, until nothing more
+    is fixable (bounded)."""
     total = 0
     result = engine.run(plan, config, specs)
     for _ in range(MAX_FIX_PASSES):
-        edits, count = safe_edits(result.findings)
+        edits, count = safe_edits(result.findings, unsafe)
         if not count:
             break
         text = engine.apply_edits(plan.source.text, edits)

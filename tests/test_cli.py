@@ -36,7 +36,8 @@ def test_lint_2024_text_output():
     lines = result.output.strip().splitlines()
     assert lines[0].startswith(f"{PLAN_2024}:32:71: A001 任务21")
     assert any(":64:112: N003 任务50" in line for line in lines)
-    assert len(lines) == 5 and "共发现4个问题" in lines[-1]
+    assert len(lines) == 6 and lines[-2] == "发现4个问题（4个可用 --fix 自动修复）。"
+    assert lines[-1] == "文件：检查1个（1个有问题）。"
 
 
 def test_lint_json_contract():
@@ -74,7 +75,9 @@ def test_select_and_ignore_longest_prefix_wins():
 def test_unknown_code_is_usage_error():
     result = invoke("lint", str(PLAN_2024), "--select", "Z999")
     assert result.exit_code == 2
-    assert "unknown rule code" in result.output
+    assert result.output == "plancheck: 未知的规则代码“Z999”（见 plancheck rules）\n"
+    english = invoke("lint", str(PLAN_2024), "--select", "Z999", "--lang", "en")
+    assert english.output == "plancheck: unknown rule code 'Z999' (see: plancheck rules)\n"
 
 
 @pytest.mark.parametrize(
@@ -157,21 +160,38 @@ def test_config_in_pyproject(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("content", "expected"),
+    ("content", "chinese", "english"),
     [
-        ("select: [A\n", ".plancheck.yaml:"),
-        ("colour: red\n", "colour: unknown key"),
-        ("near-duplicate: high\n", "near-duplicate: expected int or float"),
-        ("select: [Q9]\n", "unknown rule code 'Q9'"),
-        ("punctuation: wide\n", "punctuation: expected one of"),
+        ("select: [A\n", ".plancheck.yaml:2：YAML格式有误（", ".plancheck.yaml:2: invalid YAML ("),
+        ("colour: red\n", "colour：未知的配置项", "colour: unknown key"),
+        (
+            "near-duplicate: high\n",
+            "near-duplicate：应为数字，实为字符串",
+            "near-duplicate: expected int or float, got str",
+        ),
+        ("select: [Q9]\n", "未知的规则代码“Q9”", "unknown rule code 'Q9'"),
+        ("punctuation: wide\n", "punctuation：应为以下之一：", "punctuation: expected one of"),
+        (
+            "selcet: [A]\n",
+            "selcet：未知的配置项（是否应为“select”？）",
+            "selcet: unknown key (did you mean 'select'?)",
+        ),
+        (
+            "per_task_ignores: {}\n",
+            "（是否应为“per-task-ignores”？）",
+            "(did you mean 'per-task-ignores'?)",
+        ),
+        ("ignore: [G0077]\n", "“G0077”不是规则代码或前缀", "'G0077' is not a rule code or prefix"),
     ],
 )
-def test_bad_config_is_one_line(tmp_path, content, expected):
+def test_bad_config_is_one_line(tmp_path, content, chinese, english):
     (tmp_path / ".plancheck.yaml").write_text(content, encoding="utf-8")
     shutil.copy(PLAN_2024, tmp_path / "2024.txt")
-    result = invoke("lint", str(tmp_path / "2024.txt"))
-    assert result.exit_code == 2
-    assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    for lang, expected in (("zh", chinese), ("en", english)):
+        result = invoke("lint", str(tmp_path / "2024.txt"), "--lang", lang)
+        assert result.exit_code == 2
+        assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert "未发现问题" not in result.stdout and "No problems" not in result.stdout
 
 
 def test_installed_command_outside_the_repo(tmp_path):

@@ -45,6 +45,10 @@ def test_exact_alignment_of_the_2025_draft():
             ("dropped", (5,), ()),
             ("modified", (10,), (9,)),
             ("modified", (17,), (16,)),
+            # the stray tags the draft removed: a change of text, however small
+            ("modified", (21,), (19,)),
+            ("modified", (67,), (65,)),
+            ("modified", (101,), (101,)),
             ("merged", (22, 23), (20,)),
             ("modified", (31,), (28,)),
             ("split", (32,), (29, 30)),
@@ -158,3 +162,42 @@ def test_every_task_once_and_swap_is_mirror(old_items, new_items):
         for p in backward.pairs
     )
     assert there == back
+
+
+TWO_TASKS = (
+    "一、完善制度\n1.推进商标法修改。(国家知识产权局负责)\n2.推进专利法修改。(国家知识产权局负责)\n"
+)
+
+
+def _diff_texts(tmp_path, old: str, new: str, *args: str):
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    return invoke("diff", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), *args)
+
+
+def test_width_folding_alone_is_unchanged_and_exit_code_0(tmp_path):
+    wide = TWO_TASKS.replace("(", "（").replace(")", "）")
+    result = _diff_texts(tmp_path, TWO_TASKS, wide, "--format", "json", "--exit-code")
+    assert result.exit_code == 0
+    assert {p["status"] for p in json.loads(result.stdout)["pairs"]} == {"unchanged"}
+
+
+def test_a_doubled_full_stop_is_modified_and_shown(tmp_path):
+    doubled = TWO_TASKS.replace("商标法修改。", "商标法修改。。")
+    data = json.loads(_diff_texts(tmp_path, TWO_TASKS, doubled, "--format", "json").stdout)
+    first = data["pairs"][0]
+    assert first["status"] == "modified" and first["changes"] == [{"op": "insert", "text": "。"}]
+    assert data["pairs"][1]["status"] == "unchanged" and "changes" not in data["pairs"][1]
+    text = _diff_texts(tmp_path, TWO_TASKS, doubled)
+    assert "[修改] 1 → 1" in text.stdout and "推进商标法修改{+。+}。" in text.stdout
+    english = _diff_texts(tmp_path, TWO_TASKS, doubled, "--lang", "en")
+    assert "[modified] 1 → 1" in english.stdout
+
+
+def test_exit_code_as_in_git_diff(tmp_path):
+    changed = TWO_TASKS.replace("专利法", "著作权法")
+    assert _diff_texts(tmp_path, TWO_TASKS, changed).exit_code == 0
+    assert _diff_texts(tmp_path, TWO_TASKS, changed, "--exit-code").exit_code == 1
+    assert _diff_texts(tmp_path, TWO_TASKS, TWO_TASKS, "--exit-code").exit_code == 0
+    missing = invoke("diff", str(tmp_path / "nope.txt"), str(tmp_path / "old.txt"), "--exit-code")
+    assert missing.exit_code == 2

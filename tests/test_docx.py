@@ -99,7 +99,9 @@ def test_fix_refuses_docx_but_still_reports(word_plan):
     before = word_plan.read_bytes()
     result = invoke("lint", str(word_plan), "--fix", "--select", "A001")
     assert result.exit_code == 1
-    assert "--fix does not rewrite .docx" in result.stderr
+    assert "--fix 不改写 .docx 文件" in result.stderr
+    english = invoke("lint", str(word_plan), "--fix", "--select", "A001", "--lang", "en")
+    assert "--fix does not rewrite .docx" in english.stderr
     assert word_plan.read_bytes() == before
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -136,8 +137,40 @@ def test_per_task_ignores(tmp_path):
     assert [(f["rule"], f["task"]) for f in data["findings"]] == [("A001", 67), ("A001", 101)]
 
 
+#: a drafting repository's companions of its plans, which the hook must let through
+README_MD = """# Annual plans
+
+1. Install pre-commit: `pip install pre-commit`.
+2. Run `pre-commit install` once.
+3. Commit plans under `plans/`; see https://example.org/guide for the drafting guide.
+"""
+NOTES_MD = """# 起草说明
+
+一、起草背景
+
+1. 2024年计划执行情况总体良好，多数任务按期完成。
+2. 部分单位反馈任务分工需进一步细化。
+
+二、主要修改
+
+1. 删除已完成的任务。
+2. 新增数据知识产权相关任务。
+"""
+MINUTES_TXT = "会议纪要\n1.讨论了第5项任务的分工。\n2.确定下周提交修改稿。\n"
+PLAN_2025 = """2025年知识产权强国建设推进计划
+一、完善知识产权制度
+(一)完善知识产权法律法规
+1.推进《中华人民共和国商标法》修改。(国家知识产权局负责)
+2.推进《中华人民共和国著作权法实施条例》修改。(中央宣传部负责)
+二、强化知识产权保护
+(一)加强司法保护
+3.完善知识产权审判工作机制。(最高人民法院负责)
+"""
+
+
 def test_pre_commit_hook_refuses_a_bad_plan(tmp_path):
-    """The real pre-commit, with this repository as the hook repository."""
+    """The real pre-commit, with this repository as the hook repository, in a drafting
+    repository with plans, a README.md and notes: the notes pass, the 2024 plan fails."""
     git = shutil.which("git")
     if importlib.util.find_spec("pre_commit") is None or git is None:
         pytest.skip("pre-commit or git not installed")
@@ -174,6 +207,11 @@ def test_pre_commit_hook_refuses_a_bad_plan(tmp_path):
         encoding="utf-8",
     )
     (drafts / "good.txt").write_text("1.甲。(科技部负责)\n2.乙。(财政部负责)\n", encoding="utf-8")
+    (drafts / "plans").mkdir()
+    (drafts / "plans" / "2025.txt").write_text(PLAN_2025, encoding="utf-8")
+    (drafts / "README.md").write_text(README_MD, encoding="utf-8")
+    (drafts / "plans" / "notes.md").write_text(NOTES_MD, encoding="utf-8")
+    (drafts / "plans" / "minutes.txt").write_text(MINUTES_TXT, encoding="utf-8")
     git_in(drafts, "add", "-A")
     hook = [sys.executable, "-m", "pre_commit"]
     good = subprocess.run(
@@ -185,12 +223,25 @@ def test_pre_commit_hook_refuses_a_bad_plan(tmp_path):
         check=False,
     )
     assert good.returncode == 0, good.stdout + good.stderr
+    verbose = subprocess.run(
+        [*hook, "run", "--all-files", "--verbose"],
+        cwd=drafts,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # pre-commit may split the files between several runs: add up their summaries
+    checked = sum(int(n) for n in re.findall(r"文件：检查(\d+)个", verbose.stdout))
+    skipped = sum(int(n) for n in re.findall(r"跳过(\d+)个非计划文件", verbose.stdout))
+    assert verbose.returncode == 0 and (checked, skipped) == (2, 3), verbose.stdout
     shutil.copy(PLAN_2024, drafts / "2024.txt")
     git_in(drafts, "add", "-A")
     subprocess.run([*hook, "install"], cwd=drafts, env=env, capture_output=True, check=True)
     commit = git_in(drafts, "commit", "-m", "add the 2024 plan")
     assert commit.returncode != 0
     assert "2024.txt:64:112: N003" in commit.stdout + commit.stderr
+    assert "README" not in commit.stdout + commit.stderr
 
 
 def test_fix_from_stdin_writes_the_plan_to_stdout():

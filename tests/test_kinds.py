@@ -61,7 +61,9 @@ def test_custom_rule_code_must_be_new(tmp_path):
     (tmp_path / "dup.yaml").write_text(HOUSE_RULE.replace("X101", "A001"), encoding="utf-8")
     (tmp_path / ".plancheck.yaml").write_text("rules: [dup.yaml]\n", encoding="utf-8")
     result = invoke("lint", str(tmp_path / "plan.txt"))
-    assert result.exit_code == 2 and "A001 is already a rule" in result.stderr
+    assert result.exit_code == 2 and "A001已是现有规则" in result.stderr
+    english = invoke("lint", str(tmp_path / "plan.txt"), "--lang", "en")
+    assert english.exit_code == 2 and "A001 is already a rule" in english.stderr
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,8 @@ def test_fifo_given_directly(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     result = invoke("lint", str(fifo))
+    assert result.exit_code == 2 and "不是普通文件" in result.stderr
+    result = invoke("lint", str(fifo), "--lang", "en")
     assert result.exit_code == 2 and "not a regular file" in result.stderr
 
 
@@ -149,9 +151,11 @@ def test_file_removed_during_the_run(tmp_path, monkeypatch):
 def test_config_errors(tmp_path, config, message):
     (tmp_path / ".plancheck.yaml").write_text(config, encoding="utf-8")
     plan = _write(tmp_path, "p.txt", GOOD.encode())
-    result = invoke("lint", str(plan))
+    result = invoke("lint", str(plan), "--lang", "en")
     assert result.exit_code == 2 and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    chinese = invoke("lint", str(plan))
+    assert chinese.exit_code == 2 and "：" in chinese.stderr and ": expected" not in chinese.stderr
 
 
 # -- properties -----------------------------------------------------------------------

@@ -45,6 +45,12 @@ class RenderOptions:
     lang: str = "zh"
     color: bool = False
     rules: dict[str, RuleSpec] | None = None
+    #: the run applies or shows unsafe fixes too (they count as fixable, not "more")
+    unsafe_fixes: bool = False
+    #: text: one line per rule with its count instead of one line per finding (ruff's)
+    statistics: bool = False
+    #: text: the findings and nothing else (no summary)
+    quiet: bool = False
 
 
 def choices(output: str) -> list[str]:
@@ -69,9 +75,40 @@ def message(found: Finding, lang: str) -> str:
     return locale.message(lang, found.key, found.args)
 
 
+def summary_lines(run: Any, options: RenderOptions) -> list[str]:
+    """The summary under the findings: how many, how many fixable, and what happened to each
+    file. An input or config error is never summed up as "no problems"."""
+    from .. import locale
+
+    counts = run.counts()
+    lang = options.lang
+    lines = []
+    fixable, more = counts["fixable"], counts["unsafe_fixable"]
+    if options.unsafe_fixes:
+        fixable, more = fixable + more, 0
+    if counts["findings"]:
+        key = "summary.more" if fixable and more else "summary" if fixable else "summary.plain"
+        key = "summary.unsafe" if more and not fixable else key
+        lines.append(locale.text(lang, key, count=counts["findings"], fixable=fixable, more=more))
+    elif counts["checked"] and not counts["unreadable"]:
+        lines.append(locale.text(lang, "summary_none"))
+    parts = [locale.text(lang, "files.checked", count=counts["checked"])]
+    if counts["with_findings"]:
+        parts[0] += locale.text(lang, "files.with_findings", count=counts["with_findings"])
+    if counts["unreadable"]:
+        parts.append(locale.text(lang, "files.unreadable", count=counts["unreadable"]))
+    if counts["skipped"]:
+        parts.append(locale.text(lang, "files.skipped", count=counts["skipped"]))
+    lines.append(locale.text(lang, "files", parts=locale.text(lang, "sep").join(parts)))
+    if counts["fixed"]:
+        lines.append(locale.text(lang, "fixed", count=counts["fixed"]))
+    return lines
+
+
 def fix_payload(source: Source | None, found: Finding) -> dict[str, Any] | None:
-    """The contract's ``fix``: the lines the fix touches and what they become."""
-    if source is None or found.fix is None or not found.fix.safe:
+    """The ``fix``: the lines the fix touches, what they become, and whether ``--fix``
+    applies it (``safe``) or only ``--fix --unsafe-fixes`` does (``unsafe``)."""
+    if source is None or found.fix is None:
         return None
     from ..engine import apply_edits
 
@@ -81,4 +118,9 @@ def fix_payload(source: Source | None, found: Finding) -> dict[str, Any] | None:
     start, end = source.line_starts[first - 1], source.line_end(last)
     shifted = [type(e)(e.start - start, e.end - start, e.text) for e in edits]
     fixed = apply_edits(source.text[start:end], shifted)
-    return {"line": first, "end_line": last, "replacement": _NEWLINES.sub("\n", fixed)}
+    return {
+        "line": first,
+        "end_line": last,
+        "replacement": _NEWLINES.sub("\n", fixed),
+        "applicability": "safe" if found.fix.safe else "unsafe",
+    }

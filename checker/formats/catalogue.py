@@ -45,14 +45,20 @@ def render_rule(spec: RuleSpec, options: RenderOptions) -> str:
     info = rule_info(spec, options.lang)
     label = locale.catalogue(options.lang).RULE_PAGE
     out = [f"{info['code']} {info['name']}: {info['title']}", ""]
-    fix = info["fix"] or label["none"]
-    out.append(f"{label['severity']}: {info['severity']}    {label['fix']}: {fix}")
+    lang = options.lang
+    severity = locale.text(lang, f"severity.{info['severity']}")
+    fix = locale.text(lang, f"rule.fix.{info['fix']}") if info["fix"] else label["none"]
+    out.append(
+        locale.text(lang, "rule.line", label=label["severity"], value=severity)
+        + "    "
+        + locale.text(lang, "rule.line", label=label["fix"], value=fix)
+    )
     for option in spec.options:
         allowed = "|".join(map(str, option.choices)) if option.choices else option.help
         out.append(f"{label['option']}: {option.key} = {option.default}    ({allowed})")
     out += ["", info["rationale"], ""]
     for heading, examples in ((label["bad"], info["bad"]), (label["good"], info["good"])):
         for example in examples:
-            out.append(f"{heading}:")
+            out.append(locale.text(options.lang, "rule.label", label=heading))
             out += [f"    {line}" for line in example.splitlines()]
     return "\n".join(out).rstrip() + "\n"

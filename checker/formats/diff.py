@@ -45,7 +45,7 @@ def _text(result: DiffResult, lang: str) -> str:
         if pair.old and pair.new:
             line += f"  ({pair.similarity:.2f})"
         lines.append(line)
-        if pair.status in {"modified", "moved"} and pair.old[0].body != pair.new[0].body:
+        if pair.status in {"modified", "moved"} and pair.changes():
             marked = "".join(
                 text if op == "equal" else f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
                 for op, text in pair.changes()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, locale
-from . import RenderOptions, fix_payload, message
+from . import RenderOptions, fix_payload, message, summary_lines
 from .catalogue import rule_info
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -83,20 +83,10 @@ def render(run, options: RenderOptions) -> str:
     for report in run.files:
         views = [finding_view(f, report.source, options.lang) for f in report.findings]
         everything.extend(views)
-        files.append({"path": report.path, "error": report.error, "findings": views})
+        error = locale.error(options.lang, report.error) if report.error else None
+        files.append({"path": report.path, "error": error, "findings": views})
     specs = options.rules or {}
-    count = len(everything)
-    summary = (
-        locale.text(
-            options.lang,
-            "summary",
-            count=count,
-            files=len(files),
-            fixable=sum(1 for f in everything if f["fix"]),
-        )
-        if count
-        else locale.text(options.lang, "summary_none", files=len(files))
-    )
+    summary = " ".join(summary_lines(run, options))
     return _page(
         "lint.html",
         options.lang,

@@ -1,4 +1,5 @@
-"""The contract's JSON: ``version``, ``files``, ``findings``, ``summary``."""
+"""The JSON of ``lint --format json``: ``version``, ``files``, ``findings``, ``skipped``,
+``summary`` (documented in docs/json.md)."""
 
 from __future__ import annotations
 
@@ -45,15 +46,22 @@ def as_dict(run, options: RenderOptions) -> dict[str, Any]:
     for report in run.files:
         findings.extend(finding_dict(f, report.source, options.lang) for f in report.findings)
     by_rule = Counter(f["rule"] for f in findings)
+    counts = run.counts()
     return {
         "version": 1,
         "files": [file_dict(r) for r in run.files],
         "findings": findings,
+        "skipped": [{"path": r.path, "reason": r.skipped} for r in run.skipped],
         "summary": {
             "findings": len(findings),
             "by_rule": dict(sorted(by_rule.items())),
             "errors": len(run.errors),
-            "fixed": sum(r.fixed for r in run.files),
+            "fixed": counts["fixed"],
+            "fixable": counts["fixable"],
+            "unsafe_fixable": counts["unsafe_fixable"],
+            "files_checked": counts["checked"],
+            "files_with_findings": counts["with_findings"],
+            "files_skipped": counts["skipped"],
             "baseline_hidden": run.hidden_by_baseline,
         },
     }

@@ -37,7 +37,7 @@ def _rule(spec, lang: str) -> dict[str, Any]:
 
 
 def _fix(found, report) -> list[dict[str, Any]]:
-    if found.fix is None or not found.fix.safe or report.source is None:
+    if found.fix is None or report.source is None:
         return []
     from ..model import Span
 
@@ -51,6 +51,7 @@ def _fix(found, report) -> list[dict[str, Any]]:
     return [
         {
             "description": {"text": found.code},
+            "properties": {"applicability": "safe" if found.fix.safe else "unsafe"},
             "artifactChanges": [
                 {"artifactLocation": {"uri": found.path}, "replacements": replacements}
             ],

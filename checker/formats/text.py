@@ -1,9 +1,16 @@
-"""``path:line:col: CODE message``, one line a finding, then a summary line (ruff/flake8 style)."""
+"""``path:line:col: CODE message [severity]``, one line a finding, then the summary
+(ruff/flake8 style). The severity is written out, so it reads without colour too.
+
+``--statistics`` gives one line per rule instead (count, code, ``[*]`` when fixable, title);
+``--quiet`` leaves out the summary.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import locale
-from . import RenderOptions, message
+from . import RenderOptions, message, summary_lines
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
@@ -12,26 +19,43 @@ def _paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on else text
 
 
-def render(run, options: RenderOptions) -> str:
+def _finding_lines(run, options: RenderOptions) -> list[str]:
     lines = []
     for report in run.files:
         for found in report.findings:
+            color = _COLORS.get(found.severity, "0")
             where = _paint(f"{found.path}:{found.line}:{found.column}:", "1", options.color)
-            code = _paint(found.code, _COLORS.get(found.severity, "0") + ";1", options.color)
-            lines.append(f"{where} {code} {message(found, options.lang)}")
+            code = _paint(found.code, color + ";1", options.color)
+            severity = locale.text(options.lang, f"severity.{found.severity}")
+            tag = _paint(f"[{severity}]", color, options.color)
+            lines.append(f"{where} {code} {message(found, options.lang)} {tag}")
         for span, what in report.unused_suppressions:
             text = locale.text(options.lang, "unused_suppression", what=what)
             lines.append(f"{report.path}:{span.line}:{span.column}: {text}")
+    return lines
+
+
+def _statistics_lines(run, options: RenderOptions) -> list[str]:
+    """Per rule, most frequent first: ``count  CODE  [*] title`` (``[*]``: --fix mends it)."""
     findings = run.findings
-    files = len(run.files)
-    if findings:
-        fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
-        lines.append(
-            locale.text(options.lang, "summary", count=len(findings), files=files, fixable=fixable)
-        )
-    else:
-        lines.append(locale.text(options.lang, "summary_none", files=files))
-    fixed = sum(r.fixed for r in run.files)
-    if fixed:
-        lines.append(locale.text(options.lang, "fixed", count=fixed))
-    return "\n".join(lines) + "\n"
+    counts = Counter(f.code for f in findings)
+    fixable = {
+        f.code for f in findings if f.fix is not None and (f.fix.safe or options.unsafe_fixes)
+    }
+    titles = locale.catalogue(options.lang).TITLES
+    specs = options.rules or {}
+    width = len(str(max(counts.values()))) if counts else 1
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        mark = locale.text(options.lang, "statistics.fixable") if code in fixable else "   "
+        spec = specs.get(code)
+        title = titles.get(code) or (spec.title if spec else "")
+        lines.append(f"{count:>{width}}  {code:<5} {mark} {title}")
+    return lines
+
+
+def render(run, options: RenderOptions) -> str:
+    lines = _statistics_lines(run, options) if options.statistics else _finding_lines(run, options)
+    if not options.quiet:
+        lines += summary_lines(run, options)
+    return "\n".join(lines) + "\n" if lines else ""

@@ -6,6 +6,8 @@ languages say the same thing and a translation never touches a rule.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from importlib import import_module
 from types import ModuleType
 from typing import Any
@@ -39,10 +41,43 @@ def message(lang: str, key: str, args: dict[str, Any]) -> str:
 
 
 def text(lang: str, key: str, **args: Any) -> str:
-    """A user-interface string (summary lines, headings of reports)."""
-    return catalogue(lang).UI[key].format_map(_Blank(args))
+    """A user-interface string (summary lines, headings of reports). With ``count`` == 1
+    the ``KEY.one`` template is used where the language has one (English singulars)."""
+    ui = catalogue(lang).UI
+    template = ui.get(f"{key}.one") if args.get("count") == 1 else None
+    return (template or ui[key]).format_map(_Blank(args))
 
 
 def error(lang: str, reason: str) -> str:
-    """Input and config error reasons are written in English in code; translate known ones."""
-    return catalogue(lang).ERRORS.get(reason, reason)
+    """Errors are written in English in the code, as gettext's msgids are; the language's
+    ``ERRORS`` maps each English template (``{where}: unknown key``) to its translation, and
+    the pieces a template's fields matched are carried over."""
+    table = catalogue(lang).ERRORS
+    if reason in table:
+        return table[reason]
+    for pattern, template in _patterns(lang):
+        match = pattern.match(reason)
+        if match:
+            fields = {k: table.get(v, v) for k, v in match.groupdict().items()}
+            return template.format(**fields)
+    return reason
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+@cache
+def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    """The ERRORS templates with fields as regular expressions, longest first (the most
+    specific template wins: ``… unknown key (did you mean …)`` before ``… unknown key``)."""
+    compiled = []
+    for source, template in catalogue(lang).ERRORS.items():
+        if "{" not in source:
+            continue
+        pieces = _FIELD.split(source)
+        regex = "".join(
+            f"(?P<{piece}>.+?)" if n % 2 else re.escape(piece) for n, piece in enumerate(pieces)
+        )
+        compiled.append((re.compile(f"^{regex}$", re.S), template))
+    compiled.sort(key=lambda item: -len(item[0].pattern))
+    return compiled

@@ -79,18 +79,45 @@ UI = {
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
     "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",
     "in_task": "task {task}: ",
-    "summary": "Found {count} problems in {files} files ({fixable} fixable).",
-    "summary_none": "No problems found in {files} files.",
+    "summary": "Found {count} problems ({fixable} fixable with --fix).",
+    "summary.one": "Found 1 problem ({fixable} fixable with --fix).",
+    "summary.more": "Found {count} problems ({fixable} fixable with --fix, {more} more with --unsafe-fixes).",
+    "summary.more.one": "Found 1 problem ({fixable} fixable with --fix, {more} more with --unsafe-fixes).",
+    "summary.plain": "Found {count} problems.",
+    "summary.plain.one": "Found 1 problem.",
+    "summary.unsafe": "Found {count} problems ({more} fixable with --unsafe-fixes).",
+    "summary.unsafe.one": "Found 1 problem ({more} fixable with --unsafe-fixes).",
+    "summary_none": "No problems found.",
+    "files": "Files: {parts}.",
+    "files.checked": "{count} checked",
+    "files.with_findings": " ({count} with problems)",
+    "files.unreadable": "{count} could not be checked",
+    "files.skipped": "{count} skipped as not plans",
+    "files.skipped.one": "1 skipped as not a plan",
+    "sep": ", ",
     "fixed": "Fixed {count} problems.",
+    "fixed.one": "Fixed 1 problem.",
+    "skipped": "skipped: {reason}",
+    "baseline_written": "Recorded {count} problems in the baseline {path}.",
+    "baseline_written.one": "Recorded 1 problem in the baseline {path}.",
+    "statistics.fixable": "[*]",
     "unused_suppression": "unused suppression: {what}",
     "severity.error": "error",
     "severity.warning": "warning",
     "severity.info": "info",
+    "rule.fix.safe": "safe (--fix)",
+    "rule.fix.unsafe": "unsafe (--fix --unsafe-fixes)",
+    "rule.line": "{label}: {value}",
+    "rule.label": "{label}:",
     "level.1": "section",
     "level.2": "subsection",
 }
 
+#: English is the language the code writes errors in: nothing to translate.
 ERRORS: dict[str, str] = {}
+
+#: click's own messages are English already.
+CLICK: dict[str, str] = {}
 
 HTML = {
     "toc": "Contents",
@@ -103,6 +130,7 @@ HTML = {
     "tasks": "tasks",
     "sections": "sections",
     "errors": "errors",
+    "error": "not checked",
     "warnings": "warnings",
     "agency_count": "agencies",
     "year_items": "year-bound items",
@@ -194,3 +222,6 @@ RULE_PAGE = {
     "good": "good",
     "none": "none",
 }
+
+#: help of the commands and options: written in English in checker/cli.py.
+HELP: dict[str, str] = {}

@@ -1,0 +1,95 @@
+"""Is this file a plan at all? A README or a notes file beside the plans is not.
+
+A folder walk and a pre-commit run hand plancheck every ``.txt``/``.md`` file, and a drafting
+repository keeps a README.md, 起草说明 notes and meeting minutes beside its plans. Numbered
+lines alone do not make a plan (a README's install steps are numbered too), so the decision
+rests on the marks of the genre, which every member of the family carries in some form:
+
+- a title that names the genre (…计划, …要点, …方案, …意见, …安排, …规划, …分工, a draft's
+  ``(征求意见稿)`` allowed after it; ``修改意见``/``反馈意见`` are comments, not the genre);
+- a document number in the GB/T 9704 shape (``国知联办〔2024〕6号``);
+- a responsibility clause ending a numbered item or heading (``(国家知识产权局负责)``);
+- or the family's skeleton: Chinese-numeral headings (``一、`` / ``(一)``) over numbered items,
+  in a file with none of the marks of software documentation (code, links, URLs) and not
+  titled as a companion document (…说明, …纪要, …记录).
+
+A file with any of these is a plan, even one whose tasks cannot be recognised: that file is
+reported (S001 or an input error), never skipped. A file with none is not a plan: a walk and
+``--skip-non-plans`` skip it (``-v`` says so), naming it on the command line is an input error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clause import CLAUSE_WORDS
+from .text import CN_NUMERAL, fold
+
+#: lines read from the top for a title or document number (they come before the body)
+HEAD_LINES = 15
+
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+)?")
+_GENRE_TITLE = re.compile(
+    r"(?<!修改)(?<!反馈)(?<!征求)(?<!审核)(?<!审查)(?<!会签)(计划|要点|方案|意见|安排|规划|分工)"
+    r"\s*(?:\([^()]{0,8}(?:稿|草案)\))?\s*$"
+)
+#: the title of a companion document (起草说明, 会议纪要, 修改记录…): its 一、/1. outline is not a plan's
+_OTHER_TITLE = re.compile(r"(说明|纪要|记录|笔记|总结|汇报|报告|备忘录?|简报|README)\s*$", re.I)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DOC_NUMBER = re.compile(
+    r"^\S{2,12}\s*[〔\[(【]\s*(?:19|20)\d\d\s*[〕\])】]\s*第?\s*\d{1,4}\s*号\s*$"
+)
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.、](?!\d)\s*\S")
+_HEADING = re.compile(rf"^\s*(?:{CN_NUMERAL}[、.]|\({CN_NUMERAL}\))\s*\S")
+_CLAUSE_END = re.compile(r"\(([^()]{1,200})\)\s*[。.]?\s*$")
+_DOCS_MARKS = re.compile(r"```|`[^`\n]+`|\]\([^)\s]+\)|https?://|^\s*\|?\s*-{3,}\s*\|", re.M)
+
+
+def plan_marks(text: str) -> list[str]:
+    """The marks of the genre found in a text: ``title``, ``doc_number``, ``clause``,
+    ``skeleton``. Empty for a README, notes or prose."""
+    lines = [_MD_PREFIX.sub("", line, count=1) for line in fold(text).splitlines()]
+    content = [line.strip() for line in lines if line.strip()]
+    marks = []
+    head = content[:HEAD_LINES]
+    if any(_is_title(line) for line in head):
+        marks.append("title")
+    if any(_DOC_NUMBER.match(line) for line in head):
+        marks.append("doc_number")
+    if any(_has_clause(line) for line in content):
+        marks.append("clause")
+    companion = bool(content) and _OTHER_TITLE.search(content[0]) is not None
+    if not companion and _skeleton(content) and not _DOCS_MARKS.search(text):
+        marks.append("skeleton")
+    return marks
+
+
+def is_plan(text: str) -> bool:
+    return bool(plan_marks(text))
+
+
+def _is_title(line: str) -> bool:
+    """A short line of Chinese naming the genre, not a sentence (no 。 or ,)."""
+    return (
+        len(line) <= 60
+        and _GENRE_TITLE.search(line) is not None
+        and "。" not in line
+        and "," not in line
+        and len(_HAN.findall(line)) >= 4
+    )
+
+
+def _has_clause(line: str) -> bool:
+    """A numbered item or heading that ends in a bracketed group naming who is responsible."""
+    if not (_NUMBERED.match(line) or _HEADING.match(line)):
+        return False
+    match = _CLAUSE_END.search(line)
+    return match is not None and CLAUSE_WORDS.search(match.group(1)) is not None
+
+
+def _skeleton(content: list[str]) -> bool:
+    """Chinese-numeral headings with numbered items of Chinese prose below them."""
+    headings = sum(1 for line in content if _HEADING.match(line))
+    items = [line for line in content if _NUMBERED.match(line)]
+    chinese = sum(1 for line in items if len(_HAN.findall(line)) * 2 >= len(line))
+    return headings >= 1 and chinese >= 2
