@@ -81,7 +81,8 @@ def parse_yaml(path: Path) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: {getattr(error, 'problem', None) or 'invalid YAML'}") from None
+        problem = getattr(error, "problem", None) or "not YAML"
+        raise ConfigError(f"{where}: invalid YAML ({problem})") from None
 
 
 @cache

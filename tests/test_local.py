@@ -320,7 +320,10 @@ def test_bad_registry_files_are_one_line_errors(tmp_path, text, message):
     (tmp_path / ".plancheck.yaml").write_text("agencies: [mine.yaml]\n", encoding="utf-8")
     plan = tmp_path / "plan.txt"
     plan.write_text("1.甲。(省财政厅负责)\n", encoding="utf-8")
-    result = invoke("lint", str(plan))
+    chinese = invoke("lint", str(plan))
+    assert chinese.exit_code == 2 and len(chinese.stderr.strip().splitlines()) == 1
+    assert "：" in chinese.stderr
+    result = invoke("lint", str(plan), "--lang", "en")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
@@ -331,9 +334,11 @@ def test_config_names_a_missing_registry_file(tmp_path):
     (tmp_path / ".plancheck.yaml").write_text("agencies: [missing.yaml]\n", encoding="utf-8")
     plan = tmp_path / "plan.txt"
     plan.write_text("1.甲。(省财政厅负责)\n", encoding="utf-8")
-    result = invoke("lint", str(plan))
+    result = invoke("lint", str(plan), "--lang", "en")
     assert result.exit_code == 2
     assert ".plancheck.yaml:agencies: no such registry file 'missing.yaml'" in result.stderr
+    chinese = invoke("lint", str(plan))
+    assert ".plancheck.yaml:agencies：名录文件“missing.yaml”不存在" in chinese.stderr
 
 
 def test_registry_files_from_pyproject_relative_to_it(tmp_path):
@@ -410,9 +415,11 @@ def test_init_counts_tasks_and_guesses_categories(tmp_path):
 def test_init_never_overwrites(tmp_path):
     target = tmp_path / "local.yaml"
     target.write_text("# curated\n", encoding="utf-8")
-    result = invoke("agencies", str(DRAFT), "--init", str(target))
+    result = invoke("agencies", str(DRAFT), "--init", str(target), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "already exists" in result.stderr
+    chinese = invoke("agencies", str(DRAFT), "--init", str(target))
+    assert chinese.stderr.count("\n") == 1 and "文件已存在" in chinese.stderr
     assert target.read_text(encoding="utf-8") == "# curated\n"
 
 
