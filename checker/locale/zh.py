@@ -157,6 +157,7 @@ ERRORS = {
     "{where}: expected {kind}, got {other}": "{where}：应为{kind}，实为{other}",
     "{where}: expected one of {choices}": "{where}：应为以下之一：{choices}",
     "{where}: expected a similarity between 0 and 1": "{where}：相似度应在0与1之间",
+    "{where}: expected a number above {low}, at most {high}": "{where}：应为大于{low}、不超过{high}的数",
     "{where}: no [tool.plancheck] section": "{where}：没有[tool.plancheck]一节",
     "{where}: cannot read config ({reason})": "{where}：无法读取配置文件（{reason}）",
     "{where}: config is not UTF-8": "{where}：配置文件不是UTF-8编码",
