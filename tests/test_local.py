@@ -575,9 +575,12 @@ def test_renamed_local_bodies_follow_their_successor():
 
 
 def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path):
-    result = invoke("agencies", str(DRAFT), "--init", str(tmp_path / "no" / "such.yaml"))
+    target = str(tmp_path / "no" / "such.yaml")
+    result = invoke("agencies", str(DRAFT), "--init", target, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+    chinese = invoke("agencies", str(DRAFT), "--init", target)
+    assert chinese.stderr.count("\n") == 1 and "无法写入（路径不存在）" in chinese.stderr
 
 
 def test_malformed_shipped_mirror_data_is_a_one_line_error(monkeypatch):
