@@ -4,12 +4,15 @@ Word's automatic numbering lives in numbering.xml, not in the text: a task numbe
 has no digits of its own. The number is rebuilt here from the paragraph's (or its style's)
 numbering properties, so ``1.``, ``一、`` and ``（一）`` read as if typed. Tracked changes read
 as accepted (insertions in, deletions out); comments are not plan text and are left out;
-tables are skipped (plans keep their tasks in paragraphs).
+tables are read only when they are task-division tables
+(``tables.recognise_header``), each row one line ``| 1 | 任务 | 牵头单位 | … |``, the
+form a Markdown plan writes them in, so one table reader serves both.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .text import int_to_cn
@@ -128,28 +131,152 @@ def _paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def read_docx(path: Path, name: str) -> str:
-    """The plan text of a Word document, one line per paragraph (``source`` makes it a
-    Source: this module knows Word, not how plancheck keeps text)."""
+class Piece(NamedTuple):
+    """Where a stretch of plancheck's text comes from in Word: ``paragraph`` (a python-docx
+    Paragraph) holds the text after ``prefix`` characters that Word does not store as text
+    (the rebuilt numbering label)."""
+
+    start: int
+    end: int
+    paragraph: Any
+    prefix: int
+
+
+class Layout(NamedTuple):
+    """A Word document read as plancheck's text, with the way back to its paragraphs.
+
+    ``places`` says for each line where it is in Word: ``("p", n)`` for the n-th body
+    paragraph, ``("t", table, row)`` for a row of a task-division table (both 1-based,
+    tables counted over the whole body, the header row being row 1).
+    """
+
+    text: str
+    places: tuple[tuple, ...]
+    pieces: tuple[Piece, ...]
+
+
+def open_docx(path: Path, name: str):
+    """python-docx's Document, or a one-line InputError."""
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise InputError(name, "python-docx is not installed") from None
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):
         raise InputError(name, "not a Word document (.docx)") from None
     except Exception:  # a zip that is not OOXML, or broken XML: still a one-line input error
         raise InputError(name, "not a readable Word document (.docx)") from None
+
+
+class _Writer:
+    """Accumulates lines and the pieces that map them back to Word paragraphs."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.places: list[tuple] = []
+        self.pieces: list[Piece] = []
+        self.offset = 0
+
+    def add(self, parts: list[tuple[str, Any, int]], place: tuple) -> None:
+        """One line made of (text, paragraph or None for markup, prefix) parts."""
+        line = []
+        for text, paragraph, prefix in parts:
+            if paragraph is not None:
+                self.pieces.append(Piece(self.offset, self.offset + len(text), paragraph, prefix))
+            line.append(text)
+            self.offset += len(text)
+        self.lines.append("".join(line))
+        self.places.append(place)
+        self.offset += 1  # the newline
+
+
+def _clean(text: str) -> str:
+    return text.replace("\r", "").replace("\n", " ")
+
+
+def _labelled(paragraph, numbering: _Numbering, *, empty: bool = False) -> tuple[str, int]:
+    """The paragraph's text with its Word numbering label, and the label's length.
+
+    An empty numbered body paragraph is not a task; an empty numbered table cell is the
+    序号 column numbered by Word (``empty``)."""
+    text = _clean(_paragraph_text(paragraph))
+    found = _num_pr(paragraph)
+    if found and (text.strip() or empty):
+        label = numbering.label(*found)
+        return label + text, len(label)
+    return text, 0
+
+
+def _table_rows(table, numbering: _Numbering, joiners: list[str]):
+    """Each row's cells as (text, [(part text, paragraph, prefix)…]); merged cells repeat
+    the text of the cell they continue (vertical) or are empty (horizontal)."""
+    for row in table.rows:
+        cells: list[list[tuple[str, Any, int]]] = []
+        previous = None
+        for cell in row.cells:
+            column = len(cells)
+            if cell._tc is previous:  # a horizontal span yields its cell once per column
+                cells.append([])
+                continue
+            previous = cell._tc
+            joiner = joiners[column] if column < len(joiners) else ""
+            parts: list[tuple[str, Any, int]] = []
+            for paragraph in cell.paragraphs:
+                text, prefix = _labelled(paragraph, numbering, empty=True)
+                if not text.strip():
+                    continue
+                if parts:
+                    parts.append((joiner, None, 0))
+                parts.append((text.replace("|", "｜"), paragraph, prefix))
+            cells.append(parts)
+        yield cells
+
+
+def read_layout(document) -> Layout:
+    """Body paragraphs and task-division tables in document order; other tables are left
+    out (a budget or contact table is not plan text)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from .columns import JOINERS, recognise_header
+
     numbering = _Numbering(document)
-    lines = []
-    for paragraph in document.paragraphs:
-        text = _paragraph_text(paragraph).replace("\r", "").replace("\n", " ")
-        found = _num_pr(paragraph)
-        if found and text.strip():
-            text = numbering.label(*found) + text
-        lines.append(text)
-    if not any(line.strip() for line in lines):
+    out = _Writer()
+    paragraph_number = table_number = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == W + "p":
+            paragraph_number += 1
+            paragraph = Paragraph(child, document)
+            text, prefix = _labelled(paragraph, numbering)
+            out.add([(text, paragraph, prefix)], ("p", paragraph_number))
+        elif child.tag == W + "tbl":
+            table_number += 1
+            table = Table(child, document)
+            rows = table.rows
+            if not rows:
+                continue
+            headers = [_clean(cell.text).strip() for cell in rows[0].cells]
+            roles = recognise_header(headers)
+            if roles is None:
+                continue
+            joiners = [JOINERS.get(role, "") for role in roles]
+            for number, cells in enumerate(_table_rows(table, numbering, joiners), 1):
+                parts: list[tuple[str, Any, int]] = [("|", None, 0)]
+                for cell in cells:
+                    parts.append((" ", None, 0))
+                    parts.extend(cell)
+                    parts.append((" |", None, 0))
+                out.add(parts, ("t", table_number, number))
+    return Layout("\n".join(out.lines), tuple(out.places), tuple(out.pieces))
+
+
+def read_docx(path: Path, name: str) -> tuple[str, tuple[tuple, ...]]:
+    """The plan text of a Word document, one line per body paragraph or task-table row, and
+    where each line is in Word (``source`` makes them a Source: this module knows Word, not
+    how plancheck keeps text)."""
+    layout = read_layout(open_docx(path, name))
+    if not layout.text.strip():
         raise InputError(name, "empty file")
-    return "\n".join(lines)
+    return layout.text, layout.places

@@ -37,6 +37,9 @@ class Finding:
     anchor: str = ""
     name: str = ""
     severity: str = "error"
+    #: where it is for a reader of a Word file or table (``tables.place``): ``("p", n)``,
+    #: ``("t", table, row, column, header)``, or ``()`` where line and column say it all
+    place: tuple = ()
 
     @property
     def line(self) -> int:
@@ -45,6 +48,15 @@ class Finding:
     @property
     def column(self) -> int:
         return self.span.column
+
+    def place_dict(self) -> dict | None:
+        """The place as JSON: ``{"paragraph": n}`` or ``{"table", "row", "column", "header"}``."""
+        if not self.place:
+            return None
+        if self.place[0] == "p":
+            return {"paragraph": self.place[1]}
+        _, table, row, column, header = self.place
+        return {"table": table, "row": row, "column": column, "header": header}
 
     def fingerprint(self) -> str:
         """Stable identity across line shifts: rule, task and the text concerned."""

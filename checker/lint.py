@@ -288,9 +288,20 @@ def lint_file(
     report.source, report.plan = plan.source, plan
     report.summary = plan_summary(plan)
     report.custom_codes = tuple(spec.code for spec in config.custom)
-    report.findings = result.findings
+    report.findings = placed(plan, result.findings)
     report.unused_suppressions = result.unused_suppressions
     return report
+
+
+def placed(plan: Plan, findings: list[Finding]) -> list[Finding]:
+    """Findings stamped with their place in a Word file or task table (``tables.place``)."""
+    if not plan.tables and not plan.source.places:
+        return findings
+    from dataclasses import replace
+
+    from .tables import place
+
+    return [replace(f, place=place(plan, f.span.start)) for f in findings]
 
 
 def _with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:

@@ -139,6 +139,8 @@ class Task(NamedTuple):
     subsection: int | None
     index: int
     level: int = 3
+    #: the 完成时限 of a task-division table's row (a text plan keeps deadlines in the body)
+    deadline: str | None = None
 
     @property
     def line(self) -> int:
@@ -195,6 +197,29 @@ class Directive(NamedTuple):
     span: Span
 
 
+class TableRow(NamedTuple):
+    """A row of a task-division table: ``row`` counts as Word shows it (the header is row 1);
+    ``cells`` are the spans of each column's text (empty spans where a cell is empty)."""
+
+    row: int
+    span: Span
+    cells: tuple[Span, ...]
+
+
+class Table(NamedTuple):
+    """A task-division table (重点任务分工表), in a Word document or a Markdown plan.
+
+    ``number`` counts the document's tables (every table, task table or not); ``roles`` say
+    what each column holds: number, task, lead, participant, cooperate, deadline or other.
+    """
+
+    number: int
+    headers: tuple[str, ...]
+    roles: tuple[str, ...]
+    span: Span
+    rows: tuple[TableRow, ...]
+
+
 class Section(NamedTuple):
     heading: Heading
     subsections: tuple[Heading, ...]
@@ -212,6 +237,7 @@ class Plan(NamedTuple):
     year: int | None = None
     sections: tuple[Section, ...] = ()
     task_level: int | None = 3  # the numbering level of the tasks; None when none was found
+    tables: tuple[Table, ...] = ()
 
     def paragraph(self, role: str) -> Paragraph | None:
         for paragraph in self.paragraphs:

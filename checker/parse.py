@@ -40,7 +40,7 @@ _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 _DOC_NUMBER = re.compile(
     rf"^[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*$"
 )
-_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|措施|清单)[ \t]*$")
+_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|措施|清单|分工表)[ \t]*$")
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
@@ -98,6 +98,7 @@ class _Parser:
         self.task_level: int | None = None
         self.reading: str | None = None  # the number of the task being read
         self.task_level = self.infer_task_level()
+        self.has_tables = False  # task tables were blanked out: their rows are tasks too
 
     # -- positions ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -114,7 +115,7 @@ class _Parser:
         drafts = self.without_frame_items(self.drafts)
         tasks = tuple(self.build_task(d, n) for n, d in enumerate(drafts))
         self.mark_closing(tasks)
-        if not tasks and not self.headings:
+        if not tasks and not self.headings and not self.has_tables:
             raise InputError(self.source.path, "not a plan: no numbered tasks or headings found")
         return Plan(
             self.source,
@@ -718,5 +719,19 @@ def _is_title_line(text: str) -> bool:
 
 
 def parse(source: Source) -> Plan:
-    """Parse a plan; raises InputError only for text that is not a plan at all."""
-    return _Parser(source).run()
+    """Parse a plan; raises InputError only for text that is not a plan at all.
+
+    Task-division tables are read by ``tables``: the parser sees the text with their rows
+    blanked out, and their tasks are merged in by position.
+    """
+    from .tables import attach, find_tables, mask
+
+    blocks = find_tables(source)
+    if not blocks:
+        return _Parser(source).run()
+    parser = _Parser(mask(source, blocks))
+    parser.has_tables = True
+    plan = attach(parser.run(), source, blocks)
+    if not plan.tasks and not plan.headings:
+        raise InputError(source.path, "not a plan: no numbered tasks or headings found")
+    return plan

@@ -37,6 +37,9 @@ class Source:
     line_starts: tuple[int, ...] = field(default=(), repr=False)
     #: the text with full-width marks folded to half width, offset for offset (see text.fold)
     folded: str = field(default="", repr=False)
+    #: for a Word document, where each line is in Word: ``("p", n)`` the n-th body paragraph,
+    #: ``("t", table, row)`` a row of a task-division table (see docx.Layout)
+    places: tuple[tuple, ...] = field(default=(), repr=False)
 
     @classmethod
     def from_text(
@@ -47,6 +50,7 @@ class Source:
         encoding: str = "utf-8",
         bom: bool = False,
         kind: str | None = None,
+        places: tuple[tuple, ...] = (),
     ) -> Source:
         """Build a source from decoded text; the line ending is the one the file uses most."""
         starts = [0]
@@ -66,6 +70,7 @@ class Source:
             kind,
             line_starts=tuple(starts),
             folded=fold(text),
+            places=places,
         )
 
     @property
@@ -149,7 +154,8 @@ def read_source(path: str | Path, display: str | None = None) -> Source:
         if p.suffix.lower() == ".docx":
             from .docx import read_docx
 
-            return Source.from_text(read_docx(p, name), name, encoding="docx", kind="docx")
+            text, places = read_docx(p, name)
+            return Source.from_text(text, name, encoding="docx", kind="docx", places=places)
         data = p.read_bytes()
     except InputError:
         raise

@@ -24,6 +24,9 @@ def finding_dict(found, source, lang: str) -> dict[str, Any]:
         "message": message(found, lang),
         "fingerprint": found.fingerprint(),
     }
+    where = found.place_dict()
+    if where is not None:
+        item["place"] = where
     fix = fix_payload(source, found)
     if fix is not None:
         item["fix"] = fix

@@ -28,7 +28,10 @@ def _finding_lines(run, options: RenderOptions) -> list[str]:
             code = _paint(found.code, color + ";1", options.color)
             severity = locale.text(options.lang, f"severity.{found.severity}")
             tag = _paint(f"[{severity}]", color, options.color)
-            lines.append(f"{where} {code} {message(found, options.lang)} {tag}")
+            text = message(found, options.lang)
+            if found.place and found.place[0] == "t":  # a table cell: say which
+                text += f" [{locale.place(options.lang, found)}]"
+            lines.append(f"{where} {code} {text} {tag}")
         for span, what in report.unused_suppressions:
             text = locale.text(options.lang, "unused_suppression", what=what)
             lines.append(f"{report.path}:{span.line}:{span.column}: {text}")

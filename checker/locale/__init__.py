@@ -81,3 +81,12 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
         compiled.append((re.compile(f"^{regex}$", re.S), template))
     compiled.sort(key=lambda item: -len(item[0].pattern))
     return compiled
+
+
+def place(lang: str, found: Any) -> str:
+    """A finding's place in words (表1第3行“牵头单位”列, 第12段), or "" for a text line."""
+    where = found.place_dict() if found.place else None
+    if where is None:
+        return ""
+    key = "place_paragraph" if "paragraph" in where else "place_table"
+    return text(lang, key, **where)

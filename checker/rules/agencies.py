@@ -282,6 +282,9 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     registry = ctx.agencies
     for task in plan.tasks:
         if task.clause is not None:
+            if task.clause.agencies and not any(a.role == "lead" for a in task.clause.agencies):
+                # a table row whose lead column is empty: participants but nobody leads
+                yield ctx.finding(task.clause.span, task, variant="nolead", anchor="nolead")
             continue
         last = task.parens[-1] if task.parens else None
         at_end = last is not None and last.span.end >= task.body_span.end
@@ -320,6 +323,8 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return
     for task, clause in shared:
+        if not any(a.role == "lead" for a in clause.agencies):
+            continue  # no lead at all: G008 says so
         if clause.lead_marked and clause.agencies and clause.agencies[0].role != "lead":
             lead = clause.lead
             assert lead is not None

@@ -1,0 +1,342 @@
+"""Task-division tables (重点任务分工表): a table whose header names a task column and a lead
+column, each row one task, read into the same model as a numbered task with its clause.
+
+A table is recognised by its header words, not one office's wording: ``序号``/``编号``,
+``(重点)任务``/``工作内容``/``具体措施``/``事项``, ``牵头单位``/``牵头部门``/``责任单位``,
+``参与``/``参加``/``配合``/``协办单位``, ``完成时限``/``时间``. A table without both a task
+column and a lead (or responsibility) column — a budget, a contact list — is not a task
+table and is left alone.
+
+Tables are found in the text as Markdown writes them (``| 1 | 任务 | 牵头单位 | … |``); a Word
+document's task tables are written in that form by ``docx.read_layout``. The parser reads the
+plan with the table rows blanked out (offsets kept), so prose, headings and numbered tasks
+around a table parse as before; a row that only holds a heading (``一、完善制度`` across the
+table) stays visible to the parser as that heading.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import NamedTuple
+
+from .clause import parse_clause
+from .columns import recognise_header
+from .model import AgencyRef, Clause, Paren, Plan, Section, Span, Table, TableRow, Task
+from .source import Source
+from .text import CN_NUMERAL, SENTENCE_END, bracket_groups
+
+_AGENCY_ROLES = {"lead": "lead", "participant": "participant", "cooperate": "cooperate"}
+_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*[.、]?[ \t]*$")
+_SEPARATOR = re.compile(r"^[ \t]*:?-{2,}:?[ \t]*$")
+_ROW = re.compile(r"^[ \t]*\|")
+_HEADING = re.compile(rf"^[ \t]*(?:{CN_NUMERAL}[ \t]*[、.]|\({CN_NUMERAL}\))")
+
+
+class _Cell(NamedTuple):
+    start: int  # offset of the text (stripped)
+    end: int
+
+
+class _Row(NamedTuple):
+    line: int  # 0-based line index
+    start: int
+    end: int
+    cells: tuple[_Cell, ...]
+
+
+class Block(NamedTuple):
+    """A task table as found in the text, before it becomes tasks."""
+
+    number: int
+    headers: tuple[str, ...]
+    roles: tuple[str, ...]
+    header: _Row
+    rows: tuple[_Row, ...]  # the data rows (separator line left out)
+    row_numbers: tuple[int, ...]  # each data row's number as Word counts it
+    headings: tuple[_Row, ...]  # rows that only hold a heading (一、… across the table)
+    lines: range  # the 0-based lines the table takes, separator line included
+
+
+def _cells(folded: str, start: int) -> tuple[_Cell, ...]:
+    """The cells of ``| a | b |`` (line text from ``start``), as stripped text offsets."""
+    bars = [m.start() for m in re.finditer(r"\|", folded)]
+    if not folded.rstrip().endswith("|"):
+        bars.append(len(folded.rstrip()))
+    cells = []
+    for left, right in pairwise(bars):
+        raw = folded[left + 1 : right]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        begin = start + left + 1 + (lead if text else 0)
+        cells.append(_Cell(begin, begin + len(text)))
+    return tuple(cells)
+
+
+def find_tables(source: Source) -> list[Block]:
+    """Every task-division table of the text; other tables are not returned."""
+    if "|" not in source.folded:
+        return []
+    lines = source.folded.split("\n") if "\r" not in source.folded else None
+    if lines is None:
+        lines = re.split(r"\r\n|\r|\n", source.folded)
+    blocks: list[Block] = []
+    counted = 0
+    index = 0
+    while index < len(lines):
+        if not _ROW.match(lines[index]):
+            index += 1
+            continue
+        first = index
+        while index < len(lines) and _ROW.match(lines[index]):
+            index += 1
+        counted += 1
+        block = _block(source, lines, first, index, counted)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _block(source: Source, lines: list[str], first: int, stop: int, counted: int) -> Block | None:
+    rows = []
+    for n in range(first, stop):
+        start = source.line_starts[n]
+        folded = lines[n]
+        rows.append(_Row(n, start, start + len(folded.rstrip()), _cells(folded, start)))
+    text = source.text
+    headers = tuple(text[c.start : c.end] for c in rows[0].cells)
+    roles = recognise_header(list(headers))
+    if roles is None:
+        return None
+    places = source.places
+    number = places[first][1] if places and places[first][0] == "t" else counted
+    data, numbers, headings = [], [], []
+    word_row = 1
+    for row in rows[1:]:
+        cells = [source.folded[c.start : c.end] for c in row.cells]
+        if all(_SEPARATOR.match(c) or not c for c in cells) and any(cells):
+            continue  # the Markdown |---|---| line
+        word_row += 1
+        if places and places[row.line][0] == "t":
+            word_row = places[row.line][2]
+        filled = {c for c in cells if c.strip()}
+        if not filled:
+            continue
+        if len(filled) == 1 and _HEADING.match(next(iter(filled))):
+            headings.append(row)
+            continue
+        data.append(row)
+        numbers.append(word_row)
+    return Block(
+        number,
+        headers,
+        roles,
+        rows[0],
+        tuple(data),
+        tuple(numbers),
+        tuple(headings),
+        range(first, stop),
+    )
+
+
+def mask(source: Source, blocks: list[Block]) -> Source:
+    """The source with task-table rows blanked (offsets kept); heading rows lose only their
+    bars, so the parser still sees ``一、…`` there."""
+    text = list(source.text)
+    for block in blocks:
+        heading_lines = {row.line for row in block.headings}
+        for line in block.lines:
+            for offset in range(source.line_starts[line], source.line_end(line + 1)):
+                if line not in heading_lines or text[offset] == "|":
+                    text[offset] = " "
+    return Source.from_text(
+        "".join(text), source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
+    )
+
+
+def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
+    """The plan parsed from the masked text, with the tables' tasks merged in by position."""
+    tables, table_tasks = [], []
+    for block in blocks:
+        table, tasks = _read(block, source, plan)
+        tables.append(table)
+        table_tasks.extend(tasks)
+    merged = sorted([*plan.tasks, *table_tasks], key=lambda t: t.span.start)
+    tasks = tuple(task._replace(index=n) for n, task in enumerate(merged))
+    last = tasks[-1].span.end if tasks else None
+    paragraphs = tuple(
+        p._replace(role="closing")
+        if last is not None and p.role == "body" and p.span.start >= last
+        else p
+        for p in plan.paragraphs
+    )
+    return plan._replace(
+        source=source,
+        tasks=tasks,
+        paragraphs=paragraphs,
+        sections=_sections(plan, tasks, len(source.text)),
+        tables=tuple(tables),
+        task_level=plan.task_level or (3 if tasks else None),
+    )
+
+
+def _sections(plan: Plan, tasks: tuple[Task, ...], length: int) -> tuple[Section, ...]:
+    result = []
+    level_one = [h for h in plan.headings if h.level == 1]
+    for n, heading in enumerate(level_one):
+        end = level_one[n + 1].span.start if n + 1 < len(level_one) else length + 1
+        subs = tuple(
+            h for h in plan.headings if h.level == 2 and heading.span.start < h.span.start < end
+        )
+        own = tuple(t for t in tasks if heading.span.start < t.number_span.start < end)
+        result.append(Section(heading, subs, own))
+    return tuple(result)
+
+
+def _read(block: Block, source: Source, plan: Plan) -> tuple[Table, list[Task]]:
+    """The table record and one task per data row."""
+    starts = source.line_starts
+    rows, tasks = [], []
+    previous = 0
+    for row, word_row in zip(block.rows, block.row_numbers, strict=True):
+        spans = tuple(Span(c.start, c.end, starts) for c in row.cells)
+        rows.append(TableRow(word_row, Span(row.start, row.end, starts), spans))
+        task = _task(block, row, source, plan, previous)
+        previous = task.number
+        tasks.append(task)
+    last = block.rows[-1] if block.rows else block.header
+    table = Table(
+        block.number,
+        block.headers,
+        block.roles,
+        Span(block.header.start, last.end, starts),
+        tuple(rows),
+    )
+    return table, tasks
+
+
+def _column(block: Block, row: _Row, role: str) -> list[_Cell]:
+    return [
+        cell
+        for cell, r in zip(row.cells, block.roles, strict=False)
+        if r == role and cell.end > cell.start
+    ]
+
+
+def _task(block: Block, row: _Row, source: Source, plan: Plan, previous: int) -> Task:
+    starts = source.line_starts
+    folded = source.folded
+    numbers = _column(block, row, "number")
+    found = _NUMBER.match(folded[numbers[0].start : numbers[0].end]) if numbers else None
+    if found:
+        cell = numbers[0]
+        number_text = found.group(1)
+        number_span = Span(cell.start + found.start(1), cell.start + found.end(1), starts)
+    else:
+        number_text = str(previous + 1)
+        at = row.cells[0].start if row.cells else row.start
+        number_span = Span(at, at, starts)
+    body_cells = _column(block, row, "task")
+    if body_cells:
+        body = "".join(folded[c.start : c.end] for c in body_cells)
+        body_span = Span(body_cells[0].start, body_cells[-1].end, starts)
+    else:
+        body, body_span = "", Span(row.start, row.start, starts)
+    deadlines = _column(block, row, "deadline")
+    section, subsection = _parents(plan, row.start)
+    clause = _clause(block, row, source)
+    return Task(
+        number=int(number_text),
+        number_text=number_text,
+        number_span=number_span,
+        span=Span(row.start, row.end, starts),
+        body=body,
+        body_span=body_span,
+        clauses=(clause,) if clause is not None else (),
+        parens=tuple(p for c in body_cells for p in _parens(source, c)),
+        breaks=(),
+        section=section,
+        subsection=subsection,
+        index=0,
+        level=3,
+        deadline=source.text[deadlines[0].start : deadlines[0].end] if deadlines else None,
+    )
+
+
+def _parents(plan: Plan, offset: int) -> tuple[int | None, int | None]:
+    section = subsection = None
+    for heading in plan.headings:
+        if heading.span.start > offset:
+            break
+        if heading.level == 1:
+            section, subsection = heading.value, None
+        elif heading.level == 2:
+            subsection = heading.value
+    return section, subsection
+
+
+def _clause(block: Block, row: _Row, source: Source) -> Clause | None:
+    """The lead and participant columns as one clause; roles come from the columns.
+
+    ``lead_marked``: the table names its lead explicitly, as ``牵头`` does in a text clause,
+    so a row whose lead cell is empty has no lead (G008 says so) rather than a first-listed
+    one.
+    """
+    agencies: list[AgencyRef] = []
+    vague = None
+    cells = []
+    for cell, role in zip(row.cells, block.roles, strict=False):
+        if role not in _AGENCY_ROLES:
+            continue
+        cells.append(cell)  # empty ones too: the clause starts at an empty lead cell
+        if cell.end <= cell.start:
+            continue
+        span = Span(cell.start - 1, cell.end + 1, source.line_starts)
+        parsed = parse_clause(source, source.folded[cell.start : cell.end], cell.start, span)
+        vague = vague or parsed.vague
+        agencies.extend(a._replace(role=_AGENCY_ROLES[role]) for a in parsed.agencies)
+    if not agencies and not vague:
+        return None
+    first, last = cells[0], cells[-1]
+    span = Span(first.start - 1, last.end + 1, source.line_starts)
+    inner = source.text[first.start : last.end]
+    return Clause(inner, span, tuple(agencies), False, vague, True)
+
+
+def _parens(source: Source, cell: _Cell) -> list[Paren]:
+    """Bracketed groups of a task cell, marking those that stand alone (as the parser does)."""
+    folded = source.folded[cell.start : cell.end]
+    result = []
+    standalone_end = {0}
+    for s, e in bracket_groups(folded):
+        before = folded[:s].rstrip()
+        standalone = not before or before[-1] in SENTENCE_END or len(before) in standalone_end
+        if standalone:
+            standalone_end.add(e)
+        span = Span(cell.start + s, cell.start + e, source.line_starts)
+        text = source.text[cell.start + s : cell.start + e]
+        result.append(Paren(text[1:-1], span, standalone, text[0]))
+    return result
+
+
+def place(plan: Plan, offset: int) -> tuple:
+    """Where an offset is for a reader of the document: ``("t", table, row, column, header)``
+    in a task table, ``("p", n)`` in a Word paragraph, ``()`` in a text plan's line."""
+    for table in plan.tables:
+        if not table.span.start <= offset <= table.span.end:
+            continue
+        for row in table.rows:
+            if row.span.start <= offset <= row.span.end:
+                column = len(row.cells) - 1
+                for n, cell in enumerate(row.cells):
+                    if offset < cell.end or offset <= cell.start:
+                        column = n  # the cell it is in, or the next one after a bar
+                        break
+                header = table.headers[column] if column < len(table.headers) else ""
+                return ("t", table.number, row.row, column + 1, header)
+    places = plan.source.places
+    if places:
+        line = plan.source.position(offset)[0]
+        if line <= len(places) and places[line - 1][0] == "p":
+            return places[line - 1]
+    return ()
