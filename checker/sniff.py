@@ -9,6 +9,7 @@ rests on the marks of the genre, which every member of the family carries in som
   ``(征求意见稿)`` allowed after it; ``修改意见``/``反馈意见`` are comments, not the genre);
 - a document number in the GB/T 9704 shape (``国知联办〔2024〕6号``);
 - a responsibility clause ending a numbered item or heading (``(国家知识产权局负责)``);
+- a task-division table's header row (``| 序号 | 重点任务 | 牵头单位 | … |``, see ``columns``);
 - or the family's skeleton: Chinese-numeral headings (``一、`` / ``(一)``) over numbered items,
   in a file with none of the marks of software documentation (code, links, URLs) and not
   titled as a companion document (…说明, …纪要, …记录).
@@ -30,7 +31,7 @@ HEAD_LINES = 15
 
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+)?")
 _GENRE_TITLE = re.compile(
-    r"(?<!修改)(?<!反馈)(?<!征求)(?<!审核)(?<!审查)(?<!会签)(计划|要点|方案|意见|安排|规划|分工)"
+    r"(?<!修改)(?<!反馈)(?<!征求)(?<!审核)(?<!审查)(?<!会签)(计划|要点|方案|意见|安排|规划|分工表?)"
     r"\s*(?:\([^()]{0,8}(?:稿|草案)\))?\s*$"
 )
 #: the title of a companion document (起草说明, 会议纪要, 修改记录…): its 一、/1. outline is not a plan's
@@ -58,6 +59,8 @@ def plan_marks(text: str) -> list[str]:
         marks.append("doc_number")
     if any(_has_clause(line) for line in content):
         marks.append("clause")
+    if any(_is_task_table_header(line) for line in content):
+        marks.append("task_table")
     companion = bool(content) and _OTHER_TITLE.search(content[0]) is not None
     if not companion and _skeleton(content) and not _DOCS_MARKS.search(text):
         marks.append("skeleton")
@@ -76,6 +79,16 @@ def _is_title(line: str) -> bool:
         and "。" not in line
         and "," not in line
         and len(_HAN.findall(line)) >= 4
+    )
+
+
+def _is_task_table_header(line: str) -> bool:
+    if not line.startswith("|"):
+        return False
+    from .columns import recognise_header
+
+    return (
+        recognise_header([cell.strip() for cell in line.strip().strip("|").split("|")]) is not None
     )
 
 
