@@ -87,5 +87,130 @@ def parse_yaml(path: Path) -> Any:
 
 @cache
 def builtin(name: str) -> Any:
-    """A data file shipped with plancheck, parsed once per process."""
-    return load_yaml(data_dir() / name)
+    """A data file shipped with plancheck, parsed and its shape checked once per process."""
+    path = data_dir() / name
+    data = load_yaml(path)
+    shape = shapes().get(name)
+    if shape is not None:
+        from .schema import check
+
+        check(data, shape, str(path))
+    return data
+
+
+#: data files whose own loader validates them in depth (``file:key: message`` too)
+VALIDATED_BY_LOADER = {"conventions/*.yaml": "kinds.parse_rule"}
+
+
+@cache
+def shapes() -> dict[str, Any]:
+    """The shape of every data file in ``rules/``, checked by ``builtin`` on load. Files that a
+    module also validates in depth (agencies, mirror) are ``open`` where that module owns the
+    details, so the two never disagree."""
+    from .schema import REGEX, Mapping, Table
+
+    def closed(keys: dict[str, Any], *required: str) -> Mapping:
+        return Mapping(keys, frozenset(required))
+
+    def open_(keys: dict[str, Any], *required: str) -> Mapping:
+        return Mapping(keys, frozenset(required), open=True)
+
+    names = [str]
+    category = open_({"id": str, "name": str, "before": str, "note": str, "source": str}, "id")
+    return {
+        "abbreviations.yaml": closed({"generic_titles": names}, "generic_titles"),
+        "annotations.yaml": closed(
+            {
+                "markers": names,
+                "max_tag_length": int,
+                "legitimate": [closed({"pattern": REGEX, "reason": str}, "pattern")],
+            },
+            "markers",
+            "max_tag_length",
+            "legitimate",
+        ),
+        "vocabulary.yaml": closed(
+            {
+                key: names
+                for key in (
+                    "plan_kinds",
+                    "own_year_work",
+                    "abbreviation_markers",
+                    "ordinal_units",
+                    "separators",
+                )
+            },
+            "plan_kinds",
+            "own_year_work",
+            "abbreviation_markers",
+            "ordinal_units",
+            "separators",
+        ),
+        "conferences.yaml": closed(
+            {
+                "conferences": [
+                    closed(
+                        {
+                            "name": str,
+                            "aliases": names,
+                            "lead": str,
+                            "since": int,
+                            "source": str,
+                            "members": names,
+                        },
+                        "name",
+                        "members",
+                    )
+                ]
+            },
+            "conferences",
+        ),
+        "agencies.yaml": closed(
+            {
+                "categories": [category],
+                "agencies": [
+                    open_(
+                        {
+                            "name": str,
+                            "full": str,
+                            "aliases": names,
+                            "category": str,
+                            "rank": int,
+                            "ended": int,
+                            "successor": str,
+                            "note": str,
+                            "source": str,
+                        },
+                        "name",
+                    )
+                ],
+            },
+            "categories",
+            "agencies",
+        ),
+        "mirror.yaml": closed(
+            {
+                "categories": [category],
+                "bodies": [open_({"central": str, "province": names, "city": names}, "central")],
+                "branches": [
+                    open_({"central": str, "names": names, "ended": int}, "central", "names")
+                ],
+                "collective": closed({"central": str, "names": names}, "central", "names"),
+                "guesses": [closed({"pattern": REGEX, "category": str}, "pattern", "category")],
+            },
+            "bodies",
+        ),
+        "places.yaml": closed(
+            {
+                "provinces": [closed({"name": str, "short": names}, "name")],
+                "min_short_length": int,
+                "prefixes": Table(names),
+                "place_suffixes": names,
+                "not_places": names,
+                "national_markers": names,
+            },
+            "provinces",
+            "prefixes",
+            "place_suffixes",
+        ),
+    }

@@ -138,7 +138,7 @@ def normalize(text: str) -> str:
 
 def task_text(task: Task, source_text: str) -> str:
     """A task's prose as compared: stray tags (as A001 judges them) removed, normalised."""
-    from .rules.tags import is_stray_tag
+    from .vocabulary import is_stray_tag
 
     body = task.body
     for paren in task.parens:

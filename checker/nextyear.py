@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .data import data_dir, load_yaml
 from .model import Plan
 from .text import cn_to_int, int_to_cn
+from .vocabulary import YEAR, alternatives
 
-_YEAR = re.compile(r"(?<![\d—–\-~～])((?:19|20)\d\d)[ \t]*(年度|年)?(?![\d—–\-~～])")
-_PERIOD = re.compile(r"((?:19|20)\d\d)[ \t]*[—–\-~～至到][ \t]*((?:19|20)\d\d)[ \t]*年")
+_YEAR = re.compile(rf"(?<![\d—–\-~～])({YEAR})[ \t]*(年度|年)?(?![\d—–\-~～])")
+_PERIOD = re.compile(rf"({YEAR})[ \t]*[—–\-~～至到][ \t]*({YEAR})[ \t]*年")
 _DEADLINE = re.compile(
-    r"((?:19|20)\d\d)[ \t]*年[ \t]*(底|年底|前|上半年|下半年|\d{1,2}[ \t]*月)[^,，。;；]{0,6}"
+    rf"({YEAR})[ \t]*年[ \t]*(底|年底|前|上半年|下半年|\d{{1,2}}[ \t]*月)[^,，。;；]{{0,6}}"
 )
-_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)(届|批|次|期|轮)")
+
+
+@cache
+def _ordinal() -> re.Pattern[str]:
+    """第二届, 第三批: the counters are ``ordinal_units`` in rules/vocabulary.yaml."""
+    return re.compile(rf"第([一二三四五六七八九十]+)({alternatives('ordinal_units')})")
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ def year_items(plan: Plan) -> list[YearItem]:
         for match in _DEADLINE.finditer(text):
             if int(match.group(1)) <= year:
                 add("deadline", match)
-        for match in _ORDINAL.finditer(text):
+        for match in _ordinal().finditer(text):
             value = cn_to_int(match.group(1))
             if value:
                 add("ordinal", match, f"第{int_to_cn(value + 1)}{match.group(2)}")

@@ -6,14 +6,12 @@ which members got no task, and which agencies with tasks the notice does not add
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .agencies import Registry, conferences, load_registry
 from .model import Plan
 from .text import fold
-
-_SEPARATORS = re.compile(r"[、,;]")
+from .vocabulary import separators
 
 
 def _resolve(registry: Registry, name: str, year: int | None) -> str:
@@ -30,7 +28,7 @@ def addressee_report(plan: Plan) -> dict[str, Any] | None:
     folded = fold(line.text).rstrip(":").strip()
     conference = next((c for c in conferences() if c["name"] in folded), None)
     named = []
-    for part in _SEPARATORS.split(folded):
+    for part in separators().split(folded):
         part = part.strip()
         if not part or (conference and conference["name"] in part):
             continue

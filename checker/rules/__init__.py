@@ -1,11 +1,24 @@
-"""The built-in rules, one module per family. Importing this package registers them."""
+"""The built-in rules: one module per rule (numbering and agencies, one per family). Importing
+this package registers them."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from ..registry import RULES, RuleSpec, add
-from . import agencies, document, marks, numbering, structure, tags  # noqa: F401  (registers the rules)
+from . import (  # noqa: F401  (registers the rules)
+    abbreviation,
+    agencies,
+    brackets,
+    document_number,
+    marks,
+    near_duplicate,
+    numbering,
+    punctuation_width,
+    structure,
+    tags,
+    year_mismatch,
+)
 
 
 @cache

@@ -18,6 +18,7 @@ from ..profile import (
 )
 from ..registry import Option, rule
 from ..text import fold
+from ..vocabulary import is_separator
 
 _LEAD_STATEMENT = re.compile(r"牵头")
 _FIRST_LEADS = re.compile(r"第一位|首位|排在第一|列第一|排名第一|第一个")
@@ -176,7 +177,7 @@ def _delete_listed(plan: Plan, agency: AgencyRef) -> Edit:
     """Delete an agency with the separator before it (``、X``)."""
     text = plan.source.text
     start = agency.span.start
-    if start > 0 and fold(text[start - 1]) in "、,;":
+    if start > 0 and is_separator(text[start - 1]):
         start -= 1
     return Edit(start, agency.span.end, "")
 

@@ -1,59 +1,18 @@
 """A001: stray annotations — working tags such as ``(科技成果评价)`` or ``（待核）`` left in a task.
 
-The parser marks every parenthetical that stands alone; this rule decides which are tags,
-using the markers and the legitimate forms in ``rules/annotations.yaml``.
+The parser marks every parenthetical that stands alone; the judgement of which are tags
+(``vocabulary.is_stray_tag``, from ``rules/annotations.yaml``) is shared with the diff.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
-from ..clause import looks_like_clause
 from ..context import Context
-from ..data import builtin
 from ..findings import Finding
-from ..model import Edit, Paren, Plan
+from ..model import Edit, Plan
 from ..registry import rule
-from ..text import fold
-
-
-@dataclass(frozen=True)
-class _TagPolicy:
-    markers: frozenset[str]
-    max_length: int
-    legitimate: tuple[re.Pattern[str], ...]
-
-    def is_marker(self, inner: str) -> bool:
-        head = re.split(r"[:：]", inner, maxsplit=1)[0].strip()
-        return head in self.markers
-
-    def is_tag(self, paren: Paren) -> bool:
-        inner = fold(paren.inner).strip()
-        if not inner or looks_like_clause(inner):
-            return False  # a misplaced clause is the clause rules' business
-        if self.is_marker(inner):
-            return True
-        if not paren.standalone or len(inner) > self.max_length:
-            return False
-        return not any(p.search(inner) for p in self.legitimate)
-
-
-@cache
-def _policy() -> _TagPolicy:
-    data = builtin("annotations.yaml")
-    return _TagPolicy(
-        frozenset(data["markers"]),
-        int(data["max_tag_length"]),
-        tuple(re.compile(item["pattern"]) for item in data["legitimate"]),
-    )
-
-
-def is_stray_tag(paren: Paren) -> bool:
-    """A001's judgement of one parenthetical, for others that must ignore tags (the diff)."""
-    return _policy().is_tag(paren)
+from ..vocabulary import is_stray_tag
 
 
 @rule("A001", "stray-annotation", fix="safe")

@@ -1,0 +1,71 @@
+"""D001: the document number in GB/T 9704-2012 form (党政机关公文格式 7.2.4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import vocabulary as vocab
+from ..context import Context
+from ..findings import Finding
+from ..model import Edit, Plan, Span
+from ..registry import rule
+
+
+def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], list[str], str]:
+    problems, problems_en = [], []
+    year = match.group("year")
+    if match.group("open") != "〔" or match.group("close") != "〕":
+        problems.append("年份应用六角括号〔〕")
+        problems_en.append("the year goes in hexagonal brackets 〔〕")
+    if len(year) != 4:
+        problems.append("年份应写全四位")
+        problems_en.append("the year has four digits")
+        year = "20" + year[-2:]
+    if match.group("di"):
+        problems.append("序号前不加“第”")
+        problems_en.append("no 第 before the serial number")
+    serial = match.group("serial")
+    if serial.startswith("0"):
+        problems.append("序号不编虚位（不加0）")
+        problems_en.append("no leading zero in the serial number")
+    if " " in match.group() or "\t" in match.group():
+        problems.append("文号中不留空格")
+        problems_en.append("no spaces inside the number")
+    expected = f"{match.group('agency')}〔{year}〕{int(serial)}号"
+    return problems, problems_en, expected
+
+
+@rule("D001", "document-number", fix="unsafe")
+def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """文号不合GB/T 9704格式。
+
+    GB/T 9704-2012 7.2.4：发文字号由机关代字、年份和发文顺序号组成，年份、发文顺序号用阿拉伯数字标注；
+    年份应标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位（即1不编为01）。
+    Bad: 国知联办[2024]06号\\n1.甲。(科技部负责)
+    Good: 国知联办〔2024〕6号\\n1.甲。(科技部负责)
+    """
+    line = plan.paragraph("doc_number")
+    if line is None:
+        return
+    text = line.text.strip()
+    if vocab.DOC_NUMBER_GOOD.match(text):
+        return
+    match = vocab.DOC_NUMBER_ANY.search(text)
+    if match is None:
+        return
+    problems, problems_en, expected = _doc_number_problems(match)
+    if not problems:
+        return
+    start = line.span.start + match.start()
+    span = Span.of(plan.source, start, line.span.start + match.end())
+    yield ctx.finding(
+        span,
+        None,
+        fix=[Edit(span.start, span.end, expected)],
+        safe=False,
+        number=match.group(),
+        problem="；".join(problems),
+        problem_en="; ".join(problems_en),
+        expected=expected,
+    )

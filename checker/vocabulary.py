@@ -1,0 +1,127 @@
+"""The vocabulary rules and analyses share: year and document-number patterns, the widths of
+punctuation marks, the separators of agency lists, and the judgement of a stray tag.
+
+One home for each, so that two rules (or a rule and the diff) never read the same thing two
+ways. Word lists are data in ``rules/vocabulary.yaml`` and ``rules/annotations.yaml``;
+patterns are built from them once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .clause import looks_like_clause
+from .data import builtin
+from .model import Paren
+from .text import HAN, fold
+
+#: a four-digit year of this or the last century, as a regex fragment
+YEAR = r"(?:19|20)\d\d"
+
+#: a document number in any form the drafters write: 国知联办〔2024〕6号, 国知联办[2024]06号,
+#: 国知联办（2024）第6号 …; the groups say what GB/T 9704 would have
+DOC_NUMBER_ANY = re.compile(
+    rf"(?P<agency>{HAN}{{2,10}}?)"
+    r"[ \t]*(?P<open>[〔\[【(（{［]?)[ \t]*(?P<year>\d{2,4})[ \t]*"
+    r"(?P<close>[〕\]】)）}］]?)[ \t]*(?P<di>第?)[ \t]*(?P<serial>\d{1,4})[ \t]*号"
+)
+#: a document number exactly as GB/T 9704-2012 7.2.4 writes it
+DOC_NUMBER_GOOD = re.compile(rf"^{HAN}{{2,10}}〔{YEAR}〕[1-9]\d{{0,3}}号$")
+#: the year inside a document number's brackets (on folded text)
+DOC_NUMBER_YEAR = re.compile(rf"[〔\[【(（{{][ \t]*({YEAR})")
+#: a date line: 2024年3月18日
+ISSUE_DATE = re.compile(
+    rf"^[ \t]*({YEAR})[ \t]*年[ \t]*\d{{1,2}}[ \t]*月[ \t]*\d{{1,2}}[ \t]*日[ \t]*$"
+)
+
+#: half-width mark → its full-width twin (GB/T 15834), the marks D005 compares
+WIDTH_PAIRS = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "?": "？", "!": "！"}
+TO_HALF = {full: half for half, full in WIDTH_PAIRS.items()}
+FULL_MARKS = re.compile("[" + "".join(TO_HALF) + "]")
+#: half-width marks, but not a comma or colon between digits (1,000 and 8:30 are numbers)
+HALF_MARKS = re.compile(r"[();?!]|(?<!\d)[,:]|[,:](?!\d)")
+
+
+@cache
+def words(key: str) -> tuple[str, ...]:
+    """A word list of ``rules/vocabulary.yaml``."""
+    return tuple(builtin("vocabulary.yaml")[key])
+
+
+def alternatives(key: str) -> str:
+    """A word list as a regex alternation, longest first (``以下简称`` before ``简称``)."""
+    return "|".join(re.escape(w) for w in sorted(words(key), key=len, reverse=True))
+
+
+@cache
+def plan_title_year() -> re.Pattern[str]:
+    """The year in a plan's title as a notice cites it: 《2024年…推进计划》."""
+    return re.compile(rf"《[ \t]*({YEAR})[ \t]*年[^《》]*?(?:{alternatives('plan_kinds')})》")
+
+
+@cache
+def own_year_work() -> re.Pattern[str]:
+    """The preamble's year of its own work: 明确2024年度重点任务."""
+    return re.compile(rf"明确[ \t]*({YEAR})[ \t]*年度?(?:{alternatives('own_year_work')})")
+
+
+@cache
+def abbreviation_definition() -> re.Pattern[str]:
+    """(以下简称《纲要》): the abbreviation in group ``abbr``."""
+    markers = alternatives("abbreviation_markers")
+    return re.compile(
+        rf"[(（][ \t]*(?:{markers})[ \t]*(?P<abbr>《[^《》]+》|“[^“”]+”|[^()（）,，。]+?)[ \t]*[)）]"
+    )
+
+
+@cache
+def separators() -> re.Pattern[str]:
+    """The marks between agencies in a list (on folded text)."""
+    return re.compile("[" + re.escape("".join(words("separators"))) + "]")
+
+
+def is_separator(mark: str) -> bool:
+    return fold(mark) in words("separators")
+
+
+# -- stray tags ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TagPolicy:
+    """What a working tag looks like (``rules/annotations.yaml``): markers that are tags
+    wherever they stand, and the legitimate forms a standalone parenthetical may take."""
+
+    markers: frozenset[str]
+    max_length: int
+    legitimate: tuple[re.Pattern[str], ...]
+
+    def is_marker(self, inner: str) -> bool:
+        head = re.split(r"[:：]", inner, maxsplit=1)[0].strip()
+        return head in self.markers
+
+    def is_tag(self, paren: Paren) -> bool:
+        inner = fold(paren.inner).strip()
+        if not inner or looks_like_clause(inner):
+            return False  # a misplaced clause is the clause rules' business
+        if self.is_marker(inner):
+            return True
+        if not paren.standalone or len(inner) > self.max_length:
+            return False
+        return not any(p.search(inner) for p in self.legitimate)
+
+
+@cache
+def tag_policy() -> TagPolicy:
+    data = builtin("annotations.yaml")
+    return TagPolicy(
+        frozenset(data["markers"]),
+        int(data["max_tag_length"]),
+        tuple(re.compile(item["pattern"]) for item in data["legitimate"]),
+    )
+
+
+def is_stray_tag(paren: Paren) -> bool:
+    """A001's judgement of one parenthetical, shared with those that must ignore tags (the
+    diff compares tasks without them)."""
+    return tag_policy().is_tag(paren)

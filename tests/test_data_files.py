@@ -1,0 +1,127 @@
+"""Every data file in ``rules/`` has its shape checked on load; a wrong one stops the run with
+``file:key: message`` and exit 2, before any plan is checked."""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker import data, vocabulary
+from checker.errors import ConfigError
+from checker.schema import REGEX, Mapping, Table, check
+
+from .conftest import PLAN_2024, ROOT
+from .test_cli import invoke
+
+RULES = ROOT / "rules"
+
+
+def _data_files() -> list[str]:
+    return sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", _data_files())
+def test_every_data_file_has_a_shape_or_a_loader_that_checks_it(name):
+    covered = name in data.shapes() or any(
+        fnmatch.fnmatch(name, pattern) for pattern in data.VALIDATED_BY_LOADER
+    )
+    assert covered, f"rules/{name}: add its shape to checker.data.shapes()"
+
+
+@pytest.mark.parametrize("name", sorted(data.shapes()))
+def test_shipped_data_has_its_shape(name):
+    check(data.load_yaml(RULES / name), data.shapes()[name], name)
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        (
+            "annotations.yaml",
+            lambda d: d.update(markers="待核"),
+            "annotations.yaml:markers: expected a list",
+        ),
+        (
+            "annotations.yaml",
+            lambda d: d["legitimate"][0].update(pattern="(以下"),
+            "annotations.yaml:legitimate[0]:pattern: invalid regular expression",
+        ),
+        (
+            "annotations.yaml",
+            lambda d: d.pop("max_tag_length"),
+            "annotations.yaml:max_tag_length: missing",
+        ),
+        (
+            "vocabulary.yaml",
+            lambda d: d.update(separator=["、"]),
+            "vocabulary.yaml:separator: unknown key",
+        ),
+        (
+            "vocabulary.yaml",
+            lambda d: d["plan_kinds"].append(3),
+            "vocabulary.yaml:plan_kinds[3]: expected text",
+        ),
+        (
+            "conferences.yaml",
+            lambda d: d["conferences"][0].update(since="2024"),
+            "conferences.yaml:conferences[0]:since: expected a whole number",
+        ),
+        (
+            "agencies.yaml",
+            lambda d: d["agencies"][0].update(rank="1"),
+            "agencies.yaml:agencies[0]:rank: expected a whole number",
+        ),
+        (
+            "places.yaml",
+            lambda d: d.update(prefixes={"province": "省"}),
+            "places.yaml:prefixes:province: expected a list",
+        ),
+    ],
+)
+def test_a_wrong_file_says_where(name, change, message):
+    broken = copy.deepcopy(data.load_yaml(RULES / name))
+    change(broken)
+    with pytest.raises(ConfigError) as raised:
+        check(broken, data.shapes()[name], name)
+    assert str(raised.value).startswith(message)
+
+
+def test_schema_kinds():
+    check({"a": ["x"]}, Table([str]), "f")
+    check(True, bool, "f")
+    with pytest.raises(ConfigError, match="f: expected a whole number, got true or false"):
+        check(True, int, "f")
+    with pytest.raises(ConfigError, match="f: expected a regular expression, got nothing"):
+        check(None, REGEX, "f")
+    check({"x": 1, "y": 2}, Mapping({"x": int}, open=True), "f")
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """The rule data copied to a folder the test may break; caches cleared around it."""
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    monkeypatch.setattr(data, "data_dir", lambda: folder)
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    caches = (data.builtin, vocabulary.words, vocabulary.tag_policy)
+    for cached in caches:
+        cached.cache_clear()
+    yield folder
+    for cached in caches:
+        cached.cache_clear()
+
+
+def test_a_broken_data_file_stops_the_run_in_one_line(data_copy: Path):
+    target = data_copy / "annotations.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("max_tag_length: 12", "max_tag_length: twelve"),
+        encoding="utf-8",
+    )
+    result = invoke("lint", str(PLAN_2024), "--select", "A001")
+    assert result.exit_code == 2
+    assert f"{target}:max_tag_length: expected a whole number" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
