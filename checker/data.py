@@ -200,6 +200,15 @@ def shapes() -> dict[str, Any]:
             },
             "bodies",
         ),
+        "clauses.yaml": closed(
+            {"subjects": names, "subject_patterns": [REGEX], "lead_note_patterns": [REGEX]}
+        ),
+        "layout.yaml": closed(
+            {
+                "frame_titles": names,
+                "state_council": closed({"doc_number_prefixes": names, "signatures": names}),
+            }
+        ),
         "places.yaml": closed(
             {
                 "provinces": [closed({"name": str, "short": names}, "name")],

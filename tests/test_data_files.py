@@ -121,7 +121,11 @@ def test_a_broken_data_file_stops_the_run_in_one_line(data_copy: Path):
         target.read_text(encoding="utf-8").replace("max_tag_length: 12", "max_tag_length: twelve"),
         encoding="utf-8",
     )
-    result = invoke("lint", str(PLAN_2024), "--select", "A001")
-    assert result.exit_code == 2
-    assert f"{target}:max_tag_length: expected a whole number" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    for lang, message in (
+        ("en", ": expected a whole number, got text"),
+        ("zh", "：应为整数，实为文本"),
+    ):
+        result = invoke("lint", str(PLAN_2024), "--select", "A001", "--lang", lang)
+        assert result.exit_code == 2
+        assert f"{target}:max_tag_length{message}" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
