@@ -708,6 +708,7 @@ def _is_bare_heading(level: int, rest: str) -> bool:
     return (
         level < 3
         and len(rest) <= 30
+        and rest[-1:] not in ",、:"  # a sentence cut at a comma goes on in the next line
         and not any(mark in rest for mark in SENTENCE_END)
         and _ANY_CLAUSE.search(rest) is None
     )

@@ -206,6 +206,9 @@ def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
         if not clause.shared or clause.vague or len(clause.agencies) != 1 or clause.subjects:
             continue
+        found = ctx.agencies.lookup(clause.agencies[0].name)
+        if found is not None and found.agency.is_collective:
+            continue  # 联席会议有关成员单位: many bodies under one name
         at = fold(clause.inner).find("按职责分工")
         start = clause.span.start + 1 + at
         yield ctx.finding(

@@ -120,13 +120,15 @@ def _sequence(plan: Plan, level: int) -> _Sequence:
     effective = [item.number for item in items]
     departures = []
     shift = 0
+    group_starts = set(starts)
     for n, item in enumerate(items):
-        if n in starts:
+        if n in group_starts:
             previous = items[n - 1].number
-            departs = (
-                item.number == previous + 1 != 1 if restart else item.number == 1 != previous + 1
-            )
-            shift = 0
+            if restart:
+                shift = 0  # each part counts from its own start
+                departs = item.number == previous + 1 != 1
+            else:  # a restarted part shifts the parts after it too: they follow it
+                departs = item.number == 1 != previous + 1
             if departs:
                 expected = 1 if restart else effective[n - 1] + 1
                 shift = expected - item.number

@@ -1,0 +1,300 @@
+"""The layouts and clause conventions of the plan family, each clean and with its defects.
+
+The fixtures in ``tests/data/family/`` are clean as written (no finding at all); each test
+makes a defective twin by one edit and checks that exactly that defect is found, once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.parse import parse
+from checker.source import Source
+
+from .conftest import lint_text
+
+FAMILY = Path(__file__).parent / "data" / "family"
+
+
+def _text(name: str) -> str:
+    return (FAMILY / name).read_text(encoding="utf-8")
+
+
+def _plan(text: str, path: str = "plan.txt"):
+    return parse(Source.from_text(text, path))
+
+
+def _codes(text: str, **config) -> list[tuple[str, int, str]]:
+    return [(f.code, f.line, f.key) for f in lint_text(text, **config)]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FAMILY.glob("*.txt")))
+def test_each_fixture_is_clean(name):
+    assert lint_text(_text(name)) == []
+
+
+# ---- State Council opinion: (一) items numbered straight through the sections ------------------
+
+
+SC = "sc-opinion-continuous.txt"
+
+
+def test_sc_opinion_tasks_are_the_items_with_clauses():
+    plan = _plan(_text(SC))
+    assert plan.task_level == 2
+    assert [t.label for t in plan.tasks] == [
+        "（四）",
+        "（五）",
+        "（六）",
+        "（七）",
+        "（八）",
+        "（十）",
+    ]
+    # the frame: (一)指导思想 (二)基本原则 (三)主要目标 (九)加强组织领导 are headings of the level
+    frame = [h.numeral for h in plan.headings if h.level == 2]
+    assert frame == ["一", "二", "三", "九"]
+    assert plan.year == 2021
+    titles = [p.text for p in plan.paragraphs if p.role == "title"]
+    assert titles == ["国务院办公厅关于促进", "知识产权服务业高质量发展的指导意见"]
+
+
+def test_sc_opinion_several_clauses_in_one_item():
+    task = _plan(_text(SC)).tasks[2]  # (六): two clauses, each after its sentences
+    assert [[a.name for a in c.agencies] for c in task.clauses] == [
+        ["市场监管总局"],
+        ["发展改革委", "人民银行", "知识产权局"],
+    ]
+    assert task.clause is task.clauses[-1]
+    assert not task.parens  # an inner clause is not a stray parenthetical (A001)
+
+
+def test_sc_opinion_subjects_that_are_not_agencies():
+    task = _plan(_text(SC)).tasks[4]  # (八) …知识产权局等和各省级人民政府负责
+    assert [a.name for a in task.agencies] == ["人民银行", "银保监会", "知识产权局"]
+    assert task.clause.subjects == ("各省级人民政府",)
+    assert task.clause.vague is None
+
+
+def test_sc_opinion_missing_item_is_one_gap():
+    text = _text(SC).replace(
+        "（五）发展专业人才。完善知识产权服务人才评价制度，加强职业能力培训。（人力资源社会保障部、知识产权局、教育部负责）\n",
+        "",
+    )
+    assert _codes(text) == [("N002", 14, "N002")]
+    (found,) = lint_text(text)
+    assert "（五）" in found.args["missing"]
+
+
+def test_sc_opinion_missing_frame_item_counts_in_the_numbering():
+    text = _text(SC).replace(
+        "（九）加强组织领导。各地区、各有关部门要把促进知识产权服务业发展摆上重要议事日程。\n", ""
+    )
+    assert _codes(text) == [("N002", 20, "N002")]
+
+
+def test_sc_opinion_duplicate_number_says_which_it_should_be():
+    text = _text(SC).replace("（七）拓展服务领域", "（六）拓展服务领域")
+    found = lint_text(text)
+    assert [(f.code, f.key) for f in found] == [("N001", "N001.expected")]
+    assert found[0].args["expected_text"] == "（七）"
+    assert found[0].fix is not None and found[0].fix.edits[0].text == "七"
+
+
+def test_sc_opinion_a_part_that_restarts_is_reported_once():
+    text = _text(SC).replace("（七）拓展", "（一）拓展").replace("（八）强化", "（二）强化")
+    text = text.replace("（九）加强", "（三）加强").replace("（十）加大", "（四）加大")
+    assert _codes(text) == [("N004", 17, "N004.restart")]
+
+
+def test_sc_opinion_keeps_the_state_councils_short_names():
+    plan_text = _text(SC)
+    assert not [f for f in lint_text(plan_text) if f.code.startswith("G")]
+    mixed = plan_text.replace(
+        "（发展改革委、人民银行、知识产权局负责）", "（国家发展改革委、人民银行、知识产权局负责）"
+    )
+    found = lint_text(mixed, "G002")
+    assert [(f.key, f.args["canonical"]) for f in found] == [("G002.style", "发展改革委")]
+
+
+def test_sc_opinion_needs_no_closing_lead_statement():
+    assert lint_text(_text(SC), "G009") == []
+
+
+def test_year_from_the_signature_date_without_a_document_number():
+    text = _text(SC).replace("国办发〔2021〕45号\n", "")
+    assert _plan(text).year == 2021
+
+
+def test_a_wrapped_line_is_a_break_but_a_new_paragraph_is_not():
+    wrapped = "一、甲\n（一）推进专利转化运用，\n加强知识产权保护。（科技部负责）\n"
+    paragraphs = "一、甲\n（一）推进专利转化运用。\n加强知识产权保护。（科技部负责）\n"
+    assert [f.key for f in lint_text(wrapped, "N003")] == ["N003.text"]
+    assert lint_text(paragraphs, "N003") == []
+    assert len(_plan(paragraphs).tasks[0].clauses) == 1
+
+
+# ---- a ministry's work plan: (一) restarting in each section, lead note in the first clause -----
+
+
+MINISTRY = "ministry-plan-restart.txt"
+
+
+def test_ministry_plan_restarts_its_items_in_each_section():
+    plan = _plan(_text(MINISTRY))
+    assert plan.task_level == 2
+    assert [(t.section, t.number) for t in plan.tasks] == [
+        (1, 1), (1, 2), (2, 1), (2, 2), (2, 3), (3, 1), (3, 2), (3, 3), (4, 1), (4, 2),
+    ]  # fmt: skip
+
+
+def test_ministry_plan_a_part_that_continues_is_reported_once():
+    text = _text(MINISTRY)
+    third = text.index("三、强化协同保护")
+    fourth = text.index("四、")
+    part = (
+        text[third:fourth]
+        .replace("（一）", "（四）")
+        .replace("（二）", "（五）")
+        .replace("（三）", "（六）")
+    )
+    assert _codes(text[:third] + part + text[fourth:]) == [("N004", 11, "N004.continues")]
+
+
+def test_lead_note_in_the_first_clause_states_the_convention():
+    plan = _plan(_text(MINISTRY))
+    first = plan.tasks[0].clause
+    assert first.lead_note == "排在第一位的部门为牵头部门,下同"
+    assert [(a.name, a.role) for a in first.agencies] == [
+        ("国家知识产权局", "lead"),
+        ("市场监管总局", "participant"),
+    ]
+    assert not first.lead_marked  # the note's 牵头 marks no agency
+    without_note = _text(MINISTRY).replace("，排在第一位的部门为牵头部门，下同", "")
+    assert [f.code for f in lint_text(without_note, "G009")] == ["G009"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "（国家知识产权局、司法部负责，排在第一位的部门为牵头部门，下同）",
+        "（国家知识产权局、司法部负责。列第一位者为牵头单位，下同）",
+        "（国家知识产权局、司法部按职责分工负责，列第一位的为牵头部门）",
+    ],
+)
+def test_lead_note_forms(clause):
+    text = f"一、甲\n1.推进改革。{clause}\n2.完善制度。（科技部、财政部负责）\n"
+    assert lint_text(text) == []
+    assert [a.name for a in _plan(text).tasks[0].agencies] == ["国家知识产权局", "司法部"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "agencies", "subjects"),
+    [
+        ("（国家知识产权局牵头负责）", [("国家知识产权局", "lead")], ()),
+        ("（商务部会同有关部门负责）", [("商务部", "lead")], ()),
+        ("（国家知识产权局、司法部，各省级人民政府按职责分工负责）", [("国家知识产权局", "lead"), ("司法部", "participant")], ("各省级人民政府",)),
+        ("（商务部、发展改革委等和各有关省级人民政府负责）", [("商务部", "lead"), ("发展改革委", "participant")], ("各有关省级人民政府",)),
+        ("（科技部、地方各级人民政府按职责分工负责）", [("科技部", "lead")], ("地方各级人民政府",)),
+        ("（科技部牵头，有关部门和单位按职责分工负责）", [("科技部", "lead")], ("有关部门和单位",)),
+        ("（联席会议有关成员单位按职责分工负责）", [("联席会议有关成员单位", "lead")], ()),
+    ],
+)  # fmt: skip
+def test_clause_conventions(clause, agencies, subjects):
+    text = f"一、甲\n（一）推进改革。{clause}\n"
+    task = _plan(text).tasks[0]
+    assert [(a.name, a.role) for a in task.agencies] == agencies
+    assert task.clause.subjects == subjects
+    assert lint_text(text, ("N", "A", "D", "S", "G"), ignore=("G009",)) == []  # G009: the statement
+
+
+def test_vague_clauses_are_still_vague():
+    for clause in ("（财政部、科技部等部门负责）", "（各有关部门按职责分工负责）"):
+        assert [f.code for f in lint_text(f"1.推进改革。{clause}\n", "G005")] == ["G005"]
+
+
+# ---- flat measures: 一、…六、 each one paragraph with its clause --------------------------------
+
+
+FLAT = "flat-measures.txt"
+
+
+def test_flat_measures_are_the_tasks():
+    plan = _plan(_text(FLAT))
+    assert plan.task_level == 1
+    assert [t.label for t in plan.tasks] == ["一", "二", "三", "四", "五", "六"]
+    assert plan.tasks[0].clause.lead_note == "列第一位者为牵头单位,下同"
+    closing = [p.text for p in plan.paragraphs if p.role == "closing"]
+    assert closing == ["各地各部门要加强协调配合，确保各项措施落地见效。"]
+
+
+def test_flat_measures_gap_and_duplicate():
+    text = _text(FLAT)
+    missing = "\n".join(line for line in text.splitlines() if not line.startswith("三、")) + "\n"
+    assert _codes(missing) == [("N002", 5, "N002")]
+    duplicate = text.replace("五、加强", "四、加强")
+    assert [f.key for f in lint_text(duplicate)] == ["N001.expected"]
+
+
+# ---- prose sections and items that are not tasks ------------------------------------------------
+
+
+def test_items_of_a_prose_only_section_are_not_tasks():
+    text = (
+        "一、总体要求\n（一）坚持系统观念。统筹推进各项工作。\n（二）坚持问题导向。聚焦突出问题。\n"
+        "二、主要任务\n（三）加强审查。（国家知识产权局负责）\n（四）完善制度。（司法部负责）\n"
+    )
+    plan = _plan(text)
+    assert [t.label for t in plan.tasks] == ["（三）", "（四）"]
+    assert lint_text(text) == []
+
+
+def test_an_item_without_clause_among_tasks_lacks_its_clause():
+    text = (
+        "一、主要任务\n（一）加强审查。（国家知识产权局负责）\n（二）完善制度，健全规则。\n"
+        "（三）强化保护。（司法部负责）\n"
+    )
+    assert [(f.code, f.task) for f in lint_text(text)] == [("G008", 2)]
+
+
+def test_a_frame_item_by_its_title_even_among_tasks():
+    text = (
+        "一、保障措施\n（一）加强组织领导。各地要落实责任。\n（二）加大投入。（财政部负责）\n"
+        "（三）强化督促检查。（国家知识产权局负责）\n"
+    )
+    assert [t.label for t in _plan(text).tasks] == ["（二）", "（三）"]
+    assert lint_text(text) == []
+
+
+def test_a_1_item_is_always_a_task():
+    text = "一、甲\n1.加强组织领导。\n2.完善制度。(司法部负责)\n"
+    assert [(f.code, f.task) for f in lint_text(text)] == [("G008", 1)]
+
+
+# ---- the header: news lines, breadcrumbs and blank lines before it --------------------------------
+
+
+def test_header_after_a_news_line_and_a_breadcrumb():
+    plan = _plan(_text("news-header.txt"))
+    roles = {p.role for p in plan.paragraphs if p.text.startswith(("首页", "新华社"))}
+    assert "title" not in roles and "doc_number" not in roles
+    assert [p.text for p in plan.paragraphs if p.role == "title"] == [
+        "国务院办公厅关于加强专利转化运用的实施意见"
+    ]
+    assert plan.year == 2022
+    assert len(plan.tasks) == 3
+
+
+def test_an_issuer_line_is_not_half_a_title():
+    text = "国家知识产权局办公室\n2024年知识产权工作要点\n一、甲\n1.推进改革。(科技部负责)\n"
+    plan = _plan(text)
+    assert [p.role for p in plan.paragraphs][:2] == ["issuer", "title"]
+    assert plan.year == 2024
+
+
+def test_full_width_and_half_width_read_alike():
+    text = _text(SC)
+    half = text.replace("（", "(").replace("）", ")").replace("，", ",")
+    assert [t.label for t in _plan(half).tasks] == [t.label for t in _plan(text).tasks]
+    assert lint_text(half, ("N", "G", "A", "S")) == []

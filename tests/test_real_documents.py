@@ -1,0 +1,93 @@
+"""Real documents of the family, exactly as published (``tests/data/real/``, with the note of
+what is correct in them): read right, and not one false alarm."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.agencies import load_registry
+from checker.parse import parse
+from checker.source import read_source
+
+from .test_cli import invoke
+
+REAL = Path(__file__).parent / "data" / "real"
+TIYU = REAL / "2018-tiyu-jingsai-guobanfa121.txt"
+XIAOFEI = REAL / "2018-xiaofei-fupin-guobanfa129.txt"
+
+
+def _labels(first: int, last: int) -> list[str]:
+    from checker.text import int_to_cn
+
+    return [f"（{int_to_cn(n)}）" for n in range(first, last + 1)]
+
+
+@pytest.mark.parametrize(
+    ("path", "labels"),
+    [(TIYU, _labels(4, 19)), (XIAOFEI, _labels(1, 17))],
+    ids=["guobanfa121", "guobanfa129"],
+)
+def test_tasks_counted_right(path, labels):
+    plan = parse(read_source(path))
+    assert plan.task_level == 2
+    assert [t.label for t in plan.tasks] == labels
+    assert all(t.clauses for t in plan.tasks)
+    assert plan.year == 2018
+
+
+@pytest.mark.parametrize("path", [TIYU, XIAOFEI], ids=["guobanfa121", "guobanfa129"])
+def test_no_false_alarms(path):
+    result = invoke("lint", "--format", "json", str(path))
+    data = json.loads(result.stdout)
+    assert data["findings"] == []
+    assert result.exit_code == 0
+    assert data["files"][0]["tasks"] == (16 if path == TIYU else 17)
+
+
+def test_frame_items_and_prose_section():
+    tiyu = parse(read_source(TIYU))
+    # (一)指导思想 (二)基本原则 (三)发展目标 carry no clause: the frame, counted in the numbering
+    assert [h.numeral for h in tiyu.headings if h.level == 2] == ["一", "二", "三"]
+    xiaofei = parse(read_source(XIAOFEI))
+    assert next(h.title for h in xiaofei.headings if h.level == 1) == "总体要求"
+
+
+def test_several_clauses_each_after_its_sentences():
+    tasks = {t.label: t for t in parse(read_source(TIYU)).tasks}
+    assert [c.agencies[0].name for c in tasks["（十）"].clauses] == [
+        "市场监管总局",
+        "体育总局",
+        "体育总局",
+    ]
+    assert len(tasks["（十三）"].clauses) == 3
+    assert len(tasks["（十八）"].clauses) == 2
+
+
+def test_every_name_is_an_agency_of_the_registry():
+    registry = load_registry()
+    for path in (TIYU, XIAOFEI):
+        for task in parse(read_source(path)).tasks:
+            for agency in task.agencies:
+                assert registry.lookup(agency.name) is not None, (path.name, agency.name)
+
+
+def test_local_governments_are_subjects_not_agencies():
+    plan = parse(read_source(XIAOFEI))
+    subjects = {s for t in plan.tasks for c in t.clauses for s in c.subjects}
+    assert subjects == {"各省级人民政府", "各有关省级人民政府"}
+    names = {a.name for t in plan.tasks for a in t.agencies}
+    assert not any("人民政府" in n or n.endswith("等") for n in names)
+
+
+def test_state_council_style_and_brands_are_current():
+    plan = parse(read_source(TIYU))
+    names = {a.name for t in plan.tasks for a in t.agencies}
+    assert {"发展改革委", "网信办", "应急部", "银保监会", "标准委", "海洋局", "版权局"} <= names
+
+
+def test_the_note_travels_with_the_documents():
+    note = (REAL / "SOURCES.md").read_text(encoding="utf-8")
+    assert TIYU.name in note and XIAOFEI.name in note
