@@ -27,14 +27,34 @@ def render_json(table: AgencyTable, options: RenderOptions) -> str:
 
 
 def render_text(table: AgencyTable, options: RenderOptions) -> str:
+    from .. import locale
+
+    def word(key: str) -> str:
+        return locale.text(options.lang, f"agencies.{key}")
+
     rows = table.rows
     width = max((len(r.name) for r in rows), default=4)
-    lines = [f"{'单位'.ljust(width, '　')}  牵头  参与  任务"]
+    leads, joins = word("leads"), word("joins")
+    column = max(4, _columns(leads), _columns(joins))
+    head = (
+        f"{word('agency').ljust(width, '　')}  {_right(leads, column)}  {_right(joins, column)}  "
+        f"{word('tasks')}"
+    )
+    lines = [head]
     for row in rows:
         lead = ",".join(map(str, row.leads)) or "-"
         join = ",".join(map(str, row.joins)) or "-"
         lines.append(
-            f"{row.name.ljust(width, '　')}  {len(row.leads):>4}  {len(row.joins):>4}  "
-            f"牵头: {lead}  参与: {join}"
+            f"{row.name.ljust(width, '　')}  {len(row.leads):>{column}}  {len(row.joins):>{column}}  "
+            f"{leads}: {lead}  {joins}: {join}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _columns(text: str) -> int:
+    """Width on a terminal: a Chinese character takes two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _right(text: str, width: int) -> str:
+    return " " * max(0, width - _columns(text)) + text

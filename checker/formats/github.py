@@ -19,9 +19,10 @@ def render(run, options: RenderOptions) -> str:
     lines = []
     for report in run.files:
         if report.error:
-            lines.append(
-                f"::error file={_escape_property(report.path)}::{_escape_data(report.error)}"
-            )
+            from .. import locale
+
+            reason = locale.error(options.lang, report.error)
+            lines.append(f"::error file={_escape_property(report.path)}::{_escape_data(reason)}")
         for found in report.findings:
             props = ",".join(
                 [

@@ -115,7 +115,12 @@ def render(run, options: RenderOptions) -> str:
                     {
                         "executionSuccessful": not run.errors,
                         "toolExecutionNotifications": [
-                            {"level": "error", "message": {"text": f"{r.path}: {r.error}"}}
+                            {
+                                "level": "error",
+                                "message": {
+                                    "text": f"{r.path}: {locale.error(options.lang, r.error)}"
+                                },
+                            }
                             for r in run.errors
                         ],
                     }

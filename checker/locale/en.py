@@ -113,6 +113,10 @@ UI = {
     "rule.fix.unsafe": "unsafe (--fix --unsafe-fixes)",
     "rule.line": "{label}: {value}",
     "rule.label": "{label}:",
+    "agencies.agency": "agency",
+    "agencies.leads": "leads",
+    "agencies.joins": "joins",
+    "agencies.tasks": "tasks",
     "level.1": "section",
     "level.2": "subsection",
 }

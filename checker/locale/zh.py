@@ -106,6 +106,10 @@ UI = {
     "rule.fix.unsafe": "需核对（--fix --unsafe-fixes）",
     "rule.line": "{label}：{value}",
     "rule.label": "{label}：",
+    "agencies.agency": "单位",
+    "agencies.leads": "牵头",
+    "agencies.joins": "参与",
+    "agencies.tasks": "任务",
     "level.1": "一级",
     "level.2": "二级",
 }
