@@ -33,6 +33,7 @@ FORMATS: dict[tuple[str, str], str] = {
     ("diff", "html"): "html:render_diff_page",
     ("rules", "text"): "catalogue:render_text",
     ("rules", "json"): "catalogue:render_json",
+    ("rules", "markdown"): "catalogue:render_markdown",
     ("rule", "text"): "catalogue:render_rule",
     ("agencies", "text"): "agencies:render_text",
     ("agencies", "json"): "agencies:render_json",

@@ -32,13 +32,50 @@ def render_json(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
 
 def render_text(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
     infos = [rule_info(spec, options.lang) for spec in specs.values()]
+    lang = options.lang
     lines = []
     for info in infos:
-        fix = f" [fix: {info['fix']}]" if info["fix"] else ""
-        lines.append(
-            f"{info['code']}  {info['name']:<28} {info['severity']:<8}{info['title']}{fix}"
-        )
+        fix = ""
+        if info["fix"]:
+            fix = locale.text(lang, "catalogue.fix", fix=locale.text(lang, f"fix.{info['fix']}"))
+        severity = locale.text(lang, f"severity.{info['severity']}")
+        padding = " " * max(1, 8 - _columns(severity))
+        lines.append(f"{info['code']}  {info['name']:<28} {severity}{padding}{info['title']}{fix}")
     return "\n".join(lines) + "\n"
+
+
+def _columns(text: str) -> int:
+    """Width on a terminal: a Chinese character takes two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def render_markdown(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
+    """docs/rules.md: the catalogue as Markdown, made by ``plancheck rules --format markdown
+    --lang en`` (a test checks that the file in the repository is what it makes)."""
+    lang = options.lang
+    other = "zh" if lang == "en" else "en"
+    page = locale.catalogue(lang).RULE_PAGE
+    out = [
+        "# Rule codes" if lang == "en" else "# 规则代码",
+        "",
+        "<!-- made by `plancheck rules --format markdown --lang en`; do not edit by hand -->",
+        "",
+        f"| code | name | {page['severity']} | {page['fix']} | {lang} | {other} |",
+        "|---|---|---|---|---|---|",
+    ]
+    other_titles = locale.catalogue(other).TITLES
+    for spec in specs.values():
+        info = rule_info(spec, lang)
+        fix = locale.text(lang, f"fix.{info['fix']}") if info["fix"] else ""
+        severity = locale.text(lang, f"severity.{info['severity']}")
+        title = other_titles.get(spec.code, spec.title)
+        out.append(
+            f"| [{spec.code}](#{spec.code.lower()}) | `{spec.name}` | {severity} | {fix} "
+            f"| {info['title']} | {title} |"
+        )
+    for spec in specs.values():
+        out += ["", f"## {spec.code}", "", "```", render_rule(spec, options).rstrip(), "```"]
+    return "\n".join(out) + "\n"
 
 
 def render_rule(spec: RuleSpec, options: RenderOptions) -> str:

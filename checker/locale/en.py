@@ -117,6 +117,9 @@ UI = {
     "agencies.leads": "leads",
     "agencies.joins": "joins",
     "agencies.tasks": "tasks",
+    "catalogue.fix": " [fix: {fix}]",
+    "fix.safe": "safe",
+    "fix.unsafe": "unsafe",
     "level.1": "section",
     "level.2": "subsection",
 }

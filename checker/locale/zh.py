@@ -110,6 +110,9 @@ UI = {
     "agencies.leads": "牵头",
     "agencies.joins": "参与",
     "agencies.tasks": "任务",
+    "catalogue.fix": " [修复：{fix}]",
+    "fix.safe": "安全",
+    "fix.unsafe": "需核对",
     "level.1": "一级",
     "level.2": "二级",
 }

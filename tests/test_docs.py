@@ -1,0 +1,74 @@
+"""The interface is documented in docs/, and the documents keep up with the code."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import click
+
+from checker.cli import cli
+from checker.config import KEYS
+from checker.registry import declared_options
+from checker.rules import builtin_rules
+
+from .conftest import ROOT
+from .test_cli import invoke
+
+DOCS = ROOT / "docs"
+
+
+def test_rules_md_is_what_the_catalogue_makes():
+    made = invoke("rules", "--format", "markdown", "--lang", "en").stdout
+    target = DOCS / "rules.md"
+    if os.environ.get("PLANCHECK_UPDATE_GOLDEN"):
+        target.write_text(made, encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == made, (
+        "docs/rules.md is stale: plancheck rules --format markdown --lang en > docs/rules.md"
+    )
+    for code in builtin_rules():
+        assert f"## {code}" in made
+
+
+def test_cli_md_names_every_command_and_option():
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert f"plancheck {name}" in text, name
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                assert any(opt in text for opt in param.opts), (name, param.opts)
+
+
+def test_config_md_names_every_key():
+    text = (DOCS / "config.md").read_text(encoding="utf-8")
+    options = declared_options(list(builtin_rules().values()))
+    for key in (*KEYS, *options):
+        assert f"`{key}`" in text, key
+
+
+def test_json_md_names_every_key_the_json_has(tmp_path):
+    import json
+
+    (tmp_path / "README.md").write_text("# notes\n\n1. `x`\n", encoding="utf-8")
+    (tmp_path / "2024.txt").write_text(
+        (ROOT / "plans" / "2024.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    data = json.loads(invoke("lint", str(tmp_path), "--format", "json").stdout)
+    text = (DOCS / "json.md").read_text(encoding="utf-8")
+    keys = set(data) | set(data["summary"]) | set(data["files"][0]) | set(data["skipped"][0])
+    for found in data["findings"]:
+        keys |= set(found) | set(found.get("fix", {}))
+    for key in keys:
+        assert f"`{key}`" in text or f'"{key}"' in text, key
+
+
+def test_readme_points_into_the_repository():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "../shared" not in readme and "CONTRACT.md" not in readme
+    links = re.findall(r"\]\((docs/[^)#]+)", readme)
+    assert {"docs/cli.md", "docs/rules.md", "docs/json.md", "docs/sarif.md"} <= set(links)
+    for link in links:
+        assert (ROOT / link).is_file(), link
+    for doc in DOCS.glob("*.md"):
+        for link in re.findall(r"\]\(([\w.-]+\.md)", doc.read_text(encoding="utf-8")):
+            assert (DOCS / link).is_file(), (doc.name, link)
