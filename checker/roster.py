@@ -6,12 +6,18 @@ which members got no task, and which agencies with tasks the notice does not add
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .agencies import Registry, conferences, load_registry
 from .model import Plan
 from .text import fold
 from .vocabulary import separators
+
+
+#: an addressee group that takes in every body of the centre (国务院各部委、各直属机构,
+#: 各有关部门): with it, no agency with a task is unaddressed
+_ALL_BODIES = re.compile(r"各部委|各直属机构|各部门|有关部门|有关单位|各成员单位|各单位")
 
 
 def _resolve(registry: Registry, name: str, year: int | None) -> str:
@@ -27,16 +33,20 @@ def addressee_report(plan: Plan) -> dict[str, Any] | None:
     registry = load_registry()
     folded = fold(line.text).rstrip(":").strip()
     conference = next((c for c in conferences() if c["name"] in folded), None)
-    named = []
+    named: list[str] = []
+    groups: list[str] = []  # 各省、自治区、直辖市人民政府: addressees that are not one body
     for part in separators().split(folded):
         part = part.strip()
         if not part or (conference and conference["name"] in part):
             continue
-        named.append(_resolve(registry, part, plan.year))
+        if registry.lookup(part) is None:
+            groups.append(part)
+        else:
+            named.append(_resolve(registry, part, plan.year))
     members = list(conference["members"]) if conference else []
     with_tasks: list[str] = []
     for task in plan.tasks:
-        for agency in task.clause.agencies if task.clause else ():
+        for agency in task.agencies:
             body = _resolve(registry, agency.name, plan.year)
             found = registry.lookup(body)
             if found and found.agency.is_collective:
@@ -44,11 +54,13 @@ def addressee_report(plan: Plan) -> dict[str, Any] | None:
             if body not in with_tasks:
                 with_tasks.append(body)
     addressed = set(members) | set(named)
+    everyone = any(_ALL_BODIES.search(group) for group in groups)
     return {
         "conference": conference["name"] if conference else None,
         "members": len(members),
         "named": named,
+        "groups": groups,
         "members_without_task": [m for m in members if m not in with_tasks],
         "named_without_task": [n for n in named if n not in with_tasks],
-        "unaddressed": [a for a in with_tasks if a not in addressed],
+        "unaddressed": [] if everyone else [a for a in with_tasks if a not in addressed],
     }

@@ -91,3 +91,10 @@ def test_state_council_style_and_brands_are_current():
 def test_the_note_travels_with_the_documents():
     note = (REAL / "SOURCES.md").read_text(encoding="utf-8")
     assert TIYU.name in note and XIAOFEI.name in note
+
+
+def test_addressed_to_all_state_council_bodies():
+    data = json.loads(invoke("lint", "--format", "json", str(TIYU)).stdout)
+    roster = data["files"][0]["addressees"]
+    assert roster["named"] == [] and "国务院各部委" in roster["groups"]
+    assert roster["unaddressed"] == []  # 国务院各部委、各直属机构 takes in every body with a task
