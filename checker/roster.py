@@ -14,7 +14,6 @@ from .model import Plan
 from .text import fold
 from .vocabulary import separators
 
-
 #: an addressee group that takes in every body of the centre (国务院各部委、各直属机构,
 #: 各有关部门): with it, no agency with a task is unaddressed
 _ALL_BODIES = re.compile(r"各部委|各直属机构|各部门|有关部门|有关单位|各成员单位|各单位")
