@@ -45,7 +45,8 @@ _TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|�
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
 _ISSUER_END = re.compile(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)[ \t]*年")
+#: the plan's own year in its title: 2024年…计划, not the span of a 纲要(2021—2035年)
+_YEAR_IN_TITLE = re.compile(r"(?<![—–\-~至到])((?:19|20)\d\d)[ \t]*年(?![ \t]*[—–\-~至到])")
 _YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[(【{][ \t]*((?:19|20)\d\d)")
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*plancheck:[ \t]*(disable-file|disable)(?:[ \t]*=[ \t]*([\w, ]+))?[ \t]*-->"

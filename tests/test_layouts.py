@@ -298,3 +298,19 @@ def test_full_width_and_half_width_read_alike():
     half = text.replace("（", "(").replace("）", ")").replace("，", ",")
     assert [t.label for t in _plan(half).tasks] == [t.label for t in _plan(text).tasks]
     assert lint_text(half, ("N", "G", "A", "S")) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "year"),
+    [
+        ("2024年知识产权强国建设推进计划\n", 2024),
+        ("国务院关于印发知识产权强国建设纲要(2021—2035年)的通知\n国发〔2021〕20号\n", 2021),
+        (
+            "关于印发《知识产权强国建设纲要和“十四五”规划实施年度推进计划》的通知\n国知联办〔2023〕5号\n",
+            2023,
+        ),
+        ("关于实施2021—2035年规划的意见\n国办发〔2022〕3号\n", 2022),
+    ],
+)
+def test_year_of_the_plan(header, year):
+    assert _plan(header + "一、甲\n1.推进改革。(科技部负责)\n").year == year
