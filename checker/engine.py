@@ -1,4 +1,5 @@
-"""The engine: select rules → run them on a parsed plan → stamp → suppress → fix.
+"""The engine: select rules → run them on a parsed plan → stamp → suppress → fix (the loop
+of applying the rules' edits, re-parsing and re-linting until stable lives here).
 
 It never imports a concrete rule: it is handed the registry's specs.
 """
@@ -130,6 +131,65 @@ def suppress(
         if not was and span
     ]
     return kept, unused
+
+
+#: passes of fix → re-parse → re-lint before giving up on reaching a stable text
+MAX_FIX_PASSES = 10
+
+
+def safe_edits(findings: Iterable[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
+    """Edits of safe fixes (and unsafe ones when asked) whose ranges do not overlap an edit
+    already taken."""
+    taken: list[Edit] = []
+    count = 0
+    for found in findings:
+        if found.fix is None or not (found.fix.safe or unsafe):
+            continue
+        edits = found.fix.edits
+        if any(_overlaps(e, t) for e in edits for t in taken):
+            continue
+        taken.extend(edits)
+        count += 1
+    return taken, count
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return (a.start == b.start and a.text != b.text) or b.start < a.start < b.end
+    return a.start < b.end and b.start < a.end
+
+
+def fix_until_stable(
+    plan: Plan, config: Config, specs: list[RuleSpec], unsafe: bool = False
+) -> tuple[Plan, Result, int]:
+    """Apply safe fixes (and unsafe ones when asked), re-parse, re-lint, until nothing more
+    is fixable (bounded). Rules propose edits; only here are they applied, so a fix that
+    exposes another finding (or makes one vanish) is seen on the next pass, as in ruff."""
+    from .errors import InputError
+    from .parse import parse
+    from .source import Source
+
+    total = 0
+    result = run(plan, config, specs)
+    for _ in range(MAX_FIX_PASSES):
+        edits, count = safe_edits(result.findings, unsafe)
+        if not count:
+            break
+        text = apply_edits(plan.source.text, edits)
+        if text == plan.source.text:
+            break
+        source = plan.source
+        try:
+            plan = parse(
+                Source.from_text(
+                    text, source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
+                )
+            )
+        except InputError:
+            break  # the fixes would leave no plan: keep the text as it was
+        total += count
+        result = run(plan, config, specs)
+    return plan, result, total
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

@@ -17,7 +17,7 @@ from . import engine
 from .config import Config, ConfigFinder
 from .errors import ConfigError, InputError, UsageError
 from .findings import Finding
-from .model import Edit, Plan, Span
+from .model import Plan, Span
 from .parse import parse
 from .registry import RuleSpec
 from .sniff import is_plan
@@ -25,7 +25,6 @@ from .source import Source, read_source, source_from_bytes, write_atomic
 
 #: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
-MAX_FIX_PASSES = 10
 #: why a file with none of the genre's marks is not checked (see checker/sniff.py)
 NOT_A_PLAN = "not a plan: no plan title, document number, responsibility clause or 一、/1. outline"
 
@@ -158,7 +157,7 @@ def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]
         baseline = Baseline.load(options.baseline)
     items = discover(paths)
     if _worth_parallel(items):
-        reports = _lint_parallel(items, options)
+        reports = _lint_parallel(items, options, finder, specs)
     else:
         reports = [_lint_item(item, finder, options, specs) for item in items]
     skipped = [r for r in reports if r.skipped]
@@ -210,17 +209,13 @@ def _worth_parallel(items: list) -> bool:
     return len(items) >= PARALLEL_MIN_FILES and cores > 1 and no_stdin and os.name == "posix"
 
 
+#: what forked workers inherit: the rules and the config finder the run was given
 _WORKER: dict = {}
 
 
 def _worker_lint(chunk: list, options: LintOptions) -> list[FileReport]:
-    """In a forked worker: lint a chunk, return reports without the (heavy) plan objects."""
-    if "finder" not in _WORKER:
-        from .rules import builtin_rules
-
-        specs = list(builtin_rules().values())
-        _WORKER["specs"] = specs
-        _WORKER["finder"] = ConfigFinder(specs, options.config_path)
+    """In a forked worker: lint a chunk with the run's own rules and configs (inherited at
+    the fork, never rebuilt), and return reports without the (heavy) plan objects."""
     reports = []
     for item in chunk:
         report = _lint_item(item, _WORKER["finder"], options, _WORKER["specs"])
@@ -229,7 +224,9 @@ def _worker_lint(chunk: list, options: LintOptions) -> list[FileReport]:
     return reports
 
 
-def _lint_parallel(items: list, options: LintOptions) -> list[FileReport]:
+def _lint_parallel(
+    items: list, options: LintOptions, finder: ConfigFinder, specs: list[RuleSpec]
+) -> list[FileReport]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -237,9 +234,13 @@ def _lint_parallel(items: list, options: LintOptions) -> list[FileReport]:
     size = max(8, len(items) // (cores * 4))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        results = pool.map(_worker_lint, chunks, [options] * len(chunks))
-        return [report for chunk in results for report in chunk]
+    _WORKER.update(finder=finder, specs=specs)  # set before the fork: workers inherit them
+    try:
+        with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+            results = pool.map(_worker_lint, chunks, [options] * len(chunks))
+            return [report for chunk in results for report in chunk]
+    finally:
+        _WORKER.clear()
 
 
 def lint_file(
@@ -270,7 +271,9 @@ def lint_file(
             )
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:
-            plan, result, fixed = fix_until_stable(plan, config, active, options.unsafe_fixes)
+            plan, result, fixed = engine.fix_until_stable(
+                plan, config, active, options.unsafe_fixes
+            )
             report.fixed = fixed
             if fixed:
                 report.original_text = source.text
@@ -313,56 +316,6 @@ def _write_fixed(path: Path | None, source: Source) -> None:
         sys.stdout.buffer.write(source.encode(source.text))
         return
     write_atomic(path, source.encode(source.text))
-
-
-def safe_edits(findings: Iterable[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
-    """Edits of safe fixes (and unsafe ones when asked) whose ranges do not overlap an edit
-    already taken."""
-    taken: list[Edit] = []
-    count = 0
-    for found in findings:
-        if found.fix is None or not (found.fix.safe or unsafe):
-            continue
-        edits = found.fix.edits
-        if any(_overlaps(e, t) for e in edits for t in taken):
-            continue
-        taken.extend(edits)
-        count += 1
-    return taken, count
-
-
-def _overlaps(a: Edit, b: Edit) -> bool:
-    if a.start == a.end or b.start == b.end:
-        return (a.start == b.start and a.text != b.text) or b.start < a.start < b.end
-    return a.start < b.end and b.start < a.end
-
-
-def fix_until_stable(
-    plan: Plan, config: Config, specs: list[RuleSpec], unsafe: bool = False
-) -> tuple[Plan, engine.Result, int]:
-    """Apply safe fixes (and unsafe ones when asked), re-parse, re-lint, until nothing more
-    is fixable (bounded)."""
-    total = 0
-    result = engine.run(plan, config, specs)
-    for _ in range(MAX_FIX_PASSES):
-        edits, count = safe_edits(result.findings, unsafe)
-        if not count:
-            break
-        text = engine.apply_edits(plan.source.text, edits)
-        if text == plan.source.text:
-            break
-        source = plan.source
-        try:
-            plan = parse(
-                Source.from_text(
-                    text, source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
-                )
-            )
-        except InputError:
-            break  # the fixes would leave no plan: keep the text as it was
-        total += count
-        result = engine.run(plan, config, specs)
-    return plan, result, total
 
 
 def plan_summary(plan: Plan) -> dict:

@@ -108,13 +108,19 @@ class Clause(NamedTuple):
 
 
 class Break(NamedTuple):
-    """A task broken across lines (``number``: ``…负责)5`` / ``0.…``; ``text``: wrapped
-    text; ``glued``: two tasks on one line). ``span`` is where the break shows; ``edits``
-    repair it."""
+    """A task broken across lines, as the parser found it; the repair is the rule's (N003).
+
+    - ``number``: the digits at ``span`` (a line's end, ``…负责)5``) begin the number that goes
+      on at offset ``other`` on the next line (``0.…``); ``detail`` is the whole number.
+    - ``text``: the task's text is cut at ``span.start`` and goes on at ``other``, the start
+      of the next line's text.
+    - ``glued``: the number at ``span`` starts a task on the line of the previous one, whose
+      text ends at ``other``; ``detail`` is that number.
+    """
 
     kind: str
     span: Span
-    edits: tuple[Edit, ...]
+    other: int
     detail: str = ""
 
 

@@ -18,7 +18,6 @@ from .model import (
     Break,
     Clause,
     Directive,
-    Edit,
     Heading,
     Paragraph,
     Paren,
@@ -417,17 +416,14 @@ class _Parser:
         end = line_start + len(folded.rstrip())
         previous_end = segments[-1][1]
         if wrapped and self.source.kind != "md":
-            edit = Edit(previous_end, begin, "")  # delete the line break (and indentation)
-            breaks.append(Break("text", self.span(previous_end, previous_end), (edit,)))
+            breaks.append(Break("text", self.span(previous_end, previous_end), begin))
         segments.append((begin, end))
 
     def number_break(self, digits: str, digits_start: int, rest_start: int, number: str) -> Break:
-        """``…负责)5`` + ``0.…``: move the digits to the start of the next line."""
-        edits = (
-            Edit(digits_start, digits_start + len(digits), ""),
-            Edit(rest_start, rest_start, digits),
+        """``…负责)5`` + ``0.…``: the number's digits on two lines."""
+        return Break(
+            "number", self.span(digits_start, digits_start + len(digits)), rest_start, number
         )
-        return Break("number", self.span(digits_start, digits_start + len(digits)), edits, number)
 
     def check_trailing_number(self, index: int, segments: list[tuple[int, int]]) -> None:
         """Digits after the clause at a line's end may begin the next task's number."""
@@ -501,11 +497,10 @@ class _Parser:
             result.append(
                 (number_text, number_start, number_end, [*segments[:-1], (last_start, cut)], glued)
             )
-            newline = self.source.newline
             glued = Break(
                 "glued",
                 self.span(digits_start, digits_start + len(found.group(1))),
-                (Edit(cut, digits_start, newline),),
+                cut,
                 found.group(1),
             )
             number_text = found.group(1)

@@ -175,3 +175,47 @@ def test_config_knows_no_rule_by_name():
     source = (PACKAGE / "config.py").read_text(encoding="utf-8")
     for key in options:
         assert key not in source and key.replace("-", "_") not in source
+
+
+def test_the_parser_reports_facts_not_repairs():
+    """parse.py finds a broken number; N003 builds the edits that mend it."""
+    from checker.model import Break
+
+    assert "edits" not in Break._fields
+    names = {
+        alias.name
+        for node in _imports(ast.parse((PACKAGE / "parse.py").read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert "Edit" not in names
+
+
+def test_the_fix_loop_is_the_engine_s(tmp_path):
+    from checker import engine, lint
+
+    assert hasattr(engine, "fix_until_stable") and not hasattr(lint, "fix_until_stable")
+
+
+def test_parallel_workers_use_the_rules_they_are_given(tmp_path, monkeypatch):
+    """A run with only some rules gets only those, whether its files are linted in one
+    process or in forked workers (which used to rebuild the built-in rules)."""
+    import checker.lint as lint_module
+    from checker.lint import LintOptions, lint_paths
+    from checker.rules import builtin_rules
+
+    from .conftest import PLAN_2024
+
+    if lint_module._cores() < 2:
+        monkeypatch.setattr(lint_module, "_cores", lambda: 2)
+    for n in range(4):
+        (tmp_path / f"plan-{n}.txt").write_text(PLAN_2024.read_text(encoding="utf-8"))
+    only = [builtin_rules()["A001"]]
+    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 2)
+    parallel = lint_paths([str(tmp_path)], LintOptions(), only)
+    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 10**6)
+    sequential = lint_paths([str(tmp_path)], LintOptions(), only)
+    assert {f.code for f in parallel.findings} == {"A001"}
+    assert [(f.path, f.line) for f in parallel.findings] == [
+        (f.path, f.line) for f in sequential.findings
+    ]

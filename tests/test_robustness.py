@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from checker import engine
 from checker.config import Config
+from checker.engine import fix_until_stable
 from checker.errors import InputError
-from checker.lint import fix_until_stable
 from checker.parse import parse
 from checker.source import Source, source_from_bytes
 

@@ -10,7 +10,7 @@ import yaml
 
 from checker import engine
 from checker.config import Config
-from checker.lint import fix_until_stable
+from checker.engine import fix_until_stable
 from checker.parse import parse
 from checker.source import Source
 

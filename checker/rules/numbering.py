@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..context import Context
 from ..findings import Finding
-from ..model import Edit, Plan, Span, Task
+from ..model import Break, Edit, Plan, Span, Task
 from ..registry import rule
 from ..text import int_to_cn
 
@@ -280,12 +280,26 @@ def split_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 broken.span,
                 task,
                 variant="" if broken.kind == "number" else broken.kind,
-                fix=broken.edits,
+                fix=_repair(plan, broken),
                 digits=plan.source.text[broken.span.start : broken.span.end],
                 number=broken.detail or task.number_text,
                 line=broken.span.line,
                 anchor=f"{broken.kind}:{task.body[:20]}",
             )
+
+
+def _repair(plan: Plan, broken: Break) -> list[Edit]:
+    """The edits that mend a break: the digits moved to where their number goes on, the
+    wrapped line joined, or a new line before the glued task."""
+    if broken.kind == "number":
+        digits = plan.source.text[broken.span.start : broken.span.end]
+        return [
+            Edit(broken.span.start, broken.span.end, ""),
+            Edit(broken.other, broken.other, digits),
+        ]
+    if broken.kind == "text":  # the line break and the next line's indentation go
+        return [Edit(broken.span.start, broken.other, "")]
+    return [Edit(broken.other, broken.span.start, plan.source.newline)]
 
 
 @rule("N004", "task-number-out-of-order")
