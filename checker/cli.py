@@ -443,13 +443,15 @@ def use_language(lang: str) -> None:
         original = command.__dict__.setdefault("_msgid", command.help or "")
         command.help = helps.get(original, original)
         command.short_help = None
+        if hasattr(command, "_help_option"):
+            command._help_option = None  # click makes it once, in the language of the day
         for param in command.params:
             english = getattr(param, "_msgid", None)
             if english is None:
                 english = getattr(param, "help", None) or ""
                 param._msgid = english  # type: ignore[attr-defined]
-            if isinstance(param, click.Option):
-                param.help = helps.get(english, english)
+            if isinstance(param, click.Option):  # --version's help is click's own words
+                param.help = helps.get(english) or table.get(english, english)
 
 
 def main() -> None:

@@ -5,7 +5,8 @@ repository keeps a README.md, 起草说明 notes and meeting minutes beside its 
 lines alone do not make a plan (a README's install steps are numbered too), so the decision
 rests on the marks of the genre, which every member of the family carries in some form:
 
-- a title that names the genre (…计划, …要点, …方案, …意见, …安排, …规划, …分工, a draft's
+- a title that names the genre (…计划, …要点, …方案, …意见, …安排, …规划, …分工(表), …措施,
+  …细则, …清单; a draft's
   ``(征求意见稿)`` allowed after it; ``修改意见``/``反馈意见`` are comments, not the genre);
 - a document number in the GB/T 9704 shape (``国知联办〔2024〕6号``);
 - a responsibility clause ending a numbered item or heading (``(国家知识产权局负责)``);
@@ -31,7 +32,7 @@ HEAD_LINES = 15
 
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+)?")
 _GENRE_TITLE = re.compile(
-    r"(?<!修改)(?<!反馈)(?<!征求)(?<!审核)(?<!审查)(?<!会签)(计划|要点|方案|意见|安排|规划|分工表?)"
+    r"(?<!修改)(?<!反馈)(?<!征求)(?<!审核)(?<!审查)(?<!会签)(计划|要点|方案|意见|安排|规划|分工表?|措施|细则|清单)"
     r"\s*(?:\([^()]{0,8}(?:稿|草案)\))?\s*$"
 )
 #: the title of a companion document (起草说明, 会议纪要, 修改记录…): its 一、/1. outline is not a plan's

@@ -26,10 +26,14 @@ def status_label(status: str, lang: str) -> str:
 def _text(result: DiffResult, lang: str) -> str:
     counts = result.counts()
     zh = lang == "zh"
-    unit = "项" if zh else " tasks"
+
+    def count(plan) -> str:
+        n = len(plan.tasks)
+        return f"{n}项" if zh else f"{n} task" if n == 1 else f"{n} tasks"
+
     head = (
-        f"{Path(result.old.path).name}（{len(result.old.tasks)}{unit}） → "
-        f"{Path(result.new.path).name}（{len(result.new.tasks)}{unit}）"
+        f"{Path(result.old.path).name}（{count(result.old)}） → "
+        f"{Path(result.new.path).name}（{count(result.new)}）"
     )
     if not zh:
         head = head.replace("（", " (").replace("）", ")")

@@ -142,6 +142,7 @@ HTML = {
     "sections": "sections",
     "errors": "errors",
     "error": "not checked",
+    "colon": ": ",
     "warnings": "warnings",
     "agency_count": "agencies",
     "year_items": "year-bound items",

@@ -284,6 +284,7 @@ HTML = {
     "sections": "个部分",
     "errors": "个错误",
     "error": "无法检查",
+    "colon": "：",
     "warnings": "个警告",
     "agency_count": "个单位",
     "year_items": "处与年份相关",
