@@ -331,6 +331,61 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
 
 
 @cli.command()
+@click.argument("draft", metavar="DRAFT", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="The review copy (default DRAFT.reviewed.docx; never the draft itself).",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also make the fixes that need a drafter's check tracked changes.",
+)
+@click.option("--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00).")
+@click.option("--ignore", metavar="CODES", help="Codes or prefixes to skip.")
+@click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Use this config file instead of the nearest .plancheck.yaml.",
+)
+@LANG_OPTION
+def review(draft, output, unsafe_fixes, select, ignore, config_path, lang) -> None:
+    """A Word copy of the draft with findings as comments and fixes as tracked changes."""
+    from . import locale
+    from .review import ReviewOptions
+    from .review import review as make_review
+
+    if output is not None:
+        _check_output(str(output))
+    options = ReviewOptions(
+        lang=lang,
+        unsafe_fixes=unsafe_fixes,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        config_path=config_path,
+    )
+    try:
+        result = make_review(draft, output, options, list(_specs().values()))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UsageError(f"{output or draft}: cannot write the output ({reason})") from None
+    click.echo(
+        locale.text(
+            lang,
+            "review_written",
+            path=result.output,
+            comments=result.comments,
+            changes=result.changes,
+        )
+    )
+
+
+@cli.command()
 @click.argument("plan", metavar="PLAN")
 @click.option(
     "--format",

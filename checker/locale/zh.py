@@ -155,6 +155,7 @@ ERRORS = {
     "unknown rule code '{code}' (see: plancheck rules)": "未知的规则代码“{code}”（见 plancheck rules）",
     "{path}: no such baseline file (record one with --write-baseline)": "{path}：基线文件不存在（可用 --write-baseline 生成）",
     "{path}: cannot write the output ({reason})": "{path}：无法写入输出（{reason}）",
+    "{path}: the review copy would overwrite the draft; choose another -o": "{path}：审阅稿会覆盖原稿，请用 -o 另指文件",
     "--fix and --diff with standard input: use one of them": "读标准输入时 --fix 与 --diff 只能用一个",
     "aborted": "已中止",
     "internal error: {detail}": "内部错误：{detail}",
@@ -379,6 +380,9 @@ RULE_PAGE = {
 
 #: help of the commands and options (their English text is in checker/cli.py)
 HELP = {
+    "A Word copy of the draft with findings as comments and fixes as tracked changes.": "生成审阅稿：问题作为Word批注，修复作为修订。",
+    "The review copy (default DRAFT.reviewed.docx; never the draft itself).": "审阅稿文件（默认为DRAFT.reviewed.docx；不会覆盖原稿）。",
+    "Also make the fixes that need a drafter's check tracked changes.": "需要起草人核对的修复也作为修订写入。",
     "plancheck: a linter for annual plans.": "plancheck：年度推进计划的检查工具。",
     "Check plan files.": "检查计划文件。",
     "HTML report for next year's drafting.": "生成供次年起草使用的HTML报告。",

@@ -1,0 +1,428 @@
+"""``plancheck review``: the draft marked up as a proofreading office would, in Word.
+
+Every finding becomes a Word comment (批注) on the text it is about, by ``plancheck``, in the
+drafter's language; every fix that is taken (safe ones, unsafe ones with ``--unsafe-fixes``)
+becomes a tracked change (修订: ``w:del`` around the old runs, ``w:ins`` with the new text,
+author ``plancheck``, dated), so the drafter accepts or rejects each in Word. The copy is
+written beside the draft (``DRAFT.reviewed.docx``), never over it; everything of the draft
+that plancheck does not touch (styles, numbering, tables, headers, earlier comments and
+revisions) is saved as it was, by python-docx.
+
+Positions: the findings point into the text ``docx.read_layout`` made of the document; its
+pieces lead back to each Word paragraph. Text that Word does not store (a numbering label,
+the bars between table cells) can carry a comment's anchor only by the real text beside it,
+and a fix that would edit it, or break or join paragraphs, is left to the comment.
+
+python-docx has an API for comments (``Document.add_comment``, 1.2+) and none for tracked
+changes: those are raw WordprocessingML, built here.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import engine, locale
+from .config import ConfigFinder
+from .docx import Layout, Piece, W, open_docx, read_layout
+from .errors import InputError, UsageError
+from .findings import Finding
+from .lint import placed
+from .model import Edit
+from .parse import parse
+from .registry import RuleSpec
+from .sniff import is_plan
+from .source import Source, read_source
+
+AUTHOR = "plancheck"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
+
+
+@dataclass
+class ReviewOptions:
+    lang: str = "zh"
+    unsafe_fixes: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    config_path: Path | None = None
+    #: the revisions' date (now, unless a test fixes it)
+    date: datetime | None = None
+
+
+@dataclass
+class ReviewResult:
+    output: Path
+    findings: list[Finding] = field(default_factory=list)
+    comments: int = 0
+    changes: int = 0  # findings whose fix became tracked changes
+
+
+def default_output(draft: Path) -> Path:
+    """``plan.docx`` → ``plan.reviewed.docx`` (a text plan gets a .docx too)."""
+    return draft.with_name(f"{draft.stem}.reviewed.docx")
+
+
+def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list[RuleSpec]):
+    """Write the review copy of ``draft``; the draft itself is only read."""
+    name = str(draft)
+    target = output or default_output(draft)
+    _refuse_overwrite(draft, target)
+    document = _load(draft, name)
+    layout = read_layout(document)
+    if not layout.text.strip():
+        raise InputError(name, "empty file")
+    source = Source.from_text(layout.text, name, encoding="docx", kind="docx", places=layout.places)
+    config = ConfigFinder(specs, options.config_path).for_file(draft)
+    config = config.with_cli(options.select, options.ignore)
+    active = specs + list(config.custom) if config.custom else specs
+    plan = parse(source)
+    findings = placed(plan, engine.run(plan, config, active).findings)
+    marker = _Marker(document, layout, options.date or datetime.now(UTC))
+    result = ReviewResult(target, findings)
+    for found in findings:
+        text = f"{found.code} {locale.message(options.lang, found.key, found.args)}"
+        marker.comment(found.span.start, found.span.end, text)
+        result.comments += 1
+    result.changes = marker.changes(_taken_edits(findings, options.unsafe_fixes))
+    _save(document, target)
+    return result
+
+
+def _refuse_overwrite(draft: Path, target: Path) -> None:
+    same = target.exists() and draft.exists() and os.path.samefile(draft, target)
+    if same or target.resolve() == draft.resolve():
+        raise UsageError(f"{target}: the review copy would overwrite the draft; choose another -o")
+    if target.is_dir():
+        raise UsageError(f"{target}: cannot write the output (Is a directory)")
+
+
+def _load(draft: Path, name: str):
+    """The draft as a python-docx Document: a Word file as it is, a text plan made one."""
+    if not draft.exists():
+        raise InputError(name, "no such file")
+    if draft.suffix.lower() == ".docx":
+        return open_docx(draft, name)
+    source = read_source(draft, name)
+    if not is_plan(source.text):
+        from .lint import NOT_A_PLAN
+
+        raise InputError(name, NOT_A_PLAN)
+    return document_of(source)
+
+
+def document_of(source: Source):
+    """A new Word document of a text plan: a paragraph a line (Markdown heading marks
+    become heading styles), a task-division table a Word table."""
+    import docx
+
+    from .tables import find_tables
+
+    document = docx.Document()
+    tables = {block.lines.start: block for block in find_tables(source)}
+    lines = source.lines
+    index = 0
+    while index < len(lines):
+        block = tables.get(index)
+        if block is not None:
+            _word_table(document, source, block)
+            index = block.lines.stop
+            continue
+        line = lines[index]
+        heading = _MD_HEADING.match(line) if source.kind == "md" else None
+        if heading:
+            level = min(len(heading.group(1)), 9)
+            document.add_paragraph(line[heading.end() :], style=f"Heading {level}")
+        else:
+            document.add_paragraph(line)
+        index += 1
+    return document
+
+
+def _word_table(document, source: Source, block) -> None:
+    rows = [block.header, *sorted((*block.rows, *block.headings), key=lambda r: r.line)]
+    width = max(len(row.cells) for row in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = document.styles["Table Grid"]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row.cells):
+            table.cell(r, c).text = source.text[cell.start : cell.end]
+
+
+def _taken_edits(findings: list[Finding], unsafe: bool) -> list[list[Edit]]:
+    """Each taken fix's edits, skipping one that overlaps a fix already taken (as --fix)."""
+    from .lint import _overlaps
+
+    taken: list[Edit] = []
+    fixes = []
+    for found in findings:
+        if found.fix is None or not (found.fix.safe or unsafe):
+            continue
+        edits = list(found.fix.edits)
+        if any(_overlaps(e, t) for e in edits for t in taken):
+            continue
+        taken.extend(edits)
+        fixes.append(edits)
+    return fixes
+
+
+def _save(document, target: Path) -> None:
+    """Write the copy all at once (temp file beside it, then rename)."""
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        document.save(temp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # an ordinary new file, not mkstemp's private one
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# -- marking the document --------------------------------------------------------------
+
+
+def _run_length(run) -> int:
+    """Characters a run adds to plancheck's text (w:t and w:tab, as docx reads them)."""
+    length = 0
+    for child in run:
+        if child.tag == W + "t":
+            length += len(child.text or "")
+        elif child.tag == W + "tab":
+            length += 1
+    return length
+
+
+def _live_runs(paragraph) -> list:
+    """The paragraph's runs that carry text as read (not inside a w:del), in order."""
+    return [
+        r
+        for r in paragraph._p.iter(W + "r")
+        if not any(a.tag == W + "del" for a in r.iterancestors())
+    ]
+
+
+def _split(run, at: int):
+    """Cut a run in two at character ``at`` of its text; returns the second part. Marks
+    without text (a break, a field character) exactly at the cut go with the second."""
+    second = copy.deepcopy(run)
+    run.addnext(second)
+    _keep(run, at, before=True)
+    _keep(second, at, before=False)
+    return second
+
+
+def _keep(run, at: int, *, before: bool) -> None:
+    position = 0
+    for child in list(run):
+        if child.tag == W + "rPr":
+            continue
+        size = len(child.text or "") if child.tag == W + "t" else int(child.tag == W + "tab")
+        start, end = position, position + size
+        position = end
+        if start < at < end:  # only a w:t can straddle the cut
+            text = child.text or ""
+            child.text = text[: at - start] if before else text[at - start :]
+            child.set(_XML_SPACE, "preserve")
+        elif (start >= at) if before else (end <= at and (size or start < at)):
+            run.remove(child)
+
+
+def _boundary(paragraph, at: int) -> None:
+    """Make ``at`` (a character offset in the paragraph's text) fall between runs."""
+    position = 0
+    for run in _live_runs(paragraph):
+        size = _run_length(run)
+        if position < at < position + size:
+            _split(run, at - position)
+            return
+        position += size
+
+
+def _runs_between(paragraph, start: int, end: int) -> list:
+    """The runs covering [start, end) of the paragraph's text, split to fit exactly."""
+    _boundary(paragraph, start)
+    _boundary(paragraph, end)
+    runs, position = [], 0
+    for run in _live_runs(paragraph):
+        size = _run_length(run)
+        if size and start <= position and position + size <= end:
+            runs.append(run)
+        position += size
+    return runs
+
+
+class _Marker:
+    """Comments and tracked changes on one document, positions in plancheck's text."""
+
+    def __init__(self, document, layout: Layout, date: datetime) -> None:
+        self.document = document
+        self.pieces = layout.pieces
+        self.date = date.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.next_id = _max_id(document) + 1
+
+    # -- where -----------------------------------------------------------------------
+    def _local(self, start: int, end: int) -> list[tuple[Piece, int, int]]:
+        """The paragraphs [start, end) covers, each with its own text range (the label
+        Word computes is not text; a range wholly in markup takes the nearest text)."""
+        found = []
+        for piece in self.pieces:
+            lo, hi = piece.start + piece.prefix, piece.end
+            if hi <= lo:
+                continue
+            if start < hi and end > lo:
+                found.append((piece, max(start, lo) - lo, min(end, hi) - lo))
+        if found:
+            return found
+        near = min(
+            (p for p in self.pieces if p.end > p.start + p.prefix),
+            key=lambda p: min(abs(p.start + p.prefix - start), abs(p.end - start)),
+            default=None,
+        )
+        if near is None:
+            return []
+        lo, hi = near.start + near.prefix, near.end
+        at = min(max(start, lo), hi - 1) - lo
+        return [(near, at, at + 1)]
+
+    # -- comments --------------------------------------------------------------------
+    def comment(self, start: int, end: int, text: str) -> None:
+        if end <= start:  # a point: the character before it (or after, at a start)
+            start, end = (start - 1, start) if start > 0 else (start, start + 1)
+        ranges = self._local(start, end)
+        runs = []
+        for piece, lo, hi in ranges:
+            inside = _runs_between(piece.paragraph, lo, hi)
+            runs.extend(inside[:1] + inside[-1:] if inside else [])
+        if not runs:
+            paragraph = ranges[0][0].paragraph if ranges else self.document.paragraphs[0]
+            runs = [paragraph.add_run("")._r]
+            parent = paragraph
+        else:
+            parent = ranges[0][0].paragraph
+        from docx.text.run import Run
+
+        first = Run(runs[0], parent)
+        last = Run(runs[-1], ranges[-1][0].paragraph if ranges else parent)
+        self.document.add_comment([first, last], text=text, author=AUTHOR, initials="PC")
+
+    # -- tracked changes -------------------------------------------------------------
+    def changes(self, fixes: list[list[Edit]]) -> int:
+        """Apply each fix as tracked changes (later edits first, so earlier offsets hold);
+        a fix that cannot be expressed in Word's text is left to its comment."""
+        mappable = [edits for edits in fixes if all(self._where(e) for e in edits)]
+        every = sorted((e for edits in mappable for e in edits), key=lambda e: -e.start)
+        for edit in every:
+            piece, lo, hi = self._where(edit)
+            self._change(piece.paragraph, lo, hi, edit.text)
+        return len(mappable)
+
+    def _where(self, edit: Edit) -> tuple[Piece, int, int] | None:
+        """The paragraph and its text range an edit changes, or None if it reaches into
+        markup or another paragraph, or would break a paragraph."""
+        if "\n" in edit.text or "\r" in edit.text:
+            return None
+        for piece in self.pieces:
+            lo, hi = piece.start + piece.prefix, piece.end
+            if lo <= edit.start and edit.end <= hi:
+                return piece, edit.start - lo, edit.end - lo
+        return None
+
+    def _mark(self, tag: str):
+        from docx.oxml.parser import OxmlElement
+
+        element = OxmlElement(tag)
+        element.set(W + "id", str(self.next_id))
+        element.set(W + "author", AUTHOR)
+        element.set(W + "date", self.date)
+        self.next_id += 1
+        return element
+
+    def _change(self, paragraph, start: int, end: int, text: str) -> None:
+        removed = _runs_between(paragraph, start, end) if end > start else []
+        anchor = None
+        for run in removed:
+            deletion = self._mark("w:del")
+            run.addprevious(deletion)
+            deletion.append(run)
+            for child in run:
+                if child.tag == W + "t":
+                    child.tag = W + "delText"
+                    child.set(_XML_SPACE, "preserve")
+                elif child.tag == W + "instrText":
+                    child.tag = W + "delInstrText"
+            anchor = deletion
+        if not text:
+            return
+        style = removed[0] if removed else _run_at(paragraph, start)
+        insertion = self._mark("w:ins")
+        run = _new_run(style, text)
+        insertion.append(run)
+        if anchor is not None:
+            anchor.addnext(insertion)
+        else:
+            _place(paragraph, start, insertion)
+
+
+def _max_id(document) -> int:
+    """The largest w:id in the body, so revision ids never collide with one there."""
+    ids = [0]
+    for element in document.element.body.iter():
+        value = element.get(W + "id")
+        if value and value.isdigit():
+            ids.append(int(value))
+    return max(ids) + 1000
+
+
+def _run_at(paragraph, at: int):
+    """The run whose formatting new text at ``at`` takes: the one ending there, else the
+    first; None in a paragraph without runs."""
+    runs = _live_runs(paragraph)
+    position = 0
+    for run in runs:
+        size = _run_length(run)
+        if position < at <= position + size:
+            return run
+        position += size
+    return runs[0] if runs else None
+
+
+def _new_run(style, text: str):
+    from docx.oxml.parser import OxmlElement
+
+    run = OxmlElement("w:r")
+    if style is not None:
+        properties = style.find(W + "rPr")
+        if properties is not None:
+            run.append(copy.deepcopy(properties))
+    node = OxmlElement("w:t")
+    node.text = text
+    node.set(_XML_SPACE, "preserve")
+    run.append(node)
+    return run
+
+
+def _place(paragraph, at: int, element: Any) -> None:
+    """Put an inserted run at character ``at``: after the run ending there, or first."""
+    _boundary(paragraph, at)
+    position = 0
+    runs = _live_runs(paragraph)
+    for run in runs:
+        position += _run_length(run)
+        if position == at and at > 0:
+            run.addnext(element)
+            return
+    if runs:
+        runs[0].addprevious(element)
+        return
+    paragraph._p.append(element)
