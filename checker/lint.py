@@ -264,7 +264,7 @@ def lint_file(
             raise InputError(name, NOT_A_PLAN)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
         active = _with_custom_rules(specs, config)
-        plan = parse(source)
+        plan = _parse_plan(source)
         if options.fix and source.kind == "docx" and not options.diff:
             report.notes.append(
                 "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): fix them in Word"
@@ -305,6 +305,25 @@ def placed(plan: Plan, findings: list[Finding]) -> list[Finding]:
     from .tables import place
 
     return [replace(f, place=place(plan, f.span.start)) for f in findings]
+
+
+#: what the parser says of a text with no task or heading at all
+_PARSER_NOT_A_PLAN = "not a plan: no numbered tasks or headings found"
+#: what that means for a file that carries the genre's marks (a title, a document number…)
+NOT_UNDERSTOOD = (
+    "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings"
+)
+
+
+def _parse_plan(source: Source) -> Plan:
+    """Parse a file already known to carry the genre's marks: if the parser finds nothing it
+    can read, the file is a plan not understood, never "not a plan" (and never skipped)."""
+    try:
+        return parse(source)
+    except InputError as error:
+        if error.reason == _PARSER_NOT_A_PLAN:
+            raise InputError(error.path, NOT_UNDERSTOOD) from None
+        raise
 
 
 def _with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:

@@ -105,9 +105,15 @@ def test_a_plan_that_cannot_be_read_is_never_skipped(tmp_path, text):
     result = invoke("lint", str(tmp_path), "--format", "json")
     data = json.loads(result.stdout)
     assert data["skipped"] == []
-    # reported as such: an input error today, an S-family finding where one is defined
+    # reported as such: an S-family finding where the parser sees headings or paragraphs,
+    # a plan not understood (exit 2) where it sees nothing it can read
     assert result.exit_code in (1, 2)
     assert data["summary"]["errors"] + data["summary"]["findings"] >= 1
+    if data["summary"]["errors"]:
+        hook = invoke("lint", "--skip-non-plans", str(plan))
+        assert hook.exit_code == 2
+        assert "是计划文件，但未能识别出编号任务或标题" in hook.stderr
+        assert "不是计划文件" not in hook.stderr
 
 
 def test_json_lists_skipped_files(drafting):
