@@ -223,8 +223,13 @@ def lint(
             quiet=quiet,
         )
         # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
-        name = "text" if statistics else fmt
-        _emit(render(name, run, render_options), output, err=fix and "-" in paths)
+        if statistics and fmt == "json":
+            from .formats.text import render_statistics_json
+
+            text = render_statistics_json(run, render_options)
+        else:  # the statistics are a table: text, whatever else was asked
+            text = render("text" if statistics else fmt, run, render_options)
+        _emit(text, output, err=fix and "-" in paths)
     if run.errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)

@@ -175,6 +175,15 @@ def test_statistics_and_quiet():
     assert quiet.stdout.startswith(f"{PLAN_2024}:64:112: N003")
     both = invoke("lint", str(PLAN_2024), "-q", "--statistics", "--select", "A")
     assert both.stdout.split() == ["3", "A001", "[*]", "游离批注"]
+    rows = json.loads(invoke("lint", str(PLAN_2024), "--statistics", "--format", "json").stdout)
+    assert rows[0] == {
+        "code": "A001",
+        "name": "stray-annotation",
+        "title": "游离批注",
+        "count": 3,
+        "fixable": True,
+    }
+    assert sum(row["count"] for row in rows) == 6
 
 
 # -- configuration ---------------------------------------------------------------------

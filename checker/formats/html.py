@@ -42,12 +42,23 @@ def _page(template: str, lang: str, **context: Any) -> str:
             lang=lang,
             version=__version__,
             t=catalogue.HTML,
+            unit=_unit(catalogue.HTML),
             titles=catalogue.TITLES,
             css=(TEMPLATES / "style.css").read_text(encoding="utf-8"),
             js=(TEMPLATES / "filters.js").read_text(encoding="utf-8"),
             **context,
         )
     )
+
+
+def _unit(words: dict[str, str]):
+    """``unit(n, "tasks")``: the label for n things, singular where the language has one
+    (``KEY.one``: "1 task", "2 tasks"; Chinese has no plural)."""
+
+    def unit(count: int, key: str) -> str:
+        return words.get(f"{key}.one", words[key]) if count == 1 else words[key]
+
+    return unit
 
 
 def finding_view(found, source, lang: str) -> dict[str, Any]:

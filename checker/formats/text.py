@@ -38,23 +38,49 @@ def _finding_lines(run, options: RenderOptions) -> list[str]:
     return lines
 
 
-def _statistics_lines(run, options: RenderOptions) -> list[str]:
-    """Per rule, most frequent first: ``count  CODE  [*] title`` (``[*]``: --fix mends it)."""
+def statistics(run, options: RenderOptions) -> list[dict]:
+    """Per rule, most frequent first: code, name, title, count, and whether the run's fix
+    mends it (safe fixes, or unsafe ones too under --unsafe-fixes)."""
     findings = run.findings
     counts = Counter(f.code for f in findings)
+    names = {f.code: f.name for f in findings}
     fixable = {
         f.code for f in findings if f.fix is not None and (f.fix.safe or options.unsafe_fixes)
     }
     titles = locale.catalogue(options.lang).TITLES
     specs = options.rules or {}
-    width = len(str(max(counts.values()))) if counts else 1
-    lines = []
+    rows = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        mark = locale.text(options.lang, "statistics.fixable") if code in fixable else "   "
         spec = specs.get(code)
         title = titles.get(code) or (spec.title if spec else "")
-        lines.append(f"{count:>{width}}  {code:<5} {mark} {title}")
-    return lines
+        rows.append(
+            {
+                "code": code,
+                "name": names[code],
+                "title": title,
+                "count": count,
+                "fixable": code in fixable,
+            }
+        )
+    return rows
+
+
+def _statistics_lines(run, options: RenderOptions) -> list[str]:
+    """``count  CODE  [*] title`` (``[*]``: --fix mends it), as ruff's --statistics."""
+    rows = statistics(run, options)
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    mark = locale.text(options.lang, "statistics.fixable")
+    return [
+        f"{row['count']:>{width}}  {row['code']:<5} {mark if row['fixable'] else '   '} {row['title']}"
+        for row in rows
+    ]
+
+
+def render_statistics_json(run, options: RenderOptions) -> str:
+    """``--statistics --format json``: the per-rule rows as a JSON list."""
+    import json
+
+    return json.dumps(statistics(run, options), ensure_ascii=False, indent=2) + "\n"
 
 
 def render(run, options: RenderOptions) -> str:

@@ -287,6 +287,8 @@ HTML = {
     "errors": "个错误",
     "error": "无法检查",
     "colon": "：",
+    "open": "（",
+    "close": "）",
     "warnings": "个警告",
     "agency_count": "个单位",
     "year_items": "处与年份相关",
