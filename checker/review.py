@@ -156,15 +156,13 @@ def _word_table(document, source: Source, block) -> None:
 
 def _taken_edits(findings: list[Finding], unsafe: bool) -> list[list[Edit]]:
     """Each taken fix's edits, skipping one that overlaps a fix already taken (as --fix)."""
-    from .lint import _overlaps
-
     taken: list[Edit] = []
     fixes = []
     for found in findings:
         if found.fix is None or not (found.fix.safe or unsafe):
             continue
         edits = list(found.fix.edits)
-        if any(_overlaps(e, t) for e in edits for t in taken):
+        if any(engine._overlaps(e, t) for e in edits for t in taken):
             continue
         taken.extend(edits)
         fixes.append(edits)
