@@ -91,7 +91,26 @@ LANG_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; a mistyped command is answered with the nearest one, as a
+    mistyped option is (click suggests options, not commands)."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in self.commands:
+            import difflib
+
+            from click import core
+
+            near = difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.5)
+            if near:
+                message = core._("No such command {name!r}.").format(name=name)
+                hint = core._("Did you mean {possibility}?").format(possibility=repr(near[0]))
+                ctx.fail(f"{message} {hint}")
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plancheck")
 @click.option(
     "--lang",
@@ -493,6 +512,7 @@ def use_language(lang: str) -> None:
         return table.get(message, message)
 
     for name in ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui"):
+        # click binds gettext to ``_`` in each module at import: rebind it to the language's table
         module = import_module(f"click.{name}")
         if hasattr(module, "_"):
             module._ = gettext

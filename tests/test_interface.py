@@ -332,7 +332,12 @@ def test_help_in_one_language(lang):
             "plancheck: No such option '--selct'.",
         ),
         (("lint",), "plancheck: 缺少参数", "plancheck: Missing argument"),
-        (("lnt", "x"), "plancheck: 没有命令'lnt'。", "plancheck: No such command 'lnt'."),
+        (
+            ("lnt", "x"),
+            "plancheck: 没有命令'lnt'。 是否应为'lint'？",
+            "plancheck: No such command 'lnt'. Did you mean 'lint'?",
+        ),
+        (("xyz",), "plancheck: 没有命令'xyz'。", "plancheck: No such command 'xyz'."),
         (
             ("lint", "x", "--format", "xml"),
             "plancheck: '--format'的值无效：",
