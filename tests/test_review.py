@@ -276,3 +276,12 @@ def test_review_subprocess(tmp_path, draft_2024):
     )
     assert done.returncode == 0, done.stderr
     assert out.exists() and len(_comments(out)) == len(_findings(draft_2024))
+
+
+def test_html_names_the_word_paragraph(draft_2024, tmp_path):
+    page = tmp_path / "lint.html"
+    invoke("lint", str(draft_2024), "--format", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    a001 = next(f for f in _findings(draft_2024) if f["rule"] == "A001")
+    assert a001["place"] == {"paragraph": a001["line"]}  # no task table: paragraph = line
+    assert f'href="{draft_2024.resolve().as_uri()}">第{a001["line"]}段</a>' in html

@@ -251,3 +251,26 @@ def test_word_auto_numbered_number_column(tmp_path):
     data = json.loads(result.output)
     assert data["files"][0]["tasks"] == 2
     assert not [f for f in data["findings"] if f["rule"].startswith("N")]
+
+
+def test_html_links_findings_to_word_paragraphs_and_rows(word_table_plan, tmp_path):
+    """The HTML pages say where each finding is in the Word file, linked to the file."""
+    lint_page = tmp_path / "lint.html"
+    invoke("lint", str(word_table_plan), "--format", "html", "-o", str(lint_page))
+    report_page = tmp_path / "report.html"
+    assert invoke("report", str(word_table_plan), "-o", str(report_page)).exit_code == 0
+    uri = word_table_plan.resolve().as_uri()
+    for page in (lint_page, report_page):
+        html = page.read_text(encoding="utf-8")
+        assert f'<a class="place" href="{uri}">表2第3行“参与单位”列</a>' in html  # G001
+        assert "表2第4行“牵头单位”列" in html  # G008: no lead
+
+
+def test_html_place_of_a_markdown_table_row_is_not_a_link(tmp_path):
+    path = tmp_path / "table.md"
+    path.write_text(_markdown(), encoding="utf-8")
+    page = tmp_path / "lint.html"
+    invoke("lint", str(path), "--format", "html", "-o", str(page), "--lang", "en")
+    html = page.read_text(encoding="utf-8")
+    assert '<span class="place">table 1, row 3, column 参与单位</span>' in html
+    assert 'class="place" href' not in html

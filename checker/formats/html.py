@@ -71,7 +71,17 @@ def finding_view(found, source, lang: str) -> dict[str, Any]:
         "task": found.task,
         "message": message(found, lang),
         "fix": fix["replacement"] if fix else None,
+        "place": locale.place(lang, found),
+        "href": _word_link(found, source),
     }
+
+
+def _word_link(found, source) -> str | None:
+    """A link to the Word file a finding is in, beside its paragraph or row number (a
+    browser hands the file to Word or WPS; the number says where to look)."""
+    if source is None or source.kind != "docx" or not found.place:
+        return None
+    return Path(found.path).resolve().as_uri()
 
 
 def _by_rule(findings: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
