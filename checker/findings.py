@@ -10,6 +10,18 @@ from .model import Edit, Span
 SEVERITIES = ("error", "warning", "info")
 
 
+class Words(tuple):
+    """Facts a message names by key, as ``Words("D001.brackets", "D001.leading_zero")``: the
+    locale's ``WORDS`` says them in the reader's language, joined as a list. A rule hands
+    over these keys, never the words."""
+
+    def __new__(cls, *keys: str) -> Words:
+        return super().__new__(cls, keys)
+
+    def __getnewargs__(self) -> tuple[str, ...]:  # pickled for parallel workers
+        return tuple(self)
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Edits that repair a finding; only ``safe`` fixes are applied by ``--fix``."""

@@ -10,7 +10,10 @@ import re
 from functools import cache
 from importlib import import_module
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..findings import Words
 
 LANGUAGES = ("zh", "en")
 #: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
@@ -29,6 +32,9 @@ class _Blank(dict):
 def message(lang: str, key: str, args: dict[str, Any]) -> str:
     """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``."""
     messages = catalogue(lang).MESSAGES
+    from ..findings import Words  # here, not at the top: the CLI imports locale for errors
+
+    args = {k: _words(lang, v) if isinstance(v, Words) else v for k, v in args.items()}
     for name in _NAMED_VALUES.intersection(args):  # a fact like style=council, in words
         args = {**args, f"{name}_name": catalogue(lang).UI.get(f"{name}.{args[name]}", args[name])}
     template = messages.get(key) or messages.get(key.split(".")[0])
@@ -38,6 +44,11 @@ def message(lang: str, key: str, args: dict[str, Any]) -> str:
     if args.get("task") is not None and "{task}" not in template:
         text = catalogue(lang).UI["in_task"].format(task=args["task"]) + text
     return text
+
+
+def _words(lang: str, keys: Words) -> str:
+    words = catalogue(lang).WORDS
+    return words["separator"].join(words[key] for key in keys)
 
 
 def text(lang: str, key: str, **args: Any) -> str:

@@ -418,3 +418,25 @@ HELP = {
     "Exit 1 when the plans differ, 0 when they do not.": "两份计划有差别时以状态1退出，无差别时以0退出。",
     "Write a registry skeleton of the names no registry knows to FILE (never overwritten).": "将任何名录都没有的单位名称写成名录草稿FILE（不覆盖已有文件）。",
 }
+
+#: the words of facts rules name by key (``findings.Words``); ``separator`` joins a list
+WORDS = {
+    "separator": "；",
+    "D001.brackets": "年份应用六角括号〔〕",
+    "D001.year_digits": "年份应写全四位",
+    "D001.di": "序号前不加“第”",
+    "D001.leading_zero": "序号不编虚位（不加0）",
+    "D001.spaces": "文号中不留空格",
+    "D002.notice": "通知",
+    "D002.preamble": "正文",
+    "D002.doc_number_date": "文号（与成文日期不符）",
+    "D002.doc_number": "文号",
+    "D005.majority.full": "全角",
+    "D005.majority.half": "半角",
+    "D005.target.full": "全角",
+    "D005.target.half": "半角",
+    "G003.reorganised": "改组",
+    "N005.level.1": "一级",
+    "N005.level.2": "二级",
+    "N005.level.3": "三级",
+}

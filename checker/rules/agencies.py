@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..agencies import Registry
 from ..context import Context
-from ..findings import Finding
+from ..findings import Finding, Words
 from ..model import AgencyRef, Edit, Plan, Task
 from ..profile import (
     clause_agencies,
@@ -139,8 +139,7 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             fix=[Edit(agency.span.start, agency.span.end, current.name)],
             agency=agency.name,
             year=changed,
-            event="改组",
-            event_en="reorganised",
+            event=Words("G003.reorganised"),
             plan_year=ctx.year,
             successor=current.name,
         )

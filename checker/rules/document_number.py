@@ -7,33 +7,29 @@ from collections.abc import Iterator
 
 from .. import vocabulary as vocab
 from ..context import Context
-from ..findings import Finding
+from ..findings import Finding, Words
 from ..model import Edit, Plan, Span
 from ..registry import rule
 
 
-def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], list[str], str]:
-    problems, problems_en = [], []
+def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], str]:
+    """What departs from GB/T 9704 (keys of the locale's WORDS) and the number as it should be."""
+    problems = []
     year = match.group("year")
     if match.group("open") != "〔" or match.group("close") != "〕":
-        problems.append("年份应用六角括号〔〕")
-        problems_en.append("the year goes in hexagonal brackets 〔〕")
+        problems.append("D001.brackets")
     if len(year) != 4:
-        problems.append("年份应写全四位")
-        problems_en.append("the year has four digits")
+        problems.append("D001.year_digits")
         year = "20" + year[-2:]
     if match.group("di"):
-        problems.append("序号前不加“第”")
-        problems_en.append("no 第 before the serial number")
+        problems.append("D001.di")
     serial = match.group("serial")
     if serial.startswith("0"):
-        problems.append("序号不编虚位（不加0）")
-        problems_en.append("no leading zero in the serial number")
+        problems.append("D001.leading_zero")
     if " " in match.group() or "\t" in match.group():
-        problems.append("文号中不留空格")
-        problems_en.append("no spaces inside the number")
+        problems.append("D001.spaces")
     expected = f"{match.group('agency')}〔{year}〕{int(serial)}号"
-    return problems, problems_en, expected
+    return problems, expected
 
 
 @rule("D001", "document-number", fix="unsafe")
@@ -54,7 +50,7 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     match = vocab.DOC_NUMBER_ANY.search(text)
     if match is None:
         return
-    problems, problems_en, expected = _doc_number_problems(match)
+    problems, expected = _doc_number_problems(match)
     if not problems:
         return
     start = line.span.start + match.start()
@@ -65,7 +61,6 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
         fix=[Edit(span.start, span.end, expected)],
         safe=False,
         number=match.group(),
-        problem="；".join(problems),
-        problem_en="; ".join(problems_en),
+        problem=Words(*problems),
         expected=expected,
     )

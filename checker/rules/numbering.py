@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..context import Context
-from ..findings import Finding
+from ..findings import Finding, Words
 from ..model import Break, Edit, Plan, Span, Task
 from ..registry import rule
 from ..text import int_to_cn
@@ -369,8 +369,7 @@ def _heading_finding(ctx: Context, plan: Plan, item: _Item, level: int, want: in
         None,
         fix=[Edit(item.span.start, item.span.end, numeral)],
         safe=False,
-        level=("一级", "二级", "三级")[level - 1],
-        level_en=("section", "subsection", "item")[level - 1],
+        level=Words(f"N005.level.{level}"),
         numeral=plan.source.text[item.span.start : item.span.end],
         expected=numeral,
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import vocabulary as vocab
 from ..context import Context
-from ..findings import Finding
+from ..findings import Finding, Words
 from ..model import Edit, Plan, Span
 from ..registry import Option, rule
 
@@ -59,9 +59,7 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
             expected="".join(convert[c] for c in found),
             half=found if target == "full" else "".join(convert[c] for c in found),
             full="".join(convert[c] for c in found) if target == "full" else found,
-            majority="全角" if target == "full" else "半角",
-            majority_en="full width" if target == "full" else "half width",
-            target="全角" if target == "full" else "半角",
-            target_en="full-width" if target == "full" else "half-width",
+            majority=Words(f"D005.majority.{target}"),
+            target=Words(f"D005.target.{target}"),
             anchor=f"{found}@{text[max(0, first.start() - 8) : first.start()]}",
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import vocabulary as vocab
 from ..context import Context
-from ..findings import Finding
+from ..findings import Finding, Words
 from ..model import Plan, Span
 from ..registry import rule
 from ..text import fold
@@ -25,16 +25,16 @@ def year_mismatch(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if year is None:
         return
     checks = (
-        ("notice", vocab.plan_title_year(), "通知", "notice"),
-        ("preamble", vocab.own_year_work(), "正文", "preamble"),
+        ("notice", vocab.plan_title_year()),
+        ("preamble", vocab.own_year_work()),
     )
-    for role, pattern, where, where_en in checks:
+    for role, pattern in checks:
         for paragraph in plan.paragraphs_of(role):
             for match in pattern.finditer(fold(paragraph.text)):
                 found = int(match.group(1))
                 if found != year:
                     yield _year_finding(
-                        ctx, plan, paragraph.span.start + match.start(1), found, where, where_en
+                        ctx, plan, paragraph.span.start + match.start(1), found, f"D002.{role}"
                     )
     yield from _doc_number_year(ctx, plan, year)
 
@@ -58,14 +58,13 @@ def _doc_number_year(ctx: Context, plan: Plan, year: int) -> Iterator[Finding]:
         if m
     ]
     if dates and doc_year != dates[0]:
-        yield _year_finding(
-            ctx, plan, start, doc_year, "文号（与成文日期不符）", "document number", dates[0]
-        )
+        yield _year_finding(ctx, plan, start, doc_year, "D002.doc_number_date", dates[0])
     elif not dates and doc_year not in (year, year - 1):
-        yield _year_finding(ctx, plan, start, doc_year, "文号", "document number")
+        yield _year_finding(ctx, plan, start, doc_year, "D002.doc_number")
 
 
-def _year_finding(ctx, plan, start, found, where, where_en, expected=None) -> Finding:
+def _year_finding(ctx, plan, start, found, where: str, expected=None) -> Finding:
+    """``where`` names the place (a key of the locale's WORDS)."""
     span = Span.of(plan.source, start, start + 4)
     year = expected if expected is not None else ctx.year
-    return ctx.finding(span, None, found=found, where=where, where_en=where_en, year=year)
+    return ctx.finding(span, None, found=found, where=Words(where), year=year)
