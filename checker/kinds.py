@@ -124,11 +124,16 @@ def _scope_ranges(plan: Plan, scope: str) -> list[tuple[int, int]]:
 
 
 def _messages(value: Any, where: str) -> dict[str, str]:
+    return _by_language(value, f"{where}:message")
+
+
+def _by_language(value: Any, where: str) -> dict[str, str]:
+    """A text in one language for all, or ``{zh: …, en: …}`` (English falls back to Chinese)."""
     if isinstance(value, str):
         return {"zh": value, "en": value}
     if isinstance(value, dict) and "zh" in value:
         return {"zh": str(value["zh"]), "en": str(value.get("en", value["zh"]))}
-    raise ConfigError(f"{where}:message: expected a string or {{zh: …, en: …}}")
+    raise ConfigError(f"{where}: expected a string or {{zh: …, en: …}}")
 
 
 def _regex(value: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -222,8 +227,7 @@ def make_spec(rule: DataRule, meta: dict[str, Any], origin: str) -> RuleSpec:
                 **args,
             )
 
-    doc_lines = [str(meta.get("title") or rule.name), str(meta.get("description") or "")]
-    doc_lines += [f"Bad: {example}" for example in _as_list(meta.get("bad"))]
+    doc_lines = [f"Bad: {example}" for example in _as_list(meta.get("bad"))]
     doc_lines += [f"Good: {example}" for example in _as_list(meta.get("good"))]
     return RuleSpec(
         rule.code,
@@ -235,6 +239,8 @@ def make_spec(rule: DataRule, meta: dict[str, Any], origin: str) -> RuleSpec:
         check,
         "\n".join(doc_lines),
         origin=origin,
+        titles=_by_language(meta.get("title") or rule.name, f"{origin}:title"),
+        explanations=_by_language(meta.get("description") or "", f"{origin}:description"),
     )
 
 

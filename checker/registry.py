@@ -1,14 +1,15 @@
-"""The rule registry: a rule is a function with its code, name, severity and fix kind.
+"""The rule registry: a rule is a function with its code, name, severity, fix kind and options.
 
-Its docstring is its documentation: the first line is the Chinese title, then free text
-(why), then ``Bad:`` and ``Good:`` example lines that the tests run.
+Its words are locale entries, once per language: the title (``TITLES``), the explanation
+(``EXPLANATIONS``) and the messages (``MESSAGES``). Its docstring holds the ``Bad:`` and
+``Good:`` examples, which ``plancheck rule`` shows and the tests run.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -60,15 +61,10 @@ class RuleSpec:
     doc: str
     origin: str = "builtin"
     options: tuple[Option, ...] = ()
-
-    @property
-    def title(self) -> str:
-        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else self.name
-
-    @property
-    def rationale(self) -> str:
-        lines = self.doc.strip().splitlines()[1:]
-        return "\n".join(ln.strip() for ln in lines if not _EXAMPLE.match(ln)).strip()
+    #: a data rule's title and explanation by language, from its YAML; a Python rule's are
+    #: locale entries (``TITLES``, ``EXPLANATIONS``), so these stay empty
+    titles: dict[str, str] = field(default_factory=dict)
+    explanations: dict[str, str] = field(default_factory=dict)
 
     def examples(self, kind: str) -> list[str]:
         """Bad or Good example snippets; ``\\n`` inside one stands for a line break."""

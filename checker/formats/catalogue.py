@@ -1,5 +1,5 @@
 """The rule catalogue (``plancheck rules``) and one rule's page (``plancheck rule CODE``),
-made from the rules themselves: registry entry, docstring and locale entries."""
+made from the rules themselves: registry entry, docstring examples and locale entries."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ from . import RenderOptions
 
 
 def rule_info(spec: RuleSpec, lang: str) -> dict:
-    titles = locale.catalogue(lang).TITLES
     return {
         "code": spec.code,
         "name": spec.name,
-        "title": titles.get(spec.code, spec.title),
+        "title": locale.rule_title(lang, spec),
         "severity": spec.severity,
         "fix": spec.fix,
-        "rationale": spec.rationale,
+        "rationale": locale.rule_explanation(lang, spec),
         "bad": spec.examples("Bad"),
         "good": spec.examples("Good"),
         "origin": spec.origin,
@@ -63,12 +62,11 @@ def render_markdown(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
         f"| code | name | {page['severity']} | {page['fix']} | {lang} | {other} |",
         "|---|---|---|---|---|---|",
     ]
-    other_titles = locale.catalogue(other).TITLES
     for spec in specs.values():
         info = rule_info(spec, lang)
         fix = locale.text(lang, f"fix.{info['fix']}") if info["fix"] else ""
         severity = locale.text(lang, f"severity.{info['severity']}")
-        title = other_titles.get(spec.code, spec.title)
+        title = locale.rule_title(other, spec)
         out.append(
             f"| [{spec.code}](#{spec.code.lower()}) | `{spec.name}` | {severity} | {fix} "
             f"| {info['title']} | {title} |"

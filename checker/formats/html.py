@@ -33,8 +33,9 @@ def _environment():
     )
 
 
-def _page(template: str, lang: str, **context: Any) -> str:
+def _page(template: str, lang: str, specs=None, **context: Any) -> str:
     catalogue = locale.catalogue(lang)
+    titles = locale.rule_titles(lang, (specs or {}).values())
     return (
         _environment()
         .get_template(template)
@@ -43,7 +44,7 @@ def _page(template: str, lang: str, **context: Any) -> str:
             version=__version__,
             t=catalogue.HTML,
             unit=_unit(catalogue.HTML),
-            titles=catalogue.TITLES,
+            titles=titles,
             css=(TEMPLATES / "style.css").read_text(encoding="utf-8"),
             js=(TEMPLATES / "filters.js").read_text(encoding="utf-8"),
             **context,
@@ -84,10 +85,10 @@ def _word_link(found, source) -> str | None:
     return Path(found.path).resolve().as_uri()
 
 
-def _by_rule(findings: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+def _by_rule(findings: list[dict[str, Any]], lang: str, specs) -> list[dict[str, Any]]:
     counts = Counter(f["code"] for f in findings)
     severity = {f["code"]: f["severity"] for f in findings}
-    titles = locale.catalogue(lang).TITLES
+    titles = locale.rule_titles(lang, (specs or {}).values())
     return [
         {"code": code, "count": n, "severity": severity[code], "title": titles.get(code, code)}
         for code, n in sorted(counts.items())
@@ -111,9 +112,10 @@ def render(run, options: RenderOptions) -> str:
     return _page(
         "lint.html",
         options.lang,
+        specs=specs,
         files=files,
         summary=summary,
-        by_rule=_by_rule(everything, options.lang),
+        by_rule=_by_rule(everything, options.lang, specs),
         rules=_rules(specs, {f["code"] for f in everything}, options.lang),
     )
 
@@ -224,6 +226,7 @@ def render_report_page(
     return _page(
         "report.html",
         lang,
+        specs=specs,
         plan={
             "title": title.text if title else Path(plan.path).stem,
             "path": plan.path,
@@ -233,7 +236,7 @@ def render_report_page(
             "sections": len(sections),
         },
         severities={"error": severities.get("error", 0), "warning": severities.get("warning", 0)},
-        by_rule=_by_rule(views, lang),
+        by_rule=_by_rule(views, lang, specs),
         doc_findings=[v for v in views if v["task"] is None],
         sections=sections,
         blocks=_blocks(plan, by_task),

@@ -23,8 +23,8 @@ def _region(span) -> dict[str, int]:
 
 
 def _rule(spec, lang: str) -> dict[str, Any]:
-    title = locale.catalogue(lang).TITLES.get(spec.code, spec.title)
-    help_text = spec.rationale or title
+    title = locale.rule_title(lang, spec)
+    help_text = locale.rule_explanation(lang, spec) or title
     return {
         "id": spec.code,
         "name": spec.name,

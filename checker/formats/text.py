@@ -47,12 +47,11 @@ def statistics(run, options: RenderOptions) -> list[dict]:
     fixable = {
         f.code for f in findings if f.fix is not None and (f.fix.safe or options.unsafe_fixes)
     }
-    titles = locale.catalogue(options.lang).TITLES
     specs = options.rules or {}
     rows = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         spec = specs.get(code)
-        title = titles.get(code) or (spec.title if spec else "")
+        title = locale.rule_title(options.lang, spec) if spec else ""
         rows.append(
             {
                 "code": code,

@@ -13,7 +13,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..findings import Words
+    from ..registry import RuleSpec
 
 LANGUAGES = ("zh", "en")
 #: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
@@ -49,6 +52,24 @@ def message(lang: str, key: str, args: dict[str, Any]) -> str:
 def _words(lang: str, keys: Words) -> str:
     words = catalogue(lang).WORDS
     return words["separator"].join(words[key] for key in keys)
+
+
+def rule_title(lang: str, spec: RuleSpec) -> str:
+    """A rule's title: its locale entry, or a data rule's own (from its YAML)."""
+    return catalogue(lang).TITLES.get(spec.code) or _own(spec.titles, lang) or spec.name
+
+
+def rule_explanation(lang: str, spec: RuleSpec) -> str:
+    """What a rule checks and why: its locale entry, or a data rule's own description."""
+    return catalogue(lang).EXPLANATIONS.get(spec.code) or _own(spec.explanations, lang)
+
+
+def rule_titles(lang: str, specs: Iterable[RuleSpec]) -> dict[str, str]:
+    return {spec.code: rule_title(lang, spec) for spec in specs}
+
+
+def _own(texts: dict[str, str], lang: str) -> str:
+    return texts.get(lang) or texts.get("zh") or ""
 
 
 def text(lang: str, key: str, **args: Any) -> str:

@@ -20,7 +20,6 @@ TITLES = {
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
     "D002": "years disagree",
-    "D003": "campaign year differs from the plan's year",
     "D004": "unbalanced brackets or quotes",
     "D005": "mixed punctuation widths",
     "D006": "abbreviation undefined or misused",
@@ -63,7 +62,6 @@ MESSAGES = {
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
     "D001": "document number '{number}' is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D002": "the year {found} in the {where} disagrees with the plan's year {year}: check it.",
-    "D003": "'{match}' carries a year other than the plan's year {year}: write '{expected}'.",
     "D004": "'{mark}' has no matching '{other}': complete or delete it.",
     "D005": "'{half}' and '{full}' are both used in this document (mostly {majority}): use {majority} throughout.",
     "D005.width": "the configuration asks for {target} punctuation: write '{expected}' for '{found}'.",
@@ -267,4 +265,141 @@ WORDS = {
     "N005.level.1": "section",
     "N005.level.2": "subsection",
     "N005.level.3": "item",
+}
+
+#: what each rule checks and why: ``plancheck rule CODE``, SARIF help, the HTML report
+EXPLANATIONS = {
+    "A001": (
+        "Working tags added while drafting or co-signing (such as '(科技成果评价)', '（待核）',\n"
+        "'【新增】') are neither task text nor responsibility clause and must go before the plan\n"
+        "is issued. A parenthetical right after a word that explains it ('国家(地区)',\n"
+        "'(2023—2030年)', '(以下简称《纲要》)') is text and is left alone."
+    ),
+    "D001": (
+        "GB/T 9704-2012 7.2.4: a document number is the issuing body's code, the year and the\n"
+        "serial number, in Arabic digits; the year is written in full inside hexagonal brackets\n"
+        "'〔〕'; the serial number takes no '第' and no leading zero (1, not 01)."
+    ),
+    "D002": (
+        "The document number's year, the plan named in the notice, the title and the preamble's\n"
+        "'明确××年度重点任务' all refer to one plan year; the issue date's year matches the document\n"
+        "number's. Other documents and periods cited ('2021—2035年', '2023年度报告') are not checked."
+    ),
+    "D004": (
+        "Title marks 《》, quotes “”‘’, parentheses （）(), hexagonal brackets 〔〕 and square brackets\n"
+        "【】 come in pairs closed within the same task or paragraph; a lone half is usually left\n"
+        "over from an edit. The finding points at the unpaired mark (usually the opening one)."
+    ),
+    "D005": (
+        "A document uses each punctuation mark in one width (not both ',' and '，', '(' and '（').\n"
+        "The option punctuation: full asks for GB/T 15834 full-width marks throughout, half for\n"
+        "half-width ones. Reported once per line; the fix converts to the target width."
+    ),
+    "D006": (
+        "An abbreviation is defined where the full title first appears, '(以下简称《纲要》)', and\n"
+        "only the abbreviation is used after that: never before its definition, always once\n"
+        "defined, and without repeating the full title. A generic title such as 《规划》 or 《纲要》\n"
+        "standing alone without a definition leaves the reader guessing which document it is."
+    ),
+    "D007": (
+        "Two tasks with nearly the same text (character similarity above the option\n"
+        "near-duplicate, 0.8 by default) were usually entered twice when drafts were merged, or\n"
+        "should be one task. Each pair is reported once, on the later task."
+    ),
+    "G001": (
+        "A responsible agency must be in the agency registry (rules/agencies.yaml). A name that\n"
+        "is not is usually a typo or a home-made short form; a newly created body is registered\n"
+        "with its source. Provincial, city and county bodies ('省财政厅', '团省委',\n"
+        "'人民银行济南分行') are recognised through their central counterparts (rules/mirror.yaml);\n"
+        "one that is not is never taken for a misspelt central body: register it in a local\n"
+        "registry (config agencies:, or draft one with plancheck agencies PLAN --init FILE)."
+    ),
+    "G002": (
+        "One body has a full name, old short names and colloquial ones ('工信部', '发改委'); a plan\n"
+        "uses the canonical short name, or searches and tallies of responsibilities count one\n"
+        "body as several. The canonical short name has two styles: ministries' documents write\n"
+        "'国家发展改革委', '国家药监局', State Council documents (国发, 国办发) write '发展改革委',\n"
+        "'药监局'; both are right. A document is judged by the style it keeps (or the option\n"
+        "agency-style), and only names of the other style mixed in are reported."
+    ),
+    "G003": (
+        "After an institutional reform (2018, 2023 …) the former body's name is no longer used.\n"
+        "A plan for a later year names the body that took over its duties."
+    ),
+    "G004": (
+        "The same body twice in one responsibility clause (full and short name, or old and new\n"
+        "name) is usually left over from merging drafts. The fix deletes the later one with its\n"
+        "separator."
+    ),
+    "G005": (
+        "'……等部门负责' or '有关部门负责' does not say who is responsible: the task cannot be\n"
+        "followed up or assessed."
+    ),
+    "G006": (
+        "'按职责分工负责' is for a task shared by several agencies; with a single agency write\n"
+        "'某部门负责'."
+    ),
+    "G007": (
+        "The lead agency comes first; the other participants follow in protocol order: Party\n"
+        "central departments, courts and procuratorates, State Council ministries, the special\n"
+        "body directly under it, bodies directly under it, institutions directly under it,\n"
+        "national bureaus administered by ministries, military units, people's organisations\n"
+        "(see the agency registry). The lead agency is exempt. Documents that order participants\n"
+        "by their part in the work, as State Council documents do, are not judged by this: only\n"
+        "where the document itself mostly (eight in ten or more) keeps protocol order are the\n"
+        "exceptions reported (or the option protocol-order: always / never)."
+    ),
+    "G008": (
+        "Every task ends with '(某部门负责)', naming its lead and participating agencies, so that\n"
+        "someone carries it out."
+    ),
+    "G009": (
+        "For tasks shared by several agencies, a closing sentence says who leads: '上述各项任务\n"
+        "分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。' Without it, or with a\n"
+        "clause that marks with '牵头' an agency not listed first, the lead is unclear. The\n"
+        "convention may also be stated in the first clause ('排在第一位的部门为牵头部门，下同'); State\n"
+        "Council and General Office documents (国发, 国办发) always take the first listed as lead\n"
+        "and need no statement."
+    ),
+    "N001": (
+        "A number used twice makes a reference to a task ('第12项') point to two places, and the\n"
+        "division of work and its follow-up go wrong. A duplicate that stands where a number is\n"
+        "missing is reported once, with the number it should have. Numbering is judged by the\n"
+        "document's own convention: straight through, or restarting in each part."
+    ),
+    "N002": (
+        "A gap in the numbers usually means a task was deleted without renumbering the ones\n"
+        "after it, or a task was left out."
+    ),
+    "N003": (
+        "Layout or copying split '50.' into a '5' at the end of one line and '0.' at the start\n"
+        "of the next, or folded one task over two lines, so number and text both read wrong.\n"
+        "The fix moves the digits back to the start of the next line, or joins the lines."
+    ),
+    "N004": (
+        "Numbers go up from top to bottom. Only the task that breaks the order is reported, not\n"
+        "those in order around it. A part that starts again from 1 in a document numbered\n"
+        "straight through (or goes on from the previous part in a document that restarts in each\n"
+        "part) is reported once, at its first task."
+    ),
+    "N005": (
+        "Section headings '一、二、三、' go up one by one; subsection headings '(一)(二)' either\n"
+        "restart under each section or run straight through: the document's own convention is\n"
+        "followed and only departures from it are reported (where both are mixed, the minority).\n"
+        "The numbering level that carries the tasks is checked by N001–N004."
+    ),
+    "N006": (
+        "Task numbers are written '1.', '2.' (or '1、' throughout). A '11.' mistyped as '11。',\n"
+        "'11，' or '11：', or a single task with '、' among '.', is missed when numbers are searched\n"
+        "or cited. Such a number is still read as task 11 and never reported as a gap; the fix\n"
+        "writes the mark the rest of the document uses. Only tasks numbered with Arabic digits\n"
+        "are checked: '（一）' and '一、' items carry their own marks."
+    ),
+    "S001": (
+        "The file has a title or paragraphs but no numbered task that can be recognised (a line\n"
+        "beginning '1.', '（一）' or '一、' and ending with a responsibility clause), so no other\n"
+        "rule can check it: this is not 'no problems' but a layout not understood. Usually the\n"
+        "numbering is irregular ('1、' and '（1）' mixed, stray characters before the numbers) or\n"
+        "the tasks carry no numbers."
+    ),
 }

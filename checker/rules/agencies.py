@@ -30,13 +30,7 @@ def _clauses(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
 
 @rule("G001", "unknown-agency")
 def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """未登记的单位名称。
-
-    责任单位必须是单位名录（rules/agencies.yaml）中的单位。名录中没有的，多是错字或自拟简称；
-    确属新设单位的，请在名录中登记（写明来源）。省、市、县的单位（“省财政厅”“团省委”
-    “人民银行济南分行”）按中央单位的对应关系识别（rules/mirror.yaml），识别不了的
-    不会被当作某个中央单位的错字：请在本地名录中登记（配置文件 agencies:，
-    或用 plancheck agencies 计划 --init 文件 生成草稿）。
+    """
     Bad: 1.完善审查制度。(国家知识产权总局负责)
     Good: 1.完善审查制度。(国家知识产权局负责)
     """
@@ -68,12 +62,7 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     ),
 )
 def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """单位名称未用规范简称。
-
-    同一单位有全称、旧简称、俗称（“工信部”“发改委”），计划中应统一使用规范简称，
-    否则检索、统计分工时会把一个单位算成几个。规范简称有两种写法：部门文件写
-    “国家发展改革委”“国家药监局”，国务院文件（国发、国办发）写“发展改革委”“药监局”，
-    都是对的；按文件自己的写法判断（或配置 agency-style），只报混入另一种写法的个别名称。
+    """
     Bad: 1.推进产业发展。(工信部负责)
     Good: 1.推进产业发展。(工业和信息化部负责)
     """
@@ -113,10 +102,7 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("G003", "renamed-agency", fix="safe")
 def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """单位已更名或撤销。
-
-    机构改革后（2018年、2023年等）原单位名称不再使用。计划年度晚于改革年份的，
-    应写承接其职责的现有单位。
+    """
     Bad: 1.开展商标执法。(国家工商总局负责)
     Good: 1.开展商标执法。(市场监管总局负责)
     """
@@ -147,10 +133,7 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("G004", "duplicate-agency", fix="safe")
 def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """同一单位重复列出。
-
-    同一单位在一条责任分工里出现两次（含全称与简称、旧名与新名各一次），多半是合并稿件时留下的。
-    修复时删去后一处及其顿号。
+    """
     Bad: 1.推进制度建设。(国家知识产权局、科技部、国知局按职责分工负责)
     Good: 1.推进制度建设。(国家知识产权局、科技部按职责分工负责)
     """
@@ -183,9 +166,7 @@ def _delete_listed(plan: Plan, agency: AgencyRef) -> Edit:
 
 @rule("G005", "vague-clause", severity="warning")
 def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """责任分工含糊。
-
-    “……等部门负责”“有关部门负责”说不清谁负责，任务无法督办、考核。
+    """
     Bad: 1.推进改革。(财政部、国家知识产权局等部门负责)
     Good: 1.推进改革。(财政部、国家知识产权局、中央宣传部按职责分工负责)
     """
@@ -196,9 +177,7 @@ def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("G006", "shared-single-agency", severity="warning", fix="unsafe")
 def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """单一部门却写“按职责分工负责”。
-
-    “按职责分工负责”用于多个部门分担一项任务；只有一个部门时应写“某部门负责”。
+    """
     Bad: 1.推进改革。(国家知识产权局按职责分工负责)
     Good: 1.推进改革。(国家知识产权局负责)
     """
@@ -234,12 +213,7 @@ def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     ),
 )
 def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """参与部门未按规范顺序排列。
-
-    牵头部门列第一位，其余参与部门按党中央部门、审判检察机关、国务院组成部门、直属特设机构、
-    直属机构、直属事业单位、部委管理的国家局、军队单位、人民团体的规范顺序排列（见单位名录）。
-    牵头部门不受此限。国务院文件等按工作关联排列参与部门的文件，不按此判断：只有文件本身的分工
-    大都（八成以上）按规范顺序排列时才报个别例外（或配置 protocol-order: always / never）。
+    """
     Bad: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、商务部、外交部按职责分工负责)
     Good: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
     """
@@ -276,9 +250,7 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("G008", "missing-clause")
 def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """任务缺少责任分工。
-
-    每项任务都要以“(某部门负责)”结尾，写明牵头和参与部门，任务才有人落实。
+    """
     Bad: 1.推进改革试点。
     Good: 1.推进改革试点。(科技部负责)
     """
@@ -305,13 +277,7 @@ def _names_agencies(registry: Registry, inner: str) -> bool:
 
 @rule("G009", "lead-statement")
 def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """牵头部门说明缺失或不一致。
-
-    多个部门负责的任务，由文末一句说明谁牵头：“上述各项任务分工中，由多个部门负责的，
-    列第一位的部门为牵头部门，其他为参与部门。”缺了这句话，或某条分工用“牵头”另指了
-    不在第一位的部门，牵头责任就不清楚。这一约定也可以写在第一条分工的括注里
-    （“排在第一位的部门为牵头部门，下同”）；国务院、国务院办公厅文件（国发、国办发）
-    向来以列第一位者为牵头，不需另行说明。
+    """
     Bad: 1.推进改革。(科技部、财政部按职责分工负责)
     Good: 1.推进改革。(科技部、财政部按职责分工负责)\\n上述各项任务分工中,由多个部门负责的,列第一位的部门为牵头部门,其他为参与部门。
     """

@@ -49,10 +49,7 @@ def unbalanced(folded: str) -> list[tuple[int, str, str]]:
 
 @rule("D004", "unbalanced-brackets")
 def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """括号或引号不配对。
-
-    书名号《》、引号“”‘’、括号（）()、六角括号〔〕、方头括号【】须成对使用，且在同一任务或段落内闭合；
-    缺一半多是删改时误删。指向未配对的那一个符号（通常是开符号）。
+    """
     Bad: 1.推进《商标法修改。(国家知识产权局负责)
     Good: 1.推进《商标法》修改。(国家知识产权局负责)
     """

@@ -34,10 +34,7 @@ def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], str]:
 
 @rule("D001", "document-number", fix="unsafe")
 def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """文号不合GB/T 9704格式。
-
-    GB/T 9704-2012 7.2.4：发文字号由机关代字、年份和发文顺序号组成，年份、发文顺序号用阿拉伯数字标注；
-    年份应标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位（即1不编为01）。
+    """
     Bad: 国知联办[2024]06号\\n1.甲。(科技部负责)
     Good: 国知联办〔2024〕6号\\n1.甲。(科技部负责)
     """

@@ -188,11 +188,7 @@ def _verdicts(plan: Plan) -> tuple[_Sequence, list[tuple[int, str, int | None]],
 
 @rule("N001", "duplicate-task-number")
 def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """任务编号重复。
-
-    同一编号出现两次，引用任务（如“第12项”）就会指向两处，分工和督办都会出错。
-    如果重复的编号正好占了缺号的位置，只报一次，并给出应有的编号。
-    编号按文件自己的惯例判断：全文连续编号，或每部分从头编号。
+    """
     Bad: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
@@ -232,9 +228,7 @@ def _renumber(plan: Plan, item: _Item, value: int | None) -> list[Edit] | None:
 
 @rule("N002", "missing-task-number")
 def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """任务编号缺号。
-
-    编号中间断档，往往是删改任务后没有顺延编号，或者漏了一项任务。
+    """
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)
     """
@@ -267,10 +261,7 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("N003", "split-task", fix="safe")
 def split_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """任务编号或正文跨行断开。
-
-    排版或复制时把“50.”拆成上一行末尾的“5”和下一行开头的“0.”，或把一项任务折成两行，
-    编号和正文就都读错了。修复：把数字移回下一行开头，或把折行合并。
+    """
     Bad: 49.甲。(科技部负责)5\\n0.乙。(科技部负责)
     Good: 49.甲。(科技部负责)\\n50.乙。(科技部负责)
     """
@@ -304,11 +295,7 @@ def _repair(plan: Plan, broken: Break) -> list[Edit]:
 
 @rule("N004", "task-number-out-of-order")
 def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """任务编号顺序错乱。
-
-    编号应自上而下递增。只标出打乱顺序的那一项，其余按顺序的任务不受牵连。
-    全文连续编号的文件中某一部分又从1开始（或每部分从头编号的文件中某一部分接着上一部分编号），
-    只在该部分的第一项报一次。
+    """
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
@@ -341,11 +328,7 @@ def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("N005", "heading-out-of-sequence", fix="unsafe")
 def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """标题序号不连续。
-
-    一级标题“一、二、三、”依次递增；二级标题“(一)(二)”或在每个一级标题下从“(一)”重新开始，
-    或全文连续编号：按文件自己的惯例判断，只报与惯例不符之处（两种惯例混用时报少数一方）。
-    承载任务的那一级编号由N001—N004检查。
+    """
     Bad: 一、甲\\n1.任务。(科技部负责)\\n三、乙\\n2.任务。(科技部负责)
     Good: 一、甲\\n1.任务。(科技部负责)\\n二、乙\\n2.任务。(科技部负责)
     """

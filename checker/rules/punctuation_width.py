@@ -26,10 +26,7 @@ from ..registry import Option, rule
     ),
 )
 def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """标点全角半角混用。
-
-    同一文件中同一标点应宽度一致（“,”与“，”、“(”与“（”不混用）。配置 punctuation: full
-    要求按GB/T 15834一律使用全角标点，punctuation: half 要求一律半角。每行报告一次，修复统一为目标宽度。
+    """
     Bad: 1.推进改革,完善制度，加强保护。(科技部负责)
     Good: 1.推进改革,完善制度,加强保护。(科技部负责)
     """

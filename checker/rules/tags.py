@@ -17,11 +17,7 @@ from ..vocabulary import is_stray_tag
 
 @rule("A001", "stray-annotation", fix="safe")
 def stray_annotation(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """游离批注。
-
-    起草、会签时加在任务里的工作标签（如“(科技成果评价)”“（待核）”“【新增】”）
-    不是任务内容，也不是责任分工，印发前必须删去。紧跟在词语后的说明性括注
-    （如“国家(地区)”“(2023—2030年)”“(以下简称《纲要》)”）是正文，不受影响。
+    """
     Bad: 1.加强成果转化。(科技成果评价)(科技部负责)
     Bad: 1.加强成果转化。（待核）推进试点。(科技部负责)
     Good: 1.加强成果转化,深化科技成果评价改革。(科技部负责)
