@@ -20,13 +20,14 @@ from .findings import Finding
 from .model import Plan, Span
 from .parse import parse
 from .registry import RuleSpec
-from .sniff import is_plan
+from .sniff import companion_title, is_plan
 from .source import Source, read_source, source_from_bytes, write_atomic
 
 #: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
 #: why a file with none of the genre's marks is not checked (see checker/sniff.py)
 NOT_A_PLAN = "not a plan: no plan title, document number, responsibility clause or 一、/1. outline"
+NOT_A_PLAN_COMPANION = "not a plan: titled as a companion document ({title})"
 
 
 @dataclass
@@ -258,10 +259,12 @@ def lint_file(
     try:
         source = read_stdin(name) if path is None else read_source(path, name)
         if not is_plan(source.text):
+            title = companion_title(source.text)
+            reason = NOT_A_PLAN_COMPANION.format(title=title) if title else NOT_A_PLAN
             if skip_non_plans:
-                report.skipped = NOT_A_PLAN
+                report.skipped = reason
                 return report
-            raise InputError(name, NOT_A_PLAN)
+            raise InputError(name, reason)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
         active = _with_custom_rules(specs, config)
         plan = _parse_plan(source)

@@ -72,6 +72,16 @@ def is_plan(text: str) -> bool:
     return bool(plan_marks(text))
 
 
+def companion_title(text: str) -> str | None:
+    """The title of a companion document (起草说明, 会议纪要…) heading the text, if one does:
+    the reason its outline does not make it a plan."""
+    for line in fold(text).splitlines():
+        line = _MD_PREFIX.sub("", line, count=1).strip()
+        if line:
+            return line if _OTHER_TITLE.search(line) and len(line) <= 60 else None
+    return None
+
+
 def _is_title(line: str) -> bool:
     """A short line of Chinese naming the genre, not a sentence (no 。 or ,)."""
     return (

@@ -66,6 +66,8 @@ def test_folder_walk_skips_non_plans_and_says_so_with_v(drafting):
     assert verbose.stdout.splitlines()[-1] == (
         "Files: 2 checked (1 with problems), 3 skipped as not plans."
     )
+    notes = next(line for line in skipped if "notes.md" in line)
+    assert notes.endswith("skipped: not a plan: titled as a companion document (起草说明)")
 
 
 def test_naming_a_non_plan_is_an_input_error(drafting):
@@ -77,7 +79,9 @@ def test_naming_a_non_plan_is_an_input_error(drafting):
     )
     assert "未发现问题" not in result.stdout
     assert result.stdout.splitlines()[-1] == "文件：检查1个，1个无法检查。"
-    english = invoke("lint", str(drafting / "notes.md"), "--lang", "en")
+    english = invoke("lint", str(drafting / "minutes.txt"), "--lang", "en")
+    assert english.exit_code == 2 and "not a plan: titled as a companion" in english.stderr
+    english = invoke("lint", str(drafting / "README.md"), "--lang", "en")
     assert english.exit_code == 2 and "not a plan: no plan title" in english.stderr
 
 

@@ -84,6 +84,8 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     counts = run.counts()
     lang = options.lang
     lines = []
+    if counts["fixed"]:  # what --fix did comes first, then what is left
+        lines.append(locale.text(lang, "fixed", count=counts["fixed"]))
     fixable, more = counts["fixable"], counts["unsafe_fixable"]
     if options.unsafe_fixes:
         fixable, more = fixable + more, 0
@@ -101,8 +103,6 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     if counts["skipped"]:
         parts.append(locale.text(lang, "files.skipped", count=counts["skipped"]))
     lines.append(locale.text(lang, "files", parts=locale.text(lang, "sep").join(parts)))
-    if counts["fixed"]:
-        lines.append(locale.text(lang, "fixed", count=counts["fixed"]))
     return lines
 
 

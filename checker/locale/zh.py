@@ -133,6 +133,7 @@ ERRORS = {
     "file too large ({size} MB; the limit is 20 MB)": "文件过大（{size} MB，上限为20 MB）",
     "not a regular file": "不是普通文件",
     "not a plan: no numbered tasks or headings found": "不是计划文件：未找到编号任务或标题",
+    "not a plan: titled as a companion document ({title})": "不是计划文件：标题表明是附属文件（{title}）",
     "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings": "是计划文件，但未能识别出编号任务或标题：请在“一、”等标题下用“1.”为任务编号",
     "not a plan: no plan title, document number, responsibility clause or 一、/1. outline": "不是计划文件：没有计划标题、文号、责任分工或“一、/1.”层次",
     "no plan files (*.txt, *.md) in folder": "目录中没有计划文件（*.txt、*.md）",
