@@ -17,21 +17,26 @@ _ROLE_WORDS = (
     ("number", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.IGNORECASE)),
     ("task", re.compile(r"任务|工作内容|内容|措施|举措|事项|工作要点|重点工作")),
 )
+#: Columns of people, not bodies (牵头领导, 责任人, 联系人): not agencies.
+_PERSON = re.compile(r"领导|责任人|负责人|联系人|联系方式|电话")
 #: A header cell longer than this is prose, not a column name.
 _HEADER_MAX = 14
 #: What joins the paragraphs of one cell: agency lists by 、, prose directly.
 JOINERS = {"lead": "、", "participant": "、", "cooperate": "、"}
 
 
+def column_role(header: str) -> str:
+    """What a column holds, from its header text: number, task, lead, participant,
+    cooperate, deadline, or other (a long cell is prose, not a header)."""
+    name = re.sub(r"\s+", "", header)
+    if not name or len(name) > _HEADER_MAX or _PERSON.search(name):
+        return "other"
+    return next((role for role, words in _ROLE_WORDS if words.search(name)), "other")
+
+
 def recognise_header(headers: list[str]) -> tuple[str, ...] | None:
     """Roles of a header row's columns, or None when it is not a task-division table."""
-    roles = []
-    for header in headers:
-        name = re.sub(r"\s+", "", header)
-        role = "other"
-        if name and len(name) <= _HEADER_MAX:
-            role = next((r for r, words in _ROLE_WORDS if words.search(name)), "other")
-        roles.append(role)
+    roles = tuple(column_role(header) for header in headers)
     if "task" not in roles or "lead" not in roles:
         return None
-    return tuple(roles)
+    return roles

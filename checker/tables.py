@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .clause import parse_clause
-from .columns import recognise_header
+from .columns import column_role, recognise_header
 from .model import AgencyRef, Clause, Paren, Plan, Section, Span, Table, TableRow, Task
 from .source import Source
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups
@@ -29,8 +29,13 @@ from .text import CN_NUMERAL, SENTENCE_END, bracket_groups
 _AGENCY_ROLES = {"lead": "lead", "participant": "participant", "cooperate": "cooperate"}
 _NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*[.、]?[ \t]*$")
 _SEPARATOR = re.compile(r"^[ \t]*:?-{2,}:?[ \t]*$")
+_SPACES = re.compile(r"[ \t]+")
 _ROW = re.compile(r"^[ \t]*\|")
 _HEADING = re.compile(rf"^[ \t]*(?:{CN_NUMERAL}[ \t]*[、.]|\({CN_NUMERAL}\))")
+#: a number cell holding a heading's numeral: 一 (needs a 、 to read as one), 一、, (一)
+_HEADING_NUMBER = re.compile(
+    rf"^[ \t]*(?:({CN_NUMERAL})|{CN_NUMERAL}[ \t]*[、.]|\({CN_NUMERAL}\))[ \t]*$"
+)
 
 
 class _Cell(NamedTuple):
@@ -54,7 +59,9 @@ class Block(NamedTuple):
     header: _Row
     rows: tuple[_Row, ...]  # the data rows (separator line left out)
     row_numbers: tuple[int, ...]  # each data row's number as Word counts it
-    headings: tuple[_Row, ...]  # rows that only hold a heading (一、… across the table)
+    #: rows that hold a heading (一、… across the table, or 一 | 完善制度 with no agencies),
+    #: each with the offset of a bar the parser should read as 、 (or None)
+    headings: tuple[tuple[_Row, int | None], ...]
     lines: range  # the 0-based lines the table takes, separator line included
 
 
@@ -110,6 +117,7 @@ def _block(source: Source, lines: list[str], first: int, stop: int, counted: int
         return None
     places = source.places
     number = places[first][1] if places and places[first][0] == "t" else counted
+    headers, roles, body = _sub_header(source, list(headers), list(roles), rows[1:])
     data, numbers, headings = [], [], []
     word_row = 1
     for row in rows[1:]:
@@ -119,11 +127,17 @@ def _block(source: Source, lines: list[str], first: int, stop: int, counted: int
         word_row += 1
         if places and places[row.line][0] == "t":
             word_row = places[row.line][2]
+        if row not in body:
+            continue  # the second row of a two-row header
         filled = {c for c in cells if c.strip()}
         if not filled:
             continue
         if len(filled) == 1 and _HEADING.match(next(iter(filled))):
-            headings.append(row)
+            headings.append((row, None))
+            continue
+        heading, bar = _numeral_row(row, cells, roles)
+        if heading:
+            headings.append((row, bar))
             continue
         data.append(row)
         numbers.append(word_row)
@@ -139,16 +153,58 @@ def _block(source: Source, lines: list[str], first: int, stop: int, counted: int
     )
 
 
+def _sub_header(
+    source: Source, headers: list[str], roles: list[str], rows: list[_Row]
+) -> tuple[tuple[str, ...], tuple[str, ...], list[_Row]]:
+    """A two-row header (责任单位 over 牵头单位 | 参与单位): a second row whose every filled
+    cell is a column name renames the columns it fills. Returns headers, roles and the rows
+    that are the table's body."""
+    body = [r for r in rows if not _is_separator(source, r)]
+    if not body:
+        return tuple(headers), tuple(roles), body
+    texts = [source.text[c.start : c.end] for c in body[0].cells]
+    filled = [(n, t) for n, t in enumerate(texts) if t.strip()]
+    if not filled or any(
+        column_role(t) == "other" or any(ch.isdigit() for ch in t) for _, t in filled
+    ):
+        return tuple(headers), tuple(roles), body
+    for n, text in filled:
+        if n < len(roles):
+            headers[n], roles[n] = text, column_role(text)
+    return tuple(headers), tuple(roles), body[1:]
+
+
+def _is_separator(source: Source, row: _Row) -> bool:
+    cells = [source.folded[c.start : c.end] for c in row.cells]
+    return all(_SEPARATOR.match(c) or not c for c in cells) and any(cells)
+
+
+def _numeral_row(row: _Row, cells: list[str], roles: tuple[str, ...]) -> tuple[bool, int | None]:
+    """``| 一 | 完善知识产权制度 | | |``: a numeral in the number column, a title, no agency
+    and no deadline, is a heading. Returns whether it is one and, for a bare ``一``, the
+    offset where the parser needs a 、 to read it so."""
+    filled = {roles[n] if n < len(roles) else "other" for n, c in enumerate(cells) if c.strip()}
+    if "number" not in filled or filled - {"number", "task"}:
+        return False, None
+    column = roles.index("number")
+    found = _HEADING_NUMBER.match(cells[column]) if column < len(cells) else None
+    if found is None:
+        return False, None
+    return True, (row.cells[column].end if found.group(1) else None)
+
+
 def mask(source: Source, blocks: list[Block]) -> Source:
     """The source with task-table rows blanked (offsets kept); heading rows lose only their
     bars, so the parser still sees ``一、…`` there."""
     text = list(source.text)
     for block in blocks:
-        heading_lines = {row.line for row in block.headings}
+        heading_lines = {row.line: bar for row, bar in block.headings}
         for line in block.lines:
             for offset in range(source.line_starts[line], source.line_end(line + 1)):
                 if line not in heading_lines or text[offset] == "|":
                     text[offset] = " "
+            if heading_lines.get(line) is not None:
+                text[heading_lines[line]] = "、"  # 一 | 完善制度 reads as 一、完善制度
     return Source.from_text(
         "".join(text), source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
     )
@@ -292,7 +348,9 @@ def _clause(block: Block, row: _Row, source: Source) -> Clause | None:
         if cell.end <= cell.start:
             continue
         span = Span(cell.start - 1, cell.end + 1, source.line_starts)
-        parsed = parse_clause(source, source.folded[cell.start : cell.end], cell.start, span)
+        # a cell lists names by 、, by line (joined with 、) or by spaces: all three split
+        names = _SPACES.sub(lambda m: "、" * len(m.group()), source.folded[cell.start : cell.end])
+        parsed = parse_clause(source, names, cell.start, span)
         vague = vague or parsed.vague
         agencies.extend(a._replace(role=_AGENCY_ROLES[role]) for a in parsed.agencies)
     if not agencies and not vague:

@@ -274,3 +274,44 @@ def test_html_place_of_a_markdown_table_row_is_not_a_link(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert '<span class="place">table 1, row 3, column 参与单位</span>' in html
     assert 'class="place" href' not in html
+
+
+def test_two_row_header_and_numeral_headings_in_word(tmp_path):
+    """责任单位 over 牵头单位 | 参与单位 (merged cells), and section rows written as
+    ``一 | 完善知识产权制度`` in the number and task columns."""
+    document = docx.Document()
+    document.add_paragraph("2024年重点任务分工表")
+    table = document.add_table(rows=6, cols=5)
+    for column, text in enumerate(["序号", "重点任务", "责任单位", "", "完成时限"]):
+        table.cell(0, column).text = text
+    for column, text in enumerate(["", "", "牵头单位", "参与单位", ""]):
+        table.cell(1, column).text = text
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for column in (0, 1, 4):
+        table.cell(0, column).merge(table.cell(1, column))
+    rows = [
+        ["一", "完善知识产权制度", "", "", ""],
+        ["1", "推进商标法修改。", "国家知识产权局", "司法部 科技部", "2024年底"],
+        ["二", "强化知识产权保护", "", "", ""],
+        ["2", "加强海关保护。", "海关总署", "公安部", "2024年"],
+    ]
+    for r, row in enumerate(rows, 2):
+        for column, text in enumerate(row):
+            table.cell(r, column).text = text
+    path = tmp_path / "two-row.docx"
+    document.save(path)
+    plan = parse(read_source(path))
+    assert plan.tables[0].headers[2:4] == ("牵头单位", "参与单位")
+    assert [(t.number, t.section) for t in plan.tasks] == [(1, 1), (2, 2)]
+    assert [h.title for h in plan.headings] == ["完善知识产权制度", "强化知识产权保护"]
+    assert [a.name for a in plan.tasks[0].clause.agencies] == ["国家知识产权局", "司法部", "科技部"]
+    assert [r.row for r in plan.tables[0].rows] == [4, 6]
+    data = json.loads(invoke("lint", str(path), "--format", "json").output)
+    assert not [f for f in data["findings"] if f["rule"] in {"G001", "G008", "N005"}]
+
+
+def test_people_columns_are_not_agencies():
+    assert recognise_header(["序号", "重点任务", "牵头单位", "牵头领导", "联系人"])[3:] == (
+        "other",
+        "other",
+    )
