@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 
@@ -365,7 +366,18 @@ def test_mistyped_option_is_answered_with_the_nearest():
 
 
 # -- one language at a time ------------------------------------------------------------
-_ZH_WORDS = ("问题", "文件：", "错误", "警告", "提示", "严重程度", "自动修复", "修改", "新增")
+_ZH_WORDS = (
+    "问题",
+    "文件：",
+    "错误",
+    "警告",
+    "提示",
+    "严重程度",
+    "自动修复",
+    "修改",
+    "新增",
+    "牵头",
+)
 
 
 @pytest.mark.parametrize(
@@ -374,6 +386,9 @@ _ZH_WORDS = ("问题", "文件：", "错误", "警告", "提示", "严重程度"
         ("lint", "{plan}", "--select", "A,N"),
         ("lint", "{plan}", "--statistics"),
         ("diff", "{plan}", "{plan2025}"),
+        ("rules",),
+        ("rule", "G006"),
+        ("agencies", "{plan}"),
     ],
 )
 def test_english_output_has_no_chinese_interface_words(tmp_path, args):
@@ -386,6 +401,8 @@ def test_english_output_has_no_chinese_interface_words(tmp_path, args):
     own = [line for line in out.splitlines() if not line.startswith("    ")]
     for word in _ZH_WORDS:
         assert not any(word in line for line in own), (word, argv)
+    if argv[0] in ("rules", "rule"):  # the catalogue's own words: no Chinese at all
+        assert not any(re.search("[\u4e00-\u9fff]", line.split("'")[0]) for line in own), own
     chinese = invoke(*argv).stdout
     assert any(word in chinese for word in _ZH_WORDS)
 
