@@ -230,6 +230,8 @@ def _table_rows(table, numbering: _Numbering, joiners: list[str]):
                 if parts:
                     parts.append((joiner, None, 0))
                 parts.append((text.replace("|", "｜"), paragraph, prefix))
+            if not parts and cell.paragraphs:  # an empty cell can still carry a comment
+                parts.append(("", cell.paragraphs[0], 0))
             cells.append(parts)
         yield cells
 

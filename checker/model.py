@@ -258,6 +258,10 @@ class Plan(NamedTuple):
     def path(self) -> str:
         return self.source.path
 
+    def in_table(self, task: Task) -> bool:
+        """Is the task a row of a task-division table (its number is a cell, with no mark)?"""
+        return any(t.span.start <= task.span.start <= t.span.end for t in self.tables)
+
     def task(self, number: int) -> Task | None:
         for task in self.tasks:
             if task.number == number:

@@ -145,7 +145,8 @@ def document_of(source: Source):
 
 
 def _word_table(document, source: Source, block) -> None:
-    rows = [block.header, *sorted((*block.rows, *block.headings), key=lambda r: r.line)]
+    body = (*block.rows, *(row for row, _ in block.headings))
+    rows = [block.header, *sorted(body, key=lambda r: r.line)]
     width = max(len(row.cells) for row in rows)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = document.styles["Table Grid"]
@@ -297,6 +298,17 @@ class _Marker:
     def comment(self, start: int, end: int, text: str) -> None:
         if end <= start:  # a point: the character before it (or after, at a start)
             start, end = (start - 1, start) if start > 0 else (start, start + 1)
+        empty = next(
+            (
+                p
+                for p in self.pieces
+                if p.start == p.end and start <= p.start <= min(start + 2, end)
+            ),
+            None,
+        )
+        if empty is not None:  # about an empty table cell (no lead): the comment marks it
+            self._comment_at_empty(empty.paragraph, text)
+            return
         ranges = self._local(start, end)
         runs = []
         for piece, lo, hi in ranges:
@@ -313,6 +325,12 @@ class _Marker:
         first = Run(runs[0], parent)
         last = Run(runs[-1], ranges[-1][0].paragraph if ranges else parent)
         self.document.add_comment([first, last], text=text, author=AUTHOR, initials="PC")
+
+    def _comment_at_empty(self, paragraph, text: str) -> None:
+        from docx.text.run import Run
+
+        run = Run(paragraph.add_run("")._r, paragraph)
+        self.document.add_comment(run, text=text, author=AUTHOR, initials="PC")
 
     # -- tracked changes -------------------------------------------------------------
     def changes(self, fixes: list[list[Edit]]) -> int:

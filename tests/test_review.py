@@ -238,7 +238,11 @@ def test_a_text_plan_gets_a_new_word_copy(tmp_path):
 
 @pytest.mark.parametrize("kind", ["md", "docx"])
 def test_review_of_a_task_table(kind, tmp_path):
-    rows = [*ROWS, ["5", "推进产业发展。(科技成果评价)", "工信部", "科技部", "2024年"]]
+    rows = [
+        ["一", "完善知识产权制度", "", "", ""],
+        *ROWS,
+        ["5", "推进产业发展。(科技成果评价)", "工信部", "科技部", "2024年"],
+    ]
     if kind == "md":
         draft = tmp_path / "table.md"
         draft.write_text(_markdown(rows=rows), encoding="utf-8")
@@ -256,13 +260,22 @@ def test_review_of_a_task_table(kind, tmp_path):
     assert texts["G001"] == "国家知识产权总局"
     assert texts["N001"] == "2"
     assert texts["A001"] == "(科技成果评价)"
-    assert "G008" in texts
+    assert texts["G008"] == ""  # on the empty lead cell itself
+    g008 = next(c for c in _comments(out) if c.text.startswith("G008"))
+    start = next(
+        e
+        for e in reviewed.element.body.iter(qn("w:commentRangeStart"))
+        if e.get(qn("w:id")) == str(g008.comment_id)
+    )
+    cell = next(a for a in start.iterancestors() if a.tag == qn("w:tc"))
+    assert cell is reviewed.tables[0].cell(4, 2)._tc
     table = reviewed.tables[0]
     assert table.cell(0, 2).text == "牵头单位"
     accept_all(reviewed).save(tmp_path / "accepted.docx")
     left = {f["rule"] for f in _findings(tmp_path / "accepted.docx")}
     assert not {"A001", "G002"} & left and {"G001", "N001", "G008"} <= left
-    assert reject_all(docx.Document(str(out))).tables[0].cell(5, 2).text == "工信部"
+    assert reject_all(docx.Document(str(out))).tables[0].cell(6, 2).text == "工信部"
+    assert table.cell(1, 0).text == "一" and "N005" not in texts
 
 
 def test_review_subprocess(tmp_path, draft_2024):
