@@ -219,3 +219,18 @@ def test_parallel_workers_use_the_rules_they_are_given(tmp_path, monkeypatch):
     assert [(f.path, f.line) for f in parallel.findings] == [
         (f.path, f.line) for f in sequential.findings
     ]
+
+
+def test_every_module_in_rules_is_found_and_registers_a_rule():
+    """Rules are discovered, not listed: each module in checker/rules/ is a rule module."""
+    from checker.rules import builtin_rules
+
+    modules = {
+        f"checker.rules.{path.stem}"
+        for path in (PACKAGE / "rules").glob("*.py")
+        if path.stem != "__init__"
+    }
+    registered = {
+        spec.func.__module__ for spec in builtin_rules().values() if spec.origin == "builtin"
+    }
+    assert registered == modules
