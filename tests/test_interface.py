@@ -412,3 +412,22 @@ def test_rule_page_labels_in_one_language():
     assert "severity: error" in english and "严重程度" not in english
     chinese = invoke("rule", "A001").stdout
     assert "严重程度：错误" in chinese and "severity" not in chinese
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("zh", "不是Word文档（.docx）"), ("en", "not a Word document (.docx)")],
+)
+def test_a_broken_word_file_in_one_language(tmp_path, lang, expected):
+    broken = tmp_path / "plan.docx"
+    broken.write_bytes(b"this is not a zip archive")
+    result = invoke("lint", str(broken), "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr == f"plancheck: {broken}: {expected}\n"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_into_a_folder_is_a_one_line_error(tmp_path, lang):
+    result = invoke("report", str(PLAN_2024), "-o", str(tmp_path), "--lang", lang)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert ("是目录" if lang == "zh" else "Is a directory") in result.stderr
