@@ -438,8 +438,7 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
     """Each agency with the tasks it leads and joins."""
     from .agency_table import agency_table
     from .local import init_registry, registry_for
-    from .parse import parse
-    from .source import read_source
+    from .sniff import read_plan
 
     if init is not None:
         from . import locale
@@ -447,7 +446,7 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
         count = init_registry(plan, init, config_path)
         click.echo(locale.text(lang, "init_written", path=init, count=count))
         return
-    table = agency_table(parse(read_source(plan)), registry_for(plan, config_path))
+    table = agency_table(read_plan(plan), registry_for(plan, config_path))
     click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)
 
 

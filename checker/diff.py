@@ -18,8 +18,6 @@ from typing import Any
 
 from .agencies import Registry, load_registry
 from .model import Plan, Task
-from .parse import parse
-from .source import read_source
 
 MATCH = 0.55  # combined score for a one-to-one pair
 CONTAIN = 0.7  # share of a task's bigrams found in its merge/split partner
@@ -363,5 +361,6 @@ def diff_files(old: str, new: str) -> DiffResult:
     """Diff two plan files, reading agencies with the registry of the newer plan's config
     (a provincial office's own registry files, so its names are compared as bodies)."""
     from .local import registry_for
+    from .sniff import read_plan
 
-    return align(parse(read_source(old)), parse(read_source(new)), registry_for(new))
+    return align(read_plan(old), read_plan(new), registry_for(new))

@@ -18,16 +18,12 @@ from .config import Config, ConfigFinder
 from .errors import ConfigError, InputError, UsageError
 from .findings import Finding
 from .model import Plan, Span
-from .parse import parse
 from .registry import RuleSpec
-from .sniff import companion_title, is_plan
+from .sniff import NOT_A_PLAN, not_a_plan, parse_plan  # noqa: F401  (NOT_A_PLAN: for review)
 from .source import Source, read_source, source_from_bytes, write_atomic
 
 #: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
-#: why a file with none of the genre's marks is not checked (see checker/sniff.py)
-NOT_A_PLAN = "not a plan: no plan title, document number, responsibility clause or 一、/1. outline"
-NOT_A_PLAN_COMPANION = "not a plan: titled as a companion document ({title})"
 
 
 @dataclass
@@ -258,16 +254,15 @@ def lint_file(
     report = FileReport(name)
     try:
         source = read_stdin(name) if path is None else read_source(path, name)
-        if not is_plan(source.text):
-            title = companion_title(source.text)
-            reason = NOT_A_PLAN_COMPANION.format(title=title) if title else NOT_A_PLAN
+        reason = not_a_plan(source.text)
+        if reason:
             if skip_non_plans:
                 report.skipped = reason
                 return report
             raise InputError(name, reason)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
         active = _with_custom_rules(specs, config)
-        plan = _parse_plan(source)
+        plan = parse_plan(source)
         if options.fix and source.kind == "docx" and not options.diff:
             report.notes.append(
                 "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): fix them in Word"
@@ -308,25 +303,6 @@ def placed(plan: Plan, findings: list[Finding]) -> list[Finding]:
     from .tables import place
 
     return [replace(f, place=place(plan, f.span.start)) for f in findings]
-
-
-#: what the parser says of a text with no task or heading at all
-_PARSER_NOT_A_PLAN = "not a plan: no numbered tasks or headings found"
-#: what that means for a file that carries the genre's marks (a title, a document number…)
-NOT_UNDERSTOOD = (
-    "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings"
-)
-
-
-def _parse_plan(source: Source) -> Plan:
-    """Parse a file already known to carry the genre's marks: if the parser finds nothing it
-    can read, the file is a plan not understood, never "not a plan" (and never skipped)."""
-    try:
-        return parse(source)
-    except InputError as error:
-        if error.reason == _PARSER_NOT_A_PLAN:
-            raise InputError(error.path, NOT_UNDERSTOOD) from None
-        raise
 
 
 def _with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:

@@ -23,9 +23,25 @@ reported (S001 or an input error), never skipped. A file with none is not a plan
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .clause import CLAUSE_WORDS
+from .errors import InputError
 from .text import CN_NUMERAL, fold
+
+if TYPE_CHECKING:
+    from .model import Plan
+    from .source import Source
+
+#: why a file with none of the genre's marks is not checked (English, translated in locale)
+NOT_A_PLAN = "not a plan: no plan title, document number, responsibility clause or 一、/1. outline"
+NOT_A_PLAN_COMPANION = "not a plan: titled as a companion document ({title})"
+#: what the parser says of a text with no task or heading at all …
+_PARSER_NOT_A_PLAN = "not a plan: no numbered tasks or headings found"
+#: … and what that means for a file that carries the genre's marks
+NOT_UNDERSTOOD = (
+    "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings"
+)
 
 #: lines read from the top for a title or document number (they come before the body)
 HEAD_LINES = 15
@@ -70,6 +86,39 @@ def plan_marks(text: str) -> list[str]:
 
 def is_plan(text: str) -> bool:
     return bool(plan_marks(text))
+
+
+def not_a_plan(text: str) -> str | None:
+    """Why a text is not a plan, or None when it is one."""
+    if is_plan(text):
+        return None
+    title = companion_title(text)
+    return NOT_A_PLAN_COMPANION.format(title=title) if title else NOT_A_PLAN
+
+
+def parse_plan(source: Source) -> Plan:
+    """Parse a text already known to carry the genre's marks: if the parser finds nothing
+    it can read, the file is a plan not understood, never "not a plan" (and never skipped)."""
+    from .parse import parse
+
+    try:
+        return parse(source)
+    except InputError as error:
+        if error.reason == _PARSER_NOT_A_PLAN:
+            raise InputError(error.path, NOT_UNDERSTOOD) from None
+        raise
+
+
+def read_plan(path: str) -> Plan:
+    """A plan named on the command line (diff, agencies): read, judged, parsed. A file that
+    is not a plan is an input error, as in ``lint``."""
+    from .source import read_source
+
+    source = read_source(path)
+    reason = not_a_plan(source.text)
+    if reason:
+        raise InputError(path, reason)
+    return parse_plan(source)
 
 
 def companion_title(text: str) -> str | None:

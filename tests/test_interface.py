@@ -431,3 +431,18 @@ def test_report_into_a_folder_is_a_one_line_error(tmp_path, lang):
     result = invoke("report", str(PLAN_2024), "-o", str(tmp_path), "--lang", lang)
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
     assert ("是目录" if lang == "zh" else "Is a directory") in result.stderr
+
+
+@pytest.mark.parametrize("command", ["diff", "agencies"])
+def test_other_commands_refuse_a_named_non_plan(drafting, command):
+    args = [str(drafting / "README.md")] + (
+        [str(drafting / "2025.txt")] if command == "diff" else []
+    )
+    result = invoke(command, *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"plancheck: {drafting / 'README.md'}: {ZH_NOT_A_PLAN}\n"
+    english = invoke(command, *args, "--lang", "en")
+    assert english.exit_code == 2 and "not a plan: no plan title" in english.stderr
+
+
+ZH_NOT_A_PLAN = "不是计划文件：没有计划标题、文号、责任分工或“一、/1.”层次"
