@@ -338,8 +338,13 @@ class _Marker:
         a fix that cannot be expressed in Word's text is left to its comment."""
         mappable = [edits for edits in fixes if all(self._where(e) for e in edits)]
         every = sorted((e for edits in mappable for e in edits), key=lambda e: -e.start)
+        done: set[tuple[int, int, int, str]] = set()
         for edit in every:
             piece, lo, hi = self._where(edit)
+            key = (id(piece.paragraph._p), lo, hi, edit.text)
+            if key in done:
+                continue  # a merged cell read into each of its rows: one Word text, one change
+            done.add(key)
             self._change(piece.paragraph, lo, hi, edit.text)
         return len(mappable)
 

@@ -298,3 +298,24 @@ def test_html_names_the_word_paragraph(draft_2024, tmp_path):
     a001 = next(f for f in _findings(draft_2024) if f["rule"] == "A001")
     assert a001["place"] == {"paragraph": a001["line"]}  # no task table: paragraph = line
     assert f'href="{draft_2024.resolve().as_uri()}">第{a001["line"]}段</a>' in html
+
+
+def test_a_merged_cell_is_changed_once(tmp_path):
+    """A lead cell merged over two rows is read into both tasks; its fix is one change."""
+    document = docx.Document()
+    document.add_paragraph("2024年重点任务分工表")
+    rows = [
+        ["1", "推进产业发展。", "工信部", "科技部", "2024年"],
+        ["2", "推进数字化转型。", "", "商务部", "2024年"],
+    ]
+    table = _word_table(document, HEADER, rows)
+    table.cell(1, 2).merge(table.cell(2, 2))
+    draft = tmp_path / "merged.docx"
+    document.save(draft)
+    assert [f["rule"] for f in _findings(draft)].count("G002") == 2
+    out = tmp_path / "merged.reviewed.docx"
+    assert invoke("review", str(draft), "-o", str(out)).exit_code == 0
+    reviewed = docx.Document(str(out))
+    assert len(_ours(reviewed.element.body, "w:del")) == 1
+    assert reject_all(docx.Document(str(out))).tables[0].cell(1, 2).text.strip() == "工信部"
+    assert accept_all(docx.Document(str(out))).tables[0].cell(2, 2).text.strip() == "工业和信息化部"
