@@ -82,12 +82,28 @@ def _say(lang: str, text: str, *, quiet: bool = False) -> None:
         click.echo(f"plancheck: {locale.error(lang, text)}", err=True)
 
 
+#: where the language is kept between ``plancheck --lang en`` and the command after it
+_LANG_KEY = "plancheck.lang"
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta[_LANG_KEY] = value
+
+
+def _command_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """A command's --lang, else the one given before the command, else $PLANCHECK_LANG
+    (click reads it), else Chinese."""
+    return value or ctx.meta.get(_LANG_KEY) or "zh"
+
+
 LANG_OPTION = click.option(
     "--lang",
     type=LANGS,
-    default="zh",
-    show_default=True,
-    help="Language of messages and reports: zh (Chinese) or en (English).",
+    default=None,
+    envvar="PLANCHECK_LANG",
+    callback=_command_lang,
+    help="Language of messages and reports: zh (Chinese, the default) or en (English).",
 )
 
 
@@ -115,10 +131,12 @@ class _Commands(click.Group):
 @click.option(
     "--lang",
     type=LANGS,
-    default="zh",
+    default=None,
+    envvar="PLANCHECK_LANG",
+    callback=_remember_lang,
     expose_value=False,
     is_eager=True,
-    help="Language of messages and help: zh (Chinese) or en (English).",
+    help="Language of messages and help: zh (Chinese, the default) or en (English).",
 )
 def cli() -> None:
     """plancheck: a linter for annual plans."""
@@ -489,7 +507,7 @@ def _argv_lang() -> str:
             return args[n + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return "zh"
+    return os.environ.get("PLANCHECK_LANG") or "zh"
 
 
 def use_language(lang: str) -> None:

@@ -446,3 +446,14 @@ def test_other_commands_refuse_a_named_non_plan(drafting, command):
 
 
 ZH_NOT_A_PLAN = "不是计划文件：没有计划标题、文号、责任分工或“一、/1.”层次"
+
+
+def test_language_before_the_command_and_from_the_environment(monkeypatch):
+    before = invoke("--lang", "en", "lint", str(PLAN_2024), "--select", "N003")
+    assert before.stdout.splitlines()[-1] == "Files: 1 checked (1 with problems)."
+    monkeypatch.setenv("PLANCHECK_LANG", "en")
+    from_env = invoke("lint", str(PLAN_2024), "--select", "N003")
+    assert from_env.stdout.splitlines()[-1] == "Files: 1 checked (1 with problems)."
+    assert invoke("lint", "--selct").stderr.startswith("plancheck: No such option")
+    overridden = invoke("lint", str(PLAN_2024), "--select", "N003", "--lang", "zh")
+    assert overridden.stdout.splitlines()[-1] == "文件：检查1个（1个有问题）。"
