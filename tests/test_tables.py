@@ -315,3 +315,13 @@ def test_people_columns_are_not_agencies():
         "other",
         "other",
     )
+
+
+def test_report_shows_table_tasks_with_their_deadlines(tmp_path):
+    path = tmp_path / "table.md"
+    path.write_text(_markdown(), encoding="utf-8")
+    page = tmp_path / "report.html"
+    assert invoke("report", str(path), "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<span class="muted deadline">完成时限：2024年底</span>' in html
+    assert "|" not in html.split('id="task-1"')[1].split("</div>")[0]  # cells read as a clause

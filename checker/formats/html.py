@@ -6,6 +6,7 @@ JavaScript are inlined so each page is one self-contained file. jinja2 is import
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from . import RenderOptions, fix_payload, message, summary_lines
 from .catalogue import rule_info
 
 TEMPLATES = Path(__file__).with_name("templates")
+_CELL_BAR = re.compile(r"\s*\|\s*")
 
 
 @cache
@@ -133,7 +135,8 @@ def _clause_parts(task) -> list[dict[str, Any]]:
         if at < cursor:
             continue
         if at > cursor:
-            parts.append({"text": text[cursor:at], "agency": False, "lead": False})
+            between = _CELL_BAR.sub("；", text[cursor:at])  # a table's lead | participants
+            parts.append({"text": between, "agency": False, "lead": False})
         parts.append({"text": agency.name, "agency": True, "lead": agency.role == "lead"})
         cursor = at + (agency.span.end - agency.span.start)
     if cursor < len(text):
@@ -170,6 +173,7 @@ def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
                 "errors": any(f["severity"] == "error" for f in found),
                 "rules": " ".join(sorted({f["code"] for f in found})),
                 "agency_names": " ".join(names),
+                "deadline": item.deadline,
             }
         )
     return blocks

@@ -129,6 +129,7 @@ ERRORS: dict[str, str] = {}
 CLICK: dict[str, str] = {}
 
 HTML = {
+    "due": "deadline",
     "toc": "Contents",
     "summary": "Summary",
     "plan": "The plan",

@@ -274,6 +274,7 @@ CLICK = {
 }
 
 HTML = {
+    "due": "完成时限",
     "toc": "目录",
     "summary": "概要",
     "plan": "计划正文",
