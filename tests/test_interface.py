@@ -457,3 +457,18 @@ def test_language_before_the_command_and_from_the_environment(monkeypatch):
     assert invoke("lint", "--selct").stderr.startswith("plancheck: No such option")
     overridden = invoke("lint", str(PLAN_2024), "--select", "N003", "--lang", "zh")
     assert overridden.stdout.splitlines()[-1] == "文件：检查1个（1个有问题）。"
+
+
+def test_a_real_process_speaks_one_language(tmp_path):
+    """click's own messages are translated in a real process too, not only under CliRunner."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PLANCHECK_LANG"}
+    run = [sys.executable, "-m", "checker", "lint", "--selct", "N", str(PLAN_2024)]
+    chinese = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    assert chinese.returncode == 2
+    assert chinese.stderr.startswith("plancheck: 没有选项'--selct'。") and not chinese.stdout
+    english = subprocess.run(
+        [*run, "--lang", "en"], capture_output=True, text=True, env=env, check=False
+    )
+    assert english.stderr.startswith("plancheck: No such option '--selct'.")
