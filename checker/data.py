@@ -30,12 +30,17 @@ def cache_dir() -> Path:
     return Path(root)
 
 
+#: bumped when what a cache entry vouches for changes (2: its data's shape was checked)
+CACHE_FORMAT = 2
+
+
 def _cache_file(path: Path, stat: os.stat_result) -> Path:
     key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
+    key += f"|{CACHE_FORMAT}"
     return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{path.stem}.json"
 
 
-def load_yaml(path: Path) -> Any:
+def load_yaml(path: Path, shape: Any = None) -> Any:
     """Parse a YAML file, through a JSON cache keyed by path, mtime and size.
 
     Rule data is read on every run of a pre-commit hook; reading JSON costs a fraction of
@@ -43,18 +48,19 @@ def load_yaml(path: Path) -> Any:
     directory restored from an untrusted CI branch can at worst give wrong data for a file
     whose mtime and size it matches, never run anything. It lives in ~/.cache/plancheck (or
     $PLANCHECK_CACHE_DIR); any problem with it falls back to parsing, silently. Data that
-    JSON cannot carry exactly (non-string keys, dates) is never cached.
+    JSON cannot carry exactly (non-string keys, dates) is never cached. With a ``shape``
+    the parsed data is checked before it is cached, so a cache hit needs no second check.
     """
     try:
         cache = _cache_file(path, path.stat())
     except OSError:
-        return parse_yaml(path)  # which reports the missing or unreadable file
+        return _checked(parse_yaml(path), shape, path)  # parse_yaml reports the missing file
     try:
         with cache.open("rb") as handle:
             return json.loads(handle.read())
     except (OSError, ValueError):  # no cache yet, or a broken one: parse instead
         pass
-    data = parse_yaml(path)
+    data = _checked(parse_yaml(path), shape, path)
     try:
         encoded = json.dumps(data, ensure_ascii=False)
         if json.loads(encoded) != data:
@@ -65,6 +71,14 @@ def load_yaml(path: Path) -> Any:
         os.replace(temp, cache)
     except (OSError, TypeError, ValueError):
         pass  # a read-only home, or data JSON cannot hold: parse next time too
+    return data
+
+
+def _checked(data: Any, shape: Any, path: Path) -> Any:
+    if shape is not None:
+        from .schema import check
+
+        check(data, shape, str(path))
     return data
 
 
@@ -88,14 +102,7 @@ def parse_yaml(path: Path) -> Any:
 @cache
 def builtin(name: str) -> Any:
     """A data file shipped with plancheck, parsed and its shape checked once per process."""
-    path = data_dir() / name
-    data = load_yaml(path)
-    shape = shapes().get(name)
-    if shape is not None:
-        from .schema import check
-
-        check(data, shape, str(path))
-    return data
+    return load_yaml(data_dir() / name, shapes().get(name))
 
 
 #: data files whose own loader validates them in depth (``file:key: message`` too)

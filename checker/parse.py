@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import vocabulary as vocab
 from .clause import CLAUSE_WORDS, looks_like_clause, parse_clause
 from .data import builtin
 from .errors import InputError
@@ -27,7 +28,7 @@ from .model import (
     Task,
 )
 from .source import Source
-from .text import CN_NUMERAL, HAN, SENTENCE_END, bracket_groups, cn_to_int, fold
+from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
@@ -36,9 +37,6 @@ _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 _MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
 _SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
 _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
-_DOC_NUMBER = re.compile(
-    rf"^[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*$"
-)
 _TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|措施|清单|分工表)[ \t]*$")
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
@@ -46,7 +44,6 @@ _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 _ISSUER_END = re.compile(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
 #: the plan's own year in its title: 2024年…计划, not the span of a 纲要(2021—2035年)
 _YEAR_IN_TITLE = re.compile(r"(?<![—–\-~至到])((?:19|20)\d\d)[ \t]*年(?![ \t]*[—–\-~至到])")
-_YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[(【{][ \t]*((?:19|20)\d\d)")
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*plancheck:[ \t]*(disable-file|disable)(?:[ \t]*=[ \t]*([\w, ]+))?[ \t]*-->"
 )
@@ -57,10 +54,6 @@ _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: a clause-like group anywhere in a line: enough to tell which level carries the clauses
 _ANY_CLAUSE = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)")
-#: the signature date that closes a document: 2018年12月11日
-_DATE_LINE = re.compile(
-    r"^[ \t]*((?:19|20)\d\d)[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*$"
-)
 #: numbering levels: 1 = 一、, 2 = (一), 3 = 1.
 _LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION))
 #: marks after which a new line starts a new paragraph of the same task, not a wrapped line
@@ -300,7 +293,9 @@ class _Parser:
 
     def header_role(self, text: str, index: int) -> str:
         """Role of a line before the first heading or task (folded text)."""
-        if _DOC_NUMBER.match(text) and not any(p.role == "doc_number" for p in self.paragraphs):
+        if vocab.DOC_NUMBER_LINE.match(text) and not any(
+            p.role == "doc_number" for p in self.paragraphs
+        ):
             return "doc_number"  # before or after the title: both are met
         if text.endswith(":") and not any(p.role == "addressee" for p in self.paragraphs):
             return "addressee"
@@ -608,12 +603,12 @@ class _Parser:
             return int(found.group(1))
         for paragraph in self.paragraphs:
             if paragraph.role == "doc_number":
-                found = _YEAR_IN_DOC_NUMBER.search(fold(paragraph.text))
+                found = vocab.DOC_NUMBER_YEAR.search(fold(paragraph.text))
                 if found:
                     return int(found.group(1))
         for paragraph in reversed(self.paragraphs):
             if paragraph.role in ("closing", "body"):
-                found = _DATE_LINE.match(fold(paragraph.text))
+                found = vocab.ISSUE_DATE.match(fold(paragraph.text))
                 if found:
                     return int(found.group(1))
         return None
