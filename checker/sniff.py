@@ -12,8 +12,11 @@ rests on the marks of the genre, which every member of the family carries in som
 - a responsibility clause ending a numbered item or heading (``(国家知识产权局负责)``);
 - a task-division table's header row (``| 序号 | 重点任务 | 牵头单位 | … |``, see ``columns``);
 - or the family's skeleton: Chinese-numeral headings (``一、`` / ``(一)``) over numbered items,
-  in a file with none of the marks of software documentation (code, links, URLs) and not
-  titled as a companion document (…说明, …纪要, …记录).
+  in a file with none of the marks of software documentation (code, links, URLs).
+
+A file titled as a companion document (…说明, …纪要, …记录, CHANGELOG…) may quote a task
+with its clause or outline its points: only a plan's title, document number or task table
+makes it a plan.
 
 A file with any of these is a plan, even one whose tasks cannot be recognised: that file is
 reported (S001 or an input error), never skipped. A file with none is not a plan: a walk and
@@ -52,7 +55,10 @@ _GENRE_TITLE = re.compile(
     r"\s*(?:\([^()]{0,8}(?:稿|草案)\))?\s*$"
 )
 #: the title of a companion document (起草说明, 会议纪要, 修改记录…): its 一、/1. outline is not a plan's
-_OTHER_TITLE = re.compile(r"(说明|纪要|记录|笔记|总结|汇报|报告|备忘录?|简报|README)\s*$", re.I)
+_OTHER_TITLE = re.compile(
+    r"(说明|纪要|记录|笔记|总结|汇报|报告|备忘录?|简报|日志|汇总|README|CHANGELOG|CHANGES)\s*$",
+    re.I,
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DOC_NUMBER = re.compile(
     r"^\S{2,12}\s*[〔\[(【]\s*(?:19|20)\d\d\s*[〕\])】]\s*第?\s*\d{1,4}\s*号\s*$"
@@ -74,11 +80,13 @@ def plan_marks(text: str) -> list[str]:
         marks.append("title")
     if any(_DOC_NUMBER.match(line) for line in head):
         marks.append("doc_number")
-    if any(_has_clause(line) for line in content):
+    # a companion document (起草说明, 会议纪要, CHANGELOG…) may quote a task with its clause
+    # or outline its points 一、/1.: without a plan's title or number it is not a plan
+    companion = bool(content) and _OTHER_TITLE.search(content[0]) is not None
+    if not companion and any(_has_clause(line) for line in content):
         marks.append("clause")
     if any(_is_task_table_header(line) for line in content):
         marks.append("task_table")
-    companion = bool(content) and _OTHER_TITLE.search(content[0]) is not None
     if not companion and _skeleton(content) and not _DOCS_MARKS.search(text):
         marks.append("skeleton")
     return marks

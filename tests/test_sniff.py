@@ -53,6 +53,9 @@ def test_marks_of_the_genre(text, mark):
         "这是一段普通的文字,不是计划。\n",
         "TODO\n1. check task 50\n2. ask 国家知识产权局 about (负责) wording\n",
         "1. 第一步\n2. 第二步\n",
+        "# CHANGELOG\n\n## 0.2\n1. 新增第5项任务。\n2. 调整分工(科技部负责)。\n",
+        "起草说明\n一、主要内容\n1.推进商标法修改。(国家知识产权局负责)\n2.推进专利法修改。\n",
+        "# 征求意见汇总\n\n| 序号 | 单位 | 意见 | 采纳情况 |\n|---|---|---|---|\n| 1 | 科技部 | 删去 | 采纳 |\n",
     ],
     ids=[
         "readme",
@@ -64,6 +67,9 @@ def test_marks_of_the_genre(text, mark):
         "prose",
         "todo",
         "steps",
+        "changelog",
+        "notes-quoting-a-task",
+        "feedback-table",
     ],
 )
 def test_companions_are_not_plans(text):
