@@ -19,7 +19,7 @@ from .errors import ConfigError, InputError, UsageError
 from .findings import Finding
 from .model import Plan, Span
 from .registry import RuleSpec
-from .sniff import NOT_A_PLAN, not_a_plan, parse_plan  # noqa: F401  (NOT_A_PLAN: for review)
+from .sniff import not_a_plan, parse_plan
 from .source import Source, read_source, source_from_bytes, write_atomic
 
 #: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)

@@ -34,9 +34,8 @@ from .errors import InputError, UsageError
 from .findings import Finding
 from .lint import placed
 from .model import Edit
-from .parse import parse
 from .registry import RuleSpec
-from .sniff import is_plan
+from .sniff import not_a_plan, parse_plan
 from .source import Source, read_source
 
 AUTHOR = "plancheck"
@@ -77,11 +76,14 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     layout = read_layout(document)
     if not layout.text.strip():
         raise InputError(name, "empty file")
+    reason = not_a_plan(layout.text)
+    if reason:
+        raise InputError(name, reason)  # as lint says of it: never a copy "without problems"
     source = Source.from_text(layout.text, name, encoding="docx", kind="docx", places=layout.places)
     config = ConfigFinder(specs, options.config_path).for_file(draft)
     config = config.with_cli(options.select, options.ignore)
     active = specs + list(config.custom) if config.custom else specs
-    plan = parse(source)
+    plan = parse_plan(source)
     findings = placed(plan, engine.run(plan, config, active).findings)
     marker = _Marker(document, layout, options.date or datetime.now(UTC))
     result = ReviewResult(target, findings)
@@ -109,10 +111,9 @@ def _load(draft: Path, name: str):
     if draft.suffix.lower() == ".docx":
         return open_docx(draft, name)
     source = read_source(draft, name)
-    if not is_plan(source.text):
-        from .lint import NOT_A_PLAN
-
-        raise InputError(name, NOT_A_PLAN)
+    reason = not_a_plan(source.text)
+    if reason:
+        raise InputError(name, reason)
     return document_of(source)
 
 

@@ -319,3 +319,24 @@ def test_a_merged_cell_is_changed_once(tmp_path):
     assert len(_ours(reviewed.element.body, "w:del")) == 1
     assert reject_all(docx.Document(str(out))).tables[0].cell(1, 2).text.strip() == "工信部"
     assert accept_all(docx.Document(str(out))).tables[0].cell(2, 2).text.strip() == "工业和信息化部"
+
+
+def test_not_a_plan_is_not_reviewed(tmp_path):
+    """A Word file that is not a plan is said so, not returned as a copy with no comments."""
+    document = docx.Document()
+    document.add_paragraph("会议通知")
+    document.add_paragraph("请各单位于周五前报送材料。")
+    draft = tmp_path / "notice.docx"
+    document.save(draft)
+    result = invoke("review", str(draft), "--lang", "en")
+    assert result.exit_code == 2 and "not a plan" in result.stderr
+    assert not (tmp_path / "notice.reviewed.docx").exists()
+
+
+def test_a_clean_plan_gets_a_copy_without_comments(tmp_path):
+    draft = _word_of_text(
+        "2024年工作计划\n一、完善制度\n1.推进立法。(司法部负责)", tmp_path / "ok.docx"
+    )
+    result = invoke("review", str(draft))
+    assert result.exit_code == 0 and "0条批注" in result.output
+    assert _comments(tmp_path / "ok.reviewed.docx") == []
