@@ -260,12 +260,11 @@ def lint(
             quiet=quiet,
         )
         # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
-        if statistics and fmt == "json":
-            from .formats.text import render_statistics_json
-
-            text = render_statistics_json(run, render_options)
-        else:  # the statistics are a table: text, whatever else was asked
-            text = render("text" if statistics else fmt, run, render_options)
+        if statistics:  # a table: JSON when asked, else text whatever format was asked
+            name = fmt if fmt in choices("statistics") else "text"
+            text = render(name, run, render_options, output="statistics")
+        else:
+            text = render(fmt, run, render_options)
         _emit(text, output, err=fix and "-" in paths)
     if run.errors:
         sys.exit(2)

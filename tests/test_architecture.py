@@ -234,3 +234,24 @@ def test_every_module_in_rules_is_found_and_registers_a_rule():
         spec.func.__module__ for spec in builtin_rules().values() if spec.origin == "builtin"
     }
     assert registered == modules
+
+
+def test_outputs_go_through_the_formats_registry():
+    """Outside formats/, nothing imports a format module: every output is asked of the
+    registry (``formats.render``), and the CLI's --format choices are the registry's."""
+    from checker.cli import cli
+    from checker.formats import choices
+
+    graph = import_graph()
+    for module, edges in graph.items():
+        if not module.startswith("checker.formats"):
+            inside = sorted(e for e in edges if e.startswith("checker.formats."))
+            assert inside == [], f"{module} imports {inside}"
+    for command, output in (
+        ("lint", "lint"),
+        ("diff", "diff"),
+        ("agencies", "agencies"),
+        ("rules", "rules"),
+    ):
+        option = next(p for p in cli.commands[command].params if p.name == "fmt")
+        assert list(option.type.choices) == choices(output)

@@ -28,6 +28,8 @@ FORMATS: dict[tuple[str, str], str] = {
     ("lint", "sarif"): "sarif:render",
     ("lint", "github"): "github:render",
     ("lint", "html"): "html:render",
+    ("statistics", "text"): "text:render",  # with options.statistics: one line per rule
+    ("statistics", "json"): "text:render_statistics_json",
     ("diff", "text"): "diff:render_text",
     ("diff", "json"): "diff:render_json",
     ("diff", "html"): "html:render_diff_page",
