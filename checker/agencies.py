@@ -180,8 +180,7 @@ class Registry:
         from rapidfuzz import fuzz, process
 
         if self.is_local(written):
-            candidates = self._local_candidates(written)
-            cutoff = 80
+            return self._local_typo(written)
         else:
             candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
             cutoff = 60
@@ -190,6 +189,19 @@ class Registry:
             return None
         lookup = self.lookup(found[0])
         return lookup.agency.name if lookup else None
+
+    def _local_typo(self, written: str) -> str | None:
+        """A local name's correction only for a plain typo: same length, one character
+        wrong, not the last. Local names vary by place in ways a mirror cannot know
+        (上海 writes 市农业农村委, 市应急局, 市文化旅游局), so a shorter form or another
+        suffix is the office's own name, to register, not a misspelling to correct."""
+        for candidate in self._local_candidates(written):
+            if len(candidate) != len(written) or candidate[-1] != written[-1]:
+                continue
+            if sum(a != b for a, b in zip(candidate, written, strict=True)) == 1:
+                lookup = self.lookup(candidate)
+                return lookup.agency.name if lookup else candidate
+        return None
 
     def _local_candidates(self, written: str) -> list[str]:
         names = [n for n in self.names() if self.index[n].agency.name in self.local]

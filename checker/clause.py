@@ -20,7 +20,14 @@ from .model import AgencyRef, Clause, Span
 from .source import Source
 
 #: Words that make a parenthetical a responsibility clause rather than prose.
-CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|协助|会同")
+CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门)")
+#: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
+_LABEL = re.compile(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)[ \t]*:[ \t]*")
+_LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
+#: the scope before 有关部门 in 国务院有关部门, 省直有关部门: part of a vague subject, not a name
+_SCOPE = re.compile(
+    r"^(?:国务院|中央|中央和国家机关|省直|市直|县直|区直|省级|市级|县级|各级|地方)$"
+)
 
 _SEGMENT = re.compile(r"[^,;。]+")
 _ROLE = (
@@ -39,6 +46,11 @@ _LEAD_IN = re.compile(r"^[ \t]*(?:由|和|及|以及|并由)")
 #: a segment that says when, not who: (…负责,2024年底前完成), (…负责,长期坚持)
 _TIMING = re.compile(r"\d|年|月|前完成|底前|长期|持续|逐步|按年度")
 _HUITONG = re.compile("会同")
+
+
+@cache
+def _skipped() -> frozenset[str]:
+    return frozenset(str(s) for s in (builtin("clauses.yaml") or {}).get("skip_segments", ()))
 
 
 @cache
@@ -84,24 +96,38 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         if is_lead_note(segment.group()):
             lead_note = (lead_note + "," if lead_note else "") + segment.group().strip()
             continue  # the convention stated, not a role
+        if segment.group().strip() in _skipped():
+            if lead_note:
+                lead_note += "," + segment.group().strip()
+            continue  # 下同: the same below
         segments.append(segment)
     shared = "分工" in folded_inner
-    lead_marked = any("牵头" in segment.group() for segment in segments)
+    labels = [_LABEL.match(segment.group()) for segment in segments]
+    lead_marked = any("牵头" in segment.group() for segment in segments) or any(
+        label is not None and label.group(1) in _LEAD_LABELS for label in labels
+    )
     vague: str | None = None
     agencies: list[AgencyRef] = []
     subjects: list[str] = []
     starts = source.line_starts
-    for segment in segments:
+    for segment, label in zip(segments, labels, strict=True):
         seg_text, seg_start = segment.group(), segment.start()
         if agencies and _TIMING.search(seg_text) and not _ROLE_TAIL.search(seg_text.rstrip()):
             continue  # a deadline or manner after the agencies
+        if lead_marked:
+            leads = "牵头" in seg_text or (label is not None and label.group(1) in _LEAD_LABELS)
+            role = "lead" if leads else "cooperate"
+        if label is not None:
+            seg_text, seg_start = seg_text[label.end() :], seg_start + label.end()
         lead_in = _LEAD_IN.match(seg_text)
         if lead_in:
             seg_text, seg_start = seg_text[lead_in.end() :], seg_start + lead_in.end()
-        if lead_marked:
-            role = "lead" if "牵头" in seg_text else "cooperate"
         for n, (part, part_start) in enumerate(_split_huitong(seg_text, seg_start)):
             body, found_vague = _strip_tails(part)
+            if found_vague:
+                body, scope = _without_scope(body)
+                if scope:
+                    subjects.append(scope + found_vague)  # 国务院有关部门: open, not a name
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 vague = vague or found_vague
             for raw, name_start in _names(body):
@@ -117,9 +143,22 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
                 agencies.append(
                     AgencyRef(stripped, Span(start, start + len(stripped), starts), role)
                 )
+    label = next((f"{m.group(1)}单位" for m in labels if m is not None), None)
     return Clause(
-        text, span, tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note
+        text, span, tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note, label
     )
+
+
+def _without_scope(body: str) -> tuple[str, str]:
+    """``国务院`` left before a stripped 有关部门: drop it from the names, return it."""
+    names = _names(body)
+    raw, start = names[-1]
+    if not _SCOPE.match(raw.strip()):
+        return body, ""
+    cut = start
+    while cut > 0 and body[cut - 1] in "、 \t":
+        cut -= 1
+    return body[:cut], raw.strip()
 
 
 def _names(body: str) -> list[tuple[str, int]]:

@@ -187,6 +187,7 @@ def shapes() -> dict[str, Any]:
                             "successor": str,
                             "note": str,
                             "source": str,
+                            "brand_of": str,
                         },
                         "name",
                     )
@@ -208,12 +209,18 @@ def shapes() -> dict[str, Any]:
             "bodies",
         ),
         "clauses.yaml": closed(
-            {"subjects": names, "subject_patterns": [REGEX], "lead_note_patterns": [REGEX]}
+            {
+                "subjects": names,
+                "subject_patterns": [REGEX],
+                "lead_note_patterns": [REGEX],
+                "skip_segments": names,
+            }
         ),
         "layout.yaml": closed(
             {
                 "frame_titles": names,
                 "state_council": closed({"doc_number_prefixes": names, "signatures": names}),
+                "government": closed({"doc_number": REGEX, "signature": REGEX, "title": REGEX}),
             }
         ),
         "places.yaml": closed(

@@ -87,7 +87,8 @@ class Clause(NamedTuple):
 
     ``subjects`` are named subjects that are not agencies (各省级人民政府, 有关部门和单位);
     ``lead_note`` is the convention stated inside the clause (``排在第一位的部门为牵头部门,
-    下同``): its words are neither agencies nor roles.
+    下同``): its words are neither agencies nor roles. ``label`` is the first label of a
+    labelled clause (``责任单位:A、B``; ``牵头单位:A;配合单位:B``).
     """
 
     inner: str
@@ -98,6 +99,7 @@ class Clause(NamedTuple):
     lead_marked: bool  # the clause names its lead with 牵头
     subjects: tuple[str, ...] = ()
     lead_note: str | None = None
+    label: str | None = None  # 责任单位, 牵头单位…: the clause lists its bodies under labels
 
     @property
     def lead(self) -> AgencyRef | None:
@@ -128,7 +130,7 @@ class Task(NamedTuple):
     """One numbered task: number, body text, parentheticals and responsibility clauses.
 
     ``level`` is the numbering level that carries the plan's tasks: 3 for ``1.``, 2 for
-    ``(一)``, 1 for ``一、`` (see ``Plan.task_level``). ``clauses`` are in text order; the
+    ``(一)``, 1 for ``一、``, 4 for ``(1)`` (see ``Plan.task_level``). ``clauses`` are in text order; the
     last one usually ends the task, earlier ones each follow the sentences they cover.
     """
 
@@ -147,6 +149,8 @@ class Task(NamedTuple):
     level: int = 3
     #: the 完成时限 of a task-division table's row (a text plan keeps deadlines in the body)
     deadline: str | None = None
+    #: the part it sits in, where numbers restart in each part: the "二" of 二(一)
+    qualifier: str = ""
 
     @property
     def line(self) -> int:
@@ -166,10 +170,11 @@ class Task(NamedTuple):
 
     @property
     def label(self) -> str:
-        """How drafters cite the task: ``50``, ``(十五)`` or ``三十``."""
-        if self.level == 2:
-            return f"（{self.number_text}）"
-        return self.number_text
+        """How drafters cite the task: ``50``, ``(十五)``, ``三十`` or ``(5)``; with its part
+        where numbers restart in each part: ``二(一)``, ``(三)2``."""
+        if self.level in (2, 4):
+            return f"{self.qualifier}（{self.number_text}）"
+        return f"{self.qualifier}{self.number_text}"
 
 
 class Heading(NamedTuple):

@@ -8,6 +8,7 @@ The parser reads the width-folded text line by line, so ``（一）`` and ``(一
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 _MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
 _SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
 _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
+#: the fourth level of GB/T 9704 numbering: (1), also written 1)
+_ITEM = re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]*")
 _TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|措施|清单|分工表)[ \t]*$")
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
@@ -54,8 +57,10 @@ _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: a clause-like group anywhere in a line: enough to tell which level carries the clauses
 _ANY_CLAUSE = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)")
-#: numbering levels: 1 = 一、, 2 = (一), 3 = 1.
-_LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION))
+#: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1)
+_LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
+#: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence
+_TITLE_LENGTH = 30
 #: marks after which a new line starts a new paragraph of the same task, not a wrapped line
 _PARAGRAPH_END = frozenset("。;!?:)】”")
 
@@ -91,6 +96,7 @@ class _Parser:
         self.task_level: int | None = None
         self.reading: str | None = None  # the number of the task being read
         self.task_level = self.infer_task_level()
+        self.leaf_tasks = self.find_leaf_tasks()
         self.has_tables = False  # task tables were blanked out: their rows are tasks too
 
     # -- positions ---------------------------------------------------------------------
@@ -106,9 +112,9 @@ class _Parser:
         while index < len(self.folded):
             index = self.line(index)
         drafts = self.without_frame_items(self.drafts)
-        tasks = tuple(self.build_task(d, n) for n, d in enumerate(drafts))
+        tasks = self.qualified(tuple(self.build_task(d, n) for n, d in enumerate(drafts)))
         self.mark_closing(tasks)
-        if not tasks and not self.headings and not self.has_tables:
+        if not (tasks or self.headings or self.has_tables or self.clause_like()):
             raise InputError(self.source.path, "not a plan: no numbered tasks or headings found")
         return Plan(
             self.source,
@@ -120,6 +126,38 @@ class _Parser:
             self.sections(tasks),
             self.task_level if tasks else None,
         )
+
+    def qualified(self, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
+        """Where task numbers restart in each part (two parts or more start again at 1), a
+        number alone names several tasks: each task's label carries its part, the nearest
+        heading above its level (``二(一)``, ``(三)2``)."""
+        headings = sorted(self.headings, key=lambda h: h.span.start)
+        starts = [h.span.start for h in headings]
+
+        def parent(task: Task) -> Heading | None:
+            for at in range(bisect_right(starts, task.number_span.start) - 1, -1, -1):
+                if headings[at].level < task.level:
+                    return headings[at]
+            return None
+
+        owners = [parent(t) for t in tasks]
+        main = [(t, o) for t, o in zip(tasks, owners, strict=True) if t.level == self.task_level]
+        firsts = [t.number for n, (t, o) in enumerate(main) if n and o is not main[n - 1][1]]
+        if sum(1 for number in firsts if number == 1) < 2:
+            return tasks
+        result = []
+        for task, owner in zip(tasks, owners, strict=True):
+            if owner is None:
+                result.append(task)
+                continue
+            part = f"（{owner.numeral}）" if owner.level in (2, 4) else owner.numeral
+            result.append(task._replace(qualifier=part))
+        return tuple(result)
+
+    def clause_like(self) -> bool:
+        """Responsibility clauses without a task to hold them: a plan not understood (S001),
+        not a file that is no plan at all."""
+        return _ANY_CLAUSE.search(self.source.folded) is not None
 
     # -- frame items -------------------------------------------------------------------
     def without_frame_items(self, drafts: list[_Draft]) -> list[_Draft]:
@@ -192,10 +230,10 @@ class _Parser:
         (the deeper one on a tie). A plan with no clause at all has its tasks at ``1.`` if
         it has such items (each then lacks its clause); otherwise no task level is known.
         """
-        counts = {1: 0, 2: 0, 3: 0}
+        counts = {1: 0, 2: 0, 3: 0, 4: 0}
         levels_seen: set[int] = set()
         current: int | None = None
-        holds_clause = bare = False
+        holds_clause = False
         for index in range(len(self.folded)):
             content, _ = self.content(index)
             item = self.item(content, expected=False)
@@ -204,9 +242,6 @@ class _Parser:
                     counts[current] += 1
                 current, holds_clause = item[0], False
                 levels_seen.add(item[0])
-                bare = _is_bare_heading(item[0], content[item[1].end() :])
-            elif bare:
-                continue  # the prose under a heading is not the heading's
             if current is not None and not holds_clause and _ANY_CLAUSE.search(content):
                 holds_clause = True
         if current is not None and holds_clause:
@@ -215,6 +250,33 @@ class _Parser:
         if counts[best]:
             return best
         return 3 if 3 in levels_seen else None
+
+    def find_leaf_tasks(self) -> set[int]:
+        """Lines of items above the task level that are tasks all the same: they hold a
+        clause and no task of the task level sits under them (the (一)(二)(三) of a 组织保障
+        section, each with its clause, in a plan whose measures are 1. items)."""
+        if self.task_level is None:
+            return set()
+        items: list[tuple[int, int]] = []  # (line, level)
+        holds: dict[int, bool] = {}
+        current: int | None = None
+        for index in range(len(self.folded)):
+            content, _ = self.content(index)
+            item = self.item(content, expected=False)
+            if item is not None:
+                items.append((index, item[0]))
+                current = index
+                holds[index] = False
+            if current is not None and _ANY_CLAUSE.search(content):
+                holds[current] = True
+        leaves = set()
+        for n, (index, level) in enumerate(items):
+            if level >= self.task_level or not holds[index]:
+                continue
+            following = items[n + 1][1] if n + 1 < len(items) else 0
+            if following <= level:  # nothing deeper under it
+                leaves.add(index)
+        return leaves
 
     def line(self, index: int) -> int:
         """Classify line ``index``; return the index of the next line to read."""
@@ -228,7 +290,7 @@ class _Parser:
         if self.pending_number is not None:
             return self.task(index, content, start, 3, None)
         item = self.item(content)
-        if item is not None and item[0] == self.task_level:
+        if item is not None and (item[0] == self.task_level or index in self.leaf_tasks):
             return self.task(index, content, start, *item)
         if item is not None:
             self.heading(item[0], item[1], content, start)
@@ -384,10 +446,6 @@ class _Parser:
         a paragraph without one after the task (a closing statement) stays a paragraph.
         """
         next_index = index + 1
-        first, _ = self.content(index)
-        first_item = self.item(first)
-        if first_item is not None and _is_bare_heading(first_item[0], first[first_item[1].end() :]):
-            return next_index  # a heading at the task level: the prose after it is not its
         while next_index < len(self.folded):
             content, _ = self.content(next_index)
             item = self.item(content)
@@ -458,7 +516,7 @@ class _Parser:
             return index + 1
         for piece in pieces:
             tail = self.source.folded[segments[-1][0] : segments[-1][1]].rstrip()
-            self.append_piece(piece, segments, breaks, wrapped=tail[-1:] not in _PARAGRAPH_END)
+            self.append_piece(piece, segments, breaks, wrapped=_cut_off(tail))
         return index + 1 + len(pieces)
 
     def starts_block(self, folded: str) -> bool:
@@ -686,23 +744,19 @@ def _frame_titles() -> tuple[str, ...]:
     return tuple(str(word) for word in (builtin("layout.yaml") or {}).get("frame_titles", ()))
 
 
+def _cut_off(line: str) -> bool:
+    """Does a task's line stop mid-sentence, to go on in the next line (a wrap, N003)? It
+    does when it ends at a comma, or ends a long line without a sentence's end. A short
+    line without a mark is the item's title, and the next line its paragraph."""
+    last = line[-1:]
+    if last in _PARAGRAPH_END:
+        return False
+    return last in ",、:" or len(line) > _TITLE_LENGTH
+
+
 def _numeral_value(numeral: str) -> int:
     """``50`` → 50, ``十五`` → 15."""
     return int(numeral) if numeral.isdigit() else cn_to_int(numeral) or 0
-
-
-def _is_bare_heading(level: int, rest: str) -> bool:
-    """``一、总体要求``: a short title with no sentence and no clause after a Chinese
-    numeral. What follows it is the section's prose, not the item's text. (A ``1.`` item
-    is never one: a long task may be wrapped after a few words.)"""
-    rest = rest.strip()
-    return (
-        level < 3
-        and len(rest) <= 30
-        and rest[-1:] not in ",、:"  # a sentence cut at a comma goes on in the next line
-        and not any(mark in rest for mark in SENTENCE_END)
-        and _ANY_CLAUSE.search(rest) is None
-    )
 
 
 def _is_title_line(text: str) -> bool:
@@ -724,6 +778,6 @@ def parse(source: Source) -> Plan:
     parser = _Parser(mask(source, blocks))
     parser.has_tables = True
     plan = attach(parser.run(), source, blocks)
-    if not plan.tasks and not plan.headings:
+    if not plan.tasks and not plan.headings and not _ANY_CLAUSE.search(source.folded):
         raise InputError(source.path, "not a plan: no numbered tasks or headings found")
     return plan

@@ -47,6 +47,29 @@ def is_state_council(plan: Plan) -> bool:
     return False
 
 
+@cache
+def _government() -> tuple[re.Pattern[str], ...]:
+    data = (builtin("layout.yaml") or {}).get("government", {})
+    return tuple(re.compile(str(data[key])) for key in ("doc_number", "signature", "title"))
+
+
+def is_government_issued(plan: Plan) -> bool:
+    """Issued by a government or its general office, the State Council's included: such
+    documents let the first agency of a clause lead without saying so."""
+    if is_state_council(plan):
+        return True
+    doc_number, signature, title = _government()
+    for paragraph in plan.paragraphs:
+        text = fold(paragraph.text).strip()
+        if paragraph.role == "doc_number" and doc_number.match(text):
+            return True
+        if paragraph.role in ("closing", "issuer") and signature.match(text):
+            return True
+        if paragraph.role == "title" and title.match(text):
+            return True
+    return False
+
+
 def clause_agencies(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
     """Every agency of every clause of every task, with its task."""
     for task in plan.tasks:
@@ -117,3 +140,20 @@ def keeps_protocol_order(
             judged += 1
             in_order += keys == sorted(keys)
     return judged >= PROTOCOL_MIN_CLAUSES and in_order / judged >= PROTOCOL_SHARE
+
+
+#: clauses ending a named list with 等 / 有关部门 needed before it counts as the document's way
+OPEN_LIST_MIN_CLAUSES = 3
+OPEN_LIST_SHARE = 0.25
+
+
+def open_lists_are_convention(plan: Plan) -> bool:
+    """Does the document close its lists with 等 / 有关部门 as a rule (``A牵头,B、C等按职责
+    分工负责``, the State Council's task-division formula), rather than once by accident?
+    A plan that names every agency and once writes 等部门 is inconsistent; one that writes it
+    in a quarter of its clauses, or is the State Council's, keeps an open-list convention."""
+    named = [c for t in plan.tasks for c in t.clauses if c.agencies]
+    open_lists = sum(1 for c in named if c.vague)
+    if is_state_council(plan) and open_lists:
+        return True
+    return open_lists >= OPEN_LIST_MIN_CLAUSES and open_lists / len(named) >= OPEN_LIST_SHARE

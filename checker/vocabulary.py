@@ -73,10 +73,12 @@ def own_year_work() -> re.Pattern[str]:
 
 @cache
 def abbreviation_definition() -> re.Pattern[str]:
-    """(以下简称《纲要》): the abbreviation in group ``abbr``."""
+    """(以下简称《纲要》), (国办发〔2019〕45号，以下简称《意见》): the abbreviation in
+    group ``abbr``; the marker opens the parenthetical or follows a comma inside it."""
     markers = alternatives("abbreviation_markers")
     return re.compile(
-        rf"[(（][ \t]*(?:{markers})[ \t]*(?P<abbr>《[^《》]+》|“[^“”]+”|[^()（）,，。]+?)[ \t]*[)）]"
+        rf"[(（](?:[^()（）]*?[,，;；][ \t]*)?[ \t]*(?:{markers})[ \t]*"
+        rf"(?P<abbr>《[^《》]+》|“[^“”]+”|[^()（）,，。]+?)[ \t]*[)）]"
     )
 
 

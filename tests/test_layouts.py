@@ -314,3 +314,38 @@ def test_full_width_and_half_width_read_alike():
 )
 def test_year_of_the_plan(header, year):
     assert _plan(header + "一、甲\n1.推进改革。(科技部负责)\n").year == year
+
+
+def test_items_above_the_task_level_with_their_own_clause_are_tasks():
+    text = (
+        "一、主要任务\n（一）甲\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+        "二、组织保障\n（一）加强组织领导。建立协调机制。（科技部、司法部负责）\n"
+        "（二）强化督促检查。开展年度评估。（科技部负责）\n"
+    )
+    plan = _plan(text)
+    assert [(t.label, t.level) for t in plan.tasks] == [
+        ("1", 3), ("2", 3), ("（一）", 2), ("（二）", 2),
+    ]  # fmt: skip
+    assert lint_text(text, ignore=("G009",)) == []
+
+
+def test_labelled_clauses():
+    text = "一、甲\n（一）推进改革。（牵头单位：省发展改革委；配合单位：省财政厅、省商务厅）\n"
+    clause = _plan(text).tasks[0].clause
+    assert [(a.name, a.role) for a in clause.agencies] == [
+        ("省发展改革委", "lead"),
+        ("省财政厅", "cooperate"),
+        ("省商务厅", "cooperate"),
+    ]
+    assert clause.label == "牵头单位"
+    jointly = _plan("一、甲\n（一）推进改革。（责任单位：区发展改革委、区建管委，各区政府）\n")
+    assert jointly.tasks[0].clause.label == "责任单位"
+    assert jointly.tasks[0].clause.subjects == ("各区政府",)
+
+
+def test_fourth_level_items_carry_tasks():
+    text = "一、重点任务\n（1）加强审查。（国家知识产权局负责）\n（3）完善制度。（司法部负责）\n"
+    plan = _plan(text)
+    assert plan.task_level == 4 and [t.label for t in plan.tasks] == ["（1）", "（3）"]
+    found = lint_text(text, "N")
+    assert [(f.code, f.args["missing"]) for f in found] == [("N002", "（2）")]

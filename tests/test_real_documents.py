@@ -98,3 +98,39 @@ def test_addressed_to_all_state_council_bodies():
     roster = data["files"][0]["addressees"]
     assert roster["named"] == [] and "国务院各部委" in roster["groups"]
     assert roster["unaddressed"] == []  # 国务院各部委、各直属机构 takes in every body with a task
+
+
+SHANGHAI = REAL / "shanghai"
+
+
+@pytest.mark.parametrize(
+    ("name", "tasks", "beyond_g001"),
+    [
+        ("sh-haimian-hfb2024-3.txt", 29, [("D005", 19)]),
+        ("sh-huangpu-kezaisheng-2025.txt", 11, [("G005", 48)]),
+        ("sh-gongyuan-hfb2026-21.txt", 16, []),
+        ("sh-kexuelvhua-hfb2022-24.txt", 7, []),
+        ("sh-nongcungonglu-hfb2020-3.txt", 12, []),
+    ],
+)
+def test_shanghai_documents(name, tasks, beyond_g001):
+    """Read right; the only findings are the defects the note names, and each unregistered
+    local body once, never with a national body suggested for it."""
+    data = json.loads(invoke("lint", "--format", "json", str(SHANGHAI / name)).stdout)
+    assert data["files"][0]["tasks"] == tasks
+    found = data["findings"]
+    assert [(f["rule"], f["line"]) for f in found if f["rule"] != "G001"] == beyond_g001
+    unknown = [f for f in found if f["rule"] == "G001"]
+    names = [f["message"].split("“")[1].split("”")[0] for f in unknown]
+    assert len(names) == len(set(names))  # one finding per name
+    registry = load_registry()
+    assert all(registry.is_local(n) for n in names), names
+    assert not any("是否应为" in f["message"] for f in unknown)
+
+
+def test_shanghai_restarting_measures_are_cited_with_their_part():
+    plan = parse(read_source(SHANGHAI / "sh-haimian-hfb2024-3.txt"))
+    labels = [t.label for t in plan.tasks]
+    assert labels[:3] == ["（一）1", "（一）2", "（一）3"]
+    assert labels[-3:] == ["三（一）", "三（二）", "三（三）"]  # the 组织保障 items with clauses
+    assert len(set(labels)) == len(labels)

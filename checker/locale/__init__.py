@@ -32,6 +32,15 @@ class _Blank(dict):
         return ""
 
 
+def _shown(lang: str, value: Any) -> Any:
+    """A fact as a message shows it: nothing for None, a list joined in the language's way."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return catalogue(lang).UI["list_separator"].join(map(str, value))
+    return value
+
+
 def message(lang: str, key: str, args: dict[str, Any]) -> str:
     """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``."""
     messages = catalogue(lang).MESSAGES
@@ -43,7 +52,7 @@ def message(lang: str, key: str, args: dict[str, Any]) -> str:
     template = messages.get(key) or messages.get(key.split(".")[0])
     if template is None:  # a rule written as data carries its own messages
         template = str(args.get(f"message_{lang}") or args.get("message_zh") or key)
-    text = template.format_map(_Blank({k: "" if v is None else v for k, v in args.items()}))
+    text = template.format_map(_Blank({k: _shown(lang, v) for k, v in args.items()}))
     if args.get("task") is not None and "{task}" not in template:
         text = catalogue(lang).UI["in_task"].format(task=args["task"]) + text
     return text

@@ -44,6 +44,9 @@ MESSAGES = {
     "A001": "task {task} has a stray annotation '{tag}' that is neither task text nor responsibility clause: delete it.",
     "G001": "task {task} names '{agency}', which is not in the agency registry: check the name or register it.",
     "G001.suggest": "task {task} names '{agency}', which is not in the agency registry; did you mean '{suggestion}'?",
+    "G001.many": "task {task} names '{agency}' ({count} times, in tasks {tasks}), which is not in the agency registry: check the name or register it.",
+    "G001.suggest.many": "task {task} names '{agency}' ({count} times, in tasks {tasks}), which is not in the agency registry; did you mean '{suggestion}'?",
+    "G001.local.many": "task {task} names '{agency}' ({count} times, in tasks {tasks}), which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G001.local": "task {task} names '{agency}', which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G002": "task {task}: '{agency}' is not the canonical short name; write '{canonical}'.",
     "G002.style": "in task {task}, '{agency}' is not written like the other names of this document ({style_name}): write '{canonical}'.",
@@ -74,6 +77,7 @@ MESSAGES = {
 }
 
 UI = {
+    "list_separator": ", ",
     "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
     "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",
@@ -266,6 +270,7 @@ WORDS = {
     "N005.level.1": "section",
     "N005.level.2": "subsection",
     "N005.level.3": "item",
+    "N005.level.4": "sub-item",
 }
 
 #: what each rule checks and why: ``plancheck rule CODE``, SARIF help, the HTML report
@@ -313,7 +318,8 @@ EXPLANATIONS = {
         "with its source. Provincial, city and county bodies ('省财政厅', '团省委',\n"
         "'人民银行济南分行') are recognised through their central counterparts (rules/mirror.yaml);\n"
         "one that is not is never taken for a misspelt central body: register it in a local\n"
-        "registry (config agencies:, or draft one with plancheck agencies PLAN --init FILE)."
+        "registry (config agencies:, or draft one with plancheck agencies PLAN --init FILE).\n"
+        "A name written several times is reported once, where it first appears, with its tasks."
     ),
     "G002": (
         "One body has a full name, old short names and colloquial ones ('工信部', '发改委'); a plan\n"
@@ -334,7 +340,10 @@ EXPLANATIONS = {
     ),
     "G005": (
         "'……等部门负责' or '有关部门负责' does not say who is responsible: the task cannot be\n"
-        "followed up or assessed."
+        "followed up or assessed. A clause that names no agency at all is always reported; a\n"
+        "named list closed with '等' or '有关部门' is reported only in a document that otherwise\n"
+        "names every agency, not where open lists are the document's way (State Council\n"
+        "documents, or a quarter of the clauses or more)."
     ),
     "G006": (
         "'按职责分工负责' is for a task shared by several agencies; with a single agency write\n"
@@ -358,9 +367,10 @@ EXPLANATIONS = {
         "For tasks shared by several agencies, a closing sentence says who leads: '上述各项任务\n"
         "分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。' Without it, or with a\n"
         "clause that marks with '牵头' an agency not listed first, the lead is unclear. The\n"
-        "convention may also be stated in the first clause ('排在第一位的部门为牵头部门，下同'); State\n"
-        "Council and General Office documents (国发, 国办发) always take the first listed as lead\n"
-        "and need no statement."
+        "convention may also be stated in the first clause ('排在第一位的部门为牵头部门，下同').\n"
+        "Documents of the State Council and of local governments and their general offices (国发,\n"
+        "国办发, ×政发, ×府办发…) always take the first listed as lead and need no statement; nor\n"
+        "does a '责任单位：' list, which names bodies jointly responsible."
     ),
     "N001": (
         "A number used twice makes a reference to a task ('第12项') point to two places, and the\n"
@@ -397,10 +407,10 @@ EXPLANATIONS = {
         "are checked: '（一）' and '一、' items carry their own marks."
     ),
     "S001": (
-        "The file has a title or paragraphs but no numbered task that can be recognised (a line\n"
-        "beginning '1.', '（一）' or '一、' and ending with a responsibility clause), so no other\n"
-        "rule can check it: this is not 'no problems' but a layout not understood. Usually the\n"
-        "numbering is irregular ('1、' and '（1）' mixed, stray characters before the numbers) or\n"
-        "the tasks carry no numbers."
+        "The file has a title, paragraphs or responsibility clauses but no numbered task that can\n"
+        "be recognised (a line beginning '1.', '（一）', '一、' or '（1）' and ending with a\n"
+        "responsibility clause), so no other rule can check it: this is not 'no problems' but a\n"
+        "layout not understood. Usually the tasks carry no numbers, or irregular ones ('①',\n"
+        "stray characters before the numbers)."
     ),
 }

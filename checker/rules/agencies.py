@@ -12,9 +12,10 @@ from ..model import AgencyRef, Edit, Plan, Task
 from ..profile import (
     clause_agencies,
     dominant_style,
-    is_state_council,
+    is_government_issued,
     keeps_protocol_order,
     mixed_in_style,
+    open_lists_are_convention,
 )
 from ..registry import Option, rule
 from ..text import fold
@@ -35,17 +36,24 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.完善审查制度。(国家知识产权局负责)
     """
     registry = ctx.agencies
+    unknown: dict[str, list[tuple[Task, AgencyRef]]] = {}
     for task, agency in _clauses(plan):
         if registry.lookup(agency.name) is None:
-            suggestion = registry.suggest(agency.name)
-            variant = "suggest" if suggestion else "local" if registry.is_local(agency.name) else ""
-            yield ctx.finding(
-                agency.span,
-                task,
-                variant=variant,
-                agency=agency.name,
-                suggestion=suggestion,
-            )
+            unknown.setdefault(agency.name, []).append((task, agency))
+    for name, uses in unknown.items():  # one name, one finding: where it is first written
+        task, agency = uses[0]
+        suggestion = registry.suggest(name)
+        variant = "suggest" if suggestion else "local" if registry.is_local(name) else ""
+        labels = list(dict.fromkeys(t.label for t, _ in uses))
+        yield ctx.finding(
+            agency.span,
+            task,
+            variant=".".join(v for v in (variant, "many" if len(uses) > 1 else "") if v),
+            agency=name,
+            suggestion=suggestion,
+            count=len(uses),
+            tasks=labels,
+        )
 
 
 @rule(
@@ -170,8 +178,9 @@ def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进改革。(财政部、国家知识产权局等部门负责)
     Good: 1.推进改革。(财政部、国家知识产权局、中央宣传部按职责分工负责)
     """
+    convention = open_lists_are_convention(plan)
     for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
-        if clause.vague:
+        if clause.vague and not (clause.agencies and convention):
             yield ctx.finding(clause.span, task, phrase=clause.vague)
 
 
@@ -286,8 +295,9 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     stated = any(c.lead_note for _, c in clauses) or any(
         _LEAD_STATEMENT.search(p.text) and _FIRST_LEADS.search(p.text) for p in plan.paragraphs
     )
-    if not stated and not is_state_council(plan):
-        unmarked = [(t, c) for t, c in shared if not c.lead_marked]
+    if not stated and not is_government_issued(plan):
+        # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
+        unmarked = [(t, c) for t, c in shared if not c.lead_marked and c.label != "责任单位"]
         if unmarked:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return

@@ -65,27 +65,24 @@ class _Sequence(NamedTuple):
     departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
 
 
+def _numeral(level: int, value: int) -> str:
+    """The numeral alone: ``50`` at the arabic levels (3, 4), ``十五`` above them."""
+    return str(value) if level >= 3 else int_to_cn(value)
+
+
 def _written(level: int, value: int) -> str:
-    """A number as the document writes it at ``level``: ``50.``, ``(十五)``, ``三十、``."""
-    if level == 3:
-        return f"{value}."
-    if level == 2:
-        return f"（{int_to_cn(value)}）"
-    return f"{int_to_cn(value)}、"
+    """A number as the document writes it at ``level``: ``三十、``, ``(十五)``, ``50.``, ``(5)``."""
+    return ("{}、", "（{}）", "{}.", "（{}）")[level - 1].format(_numeral(level, value))
 
 
 def _shown(level: int, value: int) -> str:
-    """A number as a message cites it: ``50``, ``(十五)``, ``三十``."""
-    if level == 3:
-        return str(value)
-    if level == 2:
-        return f"（{int_to_cn(value)}）"
-    return int_to_cn(value)
+    """A number as a message cites it: ``三十``, ``(十五)``, ``50``, ``(5)``."""
+    return ("{}", "（{}）", "{}", "（{}）")[level - 1].format(_numeral(level, value))
 
 
 def _items(plan: Plan, level: int) -> list[_Item]:
     """Items of ``level`` in document order, grouped by the shallower heading above them."""
-    tasks = plan.tasks if plan.task_level == level else ()
+    tasks = [t for t in plan.tasks if t.level == level]
     entries: list[tuple[int, int, Span, Task | None]] = [
         (t.number_span.start, t.number, t.number_span, t) for t in tasks
     ]
@@ -222,7 +219,7 @@ def _renumber(plan: Plan, item: _Item, value: int | None) -> list[Edit] | None:
     if value is None:
         return None
     level = plan.task_level or 3
-    text = str(value) if level == 3 else int_to_cn(value)
+    text = _numeral(level, value)
     return [Edit(item.span.start, item.span.end, text)]
 
 
@@ -332,7 +329,7 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 一、甲\\n1.任务。(科技部负责)\\n三、乙\\n2.任务。(科技部负责)
     Good: 一、甲\\n1.任务。(科技部负责)\\n二、乙\\n2.任务。(科技部负责)
     """
-    for level in (1, 2, 3):
+    for level in (1, 2, 3, 4):
         if level == plan.task_level:
             continue
         sequence = _sequence(plan, level)
@@ -346,7 +343,7 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 
 def _heading_finding(ctx: Context, plan: Plan, item: _Item, level: int, want: int) -> Finding:
-    numeral = str(want) if level == 3 else int_to_cn(want)
+    numeral = _numeral(level, want)
     return ctx.finding(
         item.span,
         None,

@@ -21,8 +21,8 @@ _CLAUSE_LIKE = re.compile(rf"[(（][^()（）]*(?:{CLAUSE_WORDS.pattern})[^()（
 @rule("S001", "no-tasks-recognised")
 def no_tasks_recognised(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
-    Bad: 一、总体要求\\n加强组织领导，明确责任分工。(科技部负责)
-    Good: 一、总体要求\\n1.加强组织领导，明确责任分工。(科技部负责)
+    Bad: 加强组织领导，明确责任分工。(科技部负责)\\n强化督促检查。(财政部负责)
+    Good: 1.加强组织领导，明确责任分工。(科技部负责)\\n2.强化督促检查。(财政部负责)
     """
     if plan.tasks:
         return
