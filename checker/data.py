@@ -145,6 +145,8 @@ def shapes() -> dict[str, Any]:
                     "abbreviation_markers",
                     "ordinal_units",
                     "separators",
+                    "first_place",
+                    "all_bodies",
                 )
             },
             "plan_kinds",
@@ -152,6 +154,8 @@ def shapes() -> dict[str, Any]:
             "abbreviation_markers",
             "ordinal_units",
             "separators",
+            "first_place",
+            "all_bodies",
         ),
         "conferences.yaml": closed(
             {

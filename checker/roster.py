@@ -6,17 +6,12 @@ which members got no task, and which agencies with tasks the notice does not add
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .agencies import Registry, conferences, load_registry
 from .model import Plan
 from .text import fold
-from .vocabulary import separators
-
-#: an addressee group that takes in every body of the centre (国务院各部委、各直属机构,
-#: 各有关部门): with it, no agency with a task is unaddressed
-_ALL_BODIES = re.compile(r"各部委|各直属机构|各部门|有关部门|有关单位|各成员单位|各单位")
+from .vocabulary import separators, words
 
 
 def _resolve(registry: Registry, name: str, year: int | None) -> str:
@@ -53,7 +48,8 @@ def addressee_report(plan: Plan) -> dict[str, Any] | None:
             if body not in with_tasks:
                 with_tasks.append(body)
     addressed = set(members) | set(named)
-    everyone = any(_ALL_BODIES.search(group) for group in groups)
+    # a group that takes in every central body (rules/vocabulary.yaml: all_bodies)
+    everyone = any(word in group for group in groups for word in words("all_bodies"))
     return {
         "conference": conference["name"] if conference else None,
         "members": len(members),

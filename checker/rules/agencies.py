@@ -19,10 +19,7 @@ from ..profile import (
 )
 from ..registry import Option, rule
 from ..text import fold
-from ..vocabulary import is_separator
-
-_LEAD_STATEMENT = re.compile(r"牵头")
-_FIRST_LEADS = re.compile(r"第一位|首位|排在第一|列第一|排名第一|第一个")
+from ..vocabulary import is_separator, words
 
 
 def _clauses(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
@@ -293,7 +290,8 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     clauses = [(t, c) for t in plan.tasks for c in t.clauses]
     shared = [(t, c) for t, c in clauses if len(c.agencies) > 1]
     stated = any(c.lead_note for _, c in clauses) or any(
-        _LEAD_STATEMENT.search(p.text) and _FIRST_LEADS.search(p.text) for p in plan.paragraphs
+        "牵头" in p.text and any(word in p.text for word in words("first_place"))
+        for p in plan.paragraphs
     )
     if not stated and not is_government_issued(plan):
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
