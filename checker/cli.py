@@ -254,7 +254,7 @@ def lint(
         render_options = RenderOptions(
             lang=lang,
             color=_color(no_color) and not output,
-            rules=specs,
+            rules=run.rules(specs),
             unsafe_fixes=unsafe_fixes,
             statistics=statistics,
             quiet=quiet,

@@ -63,6 +63,9 @@ class FileReport:
     #: in a worker process
     summary: dict = field(default_factory=dict)
     custom_codes: tuple[str, ...] = ()
+    #: the rules a config added, for formats that describe every rule (SARIF); empty when
+    #: the file was linted in a worker (a data rule's check does not cross processes)
+    custom_rules: tuple[RuleSpec, ...] = ()
 
 
 @dataclass
@@ -80,6 +83,11 @@ class RunReport:
     @property
     def errors(self) -> list[FileReport]:
         return [r for r in self.files if r.error]
+
+    def rules(self, builtin: dict[str, RuleSpec]) -> dict[str, RuleSpec]:
+        """The built-in rules and those the files' configs added, by code."""
+        added = {spec.code: spec for r in self.files for spec in r.custom_rules}
+        return {**builtin, **dict(sorted(added.items()))} if added else builtin
 
     def counts(self) -> dict[str, int]:
         """What the summary says: files checked, with findings, that could not be checked."""
@@ -217,6 +225,7 @@ def _worker_lint(chunk: list, options: LintOptions) -> list[FileReport]:
     for item in chunk:
         report = _lint_item(item, _WORKER["finder"], options, _WORKER["specs"])
         report.plan = None  # formats read report.summary instead
+        report.custom_rules = ()  # closures: custom_codes says what they were
         reports.append(report)
     return reports
 
@@ -289,6 +298,7 @@ def lint_file(
     report.source, report.plan = plan.source, plan
     report.summary = plan_summary(plan)
     report.custom_codes = tuple(spec.code for spec in config.custom)
+    report.custom_rules = config.custom
     report.findings = placed(plan, result.findings)
     report.unused_suppressions = result.unused_suppressions
     return report

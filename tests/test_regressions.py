@@ -33,6 +33,7 @@ def test_sarif_rule_index_ignores_rules_a_config_adds(tmp_path):
     ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     codes = {result["ruleId"] for result in run["results"]}
     assert "A000" in codes and "N003" in codes
+    assert "A000" in ids  # a config's rule is described too, from its YAML
     for result in run["results"]:
         if "ruleIndex" in result:
             assert ids[result["ruleIndex"]] == result["ruleId"]
