@@ -78,6 +78,19 @@ def is_lead_note(segment: str) -> bool:
     return note is not None and note.search(segment.strip()) is not None
 
 
+#: how a clause ends: its role word, then at most a deadline or manner (…负责,2024年底前完成)
+_CLAUSE_END = re.compile(
+    r"(?:负责|牵头|配合|参与|协助|落实|实施)(?:[,;。][^,;。]*){0,2}[ \t]*$|"
+    r"^[ \t]*(?:牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)[ \t]*:"
+)
+
+
+def ends_like_clause(inner: str) -> bool:
+    """A clause says who at its end, or lists under labels: ``A、B负责``; ``责任单位:A``.
+    ``(由财政部负责组织的项目除外)`` names a role in passing and is no clause."""
+    return _CLAUSE_END.search(inner) is not None
+
+
 def looks_like_clause(inner: str) -> bool:
     """A parenthetical is a clause when it assigns responsibility (负责, 牵头, 配合…)."""
     return CLAUSE_WORDS.search(inner) is not None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import vocabulary as vocab
-from .clause import CLAUSE_WORDS, looks_like_clause, parse_clause
+from .clause import CLAUSE_WORDS, ends_like_clause, looks_like_clause, parse_clause
 from .data import builtin
 from .errors import InputError
 from .model import (
@@ -53,7 +53,7 @@ _DIRECTIVE = re.compile(
 _TRAILING_NUMBER = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*$")
 _LEADING_REST = re.compile(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
-_SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*$")
+_SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: a clause-like group anywhere in a line: enough to tell which level carries the clauses
 _ANY_CLAUSE = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)")
@@ -711,7 +711,7 @@ def _clause_group(folded: str, groups: list[tuple[int, int]]) -> int | None:
         tail = folded[e:]
         for s2, e2 in groups[n + 1 :]:
             tail = tail.replace(folded[s2:e2], "", 1)
-        if not tail.strip():
+        if not tail.strip().rstrip("。;"):  # "(A负责)。": the stop after the clause
             return n
         return None
     return None
@@ -723,13 +723,17 @@ def _inner_clause_groups(
     """Clauses inside a task, each after the sentences it covers: ``…环境。(A负责)加强…``.
 
     A clause-like group counts when it stands after a sentence's end or after another
-    clause, and text follows it (the clause that ends the task is ``final``).
+    clause, reads like one (its roles at the end: ``…负责``, ``…配合``, ``责任单位:…``, not
+    ``(由财政部负责组织的项目除外)``) and text follows it (the clause that ends the task
+    is ``final``).
     """
     previous_clause_end = -1
     for n, (s, e) in enumerate(groups):
         if final is not None and n >= final:
             return
-        if not looks_like_clause(folded[s + 1 : e - 1]):
+        if not looks_like_clause(folded[s + 1 : e - 1]) or not ends_like_clause(
+            folded[s + 1 : e - 1]
+        ):
             continue
         before = folded[:s].rstrip()
         if before and before[-1] not in SENTENCE_END and len(before) != previous_clause_end:

@@ -349,3 +349,16 @@ def test_fourth_level_items_carry_tasks():
     assert plan.task_level == 4 and [t.label for t in plan.tasks] == ["（1）", "（3）"]
     found = lint_text(text, "N")
     assert [(f.code, f.args["missing"]) for f in found] == [("N002", "（2）")]
+
+
+def test_a_note_that_names_a_role_in_passing_is_no_clause():
+    text = "一、甲\n1.推进改革。（由财政部负责组织实施的项目除外）加强管理。（科技部负责）\n"
+    task = _plan(text).tasks[0]
+    assert [c.inner for c in task.clauses] == ["科技部负责"]
+    assert lint_text(text) == []
+
+
+def test_a_full_stop_after_the_clause():
+    text = "一、甲\n1.完善制度（司法部负责）。\n2.加强管理（科技部负责）。\n"
+    assert [t.clause.inner for t in _plan(text).tasks] == ["司法部负责", "科技部负责"]
+    assert lint_text(text) == []
