@@ -247,9 +247,7 @@ def lint(
     if write_baseline:
         _write_baseline(baseline, run, lang, quiet)
     if show_diff:
-        from .fixdiff import unified
-
-        _emit(unified(run), output)
+        _emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
     else:
         render_options = RenderOptions(
             lang=lang,

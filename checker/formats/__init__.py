@@ -28,6 +28,7 @@ FORMATS: dict[tuple[str, str], str] = {
     ("lint", "sarif"): "sarif:render",
     ("lint", "github"): "github:render",
     ("lint", "html"): "html:render",
+    ("fixes", "diff"): "fixes:render_unified",  # lint --diff: what --fix would change
     ("statistics", "text"): "text:render",  # with options.statistics: one line per rule
     ("statistics", "json"): "text:render_statistics_json",
     ("diff", "text"): "diff:render_text",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 
+from . import RenderOptions
 
-def unified(run) -> str:
+
+def render_unified(run, options: RenderOptions) -> str:
     chunks = []
     for report in run.files:
         if report.fixed_text is None or report.original_text is None:
