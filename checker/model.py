@@ -229,6 +229,7 @@ class Table(NamedTuple):
     roles: tuple[str, ...]
     span: Span
     rows: tuple[TableRow, ...]
+    annex: bool = False  # after the plan's own numbered tasks: a restatement of them
 
 
 class Section(NamedTuple):
@@ -249,6 +250,10 @@ class Plan(NamedTuple):
     sections: tuple[Section, ...] = ()
     task_level: int | None = 3  # the numbering level of the tasks; None when none was found
     tables: tuple[Table, ...] = ()
+    #: rows of a task table annexed after the plan's own tasks (附件：重点任务分工表): they
+    #: restate those tasks, so they are checked for wording and agencies and against the
+    #: text (G010), never counted again as tasks (numbering, near-duplicates, diff, tables)
+    annex: tuple[Task, ...] = ()
 
     def paragraph(self, role: str) -> Paragraph | None:
         for paragraph in self.paragraphs:
@@ -262,6 +267,12 @@ class Plan(NamedTuple):
     @property
     def path(self) -> str:
         return self.source.path
+
+    @property
+    def rows_and_tasks(self) -> tuple[Task, ...]:
+        """The tasks and an annexed table's rows: what per-task checks of wording and
+        agencies read."""
+        return self.tasks + self.annex if self.annex else self.tasks
 
     def in_table(self, task: Task) -> bool:
         """Is the task a row of a task-division table (its number is a cell, with no mark)?"""

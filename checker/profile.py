@@ -71,8 +71,9 @@ def is_government_issued(plan: Plan) -> bool:
 
 
 def clause_agencies(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
-    """Every agency of every clause of every task, with its task."""
-    for task in plan.tasks:
+    """Every agency of every clause of every task (and of an annexed table's rows), with
+    its task."""
+    for task in plan.rows_and_tasks:
         for agency in task.agencies:
             yield task, agency
 

@@ -211,12 +211,18 @@ def mask(source: Source, blocks: list[Block]) -> Source:
 
 
 def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
-    """The plan parsed from the masked text, with the tables' tasks merged in by position."""
-    tables, table_tasks = [], []
+    """The plan parsed from the masked text, with the tables' tasks merged in by position;
+    a table after the plan's own numbered tasks is an annex restating them (``Plan.annex``)."""
+    tables, table_tasks, annex = [], [], []
+    text_end = max((t.span.end for t in plan.tasks), default=None)
     for block in blocks:
         table, tasks = _read(block, source, plan)
+        if text_end is not None and table.span.start > text_end:
+            table = table._replace(annex=True)  # 附件：分工表 after the plan's own tasks
+            annex.extend(task._replace(index=len(annex) + n) for n, task in enumerate(tasks))
+        else:
+            table_tasks.extend(tasks)
         tables.append(table)
-        table_tasks.extend(tasks)
     merged = sorted([*plan.tasks, *table_tasks], key=lambda t: t.span.start)
     tasks = tuple(task._replace(index=n) for n, task in enumerate(merged))
     last = tasks[-1].span.end if tasks else None
@@ -232,6 +238,7 @@ def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
         paragraphs=paragraphs,
         sections=_sections(plan, tasks, len(source.text)),
         tables=tuple(tables),
+        annex=tuple(annex),
         task_level=plan.task_level or (3 if tasks else None),
     )
 

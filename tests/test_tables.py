@@ -325,3 +325,25 @@ def test_report_shows_table_tasks_with_their_deadlines(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert '<span class="muted deadline">完成时限：2024年底</span>' in html
     assert "|" not in html.split('id="task-1"')[1].split("</div>")[0]  # cells read as a clause
+
+
+def test_an_annexed_table_restates_the_tasks(tmp_path):
+    """附件：重点任务分工表 after the plan's own tasks: not tasks again (no N001, no D007 for
+    every row, the task count unchanged), but checked for its agencies and against the text."""
+    text = (
+        "2024年工作计划\n一、完善制度\n1.推进立法工作。(司法部负责)\n2.加强执法工作。(公安部负责)\n"
+        "附件\n重点任务分工表\n| 序号 | 重点任务 | 牵头单位 | 参与单位 |\n|---|---|---|---|\n"
+        "| 1 | 推进立法工作。(待核) | 司法部 | 国家知识产权总局 |\n| 2 | 加强执法工作。 | 海关总署 | |\n"
+    )
+    path = tmp_path / "annex.md"
+    path.write_text(text, encoding="utf-8")
+    plan = parse(Source.from_text(text, "annex.md"))
+    assert [t.number for t in plan.tasks] == [1, 2] and [t.number for t in plan.annex] == [1, 2]
+    assert plan.tables[0].annex
+    data = json.loads(invoke("lint", str(path), "--format", "json").output)
+    assert data["files"][0]["tasks"] == 2
+    rules = sorted(f["rule"] for f in data["findings"])
+    assert rules == ["A001", "G001", "G010"], rules
+    g010 = next(f for f in data["findings"] if f["rule"] == "G010")
+    assert "海关总署" in g010["message"] and "公安部" in g010["message"]
+    assert g010["place"]["header"] == "牵头单位"

@@ -17,6 +17,7 @@ TITLES = {
     "G007": "participants out of protocol order",
     "G008": "task without responsibility clause",
     "G009": "lead-agency statement missing or inconsistent",
+    "G010": "annexed task table disagrees with the text",
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
     "D002": "years disagree",
@@ -60,6 +61,11 @@ MESSAGES = {
     "G008.nolead": "task {task} has participants but no lead agency: fill in its lead.",
     "G008.noword": "task {task} ends with '{text}' without 负责: write '({text}负责)' or '({text}按职责分工负责)'.",
     "G009": "{count} tasks are shared by several agencies but the plan does not say which leads: add the closing statement on lead agencies.",
+    "G010": "the annexed table and the text disagree on task {task}: make them agree.",
+    "G010.lead": "the annexed table gives task {task} the lead '{agency}', the text '{expected}': make them agree.",
+    "G010.missing": "the annexed table leaves out '{missing}' from task {task}, which the text names: make them agree.",
+    "G010.extra": "the annexed table adds '{extra}' to task {task}, which the text does not name: make them agree.",
+    "G010.both": "the annexed table and the text name different agencies for task {task} (table lacks '{missing}', adds '{extra}'): make them agree.",
     "S001": "no numbered task was recognised ({headings} headings), so nothing could be checked: number each task '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "S001.clauses": "no numbered task was recognised ({headings} headings, {clauses} responsibility clauses), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
@@ -371,6 +377,12 @@ EXPLANATIONS = {
         "Documents of the State Council and of local governments and their general offices (国发,\n"
         "国办发, ×政发, ×府办发…) always take the first listed as lead and need no statement; nor\n"
         "does a '责任单位：' list, which names bodies jointly responsible."
+    ),
+    "G010": (
+        "A plan often restates its tasks in an annexed table for the member units. Table and\n"
+        "text come from different drafts: when the text changes a lead or a participant and the\n"
+        "table does not, the units work to different assignments. A task of the same number and\n"
+        "wording (the table may abridge it) must name the same lead and agencies in both."
     ),
     "N001": (
         "A number used twice makes a reference to a task ('第12项') point to two places, and the\n"

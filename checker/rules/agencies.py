@@ -143,7 +143,7 @@ def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进制度建设。(国家知识产权局、科技部按职责分工负责)
     """
     registry = ctx.agencies
-    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
+    for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
         seen: dict[str, AgencyRef] = {}
         for agency in clause.agencies:
             body = registry.resolve(agency.name, ctx.year)
@@ -176,7 +176,7 @@ def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进改革。(财政部、国家知识产权局、中央宣传部按职责分工负责)
     """
     convention = open_lists_are_convention(plan)
-    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
+    for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
         if clause.vague and not (clause.agencies and convention):
             yield ctx.finding(clause.span, task, phrase=clause.vague)
 
@@ -187,7 +187,7 @@ def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进改革。(国家知识产权局按职责分工负责)
     Good: 1.推进改革。(国家知识产权局负责)
     """
-    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
+    for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
         if not clause.shared or clause.vague or len(clause.agencies) != 1 or clause.subjects:
             continue
         found = ctx.agencies.lookup(clause.agencies[0].name)
@@ -226,7 +226,7 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     registry = ctx.agencies
     if not keeps_protocol_order(plan, registry, ctx.year, ctx.options["protocol-order"]):
         return
-    for task, clause in ((t, c) for t in plan.tasks for c in t.clauses):
+    for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
         participants = [a for a in clause.agencies if a.role != "lead"]
         known = [(a, registry.resolve(a.name, ctx.year)) for a in participants]
         # a body without a rank (a local registry's entry not yet ranked) has no place to check
@@ -261,7 +261,7 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进改革试点。(科技部负责)
     """
     registry = ctx.agencies
-    for task in plan.tasks:
+    for task in plan.rows_and_tasks:
         if task.clause is not None:
             if task.clause.agencies and not any(a.role == "lead" for a in task.clause.agencies):
                 # a table row whose lead column is empty: participants but nobody leads
@@ -287,7 +287,7 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进改革。(科技部、财政部按职责分工负责)
     Good: 1.推进改革。(科技部、财政部按职责分工负责)\\n上述各项任务分工中,由多个部门负责的,列第一位的部门为牵头部门,其他为参与部门。
     """
-    clauses = [(t, c) for t in plan.tasks for c in t.clauses]
+    clauses = [(t, c) for t in plan.rows_and_tasks for c in t.clauses]
     shared = [(t, c) for t, c in clauses if len(c.agencies) > 1]
     stated = any(c.lead_note for _, c in clauses) or any(
         "牵头" in p.text and any(word in p.text for word in words("first_place"))

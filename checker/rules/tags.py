@@ -23,7 +23,7 @@ def stray_annotation(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.加强成果转化,深化科技成果评价改革。(科技部负责)
     Good: 1.在重点贸易国家(地区)建设分中心。(商务部负责)
     """
-    for task in plan.tasks:
+    for task in plan.rows_and_tasks:
         for paren in task.parens:
             if is_stray_tag(paren):
                 yield ctx.finding(
