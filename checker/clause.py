@@ -22,7 +22,9 @@ from .source import Source
 #: Words that make a parenthetical a responsibility clause rather than prose.
 CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门)")
 #: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
-_LABEL = re.compile(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)[ \t]*:[ \t]*")
+_LABEL = re.compile(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")
+#: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
+_MARKED_LEAD = re.compile(r"[ \t]*\(牵头\)[ \t]*$")
 _LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
 #: the scope before 有关部门 in 国务院有关部门, 省直有关部门: part of a vague subject, not a name
 _SCOPE = re.compile(
@@ -116,8 +118,11 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         segments.append(segment)
     shared = "分工" in folded_inner
     labels = [_LABEL.match(segment.group()) for segment in segments]
-    lead_marked = any("牵头" in segment.group() for segment in segments) or any(
-        label is not None and label.group(1) in _LEAD_LABELS for label in labels
+    name_marked = "(牵头)" in folded_inner
+    lead_marked = (
+        name_marked
+        or any("牵头" in segment.group() for segment in segments)
+        or any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
     )
     vague: str | None = None
     agencies: list[AgencyRef] = []
@@ -127,7 +132,7 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         seg_text, seg_start = segment.group(), segment.start()
         if agencies and _TIMING.search(seg_text) and not _ROLE_TAIL.search(seg_text.rstrip()):
             continue  # a deadline or manner after the agencies
-        if lead_marked:
+        if lead_marked and not name_marked:
             leads = "牵头" in seg_text or (label is not None and label.group(1) in _LEAD_LABELS)
             role = "lead" if leads else "cooperate"
         if label is not None:
@@ -144,13 +149,18 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 vague = vague or found_vague
             for raw, name_start in _names(body):
+                marker = _MARKED_LEAD.search(raw) if name_marked else None
+                if marker is not None:
+                    raw = raw[: marker.start()]
                 stripped = raw.strip()
                 if not stripped:
                     continue
                 if is_subject(stripped):
                     subjects.append(stripped)
                     continue
-                if not lead_marked:
+                if name_marked:
+                    role = "lead" if marker is not None else "participant"
+                elif not lead_marked:
                     role = "participant" if agencies else "lead"
                 start = inner_start + part_start + name_start + (len(raw) - len(raw.lstrip()))
                 agencies.append(

@@ -56,7 +56,7 @@ _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: a clause-like group anywhere in a line: enough to tell which level carries the clauses
-_ANY_CLAUSE = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)")
+_ANY_CLAUSE = re.compile(rf"[(【][^()【】]*(?:{CLAUSE_WORDS.pattern})[^()【】]*[)】]")
 #: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1)
 _LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
 #: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence

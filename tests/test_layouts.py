@@ -362,3 +362,19 @@ def test_a_full_stop_after_the_clause():
     text = "一、甲\n1.完善制度（司法部负责）。\n2.加强管理（科技部负责）。\n"
     assert [t.clause.inner for t in _plan(text).tasks] == ["司法部负责", "科技部负责"]
     assert lint_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "agencies"),
+    [
+        ("（责任单位：国家发展改革委（牵头）、财政部、商务部）", [("国家发展改革委", "lead"), ("财政部", "participant"), ("商务部", "participant")]),
+        ("【牵头单位：国家发展改革委；配合单位：财政部】", [("国家发展改革委", "lead"), ("财政部", "cooperate")]),
+        ("（牵头：国家发展改革委；参与：财政部、商务部）", [("国家发展改革委", "lead"), ("财政部", "cooperate"), ("商务部", "cooperate")]),
+    ],
+)  # fmt: skip
+def test_labelled_and_marked_leads(clause, agencies):
+    text = f"一、甲\n（一）推进改革。{clause}\n（二）完善制度。{clause}\n"
+    plan = _plan(text)
+    assert plan.task_level == 2
+    assert [(a.name, a.role) for a in plan.tasks[0].agencies] == agencies
+    assert lint_text(text) == []
