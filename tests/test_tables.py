@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import docx
+import jsonschema
 import pytest
 from docx.oxml.ns import qn
 
@@ -14,6 +15,7 @@ from checker.parse import parse
 from checker.source import Source, read_source
 
 from .test_cli import invoke
+from .test_formats import SCHEMA
 
 HEADER = ["序号", "重点任务", "牵头单位", "参与单位", "完成时限"]
 ROWS = [
@@ -347,3 +349,12 @@ def test_an_annexed_table_restates_the_tasks(tmp_path):
     g010 = next(f for f in data["findings"] if f["rule"] == "G010")
     assert "海关总署" in g010["message"] and "公安部" in g010["message"]
     assert g010["place"]["header"] == "牵头单位"
+
+
+def test_sarif_carries_the_place(tmp_path):
+    path = tmp_path / "table.md"
+    path.write_text(_markdown(), encoding="utf-8")
+    data = json.loads(invoke("lint", str(path), "--format", "sarif").output)
+    jsonschema.validate(data, SCHEMA)
+    places = [r["properties"].get("place") for r in data["runs"][0]["results"]]
+    assert {"table": 1, "row": 3, "column": 4, "header": "参与单位"} in places

@@ -92,6 +92,9 @@ def render(run, options: RenderOptions) -> str:
                 result["ruleIndex"] = index[found.code]
             if found.task is not None:
                 result["properties"] = {"task": found.task}
+            where = found.place_dict()
+            if where is not None:  # a Word paragraph or a table cell, as in the JSON
+                result.setdefault("properties", {})["place"] = where
             fixes = _fix(found, report)
             if fixes:
                 result["fixes"] = fixes
