@@ -123,3 +123,16 @@ def test_messages_render_without_placeholders(code):
                 assert "{" not in text and text.strip()
                 if found.task is not None:
                     assert str(found.task) in text
+
+
+def test_every_locale_table_has_the_same_keys_in_both_languages():
+    """A word added in one language only would show the other language's reader a key.
+    (ERRORS, CLICK and HELP translate English msgids: English needs no entries; ``KEY.one``
+    is a singular that only some languages have.)"""
+    zh, en = locale.catalogue("zh"), locale.catalogue("en")
+    tables = [n for n in dir(zh) if n.isupper() and isinstance(getattr(zh, n), dict)]
+    for name in tables:
+        if name in {"ERRORS", "CLICK", "HELP"}:
+            continue
+        keys = [{k for k in getattr(lang, name) if not k.endswith(".one")} for lang in (zh, en)]
+        assert keys[0] == keys[1], name

@@ -24,66 +24,60 @@ def status_label(status: str, lang: str) -> str:
 
 
 def _text(result: DiffResult, lang: str) -> str:
-    counts = result.counts()
-    zh = lang == "zh"
+    words = locale.catalogue(lang).DIFF_TEXT
 
     def count(plan) -> str:
         n = len(plan.tasks)
-        return f"{n}项" if zh else f"{n} task" if n == 1 else f"{n} tasks"
+        return words["tasks.one" if n == 1 else "tasks"].format(n=n)
 
-    head = (
-        f"{Path(result.old.path).name}（{count(result.old)}） → "
-        f"{Path(result.new.path).name}（{count(result.new)}）"
+    head = words["head"].format(
+        old=Path(result.old.path).name,
+        old_tasks=count(result.old),
+        new=Path(result.new.path).name,
+        new_tasks=count(result.new),
     )
-    if not zh:
-        head = head.replace("（", " (").replace("）", ")")
-    summary = "，".join(f"{status_label(s, lang)}{n}" for s, n in counts.items() if n)
-    lines = [head, summary if zh else ", ".join(f"{s} {n}" for s, n in counts.items() if n), ""]
+    summary = words["counts_separator"].join(
+        words["count"].format(status=status_label(s, lang), n=n)
+        for s, n in result.counts().items()
+        if n
+    )
+    lines = [head, summary, ""]
     for pair in result.pairs:
-        if pair.status == "unchanged":
-            continue
-        olds = ",".join(str(t.number) for t in pair.old) or "-"
-        news = ",".join(str(t.number) for t in pair.new) or "-"
-        label = status_label(pair.status, lang)
-        line = f"[{label}] {olds} → {news}"
-        if pair.old and pair.new:
-            line += f"  ({pair.similarity:.2f})"
-        lines.append(line)
-        if pair.status in {"modified", "moved"} and pair.changes():
-            marked = "".join(
-                text if op == "equal" else f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
-                for op, text in pair.changes()
-            )
-            lines.append(f"    {marked}")
-        elif pair.status in {"new", "dropped"}:
-            lines.append(f"    {(pair.new or pair.old)[0].body}")
-        if pair.added:
-            lines.append(
-                ("    增加单位：" if zh else "    agencies added: ") + "、".join(pair.added)
-            )
-        if pair.removed:
-            lines.append(
-                ("    减少单位：" if zh else "    agencies removed: ") + "、".join(pair.removed)
-            )
-        if pair.lead_changed and pair.old and pair.new:
-            lines.append(
-                (f"    牵头单位：{pair.old_lead} → {pair.new_lead}")
-                if zh
-                else f"    lead: {pair.old_lead} → {pair.new_lead}"
-            )
+        if pair.status != "unchanged":
+            lines += _pair_lines(pair, lang, words)
     agencies = result.by_agency()
     if agencies:
-        lines += ["", "各单位变化：" if zh else "By agency:"]
+        lines += ["", words["by_agency"]]
         for row in agencies:
-            parts = []
-            for key, zh_label in (
-                ("gained", "新增"),
-                ("lost", "减少"),
-                ("lead_gained", "新任牵头"),
-                ("lead_lost", "不再牵头"),
-            ):
-                if row[key]:
-                    numbers = ",".join(map(str, row[key]))
-                    parts.append(f"{zh_label if zh else key} {numbers}")
-            lines.append(f"  {row['agency']}: " + "；".join(parts))
+            parts = [
+                words[key].format(tasks=",".join(map(str, row[key])))
+                for key in ("gained", "lost", "lead_gained", "lead_lost")
+                if row[key]
+            ]
+            lines.append(f"  {row['agency']}: " + words["parts_separator"].join(parts))
     return "\n".join(lines) + "\n"
+
+
+def _pair_lines(pair, lang: str, words: dict[str, str]) -> list[str]:
+    """One changed pair: status and numbers, the marked text, the agencies that changed."""
+    olds = ",".join(str(t.number) for t in pair.old) or "-"
+    news = ",".join(str(t.number) for t in pair.new) or "-"
+    line = f"[{status_label(pair.status, lang)}] {olds} → {news}"
+    if pair.old and pair.new:
+        line += f"  ({pair.similarity:.2f})"
+    lines = [line]
+    if pair.status in {"modified", "moved"} and pair.changes():
+        marked = "".join(
+            text if op == "equal" else f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
+            for op, text in pair.changes()
+        )
+        lines.append(f"    {marked}")
+    elif pair.status in {"new", "dropped"}:
+        lines.append(f"    {(pair.new or pair.old)[0].body}")
+    if pair.added:
+        lines.append(words["added"].format(names="、".join(pair.added)))
+    if pair.removed:
+        lines.append(words["removed"].format(names="、".join(pair.removed)))
+    if pair.lead_changed and pair.old and pair.new:
+        lines.append(words["lead"].format(old=pair.old_lead, new=pair.new_lead))
+    return lines

@@ -426,3 +426,21 @@ EXPLANATIONS = {
         "stray characters before the numbers)."
     ),
 }
+
+#: ``plancheck diff`` as text
+DIFF_TEXT = {
+    "head": "{old} ({old_tasks}) → {new} ({new_tasks})",
+    "tasks": "{n} tasks",
+    "tasks.one": "{n} task",
+    "count": "{status} {n}",
+    "counts_separator": ", ",
+    "added": "    agencies added: {names}",
+    "removed": "    agencies removed: {names}",
+    "lead": "    lead: {old} → {new}",
+    "by_agency": "By agency:",
+    "gained": "gained {tasks}",
+    "lost": "lost {tasks}",
+    "lead_gained": "now leads {tasks}",
+    "lead_lost": "no longer leads {tasks}",
+    "parts_separator": "; ",
+}

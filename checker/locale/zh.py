@@ -563,3 +563,21 @@ EXPLANATIONS = {
         "任务不带编号，或编号写法不规范（如“①”、编号前有多余字符）。"
     ),
 }
+
+#: ``plancheck diff`` as text
+DIFF_TEXT = {
+    "head": "{old}（{old_tasks}） → {new}（{new_tasks}）",
+    "tasks": "{n}项",
+    "tasks.one": "{n}项",
+    "count": "{status}{n}",
+    "counts_separator": "，",
+    "added": "    增加单位：{names}",
+    "removed": "    减少单位：{names}",
+    "lead": "    牵头单位：{old} → {new}",
+    "by_agency": "各单位变化：",
+    "gained": "新增 {tasks}",
+    "lost": "减少 {tasks}",
+    "lead_gained": "新任牵头 {tasks}",
+    "lead_lost": "不再牵头 {tasks}",
+    "parts_separator": "；",
+}
