@@ -83,6 +83,9 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     config = ConfigFinder(specs, options.config_path).for_file(draft)
     config = config.with_cli(options.select, options.ignore)
     active = specs + list(config.custom) if config.custom else specs
+    for code in (options.select or ()) + (options.ignore or ()):
+        if code != "ALL" and not any(spec.code.startswith(code) for spec in active):
+            raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
     plan = parse_plan(source)
     findings = placed(plan, engine.run(plan, config, active).findings)
     marker = _Marker(document, layout, options.date or datetime.now(UTC))
@@ -284,11 +287,15 @@ class _Marker:
                 found.append((piece, max(start, lo) - lo, min(end, hi) - lo))
         if found:
             return found
-        near = min(
-            (p for p in self.pieces if p.end > p.start + p.prefix),
-            key=lambda p: min(abs(p.start + p.prefix - start), abs(p.end - start)),
-            default=None,
-        )
+        texts = [p for p in self.pieces if p.end > p.start + p.prefix]
+        # in a numbering label Word computes: the paragraph's first character
+        near = next((p for p in texts if p.start <= start < p.end), None)
+        if near is None:
+            near = min(
+                texts,
+                key=lambda p: min(abs(p.start + p.prefix - start), abs(p.end - start)),
+                default=None,
+            )
         if near is None:
             return []
         lo, hi = near.start + near.prefix, near.end

@@ -340,3 +340,26 @@ def test_a_clean_plan_gets_a_copy_without_comments(tmp_path):
     result = invoke("review", str(draft))
     assert result.exit_code == 0 and "0条批注" in result.output
     assert _comments(tmp_path / "ok.reviewed.docx") == []
+
+
+def test_a_finding_in_a_word_numbering_label_is_on_its_paragraph(tmp_path):
+    """A number Word computes is not text: the comment goes on the paragraph it numbers."""
+    document = docx.Document()
+    document.add_paragraph("2024年工作计划")
+    document.add_paragraph("1.推进立法。(司法部负责)")
+    document.add_paragraph("加强执法。(公安部负责)", style="List Number")  # Word shows "1."
+    draft = tmp_path / "labels.docx"
+    document.save(draft)
+    n001 = [f for f in _findings(draft) if f["rule"] == "N001"]
+    assert len(n001) == 1 and n001[0]["line"] == 3
+    out = tmp_path / "labels.reviewed.docx"
+    assert invoke("review", str(draft), "-o", str(out)).exit_code == 0
+    reviewed = docx.Document(str(out))
+    comment = next(c for c in _comments(out) if c.text.startswith("N001"))
+    assert _anchored(reviewed)[str(comment.comment_id)] == "加"
+    assert not _ours(reviewed.element.body, "w:ins")  # Word's number is not text to change
+
+
+def test_unknown_code_is_a_usage_error(draft_2024):
+    result = invoke("review", str(draft_2024), "--select", "X999", "--lang", "en")
+    assert result.exit_code == 2 and "unknown rule code" in result.stderr
