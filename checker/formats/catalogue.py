@@ -55,7 +55,7 @@ def render_markdown(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
     other = "zh" if lang == "en" else "en"
     page = locale.catalogue(lang).RULE_PAGE
     out = [
-        "# Rule codes" if lang == "en" else "# 规则代码",
+        f"# {page['catalogue']}",
         "",
         "<!-- made by `plancheck rules --format markdown --lang en`; do not edit by hand -->",
         "",

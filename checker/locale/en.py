@@ -245,6 +245,7 @@ STATUSES = {
 
 #: the labels of one rule's page (``plancheck rule CODE``)
 RULE_PAGE = {
+    "catalogue": "Rule codes",
     "option": "option",
     "severity": "severity",
     "fix": "fix",

@@ -383,6 +383,7 @@ STATUSES = {
 
 #: the labels of one rule's page (``plancheck rule CODE``)
 RULE_PAGE = {
+    "catalogue": "规则代码",
     "option": "配置项",
     "severity": "严重程度",
     "fix": "自动修复",
