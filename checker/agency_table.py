@@ -16,6 +16,9 @@ class AgencyRow:
     leads: list[int] = field(default_factory=list)
     joins: list[int] = field(default_factory=list)
     known: bool = True
+    #: the same tasks as drafters cite them: 50, (十五), 二(一)
+    lead_labels: list[str] = field(default_factory=list)
+    join_labels: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -27,18 +30,18 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
     registry = registry or load_registry()
     rows: dict[str, AgencyRow] = {}
     for task in plan.tasks:
-        if task.clause is None:
-            continue
-        for agency in task.clause.agencies:
+        for agency in task.agencies:
             body = registry.resolve(agency.name, plan.year)
             name = body.name if body else agency.name
             row = rows.get(name)
             if row is None:
                 category = body.category if body else "unknown"
                 row = rows[name] = AgencyRow(name, category, known=body is not None)
-            target = row.leads if agency.role == "lead" else row.joins
-            if task.number not in target:
-                target.append(task.number)
+            lead = agency.role == "lead"
+            labels = row.lead_labels if lead else row.join_labels
+            if task.label not in labels:
+                labels.append(task.label)
+                (row.leads if lead else row.joins).append(task.number)
 
     def order(row: AgencyRow) -> tuple:
         found = registry.lookup(row.name)

@@ -134,3 +134,13 @@ def test_shanghai_restarting_measures_are_cited_with_their_part():
     assert labels[:3] == ["（一）1", "（一）2", "（一）3"]
     assert labels[-3:] == ["三（一）", "三（二）", "三（三）"]  # the 组织保障 items with clauses
     assert len(set(labels)) == len(labels)
+
+
+def test_agency_table_cites_the_tasks_and_reads_every_clause():
+    data = json.loads(invoke("agencies", "--format", "json", str(TIYU)).stdout)
+    rows = {row["name"]: row for row in data["agencies"]}
+    # (十) holds three clauses: 科技部 takes part only in the third
+    assert rows["科技部"]["join_labels"] == ["（十）"]
+    assert "（十）" in rows["市场监管总局"]["lead_labels"]  # the first of (十)'s clauses
+    text = invoke("agencies", str(TIYU)).stdout
+    assert "（十）、（十三）" in text  # 教育部 takes part in (十) and (十三)

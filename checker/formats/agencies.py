@@ -19,6 +19,8 @@ def render_json(table: AgencyTable, options: RenderOptions) -> str:
                 "known": r.known,
                 "leads": r.leads,
                 "joins": r.joins,
+                "lead_labels": r.lead_labels,
+                "join_labels": r.join_labels,
             }
             for r in table.rows
         ],
@@ -42,8 +44,9 @@ def render_text(table: AgencyTable, options: RenderOptions) -> str:
     )
     lines = [head]
     for row in rows:
-        lead = ",".join(map(str, row.leads)) or "-"
-        join = ",".join(map(str, row.joins)) or "-"
+        separator = locale.text(options.lang, "list_separator")
+        lead = separator.join(row.lead_labels) or "-"
+        join = separator.join(row.join_labels) or "-"
         lines.append(
             f"{row.name.ljust(width, '　')}  {len(row.leads):>{column}}  {len(row.joins):>{column}}  "
             f"{leads}: {lead}  {joins}: {join}"
