@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import zlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def _cache_file(path: Path, stat: os.stat_result) -> Path:
     return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{path.stem}.json"
 
 
-def load_yaml(path: Path, shape: Any = None) -> Any:
+def load_yaml(path: Path, shape: Callable[[], Any] | None = None) -> Any:
     """Parse a YAML file, through a JSON cache keyed by path, mtime and size.
 
     Rule data is read on every run of a pre-commit hook; reading JSON costs a fraction of
@@ -48,8 +49,9 @@ def load_yaml(path: Path, shape: Any = None) -> Any:
     directory restored from an untrusted CI branch can at worst give wrong data for a file
     whose mtime and size it matches, never run anything. It lives in ~/.cache/plancheck (or
     $PLANCHECK_CACHE_DIR); any problem with it falls back to parsing, silently. Data that
-    JSON cannot carry exactly (non-string keys, dates) is never cached. With a ``shape``
-    the parsed data is checked before it is cached, so a cache hit needs no second check.
+    JSON cannot carry exactly (non-string keys, dates) is never cached. ``shape`` gives the
+    file's shape (``checker.schema``), built only when the file is parsed: the data is checked
+    before it is cached, so a cache hit needs neither the shape nor a second check.
     """
     try:
         cache = _cache_file(path, path.stat())
@@ -74,11 +76,12 @@ def load_yaml(path: Path, shape: Any = None) -> Any:
     return data
 
 
-def _checked(data: Any, shape: Any, path: Path) -> Any:
-    if shape is not None:
+def _checked(data: Any, shape: Callable[[], Any] | None, path: Path) -> Any:
+    expected = shape() if shape is not None else None
+    if expected is not None:
         from .schema import check
 
-        check(data, shape, str(path))
+        check(data, expected, str(path))
     return data
 
 
@@ -102,7 +105,7 @@ def parse_yaml(path: Path) -> Any:
 @cache
 def builtin(name: str) -> Any:
     """A data file shipped with plancheck, parsed and its shape checked once per process."""
-    return load_yaml(data_dir() / name, shapes().get(name))
+    return load_yaml(data_dir() / name, lambda: shapes().get(name))
 
 
 #: data files whose own loader validates them in depth (``file:key: message`` too)
