@@ -11,7 +11,8 @@ revisions) is saved as it was, by python-docx.
 Positions: the findings point into the text ``docx.read_layout`` made of the document; its
 pieces lead back to each Word paragraph. Text that Word does not store (a numbering label,
 the bars between table cells) can carry a comment's anchor only by the real text beside it,
-and a fix that would edit it, or break or join paragraphs, is left to the comment.
+and a fix that would edit it is left to the comment. A line break a fix removes or adds
+between body paragraphs is a tracked paragraph mark (``w:pPr/w:rPr/w:del|w:ins``).
 
 python-docx has an API for comments (``Document.add_comment``, 1.2+) and none for tracked
 changes: those are raw WordprocessingML, built here.
@@ -346,26 +347,87 @@ class _Marker:
         a fix that cannot be expressed in Word's text is left to its comment."""
         mappable = [edits for edits in fixes if all(self._where(e) for e in edits)]
         every = sorted((e for edits in mappable for e in edits), key=lambda e: -e.start)
-        done: set[tuple[int, int, int, str]] = set()
+        done: set[tuple] = set()
         for edit in every:
-            piece, lo, hi = self._where(edit)
-            key = (id(piece.paragraph._p), lo, hi, edit.text)
+            op = self._where(edit)
+            assert op is not None
+            key = (op[0], id(op[1].paragraph._p), *op[2:])
             if key in done:
                 continue  # a merged cell read into each of its rows: one Word text, one change
             done.add(key)
-            self._change(piece.paragraph, lo, hi, edit.text)
+            if op[0] == "text":
+                _, piece, lo, hi, text = op
+                self._change(piece.paragraph, lo, hi, text)
+            elif op[0] == "join":
+                _, piece, following, cut = op
+                self._join(piece.paragraph, following.paragraph, cut)
+            else:
+                _, piece, lo, hi = op
+                self._split(piece.paragraph, lo, hi)
         return len(mappable)
 
-    def _where(self, edit: Edit) -> tuple[Piece, int, int] | None:
-        """The paragraph and its text range an edit changes, or None if it reaches into
-        markup or another paragraph, or would break a paragraph."""
-        if "\n" in edit.text or "\r" in edit.text:
-            return None
-        for piece in self.pieces:
+    def _where(self, edit: Edit) -> tuple | None:
+        """What an edit is in Word: ``("text", piece, lo, hi, text)`` inside one paragraph's
+        text; ``("join", piece, next piece, n)`` the line break between two body
+        paragraphs (and the next one's first n characters) deleted; ``("split", piece, lo,
+        hi)`` a line break put in a paragraph (a glued task). None when it reaches into
+        text Word computes or table markup."""
+        pieces = self.pieces
+        for n, piece in enumerate(pieces):
             lo, hi = piece.start + piece.prefix, piece.end
+            if edit.text in ("\n", "\r\n", "\r"):
+                if lo < edit.start and edit.end < hi:
+                    return ("split", piece, edit.start - lo, edit.end - lo)
+                continue
+            if "\n" in edit.text or "\r" in edit.text:
+                return None
             if lo <= edit.start and edit.end <= hi:
-                return piece, edit.start - lo, edit.end - lo
+                return ("text", piece, edit.start - lo, edit.end - lo, edit.text)
+            following = pieces[n + 1] if n + 1 < len(pieces) else None
+            if (
+                edit.start == hi
+                and not edit.text
+                and following is not None
+                and following.start == hi + 1  # one body paragraph after the other
+                and not following.prefix
+                and following.start <= edit.end <= following.end
+                and _body_paragraph(piece.paragraph)
+                and _body_paragraph(following.paragraph)
+            ):
+                return ("join", piece, following, edit.end - following.start)
         return None
+
+    def _join(self, paragraph, following, cut: int) -> None:
+        """Delete the paragraph mark between two paragraphs (and what starts the second):
+        accepted, they are one paragraph."""
+        if cut:
+            self._change(following, 0, cut, "")
+        _mark_paragraph(paragraph._p, self._mark("w:del"))
+
+    def _split(self, paragraph, start: int, end: int) -> None:
+        """Break a paragraph at ``start`` (deleting up to ``end``) as an inserted paragraph
+        mark: the first part's mark is new, the second keeps the original's."""
+        if end > start:
+            self._change(paragraph, start, end, "")
+        _boundary(paragraph, start)
+        position, cut = 0, None
+        for run in _live_runs(paragraph):
+            if position >= start and _run_length(run):
+                cut = run
+                break
+            position += _run_length(run)
+        p = paragraph._p
+        if cut is None or cut.getparent() is not p:
+            return  # inside a hyperlink or an earlier revision: the comment says it
+        second = copy.deepcopy(p)
+        for child in list(second):
+            if child.tag != W + "pPr":
+                second.remove(child)
+        index = list(p).index(cut)
+        for child in list(p)[index:]:
+            second.append(child)
+        p.addnext(second)
+        _mark_paragraph(p, self._mark("w:ins"))
 
     def _mark(self, tag: str):
         from docx.oxml.parser import OxmlElement
@@ -401,6 +463,28 @@ class _Marker:
             anchor.addnext(insertion)
         else:
             _place(paragraph, start, insertion)
+
+
+def _body_paragraph(paragraph) -> bool:
+    """A paragraph of the body itself (not of a table cell): one a paragraph mark can join."""
+    return paragraph._p.getparent().tag == W + "body"
+
+
+def _mark_paragraph(p, mark) -> None:
+    """Track a paragraph's mark as inserted or deleted: ``w:pPr/w:rPr/w:ins|w:del``."""
+    from docx.oxml.parser import OxmlElement
+
+    properties = p.get_or_add_pPr()
+    run_properties = properties.find(W + "rPr")
+    if run_properties is None:
+        run_properties = OxmlElement("w:rPr")
+        following = [properties.find(W + t) for t in ("sectPr", "pPrChange")]
+        anchor = next((f for f in following if f is not None), None)
+        if anchor is not None:
+            anchor.addprevious(run_properties)
+        else:
+            properties.append(run_properties)
+    run_properties.insert(0, mark)
 
 
 def _max_id(document) -> int:

@@ -57,9 +57,39 @@ def _unwrap(element) -> None:
     parent.remove(element)
 
 
+def _paragraph_marks(body, tag: str) -> list:
+    """Paragraphs whose mark plancheck tracked as inserted or deleted."""
+    return [
+        mark.getparent().getparent().getparent()
+        for mark in _ours(body, tag)
+        if mark.getparent().tag == qn("w:rPr") and mark.getparent().getparent().tag == qn("w:pPr")
+    ]
+
+
+def _merge_next(p) -> None:
+    """Join the next paragraph into ``p`` (what accepting a deleted paragraph mark does)."""
+    following = p.getnext()
+    for child in list(following):
+        if child.tag != qn("w:pPr"):
+            p.append(child)
+    following.getparent().remove(following)
+
+
+def _drop_marks(body) -> None:
+    for tag in ("w:ins", "w:del"):
+        for mark in _ours(body, tag):
+            if mark.getparent().tag == qn("w:rPr"):
+                mark.getparent().remove(mark)
+
+
 def accept_all(document):
-    """Accept plancheck's revisions: deletions go, insertions stay."""
+    """Accept plancheck's revisions: deletions go, insertions stay, a deleted paragraph mark
+    joins its paragraph to the next."""
     body = document.element.body
+    joined = _paragraph_marks(body, "w:del")
+    _drop_marks(body)
+    for p in reversed(joined):
+        _merge_next(p)
     for deletion in _ours(body, "w:del"):
         deletion.getparent().remove(deletion)
     for insertion in _ours(body, "w:ins"):
@@ -68,8 +98,13 @@ def accept_all(document):
 
 
 def reject_all(document):
-    """Reject plancheck's revisions: insertions go, deleted text comes back."""
+    """Reject plancheck's revisions: insertions go, deleted text comes back, an inserted
+    paragraph mark joins its paragraph to the next again."""
     body = document.element.body
+    split = _paragraph_marks(body, "w:ins")
+    _drop_marks(body)
+    for p in reversed(split):
+        _merge_next(p)
     for insertion in _ours(body, "w:ins"):
         insertion.getparent().remove(insertion)
     for deletion in _ours(body, "w:del"):
@@ -363,3 +398,33 @@ def test_a_finding_in_a_word_numbering_label_is_on_its_paragraph(tmp_path):
 def test_unknown_code_is_a_usage_error(draft_2024):
     result = invoke("review", str(draft_2024), "--select", "X999", "--lang", "en")
     assert result.exit_code == 2 and "unknown rule code" in result.stderr
+
+
+def test_wrapped_and_glued_tasks_become_paragraph_changes(tmp_path):
+    """A task wrapped over two paragraphs (pasted from a PDF) is joined by deleting the
+    paragraph mark; two tasks glued in one paragraph are parted by inserting one."""
+    text = (
+        "2024年工作计划\n一、完善制度\n"
+        "1.推进知识产权法律法规规章立改废释工作,完善知识产权保护制度体系,加快推进相关配套\n"
+        "制度建设。(司法部负责)\n"
+        "2.加强执法。(公安部负责)3.做好宣传。(中央宣传部负责)\n"
+        "4.推进改革。(科技部负责)"
+    )
+    draft = _word_of_text(text, tmp_path / "breaks.docx")
+    findings = _findings(draft)
+    assert [f["rule"] for f in findings].count("N003") == 2, findings
+    safe = sum(1 for f in findings if f.get("fix", {}).get("applicability") == "safe")
+    out = tmp_path / "breaks.reviewed.docx"
+    result = invoke("review", str(draft), "-o", str(out))
+    assert f"{safe}处修订" in result.output  # every safe fix, the two N003 among them
+    assert _text(reject_all(docx.Document(str(out)))) == _text(docx.Document(str(draft)))
+    accepted = accept_all(docx.Document(str(out)))
+    assert [p.text for p in accepted.paragraphs][2:6] == [
+        "1.推进知识产权法律法规规章立改废释工作,完善知识产权保护制度体系,加快推进相关配套"
+        "制度建设。(司法部负责)",
+        "2.加强执法。(公安部负责)",
+        "3.做好宣传。(中央宣传部负责)",
+        "4.推进改革。(科技部负责)",
+    ]
+    accepted.save(tmp_path / "accepted.docx")
+    assert not [f for f in _findings(tmp_path / "accepted.docx") if f["rule"].startswith("N")]
