@@ -15,7 +15,7 @@ _ROLE_WORDS = (
     ("cooperate", re.compile(r"配合|协助|协办|协同")),
     ("participant", re.compile(r"参与|参加|共同|会同")),
     ("number", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.IGNORECASE)),
-    ("task", re.compile(r"任务|工作内容|内容|措施|举措|事项|工作要点|重点工作")),
+    ("task", re.compile(r"任务|内容|措施|举措|事项|要点|工作$")),
 )
 #: Columns of people, not bodies (牵头领导, 责任人, 联系人): not agencies.
 _PERSON = re.compile(r"领导|责任人|负责人|联系人|联系方式|电话")
