@@ -774,6 +774,8 @@ def parse(source: Source) -> Plan:
     Task-division tables are read by ``tables``: the parser sees the text with their rows
     blanked out, and their tasks are merged in by position.
     """
+    if "|" not in source.folded:  # no table row: the common case pays no import
+        return _Parser(source).run()
     from .tables import attach, find_tables, mask
 
     blocks = find_tables(source)
