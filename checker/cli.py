@@ -193,6 +193,11 @@ def cli() -> None:
     is_flag=True,
     help="Skip named files that are not plans, as a folder walk does (for pre-commit).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file afresh: neither read nor write the result cache.",
+)
 @LANG_OPTION
 @click.option("--no-color", is_flag=True, help="No colours, even on a terminal.")
 @click.option(
@@ -218,6 +223,7 @@ def lint(
     quiet,
     verbose,
     skip_non_plans,
+    no_cache,
     lang,
     no_color,
     stdin_filename,
@@ -241,6 +247,7 @@ def lint(
         stdin_filename=stdin_filename,
         unsafe_fixes=unsafe_fixes,
         skip_non_plans=skip_non_plans,
+        cache=not no_cache,
     )
     run = lint_paths(paths, options, list(specs.values()))
     _report_problems(run, lang, verbose)

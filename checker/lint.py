@@ -39,6 +39,8 @@ class LintOptions:
     unsafe_fixes: bool = False
     #: skip named files that are not plans, as a folder walk does (for pre-commit)
     skip_non_plans: bool = False
+    #: read and keep results in the result cache (``resultcache``); --no-cache turns it off
+    cache: bool = False
 
 
 @dataclass
@@ -271,6 +273,9 @@ def lint_file(
             raise InputError(name, reason)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
         active = _with_custom_rules(specs, config)
+        key = _cache_key(name, path, config, active, options)
+        if key is not None and _from_cache(report, key, source, config):
+            return report
         plan = parse_plan(source)
         if options.fix and source.kind == "docx" and not options.diff:
             report.notes.append(
@@ -301,7 +306,43 @@ def lint_file(
     report.custom_rules = config.custom
     report.findings = placed(plan, result.findings)
     report.unused_suppressions = result.unused_suppressions
+    if key is not None:
+        from . import resultcache
+
+        resultcache.store(key, report.findings, report.unused_suppressions, report.summary)
     return report
+
+
+def _cache_key(
+    name: str, path: Path | None, config: Config, active: list[RuleSpec], options: LintOptions
+) -> str | None:
+    """The result-cache key of a file, or None when this run does not use the cache: asked
+    not to, standard input, or --fix/--diff (whose output is the fixed text, not findings)."""
+    if not options.cache or path is None or options.fix or options.diff:
+        return None
+    from . import resultcache
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return resultcache.entry_key(name, data, config, tuple(spec.code for spec in active))
+
+
+def _from_cache(report: FileReport, key: str, source: Source, config: Config) -> bool:
+    """Fill ``report`` from the result cache; False on a miss."""
+    from . import resultcache
+
+    hit = resultcache.load(key, report.path, source)
+    if hit is None:
+        return False
+    report.source = source
+    report.findings = hit["findings"]
+    report.unused_suppressions = hit["unused_suppressions"]
+    report.summary = hit["summary"]
+    report.custom_codes = tuple(spec.code for spec in config.custom)
+    report.custom_rules = config.custom
+    return True
 
 
 def placed(plan: Plan, findings: list[Finding]) -> list[Finding]:
