@@ -58,3 +58,11 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 elif os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory):
+    """The suite's result and data caches in a temporary folder, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("plancheck-cache")))
+        yield

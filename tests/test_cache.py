@@ -1,0 +1,252 @@
+"""The result cache: never stale, identical to a fresh run, and never in the way."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker import lint, resultcache
+from checker.agencies import load_registry
+from checker.findings import Words
+
+from .conftest import PLAN_2024
+from .test_cli import invoke
+from .test_kinds import HOUSE_RULE
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A cache directory of the test's own, and a count of the plans actually parsed."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(folder))
+    parsed = []
+    real = lint.parse_plan
+
+    def counting(source):
+        parsed.append(source.path)
+        return real(source)
+
+    monkeypatch.setattr(lint, "parse_plan", counting)
+    return folder, parsed
+
+
+@pytest.fixture
+def office(tmp_path):
+    """A folder with a config, a custom rule, a local registry and two plans."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    (folder / "house.yaml").write_text(HOUSE_RULE, encoding="utf-8")
+    (folder / "mine.yaml").write_text(
+        "agencies:\n  - {name: 省甲局, category: local, rank: 1}\n", encoding="utf-8"
+    )
+    (folder / ".plancheck.yaml").write_text(
+        "rules: [house.yaml]\nagencies: [mine.yaml]\n", encoding="utf-8"
+    )
+    text = PLAN_2024.read_text(encoding="utf-8").replace("10.加强央地协同", "10.抓紧加强央地协同")
+    (folder / "2024.txt").write_text(text, encoding="utf-8")
+    (folder / "local.txt").write_text(
+        "2024年省工作计划\n一、总体\n1.搞好甲项工作。(省甲局负责)\n2.推进乙项工作。(省乙局负责)\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def outputs(folder, *args):
+    """Text and JSON output and exit codes of a cached run, and of a run without the cache."""
+    runs = {}
+    for fmt in ("text", "json"):
+        for extra in ((), ("--no-cache",)):
+            result = invoke("lint", str(folder), "--format", fmt, "--no-color", *args, *extra)
+            runs[fmt, bool(extra)] = (result.exit_code, result.stdout, result.stderr)
+    return runs
+
+
+def assert_fresh(folder, parsed, *args):
+    """Cached output equals the output of a run without the cache, in text and JSON."""
+    runs = outputs(folder, *args)
+    for fmt in ("text", "json"):
+        assert runs[fmt, False] == runs[fmt, True], fmt
+    return runs
+
+
+def test_a_second_run_is_read_from_the_cache_and_says_the_same(office, cache):
+    folder, parsed = cache
+    first = invoke("lint", str(office), "--format", "json")
+    assert parsed and any(folder.rglob("*.json"))
+    parsed.clear()
+    second = invoke("lint", str(office), "--format", "json")
+    assert parsed == []  # nothing parsed: every result came from the cache
+    assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
+    assert json.loads(second.stdout)["findings"]
+    runs = assert_fresh(office, parsed)
+    assert "X101" in runs["text", False][1]  # the custom rule's finding survives the cache too
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_other_formats_are_identical_from_the_cache(office, cache, fmt):
+    fresh = invoke("lint", str(office), "--format", fmt, "--no-cache")
+    invoke("lint", str(office), "--format", fmt)
+    cached = invoke("lint", str(office), "--format", fmt)
+    assert (cached.exit_code, cached.stdout) == (fresh.exit_code, fresh.stdout)
+
+
+def test_no_cache_neither_reads_nor_writes(office, cache):
+    folder, parsed = cache
+    invoke("lint", str(office), "--no-cache")
+    assert not (folder / "results").exists()
+    invoke("lint", str(office))
+    parsed.clear()
+    invoke("lint", str(office), "--no-cache")
+    assert len(parsed) == 2  # both plans parsed although both are cached
+
+
+def test_fix_and_diff_do_not_use_the_cache(office, cache):
+    folder, parsed = cache
+    invoke("lint", str(office))
+    parsed.clear()
+    diff = invoke("lint", str(office / "2024.txt"), "--diff")
+    assert parsed and "+10.加快加强央地协同" in diff.stdout
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+CHANGES = {
+    "plan": lambda o: _edit(o / "local.txt", "2.推进乙项工作", "2.搞好乙项工作"),
+    "config": lambda o: _edit(o / ".plancheck.yaml", "rules:", "ignore: [G]\nrules:"),
+    "custom rule file": lambda o: _edit(o / "house.yaml", "搞好: 做好", "推进: 做好"),
+    "local registry": lambda o: _edit(o / "mine.yaml", "省甲局", "省乙局"),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_change_is_checked_afresh(office, cache, change):
+    folder, parsed = cache
+    before = assert_fresh(office, parsed)
+    CHANGES[change](office)
+    load_registry.cache_clear()  # one process keeps registries by path (a run is one process)
+    parsed.clear()
+    after = assert_fresh(office, parsed)
+    assert parsed  # the changed input was parsed again, not served from the cache
+    assert after["text", False] != before["text", False]  # and the change shows
+
+
+def test_a_new_version_or_new_code_is_checked_afresh(office, cache, monkeypatch):
+    folder, parsed = cache
+    invoke("lint", str(office))
+    parsed.clear()
+    monkeypatch.setattr(resultcache, "__version__", "999.0")
+    resultcache.installation_stamp.cache_clear()
+    try:
+        invoke("lint", str(office))
+        assert len(parsed) == 2
+    finally:
+        resultcache.installation_stamp.cache_clear()
+
+
+def test_shipped_rule_data_is_part_of_the_key(tmp_path, monkeypatch):
+    data = tmp_path / "rules"
+    data.mkdir()
+    (data / "agencies.yaml").write_text("agencies: []\n", encoding="utf-8")
+    monkeypatch.setattr(resultcache, "data_dir", lambda: data)
+    resultcache.installation_stamp.cache_clear()
+    try:
+        before = resultcache.installation_stamp()
+        resultcache.installation_stamp.cache_clear()
+        (data / "agencies.yaml").write_text("agencies: [{name: 甲}]\n", encoding="utf-8")
+        assert resultcache.installation_stamp() != before
+    finally:
+        resultcache.installation_stamp.cache_clear()
+
+
+def _entries(folder):
+    return [p for p in (folder / "results").rglob("*.json")]
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"\xff\xfe not json",
+        b"[1, 2, 3]",
+        b'{"key": "x"}',
+        b'{"pickle": "cos\\nsystem\\n"}',
+    ],
+)
+def test_a_corrupt_entry_is_a_miss(office, cache, garbage):
+    folder, parsed = cache
+    fresh = invoke("lint", str(office), "--format", "json", "--no-cache")
+    invoke("lint", str(office))
+    for entry in _entries(folder):
+        entry.write_bytes(garbage)
+    parsed.clear()
+    result = invoke("lint", str(office), "--format", "json")
+    assert (result.exit_code, result.stdout) == (fresh.exit_code, fresh.stdout)
+    assert len(parsed) == 2
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda e: e["findings"][0].update(span=[0, 10**9]),
+        lambda e: e["findings"][0].update(args={"x": {"set": [1]}}),
+        lambda e: e["findings"][0].update(task="7"),
+        lambda e: e["findings"][0].pop("code"),
+        lambda e: e.update(summary=[1]),
+    ],
+)
+def test_a_well_formed_entry_of_the_wrong_shape_is_a_miss(office, cache, tamper):
+    folder, parsed = cache
+    fresh = invoke("lint", str(office / "2024.txt"), "--format", "json", "--no-cache")
+    invoke("lint", str(office / "2024.txt"))
+    (entry,) = _entries(folder)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    tamper(data)
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    parsed.clear()
+    result = invoke("lint", str(office / "2024.txt"), "--format", "json")
+    assert (result.exit_code, result.stdout) == (fresh.exit_code, fresh.stdout)
+    assert parsed
+
+
+def test_an_unwritable_cache_directory_is_not_an_error(office, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(blocker / "cache"))
+    fresh = invoke("lint", str(office), "--no-cache")
+    result = invoke("lint", str(office))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        fresh.exit_code,
+        fresh.stdout,
+        fresh.stderr,
+    )
+
+
+def test_values_come_back_as_they_went_in():
+    value = {
+        "task": 3,
+        "words": Words("D001.brackets", "D001.leading_zero"),
+        "pair": ("a", 1),
+        "list": ["x", None, True, 0.5],
+        "nested": {"k": [("t",)]},
+    }
+    back = resultcache._decode(json.loads(json.dumps(resultcache._encode(value))))
+    assert back == value
+    assert type(back["words"]) is Words and type(back["pair"]) is tuple
+    assert type(back["nested"]["k"][0]) is tuple
+    with pytest.raises(resultcache.Unencodable):
+        resultcache._encode({"x": {1, 2}})
+
+
+def test_two_runs_sharing_the_cache_leave_whole_entries(office, cache):
+    folder, _ = cache
+    invoke("lint", str(office))
+    invoke("lint", str(office))
+    names = [p.name for p in (folder / "results").rglob("*")]
+    assert not [n for n in names if n.endswith(".tmp")]
+    for entry in _entries(folder):
+        json.loads(entry.read_text(encoding="utf-8"))
