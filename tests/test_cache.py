@@ -102,7 +102,7 @@ def test_no_cache_neither_reads_nor_writes(office, cache):
 
 
 def test_fix_and_diff_do_not_use_the_cache(office, cache):
-    folder, parsed = cache
+    _folder, parsed = cache
     invoke("lint", str(office))
     parsed.clear()
     diff = invoke("lint", str(office / "2024.txt"), "--diff")
@@ -125,7 +125,7 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_is_checked_afresh(office, cache, change):
-    folder, parsed = cache
+    _folder, parsed = cache
     before = assert_fresh(office, parsed)
     CHANGES[change](office)
     load_registry.cache_clear()  # one process keeps registries by path (a run is one process)
@@ -136,7 +136,7 @@ def test_a_change_is_checked_afresh(office, cache, change):
 
 
 def test_a_new_version_or_new_code_is_checked_afresh(office, cache, monkeypatch):
-    folder, parsed = cache
+    _folder, parsed = cache
     invoke("lint", str(office))
     parsed.clear()
     monkeypatch.setattr(resultcache, "__version__", "999.0")
