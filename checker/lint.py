@@ -163,10 +163,15 @@ def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]
 
         baseline = Baseline.load(options.baseline)
     items = discover(paths)
-    if _worth_parallel(items):
-        reports = _lint_parallel(items, options, finder, specs)
+    # results from the cache first, here: forking workers for files already checked costs
+    # more than reading them back
+    found = [_cached(item, finder, options, specs) for item in items]
+    todo = [item for item, report in zip(items, found, strict=True) if report is None]
+    if _worth_parallel(todo):
+        fresh = iter(_lint_parallel(todo, options, finder, specs))
     else:
-        reports = [_lint_item(item, finder, options, specs) for item in items]
+        fresh = iter([_lint_item(item, finder, options, specs) for item in todo])
+    reports = [report if report is not None else next(fresh) for report in found]
     skipped = [r for r in reports if r.skipped]
     reports = [r for r in reports if not r.skipped]
     hidden = 0
@@ -311,6 +316,31 @@ def lint_file(
 
         resultcache.store(key, report.findings, report.unused_suppressions, report.summary)
     return report
+
+
+def _cached(
+    item: Item, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
+) -> FileReport | None:
+    """The report of a file from the result cache, or None: not cached, or not a file this
+    run may take from it. A file is cached only once checked as a plan, so a hit needs no
+    sniffing (the same bytes are the same plan); errors are never cached."""
+    if item.error or item.path is None or not options.cache or options.fix or options.diff:
+        return None
+    from . import resultcache
+
+    try:
+        config = finder.for_file(item.path).with_cli(options.select, options.ignore)
+    except ConfigError:
+        return None
+    key = _cache_key(item.display, item.path, config, _with_custom_rules(specs, config), options)
+    if key is None or not resultcache.has(key):
+        return None
+    try:
+        source = read_source(item.path, item.display)
+    except InputError:
+        return None
+    report = FileReport(item.display)
+    return report if _from_cache(report, key, source, config) else None
 
 
 def _cache_key(

@@ -226,6 +226,11 @@ def _finding(raw: dict[str, Any], name: str, source: Source) -> Finding:
 # ---- entries ---------------------------------------------------------------------------------
 
 
+def has(key: str) -> bool:
+    """Whether an entry exists (a miss is then known before the file is decoded)."""
+    return _entry_path(key).is_file()
+
+
 def load(key: str, name: str, source: Source) -> dict[str, Any] | None:
     """The cached result for ``key`` (findings, unused suppressions, summary), or None on a
     miss: no entry, an unreadable one, or one whose shape is not what ``store`` writes."""
