@@ -421,6 +421,7 @@ HELP = {
     "Show the findings only, without the summary.": "只列出问题，不显示汇总。",
     "Also say which files were skipped and why.": "同时说明跳过了哪些文件及原因。",
     "Skip named files that are not plans, as a folder walk does (for pre-commit).": "跳过不是计划的文件，与检查目录时相同（供pre-commit使用）。",
+    "Check every file afresh: neither read nor write the result cache.": "重新检查每个文件：不读取也不写入结果缓存。",
     "No colours, even on a terminal.": "不使用颜色（即使在终端中）。",
     "Name for a plan read from standard input (PATH -).": "从标准输入读取计划时（PATH为-）使用的文件名。",
     "Last year's plan, for the carry-over summary.": "上一年度的计划，用于对比。",
