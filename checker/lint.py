@@ -326,6 +326,8 @@ def _cached(
     sniffing (the same bytes are the same plan); errors are never cached."""
     if item.error or item.path is None or not options.cache or options.fix or options.diff:
         return None
+    if not item.path.is_file():  # dangling, a loop, a FIFO: lint_file says what is wrong
+        return None
     from . import resultcache
 
     try:
