@@ -13,7 +13,7 @@ Subjects that are not agencies and the wording of lead notes are data
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .data import builtin
 from .model import AgencyRef, Clause, Span
@@ -105,6 +105,20 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     agencies of the segment marked 牵头 lead and the others take part.
     """
     text = source.text[inner_start : inner_start + len(folded_inner)]
+    found, shared, vague, lead_marked, subjects, lead_note, label = _read_clause(folded_inner)
+    starts = source.line_starts
+    agencies = tuple(
+        AgencyRef(name, Span(inner_start + at, inner_start + at + len(name), starts), role)
+        for name, at, role in found
+    )
+    return Clause(text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label)
+
+
+@lru_cache(maxsize=4096)
+def _read_clause(folded_inner: str) -> tuple:
+    """What a clause says, offsets relative to its inner text: agencies as ``(name, offset,
+    role)``, then shared, vague, lead_marked, subjects, lead_note, label. Kept per text: a
+    plan repeats its clauses (国家知识产权局负责) far more often than it varies them."""
     segments = []
     lead_note = None
     for segment in _SEGMENT.finditer(folded_inner):
@@ -125,9 +139,8 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         or any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
     )
     vague: str | None = None
-    agencies: list[AgencyRef] = []
+    agencies: list[tuple[str, int, str]] = []
     subjects: list[str] = []
-    starts = source.line_starts
     for segment, label in zip(segments, labels, strict=True):
         seg_text, seg_start = segment.group(), segment.start()
         if agencies and _TIMING.search(seg_text) and not _ROLE_TAIL.search(seg_text.rstrip()):
@@ -162,14 +175,10 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
                     role = "lead" if marker is not None else "participant"
                 elif not lead_marked:
                     role = "participant" if agencies else "lead"
-                start = inner_start + part_start + name_start + (len(raw) - len(raw.lstrip()))
-                agencies.append(
-                    AgencyRef(stripped, Span(start, start + len(stripped), starts), role)
-                )
+                start = part_start + name_start + (len(raw) - len(raw.lstrip()))
+                agencies.append((stripped, start, role))
     label = next((f"{m.group(1)}单位" for m in labels if m is not None), None)
-    return Clause(
-        text, span, tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note, label
-    )
+    return tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note, label
 
 
 def _without_scope(body: str) -> tuple[str, str]:

@@ -23,6 +23,7 @@ LANGUAGES = ("zh", "en")
 _NAMED_VALUES = frozenset({"style"})
 
 
+@cache
 def catalogue(lang: str) -> ModuleType:
     return import_module(f"checker.locale.{lang if lang in LANGUAGES else 'zh'}")
 

@@ -53,7 +53,12 @@ def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, 
         for token in prefix:
             found.update(index.get(token, ()))
             index.setdefault(token, []).append(n)
-        found = {e for e in found if 2 * len(own & tokens[e]) >= ratio * (size + len(tokens[e]))}
+        found = {
+            e
+            for e in found
+            if 2 * min(size, len(tokens[e])) >= ratio * (size + len(tokens[e]))  # lengths first
+            and 2 * len(own & tokens[e]) >= ratio * (size + len(tokens[e]))
+        }
         if found:
             candidates[n] = found
     if not candidates:
