@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from ..context import Context
 from ..findings import Finding
@@ -46,6 +45,8 @@ def _same_task(task: Task, row: Task) -> bool:
     a, b = _NOT_TEXT.sub("", task.body), _NOT_TEXT.sub("", row.body)
     if not a or not b:
         return False
+    from difflib import SequenceMatcher  # only a plan with an annexed task table needs it
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     return shared >= SAME_TASK * min(len(a), len(b))
