@@ -18,9 +18,32 @@ from typing import Any
 from .data import builtin
 from .errors import ConfigError
 
-_HAN = "[\u4e00-\u9fff]"
-#: a place inside a branch's name: 济南, 山东, 山东省, 黔东南州 (two to eight Han characters)
-_PLACE = rf"(?P<place>{_HAN}{{2,8}}?)"
+
+
+class _BranchTemplate:
+    """A branch's name with ``{P}`` for the place (济南, 山东省, 黔东南州: two to eight Han
+    characters), matched as ``^before(?P<place>HAN{2,8}?)after$`` would match it, without
+    compiling that regex: the place is what lies between the literal ends, and a Han
+    character class costs half a millisecond to compile, which a registry of dozens of
+    branches paid on every run."""
+
+    def __init__(self, template: str) -> None:
+        self.before, _, self.after = template.partition("{P}")
+
+    def match(self, name: str) -> _Place | None:
+        if not (name.startswith(self.before) and name.endswith(self.after)):
+            return None
+        place = name[len(self.before) : len(name) - len(self.after)]
+        if 2 <= len(place) <= 8 and all("\u4e00" <= ch <= "\u9fff" for ch in place):
+            return _Place(place)
+        return None
+
+
+class _Place(str):
+    """The place a branch template matched, answering ``group("place")`` as a match does."""
+
+    def group(self, name: str) -> str:
+        return str(self)
 
 
 @dataclass(frozen=True)
@@ -124,8 +147,7 @@ class Mirror:
             for template in entry["names"]:
                 if "{P}" not in template:
                     raise ConfigError(f"{where}: '{template}' has no {{P}} for the place")
-                pattern = re.escape(template).replace(re.escape("{P}"), _PLACE)
-                self.branches.append((re.compile(f"^{pattern}$"), entry))
+                self.branches.append((_BranchTemplate(template), entry))
         collective = data.get("collective") or {}
         self.collective_central = str(collective.get("central", ""))
         self.collective = frozenset(str(n) for n in collective.get("names", ()))
