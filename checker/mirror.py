@@ -19,7 +19,6 @@ from .data import builtin
 from .errors import ConfigError
 
 
-
 class _BranchTemplate:
     """A branch's name with ``{P}`` for the place (济南, 山东省, 黔东南州: two to eight Han
     characters), matched as ``^before(?P<place>HAN{2,8}?)after$`` would match it, without
