@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from ..context import Context
@@ -19,16 +18,17 @@ def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, 
     """(later, earlier, score) for each task's most similar earlier task above ``cutoff``.
 
     rapidfuzz's Indel ratio is r = 2·LCS/(a+b), and LCS ≤ o, the characters two texts share
-    counted with multiplicity. So a pair can only qualify when o ≥ r·a/(2−r) for each side:
-    prefix filtering (as in set-similarity joins) over character-occurrence tokens ordered
-    rarest first finds every such pair while indexing only about a third of each text's
-    tokens. Identical texts are paired directly. Survivors pass the exact bound
-    2o ≥ r(a+b) before rapidfuzz scores them; rapidfuzz is imported only then, which in a
-    plan without duplicates is never. A test checks this against scoring every pair.
+    counted with multiplicity. So a pair can only qualify when 2·min(a, b) ≥ r·(a+b) (a
+    length window) and 2o ≥ r·(a+b). Each text is a bit mask over character occurrences
+    (the k-th 的 is its own bit), so o is one AND and a popcount on Python ints: the
+    bound is checked for every pair in the window at C speed, without a Python set per
+    pair. Identical texts are paired directly. Survivors are scored by rapidfuzz,
+    imported only then, which in a plan without duplicates is never. A test checks this
+    against scoring every pair.
     """
     ratio = cutoff / 100
     first_seen: dict[str, int] = {}
-    tokens: dict[int, frozenset[str]] = {}
+    kept: list[int] = []
     for n, text in enumerate(texts):
         if not text:
             continue
@@ -36,31 +36,24 @@ def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, 
             yield n, first_seen[text], 100.0
             continue
         first_seen[text] = n
-        tokens[n] = _occurrences(text)
-    frequency: Counter = Counter()
-    for own in tokens.values():
-        frequency.update(own)
-    # one global order, rarest first, the same for every text (the prefix filter needs only
-    # that; ties keep the counter's order, which is the same for every text)
-    rank = {t: n for n, t in enumerate(sorted(frequency, key=frequency.__getitem__))}
-    index: dict[str, list[int]] = {}
-    candidates: dict[int, set[int]] = {}
-    for n, own in tokens.items():
-        size = len(own)
-        needed = math.ceil(ratio * size / (2 - ratio)) if ratio < 2 else size
-        prefix = sorted(own, key=rank.__getitem__)[: max(1, size - needed + 1)]
-        found: set[int] = set()
-        for token in prefix:
-            found.update(index.get(token, ()))
-            index.setdefault(token, []).append(n)
-        found = {
-            e
-            for e in found
-            if 2 * min(size, len(tokens[e])) >= ratio * (size + len(tokens[e]))  # lengths first
-            and 2 * len(own & tokens[e]) >= ratio * (size + len(tokens[e]))
-        }
+        kept.append(n)
+    masks = _masks([texts[n] for n in kept])
+    sizes = [len(texts[n]) for n in kept]
+    candidates: dict[int, list[int]] = {}
+    for i in range(1, len(kept)):
+        size, mask = sizes[i], masks[i]
+        # the window only skips pairs the overlap test would reject (o ≤ min(a, b)); widened
+        # a little so that rounding never makes it the stricter of the two
+        low = ratio * size / (2 - ratio) * (1 - 1e-9)
+        high = (2 - ratio) * size / ratio * (1 + 1e-9) if ratio else math.inf
+        found = [
+            kept[j]
+            for j in range(i)
+            if low <= sizes[j] <= high
+            and 2 * (mask & masks[j]).bit_count() >= ratio * (size + sizes[j])
+        ]
         if found:
-            candidates[n] = found
+            candidates[kept[i]] = found
     if not candidates:
         return
     from rapidfuzz.distance import Indel
@@ -75,14 +68,19 @@ def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, 
             yield later, earlier, score
 
 
-def _occurrences(text: str) -> frozenset[str]:
-    """The characters of a text as a multiset made a set: a character's first occurrence is
-    itself, its k-th (k ≥ 2) is the character followed by chr(47 + k). Strings, whose hashes
-    are cached, keep intersections cheap."""
-    repeats = [
-        ch + chr(47 + k) for ch, n in Counter(text).items() if n > 1 for k in range(2, n + 1)
-    ]
-    return frozenset(text).union(repeats)
+def _masks(texts: list[str]) -> list[int]:
+    """Each text's character occurrences as bits: the first 的 one bit, the second another."""
+    bits: dict[tuple[str, int], int] = {}
+    masks = []
+    for text in texts:
+        seen: dict[str, int] = {}
+        mask = 0
+        for ch in text:
+            k = seen[ch] = seen.get(ch, 0) + 1
+            bit = bits.setdefault((ch, k), len(bits))
+            mask |= 1 << bit
+        masks.append(mask)
+    return masks
 
 
 @rule(

@@ -1,0 +1,46 @@
+"""D007's candidate filter (bit masks of character occurrences, a length window) loses no
+pair that scoring every pair with rapidfuzz finds, at any threshold, rounding included."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from checker.rules.near_duplicate import _similar_pairs
+
+
+def _every_pair(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
+    """What D007 must find, by brute force: each text's best earlier text above cutoff
+    (a repeated text is paired with its first occurrence and is not compared again)."""
+    found, first = [], {}
+    for n, text in enumerate(texts):
+        if not text:
+            continue
+        if text in first:
+            found.append((n, first[text]))
+            continue
+        first[text] = n
+        scored = [
+            (Indel.normalized_similarity(text, other) * 100, -e)
+            for e, other in enumerate(texts[:n])
+            if other and first.get(other) == e
+        ]
+        if scored and max(scored)[0] >= cutoff:
+            found.append((n, -max(scored)[1]))
+    return sorted(found)
+
+
+@given(
+    st.lists(st.text(alphabet="甲乙丙丁戊己", max_size=10), min_size=2, max_size=12),
+    st.sampled_from([0, 30, 50, 60, 70, 75, 80, 95, 100]),
+)
+def test_the_filter_finds_what_scoring_every_pair_finds(texts, cutoff):
+    found = sorted((later, earlier) for later, earlier, _ in _similar_pairs(texts, cutoff))
+    assert found == _every_pair(texts, cutoff)
+
+
+def test_a_boundary_score_is_kept():
+    # 甲丙甲 against 甲丙甲丁乙甲丙 scores exactly 0.6: the length window must not drop it
+    texts = ["甲丙甲丁乙甲丙", "甲丙甲"]
+    assert [(a, b) for a, b, _ in _similar_pairs(texts, 60)] == [(1, 0)]
