@@ -23,6 +23,8 @@ from .source import Source
 CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门)")
 #: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
 _LABEL = re.compile(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")
+#: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府
+_BRACKETED = re.compile(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
 _MARKED_LEAD = re.compile(r"[ \t]*\(牵头\)[ \t]*$")
 _LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
@@ -168,9 +170,10 @@ def _read_clause(folded_inner: str) -> tuple:
                 stripped = raw.strip()
                 if not stripped:
                     continue
-                if is_subject(stripped):
+                if is_subject(stripped) or is_subject(_BRACKETED.sub("", stripped)):
                     subjects.append(stripped)
                     continue
+                stripped = without_second_name(stripped)
                 if name_marked:
                     role = "lead" if marker is not None else "participant"
                 elif not lead_marked:
@@ -198,10 +201,33 @@ def _names(body: str) -> list[tuple[str, int]]:
     names = []
     cursor = 0
     for separator in _NAME_SEP.finditer(body):
+        if _inside_brackets(body, separator.start()):
+            continue  # 各区(县、市)人民政府: one name
         names.append((body[cursor : separator.start()], cursor))
         cursor = separator.end()
     names.append((body[cursor:], cursor))
     return names
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """Is ``at`` inside a bracket of a name: (县、市), 〔省知识产权局〕?"""
+    depth = 0
+    for char in text[:at]:
+        if char in "(〔[【":
+            depth += 1
+        elif char in ")〕]】" and depth:
+            depth -= 1
+    return depth > 0
+
+
+#: a second name in brackets after a body's name: 省市场监管局(省知识产权局), 〔…〕 likewise
+_SECOND_NAME = re.compile(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
+
+
+def without_second_name(name: str) -> str:
+    """``省市场监管局(省知识产权局)`` → ``省市场监管局``: the body, named once."""
+    found = _SECOND_NAME.search(name)
+    return name[: found.start()] if found and found.start() > 0 else name
 
 
 def _split_huitong(segment: str, offset: int) -> list[tuple[str, int]]:

@@ -56,7 +56,11 @@ _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: a clause-like group anywhere in a line: enough to tell which level carries the clauses
-_ANY_CLAUSE = re.compile(rf"[(【][^()【】]*(?:{CLAUSE_WORDS.pattern})[^()【】]*[)】]")
+_ANY_CLAUSE = re.compile(
+    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+)
+#: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
+_BARE_CLAUSE = re.compile(r"^[ \t]*(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)[ \t]*:")
 #: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1)
 _LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
 #: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence
@@ -130,29 +134,32 @@ class _Parser:
     def qualified(self, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
         """Where task numbers restart in each part (two parts or more start again at 1), a
         number alone names several tasks: each task's label carries its part, the nearest
-        heading above its level (``二(一)``, ``(三)2``)."""
+        heading above its level (``二(一)``, ``(三)2``), and the one above that too where
+        the parts repeat (``一(二)1`` in a plan whose (一)(二) restart in each section)."""
         headings = sorted(self.headings, key=lambda h: h.span.start)
         starts = [h.span.start for h in headings]
 
-        def parent(task: Task) -> Heading | None:
+        def ancestors(task: Task) -> list[Heading]:
+            chain: list[Heading] = []
+            level = task.level
             for at in range(bisect_right(starts, task.number_span.start) - 1, -1, -1):
-                if headings[at].level < task.level:
-                    return headings[at]
-            return None
+                if headings[at].level < level:
+                    chain.append(headings[at])
+                    level = headings[at].level
+            return chain[::-1]  # from the top
 
-        owners = [parent(t) for t in tasks]
-        main = [(t, o) for t, o in zip(tasks, owners, strict=True) if t.level == self.task_level]
-        firsts = [t.number for n, (t, o) in enumerate(main) if n and o is not main[n - 1][1]]
+        chains = [ancestors(t) for t in tasks]
+        main = [(t, c) for t, c in zip(tasks, chains, strict=True) if t.level == self.task_level]
+        firsts = [t.number for n, (t, c) in enumerate(main) if n and c[-1:] != main[n - 1][1][-1:]]
         if sum(1 for number in firsts if number == 1) < 2:
             return tasks
-        result = []
-        for task, owner in zip(tasks, owners, strict=True):
-            if owner is None:
-                result.append(task)
-                continue
-            part = f"（{owner.numeral}）" if owner.level in (2, 4) else owner.numeral
-            result.append(task._replace(qualifier=part))
-        return tuple(result)
+        depth = max((len(c) for c in chains), default=0)
+        for k in range(1, depth + 1):
+            parts = ["".join(_cited(h) for h in c[-k:]) for c in chains]
+            labels = [t._replace(qualifier=q).label for t, q in zip(tasks, parts, strict=True)]
+            if len(set(labels)) == len(labels):
+                break
+        return tuple(t._replace(qualifier=q) for t, q in zip(tasks, parts, strict=True))
 
     def clause_like(self) -> bool:
         """Responsibility clauses without a task to hold them: a plan not understood (S001),
@@ -169,7 +176,7 @@ class _Parser:
         """
         if self.task_level not in (1, 2):
             return drafts
-        holds = [bool(_ANY_CLAUSE.search(self.folded_of(d.segments))) for d in drafts]
+        holds = [any(_holds_clause(self.source.folded[b:e]) for b, e in d.segments) for d in drafts]
         sections_with_clause = {d.section for d, h in zip(drafts, holds, strict=True) if h}
         kept = []
         for draft, holds_clause in zip(drafts, holds, strict=True):
@@ -242,7 +249,7 @@ class _Parser:
                     counts[current] += 1
                 current, holds_clause = item[0], False
                 levels_seen.add(item[0])
-            if current is not None and not holds_clause and _ANY_CLAUSE.search(content):
+            if current is not None and not holds_clause and _holds_clause(content):
                 holds_clause = True
         if current is not None and holds_clause:
             counts[current] += 1
@@ -267,7 +274,7 @@ class _Parser:
                 items.append((index, item[0]))
                 current = index
                 holds[index] = False
-            if current is not None and _ANY_CLAUSE.search(content):
+            if current is not None and _holds_clause(content):
                 holds[current] = True
         leaves = set()
         for n, (index, level) in enumerate(items):
@@ -510,7 +517,7 @@ class _Parser:
                 return index + 1
             pieces.append(lookahead)
             texts.append(content.strip())
-            if self.has_clause("".join(texts)):
+            if self.has_clause("".join(texts)) or _BARE_CLAUSE.match(texts[-1]):
                 break
         else:
             return index + 1
@@ -580,16 +587,19 @@ class _Parser:
         pieces = [(s, e) for s, e in draft.segments if e > s] or [draft.segments[0]]
         folded = self.folded_of(pieces)
         offsets = _OffsetMap(pieces)
-        groups = bracket_groups(folded)
-        final = _clause_group(folded, groups)
-        clause_groups = [*_inner_clause_groups(folded, groups, final)]
+        bare = self.bare_clauses(pieces)  # (offset in folded, clause) of unbracketed lines
+        bracketed = folded[: bare[0][0]] if bare else folded
+        groups = bracket_groups(bracketed)
+        final = _clause_group(bracketed, groups)
+        clause_groups = [*_inner_clause_groups(bracketed, groups, final)]
         if final is not None:
             clause_groups.append(final)
-        body_end = groups[final][0] if final is not None else len(folded)
+        body_end = groups[final][0] if final is not None else len(bracketed)
         body = folded[:body_end].rstrip()
         clauses = tuple(self.clause(folded, groups[n], offsets) for n in clause_groups)
+        clauses += tuple(clause for _, clause in bare)
         joined = "".join(source.text[s:e] for s, e in pieces)
-        parens = tuple(self.parens(folded, joined, groups, set(clause_groups), final, offsets))
+        parens = tuple(self.parens(bracketed, joined, groups, set(clause_groups), final, offsets))
         first, last = pieces[0][0], pieces[-1][1]
         number_text = draft.number_text
         return Task(
@@ -609,6 +619,22 @@ class _Parser:
             index=index,
             level=draft.level,
         )
+
+    def bare_clauses(self, pieces: list[tuple[int, int]]) -> list[tuple[int, Clause]]:
+        """Lines after the first that are a clause without brackets (牵头单位:A;配合单位:B):
+        from the first such line on, each is a clause; their offsets in the joined text."""
+        found: list[tuple[int, Clause]] = []
+        at = 0
+        for n, (start, end) in enumerate(pieces):
+            text = self.source.folded[start:end]
+            if n and (found or _BARE_CLAUSE.match(text)) and _BARE_CLAUSE.match(text):
+                inner = text.rstrip().rstrip("。;")
+                span = self.span(start, start + len(inner))
+                found.append((at, parse_clause(self.source, inner, start, span)))
+            elif found:
+                return found[:0]  # prose after a bare clause: not this layout
+            at += end - start
+        return found
 
     def clause(self, folded: str, group: tuple[int, int], offsets: _OffsetMap) -> Clause:
         s, e = group
@@ -742,6 +768,16 @@ def _inner_clause_groups(
             continue  # nothing follows: not inside the task
         previous_clause_end = e
         yield n
+
+
+def _cited(heading: Heading) -> str:
+    """A heading's numeral as a task's label cites it: 二, (一), 3."""
+    return f"（{heading.numeral}）" if heading.level in (2, 4) else heading.numeral
+
+
+def _holds_clause(line: str) -> bool:
+    """A line with a responsibility clause, bracketed or on its own (责任单位:…)."""
+    return _ANY_CLAUSE.search(line) is not None or _BARE_CLAUSE.match(line) is not None
 
 
 def _frame_titles() -> tuple[str, ...]:

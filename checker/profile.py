@@ -110,6 +110,8 @@ def mixed_in_style(plan: Plan, registry: Registry, configured: str = "auto") -> 
     (modern State Council texts write 国家发展改革委 beside 人民银行) are left alone."""
     if configured in ("council", "ministry"):
         return "ministry" if configured == "council" else "council"
+    if is_state_council(plan):
+        return None  # the Council sets the style, and its recent texts mix the two
     counts = style_counts(plan, registry)
     total = counts["council"] + counts["ministry"]
     if not total:
@@ -128,6 +130,8 @@ def keeps_protocol_order(
     Council opinions order them by relevance)? Inferred from its own clauses when not set."""
     if configured in ("always", "never"):
         return configured == "always"
+    if is_government_issued(plan):
+        return False  # a government's documents list the bodies by their part in the work
     judged = in_order = 0
     for task in plan.tasks:
         for clause in task.clauses:
@@ -152,9 +156,10 @@ def open_lists_are_convention(plan: Plan) -> bool:
     """Does the document close its lists with 等 / 有关部门 as a rule (``A牵头,B、C等按职责
     分工负责``, the State Council's task-division formula), rather than once by accident?
     A plan that names every agency and once writes 等部门 is inconsistent; one that writes it
-    in a quarter of its clauses, or is the State Council's, keeps an open-list convention."""
+    in a quarter of its clauses, or is a government's (国务院, 省政府办公厅…), keeps an open-list
+    convention."""
     named = [c for t in plan.tasks for c in t.clauses if c.agencies]
     open_lists = sum(1 for c in named if c.vague)
-    if is_state_council(plan) and open_lists:
+    if is_government_issued(plan) and open_lists:
         return True
     return open_lists >= OPEN_LIST_MIN_CLAUSES and open_lists / len(named) >= OPEN_LIST_SHARE

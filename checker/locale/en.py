@@ -349,8 +349,9 @@ EXPLANATIONS = {
         "'……等部门负责' or '有关部门负责' does not say who is responsible: the task cannot be\n"
         "followed up or assessed. A clause that names no agency at all is always reported; a\n"
         "named list closed with '等' or '有关部门' is reported only in a document that otherwise\n"
-        "names every agency, not where open lists are the document's way (State Council\n"
-        "documents, or a quarter of the clauses or more)."
+        "names every agency, not where open lists are the document's way (documents of the\n"
+        "State Council or a local government and their general offices, or a quarter of the\n"
+        "clauses or more)."
     ),
     "G006": (
         "'按职责分工负责' is for a task shared by several agencies; with a single agency write\n"

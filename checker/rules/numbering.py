@@ -101,16 +101,17 @@ def _items(plan: Plan, level: int) -> list[_Item]:
 def _sequence(plan: Plan, level: int) -> _Sequence:
     """Find the convention (restart per parent or straight through) by the group starts.
 
-    The majority of group starts decides when there are at least two; with less evidence
-    the family's usual convention holds: the task level numbered straight through
+    The majority of group starts decides, even a single one: with two sections a document
+    shows its convention once, and either is correct. Only where the starts tie (or there
+    are none) the family's usual convention holds: the task level numbered straight through
     (``1.``…``110.``; ``(一)``…``(十九)`` in State Council opinions), the heading levels
-    above it restarting in each section.
+    above it restarting in each section. Mixing shows only with three parts or more.
     """
     items = _items(plan, level)
     starts = [n for n in range(1, len(items)) if items[n].group != items[n - 1].group]
     restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
     continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
-    if restarts + continues >= 2 and restarts != continues:
+    if restarts != continues:
         restart = restarts > continues
     else:
         restart = level != plan.task_level
