@@ -111,10 +111,8 @@ def _sequence(plan: Plan, level: int) -> _Sequence:
     starts = [n for n in range(1, len(items)) if items[n].group != items[n - 1].group]
     restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
     continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
-    if restarts != continues:
-        restart = restarts > continues
-    else:
-        restart = level != plan.task_level
+    tied = restarts == continues  # no evidence either way: the family's usual convention
+    restart = level != plan.task_level if tied else restarts > continues
     effective = [item.number for item in items]
     departures = []
     shift = 0
