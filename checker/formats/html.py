@@ -167,6 +167,7 @@ def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
             {
                 "kind": "task",
                 "number": item.number,
+                "written": _written_number(item),
                 "body": item.body,
                 "clause": _clause_parts(item),
                 "findings": found,
@@ -192,7 +193,7 @@ def render_report_page(
     for view in views:
         if view["task"] is not None:
             by_task.setdefault(view["task"], []).append(view)
-    title = plan.paragraph("title")
+    title = "".join(p.text for p in plan.paragraphs_of("title"))  # a title over two lines
     number = plan.paragraph("doc_number")
     severities = Counter(v["severity"] for v in views)
     sections = [
@@ -232,7 +233,7 @@ def render_report_page(
         lang,
         specs=specs,
         plan={
-            "title": title.text if title else Path(plan.path).stem,
+            "title": title or Path(plan.path).stem,
             "path": plan.path,
             "year": plan.year,
             "doc_number": number.text if number else None,
@@ -268,6 +269,11 @@ def _year_view(item, lang: str) -> dict[str, Any]:
 
 def _statuses(lang: str) -> dict[str, str]:
     return dict(locale.catalogue(lang).STATUSES)
+
+
+def _written_number(task) -> str:
+    """The task's number as the plan writes it: 一、 (一) 1. (1)."""
+    return ("{}、", "（{}）", "{}.", "（{}）")[task.level - 1].format(task.number_text)
 
 
 def _task_view(task) -> dict[str, Any]:
