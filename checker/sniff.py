@@ -56,7 +56,9 @@ _GENRE_TITLE = re.compile(
 )
 #: the title of a companion document (起草说明, 会议纪要, 修改记录…): its 一、/1. outline is not a plan's
 _OTHER_TITLE = re.compile(
-    r"(说明|纪要|记录|笔记|总结|汇报|报告|备忘录?|简报|日志|汇总|README|CHANGELOG|CHANGES)\s*$",
+    # a date may follow: "审阅笔记 2024-11-27", "会议纪要（2024年3月5日）"
+    r"(说明|纪要|记录|笔记|总结|汇报|报告|备忘录?|简报|日志|汇总|README|CHANGELOG|CHANGES)"
+    r"[\s()（）\d年月日.\-/—]*$",
     re.I,
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -140,9 +142,12 @@ def companion_title(text: str) -> str | None:
 
 
 def _is_title(line: str) -> bool:
-    """A short line of Chinese naming the genre, not a sentence (no 。 or ,)."""
+    """A short line of Chinese naming the genre, not a sentence (no 。 or ,) and not a
+    numbered heading (一、总体意见 is a section, not the title of a 意见)."""
     return (
         len(line) <= 60
+        and _HEADING.match(line) is None
+        and _NUMBERED.match(line) is None
         and _GENRE_TITLE.search(line) is not None
         and "。" not in line
         and "," not in line

@@ -56,6 +56,8 @@ def test_marks_of_the_genre(text, mark):
         "# CHANGELOG\n\n## 0.2\n1. 新增第5项任务。\n2. 调整分工(科技部负责)。\n",
         "起草说明\n一、主要内容\n1.推进商标法修改。(国家知识产权局负责)\n2.推进专利法修改。\n",
         "# 征求意见汇总\n\n| 序号 | 单位 | 意见 | 采纳情况 |\n|---|---|---|---|\n| 1 | 科技部 | 删去 | 采纳 |\n",
+        "审阅笔记 2024-11-27\n一、总体意见\n1.第5项删去“等部门”。(国家知识产权局负责)\n",
+        "审阅记录（2024年11月27日）\n1.第3项分工调整。(科技部负责)\n",
     ],
     ids=[
         "readme",
@@ -70,6 +72,8 @@ def test_marks_of_the_genre(text, mark):
         "changelog",
         "notes-quoting-a-task",
         "feedback-table",
+        "dated-notes",
+        "dated-record",
     ],
 )
 def test_companions_are_not_plans(text):
