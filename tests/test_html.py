@@ -183,3 +183,19 @@ def test_diff_page_side_by_side(browser, tmp_path):
     page.select_option("select[data-filter=status]", "")
     page.screenshot(path=str(SCREENSHOTS / "diff-2024-2025.png"))
     page.close()
+
+
+def test_findings_stay_with_their_task_where_numbers_restart(tmp_path):
+    """Task 1 of part 二 has a stray tag; task 1 of part 一 shares its number, not its finding."""
+    plan = tmp_path / "restart.txt"
+    plan.write_text(
+        "上海市人民政府办公厅关于印发某实施方案的通知\n一、甲\n（一）子\n"
+        "1.推进改革。（责任单位：市发展改革委）\n2.完善制度。（责任单位：市司法局）\n"
+        "（二）丑\n1.加强管理。（科技成果评价）（责任单位：市科委）\n2.强化保护。（责任单位：市司法局）\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "restart.html"
+    invoke("report", str(plan), "-o", str(out))
+    blocks = re.findall(r'<div class="task([^"]*)"', out.read_text(encoding="utf-8"))
+    assert len(blocks) == 4
+    assert ["has-findings" in b for b in blocks] == [False, False, True, False]

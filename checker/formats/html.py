@@ -7,6 +7,7 @@ JavaScript are inlined so each page is one self-contained file. jinja2 is import
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -144,6 +145,18 @@ def _clause_parts(task) -> list[dict[str, Any]]:
     return parts
 
 
+def _task_index(plan, found) -> int | None:
+    """The task a finding belongs to: the one whose text holds it, else the first with its
+    number (a finding on a task's number or clause lies inside the task's span)."""
+    if found.task is None:
+        return None
+    starts = [t.span.start for t in plan.tasks]
+    at = bisect_right(starts, found.span.start) - 1
+    if at >= 0 and found.span.start < plan.tasks[at].span.end:
+        return plan.tasks[at].index
+    return next((t.index for t in plan.tasks if t.number == found.task), None)
+
+
 def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
     items = [(h.span.start, "h", h) for h in plan.headings] + [
         (t.span.start, "t", t) for t in plan.tasks
@@ -161,7 +174,7 @@ def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
                 }
             )
             continue
-        found = findings_by_task.get(item.number, [])
+        found = findings_by_task.get(item.index, [])
         names = [a.name for a in item.clause.agencies] if item.clause else []
         blocks.append(
             {
@@ -189,10 +202,11 @@ def render_report_page(
     lang, specs, diff = options.lang, options.rules or {}, previous
     plan = report.plan
     views = [finding_view(f, report.source, lang) for f in report.findings]
-    by_task: dict[int, list] = {}
-    for view in views:
-        if view["task"] is not None:
-            by_task.setdefault(view["task"], []).append(view)
+    by_task: dict[int, list] = {}  # by the task's index: numbers repeat where parts restart
+    for found, view in zip(report.findings, views, strict=True):
+        index = _task_index(plan, found)
+        if index is not None:
+            by_task.setdefault(index, []).append(view)
     title = "".join(p.text for p in plan.paragraphs_of("title"))  # a title over two lines
     number = plan.paragraph("doc_number")
     severities = Counter(v["severity"] for v in views)
