@@ -621,18 +621,19 @@ class _Parser:
         )
 
     def bare_clauses(self, pieces: list[tuple[int, int]]) -> list[tuple[int, Clause]]:
-        """Lines after the first that are a clause without brackets (牵头单位:A;配合单位:B):
-        from the first such line on, each is a clause; their offsets in the joined text."""
+        """The task's last lines when they are clauses without brackets (牵头单位:A;配合单位:B),
+        with their offsets in the joined text. Prose after such a line means it was not
+        this layout: then there are none."""
         found: list[tuple[int, Clause]] = []
         at = 0
         for n, (start, end) in enumerate(pieces):
             text = self.source.folded[start:end]
-            if n and (found or _BARE_CLAUSE.match(text)) and _BARE_CLAUSE.match(text):
+            if n and _BARE_CLAUSE.match(text):
                 inner = text.rstrip().rstrip("。;")
                 span = self.span(start, start + len(inner))
                 found.append((at, parse_clause(self.source, inner, start, span)))
             elif found:
-                return found[:0]  # prose after a bare clause: not this layout
+                return []
             at += end - start
         return found
 
