@@ -18,9 +18,16 @@ from .formats import RenderOptions, choices, render
 LANGS = click.Choice(["zh", "en"])
 
 
-def _formats(output: str) -> click.Choice:
-    """--format choices of a command, from the formats registry."""
-    return click.Choice(choices(output))
+def _format_option(output: str):
+    """The --format option of a command, its choices from the formats registry."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices(output)),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
 
 
 def _specs():
@@ -144,14 +151,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format",
-    "fmt",
-    type=_formats("lint"),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("lint")
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output."
 )
@@ -352,14 +352,7 @@ def report(plan, previous, output, lang) -> None:
 @cli.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option(
-    "--format",
-    "fmt",
-    type=_formats("diff"),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("diff")
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the diff to FILE instead of standard output."
 )
@@ -433,14 +426,7 @@ def review(draft, output, unsafe_fixes, select, ignore, config_path, lang) -> No
 
 @cli.command()
 @click.argument("plan", metavar="PLAN")
-@click.option(
-    "--format",
-    "fmt",
-    type=_formats("agencies"),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("agencies")
 @click.option(
     "--init",
     "init",
@@ -473,14 +459,7 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
 
 
 @cli.command("rules")
-@click.option(
-    "--format",
-    "fmt",
-    type=_formats("rules"),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("rules")
 @LANG_OPTION
 def rules_command(fmt, lang) -> None:
     """The rule catalogue."""
