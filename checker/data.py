@@ -112,6 +112,18 @@ def builtin(name: str) -> Any:
 VALIDATED_BY_LOADER = {"conventions/*.yaml": "kinds.parse_rule"}
 
 
+#: the word lists of rules/vocabulary.yaml
+VOCABULARY_KEYS = (
+    "plan_kinds",
+    "own_year_work",
+    "abbreviation_markers",
+    "ordinal_units",
+    "separators",
+    "first_place",
+    "all_bodies",
+)
+
+
 @cache
 def shapes() -> dict[str, Any]:
     """The shape of every data file in ``rules/``, checked by ``builtin`` on load. Files that a
@@ -139,27 +151,8 @@ def shapes() -> dict[str, Any]:
             "max_tag_length",
             "legitimate",
         ),
-        "vocabulary.yaml": closed(
-            {
-                key: names
-                for key in (
-                    "plan_kinds",
-                    "own_year_work",
-                    "abbreviation_markers",
-                    "ordinal_units",
-                    "separators",
-                    "first_place",
-                    "all_bodies",
-                )
-            },
-            "plan_kinds",
-            "own_year_work",
-            "abbreviation_markers",
-            "ordinal_units",
-            "separators",
-            "first_place",
-            "all_bodies",
-        ),
+        # every word list is required: rules read each by name
+        "vocabulary.yaml": closed({key: names for key in VOCABULARY_KEYS}, *VOCABULARY_KEYS),
         "conferences.yaml": closed(
             {
                 "conferences": [
