@@ -99,8 +99,9 @@ class _Parser:
         self.pending_number: tuple[str, int] | None = None  # digits left at a line's end
         self.task_level: int | None = None
         self.reading: str | None = None  # the number of the task being read
-        self.task_level = self.infer_task_level()
-        self.leaf_tasks = self.find_leaf_tasks()
+        outline = self.outline()  # one pass over the lines serves both questions
+        self.task_level = self.infer_task_level(outline)
+        self.leaf_tasks = self.find_leaf_tasks(outline)
         self.has_tables = False  # task tables were blanked out: their rows are tasks too
 
     # -- positions ---------------------------------------------------------------------
@@ -228,59 +229,47 @@ class _Parser:
                 return 3, found
         return None
 
-    def infer_task_level(self) -> int | None:
-        """Which numbering level carries the tasks: the one whose items hold the clauses.
-
-        Plans put tasks at ``1.`` under ``(一)`` under ``一、``; State Council documents at
-        ``(一)`` numbered through the sections; short measures at ``一、``. An item's block
-        runs to the next numbered line; the level with most blocks holding a clause wins
-        (the deeper one on a tie). A plan with no clause at all has its tasks at ``1.`` if
-        it has such items (each then lacks its clause); otherwise no task level is known.
-        """
-        counts = {1: 0, 2: 0, 3: 0, 4: 0}
-        levels_seen: set[int] = set()
-        current: int | None = None
-        holds_clause = False
+    def outline(self) -> list[tuple[int, int, bool]]:
+        """Every numbered line once: (line, level, whether its block holds a clause). A
+        block runs from the item's line to the next numbered line."""
+        items: list[list] = []
         for index in range(len(self.folded)):
             content, _ = self.content(index)
             item = self.item(content, expected=False)
             if item is not None:
-                if current is not None and holds_clause:
-                    counts[current] += 1
-                current, holds_clause = item[0], False
-                levels_seen.add(item[0])
-            if current is not None and not holds_clause and _holds_clause(content):
-                holds_clause = True
-        if current is not None and holds_clause:
-            counts[current] += 1
+                items.append([index, item[0], False])
+            if items and not items[-1][2] and _holds_clause(content):
+                items[-1][2] = True
+        return [(index, level, holds) for index, level, holds in items]
+
+    def infer_task_level(self, outline: list[tuple[int, int, bool]]) -> int | None:
+        """Which numbering level carries the tasks: the one whose items hold the clauses.
+
+        Plans put tasks at ``1.`` under ``(一)`` under ``一、``; State Council documents at
+        ``(一)`` numbered through the sections; short measures at ``一、``. The level with
+        most blocks holding a clause wins (the deeper one on a tie). A plan with no clause
+        at all has its tasks at ``1.`` if it has such items (each then lacks its clause);
+        otherwise no task level is known.
+        """
+        counts = {1: 0, 2: 0, 3: 0, 4: 0}
+        for _, level, holds in outline:
+            counts[level] += holds
         best = max(counts, key=lambda level: (counts[level], level))
         if counts[best]:
             return best
-        return 3 if 3 in levels_seen else None
+        return 3 if any(level == 3 for _, level, _ in outline) else None
 
-    def find_leaf_tasks(self) -> set[int]:
+    def find_leaf_tasks(self, outline: list[tuple[int, int, bool]]) -> set[int]:
         """Lines of items above the task level that are tasks all the same: they hold a
         clause and no task of the task level sits under them (the (一)(二)(三) of a 组织保障
         section, each with its clause, in a plan whose measures are 1. items)."""
         if self.task_level is None:
             return set()
-        items: list[tuple[int, int]] = []  # (line, level)
-        holds: dict[int, bool] = {}
-        current: int | None = None
-        for index in range(len(self.folded)):
-            content, _ = self.content(index)
-            item = self.item(content, expected=False)
-            if item is not None:
-                items.append((index, item[0]))
-                current = index
-                holds[index] = False
-            if current is not None and _holds_clause(content):
-                holds[current] = True
         leaves = set()
-        for n, (index, level) in enumerate(items):
-            if level >= self.task_level or not holds[index]:
+        for n, (index, level, holds) in enumerate(outline):
+            if level >= self.task_level or not holds:
                 continue
-            following = items[n + 1][1] if n + 1 < len(items) else 0
+            following = outline[n + 1][1] if n + 1 < len(outline) else 0
             if following <= level:  # nothing deeper under it
                 leaves.add(index)
         return leaves
