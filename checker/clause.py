@@ -21,6 +21,11 @@ from .source import Source
 
 #: Words that make a parenthetical a responsibility clause rather than prose.
 CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门)")
+#: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
+#: tell which level of a plan carries the clauses, or to count the clauses of one not read
+CLAUSE_GROUP = re.compile(
+    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+)
 #: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
 _LABEL = re.compile(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")
 #: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import vocabulary as vocab
-from .clause import CLAUSE_WORDS, ends_like_clause, looks_like_clause, parse_clause
+from .clause import CLAUSE_GROUP, CLAUSE_WORDS, ends_like_clause, looks_like_clause, parse_clause
 from .data import builtin
 from .errors import InputError
 from .model import (
@@ -56,9 +56,6 @@ _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: a clause-like group anywhere in a line: enough to tell which level carries the clauses
-_ANY_CLAUSE = re.compile(
-    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
-)
 #: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
 _BARE_CLAUSE = re.compile(r"^[ \t]*(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)[ \t]*:")
 #: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1)
@@ -165,7 +162,7 @@ class _Parser:
     def clause_like(self) -> bool:
         """Responsibility clauses without a task to hold them: a plan not understood (S001),
         not a file that is no plan at all."""
-        return _ANY_CLAUSE.search(self.source.folded) is not None
+        return CLAUSE_GROUP.search(self.source.folded) is not None
 
     # -- frame items -------------------------------------------------------------------
     def without_frame_items(self, drafts: list[_Draft]) -> list[_Draft]:
@@ -767,7 +764,7 @@ def _cited(heading: Heading) -> str:
 
 def _holds_clause(line: str) -> bool:
     """A line with a responsibility clause, bracketed or on its own (责任单位:…)."""
-    return _ANY_CLAUSE.search(line) is not None or _BARE_CLAUSE.match(line) is not None
+    return CLAUSE_GROUP.search(line) is not None or _BARE_CLAUSE.match(line) is not None
 
 
 def _frame_titles() -> tuple[str, ...]:
@@ -810,6 +807,6 @@ def parse(source: Source) -> Plan:
     parser = _Parser(mask(source, blocks))
     parser.has_tables = True
     plan = attach(parser.run(), source, blocks)
-    if not plan.tasks and not plan.headings and not _ANY_CLAUSE.search(source.folded):
+    if not plan.tasks and not plan.headings and not CLAUSE_GROUP.search(source.folded):
         raise InputError(source.path, "not a plan: no numbered tasks or headings found")
     return plan

@@ -6,16 +6,13 @@ problems" would tell a drafter that a plan it never read is clean.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..clause import CLAUSE_WORDS
+from ..clause import CLAUSE_GROUP
 from ..context import Context
 from ..findings import Finding
 from ..model import Plan, Span
 from ..registry import rule
-
-_CLAUSE_LIKE = re.compile(rf"[(（][^()（）]*(?:{CLAUSE_WORDS.pattern})[^()（）]*[)）]")
 
 
 @rule("S001", "no-tasks-recognised")
@@ -27,7 +24,7 @@ def no_tasks_recognised(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if plan.tasks:
         return
     where = plan.headings[0].span if plan.headings else Span.of(plan.source, 0, 0)
-    clauses = len(_CLAUSE_LIKE.findall(plan.source.text))
+    clauses = len(CLAUSE_GROUP.findall(plan.source.folded))
     yield ctx.finding(
         where,
         None,
