@@ -19,6 +19,10 @@ class AgencyRow:
     #: the same tasks as drafters cite them: 50, (十五), 二(一)
     lead_labels: list[str] = field(default_factory=list)
     join_labels: list[str] = field(default_factory=list)
+    #: the same tasks by their index in the plan: which task each is, where two share a
+    #: number (numbers that restart in each part) or even a label (a number written twice)
+    lead_tasks: list[int] = field(default_factory=list)
+    join_tasks: list[int] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -38,9 +42,10 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
                 category = body.category if body else "unknown"
                 row = rows[name] = AgencyRow(name, category, known=body is not None)
             lead = agency.role == "lead"
-            labels = row.lead_labels if lead else row.join_labels
-            if task.label not in labels:
-                labels.append(task.label)
+            indexes = row.lead_tasks if lead else row.join_tasks
+            if task.index not in indexes:  # once per task, however often its clauses name it
+                indexes.append(task.index)
+                (row.lead_labels if lead else row.join_labels).append(task.label)
                 (row.leads if lead else row.joins).append(task.number)
 
     def order(row: AgencyRow) -> tuple:

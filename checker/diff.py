@@ -13,7 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from .agencies import Registry, load_registry
@@ -93,14 +95,15 @@ class DiffResult:
         counted = Counter(p.status for p in self.pairs)
         return {s: counted.get(s, 0) for s in STATUSES}
 
-    def by_agency(self) -> list[dict[str, Any]]:
-        """Per agency: tasks gained and lost, and lead changes."""
+    def by_agency(self, cite: Callable[[Task], Any] = attrgetter("number")) -> list[dict[str, Any]]:
+        """Per agency: tasks gained and lost, and lead changes; each task as ``cite`` gives
+        it (its number for JSON, its label where people read: numbers restart in parts)."""
         table: dict[str, dict[str, Any]] = defaultdict(
             lambda: {"gained": [], "lost": [], "lead_gained": [], "lead_lost": []}
         )
         for pair in self.pairs:
-            new_numbers = [t.number for t in pair.new]
-            old_numbers = [t.number for t in pair.old]
+            new_numbers = [cite(t) for t in pair.new]
+            old_numbers = [cite(t) for t in pair.old]
             for name in pair.added:
                 table[name]["gained"].extend(new_numbers)
             for name in pair.removed:

@@ -44,6 +44,9 @@ class YearItem:
     text: str
     proposal: str
     args: dict[str, Any] = field(default_factory=dict)
+    #: the task's index in the plan (``task`` is its number, which repeats where numbers
+    #: restart in each part), None outside the tasks
+    index: int | None = None
 
 
 def _campaign_pattern() -> re.Pattern[str]:
@@ -65,7 +68,8 @@ def year_items(plan: Plan) -> list[YearItem]:
                 return
             taken.append((match.start(), match.end()))
             line, column = plan.source.position(unit_start + match.start())
-            items.append(YearItem(kind, task, line, column, match.group(), proposal, args))
+            number, index = (task.number, task.index) if task else (None, None)
+            items.append(YearItem(kind, number, line, column, match.group(), proposal, args, index))
 
         for match in campaign.finditer(text):
             add("campaign", match, f"{match.group('series')}{year + 1}")
@@ -89,7 +93,7 @@ def year_items(plan: Plan) -> list[YearItem]:
 
 
 def _units(plan: Plan):
-    """(offset, text, task number) for the header, the tasks and the closing lines."""
+    """(offset, text, task) for the header, the tasks and the closing lines (task None)."""
     for paragraph in plan.paragraphs:
         yield (
             paragraph.span.start,
@@ -97,4 +101,4 @@ def _units(plan: Plan):
             None,
         )
     for task in plan.tasks:
-        yield task.span.start, plan.source.text[task.span.start : task.span.end], task.number
+        yield task.span.start, plan.source.text[task.span.start : task.span.end], task

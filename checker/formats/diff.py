@@ -45,7 +45,7 @@ def _text(result: DiffResult, lang: str) -> str:
     for pair in result.pairs:
         if pair.status != "unchanged":
             lines += _pair_lines(pair, lang, words)
-    agencies = result.by_agency()
+    agencies = result.by_agency(cite=lambda task: task.label)  # numbers restart in parts
     if agencies:
         lines += ["", words["by_agency"]]
         for row in agencies:
@@ -59,9 +59,10 @@ def _text(result: DiffResult, lang: str) -> str:
 
 
 def _pair_lines(pair, lang: str, words: dict[str, str]) -> list[str]:
-    """One changed pair: status and numbers, the marked text, the agencies that changed."""
-    olds = ",".join(str(t.number) for t in pair.old) or "-"
-    news = ",".join(str(t.number) for t in pair.new) or "-"
+    """One changed pair: status and tasks (as drafters cite them: 50, 二（一）), the marked
+    text, the agencies that changed."""
+    olds = ",".join(t.label for t in pair.old) or "-"
+    news = ",".join(t.label for t in pair.new) or "-"
     line = f"[{status_label(pair.status, lang)}] {olds} → {news}"
     if pair.old and pair.new:
         line += f"  ({pair.similarity:.2f})"

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, locale
+from ..text import cn_to_int
 from . import RenderOptions, fix_payload, message, summary_lines
 from .catalogue import rule_info
 
 TEMPLATES = Path(__file__).with_name("templates")
 _CELL_BAR = re.compile(r"\s*\|\s*")
+_NUMERAL = re.compile(r"\d+|[零〇一二两三四五六七八九十]+")
 
 
 @cache
@@ -47,6 +49,7 @@ def _page(template: str, lang: str, specs=None, **context: Any) -> str:
             version=__version__,
             t=catalogue.HTML,
             unit=_unit(catalogue.HTML),
+            separator=catalogue.UI["list_separator"],  # 、 between 二（一）、三（二）
             titles=titles,
             css=(TEMPLATES / "style.css").read_text(encoding="utf-8"),
             js=(TEMPLATES / "filters.js").read_text(encoding="utf-8"),
@@ -157,7 +160,40 @@ def _task_index(plan, found) -> int | None:
     return next((t.index for t in plan.tasks if t.number == found.task), None)
 
 
-def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
+def task_anchors(tasks) -> dict[int, str]:
+    """Each task's HTML id, by its index: ``task-50`` where the task's label is its number
+    alone (drafters bookmark ``#task-50``), ``task-2-1`` for ``二（一）`` where numbers restart
+    in each part, so the anchor stays put when a task is added to another part. A number
+    written twice (N001) gets ``-2``, ``-3``…: every id is unique, the first keeps its own."""
+    anchors: dict[int, str] = {}
+    used: set[str] = set()
+    for task in tasks:
+        path = [_numeral(n) for n in _NUMERAL.findall(task.qualifier)] + [task.number]
+        anchor = base = "task-" + "-".join(map(str, path))
+        repeat = 1
+        while anchor in used:
+            repeat += 1
+            anchor = f"{base}-{repeat}"
+        used.add(anchor)
+        anchors[task.index] = anchor
+    return anchors
+
+
+def _numeral(text: str) -> int | str:
+    """A qualifier's numeral as a number: 二 → 2, 12 → 12 (as written if it is neither)."""
+    if text.isdigit():
+        return int(text)
+    return cn_to_int(text) or text
+
+
+def task_links(tasks) -> dict[int, dict[str, str]]:
+    """Links to the tasks of the page by index, each shown as drafters cite the task: 50,
+    （十五）, 二（一）."""
+    anchors = task_anchors(tasks)
+    return {t.index: {"anchor": anchors[t.index], "label": t.label} for t in tasks}
+
+
+def _blocks(plan, findings_by_task, links: dict[int, dict[str, str]]) -> list[dict[str, Any]]:
     items = [(h.span.start, "h", h) for h in plan.headings] + [
         (t.span.start, "t", t) for t in plan.tasks
     ]
@@ -179,7 +215,7 @@ def _blocks(plan, findings_by_task) -> list[dict[str, Any]]:
         blocks.append(
             {
                 "kind": "task",
-                "number": item.number,
+                "anchor": links[item.index]["anchor"],
                 "written": _written_number(item),
                 "body": item.body,
                 "clause": _clause_parts(item),
@@ -216,6 +252,7 @@ def render_report_page(
         if h.level == 1
     ]
     catalogue = locale.catalogue(lang)
+    links = task_links(plan.tasks)
     diff_view = None
     if diff is not None:
         pairs = []
@@ -226,8 +263,8 @@ def render_report_page(
             pairs.append(
                 {
                     "status": pair.status,
-                    "old": [t.number for t in pair.old],
-                    "new": [t.number for t in pair.new],
+                    "old": [t.label for t in pair.old],
+                    "new": [links[t.index] for t in pair.new],
                     "inline": inline,
                     "added": pair.added,
                     "removed": pair.removed,
@@ -258,9 +295,9 @@ def render_report_page(
         by_rule=_by_rule(views, lang, specs),
         doc_findings=[v for v in views if v["task"] is None],
         sections=sections,
-        blocks=_blocks(plan, by_task),
-        agencies=list(agencies),
-        next_year=[_year_view(item, lang) for item in next_year],
+        blocks=_blocks(plan, by_task, links),
+        agencies=[_agency_view(row, links) for row in agencies],
+        next_year=[_year_view(item, lang, links) for item in next_year],
         kinds=catalogue.KINDS,
         statuses=_statuses(lang),
         diff=diff_view,
@@ -268,12 +305,23 @@ def render_report_page(
     )
 
 
-def _year_view(item, lang: str) -> dict[str, Any]:
+def _agency_view(row, links: dict[int, dict[str, str]]) -> dict[str, Any]:
+    """An agency's row with links to the very tasks it leads and joins (by index: numbers
+    repeat where parts restart)."""
+    return {
+        "name": row.name,
+        "known": row.known,
+        "leads": [links[i] for i in row.lead_tasks],
+        "joins": [links[i] for i in row.join_tasks],
+    }
+
+
+def _year_view(item, lang: str, links: dict[int, dict[str, str]]) -> dict[str, Any]:
     """A year-bound item with its advice and note in the reader's language."""
     words = locale.catalogue(lang).NEXT_YEAR
     return {
         "kind": item.kind,
-        "task": item.task,
+        "task": None if item.index is None else links[item.index],
         "line": item.line,
         "text": item.text,
         "proposal": item.proposal or words.get(f"{item.kind}.proposal", ""),
@@ -292,7 +340,13 @@ def _written_number(task) -> str:
 
 def _task_view(task) -> dict[str, Any]:
     clause = f"（{task.clause.inner}）" if task.clause else ""
-    return {"number": task.number, "body": task.body, "clause": clause}
+    return {"written": _written_label(task), "body": task.body, "clause": clause}
+
+
+def _written_label(task) -> str:
+    """The task's number as written, with its part where numbers restart: ``50.``,
+    ``（十五）``, ``二（一）``, ``（三）2.``."""
+    return task.qualifier + _written_number(task)
 
 
 def render_diff_page(result, options: RenderOptions) -> str:
@@ -330,5 +384,5 @@ def render_diff_page(result, options: RenderOptions) -> str:
         statuses=_statuses(lang),
         pairs=pairs,
         agency_names=sorted(names),
-        by_agency=result.by_agency(),
+        by_agency=result.by_agency(cite=lambda task: task.label),
     )
