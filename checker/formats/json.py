@@ -33,15 +33,28 @@ def finding_dict(found, source, lang: str) -> dict[str, Any]:
     return item
 
 
-def file_dict(report) -> dict[str, Any]:
+def file_dict(report, lang: str) -> dict[str, Any]:
     item: dict[str, Any] = {"path": report.path}
     if report.error:
-        item["error"] = report.error
+        item.update(error_dict(report.error, report.error_kind, lang))
         return item
     item["tasks"] = report.summary["tasks"]
     item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
     item.update({k: v for k, v in report.summary.items() if k != "tasks"})
     return item
+
+
+def error_dict(reason: str, kind: str, lang: str) -> dict[str, str]:
+    """Why a file was not checked: ``error`` the English reason (as before codes existed),
+    ``error_code`` what a script branches on, ``error_message`` the reason in ``--lang``."""
+    from .. import locale
+    from ..errorcodes import error_code
+
+    return {
+        "error": reason,
+        "error_code": error_code(reason, kind),
+        "error_message": locale.error(lang, reason),
+    }
 
 
 def as_dict(run, options: RenderOptions) -> dict[str, Any]:
@@ -52,9 +65,9 @@ def as_dict(run, options: RenderOptions) -> dict[str, Any]:
     counts = run.counts()
     return {
         "version": 1,
-        "files": [file_dict(r) for r in run.files],
+        "files": [file_dict(r, options.lang) for r in run.files],
         "findings": findings,
-        "skipped": [{"path": r.path, "reason": r.skipped} for r in run.skipped],
+        "skipped": [_skipped(r, options.lang) for r in run.skipped],
         "summary": {
             "findings": len(findings),
             "by_rule": dict(sorted(by_rule.items())),
@@ -67,6 +80,17 @@ def as_dict(run, options: RenderOptions) -> dict[str, Any]:
             "files_skipped": counts["skipped"],
             "baseline_hidden": run.hidden_by_baseline,
         },
+    }
+
+
+def _skipped(report, lang: str) -> dict[str, str]:
+    """A file skipped as not a plan: ``reason`` in English, its code and its message."""
+    error = error_dict(report.skipped or "", "input", lang)
+    return {
+        "path": report.path,
+        "reason": error["error"],
+        "reason_code": error["error_code"],
+        "message": error["error_message"],
     }
 
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from .. import __version__, locale
+from ..errorcodes import error_code
 from . import RenderOptions, message
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -123,6 +124,7 @@ def render(run, options: RenderOptions) -> str:
                                 "message": {
                                     "text": f"{r.path}: {locale.error(options.lang, r.error)}"
                                 },
+                                "properties": {"error_code": error_code(r.error, r.error_kind)},
                             }
                             for r in run.errors
                         ],

@@ -112,17 +112,23 @@ _FIELD = re.compile(r"\{(\w+)\}")
 def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
     """The ERRORS templates with fields as regular expressions, longest first (the most
     specific template wins: ``… unknown key (did you mean …)`` before ``… unknown key``)."""
-    compiled = []
-    for source, template in catalogue(lang).ERRORS.items():
-        if "{" not in source:
-            continue
-        pieces = _FIELD.split(source)
-        regex = "".join(
-            f"(?P<{piece}>.+?)" if n % 2 else re.escape(piece) for n, piece in enumerate(pieces)
-        )
-        compiled.append((re.compile(f"^{regex}$", re.S), template))
+    compiled = [
+        (template_pattern(source), template)
+        for source, template in catalogue(lang).ERRORS.items()
+        if "{" in source
+    ]
     compiled.sort(key=lambda item: -len(item[0].pattern))
     return compiled
+
+
+def template_pattern(source: str) -> re.Pattern[str]:
+    """An English error template (``cannot decode as {encoding}``) as a regular expression
+    that matches the reasons made from it, each field a named group."""
+    pieces = _FIELD.split(source)
+    regex = "".join(
+        f"(?P<{piece}>.+?)" if n % 2 else re.escape(piece) for n, piece in enumerate(pieces)
+    )
+    return re.compile(f"^{regex}$", re.S)
 
 
 def place(lang: str, found: Any) -> str:
