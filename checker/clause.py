@@ -46,6 +46,10 @@ _VAGUE_WORDS = (
     r"(?:等(?:有关|相关)?(?:部门|单位|机构|地方)?|(?:各)?(?:有关|相关)(?:部门|单位|地方))"
 )
 _TAILS = re.compile(rf"(?:{_ROLE}|{_VAGUE_WORDS})+$")
+#: characters at a clause part's end where its tail is looked for first (tails run to ~15),
+#: and more than the longest word a tail is made of (按照职责分工牵头负责: 10)
+_TAIL_WINDOW = 32
+_TAIL_WORD = 16
 _VAGUE = re.compile(_VAGUE_WORDS)
 _ROLE_TAIL = re.compile(_ROLE + "$")
 #: what separates two names: 、, and the 等和 / 和 that joins agencies to local governments
@@ -75,8 +79,10 @@ def _vocabulary() -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[st
     return subjects, compiled("subject_patterns"), compiled("lead_note_patterns")
 
 
+@lru_cache(maxsize=4096)
 def is_subject(name: str) -> bool:
-    """A named subject that is not an agency (各省级人民政府, 有关部门和单位…)."""
+    """A named subject that is not an agency (各省级人民政府, 有关部门和单位…). Kept per
+    name: a plan names the same few dozen bodies in clause after clause."""
     subjects, pattern, _ = _vocabulary()
     return name in subjects or (pattern is not None and pattern.search(name) is not None)
 
@@ -205,13 +211,17 @@ def _names(body: str) -> list[tuple[str, int]]:
     """The names of a list with their offsets: split at 、 and at 等和/和 before 各…."""
     names = []
     cursor = 0
+    bracketed = _OPENING.search(body) is not None  # most lists have no bracket to look into
     for separator in _NAME_SEP.finditer(body):
-        if _inside_brackets(body, separator.start()):
+        if bracketed and _inside_brackets(body, separator.start()):
             continue  # 各区(县、市)人民政府: one name
         names.append((body[cursor : separator.start()], cursor))
         cursor = separator.end()
     names.append((body[cursor:], cursor))
     return names
+
+
+_OPENING = re.compile(r"[(〔\[【]")
 
 
 def _inside_brackets(text: str, at: int) -> bool:
@@ -250,8 +260,16 @@ def _split_huitong(segment: str, offset: int) -> list[tuple[str, int]]:
 
 def _strip_tails(part: str) -> tuple[str, str | None]:
     """Remove role words (负责, 牵头…) and vague endings (等部门…) from the end of a part,
-    in one search: this runs for every clause of every plan."""
-    tail = _TAILS.search(part)
+    in one search: this runs for every clause of every plan.
+
+    The search looks at the part's last ``_TAIL_WINDOW`` characters only (an end-anchored
+    search tries every start). A tail that began before the window would be found from a
+    word boundary inside its first word, so within ``_TAIL_WORD`` of the window's start:
+    a tail found there is searched for again in the whole part."""
+    window = len(part) - _TAIL_WINDOW
+    tail = _TAILS.search(part, max(window, 0))
+    if tail is not None and window > 0 and tail.start() < window + _TAIL_WORD:
+        tail = _TAILS.search(part)
     if tail is None or not tail.group():
         return part, None
     vague = _VAGUE.search(tail.group())

@@ -26,6 +26,7 @@ reported (S001 or an input error), never skipped. A file with none is not a plan
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .clause import CLAUSE_WORDS
@@ -73,29 +74,47 @@ _DOCS_MARKS = re.compile(r"```|`[^`\n]+`|\]\([^)\s]+\)|https?://|^\s*\|?\s*-{3,}
 
 def plan_marks(text: str) -> list[str]:
     """The marks of the genre found in a text: ``title``, ``doc_number``, ``clause``,
-    ``skeleton``. Empty for a README, notes or prose."""
-    lines = [_MD_PREFIX.sub("", line, count=1) for line in fold(text).splitlines()]
-    content = [line.strip() for line in lines if line.strip()]
-    marks = []
-    head = content[:HEAD_LINES]
+    ``task_table``, ``skeleton``. Empty for a README, notes or prose."""
+    return list(_marks(text))
+
+
+def is_plan(text: str) -> bool:
+    """Whether a text carries any mark of the genre. It stops at the first: a plan's title
+    is in its first lines, so a plan is told from its head without reading the rest."""
+    return next(_marks(text), None) is not None
+
+
+def _marks(text: str) -> Iterator[str]:
+    """The marks of the genre, cheapest first (the head lines, then the whole text)."""
+    folded = fold(text)
+    head = _content_lines(folded, HEAD_LINES)
     if any(_is_title(line) for line in head):
-        marks.append("title")
+        yield "title"
     if any(_DOC_NUMBER.match(line) for line in head):
-        marks.append("doc_number")
+        yield "doc_number"
+    content = _content_lines(folded)
     # a companion document (起草说明, 会议纪要, CHANGELOG…) may quote a task with its clause
     # or outline its points 一、/1.: without a plan's title or number it is not a plan
     companion = bool(content) and _OTHER_TITLE.search(content[0]) is not None
     if not companion and any(_has_clause(line) for line in content):
-        marks.append("clause")
+        yield "clause"
     if any(_is_task_table_header(line) for line in content):
-        marks.append("task_table")
+        yield "task_table"
     if not companion and _skeleton(content) and not _DOCS_MARKS.search(text):
-        marks.append("skeleton")
-    return marks
+        yield "skeleton"
 
 
-def is_plan(text: str) -> bool:
-    return bool(plan_marks(text))
+def _content_lines(folded: str, limit: int | None = None) -> list[str]:
+    """The non-blank lines of a folded text without their Markdown prefixes, stripped; the
+    first ``limit`` of them only, when given."""
+    content: list[str] = []
+    for line in folded.splitlines():
+        line = _MD_PREFIX.sub("", line, count=1).strip()
+        if line:
+            content.append(line)
+            if limit is not None and len(content) == limit:
+                break
+    return content
 
 
 def not_a_plan(text: str) -> str | None:

@@ -1,0 +1,61 @@
+"""Shortcuts taken for speed give the answer of the plain way they replace.
+
+Each fast path here has a slow, obviously right twin; hypothesis looks for a text where the
+two disagree. (D007's candidate filter has its own file, test_near_duplicate.py.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker import clause, vocabulary
+from checker.sniff import _marks, is_plan, plan_marks
+
+_TAIL_WORDS = [
+    "按职责分工",
+    "按照职责分工",
+    "牵头负责",
+    "负责",
+    "配合",
+    "等",
+    "等有关部门",
+    "各有关部门",
+    "有关单位",
+    "共同",
+    "落实",
+]
+_NAME_WORDS = ["科技部", "国家知识产权局", "财政部", "、", "会同", "(县、市)", "甲"]
+
+
+@given(
+    st.lists(st.sampled_from(_NAME_WORDS + _TAIL_WORDS), max_size=12),
+    st.lists(st.sampled_from(_TAIL_WORDS), max_size=12),  # tails longer than the window too
+)
+def test_a_clause_tail_is_found_from_the_end_as_by_a_whole_search(words, tail_words):
+    part = "".join(words + tail_words)
+    tail = clause._TAILS.search(part)
+    expected = (part, None) if tail is None or not tail.group() else None
+    if expected is None:
+        vague = clause._VAGUE.search(tail.group())
+        expected = (part[: tail.start()], vague.group() if vague else None)
+    assert clause._strip_tails(part) == expected
+
+
+_PLAIN_HALF_MARKS = re.compile(r"[();?!]|(?<!\d)[,:]|[,:](?!\d)")
+
+
+@given(st.text(alphabet="0123456789,:;()?!。,甲 "))
+def test_half_width_marks_are_those_of_the_plain_pattern(text):
+    plain = [m.span() for m in _PLAIN_HALF_MARKS.finditer(text)]
+    assert [m.span() for m in vocabulary.HALF_MARKS.finditer(text)] == plain
+
+
+def test_is_plan_stops_at_the_first_mark_and_agrees_with_the_marks():
+    plan = "2025年推进计划\n一、总体\n1.推进改革。(科技部负责)\n"
+    assert next(_marks(plan)) == "title"
+    assert is_plan(plan) and plan_marks(plan)[0] == "title"
+    readme = "# plancheck\n\n1. install\n2. run\n"
+    assert not is_plan(readme) and plan_marks(readme) == []
