@@ -96,6 +96,9 @@ class _Parser:
         self.pending_number: tuple[str, int] | None = None  # digits left at a line's end
         self.task_level: int | None = None
         self.reading: str | None = None  # the number of the task being read
+        # each line's content and numbering, read once: the passes below ask for them often
+        self.contents = [self.line_content(index) for index in range(len(self.folded))]
+        self.numbering = [self.numbered(content) for content, _ in self.contents]
         outline = self.outline()  # one pass over the lines serves both questions
         self.task_level = self.infer_task_level(outline)
         self.leaf_tasks = self.find_leaf_tasks(outline)
@@ -193,8 +196,9 @@ class _Parser:
     def frame_heading(self, draft: _Draft) -> None:
         """Record a frame item as a heading of the task level, its other lines as prose."""
         start, _ = draft.segments[0]
-        content, line_begin = self.content(self.span(start, start).line - 1)
-        match = self.item(content)
+        index = self.span(start, start).line - 1
+        content, line_begin = self.content(index)
+        match = self.item(index)
         if match is not None:
             self.heading(match[0], match[1], content, line_begin)
         for begin, finish in draft.segments[1:]:
@@ -203,6 +207,9 @@ class _Parser:
 
     def content(self, index: int) -> tuple[str, int]:
         """Line ``index`` folded, without a Markdown prefix, and its source offset."""
+        return self.contents[index]
+
+    def line_content(self, index: int) -> tuple[str, int]:
         folded = self.folded[index]
         skip = 0
         if self.source.kind == "md":
@@ -210,20 +217,25 @@ class _Parser:
             skip = prefix.end() if prefix else 0
         return folded[skip:], self.line_start(index) + skip
 
-    def item(self, content: str, expected: bool = True) -> tuple[int, re.Match[str]] | None:
-        """The numbering level (1 ``一、``, 2 ``(一)``, 3 ``1.``) a line starts with, if any.
+    def item(self, index: int, expected: bool = True) -> tuple[int, re.Match[str]] | None:
+        """The numbering level (1 ``一、``, 2 ``(一)``, 3 ``1.``) line ``index`` starts with.
 
         With ``expected``, a ``1.`` item may also be the next task's number written with a
         wrong mark (``11。``): see ``task_start``.
         """
+        found = self.numbering[index]
+        if found is not None or not expected or self.task_level != 3:
+            return found
+        mistyped = self.task_start(self.contents[index][0], self.last_number())
+        return (3, mistyped) if mistyped is not None else None
+
+    @staticmethod
+    def numbered(content: str) -> tuple[int, re.Match[str]] | None:
+        """The numbering a line's content starts with, whatever is expected."""
         for level, pattern in _LEVELS:
             match = pattern.match(content)
             if match:
                 return level, match
-        if expected and self.task_level == 3:
-            found = self.task_start(content, self.last_number())
-            if found is not None:
-                return 3, found
         return None
 
     def outline(self) -> list[tuple[int, int, bool]]:
@@ -232,7 +244,7 @@ class _Parser:
         items: list[list] = []
         for index in range(len(self.folded)):
             content, _ = self.content(index)
-            item = self.item(content, expected=False)
+            item = self.item(index, expected=False)
             if item is not None:
                 items.append([index, item[0], False])
             if items and not items[-1][2] and _holds_clause(content):
@@ -282,7 +294,7 @@ class _Parser:
             return index + 1
         if self.pending_number is not None:
             return self.task(index, content, start, 3, None)
-        item = self.item(content)
+        item = self.item(index)
         if item is not None and (item[0] == self.task_level or index in self.leaf_tasks):
             return self.task(index, content, start, *item)
         if item is not None:
@@ -440,8 +452,7 @@ class _Parser:
         """
         next_index = index + 1
         while next_index < len(self.folded):
-            content, _ = self.content(next_index)
-            item = self.item(content)
+            item = self.item(next_index)
             if item is not None and self.task_level is not None and item[0] > self.task_level:
                 self.append_piece(next_index, segments, breaks, wrapped=False)
                 next_index += 1
@@ -499,7 +510,7 @@ class _Parser:
         texts: list[str] = []
         for lookahead in range(index + 1, min(index + 4, len(self.folded))):
             content, _ = self.content(lookahead)
-            if self.starts_block(content):
+            if self.starts_block(lookahead):
                 return index + 1
             pieces.append(lookahead)
             texts.append(content.strip())
@@ -512,12 +523,13 @@ class _Parser:
             self.append_piece(piece, segments, breaks, wrapped=_cut_off(tail))
         return index + 1 + len(pieces)
 
-    def starts_block(self, folded: str) -> bool:
+    def starts_block(self, index: int) -> bool:
         """A line that begins something of its own, never the rest of a task: a blank line,
         a directive, or an item at the task level or above."""
+        folded = self.contents[index][0]
         if not folded.strip() or _DIRECTIVE.search(folded) is not None:
             return True
-        item = self.item(folded)
+        item = self.item(index)
         return item is not None and (self.task_level is None or item[0] <= self.task_level)
 
     def split_glued(

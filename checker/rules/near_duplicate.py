@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..context import Context
@@ -37,37 +37,52 @@ def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, 
             continue
         first_seen[text] = n
         kept.append(n)
-    masks, repeats = _masks([texts[n] for n in kept])
-    sizes = [len(texts[n]) for n in kept]
-    candidates: dict[int, list[int]] = {}
-    for i in range(1, len(kept)):
-        size, mask, repeat = sizes[i], masks[i], repeats[i]
-        # the window only skips pairs the overlap test would reject (o ≤ min(a, b)); widened
-        # a little so that rounding never makes it the stricter of the two
-        low = ratio * size / (2 - ratio) * (1 - 1e-9)
-        high = (2 - ratio) * size / ratio * (1 + 1e-9) if ratio else math.inf
-        found = [
-            kept[j]
-            for j in range(i)
-            if low <= sizes[j] <= high
-            and 2
-            * ((mask & masks[j]).bit_count() + (repeat if repeat < repeats[j] else repeats[j]))
-            >= ratio * (size + sizes[j])
-        ]
-        if found:
-            candidates[kept[i]] = found
+    candidates = _candidates([texts[n] for n in kept], ratio)
     if not candidates:
         return
     from rapidfuzz.distance import Indel
 
-    for later in sorted(candidates):
+    for position in sorted(candidates):
+        later = kept[position]
         scored = [
-            (Indel.normalized_similarity(texts[later], texts[e]) * 100, e)
-            for e in candidates[later]
+            (Indel.normalized_similarity(texts[later], texts[kept[e]]) * 100, kept[e])
+            for e in candidates[position]
         ]
         score, earlier = max(scored, key=lambda s: (s[0], -s[1]))
         if score >= cutoff:
             yield later, earlier, score
+
+
+def _candidates(texts: list[str], ratio: float) -> dict[int, list[int]]:
+    """For each text, the earlier texts that may reach ``ratio``: those the length window
+    and the shared-character bound both let through.
+
+    The texts are visited by length, each against the shorter ones only down to the
+    window's lower end (a bisection): every pair in the window is looked at once, and
+    the two-thirds of pairs outside it not at all.
+    """
+    masks, repeats = _masks(texts)
+    order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
+    sizes = [len(texts[n]) for n in order]
+    masks = [masks[n] for n in order]
+    repeats = [repeats[n] for n in order]
+    candidates: dict[int, list[int]] = {}
+    for p, this in enumerate(order):
+        size, mask, repeat = sizes[p], masks[p], repeats[p]
+        # o ≤ min(a, b) rejects a shorter text below ratio·a/(2 − ratio); widened a little
+        # so that rounding never makes the window the stricter of the two tests
+        low = ratio * size / (2 - ratio) * (1 - 1e-9)
+        hits = [
+            q
+            for q in range(bisect_left(sizes, low, 0, p), p)
+            if 2 * ((mask & masks[q]).bit_count() + (repeat if repeat < repeats[q] else repeats[q]))
+            >= ratio * (size + sizes[q])
+        ]
+        for q in hits:
+            other = order[q]
+            later, earlier = (this, other) if this > other else (other, this)
+            candidates.setdefault(later, []).append(earlier)
+    return candidates
 
 
 def _masks(texts: list[str]) -> tuple[list[int], list[int]]:
