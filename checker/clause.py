@@ -45,11 +45,9 @@ _ROLE = (
 _VAGUE_WORDS = (
     r"(?:等(?:有关|相关)?(?:部门|单位|机构|地方)?|(?:各)?(?:有关|相关)(?:部门|单位|地方))"
 )
-_TAILS = re.compile(rf"(?:{_ROLE}|{_VAGUE_WORDS})+$")
-#: characters at a clause part's end where its tail is looked for first (tails run to ~15),
-#: and more than the longest word a tail is made of (按照职责分工牵头负责: 10)
-_TAIL_WINDOW = 32
-_TAIL_WORD = 16
+#: a clause part's tail of role words and vague endings; the lookahead of the characters
+#: a tail can begin with lets the end-anchored search skip every other start at once
+_TAILS = re.compile(rf"(?=[按照根分共牵负配参协落等各有相])(?:{_ROLE}|{_VAGUE_WORDS})+$")
 _VAGUE = re.compile(_VAGUE_WORDS)
 _ROLE_TAIL = re.compile(_ROLE + "$")
 #: what separates two names: 、, and the 等和 / 和 that joins agencies to local governments
@@ -260,16 +258,8 @@ def _split_huitong(segment: str, offset: int) -> list[tuple[str, int]]:
 
 def _strip_tails(part: str) -> tuple[str, str | None]:
     """Remove role words (负责, 牵头…) and vague endings (等部门…) from the end of a part,
-    in one search: this runs for every clause of every plan.
-
-    The search looks at the part's last ``_TAIL_WINDOW`` characters only (an end-anchored
-    search tries every start). A tail that began before the window would be found from a
-    word boundary inside its first word, so within ``_TAIL_WORD`` of the window's start:
-    a tail found there is searched for again in the whole part."""
-    window = len(part) - _TAIL_WINDOW
-    tail = _TAILS.search(part, max(window, 0))
-    if tail is not None and window > 0 and tail.start() < window + _TAIL_WORD:
-        tail = _TAILS.search(part)
+    in one search: this runs for every clause of every plan."""
+    tail = _TAILS.search(part)
     if tail is None or not tail.group():
         return part, None
     vague = _VAGUE.search(tail.group())

@@ -26,6 +26,23 @@ def _units(plan: Plan) -> Iterator[tuple[int, int]]:
         yield heading.span.start, heading.span.end
 
 
+#: an opening mark right before its closing one, as _balanced removes them
+_ADJACENT_PAIR = re.compile("|".join(re.escape(o + c) for o, c in PAIRS.items()))
+
+
+def _balanced(folded: str) -> bool:
+    """Whether every mark of a text has its partner, told at C speed: its marks alone,
+    with each adjacent pair removed until none is left (nesting takes one pass a level).
+    Nearly every task balances; ``unbalanced`` says where those that do not go wrong."""
+    marks = "".join(_BRACKETS.findall(folded))
+    while marks:
+        fewer = _ADJACENT_PAIR.sub("", marks)
+        if len(fewer) == len(marks):
+            return False
+        marks = fewer
+    return True
+
+
 def unbalanced(folded: str) -> list[tuple[int, str, str]]:
     """(offset, mark, the mark that would pair it) for marks left without a partner."""
     stack: list[tuple[int, str]] = []
@@ -53,9 +70,12 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进《商标法修改。(国家知识产权局负责)
     Good: 1.推进《商标法》修改。(国家知识产权局负责)
     """
-    text = plan.source.text
+    text, folded = plan.source.text, plan.source.folded
     for start, end in _units(plan):
-        for offset, _, other in unbalanced(plan.source.folded[start:end]):
+        unit = folded[start:end]
+        if _balanced(unit):
+            continue
+        for offset, _, other in unbalanced(unit):
             at = start + offset
             other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
             span = Span.of(plan.source, at, at + 1)
