@@ -6,10 +6,10 @@ a factory for findings. Rules import this, never the engine (which runs them) or
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .findings import Finding, Fix
 from .model import Edit, Plan, Span, Task
@@ -17,6 +17,9 @@ from .model import Edit, Plan, Span, Task
 if TYPE_CHECKING:
     from .agencies import Registry
     from .registry import RuleSpec
+
+
+T = TypeVar("T")
 
 
 def _default_registry() -> Registry:
@@ -37,6 +40,18 @@ class Context:
     severity: str = "error"
     #: the current rule's options: each declared option, configured or default
     options: Mapping[str, Any] = field(default_factory=dict)
+
+    #: facts derived from the plan that several rules need (see ``shared``)
+    _shared: dict[tuple, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def shared(self, derive: Callable[..., T], *args: Hashable) -> T:
+        """``derive(plan, *args)``, worked out once per plan for all the rules that ask:
+        N001, N002 and N004 judge the same numbering, G002 counts name styles twice. The
+        plan is immutable, so a fact derived from it stays true for the whole run."""
+        key = (derive, *args)
+        if key not in self._shared:
+            self._shared[key] = derive(self.plan, *args)
+        return self._shared[key]
 
     def for_rule(self, spec: RuleSpec, severity: str, options: Mapping[str, Any]) -> Context:
         self.spec, self.severity, self.options = spec, severity, options

@@ -93,17 +93,22 @@ def style_counts(plan: Plan, registry: Registry) -> Counter[str]:
     return counts
 
 
-def dominant_style(plan: Plan, registry: Registry, configured: str = "auto") -> str:
-    """The style the document keeps: configured, else its majority, else its issuer's."""
+def dominant_style(
+    plan: Plan, registry: Registry, configured: str = "auto", counts: Counter[str] | None = None
+) -> str:
+    """The style the document keeps: configured, else its majority, else its issuer's.
+    ``counts`` are the plan's ``style_counts`` when the caller has them already."""
     if configured in ("council", "ministry"):
         return configured
-    counts = style_counts(plan, registry)
+    counts = style_counts(plan, registry) if counts is None else counts
     if counts["council"] != counts["ministry"]:
         return "council" if counts["council"] > counts["ministry"] else "ministry"
     return "council" if is_state_council(plan) else "ministry"
 
 
-def mixed_in_style(plan: Plan, registry: Registry, configured: str = "auto") -> str | None:
+def mixed_in_style(
+    plan: Plan, registry: Registry, configured: str = "auto", counts: Counter[str] | None = None
+) -> str | None:
     """The style whose names stand out as mixed into a document that keeps the other one:
     every name of the other style when configured; in auto mode only a clear minority
     (a fifth or less, against at least three), so that documents which keep their own mix
@@ -112,7 +117,7 @@ def mixed_in_style(plan: Plan, registry: Registry, configured: str = "auto") -> 
         return "ministry" if configured == "council" else "council"
     if is_state_council(plan):
         return None  # the Council sets the style, and its recent texts mix the two
-    counts = style_counts(plan, registry)
+    counts = style_counts(plan, registry) if counts is None else counts
     total = counts["council"] + counts["ministry"]
     if not total:
         return None

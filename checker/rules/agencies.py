@@ -16,6 +16,7 @@ from ..profile import (
     keeps_protocol_order,
     mixed_in_style,
     open_lists_are_convention,
+    style_counts,
 )
 from ..registry import Option, rule
 from ..text import fold
@@ -73,8 +74,9 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     registry = ctx.agencies
     configured = ctx.options["agency-style"]
-    style = dominant_style(plan, registry, configured)
-    mixed = mixed_in_style(plan, registry, configured)
+    counts = style_counts(plan, registry)
+    style = dominant_style(plan, registry, configured, counts)
+    mixed = mixed_in_style(plan, registry, configured, counts)
     for task, agency in _clauses(plan):
         found = registry.lookup(agency.name)
         if found is None or found.agency.brand_of:

@@ -188,12 +188,11 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    sequence, verdicts, _ = _verdicts(plan)
+    sequence, verdicts, _ = ctx.shared(_verdicts)
     level = plan.task_level or 3
-    first_line: dict[tuple[int, int], int] = {}
+    first_use: dict[tuple[int, int], _Item] = {}
     for n, item in enumerate(sequence.items):
-        key = (item.group if sequence.restart else 0, sequence.effective[n])
-        first_line.setdefault(key, item.span.line)
+        first_use.setdefault((item.group if sequence.restart else 0, sequence.effective[n]), item)
     for n, kind, slot in verdicts:
         if kind != "duplicate":
             continue
@@ -207,7 +206,7 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
             fix=fix,
             safe=False,
             number=_shown(level, item.number),
-            first_line=first_line[key],
+            first_line=first_use[key].span.line,
             expected=_shown(level, slot) if slot else None,
             expected_text=_written(level, slot) if slot else None,
         )
@@ -230,7 +229,7 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     if plan.task_level is None:
         return
-    sequence, _, explained = _verdicts(plan)
+    sequence, _, explained = ctx.shared(_verdicts)
     level = plan.task_level
     for unit, unit_explained in zip(_units(sequence), explained, strict=True):
         present = {sequence.effective[n] for n in unit}
@@ -295,7 +294,7 @@ def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    sequence, verdicts, _ = _verdicts(plan)
+    sequence, verdicts, _ = ctx.shared(_verdicts)
     level = plan.task_level or 3
     for item, expected, previous in sequence.departures:
         yield ctx.finding(
