@@ -142,13 +142,14 @@ def _read_clause(folded_inner: str) -> tuple:
             continue  # 下同: the same below
         segments.append(segment)
     shared = "分工" in folded_inner
-    labels = [_LABEL.match(segment.group()) for segment in segments]
+    # a label needs its colon, a lead its 牵头: most clauses have neither to look for
+    labelled = ":" in folded_inner
+    labels = [_LABEL.match(s.group()) if labelled else None for s in segments]
     name_marked = "(牵头)" in folded_inner
     lead_marked = (
-        name_marked
-        or any("牵头" in segment.group() for segment in segments)
-        or any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
-    )
+        "牵头" in folded_inner
+        and (name_marked or any("牵头" in segment.group() for segment in segments))
+    ) or any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
     vague: str | None = None
     agencies: list[tuple[str, int, str]] = []
     subjects: list[str] = []
