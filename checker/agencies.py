@@ -15,7 +15,7 @@ from .data import builtin, parse_yaml
 from .errors import ConfigError
 
 if TYPE_CHECKING:
-    from .mirror import Mirror
+    from .mirror import Hit, Mirror
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,10 @@ class Registry:
         agency = self._made.get(hit.name)
         if agency is None:
             central = self.index[hit.central].agency
+            ended, successor = hit.ended, hit.successor
+            if hit.former:  # 省工商局: reorganised as 国家工商总局 was, into 省市场监管局
+                ended = ended or central.ended
+                successor = self._local_successor(central, hit)
             category = hit.category or central.category
             if category == central.category:
                 rank = central.rank
@@ -109,12 +113,20 @@ class Registry:
                 aliases=(),
                 category=category,
                 rank=rank,
-                ended=hit.ended,
-                successor=hit.successor,
+                ended=ended,
+                successor=successor,
                 note=f"mirrors {central.name}",
             )
             self._made[hit.name] = agency
         return Lookup(agency, hit.form)
+
+    def _local_successor(self, central: Agency, hit: Hit) -> str | None:
+        """The local counterpart, under the same prefix, of the body that took over the
+        duties of a reorganised national body (国家工商总局 → 市场监管总局: 省市场监管局)."""
+        assert self.mirror is not None
+        if not central.successor:
+            return None
+        return self.mirror.counterpart(central.successor, hit.prefix, hit.style)
 
     def body(self, name: str) -> Agency:
         """An agency by canonical name: a registry entry or a mirrored body."""
@@ -267,7 +279,23 @@ def build_registry(
         for central in centrals:
             if central and central not in agencies:
                 raise ConfigError(f"mirror.yaml: unknown central body '{central}'")
+        _check_former(mirror, agencies)
     return registry
+
+
+def _check_former(mirror: Mirror, agencies: dict[str, Agency]) -> None:
+    """Each local form of a reorganised national body (mirror.yaml ``former``) names a body
+    that ended with a successor, and that successor has a local counterpart in each style
+    the form is written in: else the local name would have no successor to point to."""
+    for body in mirror.bodies:
+        if not body.former:
+            continue
+        national = agencies[body.central]
+        if national.ended is None or not national.successor:
+            raise ConfigError(f"mirror.yaml: '{body.central}' has no successor")
+        for style, endings in body.endings.items():
+            if endings and mirror.counterpart(national.successor, "", style) is None:
+                raise ConfigError(f"mirror.yaml: '{national.successor}' has no {style} counterpart")
 
 
 def _with_local_categories(categories: list[str], mirror: Mirror) -> list[str]:

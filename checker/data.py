@@ -200,6 +200,21 @@ def shapes() -> dict[str, Any]:
             {
                 "categories": [category],
                 "bodies": [open_({"central": str, "province": names, "city": names}, "central")],
+                # local forms of reorganised national bodies: each says where it comes from
+                "former": [
+                    closed(
+                        {
+                            "central": str,
+                            "province": names,
+                            "city": names,
+                            "ended": int,
+                            "source": str,
+                            "note": str,
+                        },
+                        "central",
+                        "source",
+                    )
+                ],
                 "branches": [
                     open_({"central": str, "names": names, "ended": int}, "central", "names")
                 ],

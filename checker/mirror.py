@@ -6,6 +6,10 @@ Provinces, cities and counties name their bodies after the central ones (省教�
 place (山东证监局, 人民银行济南分行). This module answers two questions about a name that no
 registry lists: is it a local body (then it is never matched to a national one), and is it
 the standard name of a mirrored body (then it takes its central body's protocol order)?
+
+The mirror also holds the local forms of national bodies that were reorganised (``former``:
+省工商局 of 国家工商总局): the registry carries the national renaming to them, so that the
+local name's successor is the local counterpart of the national successor (省市场监管局).
 """
 
 from __future__ import annotations
@@ -54,6 +58,10 @@ class MirrorBody:
     aliases: tuple[str, ...]  # colloquial endings (G002)
     full: str
     category: str | None  # None: the central body's category
+    #: the local form of a national body that was reorganised (mirror.yaml ``former``): its
+    #: year and successor are the national body's, its successor's name the local counterpart
+    former: bool = False
+    ended: int | None = None  # when the local bodies ended, where not the national year
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,11 @@ class Hit:
     full: str = ""
     ended: int | None = None
     successor: str | None = None
+    #: for the local form of a reorganised national body: the level prefix and style of
+    #: endings it was written with (the successor is named under the same prefix)
+    former: bool = False
+    prefix: str = ""
+    style: str = ""
 
 
 class Levels:
@@ -138,6 +151,8 @@ class Mirror:
         self.templates: list[tuple[re.Pattern[str], MirrorBody, str, str]] = []
         for n, entry in enumerate(data.get("bodies", ())):
             self._add_body(entry, f"{origin}:bodies[{n}]")
+        for n, entry in enumerate(data.get("former", ())):
+            self._add_body(entry, f"{origin}:former[{n}]", former=True)
         self.branches: list[tuple[re.Pattern[str], dict[str, Any]]] = []
         for n, entry in enumerate(data.get("branches", ())):
             where = f"{origin}:branches[{n}]"
@@ -154,7 +169,7 @@ class Mirror:
             (re.compile(g["pattern"]), str(g["category"])) for g in data.get("guesses", ())
         ]
 
-    def _add_body(self, entry: Any, where: str) -> None:
+    def _add_body(self, entry: Any, where: str, former: bool = False) -> None:
         if not isinstance(entry, dict) or "central" not in entry:
             raise ConfigError(f"{where}: a mirrored body needs its central body")
         body = MirrorBody(
@@ -165,6 +180,8 @@ class Mirror:
             aliases=tuple(str(a) for a in entry.get("aliases", ())),
             full=str(entry.get("full", "")),
             category=entry.get("category"),
+            former=former,
+            ended=entry.get("ended"),
         )
         self.bodies.append(body)
         for style, endings in body.endings.items():
@@ -191,12 +208,21 @@ class Mirror:
                 self.endings[style][ending] = (body, form)
 
     def names_for(self, prefix: str, style: str) -> list[str]:
-        """The canonical local names of every mirrored body under one prefix."""
+        """The canonical local names of every current mirrored body under one prefix."""
         return [
             prefix + b.endings[style][0]
             for b in self.bodies
-            if b.endings[style] and "{L}" not in b.endings[style][0]
+            if b.endings[style] and "{L}" not in b.endings[style][0] and not b.former
         ]
+
+    def counterpart(self, central: str, prefix: str, style: str) -> str | None:
+        """The canonical local name, under ``prefix``, of the current body that mirrors
+        ``central`` (市场监管总局, 省 → 省市场监管局), or None when none does."""
+        for body in self.bodies:
+            endings = body.endings[style]
+            if body.central == central and endings and not body.former:
+                return None if "{L}" in endings[0] else prefix + endings[0]
+        return None
 
     def match(self, name: str) -> Hit | None:
         """The mirrored body a local name stands for, or None."""
@@ -215,6 +241,11 @@ class Mirror:
             full = prefix + body.full if body.full else ""
             # an accepted other form (省高级人民法院, 省大数据局) keeps its own name
             ending = name[len(prefix) :] if form == "name" else body.endings[style][0]
+            if body.former:
+                return Hit(
+                    prefix + ending, form, body.central, body.category, full, body.ended,
+                    former=True, prefix=prefix, style=style,
+                )  # fmt: skip
             return Hit(prefix + ending, form, body.central, body.category, full)
         for pattern, entry in self.branches:
             found = pattern.match(name)

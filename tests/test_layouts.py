@@ -404,7 +404,7 @@ REVIEW = FAMILY / "review"
         ("r09-zeren-bare.txt", 5, [("G001", 14)]),  # 责任单位:… without brackets
         ("r10-multi-clause.txt", 8, []),
         ("d01-guobanfa-opinion-defective.txt", 9, [("A001", 9), ("D005", 13), ("N001", 15)]),
-        ("d04-province-jiangsu-defective.txt", 13, [("N002", 20), ("G001", 20), ("G001", 22), ("G001", 25), ("A001", 26)]),
+        ("d04-province-jiangsu-defective.txt", 13, [("N002", 20), ("G003", 20), ("G001", 22), ("G001", 25), ("A001", 26)]),
         ("d08-three-level-defective.txt", 10, [("N001", 10), ("N002", 21)]),
         ("d10-multi-clause-defective.txt", 8, [("A001", 14), ("G001", 15), ("G003", 19)]),
     ],

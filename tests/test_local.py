@@ -593,3 +593,142 @@ def test_malformed_shipped_mirror_data_is_a_one_line_error(monkeypatch):
             mirror.load_mirror()
     finally:
         mirror.load_mirror.cache_clear()
+
+
+# ---- local forms of reorganised national bodies (mirror.yaml former) ---------------------------
+
+PROVINCIAL_2024 = (
+    "2024年全省知识产权工作要点\n一、加强保护\n1.开展执法。（{names}按职责分工负责）\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "successor"),
+    [
+        ("省工商局", "省市场监管局"),
+        ("省工商行政管理局", "省市场监管局"),
+        ("山东省工商行政管理局", "山东省市场监管局"),
+        ("省质量技术监督局", "省市场监管局"),
+        ("省食品药品监督管理局", "省市场监管局"),
+        ("市食药监局", "市市场监管局"),
+        ("济南市国土资源局", "济南市自然资源局"),
+        ("省环保厅", "省生态环境厅"),
+        ("县农业局", "县农业农村局"),
+        ("省卫计委", "省卫生健康委"),
+        ("市卫生计生局", "市卫生健康委"),
+        ("省安监局", "省应急管理厅"),
+        ("省文化厅", "省文化和旅游厅"),
+        ("省旅游发展委员会", "省文化和旅游厅"),
+        ("市法制办", "市司法局"),
+        ("省行政学院", "省委党校"),
+        ("省监察厅", "省纪委监委"),
+    ],
+)
+def test_abolished_local_bodies_name_their_local_successor(written, successor):
+    """The 2018 reform ended them with their national bodies: G003 with the local counterpart
+    of the national successor under the same prefix, and a fix; never G001 (register it)."""
+    from .conftest import lint_text
+
+    found = lint_text(PROVINCIAL_2024.format(names=f"省公安厅、{written}"), ("G001", "G003"))
+    assert [(f.code, f.args["agency"], f.args["successor"]) for f in found] == [
+        ("G003", written, successor)
+    ]
+    assert found[0].args["year"] == 2018
+    assert found[0].fix is not None and found[0].fix.edits[0].text == successor
+
+
+def test_abolished_local_body_in_the_provincial_fixture():
+    """The reviewers' defective Jiangsu plan writes 省工商局 in task 6."""
+    path = ROOT / "tests" / "data" / "family" / "review" / "d04-province-jiangsu-defective.txt"
+    found = _findings(path, rule="G003")
+    assert [(f["line"], f["task"]) for f in found] == [(20, 6)]
+    assert "省市场监管局" in found[0]["message"] and "省工商局" in found[0]["message"]
+    assert not any("省工商局" in f["message"] for f in _findings(path, rule="G001"))
+
+
+def test_abolished_local_body_fixed_in_place(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PROVINCIAL_2024.format(names="省工商局、省公安厅"), encoding="utf-8")
+    assert invoke("lint", str(plan), "--fix", "--select", "G003").exit_code == 0
+    assert "（省市场监管局、省公安厅按职责分工负责）" in plan.read_text(encoding="utf-8")
+
+
+def test_before_the_reform_the_old_local_names_were_right():
+    from .conftest import lint_text
+
+    text = PROVINCIAL_2024.replace("2024", "2017").format(names="省工商局、省食品药品监督管理局")
+    assert lint_text(text, ("G001", "G003")) == []
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "省市场监管局、省药监局、省药品监督管理局、省林业局、省林业和草原局",
+        "省文化和旅游厅、省卫生健康委、省自然资源厅、省生态环境厅、省应急管理厅",
+        "省司法厅、省广电局、省粮食和储备局、省委党校、省纪委监委、省农业农村厅",
+        "省工商联、市工商联、市林业局、市文化广电旅游局、市自然资源和规划局、县农业农村局",
+        "山东省市场监管局、济南市市场监管局、市卫生健康局、市应急管理局",
+    ],
+)
+def test_current_local_names_are_not_taken_for_abolished_ones(names):
+    """Today's bodies, and look-alikes of the old names (省工商联 beside 省工商局, 市林业局
+    that cities still have): neither G003 nor G001."""
+    from .conftest import lint_text
+
+    assert lint_text(PROVINCIAL_2024.format(names=names), ("G001", "G003")) == []
+
+
+def test_an_office_that_kept_an_old_name_registers_it(tmp_path):
+    """A local exception (a city whose 旅游局 was kept) is the office's, in its registry,
+    which is read before the mirror."""
+    from .conftest import lint_text
+
+    registry = tmp_path / "agencies.yaml"
+    registry.write_text(
+        "agencies:\n  - {name: 三亚市旅游局, category: local, rank: 1, note: test}\n",
+        encoding="utf-8",
+    )
+    text = PROVINCIAL_2024.format(names="三亚市旅游局、三亚市公安局")
+    assert [f.code for f in lint_text(text, ("G001", "G003"))] == ["G003"]
+    assert lint_text(text, ("G001", "G003"), agencies=(registry,)) == []
+
+
+def test_current_names_never_suggest_an_abolished_one():
+    """names_for, whence typo suggestions come, lists current bodies only."""
+    registry = load_registry()
+    names = registry.mirror.names_for("省", "province")
+    assert "省市场监管局" in names and "省工商局" not in names and "省环保厅" not in names
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"central": "教育部", "province": ["教育局"]}, "'教育部' has no successor"),
+        (
+            {"central": "国家林业局", "city": ["林业处"]},
+            "'国家林草局' has no city counterpart",
+        ),
+    ],
+)
+def test_a_former_entry_without_a_local_successor_is_refused(entry, message):
+    from checker.agencies import build_registry
+    from checker.mirror import Levels, Mirror
+
+    data = {"bodies": [{"central": "国家林草局", "province": ["林业局"]}], "former": [entry]}
+    mirror = Mirror(data, Levels(builtin("places.yaml")))
+    with pytest.raises(ConfigError, match=message):
+        build_registry(builtin("agencies.yaml"), mirror=mirror)
+
+
+def test_every_former_entry_says_where_it_comes_from():
+    """A renaming is a fact about agencies: the data's shape requires its source."""
+    import copy
+    from pathlib import Path
+
+    from checker.data import _checked, shapes
+
+    data = copy.deepcopy(builtin("mirror.yaml"))
+    assert data["former"] and all(entry.get("source") for entry in data["former"])
+    del data["former"][0]["source"]
+    with pytest.raises(ConfigError, match=r"former\[0\]:source: missing"):
+        _checked(data, lambda: shapes()["mirror.yaml"], Path("mirror.yaml"))

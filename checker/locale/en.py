@@ -338,7 +338,10 @@ EXPLANATIONS = {
     ),
     "G003": (
         "After an institutional reform (2018, 2023 …) the former body's name is no longer used.\n"
-        "A plan for a later year names the body that took over its duties."
+        "A plan for a later year names the body that took over its duties. Local bodies were\n"
+        "reformed with the central ones: a provincial, city or county body that mirrored a\n"
+        "reorganised central body ('省工商局', '市国土资源局') becomes the local counterpart of\n"
+        "its successor ('省市场监管局', '市自然资源局'; rules/mirror.yaml)."
     ),
     "G004": (
         "The same body twice in one responsibility clause (full and short name, or old and new\n"

@@ -211,6 +211,8 @@ ERRORS = {
     "{where}: expected a list of names": "{where}：应为名称列表",
     "{where}: expected a number": "{where}：应为数字",
     "{where}: unknown central body '{name}'": "{where}：未知的中央单位“{name}”",
+    "{where}: '{name}' has no successor": "{where}：“{name}”没有继任单位",
+    "{where}: '{name}' has no {style} counterpart": "{where}：“{name}”没有对应的地方单位（{style}）",
     "{where}: {rank} is also the rank of '{name}' in category {category}": "{where}：{rank}也是{category}类中“{name}”的位次",
     "{where}: expected file names": "{where}：应为文件名",
     "{where}: no such registry file '{name}'": "{where}：名录文件“{name}”不存在",
@@ -501,7 +503,9 @@ EXPLANATIONS = {
     ),
     "G003": (
         "机构改革后（2018年、2023年等）原单位名称不再使用。计划年度晚于改革年份的，\n"
-        "应写承接其职责的现有单位。"
+        "应写承接其职责的现有单位。地方机构随中央一并改革：省、市、县与已改组的中央单位\n"
+        "对应的单位（“省工商局”“市国土资源局”）应写为承接单位在本级的对应单位\n"
+        "（“省市场监管局”“市自然资源局”，见 rules/mirror.yaml）。"
     ),
     "G004": (
         "同一单位在一条责任分工里出现两次（含全称与简称、旧名与新名各一次），多半是合并稿件时留下的。\n"
