@@ -61,6 +61,9 @@ class Registry:
     categories: list[str]
     index: dict[str, Lookup] = field(default_factory=dict)
     _resolved: dict[tuple[str, int | None], Agency | None] = field(default_factory=dict, repr=False)
+    _current: dict[tuple[str, int | None], tuple[Agency, int | None]] = field(
+        default_factory=dict, repr=False
+    )
     mirror: Mirror | None = None
     local: frozenset[str] = frozenset()  # names from the office's registry files
     _mirrored: dict[str, Lookup | None] = field(default_factory=dict, repr=False)
@@ -159,7 +162,15 @@ class Registry:
         return self._resolved[key]
 
     def current(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
-        """Follow successors to the body in place in ``year``: (agency, year of first change)."""
+        """Follow successors to the body in place in ``year``: (agency, year of first change).
+        Memoised like ``resolve``: G002 and G003 ask it of every agency of every clause."""
+        key = (agency.name, year)
+        found = self._current.get(key)
+        if found is None:
+            found = self._current[key] = self._follow(agency, year)
+        return found
+
+    def _follow(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
         changed_in = None
         seen = {agency.name}
         while (

@@ -106,7 +106,7 @@ class _Parser:
 
     # -- positions ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
-        return Span.of(self.source, start, end)
+        return Span(start, end, self.source.line_starts)
 
     def line_start(self, index: int) -> int:
         return self.source.line_starts[index]
@@ -637,7 +637,7 @@ class _Parser:
 
     def clause(self, folded: str, group: tuple[int, int], offsets: _OffsetMap) -> Clause:
         s, e = group
-        span = Span.of(self.source, offsets(s), offsets(e - 1) + 1)
+        span = self.span(offsets(s), offsets(e - 1) + 1)
         return parse_clause(self.source, folded[s + 1 : e - 1], offsets(s + 1), span)
 
     def parens(
@@ -663,7 +663,7 @@ class _Parser:
             )
             if standalone:
                 standalone_end.add(e)
-            span = Span.of(self.source, offsets(s), offsets(e - 1) + 1)
+            span = self.span(offsets(s), offsets(e - 1) + 1)
             yield Paren(joined[s + 1 : e - 1], span, standalone, joined[s])
 
     # -- whole document ----------------------------------------------------------------

@@ -38,15 +38,15 @@ def addressee_report(plan: Plan) -> dict[str, Any] | None:
         else:
             named.append(_resolve(registry, part, plan.year))
     members = list(conference["members"]) if conference else []
-    with_tasks: list[str] = []
+    with_tasks: dict[str, None] = {}  # the bodies with a task, in order of first mention
     for task in plan.tasks:
         for agency in task.agencies:
             body = _resolve(registry, agency.name, plan.year)
-            found = registry.lookup(body)
-            if found and found.agency.is_collective:
+            if body in with_tasks:
                 continue
-            if body not in with_tasks:
-                with_tasks.append(body)
+            found = registry.lookup(body)
+            if not (found and found.agency.is_collective):
+                with_tasks[body] = None
     addressed = set(members) | set(named)
     # a group that takes in every central body (rules/vocabulary.yaml: all_bodies)
     everyone = any(word in group for group in groups for word in words("all_bodies"))
