@@ -48,7 +48,7 @@ class Lookup:
     form: str  # name | short | full | alias
 
 
-@dataclass
+@dataclass(eq=False)  # one registry is one object: hashable by identity (Context.shared)
 class Registry:
     """The national registry, the office's own registry files, and the mirror of local names.
 

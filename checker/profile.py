@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
-from .agencies import Registry
+from .agencies import Lookup, Registry
 from .data import builtin
 from .model import AgencyRef, Plan, Task
 from .text import fold
@@ -78,12 +79,30 @@ def clause_agencies(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
             yield task, agency
 
 
-def style_counts(plan: Plan, registry: Registry) -> Counter[str]:
+class AgencyUse(NamedTuple):
+    """An agency named in a clause, with its task and what the registry knows of the name."""
+
+    task: Task
+    agency: AgencyRef
+    found: Lookup | None
+
+
+def agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
+    """Every agency of every clause looked up once: G001, G002, G003 and the style counts
+    all read the same names (rules ask for it through ``Context.shared``)."""
+    lookup = registry.lookup
+    return tuple(
+        AgencyUse(task, agency, lookup(agency.name)) for task, agency in clause_agencies(plan)
+    )
+
+
+def style_counts(
+    plan: Plan, registry: Registry, uses: tuple[AgencyUse, ...] | None = None
+) -> Counter[str]:
     """How many names the plan writes in each style, counting only the bodies whose two
     styles differ (科技部 is the same in both and says nothing)."""
     counts: Counter[str] = Counter()
-    for _, agency in clause_agencies(plan):
-        found = registry.lookup(agency.name)
+    for _, _, found in agency_uses(plan, registry) if uses is None else uses:
         if found is None or not found.agency.short or found.agency.short == (found.agency.name,):
             continue
         if found.form == "short":

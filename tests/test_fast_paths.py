@@ -70,3 +70,15 @@ def test_a_unit_is_balanced_exactly_when_no_mark_is_left_unpaired(text):
     from checker.rules.brackets import _balanced, unbalanced
 
     assert _balanced(text) == (unbalanced(text) == [])
+
+
+_PLAIN_CLAUSE_WORDS = re.compile(
+    r"负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门)"
+)
+
+
+@given(st.lists(st.sampled_from([*"负牵配参协会责主任办单位部门头合与助同甲", "负责", "协办单位"])))
+def test_clause_words_are_found_as_by_the_plain_pattern(words):
+    text = "".join(words)
+    plain = [m.span() for m in _PLAIN_CLAUSE_WORDS.finditer(text)]
+    assert [m.span() for m in clause.CLAUSE_WORDS.finditer(text)] == plain

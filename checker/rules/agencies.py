@@ -10,7 +10,7 @@ from ..context import Context
 from ..findings import Finding, Words
 from ..model import AgencyRef, Edit, Plan, Task
 from ..profile import (
-    clause_agencies,
+    agency_uses,
     dominant_style,
     is_government_issued,
     keeps_protocol_order,
@@ -23,10 +23,6 @@ from ..text import fold
 from ..vocabulary import is_separator, words
 
 
-def _clauses(plan: Plan) -> Iterator[tuple[Task, AgencyRef]]:
-    return clause_agencies(plan)
-
-
 @rule("G001", "unknown-agency")
 def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
@@ -35,8 +31,8 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     registry = ctx.agencies
     unknown: dict[str, list[tuple[Task, AgencyRef]]] = {}
-    for task, agency in _clauses(plan):
-        if registry.lookup(agency.name) is None:
+    for task, agency, found in ctx.shared(agency_uses, registry):
+        if found is None:
             unknown.setdefault(agency.name, []).append((task, agency))
     for name, uses in unknown.items():  # one name, one finding: where it is first written
         task, agency = uses[0]
@@ -74,11 +70,11 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     registry = ctx.agencies
     configured = ctx.options["agency-style"]
-    counts = style_counts(plan, registry)
+    uses = ctx.shared(agency_uses, registry)
+    counts = style_counts(plan, registry, uses)
     style = dominant_style(plan, registry, configured, counts)
     mixed = mixed_in_style(plan, registry, configured, counts)
-    for task, agency in _clauses(plan):
-        found = registry.lookup(agency.name)
+    for task, agency, found in uses:
         if found is None or found.agency.brand_of:
             continue
         _, changed = registry.current(found.agency, ctx.year)
@@ -114,8 +110,7 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.开展商标执法。(市场监管总局负责)
     """
     registry = ctx.agencies
-    for task, agency in _clauses(plan):
-        found = registry.lookup(agency.name)
+    for task, agency, found in ctx.shared(agency_uses, registry):
         if found is None:
             continue
         current, changed = registry.current(found.agency, ctx.year)
