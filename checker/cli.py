@@ -566,3 +566,31 @@ def main() -> None:
         detail = f"{type(error).__name__}: {error}"
         click.echo(f"plancheck: {locale.error(lang, f'internal error: {detail}')}", err=True)
         sys.exit(2)
+
+
+def run() -> None:
+    """The ``plancheck`` console script: ``main``, then an exit that skips tearing the
+    interpreter down.
+
+    Freeing every module and object at exit costs about 11 ms of a 90 ms check, an eighth of
+    what a pre-commit hook waits for, and nothing of plancheck's needs it: files are written
+    atomically and closed, worker pools shut down, within the run. Output is flushed first.
+    Tools that collect data at exit (coverage) get the ordinary exit, as does anyone who
+    sets ``PLANCHECK_FULL_EXIT``. ``main`` itself, which tests call, always returns or raises.
+    """
+    try:
+        main()
+        status: object = 0
+    except SystemExit as done:
+        status = done.code
+    if "coverage" in sys.modules or os.environ.get("PLANCHECK_FULL_EXIT"):
+        sys.exit(status)
+    code = status if isinstance(status, int) else 0 if status is None else 1
+    if not isinstance(status, int | None):
+        print(status, file=sys.stderr)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: what could not be written is lost either way
+        code = code or 1
+    os._exit(code)

@@ -159,6 +159,12 @@ def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
     return result
 
 
+#: where a pyproject.toml can hold our settings: a [tool.plancheck…] table or tool.plancheck
+#: keys, or a bare [tool] table (whose plancheck = {…} only parsing tells). A file with
+#: none of these (a project named plancheck, say) is not parsed at all.
+_MAY_HAVE_SECTION = re.compile(r"\btool\s*\.\s*\"?plancheck\b|^\s*\[\s*tool\s*\]", re.M)
+
+
 def load_file(
     path: Path, known: set[str], options: dict[str, Option] | None = None
 ) -> Config | None:
@@ -170,7 +176,7 @@ def load_file(
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8") from None
     if path.name == "pyproject.toml":
-        if "plancheck" not in raw:
+        if not _MAY_HAVE_SECTION.search(raw):
             return None  # most pyproject.toml files are not ours: skip parsing them
         import tomllib
 

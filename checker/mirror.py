@@ -21,6 +21,7 @@ from typing import Any
 
 from .data import builtin
 from .errors import ConfigError
+from .lazyre import LazyPattern
 
 
 class _BranchTemplate:
@@ -101,12 +102,12 @@ class Levels:
         self.not_places = tuple(data.get("not_places", ()))
         self.markers = tuple(data.get("national_markers", ()))
         suffixes = sorted(data["place_suffixes"], key=len, reverse=True)
-        self.place_end = re.compile(f"(?:{'|'.join(suffixes)})$")
-        self.contains_province = re.compile(
+        self.place_end = LazyPattern(f"(?:{'|'.join(suffixes)})$")
+        self.contains_province = LazyPattern(
             "|".join(sorted([*self.provinces, *self.shorts], key=len, reverse=True))
         )
         youth = "|".join(self.bare_order)
-        self.youth = re.compile(f"^团(?:{youth})委")
+        self.youth = LazyPattern(f"^团(?:{youth})委")
 
     def style(self, level: str) -> str:
         return "province" if level == "province" else "city"
@@ -148,12 +149,12 @@ class Mirror:
         self.categories = list(data.get("categories", ()))
         self.bodies: list[MirrorBody] = []
         self.endings: dict[str, dict[str, tuple[MirrorBody, str]]] = {"province": {}, "city": {}}
-        self.templates: list[tuple[re.Pattern[str], MirrorBody, str, str]] = []
+        self.templates: list[tuple[LazyPattern, MirrorBody, str, str]] = []
         for n, entry in enumerate(data.get("bodies", ())):
             self._add_body(entry, f"{origin}:bodies[{n}]")
         for n, entry in enumerate(data.get("former", ())):
             self._add_body(entry, f"{origin}:former[{n}]", former=True)
-        self.branches: list[tuple[re.Pattern[str], dict[str, Any]]] = []
+        self.branches: list[tuple[_BranchTemplate, dict[str, Any]]] = []
         for n, entry in enumerate(data.get("branches", ())):
             where = f"{origin}:branches[{n}]"
             if not isinstance(entry, dict) or "central" not in entry or "names" not in entry:
@@ -166,7 +167,7 @@ class Mirror:
         self.collective_central = str(collective.get("central", ""))
         self.collective = frozenset(str(n) for n in collective.get("names", ()))
         self.guesses = [
-            (re.compile(g["pattern"]), str(g["category"])) for g in data.get("guesses", ())
+            (LazyPattern(str(g["pattern"])), str(g["category"])) for g in data.get("guesses", ())
         ]
 
     def _add_body(self, entry: Any, where: str, former: bool = False) -> None:
@@ -200,7 +201,7 @@ class Mirror:
                         if self.levels.style(self.levels.bare[p]) == style
                     )
                     pattern = re.escape(ending).replace(re.escape("{L}"), f"(?P<prefix>{prefixes})")
-                    self.templates.append((re.compile(f"^{pattern}$"), body, canonical, form))
+                    self.templates.append((LazyPattern(f"^{pattern}$"), body, canonical, form))
                     continue
                 if ending in self.endings[style]:
                     other = self.endings[style][ending][0].central

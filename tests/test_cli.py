@@ -160,6 +160,24 @@ def test_config_in_pyproject(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("pyproject", "ours"),
+    [
+        ('[tool.plancheck]\nignore = ["A", "G"]\n', True),
+        ('[tool."plancheck"]\nignore = ["A", "G"]\n', True),
+        ('[tool]\nplancheck = {ignore = ["A", "G"]}\n', True),
+        ('tool.plancheck.ignore = ["A", "G"]\n', True),
+        # a project named plancheck, settings for other tools: not parsed, not ours
+        ('[project]\nname = "plancheck"\n[tool.ruff]\nline-length = 100\n', False),
+    ],
+)
+def test_a_pyproject_is_ours_only_with_a_plancheck_table(tmp_path, pyproject, ours):
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    shutil.copy(PLAN_2024, tmp_path / "2024.txt")
+    data = json.loads(invoke("lint", str(tmp_path / "2024.txt"), "--format", "json").output)
+    assert ("A001" not in data["summary"]["by_rule"]) is ours
+
+
+@pytest.mark.parametrize(
     ("content", "chinese", "english"),
     [
         ("select: [A\n", ".plancheck.yaml:2：YAML格式有误（", ".plancheck.yaml:2: invalid YAML ("),
@@ -221,6 +239,37 @@ def test_installed_command_outside_the_repo(tmp_path):
         check=False,
     )
     assert module.returncode == 0 and "G001" in module.stdout
+
+
+def test_the_quick_exit_loses_no_output_and_keeps_exit_codes(tmp_path):
+    """The console script leaves without interpreter teardown (cli.run): whatever the run
+    wrote — a report through -o, a large stdout, a --fix, the parallel run's — is whole,
+    and each exit status is the one main gives."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLANCHECK_FULL_EXIT")}
+    env["PLANCHECK_CACHE_DIR"] = str(tmp_path / "cache")
+    plancheck = [sys.executable, "-m", "checker"]
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*plancheck, *args], cwd=tmp_path, capture_output=True, env=env, check=False
+        )
+
+    plan = tmp_path / "2024.txt"
+    shutil.copy(PLAN_2024, plan)
+    report = run("lint", "2024.txt", "--format", "json", "-o", "out.json")
+    assert report.returncode == 1
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["summary"]["findings"]
+    many = tmp_path / "many"
+    many.mkdir()
+    for n in range(30):  # enough for the parallel workers
+        shutil.copy(PLAN_2024, many / f"plan-{n:02}.txt")
+    stdout = run("lint", "many", "--format", "json", "--no-cache")
+    assert stdout.returncode == 1
+    assert json.loads(stdout.stdout)["summary"]["files_checked"] == 30
+    fixed = run("lint", "2024.txt", "--fix", "--no-cache")
+    assert fixed.returncode == 1 and "(科技成果评价)" not in plan.read_text(encoding="utf-8")
+    assert run("lint", "2024.txt", "--exit-zero").returncode == 0
+    assert run("lint", "missing.txt").returncode == 2
 
 
 def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):

@@ -129,3 +129,15 @@ def test_a_broken_data_file_stops_the_run_in_one_line(data_copy: Path):
         assert result.exit_code == 2
         assert f"{target}:max_tag_length{message}" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_mirrors_patterns_compile():
+    """The mirror compiles its patterns on first use (start-up speed): a broken one in the
+    shipped data must fail here, not in a drafter's run."""
+    from checker.mirror import load_mirror
+
+    mirror = load_mirror()
+    patterns = [p for p, *_ in mirror.templates] + [p for p, _ in mirror.guesses]
+    levels = mirror.levels
+    patterns += [levels.place_end, levels.contains_province, levels.youth]
+    assert patterns and all(p.compiled.pattern == p.source for p in patterns)
