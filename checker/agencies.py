@@ -319,15 +319,25 @@ def _with_local_categories(categories: list[str], mirror: Mirror) -> list[str]:
     return result
 
 
-@cache
 def load_registry(local: tuple[Path, ...] = ()) -> Registry:
-    """The national registry with the mirror, and the office's registry files if any."""
+    """The national registry with the mirror, and the office's registry files if any.
+    Built once per set of files: ``load_registry()`` and ``load_registry(())`` are the same
+    registry (a bare ``@cache`` keys them apart, and built it twice a run)."""
+    return _load_registry(tuple(local))
+
+
+@cache
+def _load_registry(local: tuple[Path, ...]) -> Registry:
     from .mirror import load_mirror
 
     registry = build_registry(builtin("agencies.yaml"), mirror=load_mirror())
     if local:
         registry = add_local_files(registry, local)
     return registry
+
+
+#: forget the registries built (tests that edit a registry file within one process)
+load_registry.cache_clear = _load_registry.cache_clear  # type: ignore[attr-defined]
 
 
 @cache

@@ -323,7 +323,7 @@ def lint_file(
         report.error, report.error_kind = str(error), "config"
         return report
     report.source, report.plan = plan.source, plan
-    report.summary = plan_summary(plan)
+    report.summary = plan_summary(plan, config.agencies)
     report.custom_codes = tuple(spec.code for spec in config.custom)
     report.custom_rules = config.custom
     report.findings = placed(plan, result.findings)
@@ -416,12 +416,14 @@ def _write_fixed(path: Path | None, source: Source) -> None:
     write_atomic(path, source.encode(source.text))
 
 
-def plan_summary(plan: Plan) -> dict:
-    """The facts about a plan that output formats show beside its findings."""
+def plan_summary(plan: Plan, registries: tuple[Path, ...] = ()) -> dict:
+    """The facts about a plan that output formats show beside its findings; the addressees
+    are judged against the same registry as the rules (the office's files included)."""
+    from .agencies import load_registry
     from .roster import addressee_report
 
     summary = {"tasks": len(plan.tasks), "year": plan.year}
-    roster = addressee_report(plan)
+    roster = addressee_report(plan, load_registry(registries))
     if roster is not None:
         summary["addressees"] = roster
     return summary

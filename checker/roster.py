@@ -19,12 +19,12 @@ def _resolve(registry: Registry, name: str, year: int | None) -> str:
     return body.name if body else name
 
 
-def addressee_report(plan: Plan) -> dict[str, Any] | None:
+def addressee_report(plan: Plan, registry: Registry | None = None) -> dict[str, Any] | None:
     """Members without tasks and agencies not addressed; None when there is no addressee line."""
     line = plan.paragraph("addressee")
     if line is None:
         return None
-    registry = load_registry()
+    registry = registry or load_registry()
     folded = fold(line.text).rstrip(":").strip()
     conference = next((c for c in conferences() if c["name"] in folded), None)
     named: list[str] = []
