@@ -73,6 +73,12 @@ class Source:
             places=places,
         )
 
+    def __reduce__(self) -> tuple:
+        """Pickled without ``folded`` (half of it, and one ``fold`` away from the text): a
+        parallel run sends each file's source from its worker back to the parent."""
+        fields = (self.path, self.text, self.encoding, self.bom, self.newline, self.kind)
+        return _unpickled, (*fields, self.line_starts, self.places)
+
     @property
     def lines(self) -> list[str]:
         """The lines of the text without their terminators (line 1 is index 0)."""
@@ -201,3 +207,17 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _unpickled(
+    path: str,
+    text: str,
+    encoding: str,
+    bom: bool,
+    newline: str,
+    kind: str,
+    line_starts: tuple[int, ...],
+    places: tuple[tuple, ...],
+) -> Source:
+    """A pickled ``Source`` back, its folded text made again."""
+    return Source(path, text, encoding, bom, newline, kind, line_starts, fold(text), places)

@@ -82,3 +82,17 @@ def test_clause_words_are_found_as_by_the_plain_pattern(words):
     text = "".join(words)
     plain = [m.span() for m in _PLAIN_CLAUSE_WORDS.finditer(text)]
     assert [m.span() for m in clause.CLAUSE_WORDS.finditer(text)] == plain
+
+
+def test_a_source_comes_back_whole_from_a_worker():
+    """Sources cross from parallel workers to the parent pickled without their folded text
+    (source.Source.__reduce__): what arrives equals what left."""
+    import pickle
+
+    from checker.source import Source
+
+    source = Source.from_text(
+        "一、总体\r\n1.推进（改革）。(科技部负责)\r\n", "a.md", encoding="gb18030", bom=False
+    )
+    back = pickle.loads(pickle.dumps(source))
+    assert back == source and back.folded == source.folded and back.newline == "\r\n"
