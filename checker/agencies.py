@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .data import builtin, parse_yaml
 from .errors import ConfigError
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from .mirror import Hit, Mirror
 
 
-@dataclass(frozen=True)
-class Agency:
+class Agency(NamedTuple):
     name: str
     full: str
     aliases: tuple[str, ...]
@@ -40,8 +39,7 @@ class Agency:
         return self.short[0] if style == "council" and self.short else self.name
 
 
-@dataclass(frozen=True)
-class Lookup:
+class Lookup(NamedTuple):
     """What a written name is: the agency, and whether it was written canonically."""
 
     agency: Agency

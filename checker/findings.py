@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Edit, Span
 
@@ -22,8 +22,7 @@ class Words(tuple):
         return tuple(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that repair a finding; only ``safe`` fixes are applied by ``--fix``."""
 
     edits: tuple[Edit, ...]

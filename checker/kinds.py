@@ -21,9 +21,8 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .data import data_dir, load_yaml
 from .errors import ConfigError
@@ -60,8 +59,7 @@ _KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class DataRule:
+class DataRule(NamedTuple):
     """A validated YAML rule: what to match and what to say."""
 
     code: str

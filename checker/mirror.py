@@ -15,9 +15,8 @@ local name's successor is the local counterpart of the national successor (ÁúÅÂ∏
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .data import builtin
 from .errors import ConfigError
@@ -50,8 +49,7 @@ class _Place(str):
         return str(self)
 
 
-@dataclass(frozen=True)
-class MirrorBody:
+class MirrorBody(NamedTuple):
     """One mirrored body: the central body and the endings of its local names."""
 
     central: str
@@ -65,8 +63,7 @@ class MirrorBody:
     ended: int | None = None  # when the local bodies ended, where not the national year
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A local name recognised by the mirror: its canonical form and how it was written."""
 
     name: str

@@ -8,9 +8,9 @@ Its words are locale entries, once per language: the title (``TITLES``), the exp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .context import Context
@@ -21,8 +21,7 @@ RuleFunc = Callable[["Plan", "Context"], Iterator["Finding"]]
 _EXAMPLE = re.compile(r"^\s*(Bad|Good):\s?(.*)$")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A rule's option, declared as data beside the rule (as yamllint's ``CONF``): the
     config key, its default, and what values are allowed. The config validates every
     declared option from this; it knows no rule by name."""
@@ -51,8 +50,11 @@ class Option:
         return value
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+#: a Python rule's own titles and explanations: none (they are locale entries), read-only
+_NO_WORDS: Mapping[str, str] = MappingProxyType({})
+
+
+class RuleSpec(NamedTuple):
     code: str
     name: str
     severity: str
@@ -63,8 +65,8 @@ class RuleSpec:
     options: tuple[Option, ...] = ()
     #: a data rule's title and explanation by language, from its YAML; a Python rule's are
     #: locale entries (``TITLES``, ``EXPLANATIONS``), so these stay empty
-    titles: dict[str, str] = field(default_factory=dict)
-    explanations: dict[str, str] = field(default_factory=dict)
+    titles: Mapping[str, str] = _NO_WORDS
+    explanations: Mapping[str, str] = _NO_WORDS
 
     def examples(self, kind: str) -> list[str]:
         """Bad or Good example snippets; ``\\n`` inside one stands for a line break."""

@@ -9,8 +9,8 @@ patterns are built from them once, on first use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .clause import looks_like_clause
 from .data import builtin
@@ -94,8 +94,7 @@ def is_separator(mark: str) -> bool:
 
 
 # -- stray tags ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TagPolicy:
+class TagPolicy(NamedTuple):
     """What a working tag looks like (``rules/annotations.yaml``): markers that are tags
     wherever they stand, and the legitimate forms a standalone parenthetical may take."""
 
