@@ -7,9 +7,10 @@ key is typed and validated once, here; a wrong one is ``file:key: message``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .findings import SEVERITIES
@@ -22,18 +23,21 @@ KEYS = ("select", "ignore", "severity", "year", "per-task-ignores", "rules", "ag
 _CODE_PREFIX = re.compile(r"^(ALL|[A-Z](\d{0,3})?)$")
 
 
-@dataclass(frozen=True)
-class Config:
+#: no settings of a kind (an empty mapping nobody can change: Config's defaults are shared)
+_NONE: Mapping[str, Any] = MappingProxyType({})
+
+
+class Config(NamedTuple):
     """Options for one run over one plan; defaults are what a drafter wants without a file."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = _NONE
     #: rule options set in the file, by key; each rule declares its own, with its default
     #: (``registry.Option``), and this module validates them without knowing any rule
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = _NONE
     year: int | None = None
-    per_task_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    per_task_ignores: Mapping[str, tuple[str, ...]] = _NONE
     rules: tuple[Path, ...] = ()
     custom: tuple[RuleSpec, ...] = ()
     path: Path | None = None
@@ -50,7 +54,7 @@ class Config:
             changes["select"] = select
         if ignore:
             changes["ignore"] = self.ignore + ignore
-        return replace(self, **changes) if changes else self
+        return self._replace(**changes) if changes else self
 
 
 def parse_codes(value: Any, where: str, known: set[str] | None = None) -> tuple[str, ...]:

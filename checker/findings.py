@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .model import Edit, Span
@@ -29,8 +30,11 @@ class Fix(NamedTuple):
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+#: a finding without facts to show (every rule's has some: the task at least)
+_NO_ARGS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Finding(NamedTuple):
     """What a rule found, where, in which task; the message is rendered per language later.
 
     ``key`` selects the message template (the rule code, or ``CODE.variant``); ``args`` fill
@@ -43,7 +47,7 @@ class Finding:
     span: Span
     task: int | None
     key: str
-    args: dict[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = _NO_ARGS
     fix: Fix | None = None
     anchor: str = ""
     name: str = ""

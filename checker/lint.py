@@ -398,11 +398,9 @@ def placed(plan: Plan, findings: list[Finding]) -> list[Finding]:
     """Findings stamped with their place in a Word file or task table (``tables.place``)."""
     if not plan.tables and not plan.source.places:
         return findings
-    from dataclasses import replace
-
     from .tables import place
 
-    return [replace(f, place=place(plan, f.span.start)) for f in findings]
+    return [f._replace(place=place(plan, f.span.start)) for f in findings]
 
 
 def _with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:

@@ -11,8 +11,8 @@ import codecs
 import os
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError
 from .text import fold
@@ -24,8 +24,7 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 MAX_BYTES = 20 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """The text of one plan with everything needed to map offsets and to write it back."""
 
     path: str
@@ -34,12 +33,15 @@ class Source:
     bom: bool = False
     newline: str = "\n"
     kind: str = "txt"  # txt | md | docx
-    line_starts: tuple[int, ...] = field(default=(), repr=False)
+    line_starts: tuple[int, ...] = ()
     #: the text with full-width marks folded to half width, offset for offset (see text.fold)
-    folded: str = field(default="", repr=False)
+    folded: str = ""
     #: for a Word document, where each line is in Word: ``("p", n)`` the n-th body paragraph,
     #: ``("t", table, row)`` a row of a task-division table (see docx.Layout)
-    places: tuple[tuple, ...] = field(default=(), repr=False)
+    places: tuple[tuple, ...] = ()
+
+    def __repr__(self) -> str:  # the text itself would fill a screen
+        return f"Source({self.path!r}, {self.encoding}, {len(self.text)} characters)"
 
     @classmethod
     def from_text(
