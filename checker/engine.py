@@ -6,9 +6,8 @@ It never imports a concrete rule: it is handed the registry's specs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Config
 from .context import Context
@@ -55,13 +54,12 @@ def path_matches(path: str, pattern: str) -> bool:
     return bool(wanted) and parts[-len(wanted) :] == wanted
 
 
-@dataclass
-class Result:
+class Result(NamedTuple):
     """Findings of one plan, plus the suppressions that hid nothing (reported as unused)."""
 
     plan: Plan
     findings: list[Finding]
-    unused_suppressions: list[tuple[Span, str]] = field(default_factory=list)
+    unused_suppressions: Sequence[tuple[Span, str]] = ()
 
 
 def _registry(config: Config) -> Registry:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -26,8 +26,7 @@ from .source import Source, read_source, source_from_bytes, write_atomic
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
 
 
-@dataclass
-class LintOptions:
+class LintOptions(NamedTuple):
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     config_path: Path | None = None
@@ -70,13 +69,12 @@ class FileReport:
     custom_rules: tuple[RuleSpec, ...] = ()
 
 
-@dataclass
-class RunReport:
+class RunReport(NamedTuple):
     """The checked files (read or failed) and, apart, the files skipped as not plans."""
 
     files: list[FileReport]
     hidden_by_baseline: int = 0
-    skipped: list[FileReport] = field(default_factory=list)
+    skipped: Sequence[FileReport] = ()
 
     @property
     def findings(self) -> list[Finding]:

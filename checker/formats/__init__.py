@@ -10,9 +10,8 @@ own. Its module is imported only when asked for, so the text format does not pay
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the CLI imports this registry for its choices: keep it light
     from ..findings import Finding
@@ -44,8 +43,7 @@ FORMATS: dict[tuple[str, str], str] = {
 }
 
 
-@dataclass
-class RenderOptions:
+class RenderOptions(NamedTuple):
     lang: str = "zh"
     color: bool = False
     rules: dict[str, RuleSpec] | None = None
