@@ -6,7 +6,6 @@ a dict access, not a scan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -46,28 +45,36 @@ class Lookup(NamedTuple):
     form: str  # name | short | full | alias
 
 
-@dataclass(eq=False)  # one registry is one object: hashable by identity (Context.shared)
 class Registry:
     """The national registry, the office's own registry files, and the mirror of local names.
 
     A written name is looked up in the registries first (exact names, full names, aliases),
     then in the mirror (省教育厅 ↔ 教育部), whose bodies are made on demand and kept apart
-    from ``agencies`` (they are not entries of any file).
+    from ``agencies`` (they are not entries of any file). One registry is one object,
+    hashable by identity (``Context.shared`` keys facts by it); a plain class, as a
+    dataclass costs half a millisecond to define at every start.
     """
 
-    agencies: dict[str, Agency]
-    categories: list[str]
-    index: dict[str, Lookup] = field(default_factory=dict)
-    _resolved: dict[tuple[str, int | None], Agency | None] = field(default_factory=dict, repr=False)
-    _current: dict[tuple[str, int | None], tuple[Agency, int | None]] = field(
-        default_factory=dict, repr=False
-    )
-    mirror: Mirror | None = None
-    local: frozenset[str] = frozenset()  # names from the office's registry files
-    _mirrored: dict[str, Lookup | None] = field(default_factory=dict, repr=False)
-    _made: dict[str, Agency] = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        agencies: dict[str, Agency],
+        categories: list[str],
+        mirror: Mirror | None = None,
+        local: frozenset[str] = frozenset(),  # names from the office's registry files
+    ) -> None:
+        self.agencies = agencies
+        self.categories = categories
+        self.mirror = mirror
+        self.local = local
+        self.index: dict[str, Lookup] = {}
+        self._resolved: dict[tuple[str, int | None], Agency | None] = {}
+        self._current: dict[tuple[str, int | None], tuple[Agency, int | None]] = {}
+        self._mirrored: dict[str, Lookup | None] = {}
+        self._made: dict[str, Agency] = {}
+        self._index_names()
 
-    def __post_init__(self) -> None:
+    def _index_names(self) -> None:
+        """Every way a body is written (name, short forms, full name, aliases), first claim wins."""
         for agency in self.agencies.values():
             for form, names in (
                 ("name", [agency.name]),

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,21 +27,26 @@ def _default_registry() -> Registry:
     return load_registry()
 
 
-@dataclass
 class Context:
-    """One plan's context; the engine points it at each rule in turn (``for_rule``)."""
+    """One plan's context; the engine points it at each rule in turn (``for_rule``).
+    (A plain class: a dataclass costs half a millisecond to define at every start.)"""
 
-    plan: Plan
-    year: int | None = None
-    #: where the agency registry comes from: loaded only if a rule asks for it
-    registry: Callable[[], Registry] = _default_registry
-    spec: RuleSpec | None = None
-    severity: str = "error"
-    #: the current rule's options: each declared option, configured or default
-    options: Mapping[str, Any] = field(default_factory=dict)
-
-    #: facts derived from the plan that several rules need (see ``shared``)
-    _shared: dict[tuple, Any] = field(default_factory=dict, init=False, repr=False)
+    def __init__(
+        self,
+        plan: Plan,
+        year: int | None = None,
+        registry: Callable[[], Registry] = _default_registry,
+    ) -> None:
+        self.plan = plan
+        self.year = year
+        #: where the agency registry comes from: loaded only if a rule asks for it
+        self.registry = registry
+        self.spec: RuleSpec | None = None
+        self.severity = "error"
+        #: the current rule's options: each declared option, configured or default
+        self.options: Mapping[str, Any] = {}
+        #: facts derived from the plan that several rules need (see ``shared``)
+        self._shared: dict[tuple, Any] = {}
 
     def shared(self, derive: Callable[..., T], *args: Hashable) -> T:
         """``derive(plan, *args)``, worked out once per plan for all the rules that ask:
