@@ -16,6 +16,7 @@ import re
 from functools import cache, lru_cache
 
 from .data import builtin
+from .lazyre import LazyPattern
 from .model import AgencyRef, Clause, Span
 from .source import Source
 
@@ -30,11 +31,11 @@ CLAUSE_GROUP = re.compile(
     rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
 )
 #: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
-_LABEL = re.compile(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")
+_LABEL = LazyPattern(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")
 #: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府
 _BRACKETED = re.compile(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
-_MARKED_LEAD = re.compile(r"[ \t]*\(牵头\)[ \t]*$")
+_MARKED_LEAD = LazyPattern(r"[ \t]*\(牵头\)[ \t]*$")
 _LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
 #: the scope before 有关部门 in 国务院有关部门, 省直有关部门: part of a vague subject, not a name
 _SCOPE = re.compile(
@@ -52,14 +53,14 @@ _VAGUE_WORDS = (
 #: a tail can begin with lets the end-anchored search skip every other start at once
 _TAILS = re.compile(rf"(?=[按照根分共牵负配参协落等各有相])(?:{_ROLE}|{_VAGUE_WORDS})+$")
 _VAGUE = re.compile(_VAGUE_WORDS)
-_ROLE_TAIL = re.compile(_ROLE + "$")
+_ROLE_TAIL = LazyPattern(_ROLE + "$")
 #: what separates two names: 、, and the 等和 / 和 that joins agencies to local governments
 _NAME_SEP = re.compile(r"、|等和|等及|(?:以及|和|及)(?=各|有关|地方|相关|县级)")
 #: words before a name that are not part of it: (由国家知识产权局负责), (和科技部…)
 _LEAD_IN = re.compile(r"^[ \t]*(?:由|和|及|以及|并由)")
 #: a segment that says when, not who: (…负责,2024年底前完成), (…负责,长期坚持)
-_TIMING = re.compile(r"\d|年|月|前完成|底前|长期|持续|逐步|按年度")
-_HUITONG = re.compile("会同")
+_TIMING = LazyPattern(r"\d|年|月|前完成|底前|长期|持续|逐步|按年度")
+_HUITONG = LazyPattern("会同")
 
 
 @cache
@@ -95,7 +96,7 @@ def is_lead_note(segment: str) -> bool:
 
 
 #: how a clause ends: its role word, then at most a deadline or manner (…负责,2024年底前完成)
-_CLAUSE_END = re.compile(
+_CLAUSE_END = LazyPattern(
     r"(?:负责|牵头|配合|参与|协助|落实|实施)(?:[,;。][^,;。]*){0,2}[ \t]*$|"
     r"^[ \t]*(?:牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)[ \t]*:"
 )

@@ -14,13 +14,14 @@ from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .findings import SEVERITIES
+from .lazyre import LazyPattern
 from .registry import Option, RuleSpec, declared_options
 
 CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
 #: the general keys a config may have; the rules' declared options come on top (a mistyped
 #: key is answered with the nearest of them)
 KEYS = ("select", "ignore", "severity", "year", "per-task-ignores", "rules", "agencies")
-_CODE_PREFIX = re.compile(r"^(ALL|[A-Z](\d{0,3})?)$")
+_CODE_PREFIX = LazyPattern(r"^(ALL|[A-Z](\d{0,3})?)$")
 
 
 #: no settings of a kind (an empty mapping nobody can change: Config's defaults are shared)

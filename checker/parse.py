@@ -15,6 +15,7 @@ from . import vocabulary as vocab
 from .clause import CLAUSE_GROUP, CLAUSE_WORDS, ends_like_clause, looks_like_clause, parse_clause
 from .data import builtin
 from .errors import InputError
+from .lazyre import LazyPattern
 from .model import (
     Break,
     Clause,
@@ -31,7 +32,7 @@ from .source import Source
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_MD_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
+_MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
 _MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
@@ -43,7 +44,7 @@ _TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|�
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
-_ISSUER_END = re.compile(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
+_ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
 #: the plan's own year in its title: 2024年…计划, not the span of a 纲要(2021—2035年)
 _YEAR_IN_TITLE = re.compile(r"(?<![—–\-~至到])((?:19|20)\d\d)[ \t]*年(?![ \t]*[—–\-~至到])")
 _DIRECTIVE = re.compile(

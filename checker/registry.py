@@ -7,10 +7,11 @@ Its words are locale entries, once per language: the title (``TITLES``), the exp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from .context import Context
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from .model import Plan
 
 RuleFunc = Callable[["Plan", "Context"], Iterator["Finding"]]
-_EXAMPLE = re.compile(r"^\s*(Bad|Good):\s?(.*)$")
+_EXAMPLE = LazyPattern(r"^\s*(Bad|Good):\s?(.*)$")
 
 
 class Option(NamedTuple):

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from .clause import CLAUSE_WORDS
 from .errors import InputError
+from .lazyre import LazyPattern
 from .text import CN_NUMERAL, HAN, fold
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ _GENRE_TITLE = re.compile(
     r"\s*(?:\([^()]{0,8}(?:稿|草案)\))?\s*$"
 )
 #: the title of a companion document (起草说明, 会议纪要, 修改记录…): its 一、/1. outline is not a plan's
-_OTHER_TITLE = re.compile(
+_OTHER_TITLE = LazyPattern(
     # a date may follow: "审阅笔记 2024-11-27", "会议纪要（2024年3月5日）"
     r"(说明|纪要|记录|笔记|总结|汇报|报告|备忘录?|简报|日志|汇总|README|CHANGELOG|CHANGES)"
     r"[\s()（）\d年月日.\-/—]*$",
@@ -66,13 +67,13 @@ _OTHER_TITLE = re.compile(
 #: [\u4e00-\u9fff] costs 1 ms to compile at every start-up, and a README in another script
 #: still lacks the genre's marks
 _HAN = re.compile(HAN)
-_DOC_NUMBER = re.compile(
+_DOC_NUMBER = LazyPattern(
     r"^\S{2,12}\s*[〔\[(【]\s*(?:19|20)\d\d\s*[〕\])】]\s*第?\s*\d{1,4}\s*号\s*$"
 )
 _NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.、](?!\d)\s*\S")
 _HEADING = re.compile(rf"^\s*(?:{CN_NUMERAL}[、.]|\({CN_NUMERAL}\))\s*\S")
-_CLAUSE_END = re.compile(r"\(([^()]{1,200})\)\s*[。.]?\s*$")
-_DOCS_MARKS = re.compile(r"```|`[^`\n]+`|\]\([^)\s]+\)|https?://|^\s*\|?\s*-{3,}\s*\|", re.M)
+_CLAUSE_END = LazyPattern(r"\(([^()]{1,200})\)\s*[。.]?\s*$")
+_DOCS_MARKS = LazyPattern(r"```|`[^`\n]+`|\]\([^)\s]+\)|https?://|^\s*\|?\s*-{3,}\s*\|", re.M)
 
 
 def plan_marks(text: str) -> list[str]:

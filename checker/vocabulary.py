@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .clause import looks_like_clause
 from .data import builtin
+from .lazyre import LazyPattern
 from .model import Paren
 from .text import HAN, fold
 
@@ -22,7 +23,7 @@ YEAR = r"(?:19|20)\d\d"
 
 #: a document number in any form the drafters write: 国知联办〔2024〕6号, 国知联办[2024]06号,
 #: 国知联办（2024）第6号 …; the groups say what GB/T 9704 would have
-DOC_NUMBER_ANY = re.compile(
+DOC_NUMBER_ANY = LazyPattern(
     rf"(?P<agency>{HAN}{{2,10}}?)"
     r"[ \t]*(?P<open>[〔\[【(（{［]?)[ \t]*(?P<year>\d{2,4})[ \t]*"
     r"(?P<close>[〕\]】)）}］]?)[ \t]*(?P<di>第?)[ \t]*(?P<serial>\d{1,4})[ \t]*号"

@@ -9,16 +9,17 @@ own. Its module is imported only when asked for, so the text format does not pay
 
 from __future__ import annotations
 
-import re
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..lazyre import LazyPattern
 
 if TYPE_CHECKING:  # the CLI imports this registry for its choices: keep it light
     from ..findings import Finding
     from ..registry import RuleSpec
     from ..source import Source
 
-_NEWLINES = re.compile(r"\r\n|\r")
+_NEWLINES = LazyPattern(r"\r\n|\r")
 
 #: (output, format) → "module:function" in this package
 FORMATS: dict[tuple[str, str], str] = {

@@ -8,16 +8,16 @@ their wording shows they are the same task (an annex may renumber or abridge).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import Finding
+from ..lazyre import LazyPattern
 from ..model import AgencyRef, Plan, Task
 from ..registry import rule
 
-_NOT_TEXT = re.compile(r"[\s,，。;；:：、()（）《》“”]")
+_NOT_TEXT = LazyPattern(r"[\s,，。;；:：、()（）《》“”]")
 #: share of the shorter wording found in the other: an abridged row still counts as the task
 SAME_TASK = 0.6
 
