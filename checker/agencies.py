@@ -128,6 +128,11 @@ class Registry:
             self._made[hit.name] = agency
         return Lookup(agency, hit.form)
 
+    def is_mirrored(self, agency: Agency) -> bool:
+        """A local body known through the mirror, not written in any registry file: its
+        name and successor are the mirror's usual local forms, not a place's own."""
+        return self._made.get(agency.name) is agency
+
     def _local_successor(self, central: Agency, hit: Hit) -> str | None:
         """The local counterpart, under the same prefix, of the body that took over the
         duties of a reorganised national body (国家工商总局 → 市场监管总局: 省市场监管局)."""

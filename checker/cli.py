@@ -586,11 +586,13 @@ def run() -> None:
     if "coverage" in sys.modules or os.environ.get("PLANCHECK_FULL_EXIT"):
         sys.exit(status)
     code = status if isinstance(status, int) else 0 if status is None else 1
-    if not isinstance(status, int | None):
+    if not isinstance(status, int | None) and sys.stderr is not None:
         print(status, file=sys.stderr)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a closed pipe: what could not be written is lost either way
-        code = code or 1
+    for stream in (sys.stdout, sys.stderr):  # each on its own: one closed, the other still
+        if stream is None:  # started with the stream closed (2>&-): nothing to flush
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or file: what was not written is lost
+            code = code or 1
     os._exit(code)

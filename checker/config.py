@@ -164,10 +164,11 @@ def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
     return result
 
 
-#: where a pyproject.toml can hold our settings: a [tool.plancheck…] table or tool.plancheck
-#: keys, or a bare [tool] table (whose plancheck = {…} only parsing tells). A file with
-#: none of these (a project named plancheck, say) is not parsed at all.
-_MAY_HAVE_SECTION = re.compile(r"\btool\s*\.\s*\"?plancheck\b|^\s*\[\s*tool\s*\]", re.M)
+#: where a pyproject.toml can hold our settings: a key path from ``tool`` (bare or quoted,
+#: ``tool.plancheck``, ``"tool".'plancheck'``), a ``[tool]`` table or a ``tool = {…}`` inline
+#: table (whose plancheck only parsing tells). A file with none of these (a project named
+#: plancheck, with settings for other tools) is not parsed at all.
+_MAY_HAVE_SECTION = re.compile(r"""(?:\btool|"tool"|'tool')\s*(?:\.\s*["']?plancheck\b|\]|=)""")
 
 
 def load_file(

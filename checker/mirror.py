@@ -42,6 +42,11 @@ class _BranchTemplate:
         return None
 
 
+def _alternatives(words: list[str]) -> str:
+    """Literal words as one regex alternation, in the order given (longest first wins)."""
+    return "|".join(map(re.escape, words))
+
+
 class _Place(str):
     """The place a branch template matched, answering ``group("place")`` as a match does."""
 
@@ -98,13 +103,13 @@ class Levels:
             self.shorts += [s for s in entry.get("short", ()) if len(s) >= minimum]
         self.not_places = tuple(data.get("not_places", ()))
         self.markers = tuple(data.get("national_markers", ()))
-        suffixes = sorted(data["place_suffixes"], key=len, reverse=True)
-        self.place_end = LazyPattern(f"(?:{'|'.join(suffixes)})$")
-        self.contains_province = LazyPattern(
-            "|".join(sorted([*self.provinces, *self.shorts], key=len, reverse=True))
-        )
-        youth = "|".join(self.bare_order)
-        self.youth = LazyPattern(f"^团(?:{youth})委")
+        # literal words (escaped): the patterns compile on first use, so nothing in the data
+        # may make them fail there, in a drafter's run, rather than on loading
+        suffixes = sorted(map(str, data["place_suffixes"]), key=len, reverse=True)
+        self.place_end = LazyPattern(f"(?:{_alternatives(suffixes)})$")
+        places = sorted([*self.provinces, *self.shorts], key=len, reverse=True)
+        self.contains_province = LazyPattern(_alternatives(places))
+        self.youth = LazyPattern(f"^团(?:{_alternatives(self.bare_order)})委")
 
     def style(self, level: str) -> str:
         return "province" if level == "province" else "city"

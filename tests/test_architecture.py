@@ -255,3 +255,20 @@ def test_outputs_go_through_the_formats_registry():
     ):
         option = next(p for p in cli.commands[command].params if p.name == "fmt")
         assert list(option.type.choices) == choices(output)
+
+
+def test_rule_modules_are_the_folders_python_modules_only(tmp_path, monkeypatch):
+    """An editor's lock or backup file beside the rules (``.#brackets.py``, ``x.py~``) is
+    not a module to import; every real rule module is found."""
+    import os
+
+    from checker import rules
+
+    listing = [*os.listdir(os.path.dirname(rules.__file__)), ".#brackets.py", "brackets.py~"]
+    monkeypatch.setattr(rules.os, "listdir", lambda _folder: listing)
+    found = rules._rule_modules()
+    assert ".#brackets" not in found and "brackets.py~" not in found
+    assert {"brackets", "numbering", "agencies", "near_duplicate"} <= set(found)
+    monkeypatch.setattr(rules.os, "listdir", lambda _folder: ["__init__.py"])
+    with pytest.raises(RuntimeError):
+        rules._rule_modules()

@@ -166,6 +166,9 @@ def test_config_in_pyproject(tmp_path):
         ('[tool."plancheck"]\nignore = ["A", "G"]\n', True),
         ('[tool]\nplancheck = {ignore = ["A", "G"]}\n', True),
         ('tool.plancheck.ignore = ["A", "G"]\n', True),
+        ('[tool.\'plancheck\']\nignore = ["A", "G"]\n', True),
+        ('["tool".plancheck]\nignore = ["A", "G"]\n', True),
+        ('tool = {plancheck = {ignore = ["A", "G"]}}\n', True),
         # a project named plancheck, settings for other tools: not parsed, not ours
         ('[project]\nname = "plancheck"\n[tool.ruff]\nline-length = 100\n', False),
     ],
@@ -270,6 +273,34 @@ def test_the_quick_exit_loses_no_output_and_keeps_exit_codes(tmp_path):
     assert fixed.returncode == 1 and "(科技成果评价)" not in plan.read_text(encoding="utf-8")
     assert run("lint", "2024.txt", "--exit-zero").returncode == 0
     assert run("lint", "missing.txt").returncode == 2
+    # started with stderr closed (2>&-), a clean run still exits 0, and findings 1
+    clean = tmp_path / "clean.txt"
+    clean.write_text("2025年推进计划\n一、总体\n1.推进改革。(科技部负责)\n", encoding="utf-8")
+    for plan_name, expected in (("clean.txt", 0), ("2024.txt", 1)):
+        closed = subprocess.run(
+            [*plancheck, "lint", plan_name, "--no-cache"],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            check=False,
+            pass_fds=(),
+            preexec_fn=lambda: os.close(2),
+        )
+        assert closed.returncode == expected
+    # a reader that stops early (| head): exit 1 without a traceback
+    reader = subprocess.Popen(
+        [*plancheck, "lint", "many", "--no-cache"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert reader.stdout is not None
+    reader.stdout.read(10)
+    reader.stdout.close()
+    _, errors = reader.communicate()
+    assert reader.returncode == 1 and b"Traceback" not in errors
 
 
 def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):

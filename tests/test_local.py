@@ -635,6 +635,8 @@ def test_abolished_local_bodies_name_their_local_successor(written, successor):
     ]
     assert found[0].args["year"] == 2018
     assert found[0].fix is not None and found[0].fix.edits[0].text == successor
+    # the usual local form, which a place may have named its own way: a fix to check
+    assert not found[0].fix.safe and found[0].key == "G003.local"
 
 
 def test_abolished_local_body_in_the_provincial_fixture():
@@ -646,10 +648,15 @@ def test_abolished_local_body_in_the_provincial_fixture():
     assert not any("省工商局" in f["message"] for f in _findings(path, rule="G001"))
 
 
-def test_abolished_local_body_fixed_in_place(tmp_path):
+def test_abolished_local_body_fixed_in_place_only_as_an_unsafe_fix(tmp_path):
+    """A place may name its successor its own way (县卫生健康局, 市自然资源和规划局): --fix
+    leaves the name to the drafter, --fix --unsafe-fixes writes the usual local form."""
     plan = tmp_path / "plan.txt"
     plan.write_text(PROVINCIAL_2024.format(names="省工商局、省公安厅"), encoding="utf-8")
-    assert invoke("lint", str(plan), "--fix", "--select", "G003").exit_code == 0
+    assert invoke("lint", str(plan), "--fix", "--select", "G003").exit_code == 1
+    assert "省工商局" in plan.read_text(encoding="utf-8")
+    fixed = invoke("lint", str(plan), "--fix", "--unsafe-fixes", "--select", "G003")
+    assert fixed.exit_code == 0
     assert "（省市场监管局、省公安厅按职责分工负责）" in plan.read_text(encoding="utf-8")
 
 

@@ -78,3 +78,12 @@ def test_marks_of_the_genre(text, mark):
 )
 def test_companions_are_not_plans(text):
     assert plan_marks(text) == []
+
+
+def test_only_han_characters_make_a_title_or_chinese_items():
+    """A title in kana, Hangul or Cyrillic that ends like a genre word is not a plan's."""
+    from checker.sniff import _han_count
+
+    assert _han_count("2025年知识产权工作计划") == 9
+    assert _han_count("こんにちはПриветé①Ⅱ") == 0
+    assert not is_plan("Годовой 计划\n\nnotes for the team\n")  # two Han, not four

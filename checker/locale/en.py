@@ -53,6 +53,7 @@ MESSAGES = {
     "G002.style": "in task {task}, '{agency}' is not written like the other names of this document ({style_name}): write '{canonical}'.",
     "G003": "task {task}: '{agency}' was {event} in {year}; a {plan_year} plan should name '{successor}'.",
     "G003.abolished": "task {task}: '{agency}' was abolished in {year}; name the body that now holds its duties.",
+    "G003.local": "task {task}: '{agency}' was {event} in {year}; a {plan_year} plan should name the local body that took over its duties (usually '{successor}'; check the place's own name).",
     "G004": "task {task} lists '{agency}' twice (same body as '{first}'): delete the repeat.",
     "G005": "task {task} has a vague responsibility clause ('{phrase}'): name every responsible agency.",
     "G006": "task {task} has a single agency '{agency}' but says 按职责分工负责: write '{agency}负责'.",
@@ -341,7 +342,9 @@ EXPLANATIONS = {
         "A plan for a later year names the body that took over its duties. Local bodies were\n"
         "reformed with the central ones: a provincial, city or county body that mirrored a\n"
         "reorganised central body ('省工商局', '市国土资源局') becomes the local counterpart of\n"
-        "its successor ('省市场监管局', '市自然资源局'; rules/mirror.yaml)."
+        "its successor, usually '省市场监管局', '市自然资源局' (rules/mirror.yaml). Places named\n"
+        "their successors in their own ways ('县卫生健康局', '市自然资源和规划局'), so the fix of a\n"
+        "local name is one to check (--unsafe-fixes)."
     ),
     "G004": (
         "The same body twice in one responsibility clause (full and short name, or old and new\n"

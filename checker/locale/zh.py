@@ -53,6 +53,7 @@ MESSAGES = {
     "G002.style": "任务{task}中“{agency}”与本文件其他单位名称的写法不一致（本文件用{style_name}）：请写作“{canonical}”。",
     "G003": "任务{task}中的“{agency}”已于{year}年{event}，{plan_year}年的计划应写作“{successor}”。",
     "G003.abolished": "任务{task}中的“{agency}”已于{year}年撤销：请改为现承担其职责的单位。",
+    "G003.local": "任务{task}中的“{agency}”已于{year}年{event}：{plan_year}年的计划应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准）。",
     "G004": "任务{task}的责任分工中“{agency}”重复出现（与“{first}”为同一单位）：请删去重复的一处。",
     "G005": "任务{task}的责任分工含糊（“{phrase}”）：请列明全部负责部门。",
     "G006": "任务{task}只有一个负责部门“{agency}”，却写“按职责分工负责”：请改为“{agency}负责”。",
@@ -212,7 +213,8 @@ ERRORS = {
     "{where}: expected a number": "{where}：应为数字",
     "{where}: unknown central body '{name}'": "{where}：未知的中央单位“{name}”",
     "{where}: '{name}' has no successor": "{where}：“{name}”没有继任单位",
-    "{where}: '{name}' has no {style} counterpart": "{where}：“{name}”没有对应的地方单位（{style}）",
+    "{where}: '{name}' has no province counterpart": "{where}：“{name}”没有对应的省级单位",
+    "{where}: '{name}' has no city counterpart": "{where}：“{name}”没有对应的市县级单位",
     "{where}: {rank} is also the rank of '{name}' in category {category}": "{where}：{rank}也是{category}类中“{name}”的位次",
     "{where}: expected file names": "{where}：应为文件名",
     "{where}: no such registry file '{name}'": "{where}：名录文件“{name}”不存在",
@@ -505,7 +507,9 @@ EXPLANATIONS = {
         "机构改革后（2018年、2023年等）原单位名称不再使用。计划年度晚于改革年份的，\n"
         "应写承接其职责的现有单位。地方机构随中央一并改革：省、市、县与已改组的中央单位\n"
         "对应的单位（“省工商局”“市国土资源局”）应写为承接单位在本级的对应单位\n"
-        "（“省市场监管局”“市自然资源局”，见 rules/mirror.yaml）。"
+        "（通常为“省市场监管局”“市自然资源局”，见 rules/mirror.yaml）。各地承接单位的名称\n"
+        "不尽相同（如“县卫生健康局”“市自然资源和规划局”），地方单位的修改只作为需确认的修复\n"
+        "（--unsafe-fixes）提出。"
     ),
     "G004": (
         "同一单位在一条责任分工里出现两次（含全称与简称、旧名与新名各一次），多半是合并稿件时留下的。\n"

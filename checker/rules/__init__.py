@@ -14,13 +14,23 @@ from ..registry import RULES, RuleSpec, add
 
 
 def _rule_modules() -> list[str]:
-    """The modules of this folder, by name (a listing, not pkgutil, whose import costs more
-    than reading one folder at every start-up)."""
-    return sorted(
-        name[:-3]
-        for name in os.listdir(os.path.dirname(__file__))
-        if name.endswith(".py") and not name.startswith("_")
-    )
+    """The modules of this folder, by name: a listing, where pkgutil's import would cost more
+    at every start-up (and pkgutil where there is no folder to list, as in a zip). Only
+    names a module can have (an editor's ``.#brackets.py`` lock file is none); finding no
+    module at all is an error, never a run with no rules that reports no problems."""
+    try:
+        names = [
+            name[:-3]
+            for name in os.listdir(os.path.dirname(__file__))
+            if name.endswith(".py") and name[:-3].isidentifier() and not name.startswith("_")
+        ]
+    except OSError:
+        from pkgutil import iter_modules
+
+        names = [info.name for info in iter_modules(__path__) if not info.name.startswith("_")]
+    if not names:
+        raise RuntimeError(f"no rule modules found in {__path__}")
+    return sorted(names)
 
 
 for _module in _rule_modules():

@@ -121,10 +121,16 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 agency.span, task, variant="abolished", agency=agency.name, year=changed
             )
             continue
+        # a local body's successor is its counterpart as the mirror names it (省工商局 →
+        # 省市场监管局); places named theirs in their own ways (县卫生健康局, 市自然资源和规划局):
+        # a suggestion to check, so the fix is unsafe
+        local = registry.is_mirrored(found.agency)
         yield ctx.finding(
             agency.span,
             task,
+            variant="local" if local else "",
             fix=[Edit(agency.span.start, agency.span.end, current.name)],
+            safe=not local,
             agency=agency.name,
             year=changed,
             event=Words("G003.reorganised"),
