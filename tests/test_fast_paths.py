@@ -92,3 +92,32 @@ def test_a_source_comes_back_whole_from_a_worker():
     )
     back = pickle.loads(pickle.dumps(source))
     assert back == source and back.folded == source.folded and back.newline == "\r\n"
+
+
+def test_a_lint_run_leaves_the_garbage_collector_as_it_found_it():
+    """lint_paths runs without the cyclic collector (a plan is acyclic tuples) and gives the
+    caller's setting back, on or off."""
+    import gc
+
+    from checker.lint import LintOptions, lint_paths
+    from checker.rules import builtin_rules
+
+    from .conftest import PLAN_2024
+
+    specs = list(builtin_rules().values())
+    seen = []
+
+    def spy(phase, info):
+        seen.append(phase)
+
+    gc.callbacks.append(spy)
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            seen.clear()
+            run = lint_paths([str(PLAN_2024)], LintOptions(), specs)
+            assert run.files[0].findings and gc.isenabled() is enabled
+            assert seen == []  # no collection during the run
+    finally:
+        gc.callbacks.remove(spy)
+        gc.enable()

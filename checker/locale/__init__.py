@@ -43,20 +43,29 @@ def _shown(lang: str, value: Any) -> Any:
 
 
 def message(lang: str, key: str, args: dict[str, Any]) -> str:
-    """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``."""
-    messages = catalogue(lang).MESSAGES
-    from ..findings import Words  # here, not at the top: the CLI imports locale for errors
-
-    args = {k: _words(lang, v) if isinstance(v, Words) else v for k, v in args.items()}
+    """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``.
+    (Run once per finding, tens of thousands of times for a large plan: kept lean.)"""
+    book = catalogue(lang)
+    words = _words_class()
+    args = {k: _words(lang, v) if isinstance(v, words) else v for k, v in args.items()}
     for name in _NAMED_VALUES.intersection(args):  # a fact like style=council, in words
-        args = {**args, f"{name}_name": catalogue(lang).UI.get(f"{name}.{args[name]}", args[name])}
-    template = messages.get(key) or messages.get(key.split(".")[0])
+        args = {**args, f"{name}_name": book.UI.get(f"{name}.{args[name]}", args[name])}
+    template = book.MESSAGES.get(key) or book.MESSAGES.get(key.split(".")[0])
     if template is None:  # a rule written as data carries its own messages
         template = str(args.get(f"message_{lang}") or args.get("message_zh") or key)
     text = template.format_map(_Blank({k: _shown(lang, v) for k, v in args.items()}))
     if args.get("task") is not None and "{task}" not in template:
-        text = catalogue(lang).UI["in_task"].format(task=args["task"]) + text
+        text = book.UI["in_task"].format(task=args["task"]) + text
     return text
+
+
+@cache
+def _words_class() -> type:
+    """``findings.Words``, imported on the first message, not with this module: the CLI
+    imports locale to word its errors, before (or without) any finding."""
+    from ..findings import Words
+
+    return Words
 
 
 def _words(lang: str, keys: Words) -> str:
