@@ -140,10 +140,13 @@ def in_process(times: int) -> float:
 
     import checker.clause
 
-    # each time a plan never seen: its clauses are read afresh (a version without the
-    # per-text memo has nothing to clear: the bench also measures older checkouts)
-    memo = getattr(checker.clause, "_read_clause", None)
-    forget = memo.cache_clear if memo is not None else lambda: None
+    # each time a plan never seen: every memo of what a text says is emptied (checker.memo;
+    # an older checkout kept only the clause memo, or none: the bench measures those too)
+    try:
+        from checker.memo import forget
+    except ImportError:
+        memo = getattr(checker.clause, "_read_clause", None)
+        forget = memo.cache_clear if memo is not None else lambda: None
 
     def once() -> None:
         forget()

@@ -13,10 +13,11 @@ Subjects that are not agencies and the wording of lead notes are data
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from .data import builtin
 from .lazyre import LazyPattern
+from .memo import per_text
 from .model import AgencyRef, Clause, Span
 from .source import Source
 
@@ -81,7 +82,7 @@ def _vocabulary() -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[st
     return subjects, compiled("subject_patterns"), compiled("lead_note_patterns")
 
 
-@lru_cache(maxsize=4096)
+@per_text()
 def is_subject(name: str) -> bool:
     """A named subject that is not an agency (各省级人民政府, 有关部门和单位…). Kept per
     name: a plan names the same few dozen bodies in clause after clause."""
@@ -129,7 +130,7 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     return Clause(text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label)
 
 
-@lru_cache(maxsize=4096)
+@per_text()
 def _read_clause(folded_inner: str) -> tuple:
     """What a clause says, offsets relative to its inner text: agencies as ``(name, offset,
     role)``, then shared, vague, lead_marked, subjects, lead_note, label. Kept per text: a

@@ -121,3 +121,23 @@ def test_a_lint_run_leaves_the_garbage_collector_as_it_found_it():
     finally:
         gc.callbacks.remove(spy)
         gc.enable()
+
+
+def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
+    """Memos of what a text says (checker.memo: clauses, names, D007's task masks) serve the
+    next plan: its findings are those of a plan never seen, and ``forget`` empties them."""
+    from checker import memo
+    from checker.clause import _read_clause
+    from checker.rules.near_duplicate import _text_bits
+
+    from .conftest import PLAN_2024, lint_text
+
+    text = PLAN_2024.read_text(encoding="utf-8")
+    other = text.replace("加快", "加速").replace("1.", "1.深化改革。(科技部负责)\n2.", 1)
+    memo.forget()
+    cold = [(f.code, f.span) for f in lint_text(other)]
+    lint_text(text)  # fills the memos with the 2024 plan's texts
+    assert _read_clause.cache_info().currsize and _text_bits.cache_info().currsize
+    assert [(f.code, f.span) for f in lint_text(other)] == cold
+    memo.forget()
+    assert _read_clause.cache_info().currsize == _text_bits.cache_info().currsize == 0

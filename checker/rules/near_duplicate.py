@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import Finding
+from ..memo import also_forget, per_text
 from ..model import Plan
 from ..registry import Option, rule
 
@@ -90,13 +91,23 @@ def _masks(texts: list[str]) -> tuple[list[int], list[int]]:
     repeat one before them. Σ min(count in a, count in b) over characters is at most the
     distinct characters shared plus the fewer repeats: a bound built with set and map
     calls, at C speed, where counting each occurrence would loop in Python."""
-    sets = [set(text) for text in texts]
-    alphabet = set().union(*sets)
-    bits = dict(zip(alphabet, (1 << n for n in range(len(alphabet))), strict=True))
-    bit = bits.__getitem__
-    masks = [sum(map(bit, chars)) for chars in sets]
-    repeats = [len(text) - len(chars) for text, chars in zip(texts, sets, strict=True)]
-    return masks, repeats
+    made = [_text_bits(text) for text in texts]
+    return [mask for mask, _ in made], [repeats for _, repeats in made]
+
+
+#: every character met in this process, with its bit: one numbering for every plan, so a
+#: task text's mask, kept, serves each plan the text is in (tasks carry over year to year)
+_BITS: dict[str, int] = {}
+also_forget(_BITS.clear)
+
+
+@per_text(maxsize=16384)
+def _text_bits(text: str) -> tuple[int, int]:
+    """A text's distinct characters as a mask, and its repeated characters' count."""
+    chars = set(text)
+    for char in chars - _BITS.keys():  # characters never met before take the next bits
+        _BITS[char] = 1 << len(_BITS)
+    return sum(map(_BITS.__getitem__, chars)), len(text) - len(chars)
 
 
 @rule(
