@@ -105,8 +105,10 @@ also_forget(_BITS.clear)
 def _text_bits(text: str) -> tuple[int, int]:
     """A text's distinct characters as a mask, and its repeated characters' count."""
     chars = set(text)
-    for char in chars - _BITS.keys():  # characters never met before take the next bits
-        _BITS[char] = 1 << len(_BITS)
+    if not _BITS.keys() >= chars:  # a C-level check: most texts bring no new character
+        for char in chars:
+            if char not in _BITS:  # met for the first time: the next bit is its own
+                _BITS[char] = 1 << len(_BITS)
     return sum(map(_BITS.__getitem__, chars)), len(text) - len(chars)
 
 
