@@ -231,6 +231,7 @@ class _Parser:
         return self.contents[index]
 
     def line_content(self, index: int) -> tuple[str, int]:
+        """Work out line ``index``'s content (``content`` keeps it: read once a parse)."""
         folded = self.folded[index]
         skip = 0
         if self.source.kind == "md":
