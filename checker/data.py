@@ -220,6 +220,8 @@ def shapes() -> dict[str, Any]:
                 ],
                 "collective": closed({"central": str, "names": names}, "central", "names"),
                 "guesses": [closed({"pattern": REGEX, "category": str}, "pattern", "category")],
+                # the year the city and county reforms ended the former bodies' local forms
+                "former_city_ended": int,
             },
             "bodies",
         ),

@@ -154,6 +154,8 @@ class Mirror:
         self.templates: list[tuple[LazyPattern, MirrorBody, str, str]] = []
         for n, entry in enumerate(data.get("bodies", ())):
             self._add_body(entry, f"{origin}:bodies[{n}]")
+        #: when the city and county forms of the former bodies ended (mirror.yaml)
+        self.former_city_ended: int | None = data.get("former_city_ended")
         for n, entry in enumerate(data.get("former", ())):
             self._add_body(entry, f"{origin}:former[{n}]", former=True)
         self.branches: list[tuple[_BranchTemplate, dict[str, Any]]] = []
@@ -245,8 +247,9 @@ class Mirror:
             # an accepted other form (省高级人民法院, 省大数据局) keeps its own name
             ending = name[len(prefix) :] if form == "name" else body.endings[style][0]
             if body.former:
+                ended = body.ended or (self.former_city_ended if style == "city" else None)
                 return Hit(
-                    prefix + ending, form, body.central, body.category, full, body.ended,
+                    prefix + ending, form, body.central, body.category, full, ended,
                     former=True, prefix=prefix, style=style,
                 )  # fmt: skip
             return Hit(prefix + ending, form, body.central, body.category, full)

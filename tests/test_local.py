@@ -633,7 +633,8 @@ def test_abolished_local_bodies_name_their_local_successor(written, successor):
     assert [(f.code, f.args["agency"], f.args["successor"]) for f in found] == [
         ("G003", written, successor)
     ]
-    assert found[0].args["year"] == 2018
+    provincial = written.startswith(("省", "山东省"))  # cities and counties: a year later
+    assert found[0].args["year"] == (2018 if provincial else 2019)
     assert found[0].fix is not None and found[0].fix.edits[0].text == successor
     # the usual local form, which a place may have named its own way: a fix to check
     assert not found[0].fix.safe and found[0].key == "G003.local"
@@ -739,3 +740,23 @@ def test_every_former_entry_says_where_it_comes_from():
     del data["former"][0]["source"]
     with pytest.raises(ConfigError, match=r"former\[0\]:source: missing"):
         _checked(data, lambda: shapes()["mirror.yaml"], Path("mirror.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("year", "names", "flagged"),
+    [
+        # the provinces' reforms ended with 2018: a 2019 provincial plan names the new body
+        (2019, "省工商局、省公安厅", [("省工商局", 2018)]),
+        # cities' and counties' ended by March 2019: a 2019 city plan may still name the old one
+        (2019, "市工商局、市公安局", []),
+        (2019, "县国土资源局、县公安局", []),
+        (2020, "市工商局、市公安局", [("市工商局", 2019)]),
+    ],
+)
+def test_city_and_county_forms_of_former_bodies_ended_a_year_later(year, names, flagged):
+    from .conftest import lint_text
+
+    text = PROVINCIAL_2024.replace("2024", str(year)).format(names=names)
+    found = lint_text(text, ("G001", "G003"))
+    assert [(f.args["agency"], f.args["year"]) for f in found] == flagged
+    assert all(f.code == "G003" for f in found)
