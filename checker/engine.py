@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Config
 from .context import Context
+from .edits import apply_edits, taken_fixes
 from .findings import Finding
 from .model import Edit, Plan, Span
 from .registry import RuleSpec
@@ -136,25 +137,9 @@ MAX_FIX_PASSES = 10
 
 
 def safe_edits(findings: Iterable[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
-    """Edits of safe fixes (and unsafe ones when asked) whose ranges do not overlap an edit
-    already taken."""
-    taken: list[Edit] = []
-    count = 0
-    for found in findings:
-        if found.fix is None or not (found.fix.safe or unsafe):
-            continue
-        edits = found.fix.edits
-        if any(_overlaps(e, t) for e in edits for t in taken):
-            continue
-        taken.extend(edits)
-        count += 1
-    return taken, count
-
-
-def _overlaps(a: Edit, b: Edit) -> bool:
-    if a.start == a.end or b.start == b.end:
-        return (a.start == b.start and a.text != b.text) or b.start < a.start < b.end
-    return a.start < b.end and b.start < a.end
+    """The edits of the fixes a pass applies (``edits.taken_fixes``), and how many fixes."""
+    fixes = taken_fixes(findings, unsafe)
+    return [edit for fix in fixes for edit in fix], len(fixes)
 
 
 def fix_until_stable(
@@ -188,15 +173,3 @@ def fix_until_stable(
         total += count
         result = run(plan, config, specs)
     return plan, result, total
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits (later ones first so offsets stay valid)."""
-    result = text
-    last_start = len(text) + 1
-    for edit in sorted(set(edits), key=lambda e: (e.start, e.end), reverse=True):
-        if edit.end > last_start:
-            continue  # overlaps an edit already applied: left for the next pass
-        result = result[: edit.start] + edit.text + result[edit.end :]
-        last_start = edit.start
-    return result

@@ -31,6 +31,7 @@ from typing import Any
 from . import engine, locale
 from .config import ConfigFinder
 from .docx import Layout, Piece, W, open_docx, read_layout
+from .edits import taken_fixes
 from .errors import InputError, UsageError
 from .findings import Finding
 from .lint import placed
@@ -95,7 +96,7 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
         text = f"{found.code} {locale.message(options.lang, found.key, found.args)}"
         marker.comment(found.span.start, found.span.end, text)
         result.comments += 1
-    result.changes = marker.changes(_taken_edits(findings, options.unsafe_fixes))
+    result.changes = marker.changes(taken_fixes(findings, options.unsafe_fixes))
     _save(document, target)
     return result
 
@@ -158,21 +159,6 @@ def _word_table(document, source: Source, block) -> None:
     for r, row in enumerate(rows):
         for c, cell in enumerate(row.cells):
             table.cell(r, c).text = source.text[cell.start : cell.end]
-
-
-def _taken_edits(findings: list[Finding], unsafe: bool) -> list[list[Edit]]:
-    """Each taken fix's edits, skipping one that overlaps a fix already taken (as --fix)."""
-    taken: list[Edit] = []
-    fixes = []
-    for found in findings:
-        if found.fix is None or not (found.fix.safe or unsafe):
-            continue
-        edits = list(found.fix.edits)
-        if any(engine._overlaps(e, t) for e in edits for t in taken):
-            continue
-        taken.extend(edits)
-        fixes.append(edits)
-    return fixes
 
 
 def _save(document, target: Path) -> None:
@@ -342,7 +328,7 @@ class _Marker:
         self.document.add_comment(run, text=text, author=AUTHOR, initials="PC")
 
     # -- tracked changes -------------------------------------------------------------
-    def changes(self, fixes: list[list[Edit]]) -> int:
+    def changes(self, fixes: list[tuple[Edit, ...]]) -> int:
         """Apply each fix as tracked changes (later edits first, so earlier offsets hold);
         a fix that cannot be expressed in Word's text is left to its comment."""
         mappable = [edits for edits in fixes if all(self._where(e) for e in edits)]

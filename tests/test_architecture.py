@@ -272,3 +272,18 @@ def test_rule_modules_are_the_folders_python_modules_only(tmp_path, monkeypatch)
     monkeypatch.setattr(rules.os, "listdir", lambda _folder: ["__init__.py"])
     with pytest.raises(RuntimeError):
         rules._rule_modules()
+
+
+def test_no_module_reaches_into_another_s_private_names():
+    """Fixes are taken and applied by ``checker.edits`` for the engine, review and the
+    formats alike; nothing reaches for another module's ``_private`` names to do it."""
+    import re as regex
+
+    root = Path(__file__).resolve().parent.parent / "checker"
+    reach = regex.compile(r"\b(engine|lint|parse|clause|edits)\._[a-z]\w*")
+    found = [
+        f"{path.relative_to(root)}: {match.group()}"
+        for path in root.rglob("*.py")
+        for match in reach.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

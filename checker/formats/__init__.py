@@ -113,7 +113,7 @@ def fix_payload(source: Source | None, found: Finding) -> dict[str, Any] | None:
     applies it (``safe``) or only ``--fix --unsafe-fixes`` does (``unsafe``)."""
     if source is None or found.fix is None:
         return None
-    from ..engine import apply_edits
+    from ..edits import apply_edits
 
     edits = found.fix.edits
     first = source.position(min(e.start for e in edits))[0]
