@@ -71,6 +71,10 @@ class Pair:
             "status": self.status,
             "old": [t.number for t in self.old],
             "new": [t.number for t in self.new],
+            # as drafters cite them (二（一）where numbers restart in each part): a number
+            # alone names several tasks there
+            "old_labels": [t.label for t in self.old],
+            "new_labels": [t.label for t in self.new],
             "similarity": round(self.similarity, 2),
             "agencies": {
                 "added": self.added,
@@ -125,11 +129,23 @@ class DiffResult:
             "new": {"path": self.new.path, "tasks": len(self.new.tasks), "year": self.new.year},
             "summary": self.counts(),
             "pairs": [p.as_dict() for p in self.pairs],
-            "agencies": self.by_agency(),
+            "agencies": self._agencies_with_labels(),
         }
+
+    def _agencies_with_labels(self) -> list[dict[str, Any]]:
+        """``by_agency`` by number, each list beside it as cited (``gained_labels``…)."""
+        cited = {row["agency"]: row for row in self.by_agency(cite=attrgetter("label"))}
+        rows = []
+        for row in self.by_agency():
+            labels = cited[row["agency"]]
+            extra = {f"{key}_labels": labels[key] for key in _AGENCY_LISTS}
+            rows.append({**row, **extra})
+        return rows
 
 
 STATUSES = ("unchanged", "modified", "moved", "new", "dropped", "merged", "split")
+#: the task lists of an agency's row in ``by_agency``
+_AGENCY_LISTS = ("gained", "lost", "lead_gained", "lead_lost")
 
 
 def normalize(text: str) -> str:

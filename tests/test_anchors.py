@@ -3,6 +3,7 @@ in each part (一（一）, 二（一）…): every id unique, every link lands 
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -215,3 +216,26 @@ def test_diff_cites_tasks_by_label_where_numbers_restart(tmp_path):
     text = invoke("diff", str(old), str(new)).output
     assert "二（三） → 二（三）" in text
     assert "海关总署" in text and "二（三）" in text.split("海关总署")[-1]
+
+
+def test_diff_json_gives_labels_beside_numbers_where_numbers_restart(tmp_path):
+    """Diff JSON keeps its task numbers (the contract) and adds each task as cited: where
+    numbers restart in each part, 3 names three tasks, 二（三） one."""
+    old = tmp_path / "2022.txt"
+    old.write_text(RESTART.read_text(encoding="utf-8").replace("2023年", "2022年"), "utf-8")
+    new = tmp_path / "2023.txt"
+    new.write_text(
+        RESTART.read_text(encoding="utf-8").replace(
+            "（商务部会同有关部门负责）", "（商务部、海关总署按职责分工负责）"
+        ),
+        encoding="utf-8",
+    )
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    changed = [p for p in data["pairs"] if p["status"] != "unchanged"]
+    assert [(p["old"], p["old_labels"], p["new_labels"]) for p in changed] == [
+        ([3], ["二（三）"], ["二（三）"])
+    ]
+    customs = next(row for row in data["agencies"] if row["agency"] == "海关总署")
+    assert customs["gained"] == [3] and customs["gained_labels"] == ["二（三）"]
+    plain = json.loads(invoke("diff", str(PLAN_2024), str(PLAN_2024), "--format", "json").output)
+    assert all(p["old_labels"] == [str(n) for n in p["old"]] for p in plain["pairs"])
