@@ -50,8 +50,9 @@ class Context:
 
     def shared(self, derive: Callable[..., T], *args: Hashable) -> T:
         """``derive(plan, *args)``, worked out once per plan for all the rules that ask:
-        N001, N002 and N004 judge the same numbering, G002 counts name styles twice. The
-        plan is immutable, so a fact derived from it stays true for the whole run."""
+        N001, N002 and N004 judge the same numbering; G001, G002 and G003 look up the same
+        names. The plan is immutable, so a fact derived from it stays true for the whole run
+        (a new Context is made for each run, each pass of --fix included)."""
         key = (derive, *args)
         if key not in self._shared:
             self._shared[key] = derive(self.plan, *args)
