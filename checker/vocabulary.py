@@ -48,6 +48,20 @@ FULL_MARKS = re.compile("[" + "".join(TO_HALF) + "]")
 #: half-width marks, but not a comma or colon between digits (1,000 and 8:30 are numbers);
 #: the lookahead first lets the engine skip every other character at once (3× faster)
 HALF_MARKS = re.compile(r"(?=[();?!,:])(?:[();?!]|(?<!\d)[,:]|[,:](?!\d))")
+#: a comma or colon between digits (1,000; 8:30): not a half-width mark
+_DIGIT_SEPARATOR = re.compile(r"[,:](?<=\d.)(?=\d)")
+
+
+def mark_counts(text: str) -> tuple[int, int]:
+    """How many full-width and half-width marks (as FULL_MARKS and HALF_MARKS find them) a
+    text has, counted by ``str.count`` at C speed: D005 needs the counts on every plan, the
+    marks themselves only when both widths are there."""
+    full = sum(map(text.count, TO_HALF))
+    separators = ",:" if "," in text or ":" in text else ""
+    half = sum(map(text.count, "();?!" + separators))
+    if separators:
+        half -= len(_DIGIT_SEPARATOR.findall(text))
+    return full, half
 
 
 @cache

@@ -141,3 +141,9 @@ def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
     assert [(f.code, f.span) for f in lint_text(other)] == cold
     memo.forget()
     assert _read_clause.cache_info().currsize == _text_bits.cache_info().currsize == 0
+
+
+@given(st.text(alphabet="0123456789,:;()?!，（）：；？！。甲 "))
+def test_mark_counts_are_those_the_mark_patterns_find(text):
+    full = len(vocabulary.FULL_MARKS.findall(text))
+    assert vocabulary.mark_counts(text) == (full, len(vocabulary.HALF_MARKS.findall(text)))

@@ -33,7 +33,7 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     text = plan.source.text
     mode = ctx.options["punctuation"]
     if mode == "consistent":
-        full, half = len(vocab.FULL_MARKS.findall(text)), len(vocab.HALF_MARKS.findall(text))
+        full, half = vocab.mark_counts(text)
         if not full or not half:
             return
         target = "full" if full > half else "half"
