@@ -185,10 +185,12 @@ def _read_clause(folded_inner: str) -> tuple:
                 stripped = raw.strip()
                 if not stripped:
                     continue
-                if is_subject(stripped) or is_subject(_BRACKETED.sub("", stripped)):
+                bracketed = _OPENING.search(stripped) is not None
+                if is_subject(stripped) or (bracketed and is_subject(_BRACKETED.sub("", stripped))):
                     subjects.append(stripped)
                     continue
-                stripped = without_second_name(stripped)
+                if bracketed:  # 省市场监管局(省知识产权局): the body, named once
+                    stripped = without_second_name(stripped)
                 if name_marked:
                     role = "lead" if marker is not None else "participant"
                 elif not lead_marked:
