@@ -74,7 +74,14 @@ def _emit(text: str, output: str | None, *, err: bool = False) -> None:
             reason = error.strerror or type(error).__name__
             raise UsageError(f"{output}: cannot write the output ({reason})") from None
     else:
-        click.echo(text, nl=False, err=err)
+        try:
+            click.echo(text, nl=False, err=err)
+        except BrokenPipeError:
+            raise  # a reader that stopped early (| head): exit 1, quietly (main)
+        except OSError as error:  # a full disk, a device that takes nothing (> /dev/full)
+            reason = error.strerror or type(error).__name__
+            where = "standard error" if err else "standard output"
+            raise UsageError(f"{where}: cannot write the output ({reason})") from None
 
 
 def _color(no_color: bool) -> bool:

@@ -332,3 +332,23 @@ def test_other_commands_bad_input_one_line(args):
     english = invoke(*args, "--lang", "en") if args[0] != "agencies" else None
     if english is not None:
         assert english.stderr.strip() == "plancheck: missing.txt: no such file"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_for_standard_output_is_one_line_and_exit_2(tmp_path):
+    """``> /dev/full``: the output cannot be written; said as such, in the run's language,
+    never as an internal error."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    for lang, expected in (("zh", "无法写入标准输出（"), ("en", "standard output: cannot write")):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "checker", "--lang", lang, "lint", str(PLAN_2024)],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                check=False,
+            )
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1 and expected in done.stderr
+        assert "internal error" not in done.stderr and "内部错误" not in done.stderr

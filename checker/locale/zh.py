@@ -165,6 +165,8 @@ ERRORS = {
     "--write-baseline needs --baseline FILE": "--write-baseline 需要同时给出 --baseline FILE",
     "unknown rule code '{code}' (see: plancheck rules)": "未知的规则代码“{code}”（见 plancheck rules）",
     "{path}: no such baseline file (record one with --write-baseline)": "{path}：基线文件不存在（可用 --write-baseline 生成）",
+    "standard output: cannot write the output ({reason})": "无法写入标准输出（{reason}）",
+    "standard error: cannot write the output ({reason})": "无法写入标准错误输出（{reason}）",
     "{path}: cannot write the output ({reason})": "{path}：无法写入输出（{reason}）",
     "{path}: the review copy would overwrite the draft; choose another -o": "{path}：审阅稿会覆盖原稿，请用 -o 另指文件",
     "--fix and --diff with standard input: use one of them": "读标准输入时 --fix 与 --diff 只能用一个",
