@@ -373,7 +373,41 @@ def inline_changes(old: str, new: str) -> list[tuple[str, str]]:
             pieces.append(("delete", old[i1:i2]))
         if j2 > j1:
             pieces.append(("insert", new[j1:j2]))
-    return pieces
+    return _slid_to_brackets(pieces)
+
+
+_OPENERS = "(（【《“"
+_CLOSERS = ")）】》”"
+
+
+def _slid_to_brackets(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A deletion or insertion between two equal runs can often sit in several places:
+    deleting ``(科技成果评价)`` from ``…。(科技成果评价)(国家中医药局负责)`` is also deleting
+    ``科技成果评价)(``. Slide each such run to where it is whole — its brackets balanced,
+    beginning at an opening one — as a reader would mark it; the texts stay the same."""
+    result = list(pieces)
+    for n in range(1, len(result) - 1):
+        (before, a), (op, run), (after, b) = result[n - 1], result[n], result[n + 1]
+        if before != "equal" or after != "equal" or op == "equal":
+            continue
+        options = [(a, run, b)]
+        left = 0  # slide left while the run ends as the text before it does
+        while left < min(len(a), len(run)) and a[len(a) - 1 - left] == run[len(run) - 1 - left]:
+            left += 1
+            options.append((a[:-left], a[-left:] + run[:-left], run[-left:] + b))
+        right = 0  # and right while it begins as the text after it does
+        while right < min(len(b), len(run)) and b[right] == run[right]:
+            right += 1
+            options.append((a + run[:right], run[right:] + b[:right], b[right:]))
+        a, run, b = max(options, key=lambda o: _wholeness(o[1]))  # the first of the best
+        result[n - 1], result[n], result[n + 1] = ("equal", a), (op, run), ("equal", b)
+    return [(op, text) for op, text in result if text or op != "equal"]
+
+
+def _wholeness(run: str) -> int:
+    """How whole a changed run reads: brackets balanced, and beginning with an opening one."""
+    balanced = all(run.count(o) == run.count(c) for o, c in zip(_OPENERS, _CLOSERS, strict=True))
+    return 2 * balanced + (run[:1] in tuple(_OPENERS) if run else 0)
 
 
 def diff_files(old: str, new: str) -> DiffResult:

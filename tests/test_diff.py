@@ -201,3 +201,24 @@ def test_exit_code_as_in_git_diff(tmp_path):
     assert _diff_texts(tmp_path, TWO_TASKS, TWO_TASKS, "--exit-code").exit_code == 0
     missing = invoke("diff", str(tmp_path / "nope.txt"), str(tmp_path / "old.txt"), "--exit-code")
     assert missing.exit_code == 2
+
+
+@given(st.text(alphabet="甲乙()（）"), st.text(alphabet="甲乙()（）"))
+def test_inline_changes_give_back_both_texts(old, new):
+    """Changes slid to whole brackets still spell the old text (equal + delete) and the new
+    one (equal + insert)."""
+    from checker.diff import inline_changes
+
+    pieces = inline_changes(old, new)
+    assert "".join(t for op, t in pieces if op != "insert") == old
+    assert "".join(t for op, t in pieces if op != "delete") == new
+
+
+def test_a_deleted_tag_is_marked_whole():
+    """The stray tag of task 21 is deleted as ``(科技成果评价)``, not ``科技成果评价)(``."""
+    from checker.diff import inline_changes
+
+    pieces = inline_changes(
+        "推进改革。(科技成果评价)(国家中医药局负责)", "推进改革。(国家中医药局负责)"
+    )
+    assert ("delete", "(科技成果评价)") in pieces
