@@ -121,6 +121,20 @@ LANG_OPTION = click.option(
 )
 
 
+#: options several commands share, written once (their help is translated by its text)
+SELECT_OPTION = click.option(
+    "--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00)."
+)
+IGNORE_OPTION = click.option("--ignore", metavar="CODES", help="Codes or prefixes to skip.")
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Use this config file instead of the nearest .plancheck.yaml.",
+)
+
+
 class _Commands(click.Group):
     """The command group; a mistyped command is answered with the nearest one, as a
     mistyped option is (click suggests options, not commands)."""
@@ -162,15 +176,9 @@ def cli() -> None:
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output."
 )
-@click.option("--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00).")
-@click.option("--ignore", metavar="CODES", help="Codes or prefixes to skip.")
-@click.option(
-    "--config",
-    "config_path",
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="Use this config file instead of the nearest .plancheck.yaml.",
-)
+@SELECT_OPTION
+@IGNORE_OPTION
+@CONFIG_OPTION
 @click.option(
     "--baseline",
     metavar="FILE",
@@ -390,15 +398,9 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
     is_flag=True,
     help="Also make the fixes that need a drafter's check tracked changes.",
 )
-@click.option("--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00).")
-@click.option("--ignore", metavar="CODES", help="Codes or prefixes to skip.")
-@click.option(
-    "--config",
-    "config_path",
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="Use this config file instead of the nearest .plancheck.yaml.",
-)
+@SELECT_OPTION
+@IGNORE_OPTION
+@CONFIG_OPTION
 @LANG_OPTION
 def review(draft, output, unsafe_fixes, select, ignore, config_path, lang) -> None:
     """A Word copy of the draft with findings as comments and fixes as tracked changes."""
@@ -441,13 +443,7 @@ def review(draft, output, unsafe_fixes, select, ignore, config_path, lang) -> No
     type=click.Path(path_type=Path),
     help="Write a registry skeleton of the names no registry knows to FILE (never overwritten).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="Use this config file instead of the nearest .plancheck.yaml.",
-)
+@CONFIG_OPTION
 @LANG_OPTION
 def agencies(plan, fmt, init, config_path, lang) -> None:
     """Each agency with the tasks it leads and joins."""
