@@ -85,32 +85,30 @@ def _drop_marks(body) -> None:
 def accept_all(document):
     """Accept plancheck's revisions: deletions go, insertions stay, a deleted paragraph mark
     joins its paragraph to the next."""
-    body = document.element.body
-    joined = _paragraph_marks(body, "w:del")
-    _drop_marks(body)
-    for p in reversed(joined):
-        _merge_next(p)
-    for deletion in _ours(body, "w:del"):
-        deletion.getparent().remove(deletion)
-    for insertion in _ours(body, "w:ins"):
-        _unwrap(insertion)
-    return document
+    return _settle(document, kept="w:ins", dropped="w:del")
 
 
 def reject_all(document):
     """Reject plancheck's revisions: insertions go, deleted text comes back, an inserted
     paragraph mark joins its paragraph to the next again."""
+    return _settle(document, kept="w:del", dropped="w:ins")
+
+
+def _settle(document, kept: str, dropped: str):
+    """Keep one kind of plancheck's revisions (their text stays, unwrapped) and drop the
+    other (its text goes; a paragraph mark it added or removed joins the paragraph to the
+    next)."""
     body = document.element.body
-    split = _paragraph_marks(body, "w:ins")
+    joined = _paragraph_marks(body, dropped)
     _drop_marks(body)
-    for p in reversed(split):
+    for p in reversed(joined):
         _merge_next(p)
-    for insertion in _ours(body, "w:ins"):
-        insertion.getparent().remove(insertion)
-    for deletion in _ours(body, "w:del"):
-        for text in deletion.iter(qn("w:delText")):
+    for revision in _ours(body, dropped):
+        revision.getparent().remove(revision)
+    for revision in _ours(body, kept):
+        for text in revision.iter(qn("w:delText")):  # deleted text kept: text again
             text.tag = qn("w:t")
-        _unwrap(deletion)
+        _unwrap(revision)
     return document
 
 
