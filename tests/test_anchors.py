@@ -197,7 +197,8 @@ def test_next_year_and_carry_over_links_name_the_task(tmp_path):
     assert [(x["target"], x["text"]) for x in carry] == [("task-2-2", "二（二）")]
 
 
-def test_diff_cites_tasks_by_label_where_numbers_restart(tmp_path):
+def _restart_years(tmp_path: Path) -> tuple[Path, Path]:
+    """Two years of the plan whose numbers restart: in the second, task 二（三） adds 海关总署."""
     old = tmp_path / "2022.txt"
     old.write_text(RESTART.read_text(encoding="utf-8").replace("2023年", "2022年"), "utf-8")
     new = tmp_path / "2023.txt"
@@ -207,6 +208,11 @@ def test_diff_cites_tasks_by_label_where_numbers_restart(tmp_path):
         ),
         encoding="utf-8",
     )
+    return old, new
+
+
+def test_diff_cites_tasks_by_label_where_numbers_restart(tmp_path):
+    old, new = _restart_years(tmp_path)
     out = tmp_path / "diff.html"
     assert invoke("diff", str(old), str(new), "--format", "html", "-o", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
@@ -221,15 +227,7 @@ def test_diff_cites_tasks_by_label_where_numbers_restart(tmp_path):
 def test_diff_json_gives_labels_beside_numbers_where_numbers_restart(tmp_path):
     """Diff JSON keeps its task numbers (the contract) and adds each task as cited: where
     numbers restart in each part, 3 names three tasks, 二（三） one."""
-    old = tmp_path / "2022.txt"
-    old.write_text(RESTART.read_text(encoding="utf-8").replace("2023年", "2022年"), "utf-8")
-    new = tmp_path / "2023.txt"
-    new.write_text(
-        RESTART.read_text(encoding="utf-8").replace(
-            "（商务部会同有关部门负责）", "（商务部、海关总署按职责分工负责）"
-        ),
-        encoding="utf-8",
-    )
+    old, new = _restart_years(tmp_path)
     data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
     changed = [p for p in data["pairs"] if p["status"] != "unchanged"]
     assert [(p["old"], p["old_labels"], p["new_labels"]) for p in changed] == [
