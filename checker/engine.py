@@ -13,7 +13,7 @@ from .config import Config
 from .context import Context
 from .edits import apply_edits, taken_fixes
 from .findings import Finding
-from .model import Edit, Plan, Span
+from .model import Plan, Span
 from .registry import RuleSpec
 
 if TYPE_CHECKING:
@@ -136,12 +136,6 @@ def suppress(
 MAX_FIX_PASSES = 10
 
 
-def safe_edits(findings: Iterable[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
-    """The edits of the fixes a pass applies (``edits.taken_fixes``), and how many fixes."""
-    fixes = taken_fixes(findings, unsafe)
-    return [edit for fix in fixes for edit in fix], len(fixes)
-
-
 def fix_until_stable(
     plan: Plan, config: Config, specs: list[RuleSpec], unsafe: bool = False
 ) -> tuple[Plan, Result, int]:
@@ -155,10 +149,10 @@ def fix_until_stable(
     total = 0
     result = run(plan, config, specs)
     for _ in range(MAX_FIX_PASSES):
-        edits, count = safe_edits(result.findings, unsafe)
-        if not count:
+        fixes = taken_fixes(result.findings, unsafe)
+        if not fixes:
             break
-        text = apply_edits(plan.source.text, edits)
+        text = apply_edits(plan.source.text, (edit for fix in fixes for edit in fix))
         if text == plan.source.text:
             break
         source = plan.source
@@ -170,6 +164,6 @@ def fix_until_stable(
             )
         except InputError:
             break  # the fixes would leave no plan: keep the text as it was
-        total += count
+        total += len(fixes)
         result = run(plan, config, specs)
     return plan, result, total
