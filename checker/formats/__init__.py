@@ -16,6 +16,7 @@ from ..lazyre import LazyPattern
 
 if TYPE_CHECKING:  # the CLI imports this registry for its choices: keep it light
     from ..findings import Finding
+    from ..model import Edit
     from ..registry import RuleSpec
     from ..source import Source
 
@@ -113,17 +114,37 @@ def fix_payload(source: Source | None, found: Finding) -> dict[str, Any] | None:
     applies it (``safe``) or only ``--fix --unsafe-fixes`` does (``unsafe``)."""
     if source is None or found.fix is None:
         return None
+    edits = found.fix.edits
+    if len(edits) == 1:  # nearly every fix: the lines around it cut and joined, no sorting
+        start, end, fixed = _lines_with_edit(source, edits[0])
+    else:
+        start, end, fixed = _lines_with_edits(source, edits)
+    return {
+        "line": start,
+        "end_line": end,
+        "replacement": _NEWLINES.sub("\n", fixed) if "\r" in fixed else fixed,
+        "applicability": "safe" if found.fix.safe else "unsafe",
+    }
+
+
+def _lines_with_edit(source: Source, edit: Edit) -> tuple[int, int, str]:
+    """The first and last line one edit touches, and their text with the edit made (as
+    ``_lines_with_edits`` makes it: an end past the lines' last character cuts there)."""
+    first, last = source.position(edit.start)[0], source.position(edit.end)[0]
+    start, end = source.line_starts[first - 1], source.line_end(last)
+    text = source.text
+    if edit.end > end + 1:  # past the text's end: apply_edits leaves such an edit out
+        return first, last, text[start:end]
+    fixed = f"{text[start : min(edit.start, end)]}{edit.text}{text[min(edit.end, end) : end]}"
+    return first, last, fixed
+
+
+def _lines_with_edits(source: Source, edits: tuple[Edit, ...]) -> tuple[int, int, str]:
+    """The first and last line the edits touch, and their text with the edits made."""
     from ..edits import apply_edits
 
-    edits = found.fix.edits
     first = source.position(min(e.start for e in edits))[0]
     last = source.position(max(e.end for e in edits))[0]
     start, end = source.line_starts[first - 1], source.line_end(last)
     shifted = [type(e)(e.start - start, e.end - start, e.text) for e in edits]
-    fixed = apply_edits(source.text[start:end], shifted)
-    return {
-        "line": first,
-        "end_line": last,
-        "replacement": _NEWLINES.sub("\n", fixed),
-        "applicability": "safe" if found.fix.safe else "unsafe",
-    }
+    return first, last, apply_edits(source.text[start:end], shifted)
