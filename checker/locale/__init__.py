@@ -44,19 +44,43 @@ def _shown(lang: str, value: Any) -> Any:
 
 def message(lang: str, key: str, args: dict[str, Any]) -> str:
     """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``.
-    (Run once per finding, tens of thousands of times for a large plan: kept lean.)"""
+    (Run once per finding, tens of thousands of times over a folder of plans, in the
+    process that writes the output, alone: kept lean, one pass over the facts.)"""
     book = catalogue(lang)
-    words = _words_class()
-    args = {k: _words(lang, v) if isinstance(v, words) else v for k, v in args.items()}
+    shown = _Blank(_facts_shown(lang, book, args))
     for name in _NAMED_VALUES.intersection(args):  # a fact like style=council, in words
-        args = {**args, f"{name}_name": book.UI.get(f"{name}.{args[name]}", args[name])}
+        value = _said(lang, args[name])
+        shown[f"{name}_name"] = _shown(lang, book.UI.get(f"{name}.{value}", value))
     template = book.MESSAGES.get(key) or book.MESSAGES.get(key.split(".")[0])
     if template is None:  # a rule written as data carries its own messages
-        template = str(args.get(f"message_{lang}") or args.get("message_zh") or key)
-    text = template.format_map(_Blank({k: _shown(lang, v) for k, v in args.items()}))
-    if args.get("task") is not None and "{task}" not in template:
-        text = book.UI["in_task"].format(task=args["task"]) + text
+        own = _said(lang, args.get(f"message_{lang}")) or _said(lang, args.get("message_zh"))
+        template = str(own or key)
+    text = template.format_map(shown)
+    task = _said(lang, args.get("task"))
+    if task is not None and "{task}" not in template:
+        text = book.UI["in_task"].format(task=task) + text
     return text
+
+
+def _facts_shown(lang: str, book: ModuleType, args: dict[str, Any]) -> dict[str, Any]:
+    """Each fact as the message shows it (``_shown``), ``Words`` said in the language."""
+    words = _words_class()
+    shown = {}
+    for name, value in args.items():
+        if value is None:
+            value = ""
+        elif isinstance(value, list | tuple):
+            if isinstance(value, words):
+                value = _words(lang, value)
+            else:
+                value = book.UI["list_separator"].join(map(str, value))
+        shown[name] = value
+    return shown
+
+
+def _said(lang: str, value: Any) -> Any:
+    """A fact with its ``Words`` said in the language, anything else as it is."""
+    return _words(lang, value) if isinstance(value, _words_class()) else value
 
 
 @cache
