@@ -1,6 +1,6 @@
 """``python -m checker`` runs the same command line as ``plancheck``."""
 
-from .cli import run
+from .launch import run
 
 if __name__ == "__main__":
     run()

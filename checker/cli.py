@@ -1,4 +1,8 @@
-"""The command line: thin wrappers that turn options into calls and results into exit codes.
+"""The command line as click declares it: options, help, usage errors, in two languages.
+
+Each command is a thin wrapper that turns options into a call (``lint``'s work is in
+``commands``, which the console script ``launch`` also calls without click for the command
+lines a hook writes) and results into exit codes.
 
 Exit status: 0 no findings (or --exit-zero), 1 findings, 2 usage or input error. Every error
 is one line on stderr, never a traceback.
@@ -12,10 +16,12 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError, PlancheckError, UsageError
+from . import commands
+from .commands import LANGUAGES, guarded
+from .errors import UsageError
 from .formats import RenderOptions, choices, render
 
-LANGS = click.Choice(["zh", "en"])
+LANGS = click.Choice(list(LANGUAGES))
 
 
 def _format_option(output: str):
@@ -28,72 +34,6 @@ def _format_option(output: str):
         show_default=True,
         help="Output format.",
     )
-
-
-def _specs():
-    from .rules import builtin_rules
-
-    return builtin_rules()
-
-
-def _codes(value: str | None) -> tuple[str, ...] | None:
-    if not value:
-        return None
-    from .config import parse_codes
-    from .errors import ConfigError
-
-    try:
-        return parse_codes(value, "--select/--ignore")  # names checked once configs are read
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
-
-
-def _check_output(output: str | None) -> None:
-    """Refuse an -o that cannot be written before any work is done (one line, exit 2)."""
-    if not output:
-        return
-    path = Path(output)
-    if path.is_dir():
-        raise UsageError(f"{output}: cannot write the output (Is a directory)")
-    parent = path.parent if str(path.parent) else Path(".")
-    existing = next((p for p in (parent, *parent.parents) if p.exists()), Path("."))
-    if not existing.is_dir():
-        raise UsageError(f"{output}: cannot write the output (Not a directory)")
-    target = path if path.exists() else existing
-    if not os.access(target, os.W_OK):
-        raise UsageError(f"{output}: cannot write the output (Permission denied)")
-
-
-def _emit(text: str, output: str | None, *, err: bool = False) -> None:
-    if output:
-        path = Path(output)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise UsageError(f"{output}: cannot write the output ({reason})") from None
-    else:
-        try:
-            click.echo(text, nl=False, err=err)
-        except BrokenPipeError:
-            raise  # a reader that stopped early (| head): exit 1, quietly (main)
-        except OSError as error:  # a full disk, a device that takes nothing (> /dev/full)
-            reason = error.strerror or type(error).__name__
-            where = "standard error" if err else "standard output"
-            raise UsageError(f"{where}: cannot write the output ({reason})") from None
-
-
-def _color(no_color: bool) -> bool:
-    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-
-
-def _say(lang: str, text: str, *, quiet: bool = False) -> None:
-    """A line for the user on stderr (notes, skipped files), translated."""
-    from . import locale
-
-    if not quiet:
-        click.echo(f"plancheck: {locale.error(lang, text)}", err=True)
 
 
 #: where the language is kept between ``plancheck --lang en`` and the command after it
@@ -244,99 +184,7 @@ def lint(
     stdin_filename,
 ) -> None:
     """Check plan files."""
-    from .lint import LintOptions, lint_paths
-
-    specs = _specs()
-    if write_baseline and baseline is None:
-        raise UsageError("--write-baseline needs --baseline FILE")
-    if baseline is not None and not write_baseline and not baseline.is_file():
-        raise UsageError(f"{baseline}: no such baseline file (record one with --write-baseline)")
-    _check_output(output)
-    options = LintOptions(
-        select=_codes(select),
-        ignore=_codes(ignore),
-        config_path=config_path,
-        fix=fix,
-        diff=show_diff,
-        baseline=None if write_baseline else baseline,
-        stdin_filename=stdin_filename,
-        unsafe_fixes=unsafe_fixes,
-        skip_non_plans=skip_non_plans,
-        cache=not no_cache,
-    )
-    run = lint_paths(paths, options, list(specs.values()))
-    _report_problems(run, lang, verbose)
-    if write_baseline:
-        _write_baseline(baseline, run, lang, quiet)
-    if show_diff:
-        _emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
-    else:
-        render_options = RenderOptions(
-            lang=lang,
-            color=_color(no_color) and not output,
-            rules=run.rules(specs),
-            unsafe_fixes=unsafe_fixes,
-            statistics=statistics,
-            quiet=quiet,
-        )
-        # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
-        if statistics:  # a table: JSON when asked, else text whatever format was asked
-            name = fmt if fmt in choices("statistics") else "text"
-            text = render(name, run, render_options, output="statistics")
-        else:
-            text = render(fmt, run, render_options)
-        _emit(text, output, err=fix and "-" in paths)
-    if run.errors:
-        sys.exit(2)
-    sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)
-
-
-def _report_problems(run, lang: str, verbose: bool) -> None:
-    """One line per file that could not be checked (a bad config once, however many files
-    it governs), the notes, and with -v the files skipped as not plans."""
-    from . import locale
-
-    said = set()
-    for report in run.files:
-        if report.error:
-            line = (
-                f"plancheck: {locale.error(lang, report.error)}"
-                if report.error_kind == "config"
-                else f"plancheck: {report.path}: {_error_text(lang, report.error)}"
-            )
-            if line not in said:
-                click.echo(line, err=True)
-                said.add(line)
-        for note in report.notes:
-            click.echo(f"plancheck: {report.path}: {locale.error(lang, note)}", err=True)
-    if verbose:
-        for report in run.skipped:
-            reason = locale.error(lang, report.skipped or "")
-            click.echo(
-                f"plancheck: {report.path}: {locale.text(lang, 'skipped', reason=reason)}",
-                err=True,
-            )
-
-
-def _write_baseline(path: Path, run, lang: str, quiet: bool) -> None:
-    from . import locale
-    from .baseline import write_baseline as save
-
-    try:
-        save(path, run.findings)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise UsageError(f"{path}: cannot write the output ({reason})") from None
-    if not quiet:
-        count = len(run.findings)
-        text = locale.text(lang, "baseline_written", count=count, path=path)
-        click.echo(f"plancheck: {text}", err=True)
-
-
-def _error_text(lang: str, reason: str | None) -> str:
-    from . import locale
-
-    return locale.error(lang, reason or "")
+    commands.lint(**locals())  # every option by its name, as commands.lint names them
 
 
 @cli.command()
@@ -355,9 +203,9 @@ def report(plan, previous, output, lang) -> None:
     """HTML report for next year's drafting."""
     from .report import write_report
 
-    _check_output(output)
+    commands.check_output(output)
     try:
-        target = write_report(plan, previous, output, lang, _specs())
+        target = write_report(plan, previous, output, lang, commands.specs())
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise UsageError(f"{output or plan}: cannot write the output ({reason})") from None
@@ -377,9 +225,9 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
     """Task-level diff of two annual plans."""
     from .diff import diff_files
 
-    _check_output(output)
+    commands.check_output(output)
     result = diff_files(old, new)
-    _emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
+    commands.emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
     if exit_code and result.differs():
         sys.exit(1)
 
@@ -409,16 +257,16 @@ def review(draft, output, unsafe_fixes, select, ignore, config_path, lang) -> No
     from .review import review as make_review
 
     if output is not None:
-        _check_output(str(output))
+        commands.check_output(str(output))
     options = ReviewOptions(
         lang=lang,
         unsafe_fixes=unsafe_fixes,
-        select=_codes(select),
-        ignore=_codes(ignore),
+        select=commands.codes(select),
+        ignore=commands.codes(ignore),
         config_path=config_path,
     )
     try:
-        result = make_review(draft, output, options, list(_specs().values()))
+        result = make_review(draft, output, options, list(commands.specs().values()))
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise UsageError(f"{output or draft}: cannot write the output ({reason})") from None
@@ -466,7 +314,7 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
 @LANG_OPTION
 def rules_command(fmt, lang) -> None:
     """The rule catalogue."""
-    specs = _specs()
+    specs = commands.specs()
     click.echo(render(fmt, specs, RenderOptions(lang=lang), output="rules"), nl=False)
 
 
@@ -475,17 +323,16 @@ def rules_command(fmt, lang) -> None:
 @LANG_OPTION
 def rule_command(code, lang) -> None:
     """One rule explained: what it checks, why, examples, how to fix."""
-    specs = _specs()
+    specs = commands.specs()
     spec = specs.get(code.upper())
     if spec is None:
         raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
     click.echo(render("text", spec, RenderOptions(lang=lang), output="rule"), nl=False)
 
 
-def _argv_lang() -> str:
+def _argv_lang(args: list[str]) -> str:
     """--lang from the command line, for errors raised before click has parsed it and for
     click's own messages and help."""
-    args = sys.argv[1:]
     for n, arg in enumerate(args):
         if arg == "--":
             break
@@ -537,65 +384,24 @@ def use_language(lang: str) -> None:
                 param.help = helps.get(english) or table.get(english, english)
 
 
-def main() -> None:
-    """Entry point: run the group, turning every error into one line and exit 2."""
+def main(args: list[str] | None = None) -> None:
+    """Run the command line through click (``launch.main`` sends here whatever it does not
+    read itself), every error one line and exit 2."""
     from . import locale
 
-    lang = _argv_lang()
-    try:
-        use_language(lang)
-        cli.main(standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except click.exceptions.Abort:
-        click.echo(f"plancheck: {locale.error(lang, 'aborted')}", err=True)
-        sys.exit(2)
-    except click.ClickException as error:
-        click.echo(f"plancheck: {error.format_message()}", err=True)
-        sys.exit(2)
-    except InputError as error:
-        click.echo(f"plancheck: {error.path}: {_error_text(lang, error.reason)}", err=True)
-        sys.exit(2)
-    except PlancheckError as error:
-        click.echo(f"plancheck: {locale.error(lang, str(error))}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(1)
-    except Exception as error:
-        if os.environ.get("PLANCHECK_DEBUG"):
-            raise
-        detail = f"{type(error).__name__}: {error}"
-        click.echo(f"plancheck: {locale.error(lang, f'internal error: {detail}')}", err=True)
-        sys.exit(2)
+    lang = _argv_lang(sys.argv[1:] if args is None else args)
 
-
-def run() -> None:
-    """The ``plancheck`` console script: ``main``, then an exit that skips tearing the
-    interpreter down.
-
-    Freeing every module and object at exit costs about 11 ms of a 90 ms check, an eighth of
-    what a pre-commit hook waits for, and nothing of plancheck's needs it: files are written
-    atomically and closed, worker pools shut down, within the run. Output is flushed first.
-    Tools that collect data at exit (coverage) get the ordinary exit, as does anyone who
-    sets ``PLANCHECK_FULL_EXIT``. ``main`` itself, which tests call, always returns or raises.
-    """
-    try:
-        main()
-        status: object = 0
-    except SystemExit as done:
-        status = done.code
-    if "coverage" in sys.modules or os.environ.get("PLANCHECK_FULL_EXIT"):
-        sys.exit(status)
-    code = status if isinstance(status, int) else 0 if status is None else 1
-    if not isinstance(status, int | None) and sys.stderr is not None:
-        print(status, file=sys.stderr)
-    for stream in (sys.stdout, sys.stderr):  # each on its own: one closed, the other still
-        if stream is None:  # started with the stream closed (2>&-): nothing to flush
-            continue
+    def body() -> None:
         try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe or file: what was not written is lost
-            code = code or 1
-    os._exit(code)
+            use_language(lang)
+            cli.main(args, standalone_mode=False)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.exceptions.Abort:
+            click.echo(f"plancheck: {locale.error(lang, 'aborted')}", err=True)
+            sys.exit(2)
+        except click.ClickException as error:
+            click.echo(f"plancheck: {error.format_message()}", err=True)
+            sys.exit(2)
+
+    guarded(lang, body)

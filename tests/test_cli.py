@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
+from checker.launch import main
 
 from .conftest import PLAN_2024
 

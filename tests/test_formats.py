@@ -54,7 +54,7 @@ def test_no_colour_when_not_a_terminal_and_output_file(tmp_path):
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
-    from checker import cli
+    from checker import commands
     from checker.formats import RenderOptions, render
     from checker.lint import LintOptions, lint_paths
 
@@ -70,9 +70,13 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
         def isatty() -> bool:
             return True
 
-    monkeypatch.setattr(cli.sys, "stdout", Terminal())
+    monkeypatch.setattr(commands.sys, "stdout", Terminal())
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli._color(no_color=False) is True
-    assert cli._color(no_color=True) is False
+    assert commands.color(no_color=False) is True
+    assert commands.color(no_color=True) is False
+    # the findings go to stderr (--fix -): its being a terminal is what counts
+    assert commands.color(no_color=False, err=True) is False
+    monkeypatch.setattr(commands.sys, "stderr", Terminal())
+    assert commands.color(no_color=False, err=True) is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._color(no_color=False) is False
+    assert commands.color(no_color=False) is False

@@ -13,7 +13,8 @@ import sys
 import click
 import pytest
 
-from checker.cli import cli, main
+from checker.cli import cli
+from checker.launch import main
 
 from .conftest import PLAN_2024
 from .test_cli import invoke

@@ -1,0 +1,223 @@
+"""The console script reads a hook's ``lint`` command line without click (launch): it must
+give ``commands.lint`` exactly what click gives it, and leave the rest to click."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import commands
+from checker.cli import cli
+from checker.launch import LINT_FLAGS, LINT_VALUES, quick_lint_args
+
+from .conftest import PLAN_2024
+
+LINT = cli.commands["lint"]
+
+
+def _options() -> list[click.Option]:
+    return [p for p in LINT.params if isinstance(p, click.Option)]
+
+
+def test_the_quick_reading_knows_every_option_of_lint_and_no_other():
+    flags = {o: p.name for p in _options() if p.is_flag for o in p.opts + p.secondary_opts}
+    values = {o: p.name for p in _options() if not p.is_flag for o in p.opts}
+    assert flags == LINT_FLAGS
+    assert values == LINT_VALUES
+
+
+def test_commands_lint_takes_clicks_names_and_defaults():
+    """Click calls ``commands.lint(**its options)``; the quick reading calls it with only
+    what was written: each default left out must be click's."""
+    signature = inspect.signature(commands.lint).parameters
+    assert list(signature) == [p.name for p in LINT.params]
+    assert _clicks_reading(["lint", "a.txt"], None) == _full({"paths": ("a.txt",)})
+
+
+def _clicks_reading(args: list[str], lang_env: str | None) -> dict | None:
+    """The arguments click's ``lint`` hands to ``commands.lint``, or None if click refuses
+    the command line."""
+    seen: dict = {}
+
+    def record(**kwargs) -> None:
+        seen.update(kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(commands, "lint", record)
+        if lang_env is None:
+            patch.delenv("PLANCHECK_LANG", raising=False)
+        else:
+            patch.setenv("PLANCHECK_LANG", lang_env)
+        try:
+            cli.main(args, standalone_mode=False)
+        except click.ClickException:
+            return None
+    return seen
+
+
+def _full(quick: dict) -> dict:
+    """The quick reading with every argument not written set to its default."""
+    defaults = {name: p.default for name, p in inspect.signature(commands.lint).parameters.items()}
+    return {**defaults, **quick}
+
+
+TOKENS = st.sampled_from(
+    [
+        *LINT_FLAGS,
+        *LINT_VALUES,
+        "plan.txt",
+        "dir/计划.md",
+        "-",
+        "--",
+        "-qv",
+        "-h",
+        "--help",
+        "--bogus",
+        "-ofile.json",
+        "-o=file.json",
+        "--format=json",
+        "--format=xml",
+        "--lang=en",
+        "--lang=fr",
+        "--select=N,A",
+        "--no-cache=1",
+        "json",
+        "sarif",
+        "en",
+        "zh",
+        "fr",
+        "",
+        "N00,G",
+        "out/report.json",
+        "--output=",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    tokens=st.lists(TOKENS, max_size=8),
+    lang_env=st.sampled_from([None, "", "en", "zh", "fr"]),
+)
+def test_whatever_the_quick_reading_accepts_click_reads_the_same(tokens, lang_env):
+    args = ["lint", *tokens]
+    environ = {} if lang_env is None else {"PLANCHECK_LANG": lang_env}
+    quick = quick_lint_args(args, environ)
+    if quick is None:
+        return  # click's to read, errors included
+    assert _clicks_reading(args, lang_env) == _full(quick)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["lint", "a.txt"], {"paths": ("a.txt",), "lang": "zh"}),
+        (
+            ["lint", "--skip-non-plans", "a.txt", "b.md"],
+            {"paths": ("a.txt", "b.md"), "skip_non_plans": True, "lang": "zh"},
+        ),
+        (
+            ["lint", "d", "--no-cache", "--format", "json", "-o", "o.json"],
+            {"paths": ("d",), "no_cache": True, "fmt": "json", "output": "o.json", "lang": "zh"},
+        ),
+        (
+            ["lint", "--baseline", "b.yaml", "a.txt", "--lang=en"],
+            {"paths": ("a.txt",), "baseline": Path("b.yaml"), "lang": "en"},
+        ),
+    ],
+)
+def test_a_hooks_command_lines_are_read_without_click(args, expected):
+    assert quick_lint_args(args, {}) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["rules"],
+        ["--lang", "en", "lint", "a.txt"],  # a group option: click's
+        ["lint"],  # no path: click says so
+        ["lint", "a.txt", "--format", "xml"],  # not a choice: click says so
+        ["lint", "a.txt", "-qv"],
+        ["lint", "a.txt", "--", "-b.txt"],
+        ["lint", "a.txt", "-o"],
+        ["lint", "a.txt", "--help"],
+    ],
+)
+def test_everything_else_is_left_to_click(args):
+    assert quick_lint_args(args, {}) is None
+
+
+def test_an_invalid_language_in_the_environment_is_left_to_click():
+    """(click's group reads $PLANCHECK_LANG too: it refuses a wrong one beside a --lang)"""
+    assert quick_lint_args(["lint", "a.txt"], {"PLANCHECK_LANG": "fr"}) is None
+    assert quick_lint_args(["lint", "a.txt", "--lang", "en"], {"PLANCHECK_LANG": "fr"}) is None
+    assert quick_lint_args(["lint", "a.txt", "--lang", "en"], {"PLANCHECK_LANG": "zh"}) == {
+        "paths": ("a.txt",),
+        "lang": "en",
+    }
+
+
+def _plancheck(tmp_path: Path, *args: str, through_click: bool = False, importtime=False):
+    """Run the console script's code in a child: as installed, or forced through click."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLANCHECK_LANG")}
+    env["PLANCHECK_CACHE_DIR"] = str(tmp_path / "cache")
+    code = (
+        "from checker.cli import main as m"
+        if through_click
+        else "from checker.launch import main as m"
+    )
+    flags = ["-X", "importtime"] if importtime else []
+    return subprocess.run(
+        [sys.executable, *flags, "-c", f"{code}; m()", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lint", "2024.txt", "--no-cache"),
+        ("lint", "2024.txt", "--format", "json", "--lang", "en"),
+        ("lint", "--skip-non-plans", "2024.txt", "notes.txt"),
+        ("lint", "missing.txt"),
+        ("lint", "notes.txt"),
+        ("lint", "2024.txt", "--select", "NOPE"),
+        ("lint", "2024.txt", "--statistics", "-q"),
+    ],
+)
+def test_both_readings_write_the_same_and_exit_the_same(tmp_path, args):
+    shutil.copy(PLAN_2024, tmp_path / "2024.txt")
+    (tmp_path / "notes.txt").write_text("会议纪要：下周讨论。\n", encoding="utf-8")
+    quick = _plancheck(tmp_path, *args)
+    slow = _plancheck(tmp_path, *args, through_click=True)
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        slow.returncode,
+        slow.stdout,
+        slow.stderr,
+    )
+    assert quick.returncode in (0, 1, 2) and b"Traceback" not in quick.stderr
+
+
+def test_a_hooks_check_does_not_import_click(tmp_path):
+    shutil.copy(PLAN_2024, tmp_path / "2024.txt")
+    done = _plancheck(tmp_path, "lint", "--skip-non-plans", "2024.txt", importtime=True)
+    assert done.returncode == 1 and b"N003" in done.stdout
+    imported = {line.split(b"|")[-1].strip() for line in done.stderr.splitlines()}
+    assert b"checker.rules" in imported and b"click" not in imported
+    help_text = _plancheck(tmp_path, "lint", "--help", importtime=True)
+    assert help_text.returncode == 0 and b"click" in {
+        line.split(b"|")[-1].strip() for line in help_text.stderr.splitlines()
+    }
