@@ -34,7 +34,7 @@ CLAUSE_GROUP = re.compile(
 #: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
 _LABEL = LazyPattern(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")
 #: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府
-_BRACKETED = re.compile(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
+_BRACKETED = LazyPattern(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
 _MARKED_LEAD = LazyPattern(r"[ \t]*\(牵头\)[ \t]*$")
 _LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
@@ -242,7 +242,7 @@ def _inside_brackets(text: str, at: int) -> bool:
 
 
 #: a second name in brackets after a body's name: 省市场监管局(省知识产权局), 〔…〕 likewise
-_SECOND_NAME = re.compile(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
+_SECOND_NAME = LazyPattern(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
 
 
 def without_second_name(name: str) -> str:
