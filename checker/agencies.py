@@ -4,8 +4,6 @@ Loaded once per process; every name, full name and alias goes into one dict, so 
 a dict access, not a scan.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -59,7 +57,7 @@ class Registry:
         self,
         agencies: dict[str, Agency],
         categories: list[str],
-        mirror: Mirror | None = None,
+        mirror: "Mirror | None" = None,
         local: frozenset[str] = frozenset(),  # names from the office's registry files
     ) -> None:
         self.agencies = agencies
@@ -133,7 +131,7 @@ class Registry:
         name and successor are the mirror's usual local forms, not a place's own."""
         return self._made.get(agency.name) is agency
 
-    def _local_successor(self, central: Agency, hit: Hit) -> str | None:
+    def _local_successor(self, central: Agency, hit: "Hit") -> str | None:
         """The local counterpart, under the same prefix, of the body that took over the
         duties of a reorganised national body (国家工商总局 → 市场监管总局: 省市场监管局)."""
         assert self.mirror is not None
@@ -276,7 +274,7 @@ def _names(value: Any, where: str) -> tuple[str, ...]:
 
 
 def build_registry(
-    data: dict[str, Any], origin: str = "agencies.yaml", mirror: Mirror | None = None
+    data: dict[str, Any], origin: str = "agencies.yaml", mirror: "Mirror | None" = None
 ) -> Registry:
     """Validate registry data: known categories, successors that exist."""
     categories = [c["id"] for c in data.get("categories", [])]
@@ -304,7 +302,7 @@ def build_registry(
     return registry
 
 
-def _check_former(mirror: Mirror, agencies: dict[str, Agency]) -> None:
+def _check_former(mirror: "Mirror", agencies: dict[str, Agency]) -> None:
     """Each local form of a reorganised national body (mirror.yaml ``former``) names a body
     that ended with a successor, and that successor has a local counterpart in each style
     the form is written in: else the local name would have no successor to point to."""
@@ -319,7 +317,7 @@ def _check_former(mirror: Mirror, agencies: dict[str, Agency]) -> None:
                 raise ConfigError(f"mirror.yaml: '{national.successor}' has no {style} counterpart")
 
 
-def _with_local_categories(categories: list[str], mirror: Mirror) -> list[str]:
+def _with_local_categories(categories: list[str], mirror: "Mirror") -> list[str]:
     """The national categories with the mirror's (branch, enterprise, local) in their place."""
     result = list(categories)
     for extra in mirror.categories:

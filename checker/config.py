@@ -4,8 +4,6 @@ Found upward from each checked file (the nearest wins), or given with ``--config
 key is typed and validated once, here; a wrong one is ``file:key: message``.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -48,7 +46,7 @@ class Config(NamedTuple):
         """The options a rule declared: configured here, or their defaults."""
         return {o.key: self.options.get(o.key, o.default) for o in spec.options}
 
-    def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> Config:
+    def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> "Config":
         """Command-line --select replaces the file's; --ignore adds to it."""
         changes: dict[str, Any] = {}
         if select:

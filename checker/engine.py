@@ -4,8 +4,6 @@ of applying the rules' edits, re-parsing and re-linting until stable lives here)
 It never imports a concrete rule: it is handed the registry's specs.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -63,7 +61,7 @@ class Result(NamedTuple):
     unused_suppressions: Sequence[tuple[Span, str]] = ()
 
 
-def _registry(config: Config) -> Registry:
+def _registry(config: Config) -> "Registry":
     """The shipped registry with the office's own registry files the config names."""
     from .agencies import load_registry
 
@@ -74,7 +72,7 @@ def run(
     plan: Plan,
     config: Config,
     specs: Iterable[RuleSpec],
-    registry: Callable[[], Registry] | None = None,
+    registry: "Callable[[], Registry] | None" = None,
 ) -> Result:
     """Run the selected rules on a plan and return its findings in file order.
 

@@ -1,7 +1,5 @@
 """One immutable record per finding; the engine stamps code, name and severity on it."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -16,7 +14,7 @@ class Words(tuple):
     locale's ``WORDS`` says them in the reader's language, joined as a list. A rule hands
     over these keys, never the words."""
 
-    def __new__(cls, *keys: str) -> Words:
+    def __new__(cls, *keys: str) -> "Words":
         return super().__new__(cls, keys)
 
     def __getnewargs__(self) -> tuple[str, ...]:  # pickled for parallel workers

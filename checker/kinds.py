@@ -16,8 +16,6 @@ that, matching the same text, excuse it), ``when`` (``GROUP != plan.year`` and t
 fails with ``file:key: message`` before any plan is checked.
 """
 
-from __future__ import annotations
-
 import operator
 import re
 from collections.abc import Iterator

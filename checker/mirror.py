@@ -12,8 +12,6 @@ The mirror also holds the local forms of national bodies that were reorganised (
 local name's successor is the local counterpart of the national successor (省市场监管局).
 """
 
-from __future__ import annotations
-
 import re
 from functools import cache
 from typing import Any, NamedTuple
@@ -33,7 +31,7 @@ class _BranchTemplate:
     def __init__(self, template: str) -> None:
         self.before, _, self.after = template.partition("{P}")
 
-    def match(self, name: str) -> _Place | None:
+    def match(self, name: str) -> "_Place | None":
         if not (name.startswith(self.before) and name.endswith(self.after)):
             return None
         place = name[len(self.before) : len(name) - len(self.after)]

@@ -6,8 +6,6 @@ instantiate in the hundreds per plan. Nothing here judges what is a defect: a
 stray tag is a ``Paren`` that stands alone, a split number is a ``Break``. Rules decide.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -25,7 +23,7 @@ class Span(NamedTuple):
     line_starts: tuple[int, ...] = (0,)
 
     @classmethod
-    def of(cls, source: Source, start: int, end: int) -> Span:
+    def of(cls, source: Source, start: int, end: int) -> "Span":
         return cls(start, end, source.line_starts)
 
     def _position(self, offset: int) -> tuple[int, int]:

@@ -5,8 +5,6 @@ Its words are locale entries, once per language: the title (``TITLES``), the exp
 ``Good:`` examples, which ``plancheck rule`` shows and the tests run.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple

@@ -6,8 +6,6 @@ ways. Word lists are data in ``rules/vocabulary.yaml`` and ``rules/annotations.y
 patterns are built from them once, on first use.
 """
 
-from __future__ import annotations
-
 import re
 from functools import cache
 from typing import NamedTuple

@@ -4,8 +4,6 @@ One root cause gives one finding: a duplicate that stands where a missing number
 is one N001 that says which number it should be, not also an N002 for the gap.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import NamedTuple
