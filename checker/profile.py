@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from .agencies import Lookup, Registry
+from .agencies import Agency, Lookup, Registry
 from .data import builtin
 from .lazyre import LazyPattern
-from .model import AgencyRef, Plan, Task
+from .model import AgencyRef, Clause, Plan, Task
 from .text import fold
 
 #: the share of a document's clauses that must keep protocol order for it to be its rule
@@ -148,27 +148,61 @@ def mixed_in_style(
     return None
 
 
+class Participant(NamedTuple):
+    """An agency that takes part in a clause (not its lead), with the body the registry
+    resolves it to in the plan's year and that body's protocol order (None when unknown)."""
+
+    agency: AgencyRef
+    body: Agency | None
+    order: tuple[int, int] | None
+
+
+def clause_participants(
+    plan: Plan, registry: Registry, year: int | None
+) -> tuple[tuple[Task, Clause, tuple[Participant, ...]], ...]:
+    """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) with its
+    participants resolved once: the protocol-order convention and G007 read the same names
+    (rules ask for it through ``Context.shared``)."""
+    resolve, order_key = registry.resolve, registry.order_key
+    result = []
+    for task in plan.rows_and_tasks:
+        for clause in task.clauses:
+            participants = []
+            for agency in clause.agencies:
+                if agency.role == "lead":
+                    continue
+                body = resolve(agency.name, year)
+                order = order_key(body) if body is not None else None
+                participants.append(Participant(agency, body, order))
+            result.append((task, clause, tuple(participants)))
+    return tuple(result)
+
+
 def keeps_protocol_order(
-    plan: Plan, registry: Registry, year: int | None, configured: str = "auto"
+    plan: Plan,
+    registry: Registry,
+    year: int | None,
+    configured: str = "auto",
+    participants: tuple[tuple[Task, Clause, tuple[Participant, ...]], ...] | None = None,
 ) -> bool:
     """Does the document order participants by protocol (joint-conference plans do; State
-    Council opinions order them by relevance)? Inferred from its own clauses when not set."""
+    Council opinions order them by relevance)? Inferred from its own clauses when not set
+    (its tasks', not an annexed table's). ``participants`` are the plan's
+    ``clause_participants`` when the caller has them already."""
     if configured in ("always", "never"):
         return configured == "always"
     if is_government_issued(plan):
         return False  # a government's documents list the bodies by their part in the work
+    if participants is None:
+        participants = clause_participants(plan, registry, year)
     judged = in_order = 0
-    for task in plan.tasks:
-        for clause in task.clauses:
-            keys = [
-                registry.order_key(body)
-                for a in clause.agencies
-                if a.role != "lead" and (body := registry.resolve(a.name, year)) is not None
-            ]
-            if len(keys) < 2:
-                continue
-            judged += 1
-            in_order += keys == sorted(keys)
+    own = sum(len(task.clauses) for task in plan.tasks)  # rows_and_tasks: the tasks first
+    for _, _, named in participants[:own]:
+        keys = [p.order for p in named if p.order is not None]
+        if len(keys) < 2:
+            continue
+        judged += 1
+        in_order += keys == sorted(keys)
     return judged >= PROTOCOL_MIN_CLAUSES and in_order / judged >= PROTOCOL_SHARE
 
 

@@ -11,6 +11,7 @@ from ..findings import Finding, Words
 from ..model import AgencyRef, Edit, Plan, Task
 from ..profile import (
     agency_uses,
+    clause_participants,
     dominant_style,
     is_government_issued,
     keeps_protocol_order,
@@ -227,24 +228,26 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
     """
     registry = ctx.agencies
-    if not keeps_protocol_order(plan, registry, ctx.year, ctx.options["protocol-order"]):
+    clauses = ctx.shared(clause_participants, registry, ctx.year)
+    configured = ctx.options["protocol-order"]
+    if not keeps_protocol_order(plan, registry, ctx.year, configured, clauses):
         return
-    for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
-        participants = [a for a in clause.agencies if a.role != "lead"]
-        known = [(a, registry.resolve(a.name, ctx.year)) for a in participants]
+    for task, _, participants in clauses:
         # a body without a rank (a local registry's entry not yet ranked) has no place to check
-        known = [(a, body) for a, body in known if body is not None and body.rank is not None]
-        keys = [registry.order_key(body) for _, body in known]
+        known = [p for p in participants if p.body is not None and p.body.rank is not None]
+        keys = [p.order for p in known]
         if keys == sorted(keys):
             continue
-        ordered = [a for (a, _), _ in sorted(zip(known, keys, strict=True), key=lambda p: p[1])]
-        misplaced = next(a for (a, _), want in zip(known, ordered, strict=True) if a is not want)
+        ordered = [p.agency for p, _ in sorted(zip(known, keys, strict=True), key=lambda k: k[1])]
+        misplaced = next(
+            p.agency for p, want in zip(known, ordered, strict=True) if p.agency is not want
+        )
         edits = None
         if len(known) == len(participants):
             edits = [
-                Edit(old.span.start, old.span.end, new.name)
-                for (old, _), new in zip(known, ordered, strict=True)
-                if old is not new
+                Edit(old.agency.span.start, old.agency.span.end, new.name)
+                for old, new in zip(known, ordered, strict=True)
+                if old.agency is not new
             ]
         yield ctx.finding(
             misplaced.span,
@@ -253,7 +256,7 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
             safe=False,
             agency=misplaced.name,
             expected="、".join(a.name for a in ordered),
-            anchor=",".join(a.name for a, _ in known),
+            anchor=",".join(p.agency.name for p in known),
         )
 
 
