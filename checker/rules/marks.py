@@ -22,13 +22,13 @@ TASK_MARKS = ".、"
 
 def _mark(plan: Plan, task: Task) -> tuple[int, str] | None:
     """Offset and folded character of the mark after a task's number."""
-    text = plan.source.text
+    folded = plan.source.folded  # the source folded once, offsets unchanged
     at = task.number_span.end
-    while at < len(text) and text[at] in " \t":
+    while at < len(folded) and folded[at] in " \t":
         at += 1
-    if at >= len(text):
+    if at >= len(folded):
         return None
-    return at, fold(text[at])
+    return at, folded[at]
 
 
 @rule("N006", "task-number-mark", fix="safe")
