@@ -28,10 +28,9 @@ from .model import (
     Span,
     Task,
 )
-from .source import Source
+from .source import Source, split_lines
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
@@ -105,7 +104,7 @@ class _Draft:
 class _Parser:
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.folded = _NEWLINE.split(source.folded)
+        self.folded = split_lines(source.folded)
         self.paragraphs: list[Paragraph] = []
         self.headings: list[Heading] = []
         self.directives: list[Directive] = []

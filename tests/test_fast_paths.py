@@ -147,3 +147,14 @@ def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
 def test_mark_counts_are_those_the_mark_patterns_find(text):
     full = len(vocabulary.FULL_MARKS.findall(text))
     assert vocabulary.mark_counts(text) == (full, len(vocabulary.HALF_MARKS.findall(text)))
+
+
+@given(st.text(alphabet="\r\n\u2028\x85甲", max_size=20))
+def test_line_starts_without_carriage_returns_are_those_of_the_pattern(text):
+    """A text without ``\\r`` is split at ``\\n`` by ``str.split``: the lines, their starts
+    and the line ending are the general pattern's."""
+    from checker.source import _NEWLINE, _line_starts, _line_starts_lf, split_lines
+
+    assert split_lines(text) == _NEWLINE.split(text)
+    if "\r" not in text:
+        assert _line_starts_lf(text) == _line_starts(text)
