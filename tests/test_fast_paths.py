@@ -158,3 +158,24 @@ def test_line_starts_without_carriage_returns_are_those_of_the_pattern(text):
     assert split_lines(text) == _NEWLINE.split(text)
     if "\r" not in text:
         assert _line_starts_lf(text) == _line_starts(text)
+
+
+@given(st.lists(st.sampled_from(["(", ")", "(甲)", "(负责)", "【", "】", "《", "》", "甲", " "])))
+def test_bracket_groups_of_flat_text_are_those_of_the_stack(pieces):
+    """``bracket_groups`` reads a text whose round brackets alternate with a few finds; any
+    text it reads so gives the groups the stack of open marks gives."""
+    from checker.text import _flat_groups, _nested_groups, bracket_groups
+
+    text = "".join(pieces)
+    flat = _flat_groups(text)
+    assert flat is None or flat == _nested_groups(text, "(【")
+    assert bracket_groups(text) == _nested_groups(text, "(【")
+
+
+def test_flat_groups_reads_the_common_texts_and_leaves_the_others():
+    from checker.text import _flat_groups
+
+    assert _flat_groups("推进(甲)改革。(科技部负责)") == [(2, 5), (8, 15)]
+    assert _flat_groups("无括号") == []
+    for other in ("(甲(乙))", "甲)(乙)", "(甲", "【甲】", "(甲】"):
+        assert _flat_groups(other) is None
