@@ -590,6 +590,14 @@ class _Parser:
         folded = self.source.folded
         return "".join(folded[s:e] for s, e in segments)
 
+    def task_text(self, pieces: list[tuple[int, int]]) -> tuple[str, str]:
+        """A task's text, folded and as written: its pieces joined. Most tasks are one
+        line, a slice of the source as it stands."""
+        if len(pieces) == 1:
+            start, end = pieces[0]
+            return self.source.folded[start:end], self.source.text[start:end]
+        return self.folded_of(pieces), "".join(self.source.text[s:e] for s, e in pieces)
+
     @staticmethod
     def has_clause(folded: str) -> bool:
         """Does this text end in a responsibility clause (digits of a split number aside)?"""
@@ -602,11 +610,11 @@ class _Parser:
 
     # -- building tasks ----------------------------------------------------------------
     def build_task(self, draft: _Draft, index: int) -> Task:
-        source = self.source
         pieces = [(s, e) for s, e in draft.segments if e > s] or [draft.segments[0]]
-        folded = self.folded_of(pieces)
+        folded, joined = self.task_text(pieces)
         offsets = _OffsetMap(pieces)
-        bare = self.bare_clauses(pieces)  # (offset in folded, clause) of unbracketed lines
+        # (offset in folded, clause) of unbracketed lines: never the task's first line
+        bare = self.bare_clauses(pieces) if len(pieces) > 1 else []
         bracketed = folded[: bare[0][0]] if bare else folded
         groups = bracket_groups(bracketed)
         final = _clause_group(bracketed, groups)
@@ -616,9 +624,13 @@ class _Parser:
         body_end = groups[final][0] if final is not None else len(bracketed)
         body = folded[:body_end].rstrip()
         clauses = tuple(self.clause(folded, groups[n], offsets) for n in clause_groups)
-        clauses += tuple(clause for _, clause in bare)
-        joined = "".join(source.text[s:e] for s, e in pieces)
-        parens = tuple(self.parens(bracketed, joined, groups, set(clause_groups), final, offsets))
+        if bare:
+            clauses += tuple(clause for _, clause in bare)
+        parens: tuple[Paren, ...] = ()
+        if len(groups) > len(clause_groups):  # most tasks' only group is their clause
+            parens = tuple(
+                self.parens(bracketed, joined, groups, set(clause_groups), final, offsets)
+            )
         first, last = pieces[0][0], pieces[-1][1]
         number_text = draft.number_text
         return Task(  # positional: a hundred tasks a plan, keywords cost a third more
@@ -731,12 +743,16 @@ class _Parser:
 
 
 class _OffsetMap:
-    """Maps an index in a task's joined text to the source offset it came from."""
+    """Maps an index in a task's joined text to the source offset it came from. The text
+    of a task on one line (most are) is the source's shifted by where the line starts."""
 
     def __init__(self, pieces: list[tuple[int, int]]) -> None:
         self.pieces = pieces
+        self.shift = pieces[0][0] if len(pieces) == 1 else None
 
     def __call__(self, index: int) -> int:
+        if self.shift is not None:
+            return self.shift + index
         for start, end in self.pieces:
             length = end - start
             if index < length:
