@@ -167,6 +167,8 @@ class _Parser:
                 if headings[at].level < level:
                     chain.append(headings[at])
                     level = headings[at].level
+                    if level == 1:
+                        break  # nothing is above a 一、 heading
             return chain[::-1]  # from the top
 
         chains = [ancestors(t) for t in tasks]
