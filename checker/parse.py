@@ -730,16 +730,18 @@ class _Parser:
         return None
 
     def sections(self, tasks: tuple[Task, ...]) -> tuple[Section, ...]:
-        result = []
+        """Each 一、 heading with the (一) headings and the tasks between it and the next."""
         level_one = [h for h in self.headings if h.level == 1]
+        level_two = [(h.span.start, h) for h in self.headings if h.level == 2]
+        task_starts = [(t.number_span.start, t) for t in tasks]
+        result = []
         for n, heading in enumerate(level_one):
+            start = heading.span.start
             end = (
                 level_one[n + 1].span.start if n + 1 < len(level_one) else len(self.source.text) + 1
             )
-            subs = tuple(
-                h for h in self.headings if h.level == 2 and heading.span.start < h.span.start < end
-            )
-            own = tuple(t for t in tasks if heading.span.start < t.number_span.start < end)
+            subs = tuple(h for at, h in level_two if start < at < end)
+            own = tuple(t for at, t in task_starts if start < at < end)
             result.append(Section(heading, subs, own))
         return tuple(result)
 
