@@ -197,6 +197,22 @@ def test_findings_of_every_shape_are_written_as_before(items, lang):
     assert render("json", run, RenderOptions(lang=lang)) == expected(run, lang)
 
 
+def test_a_fix_with_other_keys_is_still_written_as_json_dumps_writes_it(monkeypatch):
+    """The fix's template holds for the keys fix_payload gives; a payload that gained or
+    reordered keys is written as any dict is."""
+    source = Source.from_text(PLAN, "a.txt")
+    found = Finding("a.txt", "D005", Span.of(source, 3, 4), 1, "D005", {"task": 1})
+    report = FileReport("a.txt")
+    report.source, report.findings, report.summary = source, [found], {"tasks": 3}
+    run = RunReport([report])
+    for payload in (
+        {"end_line": 2, "line": 1, "replacement": "x", "applicability": "safe"},
+        {"line": 1, "end_line": 2, "replacement": "x", "applicability": "safe", "note": [1]},
+    ):
+        monkeypatch.setattr(json_format, "fix_payload", lambda _s, _f, fix=payload: fix)
+        assert render("json", run, RenderOptions()) == expected(run, "zh")
+
+
 @given(findings())
 def test_a_fix_of_one_edit_reads_as_the_general_case_makes_it(item):
     """One edit is cut into its lines directly; the same edit given twice (apply_edits

@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .. import locale  # light: the catalogues are imported when a language is asked for
 from ..lazyre import LazyPattern
 
 if TYPE_CHECKING:  # the CLI imports this registry for its choices: keep it light
@@ -74,8 +75,6 @@ def render(
 
 
 def message(found: Finding, lang: str) -> str:
-    from .. import locale
-
     return locale.message(lang, found.key, found.args)
 
 

@@ -70,8 +70,26 @@ def _finding_text(found: Finding, source: Source | None, lang: str) -> str:
         text += f',{_KEY}"place": {dumps(where, 3)}'
     fix = fix_payload(source, found)
     if fix is not None:
-        text += f',{_KEY}"fix": {dumps(fix, 3)}'
+        text += f',{_KEY}"fix": {_fix_text(fix)}'
     return text + "\n    }"
+
+
+#: where a fix's keys stand, and the keys ``fix_payload`` gives, in its order
+_FIX_KEY = _KEY + "  "
+_FIX_KEYS = ("line", "end_line", "replacement", "applicability")
+
+
+def _fix_text(fix: dict[str, Any]) -> str:
+    """A finding's ``fix`` as ``dumps`` writes it there: from a template when it has the
+    keys ``fix_payload`` gives today, in their order (else as any dict)."""
+    if tuple(fix) != _FIX_KEYS:
+        return dumps(fix, 3)
+    return (
+        f'{{{_FIX_KEY}"line": {dumps(fix["line"])},'
+        f'{_FIX_KEY}"end_line": {dumps(fix["end_line"])},'
+        f'{_FIX_KEY}"replacement": {string(fix["replacement"])},'
+        f'{_FIX_KEY}"applicability": {string(fix["applicability"])}{_KEY}}}'
+    )
 
 
 def file_dict(report, lang: str) -> dict[str, Any]:
