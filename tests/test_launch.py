@@ -167,7 +167,9 @@ def test_an_invalid_language_in_the_environment_is_left_to_click():
     }
 
 
-def _plancheck(tmp_path: Path, *args: str, through_click: bool = False, importtime=False):
+def _plancheck(
+    tmp_path: Path, *args: str, through_click: bool = False, importtime=False, stdin=b""
+):
     """Run the console script's code in a child: as installed, or forced through click."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLANCHECK_LANG")}
     env["PLANCHECK_CACHE_DIR"] = str(tmp_path / "cache")
@@ -183,12 +185,15 @@ def _plancheck(tmp_path: Path, *args: str, through_click: bool = False, importti
         capture_output=True,
         env=env,
         check=False,
+        input=stdin,
     )
 
 
 @pytest.mark.parametrize(
     "args",
     [
+        ("lint", "-", "--stdin-filename", "2024.txt"),
+        ("lint", "--fix", "-", "--lang=en"),
         ("lint", "2024.txt", "--no-cache"),
         ("lint", "2024.txt", "--format", "json", "--lang", "en"),
         ("lint", "--skip-non-plans", "2024.txt", "notes.txt"),
@@ -201,14 +206,19 @@ def _plancheck(tmp_path: Path, *args: str, through_click: bool = False, importti
 def test_both_readings_write_the_same_and_exit_the_same(tmp_path, args):
     shutil.copy(PLAN_2024, tmp_path / "2024.txt")
     (tmp_path / "notes.txt").write_text("会议纪要：下周讨论。\n", encoding="utf-8")
-    quick = _plancheck(tmp_path, *args)
-    slow = _plancheck(tmp_path, *args, through_click=True)
+    stdin = PLAN_2024.read_bytes()  # for PATH -
+    quick = _plancheck(tmp_path, *args, stdin=stdin)
+    slow = _plancheck(tmp_path, *args, through_click=True, stdin=stdin)
     assert (quick.returncode, quick.stdout, quick.stderr) == (
         slow.returncode,
         slow.stdout,
         slow.stderr,
     )
     assert quick.returncode in (0, 1, 2) and b"Traceback" not in quick.stderr
+    assert quick.stdout or quick.stderr  # each says something: findings, a summary, an error
+    if "--fix" in args:  # the fixed plan on stdout, what was fixed and is left on stderr
+        assert quick.stdout.startswith(stdin[:30]) and quick.stdout != stdin
+        assert b"Fixed 4 problems" in quick.stderr
 
 
 def test_a_hooks_check_does_not_import_click(tmp_path):
