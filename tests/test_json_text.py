@@ -1,6 +1,6 @@
-"""The lint JSON is written without the standard library's encoder walking a dict
-(``formats.jsontext`` and ``formats.json._finding_text``): the text must stay what
-``json.dumps(as_dict(…), ensure_ascii=False, indent=2)`` writes, byte for byte."""
+"""The lint JSON and SARIF are written without the standard library's encoder walking a
+dict (``formats.jsontext`` and ``formats.json._finding_text``): the text must stay what
+``json.dumps(…, ensure_ascii=False, indent=2)`` writes, byte for byte."""
 
 from __future__ import annotations
 
@@ -118,6 +118,18 @@ def test_real_plans_are_written_as_before(real_run, lang):
     assert render("json", real_run, RenderOptions(lang=lang)) == expected(real_run, lang)
 
 
+def as_json_dumps_writes_it(text: str) -> str:
+    """The same JSON data, written by json.dumps: a text from another writer that holds the
+    same data but is laid out in any other way differs from this."""
+    return standard(json.loads(text)) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_real_plans_in_sarif_are_written_as_json_dumps_writes_them(real_run, lang):
+    written = render("sarif", real_run, RenderOptions(lang=lang, rules=builtin_rules()))
+    assert written == as_json_dumps_writes_it(written)
+
+
 def test_no_findings_is_an_empty_list(tmp_path):
     run = RunReport([FileReport("missing.txt", error="no such file")])
     written = render("json", run, RenderOptions())
@@ -195,6 +207,8 @@ def test_findings_of_every_shape_are_written_as_before(items, lang):
         reports.append(report)
     run = RunReport(reports)
     assert render("json", run, RenderOptions(lang=lang)) == expected(run, lang)
+    sarif = render("sarif", run, RenderOptions(lang=lang, rules=builtin_rules()))
+    assert sarif == as_json_dumps_writes_it(sarif)
 
 
 def test_a_fix_with_other_keys_is_still_written_as_json_dumps_writes_it(monkeypatch):
