@@ -163,7 +163,7 @@ def lint(
 ) -> None:
     """``plancheck lint``: check plan files, write the findings, leave with the exit status
     (0 none or --exit-zero, 1 findings, 2 a file that could not be checked)."""
-    from .lint import LintOptions, lint_paths
+    from .lint import LintOptions, lint_paths, pause_collector, resume_collector
 
     rules = specs()
     if write_baseline and baseline is None:
@@ -183,29 +183,35 @@ def lint(
         skip_non_plans=skip_non_plans,
         cache=not no_cache,
     )
-    run = lint_paths(paths, options, list(rules.values()))
-    report_problems(run, lang, verbose)
-    if write_baseline:
-        _write_baseline(baseline, run, lang, quiet)
-    # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
-    to_stderr = fix and "-" in paths
-    if show_diff:
-        emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
-    else:
-        render_options = RenderOptions(
-            lang=lang,
-            color=color(no_color, err=to_stderr) and not output,
-            rules=run.rules(rules),
-            unsafe_fixes=unsafe_fixes,
-            statistics=statistics,
-            quiet=quiet,
-        )
-        if statistics:  # a table: JSON when asked, else text whatever format was asked
-            name = fmt if fmt in choices("statistics") else "text"
-            text = render(name, run, render_options, output="statistics")
+    # no cyclic collection over writing the report either: the first one after a run
+    # would scan everything the run made (lint.pause_collector)
+    was_enabled = pause_collector()
+    try:
+        run = lint_paths(paths, options, list(rules.values()))
+        report_problems(run, lang, verbose)
+        if write_baseline:
+            _write_baseline(baseline, run, lang, quiet)
+        # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
+        to_stderr = fix and "-" in paths
+        if show_diff:
+            emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
         else:
-            text = render(fmt, run, render_options)
-        emit(text, output, err=to_stderr)
+            render_options = RenderOptions(
+                lang=lang,
+                color=color(no_color, err=to_stderr) and not output,
+                rules=run.rules(rules),
+                unsafe_fixes=unsafe_fixes,
+                statistics=statistics,
+                quiet=quiet,
+            )
+            if statistics:  # a table: JSON when asked, else text whatever format was asked
+                name = fmt if fmt in choices("statistics") else "text"
+                text = render(name, run, render_options, output="statistics")
+            else:
+                text = render(fmt, run, render_options)
+            emit(text, output, err=to_stderr)
+    finally:
+        resume_collector(was_enabled)
     if run.errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)

@@ -12,7 +12,7 @@ form a Markdown plan writes them in, so one table reader serves both.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from .errors import InputError
 from .text import int_to_cn
@@ -155,16 +155,19 @@ class Layout(NamedTuple):
     pieces: tuple[Piece, ...]
 
 
-def open_docx(path: Path, name: str):
-    """python-docx's Document, or a one-line InputError."""
+def open_docx(path: Path | BinaryIO, name: str):
+    """python-docx's Document (from a path or the file's bytes), or a one-line InputError."""
     try:
+        from zipfile import BadZipFile
+
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise InputError(name, "python-docx is not installed") from None
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError):
+        return docx.Document(str(path) if isinstance(path, Path) else path)
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError):
+        # (a path that is no zip is PackageNotFoundError; the same bytes read are BadZipFile)
         raise InputError(name, "not a Word document (.docx)") from None
     except Exception:  # a zip that is not OOXML, or broken XML: still a one-line input error
         raise InputError(name, "not a readable Word document (.docx)") from None
@@ -274,7 +277,7 @@ def read_layout(document) -> Layout:
     return Layout("\n".join(out.lines), tuple(out.places), tuple(out.pieces))
 
 
-def read_docx(path: Path, name: str) -> tuple[str, tuple[tuple, ...]]:
+def read_docx(path: Path | BinaryIO, name: str) -> tuple[str, tuple[tuple, ...]]:
     """The plan text of a Word document, one line per body paragraph or task-table row, and
     where each line is in Word (``source`` makes them a Source: this module knows Word, not
     how plancheck keeps text)."""

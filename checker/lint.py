@@ -19,7 +19,7 @@ from .findings import Finding
 from .model import Plan, Span
 from .registry import RuleSpec
 from .sniff import not_a_plan, parse_plan
-from .source import Source, read_source, source_from_bytes, write_atomic
+from .source import Source, read_file, source_from_bytes, source_from_file, write_atomic
 
 #: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
@@ -162,18 +162,35 @@ def read_stdin(name: str) -> Source:
 GC_DURING_RUN = False
 
 
-def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
-    """Check every path; input errors are recorded per file and the rest goes on."""
+def pause_collector() -> bool:
+    """Stop cyclic garbage collection (unless GC_DURING_RUN); True if it was running, for
+    ``resume_collector``. ``lint`` pauses it over writing the report too: the first
+    collection after a run scans everything the run made (20 ms for 1,000 plans, 170 ms for
+    a 10 MB plan). Two plain calls, not a context manager, whose making could itself set
+    off the collection it is there to prevent."""
     import gc
 
     was_enabled = gc.isenabled()
     if not GC_DURING_RUN:
         gc.disable()
+    return was_enabled
+
+
+def resume_collector(was_enabled: bool) -> None:
+    """Give the caller's setting back (``pause_collector``'s answer)."""
+    if was_enabled:
+        import gc
+
+        gc.enable()
+
+
+def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
+    """Check every path; input errors are recorded per file and the rest goes on."""
+    was_enabled = pause_collector()
     try:
         return _lint_paths(paths, options, specs)
     finally:
-        if was_enabled:
-            gc.enable()
+        resume_collector(was_enabled)
 
 
 def _lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
@@ -303,7 +320,7 @@ def lint_file(
     when named; a bad configuration stops this file only."""
     report = FileReport(name)
     try:
-        source = read_stdin(name) if path is None else read_source(path, name)
+        source, data = (read_stdin(name), None) if path is None else read_file(path, name)
         reason = not_a_plan(source.text)
         if reason:
             if skip_non_plans:
@@ -312,7 +329,7 @@ def lint_file(
             raise InputError(name, reason)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
         active = _with_custom_rules(specs, config)
-        key = _cache_key(name, path, config, active, options)
+        key = _cache_key(name, data, config, active, options)
         if key is not None and _from_cache(report, key, source, config):
             return report
         plan = parse_plan(source)
@@ -368,11 +385,15 @@ def _cached(
         config = finder.for_file(item.path).with_cli(options.select, options.ignore)
     except ConfigError:
         return None
-    key = _cache_key(item.display, item.path, config, _with_custom_rules(specs, config), options)
+    try:
+        data = item.path.read_bytes()
+    except OSError:
+        return None
+    key = _cache_key(item.display, data, config, _with_custom_rules(specs, config), options)
     if key is None or not resultcache.has(key):
         return None
-    try:
-        source = read_source(item.path, item.display)
+    try:  # the bytes the key was made of, not a second read that may differ
+        source = source_from_file(data, item.path, item.display)
     except InputError:
         return None
     report = FileReport(item.display)
@@ -380,18 +401,15 @@ def _cached(
 
 
 def _cache_key(
-    name: str, path: Path | None, config: Config, active: list[RuleSpec], options: LintOptions
+    name: str, data: bytes | None, config: Config, active: list[RuleSpec], options: LintOptions
 ) -> str | None:
-    """The result-cache key of a file, or None when this run does not use the cache: asked
-    not to, standard input, or --fix/--diff (whose output is the fixed text, not findings)."""
-    if not options.cache or path is None or options.fix or options.diff:
+    """The result-cache key of a file's bytes (those its Source was made from), or None when
+    this run does not use the cache: asked not to, standard input, or --fix/--diff (whose
+    output is the fixed text, not findings)."""
+    if not options.cache or data is None or options.fix or options.diff:
         return None
     from . import resultcache
 
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
     return resultcache.entry_key(name, data, config, tuple(spec.code for spec in active))
 
 

@@ -172,6 +172,13 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
 
 def read_source(path: str | Path, display: str | None = None) -> Source:
     """Read and decode one plan file; every failure is an InputError naming the file."""
+    return read_file(path, display)[0]
+
+
+def read_file(path: str | Path, display: str | None = None) -> tuple[Source, bytes]:
+    """``read_source``, with the bytes the Source was made from: the result cache keys a
+    file by what was read once, so that a plan saved again mid-run can never have one
+    content's findings kept under the other's key."""
     name = display or str(path)
     p = Path(path)
     try:
@@ -180,11 +187,6 @@ def read_source(path: str | Path, display: str | None = None) -> Source:
             raise InputError(name, f"file too large ({size // 1_048_576} MB; the limit is 20 MB)")
         if not p.is_file():
             raise InputError(name, "not a regular file")
-        if p.suffix.lower() == ".docx":
-            from .docx import read_docx
-
-            text, places = read_docx(p, name)
-            return Source.from_text(text, name, encoding="docx", kind="docx", places=places)
         data = p.read_bytes()
     except InputError:
         raise
@@ -196,6 +198,18 @@ def read_source(path: str | Path, display: str | None = None) -> Source:
         raise InputError(name, "permission denied") from None
     except OSError as error:
         raise InputError(name, error.strerror or str(error)) from None
+    return source_from_file(data, p, name), data
+
+
+def source_from_file(data: bytes, path: Path, name: str) -> Source:
+    """Decode a file's bytes into a Source: a Word document by its suffix, else text."""
+    if path.suffix.lower() == ".docx":
+        from io import BytesIO
+
+        from .docx import read_docx
+
+        text, places = read_docx(BytesIO(data), name)
+        return Source.from_text(text, name, encoding="docx", kind="docx", places=places)
     return source_from_bytes(data, name)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -94,11 +95,14 @@ def test_a_source_comes_back_whole_from_a_worker():
     assert back == source and back.folded == source.folded and back.newline == "\r\n"
 
 
-def test_a_lint_run_leaves_the_garbage_collector_as_it_found_it():
+def test_a_lint_run_leaves_the_garbage_collector_as_it_found_it(capsys):
     """lint_paths runs without the cyclic collector (a plan is acyclic tuples) and gives the
-    caller's setting back, on or off."""
+    caller's setting back, on or off; the lint command keeps it off while it writes the
+    report too."""
     import gc
+    import json
 
+    from checker import commands
     from checker.lint import LintOptions, lint_paths
     from checker.rules import builtin_rules
 
@@ -121,6 +125,18 @@ def test_a_lint_run_leaves_the_garbage_collector_as_it_found_it():
     finally:
         gc.callbacks.remove(spy)
         gc.enable()
+    writing = []
+    real_emit = commands.emit
+
+    def emit(text, output, *, err=False):
+        writing.append(gc.isenabled())
+        real_emit(text, output, err=err)
+
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(SystemExit) as done:
+        patch.setattr(commands, "emit", emit)
+        commands.lint((str(PLAN_2024),), fmt="json", no_cache=True)
+    assert done.value.code == 1 and writing == [False] and gc.isenabled()
+    assert json.loads(capsys.readouterr().out)["summary"]["findings"] == 6
 
 
 def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():

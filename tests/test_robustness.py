@@ -124,18 +124,40 @@ def test_file_removed_during_the_run(tmp_path, monkeypatch):
     second = _write(tmp_path, "b.txt", GOOD.encode())
     import checker.lint as lint_module
 
-    real = lint_module.read_source
+    real = lint_module.read_file
 
     def vanishing(path, name=None):
         if str(path).endswith("a.txt"):
             os.unlink(path)
         return real(path, name)
 
-    monkeypatch.setattr(lint_module, "read_source", vanishing)
+    monkeypatch.setattr(lint_module, "read_file", vanishing)
     result = invoke("lint", str(first), str(second), "--format", "json")
     assert result.exit_code == 2
     files = json.loads(result.stdout)["files"]
     assert files[0]["error"] == "no such file" and files[1]["tasks"] == 2
+
+
+def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkeypatch):
+    """The key is made of the bytes that were checked: a plan saved between two reads of
+    it could otherwise have its old findings kept under its new content's key."""
+    plan = _write(tmp_path, "a.txt", GOOD.encode())
+    saved = "1.甲。(科技部负责)\n3.乙。(财政部负责)\n"  # task 2 missing: N002
+    import checker.lint as lint_module
+
+    real = lint_module.read_file
+
+    def saved_right_after_reading(path, name=None):
+        checked = real(path, name)
+        plan.write_text(saved, encoding="utf-8")  # the drafter saves while plancheck checks
+        return checked
+
+    with monkeypatch.context() as patch:
+        patch.setattr(lint_module, "read_file", saved_right_after_reading)
+        assert invoke("lint", str(plan)).exit_code == 0  # the first content: no findings
+    again = json.loads(invoke("lint", str(plan), "--format", "json").stdout)
+    fresh = json.loads(invoke("lint", str(plan), "--format", "json", "--no-cache").stdout)
+    assert again == fresh and again["summary"]["by_rule"] == {"N002": 1}
 
 
 @pytest.mark.parametrize(
