@@ -120,7 +120,49 @@ def _scope_ranges(plan: Plan, scope: str) -> list[tuple[int, int]]:
 
 
 def _messages(value: Any, where: str) -> dict[str, str]:
-    return _by_language(value, f"{where}:message")
+    messages = _by_language(value, f"{where}:message")
+    for text in set(messages.values()):
+        _template_fields(text, f"{where}:message")
+    return messages
+
+
+class _Field:
+    """What a template's fields are filled with when it is checked: a plain ``{name}``
+    formats; an attribute, an index or a format spec is refused (a message names facts,
+    it does not reach into them)."""
+
+    def __format__(self, spec: str) -> str:
+        if spec:
+            raise ValueError(f"a format spec (:{spec})")
+        return ""
+
+    def __getattribute__(self, name: str) -> Any:  # every attribute, __class__ included
+        raise ValueError(f"an attribute (.{name})")
+
+    def __getitem__(self, key: Any) -> Any:
+        raise ValueError(f"an index ([{key}])")
+
+
+class _Fields(dict):
+    """The names a template asks for, each given a ``_Field``."""
+
+    def __missing__(self, key: str) -> _Field:
+        self[key] = _Field()
+        return self[key]
+
+
+def _template_fields(text: str, where: str) -> set[str]:
+    """The ``{name}`` fields of a message or suggestion template, or ``file:key: …`` for a
+    template that would fail when a finding is written (an unmatched brace: ``{{`` and
+    ``}}`` write one)."""
+    fields = _Fields()
+    try:
+        text.format_map(fields)
+    except (ValueError, IndexError) as error:
+        raise ConfigError(
+            f"{where}: {error} (a field is {{name}}; {{{{ and }}}} write a brace)"
+        ) from None
+    return set(fields)
 
 
 def _by_language(value: Any, where: str) -> dict[str, str]:
@@ -188,6 +230,17 @@ def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
         if not parsed or parsed.group(1) not in regex.groupindex:
             raise ConfigError(f"{origin}:when: expected 'GROUP != plan.year' with a named group")
         when = (parsed.group(1), _OPS[parsed.group(2)])
+    suggest = data.get("suggest")
+    if suggest is not None:
+        unknown_fields = _template_fields(str(suggest), f"{origin}:suggest") - {
+            "plan_year",
+            *regex.groupindex,
+        }
+        if unknown_fields:
+            raise ConfigError(
+                f"{origin}:suggest: {{{sorted(unknown_fields)[0]}}} is neither a named group "
+                "of the pattern nor plan_year"
+            )
     rule = DataRule(
         code=code,
         name=name,
@@ -197,7 +250,7 @@ def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
         exceptions=tuple(_regex(e, f"{origin}:exceptions") for e in exceptions),
         swap=swap,
         when=when,
-        suggest=data.get("suggest"),
+        suggest=None if suggest is None else str(suggest),
         scope=scope,
         safe_fix=data.get("fix") == "safe",
     )

@@ -75,6 +75,16 @@ def test_custom_rule_code_must_be_new(tmp_path):
         ({"pattern": "(", "extends": "pattern"}, "invalid regular expression"),
         ({"extends": "pattern", "pattern": "剑网(?P<y>\\d+)", "when": "z != plan.year"}, "when:"),
         ({"swap": []}, "swap: expected a mapping"),
+        # a message or suggestion that would fail (or reach into a fact) when written
+        ({"message": "见{附件"}, "message: .*brace"),
+        ({"message": {"zh": "任务{task}", "en": "task {task.__class__}"}}, "message: an attribute"),
+        ({"message": "{match[0]}"}, "message: an index"),
+        ({"message": "{match:>9}"}, "message: a format spec"),
+        ({"message": "{}"}, "message: .*positional"),
+        (
+            {"extends": "pattern", "pattern": "剑网(?P<y>\\d+)", "suggest": "剑网{year}"},
+            "suggest: {year} is neither a named group",
+        ),
     ],
 )
 def test_bad_rule_file_fails_on_load(change, error):
@@ -83,3 +93,16 @@ def test_bad_rule_file_fails_on_load(change, error):
     data = yaml.safe_load(HOUSE_RULE) | change
     with pytest.raises(ConfigError, match=error):
         parse_rule(data, "house.yaml")
+
+
+def test_templates_with_braces_doubled_and_known_groups_load():
+    import yaml
+
+    data = yaml.safe_load(HOUSE_RULE) | {
+        "extends": "pattern",
+        "pattern": "剑网(?P<y>\\d+)",
+        "message": "“{match}”应写作{{剑网{expected}}}，年份{plan_year}",
+        "suggest": "剑网{plan_year}",
+    }
+    rule, _ = parse_rule(data, "house.yaml")
+    assert rule.suggest == "剑网{plan_year}" and "{{" in rule.messages["zh"]
