@@ -149,12 +149,14 @@ def _read_clause(folded_inner: str) -> tuple:
     shared = "分工" in folded_inner
     # a label needs its colon, a lead its 牵头: most clauses have neither to look for
     labelled = ":" in folded_inner
-    labels = [_LABEL.match(s.group()) if labelled else None for s in segments]
+    labels = [_LABEL.match(s.group()) for s in segments] if labelled else [None] * len(segments)
     name_marked = "(牵头)" in folded_inner
     lead_marked = (
         "牵头" in folded_inner
         and (name_marked or any("牵头" in segment.group() for segment in segments))
-    ) or any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
+    ) or (
+        labelled and any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
+    )
     vague: str | None = None
     agencies: list[tuple[str, int, str]] = []
     subjects: list[str] = []
@@ -197,7 +199,7 @@ def _read_clause(folded_inner: str) -> tuple:
                     role = "participant" if agencies else "lead"
                 start = part_start + name_start + (len(raw) - len(raw.lstrip()))
                 agencies.append((stripped, start, role))
-    label = next((f"{m.group(1)}单位" for m in labels if m is not None), None)
+    label = next((f"{m.group(1)}单位" for m in labels if m is not None), None) if labelled else None
     return tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note, label
 
 
