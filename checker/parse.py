@@ -117,7 +117,7 @@ class _Parser:
         self.task_level: int | None = None
         self.reading: str | None = None  # the number of the task being read
         # each line's content and numbering, read once: the passes below ask for them often
-        self.contents = [self.line_content(index) for index in range(len(self.folded))]
+        self.contents = self.line_contents()
         self.numbering = [self.numbered(content) for content, _ in self.contents]
         outline = self.outline()  # one pass over the lines serves both questions
         self.task_level = self.infer_task_level(outline)
@@ -231,6 +231,13 @@ class _Parser:
         """Line ``index`` folded, without a Markdown prefix, and its source offset."""
         return self.contents[index]
 
+    def line_contents(self) -> list[tuple[str, int]]:
+        """Every line's content and source offset: a text file's lines as they are, a
+        Markdown file's without their prefixes."""
+        if self.source.kind != "md":
+            return list(zip(self.folded, self.source.line_starts, strict=True))
+        return [self.line_content(index) for index in range(len(self.folded))]
+
     def line_content(self, index: int) -> tuple[str, int]:
         """Work out line ``index``'s content (``content`` keeps it: read once a parse)."""
         folded = self.folded[index]
@@ -265,10 +272,10 @@ class _Parser:
         """Every numbered line once: (line, level, whether its block holds a clause). A
         block runs from the item's line to the next numbered line."""
         items: list[list] = []
-        for index in range(len(self.folded)):
-            content, _ = self.content(index)
-            item = self.item(index, expected=False)
-            if item is not None:
+        for index, ((content, _), item) in enumerate(
+            zip(self.contents, self.numbering, strict=True)
+        ):
+            if item is not None:  # any numbering, expected or not (``item(expected=False)``)
                 items.append([index, item[0], False])
             if items and not items[-1][2] and _holds_clause(content):
                 items[-1][2] = True
