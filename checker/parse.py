@@ -159,17 +159,15 @@ class _Parser:
         the parts repeat (``一(二)1`` in a plan whose (一)(二) restart in each section)."""
         headings = sorted(self.headings, key=lambda h: h.span.start)
         starts = [h.span.start for h in headings]
+        # the tasks under one heading have the same headings above them: read once
+        read: dict[tuple[int, int], list[Heading]] = {}
 
         def ancestors(task: Task) -> list[Heading]:
-            chain: list[Heading] = []
-            level = task.level
-            for at in range(bisect_right(starts, task.number_span.start) - 1, -1, -1):
-                if headings[at].level < level:
-                    chain.append(headings[at])
-                    level = headings[at].level
-                    if level == 1:
-                        break  # nothing is above a 一、 heading
-            return chain[::-1]  # from the top
+            below = bisect_right(starts, task.number_span.start)  # the headings before it
+            chain = read.get((below, task.level))
+            if chain is None:
+                chain = read[below, task.level] = self.headings_above(headings[:below], task.level)
+            return chain
 
         chains = [ancestors(t) for t in tasks]
         main = [(t, c) for t, c in zip(tasks, chains, strict=True) if t.level == self.task_level]
@@ -183,6 +181,19 @@ class _Parser:
             if len(set(labels)) == len(labels):
                 break
         return tuple(t._replace(qualifier=q) for t, q in zip(tasks, parts, strict=True))
+
+    @staticmethod
+    def headings_above(before: list[Heading], level: int) -> list[Heading]:
+        """The headings a text of ``level`` sits under, from the top, given the headings
+        ``before`` it: the nearest one of a higher level, the nearest above that…"""
+        chain: list[Heading] = []
+        for heading in reversed(before):
+            if heading.level < level:
+                chain.append(heading)
+                level = heading.level
+                if level == 1:
+                    break  # nothing is above a 一、 heading
+        return chain[::-1]
 
     def clause_like(self) -> bool:
         """Responsibility clauses without a task to hold them: a plan not understood (S001),
