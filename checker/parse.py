@@ -638,7 +638,9 @@ class _Parser:
         bracketed = folded[: bare[0][0]] if bare else folded
         groups = bracket_groups(bracketed)
         final = _clause_group(bracketed, groups)
-        clause_groups = [*_inner_clause_groups(bracketed, groups, final)]
+        clause_groups = []  # the clauses inside the task, before the final one (if any)
+        if final != 0:  # most tasks' clause is their first group: none before it
+            clause_groups.extend(_inner_clause_groups(bracketed, groups, final))
         if final is not None:
             clause_groups.append(final)
         body_end = groups[final][0] if final is not None else len(bracketed)
