@@ -212,3 +212,14 @@ def test_a_one_line_task_maps_its_offsets_as_the_general_walk(lengths, data):
     walk.shift = None  # the general walk over the pieces
     for index in range(sum(lengths) + 3):
         assert offsets(index) == walk(index)
+
+
+#: the name separators without their alternatives spelled out one by one
+_PLAIN_NAME_SEP = re.compile(r"、|等和|等及|(?:以及|和|及)(?=各|有关|地方|相关|县级)")
+
+
+@given(st.lists(st.sampled_from(["、", "等", "和", "及", "以及", "各", "有关", "县级", "甲"])))
+def test_name_separators_are_found_as_by_the_plain_pattern(words):
+    text = "".join(words)
+    plain = [m.span() for m in _PLAIN_NAME_SEP.finditer(text)]
+    assert [m.span() for m in clause._NAME_SEP.finditer(text)] == plain
