@@ -498,6 +498,8 @@ class _Parser:
                 self.append_piece(next_index, segments, breaks, wrapped=False)
                 next_index += 1
                 continue
+            if item is not None:  # the next task, or a heading: no plain line to join
+                return next_index  # (as join_wrapped would find: it starts a block)
             joined = self.join_wrapped(next_index - 1, segments, breaks)
             if joined == next_index:
                 return next_index

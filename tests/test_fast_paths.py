@@ -223,3 +223,62 @@ def test_name_separators_are_found_as_by_the_plain_pattern(words):
     text = "".join(words)
     plain = [m.span() for m in _PLAIN_NAME_SEP.finditer(text)]
     assert [m.span() for m in clause._NAME_SEP.finditer(text)] == plain
+
+
+#: lines of the family's layouts, defects included: plans are made of a random few
+_PLAN_LINES = [
+    "2024年推进计划",
+    "一、总体要求",
+    "二、重点任务",
+    "(一)完善制度",
+    "(二)加强保护。(科技部负责)",
+    "1.推进改革。(科技部负责)",
+    "2.加强执法,",
+    "完善机制。(公安部负责)",
+    "3.甲",
+    "(1)细项",
+    "责任单位:科技部",
+    "<!-- plancheck: disable=N001 -->",
+    "",
+    "上述任务由各部门负责。",
+    "4.乙。(财政部负责)5",
+    "0.丙。(科技部负责)",
+    "11。丁。(科技部负责)",
+    "5.戊(科技部负责)6.己。(财政部负责)",
+]
+
+
+@given(st.lists(st.sampled_from(_PLAN_LINES), max_size=12))
+def test_a_task_ends_at_the_next_item_as_join_wrapped_finds(lines):
+    """``continuation`` stops at an item at the task level or above without asking
+    ``join_wrapped``, whose first look (``starts_block``) stops there too: the plan is
+    the one the general way reads."""
+    from checker.errors import InputError
+    from checker.parse import _Parser
+    from checker.source import Source
+
+    from .parse_models import plain
+
+    class General(_Parser):
+        def continuation(self, index, segments, breaks):
+            next_index = index + 1
+            while next_index < len(self.folded):
+                item = self.item(next_index)
+                if item is not None and self.task_level is not None and item[0] > self.task_level:
+                    self.append_piece(next_index, segments, breaks, wrapped=False)
+                    next_index += 1
+                    continue
+                joined = self.join_wrapped(next_index - 1, segments, breaks)
+                if joined == next_index:
+                    return next_index
+                next_index = joined
+            return next_index
+
+    def read(parser: type[_Parser]):
+        source = Source.from_text("\n".join(lines), "plan.txt")
+        try:
+            return plain(parser(source).run(), source.line_starts)
+        except InputError as error:
+            return error.reason
+
+    assert read(_Parser) == read(General)
