@@ -157,6 +157,14 @@ class _Parser:
         number alone names several tasks: each task's label carries its part, the nearest
         heading above its level (``二(一)``, ``(三)2``), and the one above that too where
         the parts repeat (``一(二)1`` in a plan whose (一)(二) restart in each section)."""
+        at_level = [t for t in tasks if t.level == self.task_level]
+        if sum(1 for t in at_level[1:] if t.number == 1) < 2:
+            return tasks  # no two parts start again at 1 (most plans): no part to look for
+        return self.qualified_by_headings(tasks)
+
+    def qualified_by_headings(self, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
+        """``qualified``'s work: the headings above each task tell where a part starts and
+        what to call it (the tasks come back as they are if no two parts start at 1)."""
         headings = sorted(self.headings, key=lambda h: h.span.start)
         starts = [h.span.start for h in headings]
         # the tasks under one heading have the same headings above them: read once

@@ -282,3 +282,34 @@ def test_a_task_ends_at_the_next_item_as_join_wrapped_finds(lines):
             return error.reason
 
     assert read(_Parser) == read(General)
+
+
+_RESTARTING_LINES = [
+    "一、总体",
+    "二、任务",
+    "(一)制度",
+    "(二)保护",
+    "1.甲。(科技部负责)",
+    "2.乙。(财政部负责)",
+]
+
+
+@given(st.lists(st.sampled_from(_PLAN_LINES + _RESTARTING_LINES * 3), max_size=16))
+def test_tasks_are_qualified_as_their_headings_say(lines):
+    """``qualified`` returns the tasks as they are, without reading the headings above
+    them, where no two parts start again at 1; reading them says the same."""
+    from checker.errors import InputError
+    from checker.parse import _Parser
+    from checker.source import Source
+
+    class General(_Parser):
+        def qualified(self, tasks):
+            return self.qualified_by_headings(tasks)
+
+    def read(parser: type[_Parser]):
+        try:
+            return parser(Source.from_text("\n".join(lines), "plan.txt")).run().tasks
+        except InputError as error:
+            return error.reason
+
+    assert read(_Parser) == read(General)
