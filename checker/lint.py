@@ -4,8 +4,6 @@ The CLI stays thin: it turns options into a ``LintOptions`` and hands the ``RunR
 to a format.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Iterable, Sequence

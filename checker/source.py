@@ -5,8 +5,6 @@ re-encode it byte for byte: the encoding, whether it had a BOM, and its line end
 Every position the checker reports is a 1-based line and column into that text.
 """
 
-from __future__ import annotations
-
 import codecs
 import os
 import re
@@ -54,7 +52,7 @@ class Source(NamedTuple):
         bom: bool = False,
         kind: str | None = None,
         places: tuple[tuple, ...] = (),
-    ) -> Source:
+    ) -> "Source":
         """Build a source from decoded text; the line ending is the one the file uses most."""
         starts, newline = _line_starts(text) if "\r" in text else _line_starts_lf(text)
         if kind is None:

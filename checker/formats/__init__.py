@@ -7,8 +7,6 @@ facts (a RunReport, a DiffResult, …) into text and never runs a rule or an ana
 own. Its module is imported only when asked for, so the text format does not pay for jinja2.
 """
 
-from __future__ import annotations
-
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -49,7 +47,7 @@ FORMATS: dict[tuple[str, str], str] = {
 class RenderOptions(NamedTuple):
     lang: str = "zh"
     color: bool = False
-    rules: dict[str, RuleSpec] | None = None
+    rules: "dict[str, RuleSpec] | None" = None
     #: the run applies or shows unsafe fixes too (they count as fixable, not "more")
     unsafe_fixes: bool = False
     #: text: one line per rule with its count instead of one line per finding (ruff's)
@@ -74,7 +72,7 @@ def render(
     return getattr(import_module(f"checker.formats.{module}"), function)(data, options, **extra)
 
 
-def message(found: Finding, lang: str) -> str:
+def message(found: "Finding", lang: str) -> str:
     return locale.message(lang, found.key, found.args)
 
 
@@ -108,7 +106,7 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     return lines
 
 
-def fix_payload(source: Source | None, found: Finding) -> dict[str, Any] | None:
+def fix_payload(source: "Source | None", found: "Finding") -> dict[str, Any] | None:
     """The ``fix``: the lines the fix touches, what they become, and whether ``--fix``
     applies it (``safe``) or only ``--fix --unsafe-fixes`` does (``unsafe``)."""
     if source is None or found.fix is None:
@@ -126,7 +124,7 @@ def fix_payload(source: Source | None, found: Finding) -> dict[str, Any] | None:
     }
 
 
-def _lines_with_edit(source: Source, edit: Edit) -> tuple[int, int, str]:
+def _lines_with_edit(source: "Source", edit: "Edit") -> tuple[int, int, str]:
     """The first and last line one edit touches, and their text with the edit made (as
     ``_lines_with_edits`` makes it: an end past the lines' last character cuts there)."""
     first, last = source.position(edit.start)[0], source.position(edit.end)[0]
@@ -138,7 +136,7 @@ def _lines_with_edit(source: Source, edit: Edit) -> tuple[int, int, str]:
     return first, last, fixed
 
 
-def _lines_with_edits(source: Source, edits: tuple[Edit, ...]) -> tuple[int, int, str]:
+def _lines_with_edits(source: "Source", edits: "tuple[Edit, ...]") -> tuple[int, int, str]:
     """The first and last line the edits touch, and their text with the edits made."""
     from ..edits import apply_edits
 
