@@ -127,10 +127,16 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     found, shared, vague, lead_marked, subjects, lead_note, label = _read_clause(folded_inner)
     starts = source.line_starts
     agencies = tuple(
-        AgencyRef(name, Span(inner_start + at, inner_start + at + len(name), starts), role)
+        # _make: the records from their fields without Span(...)'s keyword handling (a parse
+        # makes hundreds)
+        AgencyRef._make(
+            (name, Span._make((inner_start + at, inner_start + at + len(name), starts)), role)
+        )
         for name, at, role in found
     )
-    return Clause(text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label)
+    return Clause._make(
+        (text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label)
+    )
 
 
 @per_text()

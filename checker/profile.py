@@ -91,9 +91,9 @@ class AgencyUse(NamedTuple):
 def agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
     """Every agency of every clause looked up once: G001, G002, G003 and the style counts
     all read the same names (rules ask for it through ``Context.shared``)."""
-    lookup = registry.lookup
+    lookup, make = registry.lookup, AgencyUse._make  # _make: without keyword handling
     return tuple(
-        AgencyUse(task, agency, lookup(agency.name)) for task, agency in clause_agencies(plan)
+        make((task, agency, lookup(agency.name))) for task, agency in clause_agencies(plan)
     )
 
 
@@ -173,7 +173,7 @@ def clause_participants(
                     continue
                 body = resolve(agency.name, year)
                 order = order_key(body) if body is not None else None
-                participants.append(Participant(agency, body, order))
+                participants.append(Participant._make((agency, body, order)))
             result.append((task, clause, tuple(participants)))
     return tuple(result)
 
