@@ -67,16 +67,22 @@ def _candidates(texts: list[str], ratio: float) -> dict[int, list[int]]:
     sizes = [len(texts[n]) for n in order]
     masks = [masks[n] for n in order]
     repeats = [repeats[n] for n in order]
+    # the exact test, 2·(shared + min(repeats)) ≥ ratio·(a + b), implies the looser
+    # 2·shared − (ratio·b − 2·repeats(b)) ≥ ratio·a: each text's part of it worked out once,
+    # so that the pairs of the window (two thousand a plan) cost half the arithmetic
+    owed = [ratio * size - 2 * repeat for size, repeat in zip(sizes, repeats, strict=True)]
     candidates: dict[int, list[int]] = {}
     for p, this in enumerate(order):
         size, mask, repeat = sizes[p], masks[p], repeats[p]
         # o ≤ min(a, b) rejects a shorter text below ratio·a/(2 − ratio); widened a little
         # so that rounding never makes the window the stricter of the two tests
         low = ratio * size / (2 - ratio) * (1 - 1e-9)
+        base = ratio * size - 1e-9  # a little less, so rounding never makes it stricter
         hits = [
             q
             for q in range(bisect_left(sizes, low, 0, p), p)
-            if 2 * ((mask & masks[q]).bit_count() + (repeat if repeat < repeats[q] else repeats[q]))
+            if (mask & masks[q]).bit_count() * 2 - owed[q] >= base
+            and 2 * ((mask & masks[q]).bit_count() + min(repeat, repeats[q]))
             >= ratio * (size + sizes[q])
         ]
         for q in hits:
