@@ -12,6 +12,8 @@ from .data import builtin, parse_yaml
 from .errors import ConfigError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .mirror import Hit, Mirror
 
 
@@ -57,12 +59,12 @@ class Registry:
         self,
         agencies: dict[str, Agency],
         categories: list[str],
-        mirror: "Mirror | None" = None,
+        mirror: "Mirror | Callable[[], Mirror] | None" = None,
         local: frozenset[str] = frozenset(),  # names from the office's registry files
     ) -> None:
         self.agencies = agencies
         self.categories = categories
-        self.mirror = mirror
+        self._mirror = mirror
         self.local = local
         self.index: dict[str, Lookup] = {}
         self._resolved: dict[tuple[str, int | None], Agency | None] = {}
@@ -70,6 +72,14 @@ class Registry:
         self._mirrored: dict[str, Lookup | None] = {}
         self._made: dict[str, Agency] = {}
         self._index_names()
+
+    @property
+    def mirror(self) -> "Mirror | None":
+        """The mirror of local names. The shipped one is made when first needed: a national
+        plan whose every name is in the registry never needs it (0.8 ms of a check)."""
+        if callable(self._mirror):
+            self._mirror = self._mirror()
+        return self._mirror
 
     def _index_names(self) -> None:
         """Every way a body is written (name, short forms, full name, aliases), first claim wins."""
@@ -274,12 +284,19 @@ def _names(value: Any, where: str) -> tuple[str, ...]:
 
 
 def build_registry(
-    data: dict[str, Any], origin: str = "agencies.yaml", mirror: "Mirror | None" = None
+    data: dict[str, Any],
+    origin: str = "agencies.yaml",
+    mirror: "Mirror | None" = None,
+    lazy_mirror: "tuple[Callable[[], Mirror], list[dict[str, Any]]] | None" = None,
 ) -> Registry:
-    """Validate registry data: known categories, successors that exist."""
+    """Validate registry data: known categories, successors that exist. ``lazy_mirror`` is
+    what makes the mirror, with its categories, for a mirror made on first use (and checked
+    against the registry then)."""
     categories = [c["id"] for c in data.get("categories", [])]
     if mirror is not None:
-        categories = _with_local_categories(categories, mirror)
+        categories = _with_local_categories(categories, mirror.categories)
+    elif lazy_mirror is not None:
+        categories = _with_local_categories(categories, lazy_mirror[1])
     agencies: dict[str, Agency] = {}
     for n, entry in enumerate(data.get("agencies", [])):
         agency = _agency(entry, f"{origin}:agencies[{n}]", categories)
@@ -291,15 +308,23 @@ def build_registry(
             raise ConfigError(f"{origin}:{agency.name}: unknown successor '{agency.successor}'")
         if agency.brand_of and agency.brand_of not in agencies:
             raise ConfigError(f"{origin}:{agency.name}: unknown brand_of '{agency.brand_of}'")
-    registry = Registry(agencies, categories, mirror=mirror)
+    if lazy_mirror is not None:
+        make = lazy_mirror[0]
+        return Registry(agencies, categories, mirror=lambda: _checked(make(), agencies))
     if mirror is not None:
-        centrals = [b.central for b in mirror.bodies] + [mirror.collective_central]
-        centrals += [entry["central"] for _, entry in mirror.branches]
-        for central in centrals:
-            if central and central not in agencies:
-                raise ConfigError(f"mirror.yaml: unknown central body '{central}'")
-        _check_former(mirror, agencies)
-    return registry
+        _checked(mirror, agencies)
+    return Registry(agencies, categories, mirror=mirror)
+
+
+def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
+    """The mirror, once its central bodies are known to the registry."""
+    centrals = [b.central for b in mirror.bodies] + [mirror.collective_central]
+    centrals += [entry["central"] for _, entry in mirror.branches]
+    for central in centrals:
+        if central and central not in agencies:
+            raise ConfigError(f"mirror.yaml: unknown central body '{central}'")
+    _check_former(mirror, agencies)
+    return mirror
 
 
 def _check_former(mirror: "Mirror", agencies: dict[str, Agency]) -> None:
@@ -317,10 +342,10 @@ def _check_former(mirror: "Mirror", agencies: dict[str, Agency]) -> None:
                 raise ConfigError(f"mirror.yaml: '{national.successor}' has no {style} counterpart")
 
 
-def _with_local_categories(categories: list[str], mirror: "Mirror") -> list[str]:
+def _with_local_categories(categories: list[str], extras: list[dict[str, Any]]) -> list[str]:
     """The national categories with the mirror's (branch, enterprise, local) in their place."""
     result = list(categories)
-    for extra in mirror.categories:
+    for extra in extras:
         before = extra.get("before")
         at = result.index(before) if before in result else len(result)
         result.insert(at, extra["id"])
@@ -336,9 +361,11 @@ def load_registry(local: tuple[Path, ...] = ()) -> Registry:
 
 @cache
 def _load_registry(local: tuple[Path, ...]) -> Registry:
-    from .mirror import load_mirror
+    from .mirror import load_mirror, mirror_categories
 
-    registry = build_registry(builtin("agencies.yaml"), mirror=load_mirror())
+    registry = build_registry(
+        builtin("agencies.yaml"), lazy_mirror=(load_mirror, mirror_categories())
+    )
     if local:
         registry = add_local_files(registry, local)
     return registry
@@ -410,7 +437,8 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
         successor = agencies[name].successor
         if successor and successor not in agencies and base.lookup(successor) is None:
             raise ConfigError(f"{_origin(paths, name)}: unknown successor '{successor}'")
-    registry = Registry(agencies, base.categories, mirror=base.mirror, local=frozenset(local))
+    # the base's mirror as it is: made already, or made when first needed
+    registry = Registry(agencies, base.categories, mirror=base._mirror, local=frozenset(local))
     registry.index = index
     return registry
 
