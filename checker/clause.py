@@ -21,15 +21,22 @@ from .memo import per_text
 from .model import AgencyRef, Clause, Span
 from .source import Source
 
+#: the characters a clause word begins with
+_CLAUSE_FIRST = "负牵配参协会责主"
 #: Words that make a parenthetical a responsibility clause rather than prose.
 #: (The lookahead of their first characters lets a search skip every other character.)
 CLAUSE_WORDS = re.compile(
-    r"(?=[负牵配参协会责主])(?:负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门))"
+    rf"(?=[{_CLAUSE_FIRST}])(?:负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门))"
 )
 #: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
-#: tell which level of a plan carries the clauses, or to count the clauses of one not read
+#: tell which level of a plan carries the clauses, or to count the clauses of one not read.
+#: Its plain form is [(【](?:[^()【】]|\([^()]*\))*?WORDS(?:[^()【】]|\([^()]*\))*[)】]; here
+#: the text before the words is taken a run at a time up to a character a word can begin
+#: with, and nothing is given back that could not end where a closing bracket stands
+#: (possessive: no backtracking): the same matches in half the time (tests/test_fast_paths).
 CLAUSE_GROUP = re.compile(
-    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+    rf"[(【](?:[^()【】{_CLAUSE_FIRST}]++|[{_CLAUSE_FIRST}]|\([^()]*+\))*?"
+    rf"(?:{CLAUSE_WORDS.pattern})(?:[^()【】]++|\([^()]*+\))*+[)】]"
 )
 #: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
 _LABEL = LazyPattern(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")

@@ -81,6 +81,21 @@ def test_clause_words_are_found_as_by_the_plain_pattern(words):
     assert [m.span() for m in clause.CLAUSE_WORDS.finditer(text)] == plain
 
 
+#: a clause-like group as first written: what the faster CLAUSE_GROUP must find
+_PLAIN_CLAUSE_GROUP = re.compile(
+    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{clause.CLAUSE_WORDS.pattern})"
+    r"(?:[^()【】]|\([^()]*\))*[)】]"
+)
+
+
+@given(st.lists(st.sampled_from([*_CLAUSE_PIECES, "(", ")", "【", "】", "（", "。", "等", "负"])))
+def test_clause_groups_are_found_as_by_the_plain_pattern(pieces):
+    text = "".join(pieces)
+    plain = [m.span() for m in _PLAIN_CLAUSE_GROUP.finditer(text)]
+    assert [m.span() for m in clause.CLAUSE_GROUP.finditer(text)] == plain
+    assert (clause.CLAUSE_GROUP.search(text) is None) == (_PLAIN_CLAUSE_GROUP.search(text) is None)
+
+
 def test_a_source_comes_back_whole_from_a_worker():
     """Sources cross from parallel workers to the parent pickled without their folded text
     (source.Source.__reduce__): what arrives equals what left."""
