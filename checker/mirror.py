@@ -281,13 +281,6 @@ class Mirror:
         return "local"
 
 
-def mirror_categories() -> list[dict[str, Any]]:
-    """The shipped mirror's categories (branch, enterprise, local), read without making the
-    mirror: the registry's protocol order needs them at once, the mirror only for a local
-    name."""
-    return list((builtin("mirror.yaml") or {}).get("categories", ()))
-
-
 @cache
 def load_mirror() -> Mirror:
     """The shipped mirror; a malformed data file is ``file: message``, never a traceback."""

@@ -227,6 +227,8 @@ def test_a_hooks_check_does_not_import_click(tmp_path):
     assert done.returncode == 1 and b"N003" in done.stdout
     imported = {line.split(b"|")[-1].strip() for line in done.stderr.splitlines()}
     assert b"checker.rules" in imported and b"click" not in imported
+    # every name of the 2024 plan is in the registry: the mirror of local names is not loaded
+    assert b"checker.agencies" in imported and b"checker.mirror" not in imported
     help_text = _plancheck(tmp_path, "lint", "--help", importtime=True)
     assert help_text.returncode == 0 and b"click" in {
         line.split(b"|")[-1].strip() for line in help_text.stderr.splitlines()
