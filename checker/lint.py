@@ -319,7 +319,7 @@ def lint_file(
     report = FileReport(name)
     try:
         source, data = (read_stdin(name), None) if path is None else read_file(path, name)
-        reason = not_a_plan(source.text)
+        reason = not_a_plan(source.text, source.folded)
         if reason:
             if skip_non_plans:
                 report.skipped = reason

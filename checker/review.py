@@ -116,7 +116,7 @@ def _load(draft: Path, name: str):
     if draft.suffix.lower() == ".docx":
         return open_docx(draft, name)
     source = read_source(draft, name)
-    reason = not_a_plan(source.text)
+    reason = not_a_plan(source.text, source.folded)
     if reason:
         raise InputError(name, reason)
     return document_of(source)

@@ -78,15 +78,16 @@ def plan_marks(text: str) -> list[str]:
     return list(_marks(text))
 
 
-def is_plan(text: str) -> bool:
+def is_plan(text: str, folded: str | None = None) -> bool:
     """Whether a text carries any mark of the genre. It stops at the first: a plan's title
-    is in its first lines, so a plan is told from its head without reading the rest."""
-    return next(_marks(text), None) is not None
+    is in its first lines, so a plan is told from its head without reading the rest.
+    ``folded`` is the text folded already (a Source has it), not folded again."""
+    return next(_marks(text, folded), None) is not None
 
 
-def _marks(text: str) -> Iterator[str]:
+def _marks(text: str, folded: str | None = None) -> Iterator[str]:
     """The marks of the genre, cheapest first (the head lines, then the whole text)."""
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     head = _content_lines(folded, HEAD_LINES)
     if any(_is_title(line) for line in head):
         yield "title"
@@ -117,9 +118,9 @@ def _content_lines(folded: str, limit: int | None = None) -> list[str]:
     return content
 
 
-def not_a_plan(text: str) -> str | None:
-    """Why a text is not a plan, or None when it is one."""
-    if is_plan(text):
+def not_a_plan(text: str, folded: str | None = None) -> str | None:
+    """Why a text is not a plan, or None when it is one (``folded``: as for ``is_plan``)."""
+    if is_plan(text, folded):
         return None
     title = companion_title(text)
     return NOT_A_PLAN_COMPANION.format(title=title) if title else NOT_A_PLAN
@@ -144,7 +145,7 @@ def read_plan(path: str) -> Plan:
     from .source import read_source
 
     source = read_source(path)
-    reason = not_a_plan(source.text)
+    reason = not_a_plan(source.text, source.folded)
     if reason:
         raise InputError(path, reason)
     return parse_plan(source)
