@@ -332,15 +332,19 @@ def rule_command(code, lang) -> None:
 
 def _argv_lang(args: list[str]) -> str:
     """--lang from the command line, for errors raised before click has parsed it and for
-    click's own messages and help."""
+    click's own messages and help: the last one, as click takes the last (a repeated
+    --lang, or one before the command and one after it), one of the languages (click
+    refuses any other, in the language asked before it)."""
+    lang = None
     for n, arg in enumerate(args):
         if arg == "--":
             break
-        if arg == "--lang" and n + 1 < len(args):
-            return args[n + 1]
+        value = args[n + 1] if arg == "--lang" and n + 1 < len(args) else None
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return os.environ.get("PLANCHECK_LANG") or "zh"
+            value = arg.split("=", 1)[1]
+        if value in LANGUAGES:
+            lang = value
+    return lang or os.environ.get("PLANCHECK_LANG") or "zh"
 
 
 def use_language(lang: str) -> None:

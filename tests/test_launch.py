@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker import commands
-from checker.cli import cli
+from checker.cli import _argv_lang, cli
 from checker.launch import LINT_FLAGS, LINT_VALUES, quick_lint_args
 
 from .conftest import PLAN_2024
@@ -87,6 +87,7 @@ TOKENS = st.sampled_from(
         "--format=json",
         "--format=xml",
         "--lang=en",
+        "--lang=zh",
         "--lang=fr",
         "--select=N,A",
         "--no-cache=1",
@@ -108,6 +109,7 @@ TOKENS = st.sampled_from(
     tokens=st.lists(TOKENS, max_size=8),
     lang_env=st.sampled_from([None, "", "en", "zh", "fr"]),
 )
+@example(tokens=["--lang", "zh", "plan.txt", "--lang=en"], lang_env="zh")
 def test_whatever_the_quick_reading_accepts_click_reads_the_same(tokens, lang_env):
     args = ["lint", *tokens]
     environ = {} if lang_env is None else {"PLANCHECK_LANG": lang_env}
@@ -115,6 +117,18 @@ def test_whatever_the_quick_reading_accepts_click_reads_the_same(tokens, lang_en
     if quick is None:
         return  # click's to read, errors included
     assert _clicks_reading(args, lang_env) == _full(quick)
+    # and an error raised in the command is said in the language click's reading says it in
+    assert _clicks_error_language(args, lang_env) == quick["lang"]
+
+
+def _clicks_error_language(args: list[str], lang_env: str | None) -> str:
+    """The language ``cli.main`` says an error of the command in (``guarded``'s)."""
+    with pytest.MonkeyPatch.context() as patch:
+        if lang_env is None:
+            patch.delenv("PLANCHECK_LANG", raising=False)
+        else:
+            patch.setenv("PLANCHECK_LANG", lang_env)
+        return _argv_lang(args)
 
 
 @pytest.mark.parametrize(
@@ -200,6 +214,7 @@ def _plancheck(
         ("lint", "missing.txt"),
         ("lint", "notes.txt"),
         ("lint", "2024.txt", "--select", "NOPE"),
+        ("lint", "2024.txt", "--lang", "zh", "--lang", "en", "--select", "NOPE"),  # the last
         ("lint", "2024.txt", "--statistics", "-q"),
     ],
 )
