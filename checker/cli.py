@@ -401,7 +401,9 @@ def main(args: list[str] | None = None) -> None:
             cli.main(args, standalone_mode=False)
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
-        except click.exceptions.Abort:
+        except click.exceptions.Abort as abort:
+            if isinstance(abort.__cause__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None  # ^C: 130, as without click (guarded)
             click.echo(f"plancheck: {locale.error(lang, 'aborted')}", err=True)
             sys.exit(2)
         except click.ClickException as error:

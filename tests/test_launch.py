@@ -248,3 +248,20 @@ def test_a_hooks_check_does_not_import_click(tmp_path):
     assert help_text.returncode == 0 and b"click" in {
         line.split(b"|")[-1].strip() for line in help_text.stderr.splitlines()
     }
+
+
+@pytest.mark.parametrize("args", [["lint", "a.txt"], ["lint", "a.txt", "-qv"]])
+def test_an_interrupted_check_exits_130_read_either_way(monkeypatch, capsys, args):
+    """^C in a check: 130 (128 + SIGINT), whichever reading ran it (click makes the
+    KeyboardInterrupt an Abort of its own)."""
+    from checker import launch
+
+    def interrupted(**_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, "lint", interrupted)
+    monkeypatch.delenv("PLANCHECK_LANG", raising=False)
+    with pytest.raises(SystemExit) as done:
+        launch.main(args)
+    assert done.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
