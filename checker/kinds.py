@@ -129,12 +129,18 @@ def _messages(value: Any, where: str) -> dict[str, str]:
 class _Field:
     """What a template's fields are filled with when it is checked: a plain ``{name}``
     formats; an attribute, an index or a format spec is refused (a message names facts,
-    it does not reach into them)."""
+    it does not reach into them). A field writes itself as ``{name}``, so that one nested
+    in another's spec (``{match:{task}}``) is that field's spec, refused too."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
     def __format__(self, spec: str) -> str:
         if spec:
             raise ValueError(f"a format spec (:{spec})")
-        return ""
+        return "{" + object.__getattribute__(self, "name") + "}"
 
     def __getattribute__(self, name: str) -> Any:  # every attribute, __class__ included
         raise ValueError(f"an attribute (.{name})")
@@ -147,7 +153,7 @@ class _Fields(dict):
     """The names a template asks for, each given a ``_Field``."""
 
     def __missing__(self, key: str) -> _Field:
-        self[key] = _Field()
+        self[key] = _Field(key)
         return self[key]
 
 

@@ -80,6 +80,11 @@ def test_custom_rule_code_must_be_new(tmp_path):
         ({"message": {"zh": "任务{task}", "en": "task {task.__class__}"}}, "message: an attribute"),
         ({"message": "{match[0]}"}, "message: an index"),
         ({"message": "{match:>9}"}, "message: a format spec"),
+        ({"message": "{match:{task}}"}, r"message: a format spec \(:\{task\}\)"),
+        (
+            {"extends": "pattern", "pattern": "剑网(?P<y>\\d+)", "suggest": "{y:{plan_year}}"},
+            "suggest: a format spec",
+        ),
         ({"message": "{}"}, "message: .*positional"),
         (
             {"extends": "pattern", "pattern": "剑网(?P<y>\\d+)", "suggest": "剑网{year}"},
