@@ -100,6 +100,16 @@ def test_bad_rule_file_fails_on_load(change, error):
         parse_rule(data, "house.yaml")
 
 
+def test_a_bad_template_is_a_one_line_error_in_the_drafters_language(tmp_path):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    broken = HOUSE_RULE.replace("任务{task}中", "任务{task中")
+    (tmp_path / "house.yaml").write_text(broken, encoding="utf-8")
+    (tmp_path / ".plancheck.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
+    result = invoke("lint", str(tmp_path / "plan.txt"))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "house.yaml:message：" in result.stderr and "字段只能写作{名称}" in result.stderr
+
+
 def test_templates_with_braces_doubled_and_known_groups_load():
     import yaml
 

@@ -138,9 +138,6 @@ def error(lang: str, reason: str) -> str:
     return reason
 
 
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
 @cache
 def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
     """The ERRORS templates with fields as regular expressions, longest first (the most
@@ -157,9 +154,11 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
 def template_pattern(source: str) -> re.Pattern[str]:
     """An English error template (``cannot decode as {encoding}``) as a regular expression
     that matches the reasons made from it, each field a named group."""
-    pieces = _FIELD.split(source)
+    from string import Formatter  # read as str.format reads it: {{ and }} are braces
+
     regex = "".join(
-        f"(?P<{piece}>.+?)" if n % 2 else re.escape(piece) for n, piece in enumerate(pieces)
+        re.escape(literal) + (f"(?P<{field}>.+?)" if field is not None else "")
+        for literal, field, _, _ in Formatter().parse(source)
     )
     return re.compile(f"^{regex}$", re.S)
 

@@ -198,6 +198,12 @@ ERRORS = {
     "{where}: expected a list of regular expressions": "{where}：应为正则表达式列表",
     "{where}: expected 'GROUP != plan.year' with a named group": "{where}：应为“分组名 != plan.year”，并有同名的命名分组",
     "{where}: expected a string or {{zh: …, en: …}}": "{where}：应为字符串或{{zh: …, en: …}}",
+    "{where}: {problem} (a field is {{name}}; {{{{ and }}}} write a brace)": (
+        "{where}：{problem}（字段只能写作{{名称}}；花括号本身请写{{{{或}}}}）"
+    ),
+    "{where}: {{{field}}} is neither a named group of the pattern nor plan_year": (
+        "{where}：{{{field}}}既不是模式中的命名分组，也不是plan_year"
+    ),
     "{where}: no such rule file": "{where}：规则文件不存在",
     "{where}: {code} is already a rule": "{where}：{code}已是现有规则",
     "{where}: expected a list of findings": "{where}：应为问题列表",

@@ -77,7 +77,9 @@ def _candidates(texts: list[str], ratio: float) -> dict[int, list[int]]:
         # o ≤ min(a, b) rejects a shorter text below ratio·a/(2 − ratio); widened a little
         # so that rounding never makes the window the stricter of the two tests
         low = ratio * size / (2 - ratio) * (1 - 1e-9)
-        base = ratio * size - 1e-9  # a little less, so rounding never makes it stricter
+        # a little less (relatively, for texts of any length), so rounding never makes it
+        # the stricter of the two tests
+        base = ratio * size * (1 - 1e-9) - 1e-9
         hits = [
             q
             for q in range(bisect_left(sizes, low, 0, p), p)
