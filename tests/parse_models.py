@@ -79,30 +79,30 @@ def plain(value: Any, line_starts: tuple[int, ...]) -> Any:
 
 def model_of_text(text: str, path: str) -> Any:
     """What lint makes of a text: not a plan (the reason), an input error, or the model."""
-    from checker.errors import InputError
     from checker.sniff import not_a_plan, parse_plan
-    from checker.source import Source
 
     reason = not_a_plan(text)
     if reason:
         return {"not_a_plan": reason}
-    source = Source.from_text(text, path)
-    try:
-        plan = parse_plan(source)
-    except InputError as error:
-        return {"error": error.reason}
-    return plain(plan, source.line_starts)
+    return _parsed(text, path, parse_plan)
 
 
 def model_of_snippet(text: str, path: str) -> Any:
     """What the rule tests parse a snippet into (``parse`` straight, no sniffing)."""
-    from checker.errors import InputError
     from checker.parse import parse
+
+    return _parsed(text, path, parse)
+
+
+def _parsed(text: str, path: str, read: Any) -> Any:
+    """The model ``read`` (``parse`` or ``parse_plan``) makes of a text, or the input error
+    it raises."""
+    from checker.errors import InputError
     from checker.source import Source
 
     source = Source.from_text(text, path)
     try:
-        plan = parse(source)
+        plan = read(source)
     except InputError as error:
         return {"error": error.reason}
     return plain(plan, source.line_starts)
