@@ -159,7 +159,7 @@ def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
     next plan: its findings are those of a plan never seen, and ``forget`` empties them."""
     from checker import memo
     from checker.clause import _read_clause
-    from checker.rules.near_duplicate import _text_bits
+    from checker.rules.near_duplicate import _buckets
 
     from .conftest import PLAN_2024, lint_text
 
@@ -168,10 +168,10 @@ def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
     memo.forget()
     cold = [(f.code, f.span) for f in lint_text(other)]
     lint_text(text)  # fills the memos with the 2024 plan's texts
-    assert _read_clause.cache_info().currsize and _text_bits.cache_info().currsize
+    assert _read_clause.cache_info().currsize and _buckets.cache_info().currsize
     assert [(f.code, f.span) for f in lint_text(other)] == cold
     memo.forget()
-    assert _read_clause.cache_info().currsize == _text_bits.cache_info().currsize == 0
+    assert _read_clause.cache_info().currsize == _buckets.cache_info().currsize == 0
 
 
 @given(st.text(alphabet="0123456789,:;()?!，（）：；？！。甲 "))

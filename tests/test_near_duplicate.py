@@ -1,5 +1,6 @@
-"""D007's candidate filter (bit masks of character occurrences, a length window) loses no
-pair that scoring every pair with rapidfuzz finds, at any threshold, rounding included."""
+"""D007's candidate filter (a length window, bit masks of character buckets, then the
+characters themselves) loses no pair that scoring every pair with rapidfuzz finds, at any
+threshold, rounding included."""
 
 from __future__ import annotations
 
@@ -38,6 +39,30 @@ def _every_pair(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
 def test_the_filter_finds_what_scoring_every_pair_finds(texts, cutoff):
     found = sorted((later, earlier) for later, earlier, _ in _similar_pairs(texts, cutoff))
     assert found == _every_pair(texts, cutoff)
+
+
+#: characters that share a bucket (the low seven bits of the code point): 一 U+4E00,
+#: 帀 U+5E00, 𠀀 U+20000 and 䶀 U+4D80 are all bucket 0; A and 䅁 U+4141 bucket 0x41; 乙 U+4E59
+#: and 癙 U+7659 bucket 0x59
+_COLLIDING = "一帀䶀𠀀A䅁乙癙甲"
+
+
+@given(
+    st.lists(st.text(alphabet=_COLLIDING, min_size=1, max_size=14), min_size=2, max_size=10),
+    st.sampled_from([30, 50, 60, 70, 80, 90]),
+)
+def test_characters_sharing_a_bucket_neither_lose_nor_invent_a_pair(texts, cutoff):
+    found = sorted((later, earlier) for later, earlier, _ in _similar_pairs(texts, cutoff))
+    assert found == _every_pair(texts, cutoff)
+
+
+def test_a_pair_alike_only_in_buckets_is_not_scored():
+    """一一一一 and 帀帀帀帀 fill the same bucket and nothing else: their buckets say alike,
+    their characters say nothing in common, and they are not sent to be scored."""
+    from checker.rules.near_duplicate import _candidates
+
+    assert _candidates(["一一一一", "帀帀帀帀"], 0.8) == {}
+    assert _candidates(["一一一一", "一一一帀"], 0.5) == {1: [0]}
 
 
 def test_a_boundary_score_is_kept():
