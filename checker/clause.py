@@ -18,7 +18,7 @@ from functools import cache
 from .data import builtin
 from .lazyre import LazyPattern
 from .memo import per_text
-from .model import AgencyRef, Clause, Span
+from .model import AgencyRef, Clause, Span, maker
 from .source import Source
 
 #: the characters a clause word begins with
@@ -134,16 +134,13 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     found, shared, vague, lead_marked, subjects, lead_note, label = _read_clause(folded_inner)
     starts = source.line_starts
     agencies = tuple(
-        # _make: the records from their fields without Span(...)'s keyword handling (a parse
-        # makes hundreds)
-        AgencyRef._make(
-            (name, Span._make((inner_start + at, inner_start + at + len(name), starts)), role)
-        )
+        _AGENCY_REF((name, _SPAN((inner_start + at, inner_start + at + len(name), starts)), role))
         for name, at, role in found
     )
-    return Clause._make(
-        (text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label)
-    )
+    return _CLAUSE((text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label))
+
+
+_AGENCY_REF, _CLAUSE, _SPAN = maker(AgencyRef), maker(Clause), maker(Span)
 
 
 @per_text()

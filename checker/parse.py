@@ -27,10 +27,12 @@ from .model import (
     Section,
     Span,
     Task,
+    maker,
 )
 from .source import Source, split_lines
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
+_SPAN, _PAREN = maker(Span), maker(Paren)
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
@@ -126,9 +128,7 @@ class _Parser:
 
     # -- positions ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
-        # _make: a NamedTuple from its fields at C speed, without the keyword-and-default
-        # handling of Span(...) (half the cost, and a parse makes five hundred spans)
-        return Span._make((start, end, self.source.line_starts))
+        return _SPAN((start, end, self.source.line_starts))  # five hundred a plan
 
     def line_start(self, index: int) -> int:
         return self.source.line_starts[index]
@@ -729,7 +729,7 @@ class _Parser:
             if standalone:
                 standalone_end.add(e)
             span = self.span(offsets(s), offsets(e - 1) + 1)
-            yield Paren._make((joined[s + 1 : e - 1], span, standalone, joined[s]))
+            yield _PAREN((joined[s + 1 : e - 1], span, standalone, joined[s]))
 
     # -- whole document ----------------------------------------------------------------
     def mark_closing(self, tasks: tuple[Task, ...]) -> None:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .agencies import Agency, Lookup, Registry
 from .data import builtin
 from .lazyre import LazyPattern
-from .model import AgencyRef, Clause, Plan, Task
+from .model import AgencyRef, Clause, Plan, Task, maker
 from .text import fold
 
 #: the share of a document's clauses that must keep protocol order for it to be its rule
@@ -92,7 +92,7 @@ class AgencyUse(NamedTuple):
 def agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
     """Every agency of every clause looked up once: G001, G002, G003 and the style counts
     all read the same names (rules ask for it through ``Context.shared``)."""
-    lookup, make = registry.lookup, AgencyUse._make  # _make: without keyword handling
+    lookup, make = registry.lookup, maker(AgencyUse)
     return tuple(
         make((task, agency, lookup(agency.name))) for task, agency in clause_agencies(plan)
     )
@@ -164,7 +164,7 @@ def clause_participants(
     """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) with its
     participants resolved once: the protocol-order convention and G007 read the same names
     (rules ask for it through ``Context.shared``)."""
-    resolve, order_key = registry.resolve, registry.order_key
+    resolve, order_key, make = registry.resolve, registry.order_key, maker(Participant)
     result = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
@@ -174,7 +174,7 @@ def clause_participants(
                     continue
                 body = resolve(agency.name, year)
                 order = order_key(body) if body is not None else None
-                participants.append(Participant._make((agency, body, order)))
+                participants.append(make((agency, body, order)))
             result.append((task, clause, tuple(participants)))
     return tuple(result)
 
