@@ -134,8 +134,12 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     found, shared, vague, lead_marked, subjects, lead_note, label = _read_clause(folded_inner)
     starts = source.line_starts
     agencies = tuple(
-        _AGENCY_REF((name, _SPAN((inner_start + at, inner_start + at + len(name), starts)), role))
-        for name, at, role in found
+        [
+            _AGENCY_REF(
+                (name, _SPAN((inner_start + at, inner_start + at + len(name), starts)), role)
+            )
+            for name, at, role in found
+        ]
     )
     return _CLAUSE((text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from . import vocabulary as vocab
 from .clause import CLAUSE_GROUP, CLAUSE_WORDS, ends_like_clause, looks_like_clause, parse_clause
@@ -32,7 +32,7 @@ from .model import (
 from .source import Source, split_lines
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
-_SPAN, _PAREN = maker(Span), maker(Paren)
+_SPAN, _PAREN, _TASK_RECORD = maker(Span), maker(Paren), maker(Task)
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
@@ -644,7 +644,7 @@ class _Parser:
     def build_task(self, draft: _Draft, index: int) -> Task:
         pieces = [(s, e) for s, e in draft.segments if e > s] or [draft.segments[0]]
         folded, joined = self.task_text(pieces)
-        offsets = _OffsetMap(pieces)
+        offsets = _offset_map(pieces)
         # (offset in folded, clause) of unbracketed lines: never the task's first line
         bare = self.bare_clauses(pieces) if len(pieces) > 1 else []
         bracketed = folded[: bare[0][0]] if bare else folded
@@ -657,7 +657,7 @@ class _Parser:
             clause_groups.append(final)
         body_end = groups[final][0] if final is not None else len(bracketed)
         body = folded[:body_end].rstrip()
-        clauses = tuple(self.clause(folded, groups[n], offsets) for n in clause_groups)
+        clauses = tuple([self.clause(folded, groups[n], offsets) for n in clause_groups])
         if bare:
             clauses += tuple(clause for _, clause in bare)
         parens: tuple[Paren, ...] = ()
@@ -667,20 +667,27 @@ class _Parser:
             )
         first, last = pieces[0][0], pieces[-1][1]
         number_text = draft.number_text
-        return Task(  # positional: a hundred tasks a plan, keywords cost a third more
-            _numeral_value(number_text),
-            number_text,
-            self.span(draft.number_start, draft.number_end),
-            self.span(draft.number_start if draft.item_start is None else draft.item_start, last),
-            joined[: len(body)],
-            self.span(first, offsets(len(body) - 1) + 1 if body else first),
-            clauses,
-            parens,
-            tuple(draft.breaks),
-            draft.section,
-            draft.subsection,
-            index,
-            draft.level,
+        starts = self.source.line_starts
+        start = draft.number_start if draft.item_start is None else draft.item_start
+        body_span_end = offsets(len(body) - 1) + 1 if body else first
+        return _TASK_RECORD(  # every field, in order: a hundred tasks a plan
+            (
+                _numeral_value(number_text),
+                number_text,
+                _SPAN((draft.number_start, draft.number_end, starts)),
+                _SPAN((start, last, starts)),
+                joined[: len(body)],
+                _SPAN((first, body_span_end, starts)),
+                clauses,
+                parens,
+                tuple(draft.breaks),
+                draft.section,
+                draft.subsection,
+                index,
+                draft.level,
+                None,  # deadline: a table's rows only
+                "",  # qualifier: given by ``qualified`` where numbers restart
+            )
         )
 
     def bare_clauses(self, pieces: list[tuple[int, int]]) -> list[tuple[int, Clause]]:
@@ -700,9 +707,9 @@ class _Parser:
             at += end - start
         return found
 
-    def clause(self, folded: str, group: tuple[int, int], offsets: _OffsetMap) -> Clause:
+    def clause(self, folded: str, group: tuple[int, int], offsets: Callable[[int], int]) -> Clause:
         s, e = group
-        span = self.span(offsets(s), offsets(e - 1) + 1)
+        span = _SPAN((offsets(s), offsets(e - 1) + 1, self.source.line_starts))
         return parse_clause(self.source, folded[s + 1 : e - 1], offsets(s + 1), span)
 
     def parens(
@@ -712,7 +719,7 @@ class _Parser:
         groups: list[tuple[int, int]],
         clause_groups: set[int],
         clause_group: int | None,
-        offsets: _OffsetMap,
+        offsets: Callable[[int], int],
     ) -> Iterator[Paren]:
         """Every bracketed group but the clauses, marking those that stand alone."""
         standalone_end = {0} | {groups[n][1] for n in clause_groups}
@@ -778,17 +785,22 @@ class _Parser:
         return tuple(result)
 
 
-class _OffsetMap:
+def _offset_map(pieces: list[tuple[int, int]]) -> Callable[[int], int]:
     """Maps an index in a task's joined text to the source offset it came from. The text
-    of a task on one line (most are) is the source's shifted by where the line starts."""
+    of a task on one line (most are) is the source's shifted by where the line starts: its
+    map is that number's own ``__add__``, a C call, where the walk is a Python one."""
+    if len(pieces) == 1:
+        return pieces[0][0].__add__
+    return _OffsetMap(pieces)
+
+
+class _OffsetMap:
+    """``_offset_map`` of a task on several lines: a walk over its pieces."""
 
     def __init__(self, pieces: list[tuple[int, int]]) -> None:
         self.pieces = pieces
-        self.shift = pieces[0][0] if len(pieces) == 1 else None
 
     def __call__(self, index: int) -> int:
-        if self.shift is not None:
-            return self.shift + index
         for start, end in self.pieces:
             length = end - start
             if index < length:

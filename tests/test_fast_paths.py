@@ -216,15 +216,14 @@ def test_flat_groups_reads_the_common_texts_and_leaves_the_others():
 def test_a_one_line_task_maps_its_offsets_as_the_general_walk(lengths, data):
     """The offset map of a task on one line is a shift; for more lines it walks the
     pieces. Both give the same offsets for one piece, past its end too."""
-    from checker.parse import _OffsetMap
+    from checker.parse import _offset_map, _OffsetMap
 
     pieces, at = [], data.draw(st.integers(min_value=0, max_value=50))
     for length in lengths:
         pieces.append((at, at + length))
         at += length + data.draw(st.integers(min_value=1, max_value=5))
-    offsets = _OffsetMap(pieces)
-    walk = _OffsetMap(pieces)
-    walk.shift = None  # the general walk over the pieces
+    offsets = _offset_map(pieces)
+    walk = _OffsetMap(pieces)  # the general walk over the pieces
     for index in range(sum(lengths) + 3):
         assert offsets(index) == walk(index)
 
