@@ -152,33 +152,33 @@ def _read_clause(folded_inner: str) -> tuple:
     """What a clause says, offsets relative to its inner text: agencies as ``(name, offset,
     role)``, then shared, vague, lead_marked, subjects, lead_note, label. Kept per text: a
     plan repeats its clauses (国家知识产权局负责) far more often than it varies them."""
-    segments = []
+    segments: list[tuple[str, int]] = []
     lead_note = None
-    for segment in _SEGMENT.finditer(folded_inner):
-        if is_lead_note(segment.group()):
-            lead_note = (lead_note + "," if lead_note else "") + segment.group().strip()
+    for segment in _segments(folded_inner):
+        if is_lead_note(segment[0]):
+            lead_note = (lead_note + "," if lead_note else "") + segment[0].strip()
             continue  # the convention stated, not a role
-        if segment.group().strip() in _skipped():
+        if segment[0].strip() in _skipped():
             if lead_note:
-                lead_note += "," + segment.group().strip()
+                lead_note += "," + segment[0].strip()
             continue  # 下同: the same below
         segments.append(segment)
     shared = "分工" in folded_inner
     # a label needs its colon, a lead its 牵头: most clauses have neither to look for
     labelled = ":" in folded_inner
-    labels = [_LABEL.match(s.group()) for s in segments] if labelled else [None] * len(segments)
+    labels = [_LABEL.match(s[0]) for s in segments] if labelled else [None] * len(segments)
     name_marked = "(牵头)" in folded_inner
+    # a name can hold a bracket only if the clause does: most have none to look for
+    has_bracket = _OPENING.search(folded_inner) is not None
     lead_marked = (
-        "牵头" in folded_inner
-        and (name_marked or any("牵头" in segment.group() for segment in segments))
+        "牵头" in folded_inner and (name_marked or any("牵头" in text for text, _ in segments))
     ) or (
         labelled and any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
     )
     vague: str | None = None
     agencies: list[tuple[str, int, str]] = []
     subjects: list[str] = []
-    for segment, label in zip(segments, labels, strict=True):
-        seg_text, seg_start = segment.group(), segment.start()
+    for (seg_text, seg_start), label in zip(segments, labels, strict=True):
         if agencies and _TIMING.search(seg_text) and not _ROLE_TAIL.search(seg_text.rstrip()):
             continue  # a deadline or manner after the agencies
         if lead_marked and not name_marked:
@@ -189,7 +189,10 @@ def _read_clause(folded_inner: str) -> tuple:
         lead_in = _LEAD_IN.match(seg_text)
         if lead_in:
             seg_text, seg_start = seg_text[lead_in.end() :], seg_start + lead_in.end()
-        for n, (part, part_start) in enumerate(_split_huitong(seg_text, seg_start)):
+        parts = (
+            _split_huitong(seg_text, seg_start) if "会同" in seg_text else [(seg_text, seg_start)]
+        )
+        for n, (part, part_start) in enumerate(parts):
             body, found_vague = _strip_tails(part)
             if found_vague:
                 body, scope = _without_scope(body)
@@ -197,14 +200,14 @@ def _read_clause(folded_inner: str) -> tuple:
                     subjects.append(scope + found_vague)  # 国务院有关部门: open, not a name
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 vague = vague or found_vague
-            for raw, name_start in _names(body):
+            for raw, name_start in _names(body, has_bracket):
                 marker = _MARKED_LEAD.search(raw) if name_marked else None
                 if marker is not None:
                     raw = raw[: marker.start()]
                 stripped = raw.strip()
                 if not stripped:
                     continue
-                bracketed = _OPENING.search(stripped) is not None
+                bracketed = has_bracket and _OPENING.search(stripped) is not None
                 if is_subject(stripped) or (bracketed and is_subject(_BRACKETED.sub("", stripped))):
                     subjects.append(stripped)
                     continue
@@ -220,6 +223,14 @@ def _read_clause(folded_inner: str) -> tuple:
     return tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note, label
 
 
+def _segments(folded_inner: str) -> list[tuple[str, int]]:
+    """A clause's segments between its marks (,;。) with their offsets: most clauses are
+    one segment, the whole text, for which no pattern need run."""
+    if "," in folded_inner or ";" in folded_inner or "。" in folded_inner:
+        return [(m.group(), m.start()) for m in _SEGMENT.finditer(folded_inner)]
+    return [(folded_inner, 0)] if folded_inner else []
+
+
 def _without_scope(body: str) -> tuple[str, str]:
     """``国务院`` left before a stripped 有关部门: drop it from the names, return it."""
     names = _names(body)
@@ -232,11 +243,13 @@ def _without_scope(body: str) -> tuple[str, str]:
     return body[:cut], raw.strip()
 
 
-def _names(body: str) -> list[tuple[str, int]]:
-    """The names of a list with their offsets: split at 、 and at 等和/和 before 各…."""
+def _names(body: str, maybe_bracketed: bool = True) -> list[tuple[str, int]]:
+    """The names of a list with their offsets: split at 、 and at 等和/和 before 各….
+    ``maybe_bracketed`` False says the text around it has no bracket to look for."""
     names = []
     cursor = 0
-    bracketed = _OPENING.search(body) is not None  # most lists have no bracket to look into
+    # most lists have no bracket to look into
+    bracketed = maybe_bracketed and _OPENING.search(body) is not None
     for separator in _NAME_SEP.finditer(body):
         if bracketed and _inside_brackets(body, separator.start()):
             continue  # 各区(县、市)人民政府: one name

@@ -327,3 +327,10 @@ def test_tasks_are_qualified_as_their_headings_say(lines):
             return error.reason
 
     assert read(_Parser) == read(General)
+
+
+@given(st.text(alphabet=",;。 甲、负责"))
+def test_a_clause_is_cut_into_segments_as_by_the_pattern(text):
+    """A clause without ,;。 is one segment without the pattern being run."""
+    plain = [(m.group(), m.start()) for m in clause._SEGMENT.finditer(text)]
+    assert clause._segments(text) == plain
