@@ -152,6 +152,48 @@ def _read_clause(folded_inner: str) -> tuple:
     """What a clause says, offsets relative to its inner text: agencies as ``(name, offset,
     role)``, then shared, vague, lead_marked, subjects, lead_note, label. Kept per text: a
     plan repeats its clauses (国家知识产权局负责) far more often than it varies them."""
+    plain = _read_plain_list(folded_inner)
+    return plain if plain is not None else _read_any_clause(folded_inner)
+
+
+#: what only the general reading handles: several segments, labels, leads, 会同, brackets,
+#: lead-in words (由, 和, 及…), names joined by 和 or 及
+_NOT_PLAIN = re.compile(r"[,;。:(〔\[【和及由]|牵头|会同")
+
+
+def _read_plain_list(folded_inner: str) -> tuple | None:
+    """``_read_any_clause`` of the commonest clause, names and a role (``A、B按职责分工负责``,
+    ``A、B等部门负责``), with none of its branches to walk: one segment, no label, no 牵头,
+    no 会同, no bracket, no lead-in, names split at 、 only. None for any other clause (and
+    for a lead note or a skipped segment): a plan reads most of its clauses here."""
+    if (
+        not folded_inner
+        or _NOT_PLAIN.search(folded_inner) is not None
+        or is_lead_note(folded_inner)
+        or folded_inner.strip() in _skipped()
+    ):
+        return None
+    body, vague = _strip_tails(folded_inner)
+    subjects: list[str] = []
+    if vague:
+        body, scope = _without_scope(body)
+        if scope:
+            subjects.append(scope + vague)  # 国务院有关部门: open, not a name
+    agencies: list[tuple[str, int, str]] = []
+    for raw, start in _names_between_commas(body):
+        name = raw.strip()
+        if not name:
+            continue
+        if is_subject(name):
+            subjects.append(name)
+            continue
+        role = "participant" if agencies else "lead"
+        agencies.append((name, start + len(raw) - len(raw.lstrip()), role))
+    return tuple(agencies), "分工" in folded_inner, vague, False, tuple(subjects), None, None
+
+
+def _read_any_clause(folded_inner: str) -> tuple:
+    """``_read_clause`` of any clause: segments, labels, leads, 会同, lead notes…"""
     segments: list[tuple[str, int]] = []
     lead_note = None
     for segment in _segments(folded_inner):
@@ -246,16 +288,29 @@ def _without_scope(body: str) -> tuple[str, str]:
 def _names(body: str, maybe_bracketed: bool = True) -> list[tuple[str, int]]:
     """The names of a list with their offsets: split at 、 and at 等和/和 before 各….
     ``maybe_bracketed`` False says the text around it has no bracket to look for."""
-    names = []
-    cursor = 0
     # most lists have no bracket to look into
     bracketed = maybe_bracketed and _OPENING.search(body) is not None
+    if not bracketed and "和" not in body and "及" not in body:
+        return _names_between_commas(body)  # every separator but 、 holds 和 or 及
+    names = []
+    cursor = 0
     for separator in _NAME_SEP.finditer(body):
         if bracketed and _inside_brackets(body, separator.start()):
             continue  # 各区(县、市)人民政府: one name
         names.append((body[cursor : separator.start()], cursor))
         cursor = separator.end()
     names.append((body[cursor:], cursor))
+    return names
+
+
+def _names_between_commas(body: str) -> list[tuple[str, int]]:
+    """``_names`` of a list whose only separator is 、 (most are): one ``str.split``, no
+    pattern and no match object a name."""
+    names = []
+    cursor = 0
+    for name in body.split("、"):
+        names.append((name, cursor))
+        cursor += len(name) + 1
     return names
 
 

@@ -334,3 +334,52 @@ def test_a_clause_is_cut_into_segments_as_by_the_pattern(text):
     """A clause without ,;。 is one segment without the pattern being run."""
     plain = [(m.group(), m.start()) for m in clause._SEGMENT.finditer(text)]
     assert clause._segments(text) == plain
+
+
+@given(st.lists(st.sampled_from(["、", "等", "和", "及", "以及", "各", "有关", "(", ")", "甲"])))
+def test_names_are_found_as_by_the_separators_pattern(words):
+    """A list whose only separator is 、 is split without the pattern: the same names."""
+    body = "".join(words)
+    plain: list[tuple[str, int]] = []
+    cursor = 0
+    for separator in clause._NAME_SEP.finditer(body):
+        if clause._inside_brackets(body, separator.start()):
+            continue
+        plain.append((body[cursor : separator.start()], cursor))
+        cursor = separator.end()
+    plain.append((body[cursor:], cursor))
+    assert clause._names(body) == plain
+    if "(" not in body:
+        assert clause._names(body, maybe_bracketed=False) == plain
+
+
+_CLAUSE_TEXT_PIECES = [
+    *["国家知识产权局", "科技部", "文化和旅游部", "国务院", "各省级人民政府", "有关部门"],
+    *["、", " ", "等", "等部门", "和", "及", "以及", "由", "会同", "牵头", "配合", "(牵头)"],
+    *["按职责分工", "负责", ",", ";", ":", "责任单位", "(", ")", "下同", "2024年底前完成"],
+    "排在第一位的部门为牵头部门",
+]
+
+
+@given(st.lists(st.sampled_from(_CLAUSE_TEXT_PIECES), max_size=10))
+def test_a_plain_list_clause_is_read_as_by_the_general_reading(pieces):
+    """The reading of a plain list (names and a role) says what the general one says, and
+    the memoised reading is the general one's whichever path it takes."""
+    text = "".join(pieces)
+    plain = clause._read_plain_list(text)
+    general = clause._read_any_clause(text)
+    if plain is not None:
+        assert plain == general
+    assert clause._read_clause.__wrapped__(text) == general
+
+
+def test_the_commonest_clauses_are_read_as_plain_lists():
+    for text in ("科技部负责", "科技部、国家知识产权局按职责分工负责", "财政部、科技部等部门负责"):
+        assert clause._read_plain_list(text) == clause._read_any_clause(text)
+    for text in (
+        "科技部牵头,财政部配合",
+        "科技部会同财政部负责",
+        "责任单位:科技部",
+        "由科技部负责",
+    ):
+        assert clause._read_plain_list(text) is None
