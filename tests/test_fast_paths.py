@@ -383,3 +383,17 @@ def test_the_commonest_clauses_are_read_as_plain_lists():
         "由科技部负责",
     ):
         assert clause._read_plain_list(text) is None
+
+
+@given(st.lists(st.sampled_from(["(", ")", "【", "】", "甲", "。", " ", "负责", "科技部"])))
+def test_a_task_ending_with_its_only_group_is_read_as_by_the_general_way(pieces):
+    """A task whose one bracket group ends it has the groups and the clause that
+    bracket_groups and _clause_group find."""
+    from checker.parse import _clause_group, _groups_and_clause, _sole_group_at_end
+    from checker.text import bracket_groups
+
+    text = "".join(pieces)
+    groups = bracket_groups(text)
+    assert _groups_and_clause(text) == (groups, _clause_group(text, groups))
+    if _sole_group_at_end(text) is not None:
+        assert groups == [_sole_group_at_end(text)]
