@@ -48,6 +48,7 @@ _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 _ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
 #: the plan's own year in its title: 2024年…计划, not the span of a 纲要(2021—2035年)
 _YEAR_IN_TITLE = re.compile(r"(?<![—–\-~至到])((?:19|20)\d\d)[ \t]*年(?![ \t]*[—–\-~至到])")
+#: (it begins with ``<!--``: a line without those is looked at no further)
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*plancheck:[ \t]*(disable-file|disable)(?:[ \t]*=[ \t]*([\w, ]+))?[ \t]*-->"
 )
@@ -339,7 +340,7 @@ class _Parser:
         content, start = self.content(index)
         if not content.strip():
             return index + 1
-        directive = _DIRECTIVE.search(content)
+        directive = _DIRECTIVE.search(content) if "<!--" in content else None
         if directive:
             self.add_directive(directive, start)
             return index + 1
@@ -540,6 +541,8 @@ class _Parser:
         if index + 1 >= len(self.folded):
             return
         line_folded = self.folded[index]
+        if not line_folded.rstrip(" \t")[-1:].isdecimal():
+            return  # the pattern's digits end the line (most lines end with a bracket)
         trailing = _TRAILING_NUMBER.search(line_folded)
         if not trailing or not _LEADING_REST.match(self.folded[index + 1]):
             return
@@ -580,7 +583,7 @@ class _Parser:
         """A line that begins something of its own, never the rest of a task: a blank line,
         a directive, or an item at the task level or above."""
         folded = self.contents[index][0]
-        if not folded.strip() or _DIRECTIVE.search(folded) is not None:
+        if not folded.strip() or ("<!--" in folded and _DIRECTIVE.search(folded) is not None):
             return True
         item = self.item(index)
         return item is not None and (self.task_level is None or item[0] <= self.task_level)
@@ -594,12 +597,7 @@ class _Parser:
         while True:
             last_start, last_end = segments[-1]
             folded = self.source.folded[last_start:last_end]
-            found = None
-            for match in _GLUED.finditer(folded):
-                inner_open = folded.rfind("(", 0, match.start())
-                if inner_open >= 0 and looks_like_clause(folded[inner_open : match.start()]):
-                    found = match
-                    break
+            found = _glued_after_clause(folded)
             if found is None:
                 result.append((number_text, number_start, number_end, segments, glued))
                 return result
@@ -873,6 +871,19 @@ def _inner_clause_groups(
             continue  # nothing follows: not inside the task
         previous_clause_end = e
         yield n
+
+
+def _glued_after_clause(folded: str) -> re.Match[str] | None:
+    """The first ``)12.`` in a line whose bracket reads like a clause: where the next task
+    starts on the line of the last one. A search at a time, from where the last one ended
+    (as ``finditer`` goes on): most lines have no ``)12.`` and pay for one search only."""
+    match = _GLUED.search(folded)
+    while match is not None:
+        inner_open = folded.rfind("(", 0, match.start())
+        if inner_open >= 0 and looks_like_clause(folded[inner_open : match.start()]):
+            return match
+        match = _GLUED.search(folded, match.end())
+    return None
 
 
 def _cited(heading: Heading) -> str:

@@ -397,3 +397,38 @@ def test_a_task_ending_with_its_only_group_is_read_as_by_the_general_way(pieces)
     assert _groups_and_clause(text) == (groups, _clause_group(text, groups))
     if _sole_group_at_end(text) is not None:
         assert groups == [_sole_group_at_end(text)]
+
+
+@given(st.lists(st.sampled_from([")", "(", "12", "3", ".", "、", " ", "甲", "负责", "科技部"])))
+def test_a_glued_task_is_found_as_by_the_plain_loop(pieces):
+    """A search at a time finds the ``)12.`` that finditer's loop finds first."""
+    from checker.clause import looks_like_clause
+    from checker.parse import _GLUED, _glued_after_clause
+
+    text = "".join(pieces)
+    plain = None
+    for match in _GLUED.finditer(text):
+        inner_open = text.rfind("(", 0, match.start())
+        if inner_open >= 0 and looks_like_clause(text[inner_open : match.start()]):
+            plain = match
+            break
+    found = _glued_after_clause(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+_NOTE = "<!-- plancheck: disable=G001 -->"
+
+
+@given(
+    st.lists(st.sampled_from([")", "(", " ", "\t", "12", "٣", "甲", "。", "<!--", "-->", _NOTE]))
+)
+def test_the_tests_before_the_line_patterns_let_every_match_through(pieces):
+    """A line's number after its clause ends the line, and a directive holds ``<!--``:
+    a line that fails those cheap tests has no match to look for (lines hold no \\n)."""
+    from checker.parse import _DIRECTIVE, _TRAILING_NUMBER
+
+    line = "".join(pieces)
+    if _TRAILING_NUMBER.search(line) is not None:
+        assert line.rstrip(" \t")[-1:].isdecimal()
+    if _DIRECTIVE.search(line) is not None:
+        assert "<!--" in line
