@@ -156,9 +156,10 @@ def _read_clause(folded_inner: str) -> tuple:
     return plain if plain is not None else _read_any_clause(folded_inner)
 
 
-#: what only the general reading handles: several segments, labels, leads, 会同, brackets,
-#: lead-in words (由, 和, 及…), names joined by 和 or 及
-_NOT_PLAIN = re.compile(r"[,;。:(〔\[【和及由]|牵头|会同")
+#: what only the general reading handles: several segments, labels, brackets, lead-in
+#: words (由, 和, 及…), names joined by 和 or 及; and 牵头, 会同. One set of characters: a
+#: search runs through the text in C, where alternatives are tried at each character
+_NOT_PLAIN = re.compile(r"[,;。:(〔\[【和及由]")
 
 
 def _read_plain_list(folded_inner: str) -> tuple | None:
@@ -169,6 +170,8 @@ def _read_plain_list(folded_inner: str) -> tuple | None:
     if (
         not folded_inner
         or _NOT_PLAIN.search(folded_inner) is not None
+        or "牵头" in folded_inner
+        or "会同" in folded_inner
         or is_lead_note(folded_inner)
         or folded_inner.strip() in _skipped()
     ):
@@ -357,5 +360,7 @@ def _strip_tails(part: str) -> tuple[str, str | None]:
     tail = _TAILS.search(part)
     if tail is None or not tail.group():
         return part, None
-    vague = _VAGUE.search(tail.group())
+    words = tail.group()
+    # every vague word holds 等 or 关 (等部门, 有关部门): a role's tail (负责) is not searched
+    vague = _VAGUE.search(words) if "等" in words or "关" in words else None
     return part[: tail.start()], vague.group() if vague else None
