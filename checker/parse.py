@@ -640,7 +640,9 @@ class _Parser:
 
     # -- building tasks ----------------------------------------------------------------
     def build_task(self, draft: _Draft, index: int) -> Task:
-        pieces = [(s, e) for s, e in draft.segments if e > s] or [draft.segments[0]]
+        pieces = draft.segments  # one line (most tasks): its piece, empty or not
+        if len(pieces) > 1:
+            pieces = [(s, e) for s, e in pieces if e > s] or [pieces[0]]
         folded, joined = self.task_text(pieces)
         offsets = _offset_map(pieces)
         # (offset in folded, clause) of unbracketed lines: never the task's first line
@@ -654,7 +656,10 @@ class _Parser:
             clause_groups.append(final)
         body_end = groups[final][0] if final is not None else len(bracketed)
         body = folded[:body_end].rstrip()
-        clauses = tuple([self.clause(folded, groups[n], offsets) for n in clause_groups])
+        if len(clause_groups) == 1:  # most tasks
+            clauses: tuple[Clause, ...] = (self.clause(folded, groups[clause_groups[0]], offsets),)
+        else:
+            clauses = tuple([self.clause(folded, groups[n], offsets) for n in clause_groups])
         if bare:
             clauses += tuple(clause for _, clause in bare)
         parens: tuple[Paren, ...] = ()

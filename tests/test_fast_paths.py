@@ -432,3 +432,13 @@ def test_the_tests_before_the_line_patterns_let_every_match_through(pieces):
         assert line.rstrip(" \t")[-1:].isdecimal()
     if _DIRECTIVE.search(line) is not None:
         assert "<!--" in line
+
+
+def test_a_task_whose_one_clause_is_inside_it_is_read_as_one_clause():
+    """The one-clause shortcut of build_task takes the clause found, final or not."""
+    from checker.parse import parse
+    from checker.source import Source
+
+    task = parse(Source.from_text("1.加强保护。(科技部负责)继续推进工作\n")).tasks[0]
+    assert [c.inner for c in task.clauses] == ["科技部负责"]
+    assert task.body == "加强保护。(科技部负责)继续推进工作"
