@@ -133,15 +133,13 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     text = source.text[inner_start : inner_start + len(folded_inner)]
     found, shared, vague, lead_marked, subjects, lead_note, label = _read_clause(folded_inner)
     starts = source.line_starts
-    agencies = tuple(
-        [
-            _AGENCY_REF(
-                (name, _SPAN((inner_start + at, inner_start + at + len(name), starts)), role)
-            )
-            for name, at, role in found
-        ]
+    agencies = []  # a loop, not a comprehension: no function frame for two or three names
+    for name, at, role in found:
+        start = inner_start + at
+        agencies.append(_AGENCY_REF((name, _SPAN((start, start + len(name), starts)), role)))
+    return _CLAUSE(
+        (text, span, tuple(agencies), shared, vague, lead_marked, subjects, lead_note, label)
     )
-    return _CLAUSE((text, span, agencies, shared, vague, lead_marked, subjects, lead_note, label))
 
 
 _AGENCY_REF, _CLAUSE, _SPAN = maker(AgencyRef), maker(Clause), maker(Span)
