@@ -8,8 +8,9 @@ The parser reads the width-folded text line by line, so ``（一）`` and ``(一
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from . import vocabulary as vocab
 from .clause import CLAUSE_GROUP, CLAUSE_WORDS, ends_like_clause, looks_like_clause, parse_clause
@@ -33,6 +34,7 @@ from .source import Source, split_lines
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
 _SPAN, _PAREN, _TASK_RECORD = maker(Span), maker(Paren), maker(Task)
+T = TypeVar("T")
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
@@ -773,18 +775,34 @@ class _Parser:
     def sections(self, tasks: tuple[Task, ...]) -> tuple[Section, ...]:
         """Each 一、 heading with the (一) headings and the tasks between it and the next."""
         level_one = [h for h in self.headings if h.level == 1]
-        level_two = [(h.span.start, h) for h in self.headings if h.level == 2]
-        task_starts = [(t.number_span.start, t) for t in tasks]
+        level_two = [h for h in self.headings if h.level == 2]
+        subs_inside = _inside(level_two, [h.span.start for h in level_two])
+        tasks_inside = _inside(tasks, [t.number_span.start for t in tasks])
         result = []
         for n, heading in enumerate(level_one):
             start = heading.span.start
             end = (
                 level_one[n + 1].span.start if n + 1 < len(level_one) else len(self.source.text) + 1
             )
-            subs = tuple(h for at, h in level_two if start < at < end)
-            own = tuple(t for at, t in task_starts if start < at < end)
-            result.append(Section(heading, subs, own))
+            result.append(Section(heading, subs_inside(start, end), tasks_inside(start, end)))
         return tuple(result)
+
+
+def _inside(items: Sequence[T], starts: list[int]) -> Callable[[int, int], tuple[T, ...]]:
+    """A function giving the items whose start lies strictly between two offsets, in their
+    order: found by bisection where the starts are in order (a plan's tasks and headings
+    are), rather than by a look at every item for every section; else by that look."""
+    if starts == sorted(starts):
+
+        def bisected(start: int, end: int) -> tuple[T, ...]:
+            return tuple(items[bisect_right(starts, start) : bisect_left(starts, end)])
+
+        return bisected
+
+    def looked_at(start: int, end: int) -> tuple[T, ...]:
+        return tuple(item for at, item in zip(starts, items, strict=True) if start < at < end)
+
+    return looked_at
 
 
 def _offset_map(pieces: list[tuple[int, int]]) -> Callable[[int], int]:

@@ -442,3 +442,21 @@ def test_a_task_whose_one_clause_is_inside_it_is_read_as_one_clause():
     task = parse(Source.from_text("1.加强保护。(科技部负责)继续推进工作\n")).tasks[0]
     assert [c.inner for c in task.clauses] == ["科技部负责"]
     assert task.body == "加强保护。(科技部负责)继续推进工作"
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=30), max_size=12),
+    st.integers(min_value=-1, max_value=31),
+    st.integers(min_value=-1, max_value=31),
+    st.booleans(),
+)
+def test_the_items_of_a_section_are_those_a_look_at_each_finds(starts, start, end, in_order):
+    """Items strictly between two offsets: by bisection (starts in order) or by looking at
+    each (any order), the same items in the same order."""
+    from checker.parse import _inside
+
+    if in_order:
+        starts = sorted(starts)
+    items = [f"item{n}" for n in range(len(starts))]
+    plain = tuple(item for at, item in zip(starts, items, strict=True) if start < at < end)
+    assert _inside(items, starts)(start, end) == plain
