@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from checker import clause, vocabulary
@@ -460,3 +460,25 @@ def test_the_items_of_a_section_are_those_a_look_at_each_finds(starts, start, en
     items = [f"item{n}" for n in range(len(starts))]
     plain = tuple(item for at, item in zip(starts, items, strict=True) if start < at < end)
     assert _inside(items, starts)(start, end) == plain
+
+
+#: the pieces of an abbreviation's definition, its markers read from the data
+_DEFINITION_PIECES = [
+    *vocabulary.words("abbreviation_markers"),
+    *"()（）,，;；。 \t《》“”甲",
+    "《纲要》",
+    *(f"{b}{m}" for b in "(（," for m in vocabulary.words("abbreviation_markers")),
+    "《纲要》)",
+    "甲）",
+]
+
+
+@given(st.lists(st.sampled_from(_DEFINITION_PIECES), max_size=24))
+@example(["(以下简称", "《", "(简称", "甲）", "》)"])  # a bracket inside a definition found
+def test_abbreviation_definitions_are_those_the_plain_scan_finds(pieces):
+    text = "".join(pieces)
+    plain = [
+        (m.span(), m.group("abbr")) for m in vocabulary.abbreviation_definition().finditer(text)
+    ]
+    fast = [(m.span(), m.group("abbr")) for m in vocabulary.abbreviation_definitions(text)]
+    assert fast == plain

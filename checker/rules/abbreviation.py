@@ -27,7 +27,7 @@ def abbreviation(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     text = plan.source.text
     defined: dict[str, int] = {}
-    for match in vocab.abbreviation_definition().finditer(text):
+    for match in vocab.abbreviation_definitions(text):
         abbr = match.group("abbr").strip()
         if abbr in defined:
             continue
