@@ -164,7 +164,8 @@ def clause_participants(
     """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) with its
     participants resolved once: the protocol-order convention and G007 read the same names
     (rules ask for it through ``Context.shared``)."""
-    resolve, order_key, make = registry.resolve, registry.order_key, maker(Participant)
+    make = maker(Participant)
+    known: dict[str, tuple[Agency | None, tuple[int, int] | None]] = {}
     result = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
@@ -172,11 +173,22 @@ def clause_participants(
             for agency in clause.agencies:
                 if agency.role == "lead":
                     continue
-                body = resolve(agency.name, year)
-                order = order_key(body) if body is not None else None
-                participants.append(make((agency, body, order)))
+                found = known.get(agency.name)
+                if found is None:
+                    found = known[agency.name] = _resolved(registry, agency.name, year)
+                participants.append(make((agency, *found)))
             result.append((task, clause, tuple(participants)))
     return tuple(result)
+
+
+def _resolved(
+    registry: Registry, name: str, year: int | None
+) -> tuple[Agency | None, tuple[int, int] | None]:
+    """The body a name stands for and its protocol order, worked out once per name of a
+    plan: its bodies are few and named again and again (the 2024 plan: 120 participants,
+    38 names)."""
+    body = registry.resolve(name, year)
+    return body, registry.order_key(body) if body is not None else None
 
 
 def keeps_protocol_order(
@@ -199,6 +211,8 @@ def keeps_protocol_order(
     judged = in_order = 0
     own = sum(len(task.clauses) for task in plan.tasks)  # rows_and_tasks: the tasks first
     for _, _, named in participants[:own]:
+        if len(named) < 2:
+            continue  # most clauses: a lead alone or with one other
         keys = [p.order for p in named if p.order is not None]
         if len(keys) < 2:
             continue

@@ -13,7 +13,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from checker import clause, vocabulary
+from checker.parse import parse
 from checker.sniff import _marks, is_plan, plan_marks
+from checker.source import Source
+
+from .conftest import ROOT
 
 #: every word of the tails' pattern, read from it (a word added there is tested here too)
 _TAIL_WORDS = sorted(set(re.findall(r"[\u4e00-\u9fff]+", clause._ROLE + clause._VAGUE_WORDS)))
@@ -482,3 +486,39 @@ def test_abbreviation_definitions_are_those_the_plain_scan_finds(pieces):
     ]
     fast = [(m.span(), m.group("abbr")) for m in vocabulary.abbreviation_definitions(text)]
     assert fast == plain
+
+
+def _plain_participants(plan, registry, year):
+    """Every participant resolved and ordered afresh, as clause_participants did at first."""
+    return tuple(
+        (
+            task,
+            clause,
+            tuple(
+                (a, body, registry.order_key(body) if body is not None else None)
+                for a in clause.agencies
+                if a.role != "lead"
+                for body in [registry.resolve(a.name, year)]
+            ),
+        )
+        for task in plan.rows_and_tasks
+        for clause in task.clauses
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "plans/2024.txt",
+        *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests/data").rglob("*.txt"))),
+    ],
+)
+def test_participants_resolved_once_per_name_are_those_resolved_each_time(path):
+    from checker.agencies import load_registry
+    from checker.profile import clause_participants
+
+    plan = parse(Source.from_text((ROOT / path).read_text(encoding="utf-8"), path))
+    registry = load_registry()
+    for year in (plan.year, 2017):  # 2017: before the 2018 reform, other bodies in place
+        plain = _plain_participants(plan, registry, year)
+        assert clause_participants(plan, registry, year) == plain

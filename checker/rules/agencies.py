@@ -233,6 +233,8 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if not keeps_protocol_order(plan, registry, ctx.year, configured, clauses):
         return
     for task, _, participants in clauses:
+        if len(participants) < 2:
+            continue  # nothing to order
         # a body without a rank (a local registry's entry not yet ranked) has no place to check
         known = [p for p in participants if p.body is not None and p.body.rank is not None]
         keys = [p.order for p in known]
