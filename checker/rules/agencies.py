@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..agencies import Registry
+from ..agencies import Lookup, Registry
 from ..context import Context
 from ..findings import Finding, Words
 from ..model import AgencyRef, Edit, Plan, Task
@@ -75,33 +75,51 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     counts = style_counts(plan, registry, uses)
     style = dominant_style(plan, registry, configured, counts)
     mixed = mixed_in_style(plan, registry, configured, counts)
+    # a name's verdict depends on the name alone (its lookup is the name's): judged once
+    # per name (the 2024 plan writes 43 names 230 times)
+    verdicts: dict[str, tuple[str, str] | None] = {}
     for task, agency, found in uses:
-        if found is None or found.agency.brand_of:
+        if found is None:
             continue
-        _, changed = registry.current(found.agency, ctx.year)
-        if changed is not None:
-            continue  # renamed: G003 reports it, with the successor's name
-        body = found.agency
-        if found.form in ("name", "short"):
-            written_style = "council" if found.form == "short" else "ministry"
-            both_styles = found.form == "name" and agency.name in body.short  # 中央网信办
-            if not body.short or both_styles or written_style != mixed:
-                continue
-            variant = "style"
-        else:
-            variant = ""
-        canonical = body.preferred(style)
-        if canonical == agency.name:
+        name = agency.name
+        if name not in verdicts:
+            verdicts[name] = _alias_verdict(registry, found, name, ctx.year, style, mixed)
+        verdict = verdicts[name]
+        if verdict is None:
             continue
+        variant, canonical = verdict
         yield ctx.finding(
             agency.span,
             task,
             variant=variant,
             fix=[Edit(agency.span.start, agency.span.end, canonical)],
-            agency=agency.name,
+            agency=name,
             canonical=canonical,
             style=style,
         )
+
+
+def _alias_verdict(
+    registry: Registry, found: Lookup, name: str, year: int | None, style: str, mixed: str | None
+) -> tuple[str, str] | None:
+    """(variant, canonical name) when G002 should rewrite a name written ``name`` and looked
+    up as ``found``; None when the name stands as written."""
+    if found.agency.brand_of:
+        return None
+    _, changed = registry.current(found.agency, year)
+    if changed is not None:
+        return None  # renamed: G003 reports it, with the successor's name
+    body = found.agency
+    if found.form in ("name", "short"):
+        written_style = "council" if found.form == "short" else "ministry"
+        both_styles = found.form == "name" and name in body.short  # 中央网信办
+        if not body.short or both_styles or written_style != mixed:
+            return None
+        variant = "style"
+    else:
+        variant = ""
+    canonical = body.preferred(style)
+    return None if canonical == name else (variant, canonical)
 
 
 @rule("G003", "renamed-agency", fix="safe")
