@@ -522,3 +522,14 @@ def test_participants_resolved_once_per_name_are_those_resolved_each_time(path):
     for year in (plan.year, 2017):  # 2017: before the 2018 reform, other bodies in place
         plain = _plain_participants(plan, registry, year)
         assert clause_participants(plan, registry, year) == plain
+
+
+_NUMBERS = st.integers(min_value=0, max_value=12)
+
+
+@given(st.one_of(st.lists(_NUMBERS, max_size=12), st.sets(_NUMBERS).map(sorted)))
+@example(list(range(1, 111)))
+def test_task_numbers_in_order_are_classified_as_the_long_way_does(numbers):
+    from checker.rules.numbering import _analyse, _classify
+
+    assert _analyse(numbers) == _classify(numbers)
