@@ -38,7 +38,9 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 10.甲。(科技部负责)\\n11.乙。(科技部负责)
     """
     # (一) and 一、 carry their own marks; a table's 序号 cell carries none
-    arabic = [task for task in plan.tasks if task.level == 3 and not plan.in_table(task)]
+    arabic = [task for task in plan.tasks if task.level == 3]
+    if plan.tables:  # asked of each task only where there is a table (most plans: none)
+        arabic = [task for task in arabic if not plan.in_table(task)]
     marks = {task.index: _mark(plan, task) for task in arabic}
     written = Counter(
         plan.source.text[found[0]] for found in marks.values() if found and found[1] in TASK_MARKS
