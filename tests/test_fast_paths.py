@@ -180,8 +180,8 @@ def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
 
 @given(st.text(alphabet="0123456789,:;()?!，（）：；？！。甲 "))
 def test_mark_counts_are_those_the_mark_patterns_find(text):
-    full = len(vocabulary.FULL_MARKS.findall(text))
-    assert vocabulary.mark_counts(text) == (full, len(vocabulary.HALF_MARKS.findall(text)))
+    assert vocabulary.full_mark_count(text) == len(vocabulary.FULL_MARKS.findall(text))
+    assert vocabulary.half_mark_count(text) == len(vocabulary.HALF_MARKS.findall(text))
 
 
 @given(st.text(alphabet="\r\n\u2028\x85甲", max_size=20))

@@ -33,8 +33,11 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     text = plan.source.text
     mode = ctx.options["punctuation"]
     if mode == "consistent":
-        full, half = vocab.mark_counts(text)
-        if not full or not half:
+        full = vocab.full_mark_count(text)
+        if not full:
+            return  # one width only: the half-width count is not needed
+        half = vocab.half_mark_count(text)
+        if not half:
             return
         target = "full" if full > half else "half"
     else:
