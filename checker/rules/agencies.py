@@ -288,10 +288,11 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     registry = ctx.agencies
     for task in plan.rows_and_tasks:
-        if task.clause is not None:
-            if task.clause.agencies and not any(a.role == "lead" for a in task.clause.agencies):
+        clause = task.clause
+        if clause is not None:
+            if clause.agencies and not _has_lead(clause.agencies):
                 # a table row whose lead column is empty: participants but nobody leads
-                yield ctx.finding(task.clause.span, task, variant="nolead", anchor="nolead")
+                yield ctx.finding(clause.span, task, variant="nolead", anchor="nolead")
             continue
         last = task.parens[-1] if task.parens else None
         at_end = last is not None and last.span.end >= task.body_span.end
@@ -300,6 +301,12 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
             continue
         end = task.body_span
         yield ctx.finding(end, task, anchor=task.body[-20:])
+
+
+def _has_lead(agencies: tuple[AgencyRef, ...]) -> bool:
+    """Whether a clause that names agencies names its lead; asked of the first agency
+    first, the lead nearly always (a generator for the rest only when it is not)."""
+    return agencies[0].role == "lead" or any(a.role == "lead" for a in agencies)
 
 
 def _names_agencies(registry: Registry, inner: str) -> bool:
