@@ -7,6 +7,7 @@ two disagree. (D007's candidate filter has its own file, test_near_duplicate.py.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import example, given
@@ -70,6 +71,25 @@ def test_a_unit_is_balanced_exactly_when_no_mark_is_left_unpaired(text):
     from checker.rules.brackets import _balanced, unbalanced
 
     assert _balanced(text) == (unbalanced(text) == [])
+
+
+@given(
+    st.lists(
+        st.sampled_from(["()", "(", ")", "《》", "《", "》", "“”", "【】", "[", "]", "甲", "|"])
+    ),
+    st.lists(st.integers(min_value=0, max_value=40)),
+    st.booleans(),
+)
+@example(["()"], [1], False)  # a pair split between two units pairs in neither
+def test_units_balance_together_exactly_when_each_balances_alone(pieces, cuts, overlap):
+    from checker.rules.brackets import _balanced, all_balanced
+
+    text = "".join(pieces)
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    units = list(pairwise(bounds))
+    if overlap and units:  # a unit inside another, as a heading might sit in a task
+        units.append((units[0][0], units[-1][1]))
+    assert all_balanced(text, units) == all(_balanced(text[s:e]) for s, e in units)
 
 
 #: the clause words without their lookahead: the live pattern, minus the speed-up

@@ -16,31 +16,43 @@ _FULL_PARTNER = {"（": "）", "）": "（"}
 _BRACKETS = re.compile("[" + re.escape(_OPENERS + "".join(PAIRS.values())) + "]")
 
 
-def _units(plan: Plan) -> Iterator[tuple[int, int]]:
+def _units(plan: Plan) -> list[tuple[int, int]]:
     """Spans within which brackets must balance: each task, paragraph and heading."""
-    for task in plan.tasks:
-        yield task.span.start, task.span.end
-    for paragraph in plan.paragraphs:
-        yield paragraph.span.start, paragraph.span.end
-    for heading in plan.headings:
-        yield heading.span.start, heading.span.end
+    parts = (plan.tasks, plan.paragraphs, plan.headings)
+    return [(item.span.start, item.span.end) for part in parts for item in part]
 
 
-#: an opening mark right before its closing one, as _balanced removes them
-_ADJACENT_PAIR = re.compile("|".join(re.escape(o + c) for o, c in PAIRS.items()))
+#: an opening mark with its closing one, as _reduced removes them
+_PAIRED = tuple(opener + closer for opener, closer in PAIRS.items())
+
+
+def _reduced(marks: str) -> str:
+    """The marks with each opening mark right before its closing one removed, until none is
+    left (nesting takes one pass a level): ``str.replace`` a kind of pair at a time, at C
+    speed. The order does not matter: no mark both opens and closes, so what is left is
+    the same whichever pair goes first."""
+    while True:
+        before = len(marks)
+        for pair in _PAIRED:
+            if pair in marks:
+                marks = marks.replace(pair, "")
+        if len(marks) == before:
+            return marks
 
 
 def _balanced(folded: str) -> bool:
     """Whether every mark of a text has its partner, told at C speed: its marks alone,
-    with each adjacent pair removed until none is left (nesting takes one pass a level).
-    Nearly every task balances; ``unbalanced`` says where those that do not go wrong."""
-    marks = "".join(_BRACKETS.findall(folded))
-    while marks:
-        fewer = _ADJACENT_PAIR.sub("", marks)
-        if len(fewer) == len(marks):
-            return False
-        marks = fewer
-    return True
+    reduced. Nearly every task balances; ``unbalanced`` says where those that do not go
+    wrong."""
+    return not _reduced("".join(_BRACKETS.findall(folded)))
+
+
+def all_balanced(folded: str, units: list[tuple[int, int]]) -> bool:
+    """Whether every unit of a text balances, told in one reduction: the units' marks
+    joined by a character that is no mark, so no pair forms across two units. A plan's
+    140 units are each reduced on their own only when one of them does not balance."""
+    marks = "|".join(["".join(_BRACKETS.findall(folded, start, end)) for start, end in units])
+    return not _reduced(marks).replace("|", "")
 
 
 def unbalanced(folded: str) -> list[tuple[int, str, str]]:
@@ -71,7 +83,10 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进《商标法》修改。(国家知识产权局负责)
     """
     text, folded = plan.source.text, plan.source.folded
-    for start, end in _units(plan):
+    units = _units(plan)
+    if all_balanced(folded, units):
+        return
+    for start, end in units:
         unit = folded[start:end]
         if _balanced(unit):
             continue
