@@ -246,6 +246,9 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
             number = sequence.effective[n]
             if number <= previous:
                 continue
+            if number == previous + 1:
+                previous = number  # the next number: no gap to look into (nearly every item)
+                continue
             missing = [m for m in range(previous + 1, number) if m not in present | unit_explained]
             if missing:
                 item = sequence.items[n]
