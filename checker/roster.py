@@ -39,14 +39,16 @@ def addressee_report(plan: Plan, registry: Registry | None = None) -> dict[str, 
             named.append(_resolve(registry, part, plan.year))
     members = list(conference["members"]) if conference else []
     with_tasks: dict[str, None] = {}  # the bodies with a task, in order of first mention
-    for task in plan.tasks:
-        for agency in task.agencies:
-            body = _resolve(registry, agency.name, plan.year)
-            if body in with_tasks:
-                continue
-            found = registry.lookup(body)
-            if not (found and found.agency.is_collective):
-                with_tasks[body] = None
+    # each name once, in order of first mention (a plan writes its forty names two hundred
+    # times, and this runs for every plan linted)
+    written = dict.fromkeys(agency.name for task in plan.tasks for agency in task.agencies)
+    for name in written:
+        body = _resolve(registry, name, plan.year)
+        if body in with_tasks:
+            continue
+        found = registry.lookup(body)
+        if not (found and found.agency.is_collective):
+            with_tasks[body] = None
     addressed = set(members) | set(named)
     # a group that takes in every central body (rules/vocabulary.yaml: all_bodies)
     everyone = any(word in group for group in groups for word in words("all_bodies"))
