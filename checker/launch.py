@@ -13,6 +13,7 @@ arguments, for every option of the command.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -120,6 +121,7 @@ def main(args: Sequence[str] | None = None) -> None:
     args = sys.argv[1:] if args is None else list(args)
     quick = quick_lint_args(args, os.environ)
     if quick is None:
+        gc.enable()  # off while the program loaded (checker.start): on, as ever, for click's
         from .cli import main as click_main
 
         click_main(args)

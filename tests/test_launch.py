@@ -265,3 +265,37 @@ def test_an_interrupted_check_exits_130_read_either_way(monkeypatch, capsys, arg
         launch.main(args)
     assert done.value.code == 130
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_console_script_loads_with_the_collector_off_and_click_runs_with_it_on(tmp_path):
+    """checker.start (the console script's module) turns the cyclic collector off while the
+    program loads; a command click reads turns it back on; importing checker.launch, as a
+    library user or a test does, leaves it alone."""
+    probe = (
+        "import gc, sys\n"
+        "import checker.launch\n"
+        "print(gc.isenabled())\n"
+        "import checker.start\n"
+        "print(gc.isenabled())\n"
+        "from checker import cli\n"
+        "cli.main = lambda args: print(gc.isenabled())\n"  # what click's main would run with
+        "checker.launch.main(['rules'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout.split() == ["True", "False", "True"]
+
+
+def test_the_console_script_and_python_m_run_from_checker_start():
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"]["plancheck"] == "checker.start:run"
+    # in a child: importing checker.start here would turn this process's collector off
+    same = "import checker.start as s, checker.launch as l; print(s.run is l.run)"
+    done = subprocess.run([sys.executable, "-c", same], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"
+    main_module = (root / "checker" / "__main__.py").read_text(encoding="utf-8")
+    assert "from .start import run" in main_module
