@@ -4,7 +4,6 @@ Found upward from each checked file (the nearest wins), or given with ``--config
 key is typed and validated once, here; a wrong one is ``file:key: message``.
 """
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -166,7 +165,7 @@ def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
 #: ``tool.plancheck``, ``"tool".'plancheck'``), a ``[tool]`` table or a ``tool = {…}`` inline
 #: table (whose plancheck only parsing tells). A file with none of these (a project named
 #: plancheck, with settings for other tools) is not parsed at all.
-_MAY_HAVE_SECTION = re.compile(r"""(?:\btool|"tool"|'tool')\s*(?:\.\s*["']?plancheck\b|\]|=)""")
+_MAY_HAVE_SECTION = LazyPattern(r"""(?:\btool|"tool"|'tool')\s*(?:\.\s*["']?plancheck\b|\]|=)""")
 
 
 def load_file(

@@ -52,5 +52,8 @@ class LazyPattern:
     def sub(self, replacement: str, string: str, count: int = 0) -> str:
         return self.compiled.sub(replacement, string, count)
 
+    def split(self, string: str, maxsplit: int = 0) -> list[str]:
+        return self.compiled.split(string, maxsplit)
+
     def __repr__(self) -> str:
         return f"LazyPattern({self.source!r})"

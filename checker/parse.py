@@ -51,7 +51,7 @@ _ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府
 #: the plan's own year in its title: 2024年…计划, not the span of a 纲要(2021—2035年)
 _YEAR_IN_TITLE = re.compile(r"(?<![—–\-~至到])((?:19|20)\d\d)[ \t]*年(?![ \t]*[—–\-~至到])")
 #: (it begins with ``<!--``: a line without those is looked at no further)
-_DIRECTIVE = re.compile(
+_DIRECTIVE = LazyPattern(
     r"<!--[ \t]*plancheck:[ \t]*(disable-file|disable)(?:[ \t]*=[ \t]*([\w, ]+))?[ \t]*-->"
 )
 _TRAILING_NUMBER = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*$")

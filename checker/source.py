@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import InputError
+from .lazyre import LazyPattern
 from .text import fold
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = LazyPattern(r"\r\n|\r|\n")  # for a text with \r: most have \n alone
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 #: Largest file we accept: far above any real plan, small enough to stay within memory bounds.

@@ -48,7 +48,7 @@ FULL_MARKS = LazyPattern("[" + "".join(TO_HALF) + "]")
 #: the lookahead first lets the engine skip every other character at once (3× faster)
 HALF_MARKS = LazyPattern(r"(?=[();?!,:])(?:[();?!]|(?<!\d)[,:]|[,:](?!\d))")
 #: a comma or colon between digits (1,000; 8:30): not a half-width mark
-_DIGIT_SEPARATOR = re.compile(r"[,:](?<=\d.)(?=\d)")
+_DIGIT_SEPARATOR = LazyPattern(r"[,:](?<=\d.)(?=\d)")
 
 
 def full_mark_count(text: str) -> int:
