@@ -69,3 +69,35 @@ def test_a_boundary_score_is_kept():
     # 甲丙甲 against 甲丙甲丁乙甲丙 scores exactly 0.6: the length window must not drop it
     texts = ["甲丙甲丁乙甲丙", "甲丙甲"]
     assert [(a, b) for a, b, _ in _similar_pairs(texts, 60)] == [(1, 0)]
+
+
+def _boundary_pairs() -> list[tuple[int, str, str]]:
+    """(threshold in %, longer, shorter) for every pair that scores exactly a threshold of
+    1–99 % and whose sum of lengths is at most 128: the shorter text inside the longer, of
+    characters that each fill a bucket of their own (U+4E00 on: consecutive code points),
+    so that no bound has slack to spare and only the arithmetic decides."""
+    chars = [chr(0x4E00 + n) for n in range(128)]
+    pairs = []
+    for percent in range(1, 100):
+        for total in range(2, 129):
+            if (percent * total) % 200:
+                continue  # 2·LCS = percent·total/100 must be a whole even number
+            shared = percent * total // 200
+            for short in range(max(shared, 1), total // 2 + 1):
+                if short == shared:  # the shorter text inside the longer: LCS = its length
+                    longer = "".join(chars[: total - short])
+                    pairs.append((percent, longer, "".join(chars[:short])))
+    return pairs
+
+
+def test_a_pair_exactly_at_any_threshold_is_kept_whatever_the_rounding():
+    """2·LCS ≥ ratio·(a + b) in floats: 0.56 × 25 is 14.000000000000002, not 14, yet
+    rapidfuzz scores 7 characters inside 18 at 0.56 × 100, the cutoff to the last bit.
+    The filter must not be stricter than the score (near-duplicate: 0.56 lost this pair)."""
+    pairs = _boundary_pairs()
+    assert len(pairs) > 100
+    for percent, longer, shorter in pairs:
+        for cutoff in (percent, percent / 100 * 100):  # as a test writes it, as the rule makes it
+            texts = [longer, shorter]
+            found = sorted((later, earlier) for later, earlier, _ in _similar_pairs(texts, cutoff))
+            assert found == _every_pair(texts, cutoff), (percent, len(longer), len(shorter))

@@ -84,8 +84,11 @@ def _candidates(texts: list[str], ratio: float) -> dict[int, list[int]]:
             q
             for q in range(bisect_left(sizes, low, 0, p), p)
             if (mask & masks[q]).bit_count() * 2 - owed[q] >= base
+            # the exact test loosened as much: a pair exactly at the threshold has
+            # 2·LCS = ratio·(a + b) in reals, but the product in floats may come out a bit
+            # above (0.56 × 25 = 14.000000000000002) while rapidfuzz's score meets the cutoff
             and 2 * ((mask & masks[q]).bit_count() + min(repeat, repeats[q]))
-            >= ratio * (size + sizes[q])
+            >= ratio * (size + sizes[q]) * (1 - 1e-9)
         ]
         for q in hits:
             other = order[q]
