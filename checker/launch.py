@@ -116,12 +116,18 @@ def _plain_value(name: str, value: str) -> bool:
     return True
 
 
+#: set by ``checker.start``, the console script's module, which turned the cyclic collector
+#: off while the program loaded; the commands click reads turn it back on
+COLLECTOR_OFF_WHILE_LOADING = False
+
+
 def main(args: Sequence[str] | None = None) -> None:
     """Run one command line: ``lint`` read here when it can be, everything else by click."""
     args = sys.argv[1:] if args is None else list(args)
     quick = quick_lint_args(args, os.environ)
     if quick is None:
-        gc.enable()  # off while the program loaded (checker.start): on, as ever, for click's
+        if COLLECTOR_OFF_WHILE_LOADING:  # checker.start: on again, as ever, for click's
+            gc.enable()
         from .cli import main as click_main
 
         click_main(args)

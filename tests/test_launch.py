@@ -285,6 +285,18 @@ def test_the_console_script_loads_with_the_collector_off_and_click_runs_with_it_
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert done.stdout.split() == ["True", "False", "True"]
+    # without checker.start, launch leaves a caller's collector as it was
+    own = (
+        "import gc, checker.launch\n"
+        "from checker import cli\n"
+        "cli.main = lambda args: print(gc.isenabled())\n"
+        "gc.disable()\n"
+        "checker.launch.main(['rules'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", own], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout.split() == ["False"]
 
 
 def test_the_console_script_and_python_m_run_from_checker_start():

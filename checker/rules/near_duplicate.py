@@ -23,9 +23,9 @@ def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, 
     length window) and 2o ≥ r·(a+b). o itself is bounded by what is cheap to count: the
     buckets of characters both texts fill (one AND of bucket masks and a popcount, at C
     speed) plus the fewer repeats of the two (a text of 46 characters repeats about 10),
-    and for the few pairs that pass, the same with the characters themselves. Identical texts are paired directly. Survivors are scored by rapidfuzz, imported
-    only then, which in a plan without duplicates is never. A test checks this against
-    scoring every pair.
+    and for the few pairs that pass, the same with the characters themselves. Identical
+    texts are paired directly. Survivors are scored by rapidfuzz, imported only then, which
+    in a plan without duplicates is never. A test checks this against scoring every pair.
     """
     ratio = cutoff / 100
     first_seen: dict[str, int] = {}
@@ -139,7 +139,7 @@ def _buckets(text: str) -> tuple[int, int]:
     filled buckets by ``bytes.maketrans`` (a 256-byte table where each byte of the text
     is mapped to _FILLED: a scatter), kept as one 0/1 byte per bucket in one int. An
     earlier version numbered each distinct character and added its bit: three times as
-    slow. A non-empty text only: an empty one has nothing to compare.
+    slow. (An empty text fills no bucket; _similar_pairs never compares one.)
     """
     buckets = text.encode("utf-32-le", "surrogatepass")[::4].translate(_BUCKET_OF)
     table = bytes.maketrans(buckets, _FILLED * len(buckets))
