@@ -831,27 +831,13 @@ class _OffsetMap:
 
 
 def _groups_and_clause(folded: str) -> tuple[list[tuple[int, int]], int | None]:
-    """A task's bracket groups and which of them is its clause (``_clause_group``)."""
-    last = _sole_group_at_end(folded)
-    if last is None:
-        groups = bracket_groups(folded)
-        return groups, _clause_group(folded, groups)
-    # nothing after it: the group is the clause if it reads like one
-    return [last], 0 if looks_like_clause(folded[last[0] + 1 : -1]) else None
-
-
-def _sole_group_at_end(folded: str) -> tuple[int, int] | None:
-    """The one bracket group of a text that has no other and ends with it, as
-    ``bracket_groups`` finds it: most tasks (``…。(A负责)``), in a few C calls. None for
-    any other text."""
-    if not folded.endswith(")"):
-        return None
-    start = folded.find("(")
-    if start < 0 or folded.find("(", start + 1) >= 0:
-        return None
-    if folded.find(")", 0, len(folded) - 1) >= 0 or "【" in folded or "】" in folded:
-        return None
-    return start, len(folded)
+    """A task's bracket groups and which of them is its clause (``_clause_group``). Most
+    tasks have one group and end with it (``…。(A负责)``): nothing follows it to look past,
+    so it is the clause if it reads like one."""
+    groups = bracket_groups(folded)
+    if len(groups) == 1 and groups[0][1] == len(folded):
+        return groups, 0 if looks_like_clause(folded[groups[0][0] + 1 : -1]) else None
+    return groups, _clause_group(folded, groups)
 
 
 def _clause_group(folded: str, groups: list[tuple[int, int]]) -> int | None:

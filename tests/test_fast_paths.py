@@ -423,21 +423,18 @@ def test_the_commonest_clauses_are_read_as_plain_lists():
         assert clause._read_plain_list(text) is None
 
 
-#: every bracket text.PAIRS knows, not only those bracket_groups reads by default: a kind
-#: added to its default openers must show up here, where _sole_group_at_end looks for ( alone
+#: every bracket text.PAIRS knows, not only those bracket_groups reads by default
 @given(st.lists(st.sampled_from([*PAIRS, *PAIRS.values(), "甲", "。", " ", "负责", "科技部"])))
 @example(["〔", "〕", "(", "科技部", "负责", ")"])  # another kind of group before the clause
 def test_a_task_ending_with_its_only_group_is_read_as_by_the_general_way(pieces):
     """A task whose one bracket group ends it has the groups and the clause that
     bracket_groups and _clause_group find."""
-    from checker.parse import _clause_group, _groups_and_clause, _sole_group_at_end
+    from checker.parse import _clause_group, _groups_and_clause
     from checker.text import bracket_groups
 
     text = "".join(pieces)
     groups = bracket_groups(text)
     assert _groups_and_clause(text) == (groups, _clause_group(text, groups))
-    if _sole_group_at_end(text) is not None:
-        assert groups == [_sole_group_at_end(text)]
 
 
 @given(st.lists(st.sampled_from([")", "(", "12", "3", ".", "、", " ", "甲", "负责", "科技部"])))
