@@ -45,6 +45,10 @@ class Lookup(NamedTuple):
     form: str  # name | short | full | alias
 
 
+#: what ``Registry.resolve``'s memo holds for a name it has not been asked
+_UNSEEN: Any = object()
+
+
 class Registry:
     """The national registry, the office's own registry files, and the mirror of local names.
 
@@ -174,10 +178,11 @@ class Registry:
         """The body a written name stands for in ``year`` (aliases and renamings followed);
         None for a name not in the registry. Memoised: every rule asks it of every clause."""
         key = (written, year)
-        if key not in self._resolved:
+        body = self._resolved.get(key, _UNSEEN)  # one look: None is a known answer too
+        if body is _UNSEEN:
             found = self.lookup(written)
-            self._resolved[key] = self.current(found.agency, year)[0] if found else None
-        return self._resolved[key]
+            body = self._resolved[key] = self.current(found.agency, year)[0] if found else None
+        return body
 
     def current(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
         """Follow successors to the body in place in ``year``: (agency, year of first change).

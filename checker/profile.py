@@ -159,8 +159,7 @@ def clause_participants(
     """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) with its
     participants resolved once: the protocol-order convention and G007 read the same names
     (rules ask for it through ``Context.shared``)."""
-    make = maker(Participant)
-    known: dict[str, tuple[Agency | None, tuple[int, int] | None]] = {}
+    resolve, order_key, make = registry.resolve, registry.order_key, maker(Participant)
     result = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
@@ -168,22 +167,11 @@ def clause_participants(
             for agency in clause.agencies:
                 if agency.role == "lead":
                     continue
-                found = known.get(agency.name)
-                if found is None:
-                    found = known[agency.name] = _resolved(registry, agency.name, year)
-                participants.append(make((agency, *found)))
+                body = resolve(agency.name, year)  # memoised by the registry
+                order = order_key(body) if body is not None else None
+                participants.append(make((agency, body, order)))
             result.append((task, clause, tuple(participants)))
     return tuple(result)
-
-
-def _resolved(
-    registry: Registry, name: str, year: int | None
-) -> tuple[Agency | None, tuple[int, int] | None]:
-    """The body a name stands for and its protocol order, worked out once per name of a
-    plan: its bodies are few and named again and again (the 2024 plan: 120 participants,
-    38 names)."""
-    body = registry.resolve(name, year)
-    return body, registry.order_key(body) if body is not None else None
 
 
 def keeps_protocol_order(

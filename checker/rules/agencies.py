@@ -165,17 +165,14 @@ def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进制度建设。(国家知识产权局、科技部按职责分工负责)
     """
     registry = ctx.agencies
-    bodies: dict[str, str] = {}  # the body a written name stands for, once per name
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
             if len(clause.agencies) < 2:
                 continue  # one body cannot be named twice: half the clauses
             seen: dict[str, AgencyRef] = {}
             for agency in clause.agencies:
-                key = bodies.get(agency.name)
-                if key is None:
-                    body = registry.resolve(agency.name, ctx.year)
-                    key = bodies[agency.name] = body.name if body else agency.name
+                body = registry.resolve(agency.name, ctx.year)  # memoised by the registry
+                key = body.name if body else agency.name
                 if key in seen:
                     yield ctx.finding(
                         agency.span,
