@@ -50,6 +50,7 @@ LINT_VALUES: dict[str, str] = {
     "--baseline": "baseline",
     "--lang": "lang",
     "--stdin-filename": "stdin_filename",
+    "--fail-on": "fail_on",
 }
 
 #: values click turns into paths (``click.Path(path_type=Path)``)
@@ -113,6 +114,10 @@ def _plain_value(name: str, value: str) -> bool:
         return value in choices("lint")
     if name == "lang":
         return value in LANGUAGES
+    if name == "fail_on":
+        from .commands import FAIL_ON
+
+        return value in FAIL_ON
     return True
 
 

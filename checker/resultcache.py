@@ -36,8 +36,9 @@ try:  # CPython's own BLAKE2: hashlib would load OpenSSL first, 2.5 ms of every 
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
-#: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256)
-FORMAT = 2
+#: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256; 3:
+#: the number of findings suppressions hid)
+FORMAT = 3
 
 
 def _digest(data: bytes = b""):
@@ -260,10 +261,15 @@ def load(key: str, name: str, source: Source) -> dict[str, Any] | None:
             (_span([s, e], len(source.text), source), _text(what))
             for s, e, what in raw["unused_suppressions"]
         ]
-        summary = _decode(raw["summary"])
-        if not isinstance(summary, dict):
+        summary, suppressed = _decode(raw["summary"]), raw["suppressed"]
+        if not isinstance(summary, dict) or type(suppressed) is not int or suppressed < 0:
             return None
-        return {"findings": findings, "unused_suppressions": unused, "summary": summary}
+        return {
+            "findings": findings,
+            "unused_suppressions": unused,
+            "summary": summary,
+            "suppressed": suppressed,
+        }
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None
 
@@ -273,6 +279,7 @@ def store(
     findings: list[Finding],
     unused: list[tuple[Span, str]],
     summary: dict[str, Any],
+    suppressed: int = 0,
 ) -> None:
     """Keep a result; silently nothing when it cannot be encoded or the cache not written."""
     try:
@@ -281,6 +288,7 @@ def store(
             "findings": [_finding_json(f) for f in findings],
             "unused_suppressions": [[s.start, s.end, what] for s, what in unused],
             "summary": _encode(summary),
+            "suppressed": suppressed,
         }
         encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False)
     except (Unencodable, TypeError, ValueError):

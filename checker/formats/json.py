@@ -152,6 +152,7 @@ def _document(run, options: RenderOptions, findings: list | Raw) -> dict[str, An
             "files_with_findings": counts["with_findings"],
             "files_skipped": counts["skipped"],
             "baseline_hidden": run.hidden_by_baseline,
+            "suppressed": counts["suppressed"],
         },
     }
 
