@@ -277,7 +277,7 @@ def test_the_console_script_loads_with_the_collector_off_and_click_runs_with_it_
         "print(gc.isenabled())\n"
         "import checker.commandline.start\n"
         "print(gc.isenabled())\n"
-        "from checker import cli\n"
+        "from checker.commandline import cli\n"
         "cli.main = lambda args: print(gc.isenabled())\n"  # what click's main would run with
         "checker.commandline.launch.main(['rules'])\n"
     )
@@ -288,7 +288,7 @@ def test_the_console_script_loads_with_the_collector_off_and_click_runs_with_it_
     # without checker.commandline.start, launch leaves a caller's collector as it was
     own = (
         "import gc, checker.commandline.launch\n"
-        "from checker import cli\n"
+        "from checker.commandline import cli\n"
         "cli.main = lambda args: print(gc.isenabled())\n"
         "gc.disable()\n"
         "checker.commandline.launch.main(['rules'])\n"
@@ -310,4 +310,4 @@ def test_the_console_script_and_python_m_run_from_checker_start():
     done = subprocess.run([sys.executable, "-c", same], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "True"
     main_module = (root / "checker" / "__main__.py").read_text(encoding="utf-8")
-    assert "from .start import run" in main_module
+    assert "from .commandline.start import run" in main_module
