@@ -27,7 +27,7 @@ from typing import Any
 from .. import __version__
 from ..knowledge.data import cache_dir, data_dir
 from ..reading.model import Edit, Span, maker
-from ..reading.source import Source
+from ..reading.source import Source, pause_before_replace
 from .config import Config
 from .findings import Finding, Fix, Words
 
@@ -290,6 +290,7 @@ def store(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp.write_text(encoded, encoding="utf-8")
+        pause_before_replace(path)
         os.replace(temp, path)
     except OSError:
         with contextlib.suppress(OSError):
