@@ -112,7 +112,7 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
 def _fixed_lines(run: Any, lang: str, counts: dict[str, int]) -> list[str]:
     """What --fix wrote, file by file (the files it could not write are said on stderr and
     in the files line), and the total when more than one file was written."""
-    from .. import locale
+    from ... import locale
 
     written = [r for r in run.files if r.fixed]
     lines = [locale.text(lang, "fixed_file", path=r.path, count=r.fixed) for r in written]
