@@ -48,7 +48,35 @@ KIND_CODES: dict[str, frozenset[str]] = {
 }
 
 #: documents still read wrong, each with the convention the checker does not read yet
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "local/2013-songjiang-huanwei-shouru": (
+        "the year from a date line in Chinese numerals (二○一三年五月二十日) when no document "
+        "number is in the text; duties assigned in 职责分工 paragraphs (X负责…) with no "
+        "clause-carrying item are not an unreadable plan (S001)"
+    ),
+    "local/2019-baoshan-laji-fenlei": (
+        "the task-list table (| 序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点 |, 任务名称 "
+        "merged over rows) read as the tasks, body items without any clause then not tasks "
+        "(G008); the year from the date line; district bodies (区…) and collectives "
+        "(各街镇（园区）, 各联席会议成员单位) not unknown agencies (G001)"
+    ),
+    "local/2020-hufuban-jiaotong-shigu": (
+        "a collective among joint leads (牵头单位：各区政府、市应急局、市公安局) kept as a lead; "
+        "municipal bodies (市交通委…) and collectives (各有安全生产监管职责的部门, "
+        "各使用信用信息的单位) not unknown agencies (G001)"
+    ),
+    "local/2023-hujiaoke-guangfu-jiaotong": (
+        "附表1 任务分工表 (merged 责任单位 cells, group-title rows) and 附表2 (a 责任单位 column) "
+        "read as tasks; a block of items none of which carries a clause (二（二）) not tasks "
+        "(G008); state companies (申通地铁集团, 上港集团…) and vertically managed offices "
+        "(中国铁路上海局, 民航华东管理局) not unknown agencies (G001)"
+    ),
+    "local/2024-jiading-haimian-shishi": (
+        "the annex 重点任务分解表 (| 序号 | 任务类型 | 重点内容 | 责任单位 | 参考文件 |, header row "
+        "repeated mid-table) read as tasks; （1）（2） enumerations inside a table cell not stray "
+        "notes (A001); district bodies (区建设管理委…) and 各街镇 not unknown agencies (G001)"
+    ),
+}
 
 
 def documents() -> list[Path]:
