@@ -71,6 +71,11 @@ XFAIL: dict[str, str] = {
         "(G008); state companies (申通地铁集团, 上港集团…) and vertically managed offices "
         "(中国铁路上海局, 民航华东管理局) not unknown agencies (G001)"
     ),
+    "local/2021-hufuban-huancheng-gongyuandai": (
+        "（牵头单位：A，B区、C区政府。配合单位：D）: every body after 牵头单位 a lead, also after "
+        "the ， that follows the first (市绿化市容局，浦东新区…嘉定区政府; …，地产集团; …，临港新片区"
+        "管委会); municipal and district bodies not unknown agencies (G001)"
+    ),
     "local/2023-anweihui-ranqi-zhengzhi": (
         "clauses of the form （A牵头负责，B、各区政府组织落实）, （A、B、各区政府组织落实） with no "
         "牵头, （各部门按职责分工牵头负责、…）; steps 1.-4. without clauses in 三（一） before the "
