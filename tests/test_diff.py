@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.diff import align
-from checker.parse import parse
-from checker.source import Source
+from checker.products.diff import align
+from checker.reading.parse import parse
+from checker.reading.source import Source
 
 from .conftest import PLAN_2024
 from .test_cli import invoke
@@ -207,7 +207,7 @@ def test_exit_code_as_in_git_diff(tmp_path):
 def test_inline_changes_give_back_both_texts(old, new):
     """Changes slid to whole brackets still spell the old text (equal + delete) and the new
     one (equal + insert)."""
-    from checker.diff import inline_changes
+    from checker.products.diff import inline_changes
 
     pieces = inline_changes(old, new)
     assert "".join(t for op, t in pieces if op != "insert") == old
@@ -216,7 +216,7 @@ def test_inline_changes_give_back_both_texts(old, new):
 
 def test_a_deleted_tag_is_marked_whole():
     """The stray tag of task 21 is deleted as ``(科技成果评价)``, not ``科技成果评价)(``."""
-    from checker.diff import inline_changes
+    from checker.products.diff import inline_changes
 
     pieces = inline_changes(
         "推进改革。(科技成果评价)(国家中医药局负责)", "推进改革。(国家中医药局负责)"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.agencies import Registry, load_registry
-from checker.data import builtin
-from checker.errors import ConfigError
-from checker.parse import parse
-from checker.source import read_source
+from checker.base.errors import ConfigError
+from checker.knowledge.agencies import Registry, load_registry
+from checker.knowledge.data import builtin
+from checker.reading.parse import parse
+from checker.reading.source import read_source
 
 from .conftest import ROOT
 from .test_cli import invoke
@@ -230,7 +230,7 @@ def test_local_collective_names_are_known_and_last():
 
 
 def test_mirror_refuses_an_ending_twice():
-    from checker.mirror import Levels, Mirror
+    from checker.knowledge.mirror import Levels, Mirror
 
     data = {"bodies": [{"central": "教育部", "province": ["教育厅"]}] * 2}
     with pytest.raises(ConfigError, match=r"bodies\[1\]: '教育厅' already mirrors 教育部"):
@@ -584,7 +584,7 @@ def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path):
 
 
 def test_malformed_shipped_mirror_data_is_a_one_line_error(monkeypatch):
-    from checker import mirror
+    from checker.knowledge import mirror
 
     mirror.load_mirror.cache_clear()
     monkeypatch.setattr(mirror, "builtin", lambda name: {"provinces": []})
@@ -599,9 +599,9 @@ def test_the_mirror_is_made_only_for_a_plan_that_needs_it(monkeypatch):
     """A national plan whose every name is in the registry never makes the mirror (0.8 ms
     of a check); a provincial plan makes it, checked against the registry then, and finds
     its local names; a malformed one is still a one-line error when it is needed."""
-    from checker import agencies, mirror
-    from checker.lint import LintOptions, lint_paths
-    from checker.rules import builtin_rules
+    from checker.checking.lint import LintOptions, lint_paths
+    from checker.checking.rules import builtin_rules
+    from checker.knowledge import agencies, mirror
 
     from .conftest import PLAN_2024
 
@@ -751,8 +751,8 @@ def test_current_names_never_suggest_an_abolished_one():
     ],
 )
 def test_a_former_entry_without_a_local_successor_is_refused(entry, message):
-    from checker.agencies import build_registry
-    from checker.mirror import Levels, Mirror
+    from checker.knowledge.agencies import build_registry
+    from checker.knowledge.mirror import Levels, Mirror
 
     data = {"bodies": [{"central": "国家林草局", "province": ["林业局"]}], "former": [entry]}
     mirror = Mirror(data, Levels(builtin("places.yaml")))
@@ -765,7 +765,7 @@ def test_every_former_entry_says_where_it_comes_from():
     import copy
     from pathlib import Path
 
-    from checker.data import _checked, shapes
+    from checker.knowledge.data import _checked, shapes
 
     data = copy.deepcopy(builtin("mirror.yaml"))
     assert data["former"] and all(entry.get("source") for entry in data["former"])

@@ -259,7 +259,7 @@ RULE_PAGE = {
     "none": "none",
 }
 
-#: help of the commands and options: written in English in checker/cli.py.
+#: help of the commands and options: written in English in checker/commandline/cli.py.
 HELP: dict[str, str] = {}
 
 #: the words of facts rules name by key (``findings.Words``); ``separator`` joins a list

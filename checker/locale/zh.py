@@ -237,7 +237,7 @@ ERRORS = {
     "{where}: '{ending}' already mirrors {other} ({style})": "{where}：“{ending}”已对应{other}（{style}）",
     "{where}: invalid regular expression ({reason})": "{where}：正则表达式有误（{reason}）",
     "{where}: cannot read ({reason})": "{where}：无法读取（{reason}）",
-    # the kinds a data file's shape names (checker/schema.py), carried into the templates above
+    # the kinds a data file's shape names (checker/knowledge/schema.py), carried into the templates above
     "a whole number": "整数",
     "text": "文本",
     "a list": "列表",
@@ -409,7 +409,7 @@ RULE_PAGE = {
     "none": "无",
 }
 
-#: help of the commands and options (their English text is in checker/cli.py)
+#: help of the commands and options (their English text is in checker/commandline/cli.py)
 HELP = {
     "A Word copy of the draft with findings as comments and fixes as tracked changes.": "生成审阅稿：问题作为Word批注，修复作为修订。",
     "The review copy (default DRAFT.reviewed.docx; never the draft itself).": "审阅稿文件（默认为DRAFT.reviewed.docx；不会覆盖原稿）。",
