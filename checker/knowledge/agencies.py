@@ -75,6 +75,8 @@ class Registry:
         self._current: dict[tuple[str, int | None], tuple[Agency, int | None]] = {}
         self._mirrored: dict[str, Lookup | None] = {}
         self._made: dict[str, Agency] = {}
+        #: a mirrored body's own name by the name of each form of it made (省高院 → 省法院)
+        self._own: dict[str, str] = {}
         self._index_names()
 
     @property
@@ -138,7 +140,15 @@ class Registry:
                 note=f"mirrors {central.name}",
             )
             self._made[hit.name] = agency
+            self._own[hit.name] = hit.body or hit.name
         return Lookup(agency, hit.form)
+
+    def own_name(self, agency: Agency) -> str:
+        """The name of the body itself, whichever accepted form a document wrote: a registry
+        entry's name, a mirrored body's canonical form (人民银行济南分行 and
+        中国人民银行济南分行 are one office, 省高院 and 省法院 one court). What a diff
+        compares, where a finding keeps the form written."""
+        return self._own.get(agency.name, agency.name)
 
     def is_mirrored(self, agency: Agency) -> bool:
         """A local body known through the mirror, not written in any registry file: its

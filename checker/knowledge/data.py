@@ -216,7 +216,17 @@ def shapes() -> dict[str, Any]:
                     )
                 ],
                 "branches": [
-                    open_({"central": str, "names": names, "ended": int}, "central", "names")
+                    open_(
+                        {
+                            "central": str,
+                            "names": names,
+                            "ended": int,
+                            "successor": str,
+                            "category": str,
+                        },
+                        "central",
+                        "names",
+                    )
                 ],
                 "collective": closed({"central": str, "names": names}, "central", "names"),
                 "guesses": [closed({"pattern": REGEX, "category": str}, "pattern", "category")],

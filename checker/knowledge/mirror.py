@@ -81,6 +81,9 @@ class Hit(NamedTuple):
     former: bool = False
     prefix: str = ""
     style: str = ""
+    #: the body's own name whichever accepted form was written (省高院 and 省高级人民法院,
+    #: 人民银行济南分行 and 中国人民银行济南分行 are one body): what a diff compares
+    body: str = ""
 
 
 class Levels:
@@ -230,12 +233,12 @@ class Mirror:
     def match(self, name: str) -> Hit | None:
         """The mirrored body a local name stands for, or None."""
         if name in self.collective:
-            return Hit(name, "name", self.collective_central, None)
+            return Hit(name, "name", self.collective_central, None, body=name)
         for pattern, body, canonical, form in self.templates:
             found = pattern.match(name)
             if found:
                 own = canonical.replace("{L}", found.group("prefix"))
-                return Hit(own, form, body.central, body.category)
+                return Hit(own, form, body.central, body.category, body=own)
         for prefix, style in self.levels.prefixes(name):
             known = self.endings[style].get(name[len(prefix) :])
             if known is None:
@@ -244,23 +247,32 @@ class Mirror:
             full = prefix + body.full if body.full else ""
             # an accepted other form (省高级人民法院, 省大数据局) keeps its own name
             ending = name[len(prefix) :] if form == "name" else body.endings[style][0]
+            own = prefix + body.endings[style][0]
             if body.former:
                 ended = body.ended or (self.former_city_ended if style == "city" else None)
                 return Hit(
                     prefix + ending, form, body.central, body.category, full, ended,
-                    former=True, prefix=prefix, style=style,
+                    former=True, prefix=prefix, style=style, body=own,
                 )  # fmt: skip
-            return Hit(prefix + ending, form, body.central, body.category, full)
+            return Hit(prefix + ending, form, body.central, body.category, full, body=own)
         for pattern, entry in self.branches:
             found = pattern.match(name)
             if found and self._is_place(found.group("place")):
-                successor = entry.get("successor")
-                if successor:
-                    successor = successor.replace("{P}", found.group("place"))
-                return Hit(
-                    name, "name", entry["central"], "branch", "", entry.get("ended"), successor
-                )
+                return self._branch(name, entry, found.group("place"))
         return None
+
+    @staticmethod
+    def _branch(name: str, entry: dict[str, Any], place: str) -> Hit:
+        """A branch office as written; its body is the entry's first form with the place
+        (every name of one entry is one office: 人民银行济南分行 is 中国人民银行济南分行)."""
+        successor = entry.get("successor")
+        if successor:
+            successor = successor.replace("{P}", place)
+        category = entry.get("category", "branch")
+        own = entry["names"][0].replace("{P}", place)
+        return Hit(
+            name, "name", entry["central"], category, "", entry.get("ended"), successor, body=own
+        )
 
     def _is_place(self, place: str) -> bool:
         """A branch's place is a named place (山东, 济南), never a bare level prefix (the

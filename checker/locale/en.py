@@ -215,6 +215,10 @@ HTML = {
     "lost": "Lost",
     "lead_gained": "Now leads",
     "lead_lost": "No longer leads",
+    "renamed": "Renamed",
+    "renamed_note": "reorganisations and renamings the registry records: one body, neither removed nor added.",
+    "old_name": "Old name",
+    "new_name": "New name",
 }
 
 KINDS = {
@@ -449,6 +453,9 @@ DIFF_TEXT = {
     "added": "    agencies added: {names}",
     "removed": "    agencies removed: {names}",
     "lead": "    lead: {old} → {new}",
+    "renamed": "    renamed: {old} → {new}",
+    "renamings": "Renamed (reorganisations and renamings the registry records):",
+    "renaming": "  {old} → {new}: tasks {tasks}",
     "by_agency": "By agency:",
     "gained": "gained {tasks}",
     "lost": "lost {tasks}",

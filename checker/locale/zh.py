@@ -365,6 +365,10 @@ HTML = {
     "lost": "减少任务",
     "lead_gained": "新任牵头",
     "lead_lost": "不再牵头",
+    "renamed": "单位更名",
+    "renamed_note": "名录记载的改组或更名：同一单位，不计为减少和增加。",
+    "old_name": "原名称",
+    "new_name": "现名称",
 }
 
 KINDS = {
@@ -598,6 +602,9 @@ DIFF_TEXT = {
     "added": "    增加单位：{names}",
     "removed": "    减少单位：{names}",
     "lead": "    牵头单位：{old} → {new}",
+    "renamed": "    单位更名：{old} → {new}",
+    "renamings": "单位更名（名录记载的改组或更名）：",
+    "renaming": "  {old} → {new}：任务 {tasks}",
     "by_agency": "各单位变化：",
     "gained": "新增 {tasks}",
     "lost": "减少 {tasks}",

@@ -37,8 +37,13 @@ class Side:
     plan: Plan
     texts: list[str]
     grams: list[Counter]
+    #: each task's bodies, as they are now (successors followed), in clause order: what is compared
     agencies: list[tuple[str, ...]]
     sections: list[str]
+    #: each task's bodies (as in ``agencies``) → (the body as the task names it, as the
+    #: registry writes that name: what a reader is shown; the body as named, whatever the
+    #: spelling: two names of it differ only by a renaming)
+    named: list[dict[str, tuple[str, str]]] = field(default_factory=list)
     #: each task's text as written (body and clause), width-folded: what "unchanged" compares
     exact: list[str] = field(default_factory=list)
 
@@ -54,6 +59,9 @@ class Pair:
     lead_changed: bool = False
     old_lead: str | None = None
     new_lead: str | None = None
+    #: (old name, new name) of one body named after a renaming or reorganisation the registry
+    #: records (济南铁路局 → 中国铁路济南局集团有限公司): neither added nor removed
+    renamed: list[tuple[str, str]] = field(default_factory=list)
     #: what changed in the text of one task against one: (op, text), op in
     #: equal/delete/insert, on the width-folded text as written (body and clause)
     text_changes: list[tuple[str, str]] = field(default_factory=list)
@@ -66,7 +74,8 @@ class Pair:
             return self.text_changes
         return inline_changes("".join(t.body for t in self.old), "".join(t.body for t in self.new))
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, old: Plan, new: Plan) -> dict[str, Any]:
+        """The pair as JSON; ``old`` and ``new`` are the plans, whose headings place a task."""
         item = {
             "status": self.status,
             "old": [t.number for t in self.old],
@@ -75,11 +84,15 @@ class Pair:
             # alone names several tasks there
             "old_labels": [t.label for t in self.old],
             "new_labels": [t.label for t in self.new],
+            # with every heading above them (二（一）5): where a move took them
+            "old_places": [old.place(t) for t in self.old],
+            "new_places": [new.place(t) for t in self.new],
             "similarity": round(self.similarity, 2),
             "agencies": {
                 "added": self.added,
                 "removed": self.removed,
                 "lead_changed": self.lead_changed,
+                "renamed": [{"old": old, "new": new} for old, new in self.renamed],
             },
         }
         if self.text_changes:
@@ -119,6 +132,14 @@ class DiffResult:
                     table[pair.old_lead]["lead_lost"].extend(old_numbers)
         return [{"agency": name, **values} for name, values in sorted(table.items())]
 
+    def renamings(self, cite: Callable[[Task], Any] = attrgetter("number")) -> list[dict[str, Any]]:
+        """Each renamed body once: its old and new name and the (new) tasks that name it so."""
+        found: dict[tuple[str, str], list[Any]] = {}
+        for pair in self.pairs:
+            for names in pair.renamed:
+                found.setdefault(names, []).extend(cite(t) for t in pair.new)
+        return [{"old": old, "new": new, "tasks": tasks} for (old, new), tasks in found.items()]
+
     def differs(self) -> bool:
         """True unless every task is unchanged (``diff --exit-code``, as in git diff)."""
         return any(p.status != "unchanged" for p in self.pairs)
@@ -128,8 +149,14 @@ class DiffResult:
             "old": {"path": self.old.path, "tasks": len(self.old.tasks), "year": self.old.year},
             "new": {"path": self.new.path, "tasks": len(self.new.tasks), "year": self.new.year},
             "summary": self.counts(),
-            "pairs": [p.as_dict() for p in self.pairs],
+            "pairs": [p.as_dict(self.old, self.new) for p in self.pairs],
             "agencies": self._agencies_with_labels(),
+            "renamed": [
+                {**row, "tasks_labels": cited["tasks"]}
+                for row, cited in zip(
+                    self.renamings(), self.renamings(attrgetter("label")), strict=True
+                )
+            ],
         }
 
     def _agencies_with_labels(self) -> list[dict[str, Any]]:
@@ -180,19 +207,36 @@ def _grams(text: str) -> Counter:
 
 def _prepare(plan: Plan, registry: Registry) -> Side:
     titles = {h.value: h.title for h in plan.headings if h.level == 1}
-    texts, grams, agencies, sections, exact = [], [], [], [], []
+    texts, grams, agencies, sections, exact, named = [], [], [], [], [], []
     for task in plan.tasks:
         exact.append(exact_text(task, plan.source.text))
         text = task_text(task, plan.source.text)
         texts.append(text)
         grams.append(_grams(text))
-        names = []
+        bodies: dict[str, tuple[str, str]] = {}
         for agency in task.clause.agencies if task.clause else ():
-            body = registry.resolve(agency.name, plan.year)
-            names.append(body.name if body else agency.name)
-        agencies.append(tuple(dict.fromkeys(names)))
+            now, *named_as = body_of(registry, agency.name)
+            bodies.setdefault(now, (named_as[0], named_as[1]))
+        named.append(bodies)
+        agencies.append(tuple(bodies))
         sections.append(normalize(titles.get(task.section, "")) if task.section else "")
-    return Side(plan, texts, grams, agencies, sections, exact)
+    return Side(plan, texts, grams, agencies, sections, exact=exact, named=named)
+
+
+def body_of(registry: Registry, written: str) -> tuple[str, str, str]:
+    """A written name as (the body now, the name shown, the body as named): two plans name
+    one body when the first agree. The body now follows every renaming the registry records,
+    whatever the plans' years, so that a draft still naming 工商总局 and one naming
+    市场监管总局 name one body under two names (a renaming), not one removed and one added.
+    The body as named is the body before any renaming, whatever the spelling (发展改革委 and
+    国家发展改革委, 人民银行济南分行 and 中国人民银行济南分行: no renaming). The name shown
+    is the registry's for what was written (the office's own form of a local body kept:
+    山东证监局). A name no registry knows is its own body."""
+    found = registry.lookup(written)
+    if found is None:
+        return written, written, written
+    now = registry.current(found.agency, None)[0]
+    return registry.own_name(now), found.agency.name, registry.own_name(found.agency)
 
 
 def _index(side: Side) -> dict[str, list[int]]:
@@ -319,18 +363,29 @@ def _groups(
 
 
 def _agency_change(pair: Pair, a: Side, b: Side, olds: list[int], news: list[int]) -> Pair:
-    before = [n for i in olds for n in a.agencies[i]]
-    after = [n for j in news for n in b.agencies[j]]
+    """Bodies added, removed and renamed, and the lead: compared as bodies (``body_of``),
+    each shown by the name its own plan gives it."""
+    before: dict[str, tuple[str, str]] = {}
+    for i in olds:
+        for now, names in a.named[i].items():
+            before.setdefault(now, names)
+    after: dict[str, tuple[str, str]] = {}
+    for j in news:
+        for now, names in b.named[j].items():
+            after.setdefault(now, names)
+    pair.added = [shown for now, (shown, _) in after.items() if now not in before]
+    pair.removed = [shown for now, (shown, _) in before.items() if now not in after]
     if olds and news:
-        pair.added = [n for n in dict.fromkeys(after) if n not in before]
-        pair.removed = [n for n in dict.fromkeys(before) if n not in after]
-        pair.old_lead = a.agencies[olds[0]][0] if a.agencies[olds[0]] else None
-        pair.new_lead = b.agencies[news[0]][0] if b.agencies[news[0]] else None
-        pair.lead_changed = pair.old_lead != pair.new_lead
-    elif news:
-        pair.added = list(dict.fromkeys(after))
-    else:
-        pair.removed = list(dict.fromkeys(before))
+        pair.renamed = [
+            (before[now][0], shown)
+            for now, (shown, own) in after.items()
+            if now in before and before[now][1] != own
+        ]
+        old_lead = a.agencies[olds[0]][0] if a.agencies[olds[0]] else None
+        new_lead = b.agencies[news[0]][0] if b.agencies[news[0]] else None
+        pair.old_lead = before[old_lead][0] if old_lead else None
+        pair.new_lead = after[new_lead][0] if new_lead else None
+        pair.lead_changed = old_lead != new_lead
     return pair
 
 

@@ -212,6 +212,11 @@ class Heading(NamedTuple):
     span: Span
     numeral_span: Span
 
+    @property
+    def cited(self) -> str:
+        """The numeral as a task's citation writes it: 二, （一）, 3."""
+        return f"（{self.numeral}）" if self.level in (2, 4) else self.numeral
+
 
 class Paragraph(NamedTuple):
     """A line of prose that is not a task or heading, with its role in the document."""
@@ -298,6 +303,20 @@ class Plan(NamedTuple):
     def in_table(self, task: Task) -> bool:
         """Is the task a row of a task-division table (its number is a cell, with no mark)?"""
         return any(t.span.start <= task.span.start <= t.span.end for t in self.tables)
+
+    def place(self, task: Task) -> str:
+        """The task cited with every heading above it, ``二（一）5``, ``三（二）``: where a
+        move takes it, which ``label`` names only where numbers restart in each part."""
+        chain: list[Heading] = []
+        level = task.level
+        for heading in sorted(self.headings, key=lambda h: h.span.start, reverse=True):
+            if heading.span.start >= task.number_span.start or heading.level >= level:
+                continue
+            chain.append(heading)
+            level = heading.level
+            if level == 1:
+                break  # nothing is above a 一、 heading
+        return "".join(h.cited for h in reversed(chain)) + task._replace(qualifier="").label
 
     def task(self, number: int) -> Task | None:
         for task in self.tasks:

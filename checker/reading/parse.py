@@ -189,7 +189,7 @@ class _Parser:
             return tasks
         depth = max((len(c) for c in chains), default=0)
         for k in range(1, depth + 1):
-            parts = ["".join(_cited(h) for h in c[-k:]) for c in chains]
+            parts = ["".join(h.cited for h in c[-k:]) for c in chains]
             labels = [t._replace(qualifier=q).label for t, q in zip(tasks, parts, strict=True)]
             if len(set(labels)) == len(labels):
                 break
@@ -893,11 +893,6 @@ def _glued_after_clause(folded: str) -> re.Match[str] | None:
             return match
         match = _GLUED.search(folded, match.end())
     return None
-
-
-def _cited(heading: Heading) -> str:
-    """A heading's numeral as a task's label cites it: 二, (一), 3."""
-    return f"（{heading.numeral}）" if heading.level in (2, 4) else heading.numeral
 
 
 def _holds_clause(line: str) -> bool:

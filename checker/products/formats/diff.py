@@ -44,7 +44,7 @@ def _text(result: DiffResult, lang: str) -> str:
     lines = [head, summary, ""]
     for pair in result.pairs:
         if pair.status != "unchanged":
-            lines += _pair_lines(pair, lang, words)
+            lines += _pair_lines(result, pair, lang, words)
     agencies = result.by_agency(cite=lambda task: task.label)  # numbers restart in parts
     if agencies:
         lines += ["", words["by_agency"]]
@@ -55,14 +55,25 @@ def _text(result: DiffResult, lang: str) -> str:
                 if row[key]
             ]
             lines.append(f"  {row['agency']}: " + words["parts_separator"].join(parts))
+    renamed = result.renamings(cite=lambda task: task.label)
+    if renamed:
+        lines += ["", words["renamings"]]
+        for row in renamed:
+            tasks = ",".join(map(str, row["tasks"]))
+            lines.append(words["renaming"].format(old=row["old"], new=row["new"], tasks=tasks))
     return "\n".join(lines) + "\n"
 
 
-def _pair_lines(pair, lang: str, words: dict[str, str]) -> list[str]:
-    """One changed pair: status and tasks (as drafters cite them: 50, 二（一）), the marked
-    text, the agencies that changed."""
-    olds = ",".join(t.label for t in pair.old) or "-"
-    news = ",".join(t.label for t in pair.new) or "-"
+def _pair_lines(result: DiffResult, pair, lang: str, words: dict[str, str]) -> list[str]:
+    """One changed pair: status and tasks (as drafters cite them: 50, 二（一）; a move
+    with the headings it left and joined, 二（一）5 → 三（二）5), the marked text, the
+    agencies that changed."""
+    if pair.status == "moved":
+        olds = ",".join(result.old.place(t) for t in pair.old)
+        news = ",".join(result.new.place(t) for t in pair.new)
+    else:
+        olds = ",".join(t.label for t in pair.old) or "-"
+        news = ",".join(t.label for t in pair.new) or "-"
     line = f"[{status_label(pair.status, lang)}] {olds} → {news}"
     if pair.old and pair.new:
         line += f"  ({pair.similarity:.2f})"
@@ -79,6 +90,8 @@ def _pair_lines(pair, lang: str, words: dict[str, str]) -> list[str]:
         lines.append(words["added"].format(names="、".join(pair.added)))
     if pair.removed:
         lines.append(words["removed"].format(names="、".join(pair.removed)))
+    for old, new in pair.renamed:
+        lines.append(words["renamed"].format(old=old, new=new))
     if pair.lead_changed and pair.old and pair.new:
         lines.append(words["lead"].format(old=pair.old_lead, new=pair.new_lead))
     return lines

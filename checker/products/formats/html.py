@@ -260,10 +260,11 @@ def render_report_page(
             if pair.status == "unchanged":
                 continue
             inline = pair.changes()
+            moved = pair.status == "moved"  # cited with the headings it left
             pairs.append(
                 {
                     "status": pair.status,
-                    "old": [t.label for t in pair.old],
+                    "old": [diff.old.place(t) if moved else t.label for t in pair.old],
                     "new": [links[t.index] for t in pair.new],
                     "inline": inline,
                     "added": pair.added,
@@ -271,6 +272,7 @@ def render_report_page(
                     "lead_changed": pair.lead_changed and bool(pair.old and pair.new),
                     "old_lead": pair.old_lead,
                     "new_lead": pair.new_lead,
+                    "renamed": pair.renamed,
                 }
             )
         diff_view = {
@@ -338,9 +340,11 @@ def _written_number(task) -> str:
     return ("{}、", "（{}）", "{}.", "（{}）")[task.level - 1].format(task.number_text)
 
 
-def _task_view(task) -> dict[str, Any]:
+def _task_view(task, plan=None) -> dict[str, Any]:
+    """A task of a diff pair; with ``plan``, cited with every heading above it (a move)."""
     clause = f"（{task.clause.inner}）" if task.clause else ""
-    return {"written": _written_label(task), "body": task.body, "clause": clause}
+    written = plan.place(task) if plan is not None else _written_label(task)
+    return {"written": written, "body": task.body, "clause": clause}
 
 
 def _written_label(task) -> str:
@@ -360,11 +364,12 @@ def render_diff_page(result, options: RenderOptions) -> str:
             {a.name for t in pair.old + pair.new if t.clause for a in t.clause.agencies}
         )
         names.update(agencies)
+        moved = pair.status == "moved"  # cited with the headings it left and joined
         pairs.append(
             {
                 "status": pair.status,
-                "old": [_task_view(t) for t in pair.old],
-                "new": [_task_view(t) for t in pair.new],
+                "old": [_task_view(t, result.old if moved else None) for t in pair.old],
+                "new": [_task_view(t, result.new if moved else None) for t in pair.new],
                 "similarity": pair.similarity if pair.old and pair.new else None,
                 "inline": inline if pair.status != "unchanged" else [],
                 "added": pair.added if pair.old and pair.new else [],
@@ -372,6 +377,7 @@ def render_diff_page(result, options: RenderOptions) -> str:
                 "lead_changed": pair.lead_changed and bool(pair.old and pair.new),
                 "old_lead": pair.old_lead,
                 "new_lead": pair.new_lead,
+                "renamed": pair.renamed,
                 "agency_names": " ".join(agencies),
             }
         )
@@ -385,4 +391,5 @@ def render_diff_page(result, options: RenderOptions) -> str:
         pairs=pairs,
         agency_names=sorted(names),
         by_agency=result.by_agency(cite=lambda task: task.label),
+        renamed=result.renamings(cite=lambda task: task.label),
     )
