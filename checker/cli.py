@@ -201,9 +201,10 @@ def lint(
 @LANG_OPTION
 def report(plan, previous, output, lang) -> None:
     """HTML report for next year's drafting."""
-    from .report import write_report
+    from .report import default_output, write_report
 
     commands.check_output(output)
+    commands.refuse_overwrite(output or default_output(plan), [plan, previous])
     try:
         target = write_report(plan, previous, output, lang, commands.specs())
     except OSError as error:
@@ -226,6 +227,7 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
     from .diff import diff_files
 
     commands.check_output(output)
+    commands.refuse_overwrite(output, [old, new])
     result = diff_files(old, new)
     commands.emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
     if exit_code and result.differs():
@@ -246,11 +248,16 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
     is_flag=True,
     help="Also make the fixes that need a drafter's check tracked changes.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a review copy that already exists (the drafter may have worked in it).",
+)
 @SELECT_OPTION
 @IGNORE_OPTION
 @CONFIG_OPTION
 @LANG_OPTION
-def review(draft, output, unsafe_fixes, select, ignore, config_path, lang) -> None:
+def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang) -> None:
     """A Word copy of the draft with findings as comments and fixes as tracked changes."""
     from . import locale
     from .review import ReviewOptions
@@ -264,6 +271,7 @@ def review(draft, output, unsafe_fixes, select, ignore, config_path, lang) -> No
         select=commands.codes(select),
         ignore=commands.codes(ignore),
         config_path=config_path,
+        force=force,
     )
     try:
         result = make_review(draft, output, options, list(commands.specs().values()))

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import InputError, PlancheckError, UsageError
 from .formats import RenderOptions, choices, render
+from .source import same_file
 
 #: the languages of messages and reports (--lang, $PLANCHECK_LANG)
 LANGUAGES = ("zh", "en")
@@ -103,6 +104,29 @@ def check_output(output: str | None) -> None:
         raise UsageError(f"{output}: cannot write the output (Permission denied)")
 
 
+def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | None]) -> None:
+    """Refuse an output that is one of the inputs, by any name (the same path spelled
+    otherwise, a symlink, a hard link): writing it would replace what the user asked to
+    read (``lint plan.txt -o plan.txt`` once replaced the plan with its report). One line
+    and exit 2, before any work."""
+    if not output:
+        return
+    target = Path(output)
+    for given in inputs:
+        if given is not None and same_file(target, Path(given)):
+            raise UsageError(
+                f"{output}: the output would overwrite the input {given}; choose another file"
+            )
+
+
+def lint_inputs(paths: Iterable[str]) -> list[Path]:
+    """The files a lint run reads: each named file and what a named folder holds (its walk,
+    as ``lint.discover`` makes it)."""
+    from .lint import discover
+
+    return [item.path for item in discover(p for p in paths if p != "-") if item.path is not None]
+
+
 def emit(text: str, output: str | None, *, err: bool = False) -> None:
     """Write a command's output to ``output`` (-o) or to standard output (error); a place
     that takes nothing (a full disk, ``> /dev/full``) is a one-line error, not a traceback."""
@@ -171,6 +195,7 @@ def lint(
     if baseline is not None and not write_baseline and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline file (record one with --write-baseline)")
     check_output(output)
+    _refuse_lint_overwrite(paths, output, config_path, baseline, write_baseline)
     options = LintOptions(
         select=codes(select),
         ignore=codes(ignore),
@@ -212,9 +237,28 @@ def lint(
             emit(text, output, err=to_stderr)
     finally:
         resume_collector(was_enabled)
-    if run.errors:
+    if run.errors or run.fix_errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)
+
+
+def _refuse_lint_overwrite(
+    paths: tuple[str, ...],
+    output: str | None,
+    config_path: Path | None,
+    baseline: Path | None,
+    write_baseline: bool,
+) -> None:
+    """Neither the report (-o) nor a baseline being written may replace a plan, the config
+    or the baseline read: the inputs are walked only when an output already exists (a file
+    that does not exist yet cannot be one of them)."""
+    written = [p for p in (output, baseline if write_baseline else None) if p]
+    if not any(os.path.lexists(p) for p in written):
+        return
+    inputs: list[Path | str | None] = [*lint_inputs(paths), config_path]
+    refuse_overwrite(output, [*inputs, baseline])
+    if write_baseline:
+        refuse_overwrite(baseline, inputs)
 
 
 def report_problems(run, lang: str, verbose: bool) -> None:
@@ -233,6 +277,8 @@ def report_problems(run, lang: str, verbose: bool) -> None:
             if line not in said:
                 echo(line, err=True)
                 said.add(line)
+        if report.fix_error:
+            echo(f"plancheck: {report.path}: {error_text(lang, report.fix_error)}", err=True)
         for note in report.notes:
             echo(f"plancheck: {report.path}: {locale.error(lang, note)}", err=True)
     if verbose:

@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     # writing the fix back (--fix)
     "file is read-only; not fixed": "unwritable",
     "cannot write beside the file ({reason})": "unwritable",
+    "cannot write the file ({reason}); not fixed": "unwritable",
 }
 
 #: every code there is, for the documentation and the tests: ``config`` is a configuration

@@ -54,7 +54,10 @@ class FileReport:
         #: why the file was not checked although it could be read (not a plan)
         self.skipped: str | None = None
         self.unused_suppressions: Sequence[tuple[Span, str]] = []
+        #: findings --fix mended and wrote to the file (or --diff showed)
         self.fixed = 0
+        #: why --fix could not write the file back (it keeps its text; exit 2)
+        self.fix_error: str | None = None
         self.fixed_text: str | None = None
         self.original_text: str | None = None
         self.notes: list[str] = []
@@ -85,6 +88,11 @@ class RunReport(NamedTuple):
     def errors(self) -> list[FileReport]:
         return [r for r in self.files if r.error]
 
+    @property
+    def fix_errors(self) -> list[FileReport]:
+        """Files checked whose fixes --fix could not write back."""
+        return [r for r in self.files if r.fix_error]
+
     def rules(self, builtin: dict[str, RuleSpec]) -> dict[str, RuleSpec]:
         """The built-in rules and those the files' configs added, by code."""
         added = {spec.code: spec for r in self.files for spec in r.custom_rules}
@@ -102,6 +110,7 @@ class RunReport(NamedTuple):
             "fixable": sum(1 for f in self.findings if f.fix is not None and f.fix.safe),
             "unsafe_fixable": unsafe,
             "fixed": sum(r.fixed for r in self.files),
+            "fix_errors": len(self.fix_errors),
         }
 
 
@@ -338,15 +347,7 @@ def lint_file(
             )
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:
-            plan, result, fixed = engine.fix_until_stable(
-                plan, config, active, options.unsafe_fixes
-            )
-            report.fixed = fixed
-            if fixed:
-                report.original_text = source.text
-                report.fixed_text = plan.source.text
-                if options.fix and not options.diff:
-                    _write_fixed(path, plan.source)
+            plan, result = _fix(report, path, plan, config, active, options)
         else:
             result = engine.run(plan, config, active)
     except InputError as error:
@@ -366,6 +367,33 @@ def lint_file(
 
         resultcache.store(key, report.findings, report.unused_suppressions, report.summary)
     return report
+
+
+def _fix(
+    report: FileReport,
+    path: Path | None,
+    plan: Plan,
+    config: Config,
+    active: list[RuleSpec],
+    options: LintOptions,
+) -> tuple[Plan, engine.Result]:
+    """--fix or --diff: the fixed plan and its findings, with the fixes counted in the
+    report only once written (or, for --diff, shown). A file that cannot be written keeps
+    its text: the run reports why (``fix_error``, exit 2) and the findings of the file as
+    it still is on disk, never fixes that were not made."""
+    fixed_plan, result, fixed = engine.fix_until_stable(plan, config, active, options.unsafe_fixes)
+    if not fixed:
+        return fixed_plan, result
+    if options.fix and not options.diff:
+        try:
+            _write_fixed(path, fixed_plan.source)
+        except InputError as error:
+            report.fix_error = error.reason
+            return plan, engine.run(plan, config, active)
+    report.fixed = fixed
+    report.original_text = plan.source.text
+    report.fixed_text = fixed_plan.source.text
+    return fixed_plan, result
 
 
 def _cached(

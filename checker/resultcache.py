@@ -29,7 +29,7 @@ from .config import Config
 from .data import cache_dir, data_dir
 from .findings import Finding, Fix, Words
 from .model import Edit, Span, maker
-from .source import Source
+from .source import Source, pause_before_replace
 
 try:  # CPython's own BLAKE2: hashlib would load OpenSSL first, 2.5 ms of every start-up
     from _blake2 import blake2b as _blake2b
@@ -290,6 +290,7 @@ def store(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp.write_text(encoded, encoding="utf-8")
+        pause_before_replace(path)
         os.replace(temp, path)
     except OSError:
         with contextlib.suppress(OSError):

@@ -38,7 +38,7 @@ from .lint import placed
 from .model import Edit
 from .registry import RuleSpec
 from .sniff import not_a_plan, parse_plan
-from .source import Source, read_source
+from .source import Source, read_source, same_file
 
 AUTHOR = "plancheck"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -54,6 +54,8 @@ class ReviewOptions:
     config_path: Path | None = None
     #: the revisions' date (now, unless a test fixes it)
     date: datetime | None = None
+    #: replace a review copy that exists already (``--force``)
+    force: bool = False
 
 
 @dataclass
@@ -73,7 +75,7 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     """Write the review copy of ``draft``; the draft itself is only read."""
     name = str(draft)
     target = output or default_output(draft)
-    _refuse_overwrite(draft, target)
+    _refuse_overwrite(draft, target, options.force)
     document = _load(draft, name)
     layout = read_layout(document)
     if not layout.text.strip():
@@ -101,12 +103,15 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     return result
 
 
-def _refuse_overwrite(draft: Path, target: Path) -> None:
-    same = target.exists() and draft.exists() and os.path.samefile(draft, target)
-    if same or target.resolve() == draft.resolve():
+def _refuse_overwrite(draft: Path, target: Path, force: bool) -> None:
+    """The draft is never replaced; an existing review copy only with ``--force``: the
+    drafter may have accepted changes and answered comments in it since."""
+    if same_file(draft, target):
         raise UsageError(f"{target}: the review copy would overwrite the draft; choose another -o")
     if target.is_dir():
         raise UsageError(f"{target}: cannot write the output (Is a directory)")
+    if os.path.lexists(target) and not force:
+        raise UsageError(f"{target}: a review copy already exists; use --force to replace it")
 
 
 def _load(draft: Path, name: str):

@@ -218,6 +218,17 @@ def source_from_bytes(data: bytes, name: str) -> Source:
     return Source.from_text(text, name, encoding=encoding, bom=bom)
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same inode when both exist (a symlink, a hard
+    link), else the same resolved path."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, a path too long: not the same file
+        return False
+
+
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Replace a file's content all at once: temp file beside it, fsync, rename.
 
@@ -239,10 +250,33 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)
+        pause_before_replace(target)
         os.replace(temp, target)
+    except OSError as error:  # a full disk, a read-only mount: the file keeps its text
+        Path(temp).unlink(missing_ok=True)
+        reason = error.strerror or type(error).__name__
+        raise InputError(str(path), f"cannot write the file ({reason}); not fixed") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+#: a test's hook: set, the writer stops between the whole temp file and the rename, so a
+#: test can kill it there and see the file old (tests/test_safety.py)
+PAUSE_ENV = "PLANCHECK_TEST_PAUSE_BEFORE_RENAME"
+
+
+def pause_before_replace(target: Path) -> None:
+    """With ``$PLANCHECK_TEST_PAUSE_BEFORE_RENAME`` set to a file name, create that file (the
+    test's signal that the temp file is whole) and wait to be killed: the moment a crash
+    would leave the most behind. Unset (always, outside tests), nothing."""
+    signal = os.environ.get(PAUSE_ENV)
+    if signal:
+        import time
+
+        Path(signal).write_text(str(target), encoding="utf-8")
+        while True:
+            time.sleep(0.05)
 
 
 def _unpickled(

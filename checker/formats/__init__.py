@@ -84,8 +84,7 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     counts = run.counts()
     lang = options.lang
     lines = []
-    if counts["fixed"]:  # what --fix did comes first, then what is left
-        lines.append(locale.text(lang, "fixed", count=counts["fixed"]))
+    lines += _fixed_lines(run, lang, counts)  # what --fix did comes first, then what is left
     fixable, more = counts["fixable"], counts["unsafe_fixable"]
     if options.unsafe_fixes:
         fixable, more = fixable + more, 0
@@ -102,7 +101,21 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
         parts.append(locale.text(lang, "files.unreadable", count=counts["unreadable"]))
     if counts["skipped"]:
         parts.append(locale.text(lang, "files.skipped", count=counts["skipped"]))
+    if counts["fix_errors"]:
+        parts.append(locale.text(lang, "files.fix_errors", count=counts["fix_errors"]))
     lines.append(locale.text(lang, "files", parts=locale.text(lang, "sep").join(parts)))
+    return lines
+
+
+def _fixed_lines(run: Any, lang: str, counts: dict[str, int]) -> list[str]:
+    """What --fix wrote, file by file (the files it could not write are said on stderr and
+    in the files line), and the total when more than one file was written."""
+    from .. import locale
+
+    written = [r for r in run.files if r.fixed]
+    lines = [locale.text(lang, "fixed_file", path=r.path, count=r.fixed) for r in written]
+    if len(written) > 1:
+        lines.append(locale.text(lang, "fixed", count=counts["fixed"]))
     return lines
 
 

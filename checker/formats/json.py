@@ -100,6 +100,11 @@ def file_dict(report, lang: str) -> dict[str, Any]:
     item["tasks"] = report.summary["tasks"]
     item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
     item.update({k: v for k, v in report.summary.items() if k != "tasks"})
+    if report.fixed:
+        item["fixed"] = report.fixed
+    if report.fix_error:
+        fix_error = error_dict(report.fix_error, "input", lang)
+        item.update({f"fix_{key}": value for key, value in fix_error.items()})
     return item
 
 
@@ -140,6 +145,7 @@ def _document(run, options: RenderOptions, findings: list | Raw) -> dict[str, An
             "by_rule": dict(sorted(by_rule.items())),
             "errors": len(run.errors),
             "fixed": counts["fixed"],
+            "fix_errors": counts["fix_errors"],
             "fixable": counts["fixable"],
             "unsafe_fixable": counts["unsafe_fixable"],
             "files_checked": counts["checked"],
