@@ -229,6 +229,11 @@ class Registry:
         国家发展改革委): it is compared only with local names under the same prefix and the
         office's own registry (``_local_typo``).
         """
+        cleaned = "".join(ch for ch in written.strip() if _is_han(ch) or ch in _NAME_MARKS)
+        if cleaned != written.strip():  # OCR's and typing's stray marks: 省发‘展改革委
+            found = self.lookup(cleaned)
+            if found is not None:
+                return found.agency.name
         if self.is_local(written):
             return self._local_typo(written)
         candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
@@ -263,23 +268,35 @@ class Registry:
 
     def _local_typo(self, written: str) -> str | None:
         """A local name's correction only for a plain typo: same length, one character
-        wrong, not the last. Local names vary by place in ways a mirror cannot know
+        wrong, not the last, in a name whose part after the level prefix is long enough to
+        be told apart (``LOCAL_TYPO_MIN_ENDING``: 省交通运偷厅 is 省交通运输厅, but 区邮政局 is
+        no misspelt 区民政局). Local names vary by place in ways a mirror cannot know
         (上海 writes 市农业农村委, 市应急局, 市文化旅游局), so a shorter form or another
         suffix is the office's own name, to register, not a misspelling to correct."""
-        for candidate in self._local_candidates(written):
+        for candidate, ending in self._local_candidates(written):
             if len(candidate) != len(written) or candidate[-1] != written[-1]:
+                continue
+            if ending < LOCAL_TYPO_MIN_ENDING:
                 continue
             if sum(a != b for a, b in zip(candidate, written, strict=True)) == 1:
                 lookup = self.lookup(candidate)
                 return lookup.agency.name if lookup else candidate
         return None
 
-    def _local_candidates(self, written: str) -> list[str]:
-        names = [n for n in self.names() if self.index[n].agency.name in self.local]
+    def _local_candidates(self, written: str) -> list[tuple[str, int]]:
+        """The local names ``written`` may be a typo of, each with the length of its own
+        part (after the level prefix; an office's registered name is its own part whole)."""
+        names = [(n, len(n)) for n in self.names() if self.index[n].agency.name in self.local]
         if self.mirror is not None:
             for prefix, style in self.mirror.levels.prefixes(written):
-                names += self.mirror.names_for(prefix, style)
+                names += [(n, len(n) - len(prefix)) for n in self.mirror.names_for(prefix, style)]
         return names
+
+
+#: a local name's own part (after 省, 市, 成都市…) shorter than this is never corrected:
+#: three-character endings of real bodies differ by one character (民政局, 邮政局; 商务局,
+#: 税务局), so one of them written is another body, not a typo
+LOCAL_TYPO_MIN_ENDING = 4
 
 
 #: marks a body's name may hold besides Han characters: 中央党校(国家行政学院)

@@ -205,3 +205,12 @@ def test_well_formed_names_are_built_like_bodies():
         assert registry.well_formed(name), name
     for name in ["年内持续推进", "国家创新促进", "长期坚持", "局", "各", "2024年底前完成", "ABC局"]:
         assert not registry.well_formed(name), name
+
+
+def test_ocr_near_misses_of_local_names_get_the_mirror_s_name():
+    registry = load_registry()
+    assert registry.suggest("省交通运偷厅") == "省交通运输厅"  # one character misread
+    assert registry.suggest("省发‘展改革委") == "省发展改革委"  # a stray mark
+    assert registry.suggest("成都市卫生建康委") == "成都市卫生健康委"
+    # a short ending is another body, not a typo: 邮政局 and 民政局 both exist
+    assert registry.suggest("区邮政局") is None and registry.suggest("省商务厅") is None
