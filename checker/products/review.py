@@ -96,7 +96,8 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     marker = _Marker(document, layout, options.date or datetime.now(UTC))
     result = ReviewResult(target, findings)
     for found in findings:
-        text = f"{found.code} {locale.message(options.lang, found.key, found.args)}"
+        said = locale.message(options.lang, found.key, found.args, source.places)
+        text = f"{found.code} {said}"
         marker.comment(found.span.start, found.span.end, text)
         result.comments += 1
     result.changes = marker.changes(taken_fixes(findings, options.unsafe_fixes))
