@@ -54,6 +54,15 @@ XFAIL: dict[str, str] = {
         "number is in the text; duties assigned in 职责分工 paragraphs (X负责…) with no "
         "clause-carrying item are not an unreadable plan (S001)"
     ),
+    "local/2017-hufubanfa-zhongda-gongcheng": (
+        "a document whose work is assigned in running sentences (A、B会同C…), with no "
+        "clause-carrying item: its measures 1.-5. are not tasks missing a clause (G008)"
+    ),
+    "local/2018-hongkou-laji-sannian": (
+        "the annex task list (| 类别 | 序号 | … | 责任单位 | 配合单位 |, 序号 restarting per 类别, "
+        "sub-rows per year) read as the tasks; measures without clauses and the 职责分工 "
+        "paragraphs (1.区绿化市容局：负责…) not tasks (G008, N004); the year from the date line"
+    ),
     "local/2019-baoshan-laji-fenlei": (
         "the task-list table (| 序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点 |, 任务名称 "
         "merged over rows) read as the tasks, body items without any clause then not tasks "
@@ -87,6 +96,10 @@ XFAIL: dict[str, str] = {
         "牵头, （各部门按职责分工牵头负责、…）; steps 1.-4. without clauses in 三（一） before the "
         "clause-carrying measures 1.-48. are not tasks (G008, N004); municipal bodies "
         "(市住房城乡建设管理委, 市消防救援总队…) not unknown agencies (G001)"
+    ),
+    "local/2025-hujiaofa-dajian-yunshu": (
+        "an annex list (附件：1．…/2．…) is not a heading sequence (N005); municipal bodies "
+        "(市交通委, 市大数据中心) not unknown agencies (G011)"
     ),
     "local/2024-hufubanfa-shequ-qianrushi": (
         "（责任单位：各区政府，A、B…）: a collective named first is the first-named lead; party "
