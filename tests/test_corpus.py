@@ -80,6 +80,16 @@ XFAIL: dict[str, str] = {
         "(G008); state companies (申通地铁集团, 上港集团…) and vertically managed offices "
         "(中国铁路上海局, 民航华东管理局) not unknown agencies (G001)"
     ),
+    "local/2021-chongming-nongcun-gonglu": (
+        "a clause naming only a collective (（责任单位：各乡镇政府）) has that collective as its lead; "
+        "district bodies not unknown agencies (G011)"
+    ),
+    "local/2021-fengxian-gongyuan-chengshi": (
+        "headings (一) in half-width brackets with measures 1. and sub-items (1) under them, "
+        "clauses (牵头单位：A;配合单位：B) closing a later paragraph of the item; items without "
+        "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
+        "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
+    ),
     "local/2021-hufuban-huancheng-gongyuandai": (
         "（牵头单位：A，B区、C区政府。配合单位：D）: every body after 牵头单位 a lead, also after "
         "the ， that follows the first (市绿化市容局，浦东新区…嘉定区政府; …，地产集团; …，临港新片区"
