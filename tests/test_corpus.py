@@ -107,6 +107,11 @@ XFAIL: dict[str, str] = {
         "clause-carrying measures 1.-48. are not tasks (G008, N004); municipal bodies "
         "(市住房城乡建设管理委, 市消防救援总队…) not unknown agencies (G001)"
     ),
+    "local/2025-baoshan-haiyang-laji": (
+        "a bare bracketed list of bodies closing a measure, without label or role word "
+        "((A、B、相关沿海街镇、各岸段使用或管理单位)), is its clause (G008), also with a body's "
+        "second name inside (区水务局（区海洋局）) and brackets of mixed width"
+    ),
     "local/2025-hujiaofa-dajian-yunshu": (
         "an annex list (附件：1．…/2．…) is not a heading sequence (N005); municipal bodies "
         "(市交通委, 市大数据中心) not unknown agencies (G011)"
