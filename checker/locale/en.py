@@ -18,6 +18,7 @@ TITLES = {
     "G008": "task without responsibility clause",
     "G009": "lead-agency statement missing or inconsistent",
     "G010": "annexed task table disagrees with the text",
+    "G011": "part of a responsibility clause not understood",
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
     "D002": "years disagree",
@@ -67,6 +68,7 @@ MESSAGES = {
     "G010.missing": "the annexed table leaves out '{missing}' from task {task}, which the text names: make them agree.",
     "G010.extra": "the annexed table adds '{extra}' to task {task}, which the text does not name: make them agree.",
     "G010.both": "the annexed table and the text name different agencies for task {task} (table lacks '{missing}', adds '{extra}'): make them agree.",
+    "G011": "task {task}'s clause holds '{text}', which is neither a body's name nor a role, time limit or note: rewrite it, or check its form.",
     "S001": "no numbered task was recognised ({headings} headings), so nothing could be checked: number each task '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "S001.clauses": "no numbered task was recognised ({headings} headings, {clauses} responsibility clauses), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
@@ -395,6 +397,12 @@ EXPLANATIONS = {
         "text come from different drafts: when the text changes a lead or a participant and the\n"
         "table does not, the units work to different assignments. A task of the same number and\n"
         "wording (the table may abridge it) must name the same lead and agencies in both."
+    ),
+    "G011": (
+        "A responsibility clause says which bodies take which role (lead, responsible, cooperate,\n"
+        "take part, guide), with a time limit ('2024年底前完成') or a note ('适用范围：…') at most.\n"
+        "Text that is none of these is not read as an agency: it is reported on its own, as a\n"
+        "wrong form or one the grammar does not know yet (rules/clause-grammar.yaml)."
     ),
     "N001": (
         "A number used twice makes a reference to a task ('第12项') point to two places, and the\n"
