@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import clause
-from checker.errors import ConfigError
-from checker.parse import parse
-from checker.source import Source
+from checker.base.errors import ConfigError
+from checker.reading import clause
+from checker.reading.parse import parse
+from checker.reading.source import Source
 
 from .conftest import lint_text
 

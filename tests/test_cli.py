@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from checker.launch import main
+from checker.commandline.launch import main
 
 from .conftest import PLAN_2024
 
@@ -304,7 +304,7 @@ def test_the_quick_exit_loses_no_output_and_keeps_exit_codes(tmp_path):
 
 
 def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):
-    import checker.lint as lint_module
+    import checker.checking.lint as lint_module
 
     for n in range(30):
         shutil.copy(PLAN_2024, tmp_path / f"plan-{n:02}.txt")

@@ -22,14 +22,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import engine
-from checker.config import Config
+from checker.checking import engine
+from checker.checking.config import Config
+from checker.checking.rules import builtin_rules
 from checker.locale import message
-from checker.model import Plan, Task
-from checker.parse import parse
-from checker.rules import builtin_rules
-from checker.source import read_source
-from checker.text import fold
+from checker.reading.model import Plan, Task
+from checker.reading.parse import parse
+from checker.reading.source import read_source
+from checker.reading.text import fold
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -54,9 +54,9 @@ def test_no_colour_when_not_a_terminal_and_output_file(tmp_path):
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
-    from checker import commands
-    from checker.formats import RenderOptions, render
-    from checker.lint import LintOptions, lint_paths
+    from checker.checking.lint import LintOptions, lint_paths
+    from checker.commandline import commands
+    from checker.products.formats import RenderOptions, render
 
     from .conftest import SPECS
 

@@ -13,8 +13,8 @@ import sys
 import click
 import pytest
 
-from checker.cli import cli
-from checker.launch import main
+from checker.commandline.cli import cli
+from checker.commandline.launch import main
 
 from .conftest import PLAN_2024
 from .test_cli import invoke

@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.findings import Finding, Fix, Words
-from checker.formats import RenderOptions, fix_payload, render
-from checker.formats import json as json_format
-from checker.formats.jsontext import Raw, dumps
-from checker.lint import FileReport, LintOptions, RunReport, lint_paths
-from checker.model import Edit, Span
-from checker.rules import builtin_rules
-from checker.source import Source
+from checker.checking.findings import Finding, Fix, Words
+from checker.checking.lint import FileReport, LintOptions, RunReport, lint_paths
+from checker.checking.rules import builtin_rules
+from checker.products.formats import RenderOptions, fix_payload, render
+from checker.products.formats import json as json_format
+from checker.products.formats.jsontext import Raw, dumps
+from checker.reading.model import Edit, Span
+from checker.reading.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = list(builtin_rules().values())

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from checker import commands
-from checker.cli import _argv_lang, cli
-from checker.launch import LINT_FLAGS, LINT_VALUES, quick_lint_args
+from checker.commandline import commands
+from checker.commandline.cli import _argv_lang, cli
+from checker.commandline.launch import LINT_FLAGS, LINT_VALUES, quick_lint_args
 
 from .conftest import PLAN_2024
 
@@ -188,9 +188,9 @@ def _plancheck(
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLANCHECK_LANG")}
     env["PLANCHECK_CACHE_DIR"] = str(tmp_path / "cache")
     code = (
-        "from checker.cli import main as m"
+        "from checker.commandline.cli import main as m"
         if through_click
-        else "from checker.launch import main as m"
+        else "from checker.commandline.launch import main as m"
     )
     flags = ["-X", "importtime"] if importtime else []
     return subprocess.run(
@@ -241,9 +241,9 @@ def test_a_hooks_check_does_not_import_click(tmp_path):
     done = _plancheck(tmp_path, "lint", "--skip-non-plans", "2024.txt", importtime=True)
     assert done.returncode == 1 and b"N003" in done.stdout
     imported = {line.split(b"|")[-1].strip() for line in done.stderr.splitlines()}
-    assert b"checker.rules" in imported and b"click" not in imported
+    assert b"checker.checking.rules" in imported and b"click" not in imported
     # every name of the 2024 plan is in the registry: the mirror of local names is not loaded
-    assert b"checker.agencies" in imported and b"checker.mirror" not in imported
+    assert b"checker.knowledge.agencies" in imported and b"checker.knowledge.mirror" not in imported
     help_text = _plancheck(tmp_path, "lint", "--help", importtime=True)
     assert help_text.returncode == 0 and b"click" in {
         line.split(b"|")[-1].strip() for line in help_text.stderr.splitlines()
@@ -254,7 +254,7 @@ def test_a_hooks_check_does_not_import_click(tmp_path):
 def test_an_interrupted_check_exits_130_read_either_way(monkeypatch, capsys, args):
     """^C in a check: 130 (128 + SIGINT), whichever reading ran it (click makes the
     KeyboardInterrupt an Abort of its own)."""
-    from checker import launch
+    from checker.commandline import launch
 
     def interrupted(**_):
         raise KeyboardInterrupt
@@ -268,30 +268,30 @@ def test_an_interrupted_check_exits_130_read_either_way(monkeypatch, capsys, arg
 
 
 def test_the_console_script_loads_with_the_collector_off_and_click_runs_with_it_on(tmp_path):
-    """checker.start (the console script's module) turns the cyclic collector off while the
-    program loads; a command click reads turns it back on; importing checker.launch, as a
+    """checker.commandline.start (the console script's module) turns the cyclic collector off while the
+    program loads; a command click reads turns it back on; importing checker.commandline.launch, as a
     library user or a test does, leaves it alone."""
     probe = (
         "import gc, sys\n"
-        "import checker.launch\n"
+        "import checker.commandline.launch\n"
         "print(gc.isenabled())\n"
-        "import checker.start\n"
+        "import checker.commandline.start\n"
         "print(gc.isenabled())\n"
-        "from checker import cli\n"
+        "from checker.commandline import cli\n"
         "cli.main = lambda args: print(gc.isenabled())\n"  # what click's main would run with
-        "checker.launch.main(['rules'])\n"
+        "checker.commandline.launch.main(['rules'])\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert done.stdout.split() == ["True", "False", "True"]
-    # without checker.start, launch leaves a caller's collector as it was
+    # without checker.commandline.start, launch leaves a caller's collector as it was
     own = (
-        "import gc, checker.launch\n"
-        "from checker import cli\n"
+        "import gc, checker.commandline.launch\n"
+        "from checker.commandline import cli\n"
         "cli.main = lambda args: print(gc.isenabled())\n"
         "gc.disable()\n"
-        "checker.launch.main(['rules'])\n"
+        "checker.commandline.launch.main(['rules'])\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", own], capture_output=True, text=True, check=True, cwd=tmp_path
@@ -304,10 +304,10 @@ def test_the_console_script_and_python_m_run_from_checker_start():
 
     root = Path(__file__).resolve().parent.parent
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["scripts"]["plancheck"] == "checker.start:run"
-    # in a child: importing checker.start here would turn this process's collector off
-    same = "import checker.start as s, checker.launch as l; print(s.run is l.run)"
+    assert project["scripts"]["plancheck"] == "checker.commandline.start:run"
+    # in a child: importing checker.commandline.start here would turn this process's collector off
+    same = "import checker.commandline.start as s, checker.commandline.launch as l; print(s.run is l.run)"
     done = subprocess.run([sys.executable, "-c", same], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "True"
     main_module = (root / "checker" / "__main__.py").read_text(encoding="utf-8")
-    assert "from .start import run" in main_module
+    assert "from .commandline.start import run" in main_module

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.parse import parse
-from checker.source import Source
+from checker.reading.parse import parse
+from checker.reading.source import Source
 
 from .conftest import lint_text
 

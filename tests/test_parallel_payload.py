@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import lint as lint_module
-from checker.findings import Finding, Fix, Words
-from checker.formats import RenderOptions, render
-from checker.lint import LintOptions, lint_paths
-from checker.model import Edit, Span
-from checker.rules import builtin_rules
+from checker.checking import lint as lint_module
+from checker.checking.findings import Finding, Fix, Words
+from checker.checking.lint import LintOptions, lint_paths
+from checker.checking.rules import builtin_rules
+from checker.products.formats import RenderOptions, render
+from checker.reading.model import Edit, Span
 
 from .test_json_text import findings
 

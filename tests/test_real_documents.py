@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.agencies import load_registry
-from checker.parse import parse
-from checker.source import read_source
+from checker.knowledge.agencies import load_registry
+from checker.reading.parse import parse
+from checker.reading.source import read_source
 
 from .test_cli import invoke
 
@@ -20,7 +20,7 @@ XIAOFEI = REAL / "2018-xiaofei-fupin-guobanfa129.txt"
 
 
 def _labels(first: int, last: int) -> list[str]:
-    from checker.text import int_to_cn
+    from checker.reading.text import int_to_cn
 
     return [f"（{int_to_cn(n)}）" for n in range(first, last + 1)]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker.agencies import conferences, load_registry
-from checker.data import builtin
-from checker.parse import parse
-from checker.source import read_source
+from checker.knowledge.agencies import conferences, load_registry
+from checker.knowledge.data import builtin
+from checker.reading.parse import parse
+from checker.reading.source import read_source
 
 from .conftest import PLAN_2024
 

@@ -174,7 +174,7 @@ def test_a_rename_that_fails_leaves_the_file_and_says_so(tmp_path: Path, monkeyp
     was, no temp file left beside it, the findings of the file as it is."""
     from click.testing import CliRunner
 
-    from checker.cli import cli
+    from checker.commandline.cli import cli
 
     plan = tmp_path / "plan.txt"
     shutil.copy(PLAN_2024, plan)

@@ -217,6 +217,10 @@ HTML = {
     "lost": "Lost",
     "lead_gained": "Now leads",
     "lead_lost": "No longer leads",
+    "renamed": "Renamed",
+    "renamed_note": "reorganisations and renamings the registry records: one body, neither removed nor added.",
+    "old_name": "Old name",
+    "new_name": "New name",
 }
 
 KINDS = {
@@ -261,7 +265,7 @@ RULE_PAGE = {
     "none": "none",
 }
 
-#: help of the commands and options: written in English in checker/cli.py.
+#: help of the commands and options: written in English in checker/commandline/cli.py.
 HELP: dict[str, str] = {}
 
 #: the words of facts rules name by key (``findings.Words``); ``separator`` joins a list
@@ -457,6 +461,9 @@ DIFF_TEXT = {
     "added": "    agencies added: {names}",
     "removed": "    agencies removed: {names}",
     "lead": "    lead: {old} → {new}",
+    "renamed": "    renamed: {old} → {new}",
+    "renamings": "Renamed (reorganisations and renamings the registry records):",
+    "renaming": "  {old} → {new}: tasks {tasks}",
     "by_agency": "By agency:",
     "gained": "gained {tasks}",
     "lost": "lost {tasks}",

@@ -239,7 +239,7 @@ ERRORS = {
     "{where}: '{ending}' already mirrors {other} ({style})": "{where}：“{ending}”已对应{other}（{style}）",
     "{where}: invalid regular expression ({reason})": "{where}：正则表达式有误（{reason}）",
     "{where}: cannot read ({reason})": "{where}：无法读取（{reason}）",
-    # the kinds a data file's shape names (checker/schema.py), carried into the templates above
+    # the kinds a data file's shape names (checker/knowledge/schema.py), carried into the templates above
     "a whole number": "整数",
     "text": "文本",
     "a list": "列表",
@@ -367,6 +367,10 @@ HTML = {
     "lost": "减少任务",
     "lead_gained": "新任牵头",
     "lead_lost": "不再牵头",
+    "renamed": "单位更名",
+    "renamed_note": "名录记载的改组或更名：同一单位，不计为减少和增加。",
+    "old_name": "原名称",
+    "new_name": "现名称",
 }
 
 KINDS = {
@@ -411,7 +415,7 @@ RULE_PAGE = {
     "none": "无",
 }
 
-#: help of the commands and options (their English text is in checker/cli.py)
+#: help of the commands and options (their English text is in checker/commandline/cli.py)
 HELP = {
     "A Word copy of the draft with findings as comments and fixes as tracked changes.": "生成审阅稿：问题作为Word批注，修复作为修订。",
     "The review copy (default DRAFT.reviewed.docx; never the draft itself).": "审阅稿文件（默认为DRAFT.reviewed.docx；不会覆盖原稿）。",
@@ -605,6 +609,9 @@ DIFF_TEXT = {
     "added": "    增加单位：{names}",
     "removed": "    减少单位：{names}",
     "lead": "    牵头单位：{old} → {new}",
+    "renamed": "    单位更名：{old} → {new}",
+    "renamings": "单位更名（名录记载的改组或更名）：",
+    "renaming": "  {old} → {new}：任务 {tasks}",
     "by_agency": "各单位变化：",
     "gained": "新增 {tasks}",
     "lost": "减少 {tasks}",
