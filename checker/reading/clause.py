@@ -11,7 +11,7 @@ list or note (``牵头单位:A、B``, ``适用范围:…``) or a list of parties
 ``A、B等和各有关省级人民政府负责`` · ``X牵头,Y等按职责分工负责,年内持续推进`` ·
 ``负责部门:A、B,适用范围:所有试点地区`` · ``A、B负责,排在第一位的部门为牵头部门,下同``.
 
-A part of a clause the grammar cannot place is kept as ``unplaced`` (G011 reports it), never
+A part of a clause the grammar cannot place is kept as ``unplaced`` (G012 reports it), never
 read as an agency.
 """
 

@@ -118,7 +118,7 @@ class Clause(NamedTuple):
     parties: tuple[AgencyRef, ...] = ()
     deadline: str | None = None  # a time limit inside the clause: 2019年底前完成, 长期坚持
     notes: tuple[str, ...] = ()  # notes inside the clause: 适用范围:所有试点地区
-    #: parts the grammar could not place (G011), with where they are: never agencies
+    #: parts the grammar could not place (G012), with where they are: never agencies
     unplaced: tuple[tuple[str, Span], ...] = ()
 
     @property

@@ -1,4 +1,4 @@
-"""G011: a part of a responsibility clause that the clause grammar cannot place.
+"""G012: a part of a responsibility clause that the clause grammar cannot place.
 
 The grammar (``rules/clause-grammar.yaml``) reads roles, labels, time limits, notes and
 collectives; a part that is none of these (an unknown label, a date it does not know, words
@@ -16,7 +16,7 @@ from ..findings import Finding
 from ..registry import rule
 
 
-@rule("G011", "unplaced-clause-part", severity="warning")
+@rule("G012", "unplaced-clause-part", severity="warning")
 def unplaced_clause_part(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     Bad: 1.推进改革。(科技部负责,联系电话:12345)
