@@ -70,7 +70,6 @@ XFAIL: dict[str, str] = {
         "(各街镇（园区）, 各联席会议成员单位) not unknown agencies (G001)"
     ),
     "local/2020-hufuban-jiaotong-shigu": (
-        "a collective among joint leads (牵头单位：各区政府、市应急局、市公安局) kept as a lead; "
         "municipal bodies (市交通委…) and collectives (各有安全生产监管职责的部门, "
         "各使用信用信息的单位) not unknown agencies (G001)"
     ),
@@ -154,10 +153,10 @@ def bare_label(label: object) -> str:
 
 
 def task_leads(task: Task) -> list[str]:
-    """The leads of a task as the checker reads them: the lead agencies of its first clause
-    that names one, in text order."""
+    """The leads of a task as the checker reads them: the lead parties of its first clause
+    that names one (agencies and collectives alike, in text order)."""
     for clause in task.clauses:
-        leads = [agency.name for agency in clause.agencies if agency.role == "lead"]
+        leads = [party.name for party in clause.leads]
         if leads:
             return leads
     return []

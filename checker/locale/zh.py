@@ -19,6 +19,7 @@ TITLES = {
     "G009": "牵头部门说明缺失或不一致",
     "G010": "附件分工表与正文不一致",
     "G011": "名录外的单位（汇总）",
+    "G012": "责任分工中有无法识别的内容",
     "S001": "未识别出任务",
     "D001": "文号不合GB/T 9704格式",
     "D002": "年份前后不一致",
@@ -70,6 +71,7 @@ MESSAGES = {
     "G010.both": "附件分工表中任务{task}的责任单位与正文不一致（缺“{missing}”，多“{extra}”）：请核对后统一。",
     "G011": "本计划有1个单位不在单位名录中：{names}。名称合乎单位名称的写法，不是错字，可能是其他领域或地方的单位：如需核对其顺序和更名，请在本地名录中登记（plancheck agencies 计划文件 --init 名录文件 生成草稿，配置文件中写 agencies: [名录文件]）。",
     "G011.many": "本计划有{count}个单位不在单位名录中：{names}。这些名称合乎单位名称的写法，不是错字，可能是其他领域或地方的单位：如需核对其顺序和更名，请在本地名录中登记（plancheck agencies 计划文件 --init 名录文件 生成草稿，配置文件中写 agencies: [名录文件]）。",
+    "G012": "任务{task}的责任分工中“{text}”既不是单位名称，也不是角色、时限或说明：请改写，或确认其写法。",
     "S001": "未能识别出任何编号任务（有{headings}个标题），无法检查：请确认任务以“1.”“（一）”或“一、”编号并以责任分工结尾。",
     "S001.clauses": "未能识别出任何编号任务（有{headings}个标题、{clauses}处责任分工），无法检查：请确认每项任务以“1.”“（一）”或“一、”编号开头并以责任分工结尾。",
     "G009.inconsistent": "任务{task}以“牵头”标明“{agency}”为牵头部门，但它不在第一位，与文末“列第一位的部门为牵头部门”不一致：请将其移到第一位。",
@@ -100,6 +102,9 @@ UI = {
     "summary.plain": "发现{count}个问题。",
     "summary.unsafe": "发现{count}个问题（{more}个加 --unsafe-fixes 可修复）。",
     "summary_none": "未发现问题。",
+    "summary_none_shown": "没有需要列出的问题。",
+    "hidden.baseline_hidden": "另有{count}个问题已记入基线（--baseline），未列出。",
+    "hidden.suppressed": "另有{count}个问题被抑制指令（disable 注释或 per-task-ignores）隐藏，未列出。",
     "files": "文件：{parts}。",
     "files.checked": "检查{count}个",
     "files.with_findings": "（{count}个有问题）",
@@ -442,6 +447,7 @@ HELP = {
     "With --fix or --diff, apply or show the fixes that need a drafter's check too.": "与 --fix 或 --diff 同用：也应用或显示需要起草人核对的修复。",
     "Show the fixes as a unified diff; write nothing.": "以统一差异格式显示修复，不写入文件。",
     "Exit 0 even when there are findings.": "即使发现问题也以状态0退出。",
+    "Exit 1 only for findings of this severity or worse (info findings alone exit 0 by default).": "只有此严重程度及以上的问题才以状态1退出（默认只有“提示”级问题时以状态0退出）。",
     "Show the number of findings per rule instead of each.": "按规则统计问题数，而不逐条列出。",
     "Show the findings only, without the summary.": "只列出问题，不显示汇总。",
     "Also say which files were skipped and why.": "同时说明跳过了哪些文件及原因。",
@@ -568,6 +574,11 @@ EXPLANATIONS = {
         "地方国企、本地机构）不在名录中并不是错误：每份计划只在一条汇总（提示级别）中列出，\n"
         "请核对后在本地名录中登记（plancheck agencies 计划 --init 文件 生成草稿）。\n"
         "与名录中的名称只差一两个字的，是错字，由 G001 报告。"
+    ),
+    "G012": (
+        "责任分工括注应写明哪些单位承担什么角色（牵头、负责、配合、参与、指导），可附时限（“2024年底前完成”）\n"
+        "或说明（“适用范围：…”）。其中无法归入这些成分的文字不当作单位名称处理，而是单独报告：\n"
+        "或是写法有误，或是本工具尚不认识的写法（可在 rules/clause-grammar.yaml 中补充）。"
     ),
     "N001": (
         "同一编号出现两次，引用任务（如“第12项”）就会指向两处，分工和督办都会出错。\n"
