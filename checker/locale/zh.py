@@ -165,6 +165,7 @@ ERRORS = {
     "no plan files (*.txt, *.md) in folder": "目录中没有计划文件（*.txt、*.md）",
     "file is read-only; not fixed": "文件只读，未修复",
     "cannot write beside the file ({reason})": "无法在文件所在目录写入（{reason}）",
+    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx": "是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx",
     "cannot write the file ({reason}); not fixed": "无法写入文件（{reason}），未修复",
     "python-docx is not installed": "未安装python-docx",
     "not a Word document (.docx)": "不是Word文档（.docx）",
