@@ -71,6 +71,27 @@ XFAIL: dict[str, str] = {
         "(G008); state companies (申通地铁集团, 上港集团…) and vertically managed offices "
         "(中国铁路上海局, 民航华东管理局) not unknown agencies (G001)"
     ),
+    "local/2021-hufuban-huancheng-gongyuandai": (
+        "（牵头单位：A，B区、C区政府。配合单位：D）: every body after 牵头单位 a lead, also after "
+        "the ， that follows the first (市绿化市容局，浦东新区…嘉定区政府; …，地产集团; …，临港新片区"
+        "管委会); municipal and district bodies not unknown agencies (G001)"
+    ),
+    "local/2023-hujiaoke-andian-shiyonglv": (
+        "a title broken over lines inside 《…》 is one title (D004); the year from the date line "
+        "when no number is in the text; an abbreviation defined and used in the same task "
+        "(市级平台) is used (D006); divisions written after one shared prefix (市交通委科技信息处、"
+        "港务监管处) and national offices (上海海事局) not unknown agencies (G001)"
+    ),
+    "local/2023-anweihui-ranqi-zhengzhi": (
+        "clauses of the form （A牵头负责，B、各区政府组织落实）, （A、B、各区政府组织落实） with no "
+        "牵头, （各部门按职责分工牵头负责、…）; steps 1.-4. without clauses in 三（一） before the "
+        "clause-carrying measures 1.-48. are not tasks (G008, N004); municipal bodies "
+        "(市住房城乡建设管理委, 市消防救援总队…) not unknown agencies (G001)"
+    ),
+    "local/2024-hufubanfa-shequ-qianrushi": (
+        "（责任单位：各区政府，A、B…）: a collective named first is the first-named lead; party "
+        "organs (市委组织部, 市委社会工作部) and municipal bodies not unknown agencies (G001)"
+    ),
     "local/2024-jiading-haimian-shishi": (
         "the annex 重点任务分解表 (| 序号 | 任务类型 | 重点内容 | 责任单位 | 参考文件 |, header row "
         "repeated mid-table) read as tasks; （1）（2） enumerations inside a table cell not stray "

@@ -135,50 +135,6 @@ def test_a_source_comes_back_whole_from_a_worker():
     assert back == source and back.folded == source.folded and back.newline == "\r\n"
 
 
-def test_a_lint_run_leaves_the_garbage_collector_as_it_found_it(capsys):
-    """lint_paths runs without the cyclic collector (a plan is acyclic tuples) and gives the
-    caller's setting back, on or off; the lint command keeps it off while it writes the
-    report too."""
-    import gc
-    import json
-
-    from checker.checking.lint import LintOptions, lint_paths
-    from checker.checking.rules import builtin_rules
-    from checker.commandline import commands
-
-    from .conftest import PLAN_2024
-
-    specs = list(builtin_rules().values())
-    seen = []
-
-    def spy(phase, info):
-        seen.append(phase)
-
-    gc.callbacks.append(spy)
-    try:
-        for enabled in (True, False):
-            (gc.enable if enabled else gc.disable)()
-            seen.clear()
-            run = lint_paths([str(PLAN_2024)], LintOptions(), specs)
-            assert run.files[0].findings and gc.isenabled() is enabled
-            assert seen == []  # no collection during the run
-    finally:
-        gc.callbacks.remove(spy)
-        gc.enable()
-    writing = []
-    real_emit = commands.emit
-
-    def emit(text, output, *, err=False):
-        writing.append(gc.isenabled())
-        real_emit(text, output, err=err)
-
-    with pytest.MonkeyPatch.context() as patch, pytest.raises(SystemExit) as done:
-        patch.setattr(commands, "emit", emit)
-        commands.lint((str(PLAN_2024),), fmt="json", no_cache=True)
-    assert done.value.code == 1 and writing == [False] and gc.isenabled()
-    assert json.loads(capsys.readouterr().out)["summary"]["findings"] == 6
-
-
 def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
     """Memos of what a text says (checker.base.memo: clauses, names, D007's task masks) serve the
     next plan: its findings are those of a plan never seen, and ``forget`` empties them."""

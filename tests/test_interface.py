@@ -13,8 +13,7 @@ import sys
 import click
 import pytest
 
-from checker.commandline.cli import cli
-from checker.commandline.launch import main
+from checker.commandline.cli import cli, main
 
 from .conftest import PLAN_2024
 from .test_cli import invoke

@@ -162,46 +162,8 @@ def read_stdin(name: str) -> Source:
     return source_from_bytes(data, name)
 
 
-#: whether the cyclic garbage collector runs during a lint run: it does not. A plan is a
-#: tree of small tuples (spans, agencies, tasks) freed by reference counting; the collector
-#: only scans them, a tenth of a 10 MB plan's time even at a raised threshold, and a
-#: thousand plans leave a few dozen cyclic objects behind (measured: 33), collected after
-#: the run
-GC_DURING_RUN = False
-
-
-def pause_collector() -> bool:
-    """Stop cyclic garbage collection (unless GC_DURING_RUN); True if it was running, for
-    ``resume_collector``. ``lint`` pauses it over writing the report too: the first
-    collection after a run scans everything the run made (20 ms for 1,000 plans, 170 ms for
-    a 10 MB plan). Two plain calls, not a context manager, whose making could itself set
-    off the collection it is there to prevent."""
-    import gc
-
-    was_enabled = gc.isenabled()
-    if not GC_DURING_RUN:
-        gc.disable()
-    return was_enabled
-
-
-def resume_collector(was_enabled: bool) -> None:
-    """Give the caller's setting back (``pause_collector``'s answer)."""
-    if was_enabled:
-        import gc
-
-        gc.enable()
-
-
 def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
     """Check every path; input errors are recorded per file and the rest goes on."""
-    was_enabled = pause_collector()
-    try:
-        return _lint_paths(paths, options, specs)
-    finally:
-        resume_collector(was_enabled)
-
-
-def _lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
     finder = ConfigFinder(specs, options.config_path)
     baseline = None
     if options.baseline is not None and options.baseline.exists():

@@ -18,6 +18,7 @@ a whole entry or none; a directory that cannot be written only means nothing is 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from functools import cache
@@ -31,18 +32,13 @@ from ..reading.source import Source, pause_before_replace
 from .config import Config
 from .findings import Finding, Fix, Words
 
-try:  # CPython's own BLAKE2: hashlib would load OpenSSL first, 2.5 ms of every start-up
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b as _blake2b
-
 #: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256)
 FORMAT = 2
 
 
 def _digest(data: bytes = b""):
     """A 256-bit BLAKE2b digest: as strong as SHA-256 for telling files apart."""
-    return _blake2b(data, digest_size=32)
+    return hashlib.blake2b(data, digest_size=32)
 
 
 class Unencodable(Exception):

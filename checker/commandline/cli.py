@@ -1,8 +1,7 @@
 """The command line as click declares it: options, help, usage errors, in two languages.
 
 Each command is a thin wrapper that turns options into a call (``lint``'s work is in
-``commands``, which the console script ``launch`` also calls without click for the command
-lines a hook writes) and results into exit codes.
+``commands``) and results into exit codes. ``main`` is the ``plancheck`` console script.
 
 Exit status: 0 no findings (or --exit-zero), 1 findings, 2 usage or input error. Every error
 is one line on stderr, never a traceback.
@@ -415,8 +414,8 @@ def use_language(lang: str) -> None:
 
 
 def main(args: list[str] | None = None) -> None:
-    """Run the command line through click (``launch.main`` sends here whatever it does not
-    read itself), every error one line and exit 2."""
+    """The ``plancheck`` console script: the command line through click, every error one
+    line and exit 2."""
     from .. import locale
 
     lang = _argv_lang(sys.argv[1:] if args is None else args)

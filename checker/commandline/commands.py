@@ -1,10 +1,8 @@
 """What the commands do, without click: ``lint``'s work and the output helpers every command
 shares.
 
-click declares the command line (``cli``) and calls these; the console script
-(``launch``) calls ``lint`` directly when the command line is one it reads without click
-(a pre-commit hook's ``plancheck lint --skip-non-plans FILE…``), so that a check does not
-pay for importing click. Nothing here imports click.
+click declares the command line (``cli``) and calls these. Nothing here imports click: what
+a command does is tested and called without a command line.
 """
 
 from __future__ import annotations
@@ -142,7 +140,7 @@ def emit(text: str, output: str | None, *, err: bool = False) -> None:
         try:
             echo(text, nl=False, err=err)
         except BrokenPipeError:
-            raise  # a reader that stopped early (| head): exit 1, quietly (launch.guarded)
+            raise  # a reader that stopped early (| head): exit 1, quietly (guarded)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             where = "standard error" if err else "standard output"
@@ -187,7 +185,7 @@ def lint(
 ) -> None:
     """``plancheck lint``: check plan files, write the findings, leave with the exit status
     (0 none or --exit-zero, 1 findings, 2 a file that could not be checked)."""
-    from ..checking.lint import LintOptions, lint_paths, pause_collector, resume_collector
+    from ..checking.lint import LintOptions, lint_paths
 
     rules = specs()
     if write_baseline and baseline is None:
@@ -208,35 +206,29 @@ def lint(
         skip_non_plans=skip_non_plans,
         cache=not no_cache,
     )
-    # no cyclic collection over writing the report either: the first one after a run
-    # would scan everything the run made (lint.pause_collector)
-    was_enabled = pause_collector()
-    try:
-        run = lint_paths(paths, options, list(rules.values()))
-        report_problems(run, lang, verbose)
-        if write_baseline:
-            _write_baseline(baseline, run, lang, quiet)
-        # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
-        to_stderr = fix and "-" in paths
-        if show_diff:
-            emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
+    run = lint_paths(paths, options, list(rules.values()))
+    report_problems(run, lang, verbose)
+    if write_baseline:
+        _write_baseline(baseline, run, lang, quiet)
+    # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
+    to_stderr = fix and "-" in paths
+    if show_diff:
+        emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
+    else:
+        render_options = RenderOptions(
+            lang=lang,
+            color=color(no_color, err=to_stderr) and not output,
+            rules=run.rules(rules),
+            unsafe_fixes=unsafe_fixes,
+            statistics=statistics,
+            quiet=quiet,
+        )
+        if statistics:  # a table: JSON when asked, else text whatever format was asked
+            name = fmt if fmt in choices("statistics") else "text"
+            text = render(name, run, render_options, output="statistics")
         else:
-            render_options = RenderOptions(
-                lang=lang,
-                color=color(no_color, err=to_stderr) and not output,
-                rules=run.rules(rules),
-                unsafe_fixes=unsafe_fixes,
-                statistics=statistics,
-                quiet=quiet,
-            )
-            if statistics:  # a table: JSON when asked, else text whatever format was asked
-                name = fmt if fmt in choices("statistics") else "text"
-                text = render(name, run, render_options, output="statistics")
-            else:
-                text = render(fmt, run, render_options)
-            emit(text, output, err=to_stderr)
-    finally:
-        resume_collector(was_enabled)
+            text = render(fmt, run, render_options)
+        emit(text, output, err=to_stderr)
     if run.errors or run.fix_errors:
         sys.exit(2)
     sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)

@@ -175,6 +175,7 @@ def shapes() -> dict[str, Any]:
         "agencies.yaml": closed(
             {
                 "categories": [category],
+                "body_endings": names,
                 "agencies": [
                     open_(
                         {
@@ -258,6 +259,7 @@ def shapes() -> dict[str, Any]:
                 "place_suffixes": names,
                 "not_places": names,
                 "national_markers": names,
+                "not_place_heads": names,
             },
             "provinces",
             "prefixes",

@@ -61,14 +61,6 @@ class Span(NamedTuple):
     def end_column(self) -> int:
         return self._position(self.end)[1]
 
-    def positions(self) -> tuple[int, int, int, int]:
-        """Line, column, end line and end column in two look-ups, where the four properties
-        take four: the JSON of a thousand plans writes all four for 14,000 findings."""
-        line, column = self._position(self.start)
-        if self.end == self.start:
-            return line, column, line, column
-        return (line, column, *self._position(self.end))
-
     def __repr__(self) -> str:
         return f"Span({self.start}, {self.end})"
 

@@ -126,29 +126,13 @@ def fix_payload(source: "Source | None", found: "Finding") -> dict[str, Any] | N
     applies it (``safe``) or only ``--fix --unsafe-fixes`` does (``unsafe``)."""
     if source is None or found.fix is None:
         return None
-    edits = found.fix.edits
-    if len(edits) == 1:  # nearly every fix: the lines around it cut and joined, no sorting
-        start, end, fixed = _lines_with_edit(source, edits[0])
-    else:
-        start, end, fixed = _lines_with_edits(source, edits)
+    start, end, fixed = _lines_with_edits(source, found.fix.edits)
     return {
         "line": start,
         "end_line": end,
         "replacement": _NEWLINES.sub("\n", fixed) if "\r" in fixed else fixed,
         "applicability": "safe" if found.fix.safe else "unsafe",
     }
-
-
-def _lines_with_edit(source: "Source", edit: "Edit") -> tuple[int, int, str]:
-    """The first and last line one edit touches, and their text with the edit made (as
-    ``_lines_with_edits`` makes it: an end past the lines' last character cuts there)."""
-    first, last = source.position(edit.start)[0], source.position(edit.end)[0]
-    start, end = source.line_starts[first - 1], source.line_end(last)
-    text = source.text
-    if edit.end > end + 1:  # past the text's end: apply_edits leaves such an edit out
-        return first, last, text[start:end]
-    fixed = f"{text[start : min(edit.start, end)]}{edit.text}{text[min(edit.end, end) : end]}"
-    return first, last, fixed
 
 
 def _lines_with_edits(source: "Source", edits: "tuple[Edit, ...]") -> tuple[int, int, str]:

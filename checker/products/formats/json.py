@@ -1,20 +1,16 @@
 """The JSON of ``lint --format json``: ``version``, ``files``, ``findings``, ``skipped``,
 ``summary`` (documented in docs/json.md).
 
-``as_dict`` says what the JSON holds; ``render`` writes the text ``json.dumps(as_dict(…),
-ensure_ascii=False, indent=2)`` would, byte for byte (tested), but writes each finding
-from one template (``_finding_text``) instead of a dict walked by the standard library's
-pure-Python encoder: a run over a thousand plans has fourteen thousand findings, and the
-parent process writes them alone, after the workers are done.
+``as_dict`` says what the JSON holds; ``render`` writes it with the standard library.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from . import RenderOptions, fix_payload, message
-from .jsontext import Raw, dumps, string
 
 if TYPE_CHECKING:
     from ...checking.findings import Finding
@@ -42,54 +38,6 @@ def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, 
     if fix is not None:
         item["fix"] = fix
     return item
-
-
-#: where a finding's keys stand: the document, its ``findings`` list, the finding
-_KEY = "\n      "
-
-
-def _finding_text(found: Finding, source: Source | None, lang: str) -> str:
-    """``finding_dict`` as ``dumps`` writes it in the findings list, the keys in the same
-    order; the strings escaped by the C encoder, as ``json.dumps`` escapes them."""
-    line, column, end_line, end_column = found.span.positions()
-    text = (
-        f'{{{_KEY}"path": {string(found.path)},'
-        f'{_KEY}"line": {line},'
-        f'{_KEY}"column": {column},'
-        f'{_KEY}"end_line": {end_line},'
-        f'{_KEY}"end_column": {end_column},'
-        f'{_KEY}"rule": {string(found.code)},'
-        f'{_KEY}"name": {string(found.name)},'
-        f'{_KEY}"severity": {string(found.severity)},'
-        f'{_KEY}"task": {dumps(found.task)},'
-        f'{_KEY}"message": {string(message(found, lang))},'
-        f'{_KEY}"fingerprint": {string(found.fingerprint())}'
-    )
-    where = found.place_dict()
-    if where is not None:
-        text += f',{_KEY}"place": {dumps(where, 3)}'
-    fix = fix_payload(source, found)
-    if fix is not None:
-        text += f',{_KEY}"fix": {_fix_text(fix)}'
-    return text + "\n    }"
-
-
-#: where a fix's keys stand, and the keys ``fix_payload`` gives, in its order
-_FIX_KEY = _KEY + "  "
-_FIX_KEYS = ("line", "end_line", "replacement", "applicability")
-
-
-def _fix_text(fix: dict[str, Any]) -> str:
-    """A finding's ``fix`` as ``dumps`` writes it there: from a template when it has the
-    keys ``fix_payload`` gives today, in their order (else as any dict)."""
-    if tuple(fix) != _FIX_KEYS:
-        return dumps(fix, 3)
-    return (
-        f'{{{_FIX_KEY}"line": {dumps(fix["line"])},'
-        f'{_FIX_KEY}"end_line": {dumps(fix["end_line"])},'
-        f'{_FIX_KEY}"replacement": {string(fix["replacement"])},'
-        f'{_FIX_KEY}"applicability": {string(fix["applicability"])}{_KEY}}}'
-    )
 
 
 def file_dict(report, lang: str) -> dict[str, Any]:
@@ -128,11 +76,6 @@ def as_dict(run, options: RenderOptions) -> dict[str, Any]:
         for report in run.files
         for f in report.findings
     ]
-    return _document(run, options, findings)
-
-
-def _document(run, options: RenderOptions, findings: list | Raw) -> dict[str, Any]:
-    """The lint JSON around its findings (dicts, or their text already written)."""
     by_rule = Counter(f.code for report in run.files for f in report.findings)
     counts = run.counts()
     return {
@@ -168,10 +111,4 @@ def _skipped(report, lang: str) -> dict[str, str]:
 
 
 def render(run, options: RenderOptions) -> str:
-    texts = [
-        _finding_text(f, report.source, options.lang)
-        for report in run.files
-        for f in report.findings
-    ]
-    findings = Raw("[\n    " + ",\n    ".join(texts) + "\n  ]" if texts else "[]")
-    return dumps(_document(run, options, findings)) + "\n"
+    return json.dumps(as_dict(run, options), ensure_ascii=False, indent=2) + "\n"
