@@ -138,6 +138,13 @@ def cli() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
+    "--fail-on",
+    type=click.Choice(list(commands.FAIL_ON)),
+    default="warning",
+    show_default=True,
+    help="Exit 1 only for findings of this severity or worse (info findings alone exit 0 by default).",
+)
+@click.option(
     "--statistics", is_flag=True, help="Show the number of findings per rule instead of each."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Show the findings only, without the summary.")
@@ -173,6 +180,7 @@ def lint(
     unsafe_fixes,
     show_diff,
     exit_zero,
+    fail_on,
     statistics,
     quiet,
     verbose,
