@@ -19,6 +19,7 @@ TITLES = {
     "G009": "lead-agency statement missing or inconsistent",
     "G010": "annexed task table disagrees with the text",
     "G011": "agencies in no registry (summary)",
+    "G012": "part of a responsibility clause not understood",
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
     "D002": "years disagree",
@@ -70,6 +71,7 @@ MESSAGES = {
     "G010.both": "the annexed table and the text name different agencies for task {task} (table lacks '{missing}', adds '{extra}'): make them agree.",
     "G011": "1 agency of this plan is in no registry: {names}. The name is written as a body's name, not misspelt; it may be a body of another domain or place: to have its order and renamings checked, register it in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
     "G011.many": "{count} agencies of this plan are in no registry: {names}. The names are written as bodies' names, not misspelt; they may be bodies of another domain or place: to have their order and renamings checked, register them in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
+    "G012": "task {task}'s clause holds '{text}', which is neither a body's name nor a role, time limit or note: rewrite it, or check its form.",
     "S001": "no numbered task was recognised ({headings} headings), so nothing could be checked: number each task '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "S001.clauses": "no numbered task was recognised ({headings} headings, {clauses} responsibility clauses), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
@@ -419,6 +421,12 @@ EXPLANATIONS = {
         "each plan lists them once, in one summary (info), to check and register in a local\n"
         "registry (plancheck agencies PLAN --init FILE writes a draft). A name one or two\n"
         "characters off a known one is a misspelling: G001 reports it."
+    ),
+    "G012": (
+        "A responsibility clause says which bodies take which role (lead, responsible, cooperate,\n"
+        "take part, guide), with a time limit ('2024年底前完成') or a note ('适用范围：…') at most.\n"
+        "Text that is none of these is not read as an agency: it is reported on its own, as a\n"
+        "wrong form or one the grammar does not know yet (rules/clause-grammar.yaml)."
     ),
     "N001": (
         "A number used twice makes a reference to a task ('第12项') point to two places, and the\n"
