@@ -91,6 +91,7 @@ MESSAGES = {
 UI = {
     "list_separator": ", ",
     "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
+    "config_written": "wrote {path}: every setting is commented out, with what it does; delete the '# ' before one to turn it on.",
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
     "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",
     "place_table": "table {table}, row {row}, column {header}",
@@ -495,4 +496,38 @@ DIFF_TEXT = {
     "lead_gained": "now leads {tasks}",
     "lead_lost": "no longer leads {tasks}",
     "parts_separator": "; ",
+}
+
+#: ``plancheck init``: the commented .plancheck.yaml, its header, and a note on each key
+#: (the general keys of ``config.KEYS`` and every option a rule declares)
+CONFIG_FILE = {
+    "header": (
+        "plancheck configuration, written by plancheck init.\n"
+        "plancheck looks for the nearest configuration file upward from each checked file; it\n"
+        "governs every file below it. --config FILE gives one file for a whole run.\n"
+        "Lines starting with '#' are comments. To turn a setting on, delete the '# ' before it.\n"
+        "A wrong setting stops the check with 'file:key: message' and the nearest correct key.\n"
+        "Every key: docs/config.md (for drafters, in Chinese: docs/zh/config.md)."
+    ),
+    "general": "Which rules to check, at which severity",
+    "options": "Rule options (the values shown are the defaults)",
+    "rule": "rule {code}",
+    "choices": "one of: {choices}",
+    "between": "a number above {low}, at most {high}",
+    "select": "Check only these rules: codes or prefixes (N numbering, A annotations, G agencies,\n"
+    "D wording, S structure). Everything when not given; plancheck rules lists them.",
+    "ignore": "Skip these codes or prefixes. Where select and ignore both match a rule, the longer\n"
+    "(more specific) one wins.",
+    "severity": "Change a rule's severity: error, warning or info. Each rule's own when not given.",
+    "year": "The plan's year. Read from the title, document number or signature date when not given.",
+    "per-task-ignores": '"TASK" for every file, "path:TASK" for one file: codes not checked for that task.\n'
+    "For text plans; Markdown plans can say <!-- plancheck: disable=CODE --> in the text.",
+    "rules": "Your own YAML rules: files or folders, relative to this file.",
+    "agencies": "Your office's agency registry files (provincial and local bodies), relative to this\n"
+    "file. plancheck agencies PLAN --init FILE writes a first draft of one.",
+    "punctuation": "D005 punctuation width: consistent (the majority width), full (GB/T 15834), half.",
+    "near-duplicate": "D007: the similarity (0 to 1) above which two tasks are near-duplicates.",
+    "agency-style": "G002 agency names: auto (the style the document keeps), council (发展改革委…),\n"
+    "ministry (国家发展改革委…).",
+    "protocol-order": "G007 protocol order: auto (where the document itself keeps it), always, never.",
 }
