@@ -460,13 +460,15 @@ def test_init_never_overwrites(tmp_path):
     assert target.read_text(encoding="utf-8") == "# curated\n"
 
 
-def test_init_with_every_name_known_writes_an_empty_registry(tmp_path):
+def test_init_with_every_name_known_writes_nothing_and_says_so(tmp_path):
     target = tmp_path / "none.yaml"
-    result = invoke(
-        "agencies", str(ROOT / "plans" / "2024.txt"), "--init", str(target), "--lang", "en"
-    )
-    assert result.exit_code == 0 and "0 names" in result.stdout
-    assert load_registry((target,)).local == frozenset()
+    plan = ROOT / "plans" / "2024.txt"
+    result = invoke("agencies", str(plan), "--init", str(target), "--lang", "en")
+    assert result.exit_code == 0 and "nothing to record" in result.stdout
+    assert f"{target} not written" in result.stdout
+    chinese = invoke("agencies", str(plan), "--init", str(target))
+    assert chinese.exit_code == 0 and "都已在名录中" in chinese.stdout
+    assert not target.exists()
 
 
 def test_curated_registry_orders_local_exceptions(tmp_path):

@@ -352,3 +352,78 @@ def test_a_legacy_word_file_gets_a_hint_to_save_it_as_docx(tmp_path: Path, name,
     english = json.loads(run(tmp_path, "lint", name, "--format", "json", "--lang", "en").stdout)
     assert english["files"][0]["error_code"] == "legacy-word"
     assert english["files"][0]["error_message"].endswith("save it as .docx")
+
+
+# -- 8. one language to the end ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "yaml_text, line, reason",
+    [
+        ("select: [N\n", 2, "“[”开始的列表没有用“]”结束"),
+        ("select: N\n  bad: : x\n", 2, "值中有冒号：请给该值加引号"),
+        ("\t- N\n", 1, "有制表符（Tab）：请用空格缩进"),
+        ('select: "N\n', 2, "引号没有闭合"),
+        ("select: !!python/object:os.system x\n", 1, "使用了YAML标签（!!…）：只能写普通的值"),
+        ("select:\n  - N\n ignore: [G]\n", 3, "缩进没有对齐"),
+    ],
+)
+def test_a_yaml_error_is_chinese_to_its_end(tmp_path: Path, yaml_text: str, line: int, reason: str):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    (tmp_path / ".plancheck.yaml").write_text(yaml_text, encoding="utf-8")
+    done = run(tmp_path, "lint", "plan.txt")
+    assert done.returncode == 2
+    said = done.stderr.splitlines()[0]
+    assert said == f"plancheck: {tmp_path / '.plancheck.yaml'}:{line}：YAML格式有误（{reason}）"
+    assert not any(
+        "a" <= c <= "z"
+        for c in said.split("YAML格式有误")[1].replace("YAML", "").replace("Tab", "")
+    )
+    english = run(tmp_path, "lint", "plan.txt", "--lang", "en")
+    assert ": invalid YAML (" in english.stderr
+
+
+def test_a_broken_baseline_and_pyproject_are_said_in_chinese(tmp_path: Path):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    (tmp_path / "b.yaml").write_text("findings: [\n", encoding="utf-8")
+    done = run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "plancheck: b.yaml:2：基线文件有误（文件在一个值的中间结束（括号或引号没有闭合））\n"
+    )
+    (tmp_path / "pyproject.toml").write_text("[tool.plancheck]\nselect = [\n", encoding="utf-8")
+    toml = run(tmp_path, "lint", "plan.txt")
+    assert toml.returncode == 2 and toml.stderr.strip().endswith("：TOML格式有误")
+
+
+def test_agencies_init_writes_comments_in_the_chosen_language(tmp_path: Path):
+    from .conftest import ROOT
+
+    shutil.copy(ROOT / "tests" / "data" / "local" / "sichuan-2024.txt", tmp_path / "plan.txt")
+    english = run(tmp_path, "agencies", "plan.txt", "--init", "en.yaml", "--lang", "en")
+    assert english.returncode == 0 and english.stdout.startswith("wrote en.yaml: 3 names")
+    comments = [
+        line.split("#", 1)[1]
+        for line in (tmp_path / "en.yaml").read_text(encoding="utf-8").splitlines()
+        if "#" in line
+    ]
+    # English to the end but for the Chinese names it cites as examples
+    assert all("次" not in c and "任务" not in c and "请" not in c for c in comments), comments
+    assert "  # 2 times; tasks 4, 11" in (tmp_path / "en.yaml").read_text(encoding="utf-8")
+    chinese = run(tmp_path, "agencies", "plan.txt", "--init", "zh.yaml")
+    text = (tmp_path / "zh.yaml").read_text(encoding="utf-8")
+    assert chinese.returncode == 0 and "# 2次；任务4、11" in text
+    assert "every name" not in text and "times" not in text
+    import yaml
+
+    assert len(yaml.safe_load(text)["agencies"]) == 3
+
+
+def test_agencies_init_writes_no_file_when_every_name_is_known(tmp_path: Path):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    done = run(tmp_path, "agencies", "plan.txt", "--init", "local.yaml")
+    assert done.returncode == 0
+    assert (
+        done.stdout == "plan.txt中的单位名称都已在名录中：没有需要登记的名称，未写入local.yaml。\n"
+    )
+    assert not (tmp_path / "local.yaml").exists()

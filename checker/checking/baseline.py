@@ -56,12 +56,17 @@ class Baseline:
 
 
 def _read(path: Path):
+    text = ""
     try:
-        data = _yaml().load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = _yaml().load(text)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read baseline ({error.strerror})") from None
     except Exception as error:  # ruamel raises many kinds; all mean a broken file
-        raise ConfigError(f"{path}: invalid baseline ({type(error).__name__})") from None
+        from ..knowledge.data import yaml_reason, yaml_where
+
+        reason = yaml_reason(error, text)
+        raise ConfigError(f"{yaml_where(path, error)}: invalid baseline ({reason})") from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("findings", []), list):

@@ -165,6 +165,8 @@ def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
 #: ``tool.plancheck``, ``"tool".'plancheck'``), a ``[tool]`` table or a ``tool = {…}`` inline
 #: table (whose plancheck only parsing tells). A file with none of these (a project named
 #: plancheck, with settings for other tools) is not parsed at all.
+#: where tomllib's (English) message says the error is
+_TOML_LINE = LazyPattern(r"\(at line (\d+)")
 _MAY_HAVE_SECTION = LazyPattern(r"""(?:\btool|"tool"|'tool')\s*(?:\.\s*["']?plancheck\b|\]|=)""")
 
 
@@ -186,7 +188,9 @@ def load_file(
         try:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{path}: invalid TOML ({error})") from None
+            line = _TOML_LINE.search(str(error))  # tomllib's message is English: only its line
+            where = f"{path}:{line.group(1)}" if line else str(path)
+            raise ConfigError(f"{where}: invalid TOML") from None
         section = data.get("tool", {}).get("plancheck")
         return None if section is None else from_mapping(section, path, known, options)
     import yaml
@@ -194,10 +198,10 @@ def load_file(
     try:
         data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(error, "problem", None) or "not YAML"
-        raise ConfigError(f"{where}: invalid YAML ({problem})") from None
+        from ..knowledge.data import yaml_reason, yaml_where
+
+        reason = yaml_reason(error, raw)
+        raise ConfigError(f"{yaml_where(path, error)}: invalid YAML ({reason})") from None
     return from_mapping(data, path, known, options)
 
 

@@ -5,6 +5,7 @@ with (national, mirror, and the registry files of its config).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,39 +42,26 @@ def unknown_names(plan: Plan, registry: Registry) -> list[Unknown]:
     return list(found.values())
 
 
-def skeleton(plan: Plan, registry: Registry) -> str:
+#: the words of a skeleton's comments: ``say(key, **facts)``, the locale's ``text`` in the
+#: user's language (the commands pass it: checking does not reach up to the locale)
+Say = Callable[..., str]
+
+
+def skeleton(plan: Plan, registry: Registry, say: Say) -> str:
     """A registry file for the office to curate: every unknown name with a guessed category,
-    its count and tasks as comments. It loads as it is (no rank: no protocol order yet)."""
+    its count and tasks as comments, all comments in the user's language (``say``'s
+    ``init.*`` texts). It loads as it is (no rank: no protocol order yet)."""
     names = unknown_names(plan, registry)
-    categories = registry.categories
+    separator = say("list_separator")
     guess = registry.mirror.guess_category if registry.mirror else (lambda _: "local")
-    lines = [
-        f"# {Path(plan.path).name} 的本地单位名录草稿：计划中用到、但任何名录都没有的单位名称。",
-        "# 由 plancheck agencies 计划文件 --init 名录文件 生成。请逐条核对一次，然后在配置文件",
-        "# (.plancheck.yaml) 中写 agencies: [本文件]（路径相对于配置文件）。",
-        "#",
-        "# 格式与 plancheck 的 rules/agencies.yaml 相同：",
-        "#   name      计划中使用的规范简称",
-        "#   full      全称（可选）",
-        "#   aliases   起草中见到的其他写法；G002 会要求改为 name",
-        f"#   category  类别，按礼宾顺序：{'、'.join(categories)}",
-        "#   rank      类别内的排序。对应中央单位的本地单位沿用中央单位的序号（省教育厅 = 教育部的 4），",
-        "#             请在同一尺度上排序（如 19.5 排在农业农村部的 19 之后）；不写 rank 则不检查顺序（G007）",
-        "#   mirrors   对应的中央单位：沿用其类别和序号（如 省经济和信息化厅 mirrors 工业和信息化部）",
-        "#   ended / successor   撤销或更名的年份和承接单位",
-        "#   source    名称的依据（机构改革方案、“三定”规定等）",
-        "# 下列 category 是按名称猜测的，请逐条核对。每行注释为出现次数和所在任务。",
-        "",
-        "agencies:",
-    ]
-    if not names:
-        lines[-1] = "agencies: []  # every name of the plan is known"
+    header = say(
+        "init.header", plan=Path(plan.path).name, categories=separator.join(registry.categories)
+    )
+    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    lines += ["", "agencies:"]
     for item in names:
-        tasks = "、".join(map(str, item.tasks))
-        lines.append(
-            f"  - {{name: {_quote(item.name)}, category: {guess(item.name)}}}"
-            f"  # {item.count}次；任务{tasks}"
-        )
+        said = say("init.entry", count=item.count, tasks=separator.join(map(str, item.tasks)))
+        lines.append(f"  - {{name: {_quote(item.name)}, category: {guess(item.name)}}}  # {said}")
     return "\n".join(lines) + "\n"
 
 
@@ -107,8 +95,9 @@ def registry_for(path: str | None, config_path: Path | None = None) -> Registry:
     return load_registry(finder.for_file(plan_path).agencies)
 
 
-def init_registry(path: str, target: Path, config_path: Path | None = None) -> int:
-    """``--init FILE``: write a registry skeleton of the plan's unknown names; their count."""
+def init_registry(path: str, target: Path, say: Say, config_path: Path | None = None) -> int:
+    """``--init FILE``: write a registry skeleton of the plan's unknown names; their count.
+    With none unknown nothing is written (an empty registry is nothing to curate): 0."""
     from ..reading.parse import parse
     from ..reading.source import read_source
 
@@ -116,5 +105,7 @@ def init_registry(path: str, target: Path, config_path: Path | None = None) -> i
         raise UsageError(f"{target}: already exists; --init never overwrites a file")
     plan = parse(read_source(path))
     registry = registry_for(path, config_path)
-    write_skeleton(target, skeleton(plan, registry))
-    return len(unknown_names(plan, registry))
+    count = len(unknown_names(plan, registry))
+    if count:
+        write_skeleton(target, skeleton(plan, registry, say))
+    return count

@@ -315,10 +315,13 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
     from ..reading.sniff import read_plan
 
     if init is not None:
+        from functools import partial
+
         from .. import locale
 
-        count = init_registry(plan, init, config_path)
-        click.echo(locale.text(lang, "init_written", path=init, count=count))
+        count = init_registry(plan, init, partial(locale.text, lang), config_path)
+        key = "init_written" if count else "init_none"
+        click.echo(locale.text(lang, key, path=init, count=count, plan=plan))
         return
     table = agency_table(read_plan(plan), registry_for(plan, config_path))
     click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)

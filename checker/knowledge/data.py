@@ -91,15 +91,57 @@ def parse_yaml(path: Path) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=loader)
+        text = path.read_text(encoding="utf-8")
+        return yaml.load(text, Loader=loader)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(error, "problem", None) or "not YAML"
-        raise ConfigError(f"{where}: invalid YAML ({problem})") from None
+        reason = yaml_reason(error, text)
+        raise ConfigError(f"{yaml_where(path, error)}: invalid YAML ({reason})") from None
+
+
+#: what a YAML parser's problem means for someone editing the file, in words of our own (the
+#: locales translate them; the parser's English would end a Chinese message in English):
+#: (words the problem holds, the reason), the first that matches
+_YAML_REASONS = (
+    (("'\\t'", "tab character"), "a tab: indent with spaces"),
+    (("mapping values are not allowed",), "a colon inside a value: put the value in quotes"),
+    (("',' or ']'",), "a [ list not closed with ]"),
+    (("',' or '}'",), "a mapping opened with a brace and not closed"),
+    (("unexpected end of stream",), "a quotation mark not closed"),
+    (
+        ("cannot start any token",),
+        "a value starting with a character YAML reserves (@ ` % |): put it in quotes",
+    ),
+    (("constructor for the tag",), "a YAML tag (!!…): write plain values only"),
+    (("undefined alias",), "an alias (*name) with no anchor (&name)"),
+    (("escape character",), "an unknown escape (\\) in double quotes: use single quotes"),
+    (("block end", "expected key", "expected <document"), "the indentation does not line up"),
+    (("<stream end>",), "the file ends inside a value (a bracket or quotation mark not closed)"),
+)
+
+
+def yaml_reason(error: Exception, text: str = "") -> str:
+    """A YAML parser's error (PyYAML's or ruamel's) as one of ``_YAML_REASONS``, or a plain
+    "not valid YAML here": never the parser's own English. ``text``, the file's, tells a
+    tab where the parser stopped (LibYAML's message does not name the character)."""
+    problem = f"{getattr(error, 'problem', '') or ''} {getattr(error, 'context', '') or ''}"
+    mark = getattr(error, "problem_mark", None)
+    lines = text.splitlines()
+    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        return "a tab: indent with spaces"
+    for words, reason in _YAML_REASONS:
+        if any(word in problem for word in words):
+            return reason
+    return "not valid YAML here"
+
+
+def yaml_where(path: Path | str, error: Exception) -> str:
+    """``file:line`` of a YAML error (the line the parser stopped at), or the file."""
+    mark = getattr(error, "problem_mark", None)
+    return f"{path}:{mark.line + 1}" if mark is not None else str(path)
 
 
 @cache

@@ -90,6 +90,27 @@ MESSAGES = {
 
 UI = {
     "list_separator": ", ",
+    "init_none": "every agency name in {plan} is in a registry: nothing to record, {path} not written.",
+    "init.entry": "{count} times; tasks {tasks}",
+    "init.entry.one": "once; task {tasks}",
+    "init.header": (
+        "A draft local registry for {plan}: the agency names the plan uses that no registry knows.\n"
+        "Written by plancheck agencies PLAN --init FILE. Check each entry once, then add\n"
+        "agencies: [this file] to the config (.plancheck.yaml; the path is relative to it).\n"
+        "\n"
+        "The format is that of plancheck's rules/agencies.yaml:\n"
+        "  name      the short form the plan uses\n"
+        "  full      the full name (optional)\n"
+        "  aliases   other spellings seen in drafts; G002 asks for name instead\n"
+        "  category  the category, in protocol order: {categories}\n"
+        "  rank      the order within the category. A local body that mirrors a central one takes its\n"
+        "            rank (省教育厅 = 教育部's 4); rank the others on that scale (19.5 comes after\n"
+        "            农业农村部's 19); without rank the order is not checked (G007)\n"
+        "  mirrors   the central body it mirrors: its category and rank (省经济和信息化厅 mirrors 工业和信息化部)\n"
+        "  ended / successor   the year it was abolished or renamed, and the body that took over\n"
+        "  source    where the name comes from (a reform plan, the body's 三定 rules…)\n"
+        "The categories below are guessed from the names: check each. Each comment gives the count and the tasks."
+    ),
     "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
     "config_written": "wrote {path}: every setting is commented out, with what it does; delete the '# ' before one to turn it on.",
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",

@@ -90,6 +90,25 @@ MESSAGES = {
 
 UI = {
     "list_separator": "、",
+    "init_none": "{plan}中的单位名称都已在名录中：没有需要登记的名称，未写入{path}。",
+    "init.entry": "{count}次；任务{tasks}",
+    "init.header": (
+        "{plan} 的本地单位名录草稿：计划中用到、但任何名录都没有的单位名称。\n"
+        "由 plancheck agencies 计划文件 --init 名录文件 生成。请逐条核对一次，然后在配置文件\n"
+        "(.plancheck.yaml) 中写 agencies: [本文件]（路径相对于配置文件）。\n"
+        "\n"
+        "格式与 plancheck 的 rules/agencies.yaml 相同：\n"
+        "  name      计划中使用的规范简称\n"
+        "  full      全称（可选）\n"
+        "  aliases   起草中见到的其他写法；G002 会要求改为 name\n"
+        "  category  类别，按礼宾顺序：{categories}\n"
+        "  rank      类别内的排序。对应中央单位的本地单位沿用中央单位的序号（省教育厅 = 教育部的 4），\n"
+        "            请在同一尺度上排序（如 19.5 排在农业农村部的 19 之后）；不写 rank 则不检查顺序（G007）\n"
+        "  mirrors   对应的中央单位：沿用其类别和序号（如 省经济和信息化厅 mirrors 工业和信息化部）\n"
+        "  ended / successor   撤销或更名的年份和承接单位\n"
+        "  source    名称的依据（机构改革方案、“三定”规定等）\n"
+        "下列 category 是按名称猜测的，请逐条核对。每行注释为出现次数和所在任务。"
+    ),
     "init_written": "已写入{path}：{count}个任何名录都没有的单位名称。请逐条核对后，在配置文件中写 agencies: [{path}]。",
     "config_written": "已写入{path}。其中每项设置都已注释掉并附有说明：删去行首的“# ”即可启用。",
     "style.council": "国务院文件的简称写法，如“发展改革委”“药监局”",
@@ -206,7 +225,22 @@ ERRORS = {
     "{where}: no [tool.plancheck] section": "{where}：没有[tool.plancheck]一节",
     "{where}: cannot read config ({reason})": "{where}：无法读取配置文件（{reason}）",
     "{where}: config is not UTF-8": "{where}：配置文件不是UTF-8编码",
+    "{where}: not UTF-8 text": "{where}：不是UTF-8编码的文本",
     "{where}: invalid TOML ({reason})": "{where}：TOML格式有误（{reason}）",
+    "{where}: invalid TOML": "{where}：TOML格式有误",
+    # what a YAML parser's problem means (knowledge.data._YAML_REASONS)
+    "a tab: indent with spaces": "有制表符（Tab）：请用空格缩进",
+    "a colon inside a value: put the value in quotes": "值中有冒号：请给该值加引号",
+    "a [ list not closed with ]": "“[”开始的列表没有用“]”结束",
+    "a mapping opened with a brace and not closed": "以左花括号开始的映射没有闭合",
+    "a quotation mark not closed": "引号没有闭合",
+    "a value starting with a character YAML reserves (@ ` % |): put it in quotes": "值以YAML保留的字符（@ ` % |）开头：请给该值加引号",
+    "a YAML tag (!!…): write plain values only": "使用了YAML标签（!!…）：只能写普通的值",
+    "an alias (*name) with no anchor (&name)": "别名（*名称）没有对应的锚点（&名称）",
+    "an unknown escape (\\) in double quotes: use single quotes": "双引号中有无法识别的转义（\\）：请改用单引号",
+    "the indentation does not line up": "缩进没有对齐",
+    "the file ends inside a value (a bracket or quotation mark not closed)": "文件在一个值的中间结束（括号或引号没有闭合）",
+    "not valid YAML here": "此处不是有效的YAML",
     "{where}: invalid YAML ({reason})": "{where}：YAML格式有误（{reason}）",
     "{where}: a rule file holds one mapping": "{where}：一个规则文件只能写一个映射",
     "{where}: missing": "{where}：缺少此项",
