@@ -21,13 +21,10 @@ from .memo import per_text
 from .model import AgencyRef, Clause, Span, maker
 from .source import Source
 
-#: the characters a clause word begins with
-_CLAUSE_FIRST = "负牵配参协会责主"
-#: Words that make a parenthetical a responsibility clause rather than prose.
-#: (The lookahead of their first characters lets a search skip every other character.)
-CLAUSE_WORDS = re.compile(
-    rf"(?=[{_CLAUSE_FIRST}])(?:负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门))"
-)
+# CLAUSE_WORDS, the words that make a parenthetical a responsibility clause rather than
+# prose, live in ``text``: reading a text's paragraphs back (``reflow``) asks for them too
+from .text import _CLAUSE_FIRST, CLAUSE_WORDS
+
 #: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
 #: tell which level of a plan carries the clauses, or to count the clauses of one not read.
 #: Its plain form is [(【](?:[^()【】]|\([^()]*\))*?WORDS(?:[^()【】]|\([^()]*\))*[)】]; here

@@ -21,7 +21,7 @@ CODES: dict[str, str] = {
     "Is a directory": "not-a-file",
     "Not a directory": "not-a-file",
     "not a regular file": "not-a-file",
-    "no plan files (*.txt, *.md) in folder": "no-plans",
+    "no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder": "no-plans",
     # reading it
     "permission denied": "unreadable",
     "Permission denied": "unreadable",
@@ -37,6 +37,17 @@ CODES: dict[str, str] = {
     "not a Word document (.docx)": "docx",
     "not a readable Word document (.docx)": "docx",
     "python-docx is not installed": "missing-dependency",
+    # a PDF, a web page, a format not read
+    "PDF without a text layer (a scan?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and check the text it gives": "no-text-layer",
+    "not a readable PDF": "pdf",
+    "PDF is encrypted: save an unprotected copy": "pdf",
+    "not a readable web page": "html",
+    "web page without an article (no paragraphs of text found)": "html",
+    "not read: an old Word .doc file; save it as .docx": "format-not-read",
+    "not read: a WPS .wps file; save it as .docx": "format-not-read",
+    "not read: an RTF file; save it as .docx": "format-not-read",
+    "not read: an OFD file; export it as PDF": "format-not-read",
+    "not read: Word's lock file of an open document (~$…)": "format-not-read",
     # what it holds
     "not a plan: no plan title, document number, responsibility clause or 一、/1. outline": "not-a-plan",
     "not a plan: titled as a companion document ({title})": "not-a-plan",

@@ -168,5 +168,12 @@ def place(lang: str, found: Any) -> str:
     where = found.place_dict() if found.place else None
     if where is None:
         return ""
-    key = "place_paragraph" if "paragraph" in where else "place_table"
+    if "paragraph" in where:
+        key = "place_paragraph"
+    elif "page" in where:
+        key = "place_page"
+    elif "table" in where:
+        key = "place_table"
+    else:
+        key = "place_line"
     return text(lang, key, **where)
