@@ -42,14 +42,15 @@ _MARKERS = re.compile(
     r"|(?P<num>(?<![0-9A-Za-z.第—\-~至到/])\d{1,3}[.、](?![0-9]))"
     r"|(?P<pnum>\(\d{1,3}\))"
 )
-#: (on the text as it is: full-width marks too)
-_ANY_MARKER = re.compile(rf"{_CN}、|[(（](?:{_CN}|\d{{1,3}})[)）]|\d{{1,3}}[.．、](?![0-9])")
 #: how far a marker's number may run ahead of its kind's last (a number skipped), inside a
 #: line and at a line's start (where a repeated number is an item too)
 _SLACK, _LINE_SLACK = 2, 3
-#: a line this long holds several paragraphs if it holds several items
-_LONG_LINE = 100
+#: the average length of a line (characters) above which the lines may hold several
+#: paragraphs each (a State Council opinion's paragraphs average 120–200), and the length
+#: of a line that surely does
+_LONG_PARAGRAPH, _LONGEST_PARAGRAPH = 300, 3000
 _DIGITS = re.compile(r"\d+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _CN_DIGITS = re.compile(_CN)
 #: a title followed by its own document number (…的指导意见国办发〔2018〕121号)
 _DOC_NUMBER = re.compile(r"\S{1,10}[〔\[(【](?:19|20)\d\d[〕\])】]第?\d{1,4}号")
@@ -93,9 +94,12 @@ class _Marker(NamedTuple):
 
 def reconstruct(text: str) -> Reading:
     """The text with its paragraphs one a line, or the text itself when it has them."""
+    original = text
+    if "\r" in text:  # CRLF or CR line ends: one \n each (the line numbers stay)
+        text = "\n".join(_NEWLINE.split(text))
     content = [line for line in map(str.strip, text.split("\n")) if line]
     if not content:
-        return Reading(text)
+        return Reading(original)
     width = _wrap_width(content)
     if width is not None:
         return _unwrap(text, fold(text), width)
@@ -104,20 +108,19 @@ def reconstruct(text: str) -> Reading:
         markers = _sequence(folded)
         if _is_joined(folded, markers):
             return _split(text, folded, markers)
-    return Reading(text)
+    return Reading(original)
 
 
 def _may_be_joined(content: list[str]) -> bool:
-    """What ``_is_joined`` needs, counted roughly and cheaply (a clean plan pays only this):
-    more things that look like markers inside long lines than lines that begin with one."""
-    long = [line for line in content if len(line) > _LONG_LINE]
-    if not long:
-        return False
-    inside = sum(len(_ANY_MARKER.findall(line, 1)) for line in long)
-    if inside < 3:
-        return False
-    at_start = sum(1 for line in content if _ANY_MARKER.match(line))
-    return inside > at_start
+    """Whether the lines are long enough to hold several paragraphs each, told from their
+    lengths alone (a clean plan pays only this): a few lines, or lines averaging more than
+    a long paragraph, or one line longer than any paragraph is."""
+    total = sum(map(len, content))
+    return (
+        len(content) <= 3
+        or total > _LONG_PARAGRAPH * len(content)
+        or max(map(len, content)) > _LONGEST_PARAGRAPH
+    )
 
 
 def _candidates(folded: str) -> list[_Marker]:
@@ -308,11 +311,15 @@ def _wrap_width(content: list[str]) -> tuple[int, int] | None:
     almost none is longer."""
     if len(content) < 8:
         return None
-    if sum(1 for line in content if len(line) > 90) > len(content) // 20:
+    lengths = list(map(len, content))
+    if sum(1 for n in lengths if n > 90) > len(lengths) // 20:
         return None  # prose a paragraph a line
+    mode = Counter(lengths).most_common(1)[0][0]
+    if sum(1 for n in lengths if mode - 4 <= n <= mode) < 0.45 * len(lengths):
+        return None  # no width that most lines stop at, in characters or columns
     best = None
     for measure, tolerance in ((0, 1), (1, 3)):
-        values = [_measures(line)[measure] for line in content]
+        values = lengths if measure == 0 else [_measures(line)[1] for line in content]
         width = Counter(values).most_common(1)[0][0]
         if width < (16 if measure == 0 else 32) or width > (90 if measure == 0 else 180):
             continue

@@ -237,7 +237,7 @@ def source_from_file(data: bytes, path: Path, name: str) -> Source:
     if suffix in WEB_SUFFIXES:
         from .webpage import read_html
 
-        text, encoding = read_html(data, name)
+        text, encoding = read_html(data, name, decode)
         return _rebuilt(text, name, encoding, kind="html", reading="html")
     return source_from_bytes(data, name)
 

@@ -22,8 +22,12 @@ What a reader of the page calls the document is kept, the site around it left ou
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .errors import InputError
+
+#: decodes a text file's bytes: (text, encoding, BOM) or an InputError (``source.decode``)
+Decoder = Callable[[bytes, str], tuple[str, str, bool]]
 
 NOT_A_PAGE = "not a readable web page"
 NO_ARTICLE = "web page without an article (no paragraphs of text found)"
@@ -81,12 +85,13 @@ _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn"}
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 
 
-def read_html(data: bytes, name: str) -> tuple[str, str]:
+def read_html(data: bytes, name: str, decode: Decoder) -> tuple[str, str]:
     """The document of a saved web page as plan text (one paragraph a line, tables as
-    Markdown rows), and the encoding it was read in."""
+    Markdown rows), and the encoding it was read in. ``decode`` decodes bytes that declare
+    no charset as a text plan's are (``source.decode``)."""
     from lxml import html
 
-    text, encoding = _decode(data, name)
+    text, encoding = _decode(data, name, decode)
     try:
         root = html.document_fromstring(text)
     except Exception:  # lxml's ParserError, or an empty document
@@ -104,11 +109,9 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     return "\n".join(lines), encoding
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
+def _decode(data: bytes, name: str, decode: Decoder) -> tuple[str, str]:
     """The page's text in the charset it declares (its head read by the parser), else as a
     text plan is decoded."""
-    from .source import decode
-
     declared = _declared_charset(data)
     if declared is None or declared in ("utf-8", "utf8"):
         text, encoding, _ = decode(data, name)

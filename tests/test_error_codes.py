@@ -94,7 +94,9 @@ def bad_files(tmp_path):
             "无法解码",
         ),
         "notes.txt": ("会议纪要\n一、甲\n".encode(), "not-a-plan", "不是计划文件"),
-        "draft.txt": (NOT_UNDERSTOOD.encode(), "not-understood", "是计划文件，但未能识别"),
+        # (a plan whose tasks cannot be read, NOT_UNDERSTOOD's text, is no error in lint:
+        # an S001 finding, exit 1, tests/test_renderings.py; diff still says not-understood)
+        "scan.pdf": (b"%PDF-1.4\n", "pdf", "PDF文件无法读取"),
     }
     for name, (data, _, _) in files.items():
         (tmp_path / name).write_bytes(data)

@@ -58,10 +58,10 @@ _PRINT_CSS = """
   @bottom-center { content: "- " counter(page) " -"; font-size: 12pt; }
   @bottom-right { content: "公开方式：主动公开"; font-size: 9pt; }
 }
-body { font-family: "Noto Serif CJK SC", serif; font-size: 15pt; line-height: 1.65; }
+body { font-family: "Noto Sans CJK SC", sans-serif; font-size: 15pt; line-height: 1.65; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.head { text-indent: 0; text-align: center; }
-h1 { font-size: 20pt; text-align: center; margin: 12pt 0; font-weight: bold; }
+h1 { font-size: 20pt; text-align: center; margin: 12pt 0; font-weight: normal; }
 """
 
 
@@ -88,7 +88,7 @@ def body_html(lines: list[str]) -> str:
         escaped = html.escape(line)
         if n == title:
             out.append(f"<h1>{escaped}</h1>")
-        elif n == 0 or "〔" in line and line.endswith("号") and len(line) < 30:
+        elif n == 0 or ("〔" in line and line.endswith("号") and len(line) < 30):
             out.append(f'<p class="head">{escaped}</p>')
         else:
             out.append(f"<p>{escaped}</p>")
