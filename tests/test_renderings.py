@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from checker import reflow
-from checker.parse import parse
-from checker.source import read_source, source_from_bytes
+from checker.reading import reflow
+from checker.reading.parse import parse
+from checker.reading.source import read_source, source_from_bytes
 
 from .conftest import PLAN_2024, ROOT
 from .test_cli import invoke
@@ -206,7 +206,7 @@ def test_the_pdf_library_is_imported_only_for_a_pdf():
 def test_the_diff_of_a_pdf_and_a_word_draft_aligns_as_the_texts_do(tmp_path):
     import docx
 
-    from checker.diff import diff_files
+    from checker.products.diff import diff_files
 
     draft = ROOT / "tests" / "data" / "diff" / "2025-draft.txt"
     document = docx.Document()

@@ -288,7 +288,7 @@ def report_problems(run, lang: str, verbose: bool) -> None:
 
 def reading_words(lang: str, reading: str) -> str:
     """How a file's text was rebuilt (``Source.reading``, e.g. ``html+joined``) in words."""
-    from . import locale
+    from .. import locale
 
     separator = "；" if lang == "zh" else "; "
     return separator.join(locale.text(lang, f"reading.{part}") for part in reading.split("+"))

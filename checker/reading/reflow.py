@@ -30,7 +30,10 @@ from typing import NamedTuple
 
 from .text import CLAUSE_WORDS, cn_to_int, fold
 
-AS_IS, JOINED, WRAPPED = "as-is", "joined", "wrapped"
+#: how a text was read (``Reading.how``)
+AS_IS = "as-is"
+JOINED = "joined"
+WRAPPED = "wrapped"
 
 _CN = "[一二三四五六七八九十]{1,3}"
 #: item markers by kind; the groups hold the numeral. A number's marker must not be part of a

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .errors import InputError
+from ..base.errors import InputError
 
 #: decodes a text file's bytes: (text, encoding, BOM) or an InputError (``source.decode``)
 Decoder = Callable[[bytes, str], tuple[str, str, bool]]

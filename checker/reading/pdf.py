@@ -29,7 +29,7 @@ from collections import Counter
 from statistics import median
 from typing import NamedTuple
 
-from .errors import InputError
+from ..base.errors import InputError
 
 #: what a scan is told (English; translated in the locale)
 NO_TEXT_LAYER = "PDF without a text layer (a scan?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and check the text it gives"
