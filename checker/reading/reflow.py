@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import cache
 from typing import NamedTuple
 
-from .text import CLAUSE_WORDS, cn_to_int, fold
+from .text import cn_to_int, fold
 
 #: how a text was read (``Reading.how``)
 AS_IS = "as-is"
@@ -251,6 +252,17 @@ def _closed(folded: str, start: int, end: int) -> list[bool]:
     return result
 
 
+@cache
+def _clause_words() -> re.Pattern[str]:
+    """The words that make a bracket a responsibility clause: the clause grammar's own
+    (``rules/clause-grammar.yaml``, which ``clause`` compiles the same way; read here from
+    the data, as ``clause`` itself reads the text this module makes)."""
+    from ..knowledge.data import builtin
+
+    words = (builtin("clause-grammar.yaml") or {}).get("clause_words", ())
+    return re.compile("|".join(f"(?:{p})" for p in words) or "$^")
+
+
 def _tail_start(folded: str, last_item: int) -> int | None:
     """Where the text after the last item begins: after the last clause-like bracket group
     of the last item (a closing note, the signature and date glued to it), if text follows."""
@@ -260,7 +272,7 @@ def _tail_start(folded: str, last_item: int) -> int | None:
         open_ = folded.rfind("(", last_item, close)
         if open_ < 0:
             return None
-        if CLAUSE_WORDS.search(folded, open_ + 1, close):
+        if _clause_words().search(folded, open_ + 1, close):
             after = close + 1
             while after < end and folded[after] in "。;":
                 after += 1

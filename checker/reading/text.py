@@ -27,14 +27,6 @@ _FOLD_PAIRS = tuple(FULL_TO_HALF.items())
 #: Marks that end a sentence (after folding). A group right after one stands alone.
 SENTENCE_END = frozenset("。;!?")
 
-#: the characters a clause word begins with
-_CLAUSE_FIRST = "负牵配参协会责主"
-#: Words that make a parenthetical a responsibility clause rather than prose.
-#: (The lookahead of their first characters lets a search skip every other character.)
-CLAUSE_WORDS = re.compile(
-    rf"(?=[{_CLAUSE_FIRST}])(?:负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门))"
-)
-
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "[一二三四五六七八九十〇零两]+"
