@@ -35,7 +35,7 @@ WORD_LOCK = "not read: Word's lock file of an open document (~$…)"
 
 #: why --fix leaves a file alone, by kind: the text plancheck read is not the file's bytes
 _NOT_REWRITTEN = {
-    "docx": "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): fix them in Word",
+    "docx": "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
     "pdf": "--fix does not rewrite PDF files: fix the document the PDF was made from",
     "html": "--fix does not rewrite web pages: fix the document the page was made from",
     "text": "--fix does not rewrite a text whose paragraphs were rebuilt (joined or wrapped lines): fix it by hand or put one paragraph a line",

@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "not a Word document (.docx)": "docx",
     "not a readable Word document (.docx)": "docx",
     "python-docx is not installed": "missing-dependency",
+    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx": "legacy-word",
     # a PDF, a web page, a format not read
     "PDF without a text layer (a scan?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and check the text it gives": "no-text-layer",
     "not a readable PDF": "pdf",
