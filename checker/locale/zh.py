@@ -80,7 +80,6 @@ MESSAGES = {
     "D006.unused": "定义了简称{abbr}但此后未再使用：请删去“以下简称{abbr}”。",
     "D006.full": "已定义简称{abbr}，此处又写全称{full}：请改用简称。",
     "D007": "任务{task}与任务{other}高度相似（相似度{similarity}）：请合并或写明区别。",
-    "X000": "{message}",
 }
 
 UI = {
@@ -176,6 +175,8 @@ ERRORS = {
     "{path}: the output would overwrite the input {input}; choose another file": "{path}：输出会覆盖输入文件{input}，请另选输出文件",
     "--fix and --diff with standard input: use one of them": "读标准输入时 --fix 与 --diff 只能用一个",
     "aborted": "已中止",
+    # an operating-system reason the table does not word (Input/output error…)
+    "{reason}": "{reason}",
     "internal error: {detail}": "内部错误：{detail}",
     # configuration and rule files
     "{where}: unknown key": "{where}：未知的配置项",
@@ -213,6 +214,9 @@ ERRORS = {
     "{where}: {code} is already a rule": "{where}：{code}已是现有规则",
     "{where}: expected a list of findings": "{where}：应为问题列表",
     "{where}: an agency needs a name": "{where}：单位缺少名称",
+    "{where}: expected a name or a list of names": "{where}：应为名称或名称列表",
+    "{where}: unknown brand_of '{name}'": "{where}：未知的品牌所属单位“{name}”",
+    "{where}: malformed data ({reason})": "{where}：数据格式有误（{reason}）",
     "{where}: unknown category '{category}'": "{where}：未知的单位类别“{category}”",
     "{where}: '{name}' is listed twice": "{where}：“{name}”重复列出",
     "{where}: unknown successor '{name}'": "{where}：未知的继任单位“{name}”",
