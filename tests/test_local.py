@@ -383,16 +383,28 @@ def test_registry_files_from_pyproject_relative_to_it(tmp_path):
 # ---- the provincial fixture plans ---------------------------------------------------------------
 
 
+def _summary_names(path: Path) -> list[str]:
+    """The names G011's one summary lists (none: no summary)."""
+    found = _findings(path, rule="G011")
+    assert len(found) <= 1
+    if not found:
+        return []
+    return found[0]["message"].split("：", 1)[1].split("。", 1)[0].split("、")
+
+
 @pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
 def test_no_national_suggestion_for_a_local_plan(path):
+    """The local bodies no registry knows are well-formed names, not misspellings: no G001,
+    one summary listing each of them, how to register them, never a national body."""
     registry = load_registry()
-    found = _findings(path, rule="G001")
-    assert found, "each fixture names bodies that no registry knows"
-    for finding in found:
-        assert "是否应为" not in finding["message"], finding["message"]
-        assert "--init" in finding["message"]
+    assert _findings(path, rule="G001") == []
+    names = _summary_names(path)
+    assert names, "each fixture names bodies that no registry knows"
+    (summary,) = _findings(path, rule="G011")
+    assert summary["severity"] == "info" and "--init" in summary["message"]
+    assert "是否应为" not in summary["message"]
     unknown = {n for n in _written_names(path) if registry.lookup(n) is None}
-    assert {f["message"].split("“")[1].split("”")[0] for f in found} == unknown
+    assert set(names) == unknown and len(names) == len(unknown)
     for name in unknown:
         assert registry.is_local(name)
 
@@ -409,19 +421,19 @@ def test_fixture_names_are_mostly_recognised_by_the_mirror():
 def test_init_skeleton_in_the_config_clears_g001(tmp_path, path):
     plan = tmp_path / path.name
     plan.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    before = _findings(plan, rule="G001")
-    names = {f["message"].split("“")[1].split("”")[0] for f in before}
+    names = _summary_names(plan)
     result = invoke("agencies", str(plan), "--init", str(tmp_path / "local.yaml"))
     assert result.exit_code == 0, result.output
     assert f"：{len(names)}个" in result.stdout
     lines = (tmp_path / "local.yaml").read_text(encoding="utf-8").splitlines()
-    for finding in before:
-        name = finding["message"].split("“")[1].split("”")[0]
+    parsed = parse(read_source(str(plan)))
+    for name in names:
         line = next(line for line in lines if f"name: {name}," in line)
         tasks = line.rsplit("任务", 1)[1].split("、")
-        assert str(finding["task"]) in tasks
+        first = next(t for t in parsed.tasks if any(a.name == name for a in t.agencies))
+        assert str(first.number) in tasks
     (tmp_path / ".plancheck.yaml").write_text("agencies: [local.yaml]\n", encoding="utf-8")
-    assert _findings(plan, rule="G001") == []
+    assert _findings(plan, rule="G001") == [] and _findings(plan, rule="G011") == []
 
 
 def test_init_counts_tasks_and_guesses_categories(tmp_path):
@@ -431,7 +443,8 @@ def test_init_counts_tasks_and_guesses_categories(tmp_path):
     invoke("agencies", str(SICHUAN), "--init", str(target))
     text = target.read_text(encoding="utf-8")
     entries = {e["name"]: e for e in yaml.safe_load(text)["agencies"]}
-    assert entries["国网四川省电力公司"]["category"] == "enterprise"
+    assert "国网四川省电力公司" not in entries  # a branch of 国家电网有限公司, known
+    assert entries["四川省经济合作局"]["category"] == "affiliated"
     assert entries["省经济和信息化厅"]["category"] == "ministry"
     assert "省经济和信息化厅, category: ministry}  # 2次；任务4、11" in text
 
@@ -482,7 +495,7 @@ def test_agencies_table_of_a_provincial_plan_in_protocol_order():
     assert names.index("省委组织部") < names.index("省法院") < names.index("省教育厅")
     assert names.index("省知识产权局") < names.index("人民银行济南分行") < names.index("团省委")
     unknown = {row["name"] for row in data["agencies"] if not row["known"]}
-    assert unknown == {"省乡村振兴局", "省地方金融监管局", "国网山东省电力公司"}
+    assert unknown == {"省乡村振兴局", "省地方金融监管局"}  # 国网山东省电力公司: a branch
 
 
 # ---- the diff of two drafts ---------------------------------------------------------------------

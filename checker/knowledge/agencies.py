@@ -4,6 +4,7 @@ Loaded once per process; every name, full name and alias goes into one dict, so 
 a dict access, not a scan.
 """
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -71,11 +72,13 @@ class Registry:
         categories: list[str],
         mirror: "Mirror | Callable[[], Mirror] | None" = None,
         local: frozenset[str] = frozenset(),  # names from the office's registry files
+        endings: tuple[str, ...] = (),  # how a body's name ends (agencies.yaml body_endings)
     ) -> None:
         self.agencies = agencies
         self.categories = categories
         self._mirror = mirror
         self.local = local
+        self.endings = endings
         self.index: dict[str, Lookup] = {}
         self._resolved: dict[tuple[str, int | None], Agency | None] = {}
         self._current: dict[tuple[str, int | None], tuple[Agency, int | None]] = {}
@@ -233,44 +236,98 @@ class Registry:
         return list(self.index)
 
     def suggest(self, written: str) -> str | None:
-        """The nearest registry name for a misspelling (rapidfuzz, imported only here).
+        """The known name ``written`` is a near miss of (rapidfuzz, imported only here), or
+        None: a suggestion is made only for a name one character off a known one (two in a
+        name of seven or more), so a body that is merely unregistered never gets an unrelated
+        one (国务院妇儿工委办公室 is no misspelt 国务院新闻办).
 
         A local name is never matched to a national body (省发展改革委 is not a misspelt
         国家发展改革委): it is compared only with local names under the same prefix and the
-        office's own registry, and must be much closer.
+        office's own registry (``_local_typo``).
         """
-        from rapidfuzz import fuzz, process
-
+        cleaned = "".join(ch for ch in written.strip() if _is_han(ch) or ch in _NAME_MARKS)
+        if cleaned != written.strip():  # OCR's and typing's stray marks: 省发‘展改革委
+            found = self.lookup(cleaned)
+            if found is not None:
+                return found.agency.name
         if self.is_local(written):
             return self._local_typo(written)
-        else:
-            candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
-            cutoff = 60
-        found = process.extractOne(written, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found is None:
+        candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
+        return self._nearest(written, candidates, near_miss_limit(written))
+
+    def _nearest(self, written: str, candidates: list[str], limit: int) -> str | None:
+        """The one body whose names come closest to ``written``, within ``limit`` edits;
+        None when none is that close, or when two bodies are equally close (no guess)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        found = process.extract(
+            written, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+        )
+        if not found:
             return None
-        lookup = self.lookup(found[0])
-        return lookup.agency.name if lookup else None
+        best = min(distance for _, distance, _ in found)
+        bodies = {self.body(name).name for name, distance, _ in found if distance == best}
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def well_formed(self, written: str) -> bool:
+        """Whether a name is built as bodies' names are: three or more Han characters
+        (brackets allowed, 中央党校(国家行政学院)) ending as a body's name ends
+        (``body_endings``: 部, 局, 委, 公司, 银行…). Such a name that no registry knows is
+        a body of another domain or place, to register, not a defect; a name that is not
+        (年内持续推进) is a misreading or a mangled name."""
+        name = written.strip()
+        if not all(_is_han(ch) or ch in _NAME_MARKS for ch in name):
+            return False
+        own = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # 中央党校(国家行政学院): 中央党校
+        return len(own) >= 3 and own.endswith(self.endings)
 
     def _local_typo(self, written: str) -> str | None:
         """A local name's correction only for a plain typo: same length, one character
-        wrong, not the last. Local names vary by place in ways a mirror cannot know
+        wrong, not the last, in a name whose part after the level prefix is long enough to
+        be told apart (``LOCAL_TYPO_MIN_ENDING``: 省交通运偷厅 is 省交通运输厅, but 区邮政局 is
+        no misspelt 区民政局). Local names vary by place in ways a mirror cannot know
         (上海 writes 市农业农村委, 市应急局, 市文化旅游局), so a shorter form or another
         suffix is the office's own name, to register, not a misspelling to correct."""
-        for candidate in self._local_candidates(written):
+        for candidate, ending in self._local_candidates(written):
             if len(candidate) != len(written) or candidate[-1] != written[-1]:
+                continue
+            if ending < LOCAL_TYPO_MIN_ENDING:
                 continue
             if sum(a != b for a, b in zip(candidate, written, strict=True)) == 1:
                 lookup = self.lookup(candidate)
                 return lookup.agency.name if lookup else candidate
         return None
 
-    def _local_candidates(self, written: str) -> list[str]:
-        names = [n for n in self.names() if self.index[n].agency.name in self.local]
+    def _local_candidates(self, written: str) -> list[tuple[str, int]]:
+        """The local names ``written`` may be a typo of, each with the length of its own
+        part (after the level prefix; an office's registered name is its own part whole)."""
+        names = [(n, len(n)) for n in self.names() if self.index[n].agency.name in self.local]
         if self.mirror is not None:
             for prefix, style in self.mirror.levels.prefixes(written):
-                names += self.mirror.names_for(prefix, style)
+                names += [(n, len(n) - len(prefix)) for n in self.mirror.names_for(prefix, style)]
         return names
+
+
+#: a local name's own part (after 省, 市, 成都市…) shorter than this is never corrected:
+#: three-character endings of real bodies differ by one character (民政局, 邮政局; 商务局,
+#: 税务局), so one of them written is another body, not a typo
+LOCAL_TYPO_MIN_ENDING = 4
+
+
+#: marks a body's name may hold besides Han characters: 中央党校(国家行政学院)
+_NAME_MARKS = frozenset("()（）")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def near_miss_limit(written: str) -> int:
+    """How many edits away a known name may be for ``written`` to be a near miss of it:
+    one, or two in a name of seven characters or more (国家知识产权总局 → 国家知识产权局
+    is one; a short name two edits off is another name: 商务部 and 外交部)."""
+    return 2 if len(written.strip()) >= 7 else 1
 
 
 def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
@@ -343,12 +400,15 @@ def build_registry(
                 where=f"{origin}:{agency.name}",
                 name=agency.brand_of,
             )
+    endings = tuple(data.get("body_endings", ()))
     if lazy_mirror is not None:
         make = lazy_mirror[0]
-        return Registry(agencies, categories, mirror=lambda: _checked(make(), agencies))
+        return Registry(
+            agencies, categories, mirror=lambda: _checked(make(), agencies), endings=endings
+        )
     if mirror is not None:
         _checked(mirror, agencies)
-    return Registry(agencies, categories, mirror=mirror)
+    return Registry(agencies, categories, mirror=mirror, endings=endings)
 
 
 def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
@@ -490,7 +550,9 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
                 "{where}: unknown successor '{name}'", where=_origin(paths, name), name=successor
             )
     # the base's mirror as it is: made already, or made when first needed
-    registry = Registry(agencies, base.categories, mirror=base._mirror, local=frozenset(local))
+    registry = Registry(
+        agencies, base.categories, mirror=base._mirror, local=frozenset(local), endings=base.endings
+    )
     registry.index = index
     return registry
 

@@ -177,6 +177,7 @@ def shapes() -> dict[str, Any]:
         "agencies.yaml": closed(
             {
                 "categories": [category],
+                "body_endings": names,
                 "agencies": [
                     open_(
                         {
@@ -245,6 +246,34 @@ def shapes() -> dict[str, Any]:
                 "skip_segments": names,
             }
         ),
+        "clause-grammar.yaml": closed(
+            {
+                "roles": [
+                    closed(
+                        {"words": names, "role": str, "end_only": bool, "reason": str},
+                        "words",
+                        "role",
+                    )
+                ],
+                "clause_words": [REGEX],
+                "manners": [closed({"words": names, "shared": bool, "reason": str}, "words")],
+                "labels": [closed({"words": names, "role": str, "reason": str}, "words", "role")],
+                "note_labels": names,
+                "time_labels": names,
+                "time_limits": [REGEX],
+                "vague_endings": [REGEX],
+                "lead_in": names,
+                "separators": names,
+                "joiners": names,
+                "body_endings": names,
+                "collective_starts": names,
+                "with_words": names,
+                "collective_patterns": [REGEX],
+            },
+            "roles",
+            "labels",
+            "separators",
+        ),
         "layout.yaml": closed(
             {
                 "frame_titles": names,
@@ -260,6 +289,7 @@ def shapes() -> dict[str, Any]:
                 "place_suffixes": names,
                 "not_places": names,
                 "national_markers": names,
+                "not_place_heads": names,
             },
             "provinces",
             "prefixes",

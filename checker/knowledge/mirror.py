@@ -104,6 +104,8 @@ class Levels:
             self.shorts += [s for s in entry.get("short", ()) if len(s) >= minimum]
         self.not_places = tuple(data.get("not_places", ()))
         self.markers = tuple(data.get("national_markers", ()))
+        #: a generic place never begins like these (national names, kinds of places, groups)
+        self.not_heads = self.markers + tuple(data.get("not_place_heads", ()))
         # literal words (escaped): the patterns compile on first use, so nothing in the data
         # may make them fail there, in a drafter's run, rather than on loading
         suffixes = sorted(map(str, data["place_suffixes"]), key=len, reverse=True)
@@ -130,7 +132,7 @@ class Levels:
         for full, style in self.provinces.items():
             if name.startswith(full):
                 found.append((full, style))
-        if not name.startswith(self.markers):
+        if not name.startswith(self.not_heads):
             for end in range(2, min(len(name) - 1, 10)):
                 head = name[:end]
                 if self.place_end.search(head) and not name[end - 1 :].startswith(self.not_places):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ...knowledge.agencies import Lookup, Registry
+from ...reading.clause import lists_jointly
 from ...reading.model import AgencyRef, Edit, Plan, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
@@ -24,6 +26,30 @@ from ..profile import (
 from ..registry import Option, rule
 
 
+class UnknownName(NamedTuple):
+    """A name the plan's clauses write that no registry knows, with its uses in order."""
+
+    name: str
+    uses: list[tuple[Task, AgencyRef]]
+    suggestion: str | None  # the known name it is a near miss of
+    registrable: bool  # built like a body's name and no near miss: a body to register (G011)
+
+
+def unknown_names(plan: Plan, registry: Registry) -> list[UnknownName]:
+    """Every unknown name, in order of first use, judged once: G001 reports the near misses
+    and the names not built like a body's, G011 the rest in one summary."""
+    uses: dict[str, list[tuple[Task, AgencyRef]]] = {}
+    for task, agency, found in agency_uses(plan, registry):
+        if found is None:
+            uses.setdefault(agency.name, []).append((task, agency))
+    result = []
+    for name, written in uses.items():
+        suggestion = registry.suggest(name)
+        registrable = suggestion is None and registry.well_formed(name)
+        result.append(UnknownName(name, written, suggestion, registrable))
+    return result
+
+
 @rule("G001", "unknown-agency")
 def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
@@ -31,13 +57,11 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.完善审查制度。(国家知识产权局负责)
     """
     registry = ctx.agencies
-    unknown: dict[str, list[tuple[Task, AgencyRef]]] = {}
-    for task, agency, found in ctx.shared(agency_uses, registry):
-        if found is None:
-            unknown.setdefault(agency.name, []).append((task, agency))
-    for name, uses in unknown.items():  # one name, one finding: where it is first written
-        task, agency = uses[0]
-        suggestion = registry.suggest(name)
+    for unknown in ctx.shared(unknown_names, registry):
+        if unknown.registrable:
+            continue  # a body of another domain or place: G011's summary
+        name, uses, suggestion = unknown.name, unknown.uses, unknown.suggestion
+        task, agency = uses[0]  # one name, one finding: where it is first written
         variant = "suggest" if suggestion else "local" if registry.is_local(name) else ""
         labels = list(dict.fromkeys(t.label for t, _ in uses))
         yield ctx.finding(
@@ -49,6 +73,27 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             count=len(uses),
             tasks=labels,
         )
+
+
+@rule("G011", "unregistered-agencies", severity="info")
+def unregistered_agencies(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进青少年足球发展。(体育总局、中国足球协会按职责分工负责)
+    Good: 1.推进青少年足球发展。(体育总局、教育部按职责分工负责)
+    """
+    found = [u for u in ctx.shared(unknown_names, ctx.agencies) if u.registrable]
+    if not found:
+        return
+    _, agency = found[0].uses[0]  # where the first of them is first written
+    names = [u.name for u in found]
+    yield ctx.finding(
+        agency.span,
+        None,
+        variant="many" if len(names) > 1 else "",
+        names="、".join(names),
+        count=len(names),
+        anchor=",".join(names),
+    )
 
 
 @rule(
@@ -293,7 +338,7 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for task in plan.rows_and_tasks:
         clause = task.clause
         if clause is not None:
-            if clause.agencies and not _has_lead(clause.agencies):
+            if clause.parties and not _has_lead(clause.parties):
                 # a table row whose lead column is empty: participants but nobody leads
                 yield ctx.finding(clause.span, task, variant="nolead", anchor="nolead")
             continue
@@ -306,10 +351,10 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(end, task, anchor=task.body[-20:])
 
 
-def _has_lead(agencies: tuple[AgencyRef, ...]) -> bool:
-    """Whether a clause that names agencies names its lead; asked of the first agency
-    first, the lead nearly always (a generator for the rest only when it is not)."""
-    return agencies[0].role == "lead" or any(a.role == "lead" for a in agencies)
+def _has_lead(parties: tuple[AgencyRef, ...]) -> bool:
+    """Whether a clause that names parties names who answers for the task: a lead, or the
+    body that guides (市发展改革委指导) where none is named to lead."""
+    return any(p.role in ("lead", "guide") for p in parties)
 
 
 def _names_agencies(registry: Registry, inner: str) -> bool:
@@ -331,7 +376,7 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     )
     if not stated and not is_government_issued(plan):
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
-        unmarked = [(t, c) for t, c in shared if not c.lead_marked and c.label != "责任单位"]
+        unmarked = [(t, c) for t, c in shared if not c.lead_marked and not lists_jointly(c.label)]
         if unmarked:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return
