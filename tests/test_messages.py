@@ -76,6 +76,7 @@ UNEXERCISED = {
     "N004.restart",
     "N004.continues",
     "G001.many",
+    "G001.local.many",
     "G003.abolished",
     "G008.nolead",
     "G010.extra",
