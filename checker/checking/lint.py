@@ -23,7 +23,7 @@ from .registry import RuleSpec
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
 NO_PLANS = Reason("no plan files (*.txt, *.md) in folder", "no-plans")
 DOCX_NOT_FIXED = Reason(
-    "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): fix them in Word",
+    "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
     "docx",
 )
 
