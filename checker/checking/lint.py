@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from ..base.errors import ConfigError, InputError, UsageError
+from ..base.errors import ConfigError, InputError, Reason, UsageError
 from ..reading.model import Plan, Span
 from ..reading.sniff import not_a_plan, parse_plan
 from ..reading.source import Source, read_file, source_from_bytes, source_from_file, write_atomic
@@ -21,25 +21,35 @@ from .registry import RuleSpec
 
 #: what a folder contributes: every format plancheck reads (text, Word, PDF, web pages)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+NO_PLANS = Reason("no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder", "no-plans")
+DOCX_NOT_FIXED = Reason(
+    "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
+    "docx",
+)
+#: why --fix leaves a file alone when the text plancheck read is not the file's bytes
+NOT_REWRITTEN = {
+    "docx": DOCX_NOT_FIXED,
+    "pdf": Reason(
+        "--fix does not rewrite PDF files: fix the document the PDF was made from", "pdf"
+    ),
+    "html": Reason(
+        "--fix does not rewrite web pages: fix the document the page was made from", "html"
+    ),
+    "text": Reason(
+        "--fix does not rewrite a text whose paragraphs were rebuilt (joined or wrapped lines): fix it by hand or put one paragraph a line",
+        "rebuilt",
+    ),
+}
 #: formats a plan is often kept in that plancheck does not read: a folder run names them
 #: with -v (skipped, and why), rather than passing over them in silence
 UNREAD_SUFFIXES = {
-    ".doc": "not read: an old Word .doc file; save it as .docx",
-    ".wps": "not read: a WPS .wps file; save it as .docx",
-    ".rtf": "not read: an RTF file; save it as .docx",
-    ".ofd": "not read: an OFD file; export it as PDF",
+    ".doc": Reason("not read: an old Word .doc file; save it as .docx", "format-not-read"),
+    ".wps": Reason("not read: a WPS .wps file; save it as .docx", "format-not-read"),
+    ".rtf": Reason("not read: an RTF file; save it as .docx", "format-not-read"),
+    ".ofd": Reason("not read: an OFD file; export it as PDF", "format-not-read"),
 }
 #: Word's lock file beside an open document (~$draft.docx): not a document at all
-WORD_LOCK = "not read: Word's lock file of an open document (~$…)"
-
-
-#: why --fix leaves a file alone, by kind: the text plancheck read is not the file's bytes
-_NOT_REWRITTEN = {
-    "docx": "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
-    "pdf": "--fix does not rewrite PDF files: fix the document the PDF was made from",
-    "html": "--fix does not rewrite web pages: fix the document the page was made from",
-    "text": "--fix does not rewrite a text whose paragraphs were rebuilt (joined or wrapped lines): fix it by hand or put one paragraph a line",
-}
+WORD_LOCK = Reason("not read: Word's lock file of an open document (~$…)", "format-not-read")
 
 
 class LintOptions(NamedTuple):
@@ -62,26 +72,26 @@ class FileReport:
     """One input file: its plan and findings, or the one-line error that stopped it.
     (A plain class: a dataclass costs half a millisecond to define at every start.)"""
 
-    def __init__(self, path: str, error: str | None = None) -> None:
+    def __init__(self, path: str, error: Reason | None = None) -> None:
         self.path = path
         self.source: Source | None = None
         self.plan: Plan | None = None
         self.findings: list[Finding] = []
+        #: why the file could not be checked: its own fault, or its configuration's (the
+        #: reason's code is then ``config``)
         self.error = error
-        #: ``input`` (the file itself) or ``config`` (the configuration that governs it)
-        self.error_kind = "input"
         #: why the file was not checked although it could be read (not a plan)
-        self.skipped: str | None = None
+        self.skipped: Reason | None = None
         self.unused_suppressions: Sequence[tuple[Span, str]] = []
         #: findings a suppression (a disable directive, per-task-ignores) hid
         self.suppressed = 0
         #: findings --fix mended and wrote to the file (or --diff showed)
         self.fixed = 0
         #: why --fix could not write the file back (it keeps its text; exit 2)
-        self.fix_error: str | None = None
+        self.fix_error: Reason | None = None
         self.fixed_text: str | None = None
         self.original_text: str | None = None
-        self.notes: list[str] = []
+        self.notes: list[Reason] = []
         #: what formats need of the plan (tasks, year, addressees) when the plan itself
         #: stays in a worker process
         self.summary: dict = {}
@@ -143,10 +153,10 @@ class Item(NamedTuple):
 
     display: str
     path: Path | None
-    error: str | None = None
+    error: Reason | None = None
     walked: bool = False
     #: why a folder walk passes over a file it found (a format not read), said with -v
-    skip: str | None = None
+    skip: Reason | None = None
 
 
 def discover(paths: Iterable[str]) -> list[Item]:
@@ -160,20 +170,17 @@ def discover(paths: Iterable[str]) -> list[Item]:
         if path.is_dir():
             plans, passed = _walk(path)
             if not plans:
-                found.append(Item(raw, path, NO_PLAN_FILES))
+                found.append(Item(raw, path, NO_PLANS))
             found.extend(Item(str(p), p, None, True) for p in plans)
             found.extend(Item(str(p), p, None, True, why) for p, why in passed)
         elif not path.exists():
-            found.append(Item(raw, path, "no such file"))
+            found.append(Item(raw, path, Reason("no such file", "not-found")))
         else:
             found.append(Item(raw, path))
     return found
 
 
-NO_PLAN_FILES = "no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder"
-
-
-def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, Reason]]]:
     """Plan files below a folder, sorted, and the files of a plan's usual formats that are
     not read, with why; hidden folders and symlink loops are skipped."""
     result = []
@@ -184,15 +191,14 @@ def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            lower = name.lower()
-            if lower.endswith(PLAN_SUFFIXES):
+            if name.lower().endswith(PLAN_SUFFIXES):
                 if name.startswith("~$"):
                     passed.append((path, WORD_LOCK))
                 elif path.is_file() or path.is_symlink():  # FIFOs and devices are not plans
                     result.append(path)
             elif path.suffix.lower() in UNREAD_SUFFIXES:
                 passed.append((path, UNREAD_SUFFIXES[path.suffix.lower()]))
-    return sorted(result), sorted(passed)
+    return sorted(result), sorted(passed, key=lambda item: item[0])
 
 
 def read_stdin(name: str) -> Source:
@@ -239,7 +245,7 @@ def _check_cli_codes(
         known.update(report.custom_codes)
     for code in (options.select or ()) + (options.ignore or ()):
         if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+            raise UsageError("unknown rule code '{code}' (see: plancheck rules)", code=code)
 
 
 def _lint_item(
@@ -346,7 +352,7 @@ def lint_file(
             return report
         plan = parse_plan(source, unread_as_plan=True)
         if options.fix and not source.rewritable and not options.diff:
-            report.notes.append(_NOT_REWRITTEN.get(source.kind, _NOT_REWRITTEN["text"]))
+            report.notes.append(NOT_REWRITTEN.get(source.kind, NOT_REWRITTEN["text"]))
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:
             plan, result = _fix(report, path, plan, config, active, options)
@@ -356,7 +362,7 @@ def lint_file(
         report.error = error.reason
         return report
     except ConfigError as error:
-        report.error, report.error_kind = str(error), "config"
+        report.error = error.reason
         return report
     report.source, report.plan = plan.source, plan
     report.summary = plan_summary(plan, config.agencies)

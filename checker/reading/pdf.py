@@ -29,12 +29,15 @@ from collections import Counter
 from statistics import median
 from typing import NamedTuple
 
-from ..base.errors import InputError
+from ..base.errors import InputError, Reason
 
 #: what a scan is told (English; translated in the locale)
-NO_TEXT_LAYER = "PDF without a text layer (a scan?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and check the text it gives"
-NOT_A_PDF = "not a readable PDF"
-ENCRYPTED = "PDF is encrypted: save an unprotected copy"
+NO_TEXT_LAYER = Reason(
+    "PDF without a text layer (a scan?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and check the text it gives",
+    "no-text-layer",
+)
+NOT_A_PDF = Reason("not a readable PDF", "pdf")
+ENCRYPTED = Reason("PDF is encrypted: save an unprotected copy", "pdf")
 
 #: fewer characters than this on average per page: no text layer to speak of (a scan may
 #: carry a stamp or a page number as text)

@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..base.errors import InputError
+from ..base.errors import InputError, Reason
 
 #: decodes a text file's bytes: (text, encoding, BOM) or an InputError (``source.decode``)
 Decoder = Callable[[bytes, str], tuple[str, str, bool]]
 
-NOT_A_PAGE = "not a readable web page"
-NO_ARTICLE = "web page without an article (no paragraphs of text found)"
+NOT_A_PAGE = Reason("not a readable web page", "html")
+NO_ARTICLE = Reason("web page without an article (no paragraphs of text found)", "html")
 
 #: elements that are never the document
 _DROPPED_TAGS = (
