@@ -324,6 +324,24 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
     click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)
 
 
+@cli.command("init")
+@click.argument(
+    "folder",
+    metavar="FOLDER",
+    required=False,
+    default=".",
+    type=click.Path(path_type=Path, file_okay=False),
+)
+@LANG_OPTION
+def init_command(folder, lang) -> None:
+    """Write a commented .plancheck.yaml into FOLDER (default: the current folder); never over an existing config."""
+    from .. import locale
+    from ..products.config_file import write_config
+
+    target = write_config(folder, lang, commands.specs().values())
+    click.echo(locale.text(lang, "config_written", path=target))
+
+
 @cli.command("rules")
 @_format_option("rules")
 @LANG_OPTION
