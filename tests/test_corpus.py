@@ -6,7 +6,7 @@ For every ``<id>.txt`` with its ``<id>.truth.yaml`` (format: ``tests/corpus/READ
 - each task's leads, as the checker reads them, are the truth's;
 - the plan's year is the truth's;
 - every finding is a defect the truth lists (same line, a code of the defect's kind): no
-  false alarm. A listed defect the checker misses is shown in the diff, not failed on: the
+  false alarm (notices of severity info, such as G011's summary, are not alarms). A listed defect the checker misses is shown in the diff, not failed on: the
   corpus measures precision first.
 
 A failure prints one diff per document, what the truth says against what the checker read,
@@ -49,10 +49,19 @@ KIND_CODES: dict[str, frozenset[str]] = {
 
 #: documents still read wrong, each with the convention the checker does not read yet
 XFAIL: dict[str, str] = {
+    "local/2013-hufubanfa-weixian-huowu": (
+        "a document with duties by kind of department in running text and no clause-carrying "
+        "item is not an unreadable plan (S001); an abbreviation used in the next measure "
+        "(三类高危车辆) is used (D006); 2013 municipal bodies not unknown agencies (G001)"
+    ),
     "local/2013-songjiang-huanwei-shouru": (
         "the year from a date line in Chinese numerals (二○一三年五月二十日) when no document "
         "number is in the text; duties assigned in 职责分工 paragraphs (X负责…) with no "
         "clause-carrying item are not an unreadable plan (S001)"
+    ),
+    "local/2016-fengxian-tingche-gongxiang": (
+        "a document with no clause-carrying item: its flat items 1.-5. and measures 1.-4. are "
+        "not tasks missing a clause (G008)"
     ),
     "local/2017-hufubanfa-zhongda-gongcheng": (
         "a document whose work is assigned in running sentences (A、B会同C…), with no "
@@ -69,30 +78,23 @@ XFAIL: dict[str, str] = {
         "(G008); the year from the date line; district bodies (区…) and collectives "
         "(各街镇（园区）, 各联席会议成员单位) not unknown agencies (G001)"
     ),
-    "local/2020-hufuban-jiaotong-shigu": (
-        "municipal bodies (市交通委…) and collectives (各有安全生产监管职责的部门, "
-        "各使用信用信息的单位) not unknown agencies (G001)"
-    ),
     "local/2023-hujiaoke-guangfu-jiaotong": (
         "附表1 任务分工表 (merged 责任单位 cells, group-title rows) and 附表2 (a 责任单位 column) "
         "read as tasks; a block of items none of which carries a clause (二（二）) not tasks "
         "(G008); state companies (申通地铁集团, 上港集团…) and vertically managed offices "
         "(中国铁路上海局, 民航华东管理局) not unknown agencies (G001)"
     ),
-    "local/2021-chongming-nongcun-gonglu": (
-        "a clause naming only a collective (（责任单位：各乡镇政府）) has that collective as its lead; "
-        "district bodies not unknown agencies (G011)"
+    "local/2021-fengxian-nongcun-gonglu": (
+        "a measure whose heading line is followed by paragraphs and sub-items (1)(2), its "
+        "clause (责任单位：…) alone on the last line or closing the last paragraph; measures "
+        "without a clause beside them ((二)1.-2.) and principles (一)-(三) not tasks (G008, N002, "
+        "N005); district bodies and 头桥集团 (G011)"
     ),
     "local/2021-fengxian-gongyuan-chengshi": (
         "headings (一) in half-width brackets with measures 1. and sub-items (1) under them, "
         "clauses (牵头单位：A;配合单位：B) closing a later paragraph of the item; items without "
         "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
-    ),
-    "local/2021-hufuban-huancheng-gongyuandai": (
-        "（牵头单位：A，B区、C区政府。配合单位：D）: every body after 牵头单位 a lead, also after "
-        "the ， that follows the first (市绿化市容局，浦东新区…嘉定区政府; …，地产集团; …，临港新片区"
-        "管委会); municipal and district bodies not unknown agencies (G001)"
     ),
     "local/2023-hujiaoke-andian-shiyonglv": (
         "a title broken over lines inside 《…》 is one title (D004); the year from the date line "
@@ -101,28 +103,40 @@ XFAIL: dict[str, str] = {
         "港务监管处) and national offices (上海海事局) not unknown agencies (G001)"
     ),
     "local/2023-anweihui-ranqi-zhengzhi": (
-        "clauses of the form （A牵头负责，B、各区政府组织落实）, （A、B、各区政府组织落实） with no "
-        "牵头, （各部门按职责分工牵头负责、…）; steps 1.-4. without clauses in 三（一） before the "
-        "clause-carrying measures 1.-48. are not tasks (G008, N004); municipal bodies "
-        "(市住房城乡建设管理委, 市消防救援总队…) not unknown agencies (G001)"
+        "steps 1.-4. (now prose, not tasks) restart the numbering before the measures 1.-48. "
+        "(N004: a restart after prose items is no disorder); two lists without 牵头 in a "
+        "document that marks its leads with 牵头 need no closing statement (G009); an "
+        "abbreviation defined in the closing part (D006); 市消防救援总队 (G001)"
     ),
     "local/2025-baoshan-haiyang-laji": (
         "a bare bracketed list of bodies closing a measure, without label or role word "
         "((A、B、相关沿海街镇、各岸段使用或管理单位)), is its clause (G008), also with a body's "
         "second name inside (区水务局（区海洋局）) and brackets of mixed width"
     ),
+    "local/2025-huangpu-paishui-gaige": (
+        "dated work steps without clauses, duties assigned by body under 三、职责分工: no tasks "
+        "(G008); abbreviations used later in the text (市改革方案, 区实施方案) are used (D006)"
+    ),
     "local/2025-hujiaofa-dajian-yunshu": (
         "an annex list (附件：1．…/2．…) is not a heading sequence (N005); municipal bodies "
         "(市交通委, 市大数据中心) not unknown agencies (G011)"
-    ),
-    "local/2024-hufubanfa-shequ-qianrushi": (
-        "（责任单位：各区政府，A、B…）: a collective named first is the first-named lead; party "
-        "organs (市委组织部, 市委社会工作部) and municipal bodies not unknown agencies (G001)"
     ),
     "local/2024-jiading-haimian-shishi": (
         "the annex 重点任务分解表 (| 序号 | 任务类型 | 重点内容 | 责任单位 | 参考文件 |, header row "
         "repeated mid-table) read as tasks; （1）（2） enumerations inside a table cell not stray "
         "notes (A001); district bodies (区建设管理委…) and 各街镇 not unknown agencies (G001)"
+    ),
+    "local/2025-zhaoxiang-nongwu-kaohe": (
+        "a town's assessment scheme in articles (第一条…) with criteria 1.-6. and no "
+        "responsibility clause: the criteria are not tasks (G008); the year from the date line"
+    ),
+    "local/2017-xuhui-zhuangxiu-laji": (
+        "duties assigned body by body in running paragraphs with no clause-carrying item: not "
+        "an unreadable plan (S001)"
+    ),
+    "local/2026-hufagai-lingtan-yuanqu": (
+        "the annex list at the end (附件：/1.…/2.…) holds no tasks (G008); duties by body under "
+        "headings, no clause"
     ),
 }
 
@@ -214,8 +228,12 @@ def _compare_tasks(reading: Reading, plan: Plan, truth_tasks: list[dict]) -> Non
 
 
 def _compare_findings(reading: Reading, plan: Plan, findings: list, defects: list[dict]) -> None:
+    """Each finding against the defects; a notice (severity info, such as the summary of
+    bodies no registry knows) is no alarm and is not compared."""
     matched: set[int] = set()
     for finding in findings:
+        if finding.severity == "info":
+            continue
         hit = next(
             (
                 n

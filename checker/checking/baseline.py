@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..base.errors import ConfigError
+from ..base.errors import ConfigError, os_reason
 from .findings import Finding
 
 HEADER = (
@@ -61,16 +61,21 @@ def _read(path: Path):
         text = path.read_text(encoding="utf-8")
         data = _yaml().load(text)
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read baseline ({error.strerror})") from None
+        raise ConfigError(
+            "{where}: cannot read baseline ({reason})", where=path, reason=os_reason(error)
+        ) from None
     except Exception as error:  # ruamel raises many kinds; all mean a broken file
         from ..knowledge.data import yaml_reason, yaml_where
 
-        reason = yaml_reason(error, text)
-        raise ConfigError(f"{yaml_where(path, error)}: invalid baseline ({reason})") from None
+        raise ConfigError(
+            "{where}: invalid baseline ({reason})",
+            where=yaml_where(path, error),
+            reason=yaml_reason(error, text),
+        ) from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("findings", []), list):
-        raise ConfigError(f"{path}:findings: expected a list of findings")
+        raise ConfigError("{where}: expected a list of findings", where=f"{path}:findings")
     return data
 
 

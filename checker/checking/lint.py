@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from ..base.errors import ConfigError, InputError, UsageError
+from ..base.errors import ConfigError, InputError, Reason, UsageError
 from ..reading.model import Plan, Span
 from ..reading.sniff import not_a_plan, parse_plan
 from ..reading.source import Source, read_file, source_from_bytes, source_from_file, write_atomic
@@ -19,8 +19,37 @@ from .config import Config, ConfigFinder
 from .findings import Finding
 from .registry import RuleSpec
 
-#: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
-PLAN_SUFFIXES = (".txt", ".md", ".markdown")
+#: what a folder contributes: every format plancheck reads (text, Word, PDF, web pages)
+PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+NO_PLANS = Reason("no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder", "no-plans")
+DOCX_NOT_FIXED = Reason(
+    "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
+    "docx",
+)
+#: why --fix leaves a file alone when the text plancheck read is not the file's bytes
+NOT_REWRITTEN = {
+    "docx": DOCX_NOT_FIXED,
+    "pdf": Reason(
+        "--fix does not rewrite PDF files: fix the document the PDF was made from", "pdf"
+    ),
+    "html": Reason(
+        "--fix does not rewrite web pages: fix the document the page was made from", "html"
+    ),
+    "text": Reason(
+        "--fix does not rewrite a text whose paragraphs were rebuilt (joined or wrapped lines): fix it by hand or put one paragraph a line",
+        "rebuilt",
+    ),
+}
+#: formats a plan is often kept in that plancheck does not read: a folder run names them
+#: with -v (skipped, and why), rather than passing over them in silence
+UNREAD_SUFFIXES = {
+    ".doc": Reason("not read: an old Word .doc file; save it as .docx", "format-not-read"),
+    ".wps": Reason("not read: a WPS .wps file; save it as .docx", "format-not-read"),
+    ".rtf": Reason("not read: an RTF file; save it as .docx", "format-not-read"),
+    ".ofd": Reason("not read: an OFD file; export it as PDF", "format-not-read"),
+}
+#: Word's lock file beside an open document (~$draft.docx): not a document at all
+WORD_LOCK = Reason("not read: Word's lock file of an open document (~$…)", "format-not-read")
 
 
 class LintOptions(NamedTuple):
@@ -43,26 +72,26 @@ class FileReport:
     """One input file: its plan and findings, or the one-line error that stopped it.
     (A plain class: a dataclass costs half a millisecond to define at every start.)"""
 
-    def __init__(self, path: str, error: str | None = None) -> None:
+    def __init__(self, path: str, error: Reason | None = None) -> None:
         self.path = path
         self.source: Source | None = None
         self.plan: Plan | None = None
         self.findings: list[Finding] = []
+        #: why the file could not be checked: its own fault, or its configuration's (the
+        #: reason's code is then ``config``)
         self.error = error
-        #: ``input`` (the file itself) or ``config`` (the configuration that governs it)
-        self.error_kind = "input"
         #: why the file was not checked although it could be read (not a plan)
-        self.skipped: str | None = None
+        self.skipped: Reason | None = None
         self.unused_suppressions: Sequence[tuple[Span, str]] = []
         #: findings a suppression (a disable directive, per-task-ignores) hid
         self.suppressed = 0
         #: findings --fix mended and wrote to the file (or --diff showed)
         self.fixed = 0
         #: why --fix could not write the file back (it keeps its text; exit 2)
-        self.fix_error: str | None = None
+        self.fix_error: Reason | None = None
         self.fixed_text: str | None = None
         self.original_text: str | None = None
-        self.notes: list[str] = []
+        self.notes: list[Reason] = []
         #: what formats need of the plan (tasks, year, addressees) when the plan itself
         #: stays in a worker process
         self.summary: dict = {}
@@ -124,8 +153,10 @@ class Item(NamedTuple):
 
     display: str
     path: Path | None
-    error: str | None = None
+    error: Reason | None = None
     walked: bool = False
+    #: why a folder walk passes over a file it found (a format not read), said with -v
+    skip: Reason | None = None
 
 
 def discover(paths: Iterable[str]) -> list[Item]:
@@ -137,28 +168,37 @@ def discover(paths: Iterable[str]) -> list[Item]:
             continue
         path = Path(raw)
         if path.is_dir():
-            plans = _walk(path)
+            plans, passed = _walk(path)
             if not plans:
-                found.append(Item(raw, path, "no plan files (*.txt, *.md) in folder"))
+                found.append(Item(raw, path, NO_PLANS))
             found.extend(Item(str(p), p, None, True) for p in plans)
+            found.extend(Item(str(p), p, None, True, why) for p, why in passed)
         elif not path.exists():
-            found.append(Item(raw, path, "no such file"))
+            found.append(Item(raw, path, Reason("no such file", "not-found")))
         else:
             found.append(Item(raw, path))
     return found
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Plan files below a folder, sorted; hidden folders and symlink loops are skipped."""
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, Reason]]]:
+    """Plan files below a folder, sorted, and the files of a plan's usual formats that are
+    not read, with why; hidden folders and symlink loops are skipped."""
     result = []
+    passed = []
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith("."):
-                path = Path(root) / name
-                if path.is_file() or path.is_symlink():  # FIFOs and devices are not plans
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if name.lower().endswith(PLAN_SUFFIXES):
+                if name.startswith("~$"):
+                    passed.append((path, WORD_LOCK))
+                elif path.is_file() or path.is_symlink():  # FIFOs and devices are not plans
                     result.append(path)
-    return sorted(result)
+            elif path.suffix.lower() in UNREAD_SUFFIXES:
+                passed.append((path, UNREAD_SUFFIXES[path.suffix.lower()]))
+    return sorted(result), sorted(passed, key=lambda item: item[0])
 
 
 def read_stdin(name: str) -> Source:
@@ -205,7 +245,7 @@ def _check_cli_codes(
         known.update(report.custom_codes)
     for code in (options.select or ()) + (options.ignore or ()):
         if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+            raise UsageError("unknown rule code '{code}' (see: plancheck rules)", code=code)
 
 
 def _lint_item(
@@ -213,6 +253,10 @@ def _lint_item(
 ) -> FileReport:
     if item.error:
         return FileReport(item.display, error=item.error)
+    if item.skip:
+        report = FileReport(item.display)
+        report.skipped = item.skip
+        return report
     name = options.stdin_filename if item.path is None else item.display
     skip = item.walked or options.skip_non_plans
     return lint_file(name, item.path, finder, options, specs, skip_non_plans=skip)
@@ -306,11 +350,9 @@ def lint_file(
         key = _cache_key(name, data, config, active, options)
         if key is not None and _from_cache(report, key, source, config):
             return report
-        plan = parse_plan(source)
-        if options.fix and source.kind == "docx" and not options.diff:
-            report.notes.append(
-                "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes"
-            )
+        plan = parse_plan(source, unread_as_plan=True)
+        if options.fix and not source.rewritable and not options.diff:
+            report.notes.append(NOT_REWRITTEN.get(source.kind, NOT_REWRITTEN["text"]))
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:
             plan, result = _fix(report, path, plan, config, active, options)
@@ -320,7 +362,7 @@ def lint_file(
         report.error = error.reason
         return report
     except ConfigError as error:
-        report.error, report.error_kind = str(error), "config"
+        report.error = error.reason
         return report
     report.source, report.plan = plan.source, plan
     report.summary = plan_summary(plan, config.agencies)
@@ -371,7 +413,9 @@ def _cached(
     """The report of a file from the result cache, or None: not cached, or not a file this
     run may take from it. A file is cached only once checked as a plan, so a hit needs no
     sniffing (the same bytes are the same plan); errors are never cached."""
-    if item.error or item.path is None or not options.cache or options.fix or options.diff:
+    if item.error or item.skip or item.path is None or not options.cache:
+        return None
+    if options.fix or options.diff:
         return None
     if not item.path.is_file():  # dangling, a loop, a FIFO: lint_file says what is wrong
         return None

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..base.errors import ConfigError
+from ..base.errors import ConfigError, Reason, os_reason
 
 
 @cache
@@ -94,48 +94,70 @@ def parse_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
         return yaml.load(text, Loader=loader)
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
+        raise ConfigError(
+            "{where}: cannot read ({reason})", where=path, reason=os_reason(error)
+        ) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError("{where}: not UTF-8 text", where=path) from None
     except yaml.YAMLError as error:
-        reason = yaml_reason(error, text)
-        raise ConfigError(f"{yaml_where(path, error)}: invalid YAML ({reason})") from None
+        raise ConfigError(
+            "{where}: invalid YAML ({reason})",
+            where=yaml_where(path, error),
+            reason=yaml_reason(error, text),
+        ) from None
 
 
 #: what a YAML parser's problem means for someone editing the file, in words of our own (the
-#: locales translate them; the parser's English would end a Chinese message in English):
-#: (words the problem holds, the reason), the first that matches
-_YAML_REASONS = (
-    (("'\\t'", "tab character"), "a tab: indent with spaces"),
-    (("mapping values are not allowed",), "a colon inside a value: put the value in quotes"),
-    (("',' or ']'",), "a [ list not closed with ]"),
-    (("',' or '}'",), "a mapping opened with a brace and not closed"),
-    (("unexpected end of stream",), "a quotation mark not closed"),
-    (
-        ("cannot start any token",),
-        "a value starting with a character YAML reserves (@ ` % |): put it in quotes",
-    ),
-    (("constructor for the tag",), "a YAML tag (!!…): write plain values only"),
-    (("undefined alias",), "an alias (*name) with no anchor (&name)"),
-    (("escape character",), "an unknown escape (\\) in double quotes: use single quotes"),
-    (("block end", "expected key", "expected <document"), "the indentation does not line up"),
-    (("<stream end>",), "the file ends inside a value (a bracket or quotation mark not closed)"),
+#: locales translate them; the parser's English would end a Chinese message in English)
+_YAML_REASONS = {
+    "tab": "a tab: indent with spaces",
+    "colon": "a colon inside a value: put the value in quotes",
+    "list": "a [ list not closed with ]",
+    "mapping": "a mapping opened with a brace and not closed",
+    "quote": "a quotation mark not closed",
+    "reserved": "a value starting with a character YAML reserves (@ ` % |): put it in quotes",
+    "tag": "a YAML tag (!!…): write plain values only",
+    "alias": "an alias (*name) with no anchor (&name)",
+    "escape": "an unknown escape (\\) in double quotes: use single quotes",
+    "indent": "the indentation does not line up",
+    "open": "the file ends inside a value (a bracket or quotation mark not closed)",
+    "other": "not valid YAML here",
+}
+
+#: (words a parser's problem holds, its reason's key), the first that matches
+_YAML_PROBLEMS = (
+    (("'\\t'", "tab character"), "tab"),
+    (("mapping values are not allowed",), "colon"),
+    (("',' or ']'",), "list"),
+    (("',' or '}'",), "mapping"),
+    (("unexpected end of stream",), "quote"),
+    (("cannot start any token",), "reserved"),
+    (("constructor for the tag",), "tag"),
+    (("undefined alias",), "alias"),
+    (("escape character",), "escape"),
+    (("block end", "expected key", "expected <document"), "indent"),
+    (("<stream end>",), "open"),
 )
 
 
-def yaml_reason(error: Exception, text: str = "") -> str:
+def yaml_reason(error: Exception, text: str = "") -> Reason:
     """A YAML parser's error (PyYAML's or ruamel's) as one of ``_YAML_REASONS``, or a plain
-    "not valid YAML here": never the parser's own English. ``text``, the file's, tells a
-    tab where the parser stopped (LibYAML's message does not name the character)."""
+    "not valid YAML here": never the parser's own English (the locale words the reason)."""
+    return Reason(_YAML_REASONS[_yaml_problem(error, text)], "config")
+
+
+def _yaml_problem(error: Exception, text: str) -> str:
+    """The key of a YAML error's reason. ``text``, the file's, tells a tab where the parser
+    stopped (LibYAML's message does not name the character)."""
     problem = f"{getattr(error, 'problem', '') or ''} {getattr(error, 'context', '') or ''}"
     mark = getattr(error, "problem_mark", None)
     lines = text.splitlines()
     if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-        return "a tab: indent with spaces"
-    for words, reason in _YAML_REASONS:
+        return "tab"
+    for words, key in _YAML_PROBLEMS:
         if any(word in problem for word in words):
-            return reason
-    return "not valid YAML here"
+            return key
+    return "other"
 
 
 def yaml_where(path: Path | str, error: Exception) -> str:
@@ -309,6 +331,8 @@ def shapes() -> dict[str, Any]:
                 "collective_starts": names,
                 "with_words": names,
                 "collective_patterns": [REGEX],
+                "government_endings": names,
+                "place": REGEX,
             },
             "roles",
             "labels",

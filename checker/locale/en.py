@@ -85,7 +85,6 @@ MESSAGES = {
     "D006.unused": "abbreviation {abbr} is defined but never used: delete the definition.",
     "D006.full": "abbreviation {abbr} is defined, yet the full title {full} is written again: use the abbreviation.",
     "D007": "task {task} nearly repeats task {other} (similarity {similarity}): merge them or make the difference clear.",
-    "X000": "{message}",
 }
 
 UI = {
@@ -121,6 +120,8 @@ UI = {
     "place_line": "line {line}",
     "unit.line": "line",
     "unit.paragraph": "paragraph",
+    "place_page": "page {page}, line {line}",
+    "place_file_line": "line {line} of the file",
     "review_written": "review copy: {path} ({comments} comments, {changes} tracked changes)",
     "in_task": "task {task}: ",
     "summary": "Found {count} problems ({fixable} fixable with --fix).",
@@ -153,6 +154,11 @@ UI = {
     "files.fix_errors": "{count} whose fixes could not be written",
     "files.fix_errors.one": "1 whose fixes could not be written",
     "skipped": "skipped: {reason}",
+    "read_as": "read as: {how}",
+    "reading.joined": "paragraphs joined on one line, split again at the item markers",
+    "reading.wrapped": "hard-wrapped lines, joined back into paragraphs",
+    "reading.pdf": "a PDF's text layer, lines joined into paragraphs by layout; running heads, page numbers and footers dropped",
+    "reading.html": "a web page's article, without navigation, breadcrumbs, share buttons, scripts and footer",
     "baseline_written": "Recorded {count} problems in the baseline {path}.",
     "baseline_written.one": "Recorded 1 problem in the baseline {path}.",
     "statistics.fixable": "[*]",

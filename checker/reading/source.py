@@ -13,7 +13,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from ..base.errors import InputError
+from ..base.errors import InputError, Reason, os_reason
 from ..base.lazyre import LazyPattern
 from .text import fold
 
@@ -22,6 +22,7 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 #: Largest file we accept: far above any real plan, small enough to stay within memory bounds.
 MAX_BYTES = 20 * 1024 * 1024
+TOO_LARGE = "file too large ({size} MB; the limit is 20 MB)"
 
 
 class Source(NamedTuple):
@@ -32,13 +33,16 @@ class Source(NamedTuple):
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    kind: str = "txt"  # txt | md | docx
+    kind: str = "txt"  # txt | md | docx | pdf | html
     line_starts: tuple[int, ...] = ()
     #: the text with full-width marks folded to half width, offset for offset (see text.fold)
     folded: str = ""
     #: for a Word document, where each line is in Word: ``("p", n)`` the n-th body paragraph,
     #: ``("t", table, row)`` a row of a task-division table (see docx.Layout)
     places: tuple[tuple, ...] = ()
+    #: how the text was rebuilt when it is not the file's own lines: ``joined`` or
+    #: ``wrapped`` (``reflow``), ``pdf``, ``html``, ``docx``; "" for a text read as it is
+    reading: str = ""
 
     def __repr__(self) -> str:  # the text itself would fill a screen
         return f"Source({self.path!r}, {self.encoding}, {len(self.text)} characters)"
@@ -53,6 +57,7 @@ class Source(NamedTuple):
         bom: bool = False,
         kind: str | None = None,
         places: tuple[tuple, ...] = (),
+        reading: str = "",
     ) -> "Source":
         """Build a source from decoded text; the line ending is the one the file uses most."""
         starts, newline = _line_starts(text) if "\r" in text else _line_starts_lf(text)
@@ -68,13 +73,20 @@ class Source(NamedTuple):
             line_starts=tuple(starts),
             folded=fold(text),
             places=places,
+            reading=reading,
         )
 
     def __reduce__(self) -> tuple:
         """Pickled without ``folded`` (half of it, and one ``fold`` away from the text): a
         parallel run sends each file's source from its worker back to the parent."""
         fields = (self.path, self.text, self.encoding, self.bom, self.newline, self.kind)
-        return _unpickled, (*fields, self.line_starts, self.places)
+        return _unpickled, (*fields, self.line_starts, self.places, self.reading)
+
+    @property
+    def rewritable(self) -> bool:
+        """Whether --fix may write this text back over the file: only a text file read as
+        it is (a Word file, a PDF, a web page or a rebuilt text is not the file's bytes)."""
+        return self.kind in ("txt", "md") and not self.reading
 
     @property
     def lines(self) -> list[str]:
@@ -132,14 +144,16 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     Raises InputError for what is not a text plan (empty, binary, undecodable).
     """
     if not data.strip():
-        raise InputError(path, "empty file" if not data else "file has only whitespace")
+        raise InputError(
+            path, Reason("empty file" if not data else "file has only whitespace", "empty")
+        )
     bom = data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8) :]
         if not data.strip():
-            raise InputError(path, "file has only a byte-order mark")
+            raise InputError(path, Reason("file has only a byte-order mark", "empty"))
     if b"\x00" in data:
-        raise InputError(path, "binary file (contains NUL bytes)")
+        raise InputError(path, Reason("binary file (contains NUL bytes)", "binary"))
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -147,11 +161,16 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
             # a UTF-8 file cut inside its last character: check what is there
             text, encoding = data[: error.start].decode("utf-8", errors="strict"), "utf-8"
         elif bom:
-            raise InputError(path, f"invalid UTF-8 after a BOM at byte {error.start}") from None
+            raise InputError(
+                path,
+                Reason(
+                    "invalid UTF-8 after a BOM at byte {offset}", "encoding", offset=error.start
+                ),
+            ) from None
         else:
             text, encoding = _decode_legacy(data, path)
     if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
-        raise InputError(path, "binary file (control characters)")
+        raise InputError(path, Reason("binary file (control characters)", "binary"))
     return text, encoding, bom
 
 
@@ -161,12 +180,14 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
     if best is None:
-        raise InputError(path, "cannot decode: neither UTF-8 nor GB18030")
+        raise InputError(path, Reason("cannot decode: neither UTF-8 nor GB18030", "encoding"))
     encoding = "gb18030" if best.encoding in {"gb2312", "gbk", "gb18030"} else best.encoding
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
-        raise InputError(path, f"cannot decode as {encoding}") from None
+        raise InputError(
+            path, Reason("cannot decode as {encoding}", "encoding", encoding=encoding)
+        ) from None
 
 
 def read_source(path: str | Path, display: str | None = None) -> Source:
@@ -183,20 +204,20 @@ def read_file(path: str | Path, display: str | None = None) -> tuple[Source, byt
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(name, f"file too large ({size // 1_048_576} MB; the limit is 20 MB)")
+            raise InputError(name, Reason(TOO_LARGE, "too-large", size=size // 1_048_576))
         if not p.is_file():
-            raise InputError(name, "not a regular file")
+            raise InputError(name, Reason("not a regular file", "not-a-file"))
         data = p.read_bytes()
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(name, "no such file") from None
+        raise InputError(name, Reason("no such file", "not-found")) from None
     except IsADirectoryError:
-        raise InputError(name, "is a directory") from None
+        raise InputError(name, Reason("is a directory", "not-a-file")) from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise InputError(name, Reason("permission denied", "unreadable")) from None
     except OSError as error:
-        raise InputError(name, error.strerror or str(error)) from None
+        raise InputError(name, Reason("{reason}", "unreadable", reason=os_reason(error))) from None
     return source_from_file(data, p, name), data
 
 
@@ -205,32 +226,76 @@ def read_file(path: str | Path, display: str | None = None) -> tuple[Source, byt
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: legacy word-processor files and what they start with (OLE, or RTF that Word saves as .doc)
 _LEGACY_SUFFIXES = (".doc", ".wps")
-LEGACY_WORD = (
-    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx"
+LEGACY_WORD = Reason(
+    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx",
+    "legacy-word",
 )
 
 
+#: the formats read from a file's bytes by their suffix (each reader imported only for its own)
+WEB_SUFFIXES = (".html", ".htm")
+
+
 def source_from_file(data: bytes, path: Path, name: str) -> Source:
-    """Decode a file's bytes into a Source: a Word document by its suffix, else text. A
-    legacy Word or WPS document (an OLE file, or RTF named .doc) is one line saying to save
-    it as .docx: its bytes are no text to decode ("binary file" told a drafter nothing)."""
+    """Decode a file's bytes into a Source: a Word document, a PDF or a web page by its
+    suffix, else text. A legacy Word or WPS document (an OLE file, or RTF named .doc) is one
+    line saying to save it as .docx: its bytes are no text to decode ("binary file" told a
+    drafter nothing)."""
     legacy = path.suffix.lower() in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
     if data.startswith(_OLE_MAGIC) or legacy:
         raise InputError(name, LEGACY_WORD)
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         from io import BytesIO
 
         from .docx import read_docx
 
         text, places = read_docx(BytesIO(data), name)
         return Source.from_text(text, name, encoding="docx", kind="docx", places=places)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        text, places = read_pdf(data, name)
+        return Source.from_text(
+            text, name, encoding="pdf", kind="pdf", places=places, reading="pdf"
+        )
+    if suffix in WEB_SUFFIXES:
+        from .webpage import read_html
+
+        text, encoding = read_html(data, name, decode)
+        return _rebuilt(text, name, encoding, kind="html", reading="html")
     return source_from_bytes(data, name)
 
 
 def source_from_bytes(data: bytes, name: str) -> Source:
-    """Decode bytes (a file's or standard input's) into a Source."""
+    """Decode bytes (a file's or standard input's) into a Source, its paragraphs rebuilt
+    where the text was joined onto one line or hard-wrapped (``reflow``)."""
     text, encoding, bom = decode(data, name)
-    return Source.from_text(text, name, encoding=encoding, bom=bom)
+    return _rebuilt(text, name, encoding, bom=bom)
+
+
+def _rebuilt(
+    text: str,
+    name: str,
+    encoding: str,
+    *,
+    bom: bool = False,
+    kind: str | None = None,
+    reading: str = "",
+) -> Source:
+    """A Source of the text with its paragraphs one a line: the text itself when it has
+    them (a clean plan is read exactly as it is), else ``reflow``'s reading, each line
+    placed at the line of the input where it begins."""
+    from .reflow import AS_IS, reconstruct
+
+    rebuilt = reconstruct(text)
+    if rebuilt.how == AS_IS:
+        return Source.from_text(text, name, encoding=encoding, bom=bom, kind=kind, reading=reading)
+    places = tuple(("ls", pieces) for pieces in rebuilt.line_of) if not reading else ()
+    how = f"{reading}+{rebuilt.how}" if reading else rebuilt.how
+    return Source.from_text(
+        rebuilt.text, name, encoding=encoding, bom=bom, kind=kind, places=places, reading=how
+    )
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -252,13 +317,16 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     target = Path(path)
     mode = target.stat().st_mode & 0o7777
     if not mode & 0o222 or not os.access(target, os.W_OK):  # read-only even for root
-        raise InputError(str(path), "file is read-only; not fixed")
+        raise InputError(str(path), Reason("file is read-only; not fixed", "unwritable"))
     import tempfile  # only --fix writes
 
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise InputError(str(path), f"cannot write beside the file ({error.strerror})") from None
+        beside = Reason(
+            "cannot write beside the file ({reason})", "unwritable", reason=os_reason(error)
+        )
+        raise InputError(str(path), beside) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -269,8 +337,11 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         os.replace(temp, target)
     except OSError as error:  # a full disk, a read-only mount: the file keeps its text
         Path(temp).unlink(missing_ok=True)
-        reason = error.strerror or type(error).__name__
-        raise InputError(str(path), f"cannot write the file ({reason}); not fixed") from None
+        reason = os_reason(error)
+        unwritten = Reason(
+            "cannot write the file ({reason}); not fixed", "unwritable", reason=reason
+        )
+        raise InputError(str(path), unwritten) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
@@ -303,6 +374,9 @@ def _unpickled(
     kind: str,
     line_starts: tuple[int, ...],
     places: tuple[tuple, ...],
+    reading: str,
 ) -> Source:
     """A pickled ``Source`` back, its folded text made again."""
-    return Source(path, text, encoding, bom, newline, kind, line_starts, fold(text), places)
+    return Source(
+        path, text, encoding, bom, newline, kind, line_starts, fold(text), places, reading
+    )
