@@ -2,7 +2,8 @@
 
 A drafting office edits these files by hand; a wrong one must stop the run at once with
 ``file:key: message``, not fail later inside a rule with a KeyError. A shape is data: a
-Python type (``str``, ``int``, ``bool``), ``REGEX`` (a string that compiles), ``[shape]`` (a
+Python type (``str``, ``int``, ``bool``), ``REGEX`` (a string that compiles), ``DATE`` (a
+``"YYYY-MM-DD"`` string), ``[shape]`` (a
 list of it), ``Mapping`` (known keys, required or not) or ``Table`` (any keys, one shape).
 """
 
@@ -15,6 +16,9 @@ from typing import Any
 from .errors import ConfigError
 
 REGEX = "regex"
+#: a calendar date written YYYY-MM-DD, as text (YAML would make an unquoted one a date, which
+#: JSON cannot carry), or "" where the source gives none
+DATE = "date"
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ def check(value: Any, shape: Any, where: str) -> None:
             raise ConfigError(f"{where}: expected a list, got {_kind(value)}")
         for n, item in enumerate(value):
             check(item, shape[0], f"{where}[{n}]")
+    elif shape == DATE:
+        _check_date(value, where)
     elif shape == REGEX:
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected a regular expression, got {_kind(value)}")
@@ -73,6 +79,21 @@ def _check_mapping(value: Any, shape: Mapping, where: str) -> None:
             check(item, shape.keys[key], f"{where}:{key}")
         elif not shape.open:
             raise ConfigError(f"{where}:{key}: unknown key")
+
+
+def _check_date(value: Any, where: str) -> None:
+    import datetime as dt
+
+    if not isinstance(value, str):
+        raise ConfigError(f'{where}: expected a date as text ("2024-06-06"), got {_kind(value)}')
+    if value == "":
+        return
+    try:
+        if len(value) != 10:
+            raise ValueError
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{where}: expected a date YYYY-MM-DD, got {value!r}") from None
 
 
 _NAMES = {str: "text", int: "a whole number", bool: "true or false", dict: "a mapping"}
