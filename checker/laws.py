@@ -266,6 +266,18 @@ def said_date(iso: str, lang: str = "zh") -> str:
     return f"{year}年{int(month)}月{int(day)}日"
 
 
+def made_before(cited: list[Citation], date: str) -> Iterator[tuple[Citation, Law]]:
+    """(citation, law) for each task to make a text the data shows promulgated before
+    ``date``: what L002 reports, and the report's next-year list asks a year ahead."""
+    laws = catalogue()
+    for citation in cited:
+        if citation.action != "make" or citation.quoted:
+            continue
+        law = laws.law(citation.title)
+        if law is not None and law.promulgated and law.promulgated < date:
+            yield citation, law
+
+
 # ---- reading the plan ----------------------------------------------------------------------
 
 

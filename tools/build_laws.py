@@ -12,7 +12,7 @@ text, with ``folder`` (its category), ``title`` (the official title), ``short``,
   national text: their rows are left out);
 - ``short``: the title without 中华人民共和国, where the official title has it (the source's
   own column is not used: for the Civil Code it names the books, 合同编…);
-- ``promulgated``: the first date the history gives for 公布/发布 (or, failing that, for
+- ``promulgated``: the first date the history gives for 公布/发布/印发 (or, failing that, for
   通过/批准), else the earliest version date;
 - ``amended``: later dates: the history's 修正/修订/修改 lines, its later 通过/公布 lines
   (an interpretation re-adopted by the court's committee) and the later version dates;
@@ -58,7 +58,7 @@ DEFAULT_SOURCE = (
 )
 
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_MADE = re.compile(r"(公布|发布)")
+_MADE = re.compile(r"(公布|发布|印发)")
 _ADOPTED = re.compile(r"(通过|批准)")
 _AMENDED = re.compile(r"(修正|修订|修改)")
 _IN_FORCE = re.compile(r"施行[）)]?$")

@@ -227,6 +227,7 @@ KINDS = {
     "deadline": "deadline",
     "ordinal": "ordinal",
     "document": "document number",
+    "law": "law or regulation",
 }
 
 #: the report's "for next year" list: advice where no replacement can be proposed, and a note
@@ -238,6 +239,8 @@ NEXT_YEAR = {
     "deadline.note": "the deadline has passed",
     "ordinal.note": "sessions and batches go up by one each year",
     "year.note": "years follow the plan's year",
+    "law.proposal": "made: delete the task or make it one of implementation",
+    "law.note": "promulgated on {date}: a task to make it next year is stale (L002)",
 }
 
 #: a task pair's status in the diff (the contract's values are the keys)
@@ -477,6 +480,8 @@ DIFF_TEXT = {
     "count": "{status} {n}",
     "counts_separator": ", ",
     "added": "    agencies added: {names}",
+    "titles": "    titles cited: {removed} → {added}",
+    "revised": "    《{title}》 was revised on {date} (both plans ask to revise it): the task may be done; check it (L002)",
     "removed": "    agencies removed: {names}",
     "lead": "    lead: {old} → {new}",
     "by_agency": "By agency:",

@@ -376,6 +376,7 @@ KINDS = {
     "deadline": "时限",
     "ordinal": "届次批次",
     "document": "文号",
+    "law": "法律法规",
 }
 
 #: the report's "for next year" list: advice where no replacement can be proposed, and a note
@@ -387,6 +388,8 @@ NEXT_YEAR = {
     "deadline.note": "时限已到",
     "ordinal.note": "届次、批次逐年递增",
     "year.note": "年份随计划年度更新",
+    "law.proposal": "已出台：删去，或改为贯彻实施",
+    "law.note": "已于{date}公布，次年再列为待出台任务即过时（L002）",
 }
 
 #: a task pair's status in the diff (the contract's values are the keys)
@@ -622,6 +625,8 @@ DIFF_TEXT = {
     "count": "{status}{n}",
     "counts_separator": "，",
     "added": "    增加单位：{names}",
+    "titles": "    引用书名：{removed} → {added}",
+    "revised": "    《{title}》已于{date}修订（两年计划都要求修改）：修改任务可能已经完成，请核实（L002）",
     "removed": "    减少单位：{names}",
     "lead": "    牵头单位：{old} → {new}",
     "by_agency": "各单位变化：",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .. import vocabulary as vocab
 from ..context import Context
 from ..findings import Finding, Words
-from ..laws import Citation, catalogue, citations, cutoff
+from ..laws import catalogue, citations, cutoff, made_before
 from ..model import Edit, Plan, Span
 from ..registry import rule
 
@@ -65,7 +65,7 @@ def law_already_made(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     if ctx.year is None:
         return
-    for citation, law in made_before(plan, ctx.shared(citations), cutoff(ctx.year)):
+    for citation, law in made_before(ctx.shared(citations), cutoff(ctx.year)):
         task = ctx.task_at(citation.start)
         if task is None:
             continue
@@ -77,18 +77,6 @@ def law_already_made(plan: Plan, ctx: Context) -> Iterator[Finding]:
             kind=Words(f"L.kind.{law.kind}"),
             date=law.promulgated,
         )
-
-
-def made_before(plan: Plan, cited: list[Citation], date: str):
-    """(citation, law) for each task to make a text the data shows promulgated before
-    ``date``: what L002 reports, and the report's next-year list asks a year ahead."""
-    laws = catalogue()
-    for citation in cited:
-        if citation.action != "make" or citation.quoted:
-            continue
-        law = laws.law(citation.title)
-        if law is not None and law.promulgated and law.promulgated < date:
-            yield citation, law
 
 
 @rule("L003", "law-repealed")
