@@ -129,7 +129,7 @@ def shapes() -> dict[str, Any]:
     """The shape of every data file in ``rules/``, checked by ``builtin`` on load. Files that a
     module also validates in depth (agencies, mirror) are ``open`` where that module owns the
     details, so the two never disagree."""
-    from .schema import DATE, REGEX, Mapping, Table
+    from .schema import DATE, DATES, REGEX, Mapping, Table
 
     def closed(keys: dict[str, Any], *required: str) -> Mapping:
         return Mapping(keys, frozenset(required))
@@ -141,9 +141,9 @@ def shapes() -> dict[str, Any]:
     category = open_({"id": str, "name": str, "before": str, "note": str, "source": str}, "id")
     return {
         "abbreviations.yaml": closed({"generic_titles": names}, "generic_titles"),
-        # built by tools/build_laws.py: kind → title → [promulgated, in force, amended…]
+        # built by tools/build_laws.py: kind → title → "promulgated in-force amended…"
         "laws.yaml": closed(
-            {"source": str, "short_prefix": str, "laws": Table(Table([DATE]))},
+            {"source": str, "short_prefix": str, "laws": Table(Table(DATES))},
             "source",
             "short_prefix",
             "laws",

@@ -13,19 +13,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
 from .data import builtin
+from .lazyre import LazyPattern
+from .memo import per_text
 from .model import Plan
 
 #: a title in 《》 (an inner title is written 〈〉, or the outer pair is taken as two titles)
-TITLE = re.compile(r"《([^《》\n]{1,120})》")
+TITLE = LazyPattern(r"《([^《》\n]{1,120})》")
 #: a version note after a title: （2019年修正）, （2021年修订本）
-_VERSION_NOTE = re.compile(r"（\d{4}年(?:修正|修订|修改)?(?:本|版|文本)?）$")
+_VERSION_NOTE = LazyPattern(r"（\d{4}年(?:修正|修订|修改)?(?:本|版|文本)?）$")
+#: the marks that end what a verb before a title can reach
+_CLAUSE_MARKS = LazyPattern(r"[，,。；;：:！!？?\n]")
+#: what may stand between titles written one after another: 《A》《B》, 《A》、《B》, 《A》和《B》
+_CHAIN_GAP = LazyPattern(r"[、和及与]?")
 _SENTENCE_MARKS = "。；;！!？?\n"
+#: how far around a title its sentence is looked for (a sentence longer than this is cut)
+_SENTENCE_REACH = 200
 
 
 class Law(NamedTuple):
@@ -49,14 +58,13 @@ class Repeal(NamedTuple):
 
 class Citation(NamedTuple):
     """A 《title》 in the plan: offsets of the marks, what the sentence asks of it
-    (``make``, ``revise`` or ""), and whether it is quoted or told as history."""
+    (``make``, ``revise`` or ""), and whether it is quoted."""
 
     title: str
     start: int
     end: int
     action: str
     quoted: bool
-    history: bool
 
 
 def norm(title: str) -> str:
@@ -72,62 +80,66 @@ def wording() -> dict:
 
 
 class Catalogue:
-    """The known and repealed titles, indexed by every form drafters write: the official
-    title, the short one (without 中华人民共和国), and an interpretation's without its issuer."""
+    """The known and repealed titles, looked up in every form drafters write: the official
+    title, the short one (without 中华人民共和国), an interpretation's without its issuer.
+
+    Nothing is indexed up front (a lint of one plan pays only for what it asks): the data's
+    own mappings (kind → official title → dates) are the index of official titles; a short
+    form is looked up with the prefix put back, an issuer-less one with each issuer (or
+    pair of issuers) put back, and the titles by length (for near misses) are listed on
+    first use.
+    """
 
     def __init__(self, laws: dict, repealed: list[dict]) -> None:
-        words = wording()
         self.prefix: str = laws["short_prefix"]
-        self._issuers = re.compile(
-            "^(?:"
-            + "|".join(map(re.escape, words["issuers"]))
-            + r")(?:[、，,]?(?:"
-            + "|".join(map(re.escape, words["issuers"]))
-            + "))*(?=关于)"
-        )
-        self.known: dict[str, Law] = {}
-        for kind, titles in laws["laws"].items():
-            for title, dates in titles.items():
-                dates = [*dates, "", ""]
-                law = Law(title, kind, dates[0], dates[1], tuple(d for d in dates[2:] if d))
-                self._index(self.known, title, law)
-        self.repealed: dict[str, Repeal] = {}
-        for entry in repealed:
-            repeal = Repeal(entry["title"], entry["by"], entry["date"], entry["source"])
-            self._index(self.repealed, entry["title"], repeal)
-
-    def _forms(self, title: str) -> Iterator[str]:
-        key = norm(title)
-        yield key
-        if key.startswith(self.prefix) and len(key) > len(self.prefix):
-            yield key[len(self.prefix) :]
-        stripped = self._issuers.sub("", key)
-        if stripped != key:
-            yield stripped
-
-    def _index(self, index: dict, title: str, value: object) -> None:
-        for n, form in enumerate(self._forms(title)):
-            if n == 0:
-                index[form] = value  # an official title wins over another's short form
-            else:
-                index.setdefault(form, value)
+        self._kinds: dict[str, dict[str, str]] = laws["laws"]
+        self._repealed = {entry["title"]: entry for entry in repealed}
+        self._by_length: dict[int, list[str]] | None = None
 
     def _keys(self, title: str) -> list[str]:
         key = norm(title)
-        bare = _VERSION_NOTE.sub("", key)
+        bare = _VERSION_NOTE.sub("", key) if key.endswith("）") else key
         return [key, bare] if bare != key else [key]
+
+    def _forms(self, key: str) -> Iterator[tuple[str, str | None]]:
+        """(form, key) for the lookups of ``key``, the official title first: as written,
+        with 中华人民共和国 put back, without an issuer (a form is None: look ``key`` up
+        among the issuer-less forms)."""
+        yield "official", key
+        if not key.startswith(self.prefix):
+            yield "official", self.prefix + key
+        if key.startswith("关于"):
+            yield "issuerless", key
+
+    def _official(self, table: dict[str, object], form: str, key: str) -> str | None:
+        """The official title in ``table`` that ``key`` is the ``form`` of."""
+        if form == "official":
+            return key if key in table else None
+        for issuer in _issuer_prefixes():
+            if issuer + key in table:
+                return issuer + key
+        return None
 
     def law(self, title: str) -> Law | None:
         """The known text a cited title names (official, short or issuer-less form)."""
         for key in self._keys(title):
-            if key in self.known:
-                return self.known[key]
+            for form, looked_up in self._forms(key):
+                for kind, titles in self._kinds.items():
+                    official = self._official(titles, form, looked_up)
+                    if official is not None:
+                        dates = [d if d != "-" else "" for d in titles[official].split()]
+                        dates += ["", ""]
+                        amended = tuple(d for d in dates[2:] if d)
+                        return Law(official, kind, dates[0], dates[1], amended)
         return None
 
     def repeal(self, title: str) -> Repeal | None:
         for key in self._keys(title):
-            if key in self.repealed:
-                return self.repealed[key]
+            for form, looked_up in self._forms(key):
+                official = self._official(self._repealed, form, looked_up)
+                if official is not None:
+                    entry = self._repealed[official]
+                    return Repeal(entry["title"], entry["by"], entry["date"], entry["source"])
         return None
 
     def official(self, law: Law, written: str) -> str:
@@ -140,11 +152,14 @@ class Catalogue:
     def near_miss(self, title: str) -> tuple[Law, str] | None:
         """The known text a title that is not known misses narrowly, and how: ``swap``
         (实施条例 for 实施细则), ``prefix`` (中华人民共和国 added to a title without it) or
-        ``typo`` (one or two characters off a title long enough for that to be a slip)."""
-        key = norm(title)
-        if self.law(key) or self.repeal(key) or _is_draft(key):
-            return None
+        ``typo`` (one or two characters off a title long enough for that to be a slip).
+        Worked out once per title and process: the answer depends on the title alone."""
+        return _near_miss_of(norm(title))
+
+    def _near_miss(self, key: str) -> tuple[Law, str] | None:
         bare = key[len(self.prefix) :] if key.startswith(self.prefix) else key
+        if not title_end(bare) or _is_draft(key) or self.law(key) or self.repeal(key):
+            return None  # a plan, an opinion, a treaty; a draft; a known or repealed text
         for one, other in wording()["swaps"]:
             for a, b in ((one, other), (other, one)):
                 if a in key:
@@ -165,35 +180,32 @@ class Catalogue:
         allowed = _allowed_distance(len(bare))
         if not ending or not allowed:
             return None
+        pieces = _pieces(bare[: -len(ending)], allowed + 1)
         found: set[Law] = set()
-        for other in self._bare_titles(ending, len(bare), allowed):
-            if _numbering_differs(bare, other):
-                continue
-            if _distance_within(bare, other, allowed):
-                law = self.law(other)
-                if law is not None:
-                    found.add(law)
+        table = self._titles_by_length()
+        for size in range(len(bare) - allowed, len(bare) + allowed + 1):
+            for other in table.get(size, ()):
+                # ``allowed`` edits leave one of ``allowed + 1`` pieces whole: a title with
+                # none of them is farther (substring tests, at C speed, before the walk)
+                if not other.endswith(ending) or not any(p in other for p in pieces):
+                    continue
+                if _distance_within(bare, other, allowed) and not _numbering_differs(bare, other):
+                    law = self.law(other)
+                    if law is not None:
+                        found.add(law)
         return found.pop() if len(found) == 1 else None
 
-    @property
-    def _by_end(self) -> dict[str, dict[int, list[str]]]:
-        """Known titles without 中华人民共和国, by ending and length (built on first use)."""
-        table = self.__dict__.get("_by_end_table")
-        if table is None:
-            table = {}
-            for key in self.known:
-                if key.startswith(self.prefix):
-                    continue
-                ending = title_end(key)
-                if ending:
-                    table.setdefault(ending, {}).setdefault(len(key), []).append(key)
-            self.__dict__["_by_end_table"] = table
-        return table
-
-    def _bare_titles(self, ending: str, length: int, allowed: int) -> Iterator[str]:
-        lengths = self._by_end.get(ending, {})
-        for size in range(length - allowed, length + allowed + 1):
-            yield from lengths.get(size, ())
+    def _titles_by_length(self) -> dict[int, list[str]]:
+        """Known titles without 中华人民共和国, by length (built on first use)."""
+        if self._by_length is None:
+            table: dict[int, list[str]] = {}
+            size = len(self.prefix)
+            for titles in self._kinds.values():
+                for title in titles:
+                    bare = title[size:] if title.startswith(self.prefix) else title
+                    table.setdefault(len(bare), []).append(bare)
+            self._by_length = table
+        return self._by_length
 
 
 def title_end(title: str) -> str:
@@ -202,6 +214,30 @@ def title_end(title: str) -> str:
         if title.endswith(ending):
             return ending
     return ""
+
+
+@cache
+def _issuer_prefixes() -> tuple[str, ...]:
+    """The ways an interpretation's or a decision's issuers head its title: one issuer, or
+    two joined by 、 or by nothing (the source's space, removed): 最高人民法院、最高人民检察院."""
+    issuers = wording()["issuers"]
+    pairs = [f"{a}{sep}{b}" for a in issuers for b in issuers if a != b for sep in ("、", "")]
+    return (*issuers, *pairs)
+
+
+def _pieces(text: str, count: int) -> list[str]:
+    """``text`` cut into ``count`` pieces as even as can be: an edit touches one piece, so
+    ``count - 1`` edits leave one piece whole. Text too short for that is one empty piece,
+    found in anything."""
+    if len(text) < count:
+        return [""]
+    size, extra = divmod(len(text), count)
+    pieces, start = [], 0
+    for n in range(count):
+        end = start + size + (1 if n < extra else 0)
+        pieces.append(text[start:end])
+        start = end
+    return pieces
 
 
 def _is_draft(key: str) -> bool:
@@ -244,6 +280,11 @@ def _distance_within(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[len(b)] <= limit
+
+
+@per_text(maxsize=4096)
+def _near_miss_of(key: str) -> tuple[Law, str] | None:
+    return catalogue()._near_miss(key)
 
 
 @cache
@@ -290,18 +331,19 @@ def citations(plan: Plan) -> list[Citation]:
     if not matches:
         return []
     quoted = _quoted_spans(text)
+    quote_starts = [start for start, _ in quoted]
     actions = _actions(text, matches)
     found = []
     for match, action in zip(matches, actions, strict=True):
         start, end = match.start(), match.end()
+        inside = bisect_right(quote_starts, start) - 1
         found.append(
             Citation(
                 match.group(1),
                 start,
                 end,
                 action,
-                any(s < start and end <= e for s, e in quoted),
-                _told_as_history(text, start, end),
+                inside >= 0 and end <= quoted[inside][1],
             )
         )
     return found
@@ -312,7 +354,7 @@ def _chains(text: str, matches: list[re.Match[str]]) -> Iterator[list[int]]:
     a verb before or after the chain applies to each."""
     chain: list[int] = []
     for n, match in enumerate(matches):
-        if chain and re.fullmatch(r"[、和及与]?", text[matches[chain[-1]].end() : match.start()]):
+        if chain and _CHAIN_GAP.fullmatch(text[matches[chain[-1]].end() : match.start()]):
             chain.append(n)
             continue
         if chain:
@@ -322,44 +364,49 @@ def _chains(text: str, matches: list[re.Match[str]]) -> Iterator[list[int]]:
         yield chain
 
 
+class _Verbs(NamedTuple):
+    """citations.yaml's word lists as tuples: ``str.endswith``/``startswith`` take a tuple
+    at C speed, and need no pattern compiled at every start."""
+
+    make_before: tuple[str, ...]
+    revise_before: tuple[str, ...]
+    make_after: tuple[str, ...]
+    revise_after: tuple[str, ...]
+    object_ends: tuple[str, ...]
+    done: tuple[str, ...]
+
+
 @cache
-def _verb_patterns() -> tuple[re.Pattern[str], ...]:
+def _verbs() -> _Verbs:
     words = wording()
+    keys = ("make_before", "revise_before", "make_after", "revise_after", "object_ends")
+    return _Verbs(*(tuple(words[key]) for key in keys), tuple(words["done_markers"]))
 
-    def alt(key: str) -> str:
-        return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
 
-    return (
-        re.compile(f"(?:{alt('make_before')})$"),
-        re.compile(f"(?:{alt('revise_before')})$"),
-        re.compile(f"^的?(?:{alt('make_after')})"),
-        re.compile(f"^的?(?:{alt('revise_after')})"),
-        re.compile(f"^(?:{alt('object_ends')})"),
-        re.compile(f"(?:{alt('done_markers')})"),
-    )
+def _after_verb(after: str, verbs: tuple[str, ...]) -> bool:
+    """Does the text after a title begin with one of ``verbs`` (的 may come first)?"""
+    return after.startswith(verbs) or (after.startswith("的") and after[1:].startswith(verbs))
 
 
 def _actions(text: str, matches: list[re.Match[str]]) -> list[str]:
-    make_before, revise_before, make_after, revise_after, object_end, done = _verb_patterns()
+    verbs = _verbs()
     actions = [""] * len(matches)
     for chain in _chains(text, matches):
         first, last = matches[chain[0]], matches[chain[-1]]
         # the clause's words before the title (a comma ends what a verb can reach)
-        before = re.split(
-            r"[，,。；;：:！!？?\n]", text[max(0, first.start() - 6) : first.start()]
-        )[-1]
+        before = _CLAUSE_MARKS.split(text[max(0, first.start() - 6) : first.start()])[-1]
         after = text[last.end() : last.end() + 6]
-        if done.search(before):
+        if any(marker in before for marker in verbs.done):
             action = ""  # told as done: 已出台《…》, 相继制定《…》
-        elif revise_after.match(after):
+        elif _after_verb(after, verbs.revise_after):
             action = "revise"
-        elif make_after.match(after):
+        elif _after_verb(after, verbs.make_after):
             action = "make"
-        elif not (after == "" or object_end.match(after)):
+        elif after and not after.startswith(verbs.object_ends):
             action = ""  # the title qualifies another object: 制定《专利法》实施细则
-        elif revise_before.search(before):
+        elif before.endswith(verbs.revise_before):
             action = "revise"
-        elif make_before.search(before):
+        elif before.endswith(verbs.make_before):
             action = "make"
         else:
             action = ""
@@ -369,6 +416,8 @@ def _actions(text: str, matches: list[re.Match[str]]) -> list[str]:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of the text, merged where they nest or touch, in order (so that
+    the one around an offset is found by bisection)."""
     spans = []
     for opener, closer in wording()["quotes"]:
         start = text.find(opener)
@@ -378,12 +427,22 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
                 break
             spans.append((start, end + 1))
             start = text.find(opener, end + 1)
-    return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _told_as_history(text: str, start: int, end: int) -> bool:
-    """Does the sentence around a title tell history or a repeal (废止, 原《…》, 曾…)?"""
-    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS)
-    rights = [i for mark in _SENTENCE_MARKS if (i := text.find(mark, end)) != -1]
-    sentence = text[left + 1 : min(rights) if rights else len(text)]
+def told_as_history(text: str, citation: Citation) -> bool:
+    """Does the sentence around a title tell history or a repeal (废止, 原《…》, 曾…)?
+    (Asked only of a repealed title: L003's exception.)"""
+    start, end = citation.start, citation.end
+    low = max(0, start - _SENTENCE_REACH)
+    high = end + _SENTENCE_REACH
+    left = max(text.rfind(mark, low, start) for mark in _SENTENCE_MARKS)
+    rights = [i for mark in _SENTENCE_MARKS if (i := text.find(mark, end, high)) != -1]
+    sentence = text[max(left + 1, low) : min(rights) if rights else min(high, len(text))]
     return any(marker in sentence for marker in wording()["history_markers"])

@@ -3,7 +3,7 @@
 A drafting office edits these files by hand; a wrong one must stop the run at once with
 ``file:key: message``, not fail later inside a rule with a KeyError. A shape is data: a
 Python type (``str``, ``int``, ``bool``), ``REGEX`` (a string that compiles), ``DATE`` (a
-``"YYYY-MM-DD"`` string), ``[shape]`` (a
+``"YYYY-MM-DD"`` string), ``DATES`` (such dates, or ``-``, in one string), ``[shape]`` (a
 list of it), ``Mapping`` (known keys, required or not) or ``Table`` (any keys, one shape).
 """
 
@@ -19,6 +19,8 @@ REGEX = "regex"
 #: a calendar date written YYYY-MM-DD, as text (YAML would make an unquoted one a date, which
 #: JSON cannot carry), or "" where the source gives none
 DATE = "date"
+#: dates YYYY-MM-DD (or - for one unknown) in one text, separated by spaces
+DATES = "dates"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,12 @@ def check(value: Any, shape: Any, where: str) -> None:
             check(item, shape[0], f"{where}[{n}]")
     elif shape == DATE:
         _check_date(value, where)
+    elif shape == DATES:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected dates as text, got {_kind(value)}")
+        for date in value.split():
+            if date != "-":
+                _check_date(date, where)
     elif shape == REGEX:
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected a regular expression, got {_kind(value)}")

@@ -85,8 +85,8 @@ def test_built_file_loads_with_its_shape(tmp_path, monkeypatch):
     from checker.data import load_yaml, shapes
 
     data = load_yaml(out, lambda: shapes()["laws.yaml"])
-    assert data["laws"]["行政法规"]["公平竞争审查条例"] == ["2024-06-06"]
-    assert data["laws"]["法律"]["中华人民共和国民法典"] == ["2020-05-28", "2021-01-01"]
+    assert data["laws"]["行政法规"]["公平竞争审查条例"] == "2024-06-06"
+    assert data["laws"]["法律"]["中华人民共和国民法典"] == "2020-05-28 2021-01-01"
 
 
 @pytest.mark.skipif(not SHARED_TSV.is_file(), reason="the shared export is not at hand")
@@ -108,18 +108,21 @@ def test_a_wrong_date_stops_the_load(tmp_path):
 
     bad = tmp_path / "laws.yaml"
     bad.write_text(
-        'source: x\nshort_prefix: 中华人民共和国\nlaws:\n  行政法规:\n    甲条例: ["2024-6-6"]\n',
+        'source: x\nshort_prefix: 中华人民共和国\nlaws:\n  行政法规:\n    甲条例: "2024-6-6"\n',
         encoding="utf-8",
     )
-    with pytest.raises(ConfigError, match=r"laws\.yaml:laws:行政法规:甲条例\[0\]: expected a date"):
+    with pytest.raises(ConfigError, match=r"laws\.yaml:laws:行政法规:甲条例: expected a date"):
         load_yaml(bad, lambda: shapes()["laws.yaml"])
 
 
 def test_repealed_texts_are_not_known_texts_and_cite_a_source():
+    from checker.data import builtin
+
     catalogue = laws.catalogue()
-    for repeal in {id(r): r for r in catalogue.repealed.values()}.values():
-        assert catalogue.law(repeal.title) is None, repeal.title
-        assert repeal.source and repeal.by and repeal.date
+    for entry in builtin("laws-repealed.yaml")["repealed"]:
+        assert catalogue.law(entry["title"]) is None, entry["title"]
+        assert entry["source"] and entry["by"] and entry["date"]
+        assert catalogue.repeal(entry["title"]).by == entry["by"]
     assert catalogue.repeal("合同法").by == "中华人民共和国民法典"
     assert catalogue.repeal("物权法").date == "2021-01-01"
 
@@ -142,6 +145,14 @@ def test_banded_distance_agrees_with_the_full_one(a, b, limit):
             row.append(min(full[j] + 1, row[j - 1] + 1, full[j - 1] + (ca != cb)))
         full = row
     assert laws._distance_within(a, b, limit) == (full[len(b)] <= limit)
+
+
+@given(st.text("甲乙丙丁戊", min_size=1, max_size=10), st.text("甲乙丙丁戊", max_size=10))
+def test_a_near_title_keeps_one_piece_whole(a, b):
+    """The typo search's filter loses no title within the distance."""
+    for limit in (1, 2):
+        if laws._distance_within(a, b, limit):
+            assert any(piece in b for piece in laws._pieces(a, limit + 1))
 
 
 # ---- real plans ----------------------------------------------------------------------------

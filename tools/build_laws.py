@@ -12,8 +12,9 @@ text, with ``folder`` (its category), ``title`` (the official title), ``short``,
   national text: their rows are left out);
 - ``short``: the title without 中华人民共和国, where the official title has it (the source's
   own column is not used: for the Civil Code it names the books, 合同编…);
-- ``promulgated``: the first date the history gives for 公布/发布/印发 (or, failing that, for
-  通过/批准), else the earliest version date;
+- ``promulgated``: the first date the history gives for 公布/发布/印发 (or, failing that, a
+  version dated between adoption and entry into force, or the 通过/批准 date), else the
+  earliest version date;
 - ``amended``: later dates: the history's 修正/修订/修改 lines, its later 通过/公布 lines
   (an interpretation re-adopted by the court's committee) and the later version dates;
 - ``in_force``: the first 施行 date, where the history gives one.
@@ -62,8 +63,12 @@ _MADE = re.compile(r"(公布|发布|印发)")
 _ADOPTED = re.compile(r"(通过|批准)")
 _AMENDED = re.compile(r"(修正|修订|修改)")
 _IN_FORCE = re.compile(r"施行[）)]?$")
-#: an event this close to the promulgation belongs to it (adopted, then published)
+#: an event this close after the promulgation belongs to it (published, then in force)
 _SAME_ACT = dt.timedelta(days=120)
+#: adopted, then published within this: the publication is the promulgation (an
+#: interpretation is published weeks or months after its committee adopts it); published
+#: later still, it is a re-publication, and the adoption is taken
+_PUBLISHED_WITHIN = dt.timedelta(days=366)
 
 
 def _date(text: str) -> dt.date | None:
@@ -102,9 +107,13 @@ def merge(rows: list[dict[str, str]]) -> dict[str, object]:
     made = [d for d, what in events if _MADE.search(what) and not _AMENDED.search(what)]
     adopted = [d for d, what in events if _ADOPTED.search(what) and not _AMENDED.search(what)]
     in_force = [d for d, what in events if _IN_FORCE.search(what)]
+    if not made and adopted and in_force:
+        # no 公布 line: a version dated between the adoption and the entry into force is
+        # the publication (the source dates a text by its publication)
+        made = [d for d in versions if adopted[0] <= d <= in_force[0]]
     promulgated = (made or adopted or versions or [None])[0]
-    if adopted and made and adopted[0] < made[0] and made[0] - adopted[0] > _SAME_ACT:
-        promulgated = adopted[0]  # a later 公布 line is a re-publication, not the first one
+    if adopted and made and made[0] - adopted[0] > _PUBLISHED_WITHIN:
+        promulgated = adopted[0]  # a much later 公布 line is a re-publication
     amended: set[dt.date] = set()
     if promulgated is not None:
         later = promulgated + _SAME_ACT
@@ -113,6 +122,7 @@ def merge(rows: list[dict[str, str]]) -> dict[str, object]:
             d for d, what in events if _MADE.search(what) or _ADOPTED.search(what) if d > later
         }
         amended |= {d for d in versions if d > later and d not in in_force}
+        amended -= set(made)  # the publication of the text itself
     entry: dict[str, object] = {"title": title}
     if title.startswith(PREFIX) and len(title) > len(PREFIX):
         entry["short"] = title[len(PREFIX) :]
@@ -127,6 +137,15 @@ def merge(rows: list[dict[str, str]]) -> dict[str, object]:
     return entry
 
 
+def _norm(title: str) -> str:
+    """The title as plancheck looks titles up (checker.laws.norm): no spaces, full-width
+    brackets, an inner title in 《》."""
+    title = "".join(title.split())
+    for half, full in (("(", "（"), (")", "）"), ("〈", "《"), ("〉", "》")):
+        title = title.replace(half, full)
+    return title
+
+
 def _repealed_titles(path: Path) -> set[str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {entry["title"] for entry in data["repealed"]}
@@ -136,7 +155,7 @@ def build(tsv: Path, repealed: set[str]) -> list[dict[str, object]]:
     by_title: dict[str, list[dict[str, str]]] = {}
     with tsv.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            title = " ".join(row["title"].split())
+            title = _norm(row["title"])
             if row["folder"] not in KINDS or title == "_index" or title in repealed:
                 continue
             by_title.setdefault(title, []).append({**row, "title": title})
@@ -151,11 +170,12 @@ def _quote(value: str) -> str:
 
 
 def _row(entry: dict[str, object]) -> str:
-    """``title: [promulgated, in_force, amended…]``, "" for a date the source does not give."""
+    """``title: "promulgated in_force amended…"``, ``-`` for a date the source does not give
+    (one string a title: a list a title would double the objects every run decodes)."""
     dates = [entry.get("promulgated", ""), entry.get("in_force", ""), *entry.get("amended", [])]
     while dates and not dates[-1]:
         dates.pop()
-    return f"    {_quote(str(entry['title']))}: [{', '.join(_quote(str(d)) for d in dates)}]"
+    return f"    {_quote(str(entry['title']))}: {_quote(' '.join(str(d) or '-' for d in dates))}"
 
 
 def render(entries: list[dict[str, object]], source: str) -> str:
@@ -165,7 +185,7 @@ def render(entries: list[dict[str, object]], source: str) -> str:
     lines = [
         "# National laws, administrative regulations, judicial interpretations and a few",
         "# departmental rules: official titles and dates (L001, L002), by kind. Each entry is",
-        '# title: [promulgated, in force, amended…], dates as YYYY-MM-DD ("" where unknown).',
+        "# title: 'promulgated in-force amended…', dates YYYY-MM-DD, - where the source has none.",
         "# Generated by tools/build_laws.py: do not edit by hand; rerun it on a new export.",
         f"# Counts: {', '.join(f'{k} {len(v)}' for k, v in sorted(by_kind.items()))}.",
         f"source: {_quote(source)}",

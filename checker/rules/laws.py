@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .. import vocabulary as vocab
 from ..context import Context
 from ..findings import Finding, Words
-from ..laws import catalogue, citations, cutoff, made_before
+from ..laws import catalogue, citations, cutoff, made_before, told_as_history
 from ..model import Edit, Plan, Span
 from ..registry import rule
 
@@ -32,12 +32,17 @@ def law_title(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if not cited:
         return
     laws = catalogue()
-    defined = {m.group("abbr").strip() for m in vocab.abbreviation_definitions(plan.source.text)}
+    defined: set[str] | None = None  # the plan's abbreviations, read only for a near miss
     for citation in cited:
-        if citation.quoted or f"《{citation.title}》" in defined:
+        if citation.quoted:
             continue
         miss = laws.near_miss(citation.title)
         if miss is None:
+            continue
+        if defined is None:
+            text = plan.source.text
+            defined = {m.group("abbr").strip() for m in vocab.abbreviation_definitions(text)}
+        if f"《{citation.title}》" in defined:
             continue
         law, how = miss
         suggestion = laws.official(law, citation.title)
@@ -94,10 +99,10 @@ def law_repealed(plan: Plan, ctx: Context) -> Iterator[Finding]:
     laws = catalogue()
     date = cutoff(ctx.year)
     for citation in cited:
-        if citation.quoted or citation.history:
+        if citation.quoted:
             continue
         repeal = laws.repeal(citation.title)
-        if repeal is None or repeal.date > date:
+        if repeal is None or repeal.date > date or told_as_history(plan.source.text, citation):
             continue
         yield ctx.finding(
             Span.of(plan.source, citation.start, citation.end),
