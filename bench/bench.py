@@ -120,33 +120,17 @@ def variant(text: str, n: int) -> str:
 
 def in_process(times: int) -> float:
     """Median seconds to parse the 2024 plan and run every rule on it, in this process (the
-    rule data loaded once beforehand, as a run over many plans loads it once; the garbage
-    collector set as ``lint`` sets it)."""
-    import gc
-
-    import checker.lint
-    from checker import engine
-    from checker.config import Config
-    from checker.parse import parse
-    from checker.rules import builtin_rules
-    from checker.source import Source
+    rule data loaded once beforehand, as a run over many plans loads it once)."""
+    from checker.checking import engine
+    from checker.checking.config import Config
+    from checker.checking.rules import builtin_rules
+    from checker.reading.parse import parse
+    from checker.reading.source import Source
 
     text = PLAN.read_text(encoding="utf-8")
     specs = list(builtin_rules().values())
-    if not getattr(checker.lint, "GC_DURING_RUN", True):
-        gc.disable()  # as a lint run does (an older checkout raised the threshold instead)
-    elif hasattr(checker.lint, "GC_THRESHOLD"):
-        gc.set_threshold(checker.lint.GC_THRESHOLD, *gc.get_threshold()[1:])
-
-    import checker.clause
-
-    # each time a plan never seen: every memo of what a text says is emptied (checker.memo;
-    # an older checkout kept only the clause memo, or none: the bench measures those too)
-    try:
-        from checker.memo import forget
-    except ImportError:
-        memo = getattr(checker.clause, "_read_clause", None)
-        forget = memo.cache_clear if memo is not None else lambda: None
+    # each time a plan never seen: every memo of what a text says is emptied
+    from checker.base.memo import forget
 
     def once() -> None:
         forget()

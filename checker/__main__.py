@@ -1,6 +1,6 @@
 """``python -m checker`` runs the same command line as ``plancheck``."""
 
-from .start import run  # the collector off while the program loads
+from .commandline.cli import main
 
 if __name__ == "__main__":
-    run()
+    main()

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from checker import engine
-from checker.config import Config
-from checker.parse import parse
-from checker.rules import builtin_rules
-from checker.source import Source
+from checker.checking import engine
+from checker.checking.config import Config
+from checker.checking.rules import builtin_rules
+from checker.reading.parse import parse
+from checker.reading.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_2024 = ROOT / "plans" / "2024.txt"

@@ -58,8 +58,8 @@ def plain(value: Any, line_starts: tuple[int, ...]) -> Any:
     """A model value as JSON data: each NamedTuple a dict of its fields (its class named),
     a Span its two offsets. A Span's line table must be its source's: checked here, since a
     span built with another table would place its findings on wrong lines."""
-    from checker.model import Span
-    from checker.source import Source
+    from checker.reading.model import Span
+    from checker.reading.source import Source
 
     if isinstance(value, Span):
         assert value.line_starts == line_starts, "a span with another text's line table"
@@ -79,7 +79,7 @@ def plain(value: Any, line_starts: tuple[int, ...]) -> Any:
 
 def model_of_text(text: str, path: str) -> Any:
     """What lint makes of a text: not a plan (the reason), an input error, or the model."""
-    from checker.sniff import not_a_plan, parse_plan
+    from checker.reading.sniff import not_a_plan, parse_plan
 
     reason = not_a_plan(text)
     if reason:
@@ -89,7 +89,7 @@ def model_of_text(text: str, path: str) -> Any:
 
 def model_of_snippet(text: str, path: str) -> Any:
     """What the rule tests parse a snippet into (``parse`` straight, no sniffing)."""
-    from checker.parse import parse
+    from checker.reading.parse import parse
 
     return _parsed(text, path, parse)
 
@@ -97,8 +97,8 @@ def model_of_snippet(text: str, path: str) -> Any:
 def _parsed(text: str, path: str, read: Any) -> Any:
     """The model ``read`` (``parse`` or ``parse_plan``) makes of a text, or the input error
     it raises."""
-    from checker.errors import InputError
-    from checker.source import Source
+    from checker.base.errors import InputError
+    from checker.reading.source import Source
 
     source = Source.from_text(text, path)
     try:
@@ -110,7 +110,7 @@ def _parsed(text: str, path: str, read: Any) -> Any:
 
 def models() -> dict[str, Any]:
     """Every sample plan's model, read as lint reads a file, and every case snippet's."""
-    from checker.source import read_source
+    from checker.reading.source import read_source
 
     result: dict[str, Any] = {}
     for path in corpus():

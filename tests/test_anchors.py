@@ -7,8 +7,8 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-from checker.parse import parse
-from checker.source import read_source
+from checker.reading.parse import parse
+from checker.reading.source import read_source
 
 from .conftest import PLAN_2024, ROOT
 from .test_cli import invoke

@@ -131,8 +131,8 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
 
 def test_the_graph_is_read():
     graph = import_graph()
-    assert "checker.context" in graph["checker.rules.numbering"]
-    assert "checker.docx" in graph["checker.source"]  # a lazy import counts
+    assert "checker.checking.context" in graph["checker.checking.rules.numbering"]
+    assert "checker.reading.docx" in graph["checker.reading.source"]  # a lazy import counts
 
 
 def test_no_import_cycles():
@@ -145,46 +145,58 @@ def test_the_cycle_finder_finds_cycles():
 
 def _analysis_modules() -> list[str]:
     graph = import_graph()
-    return [m for m in graph if m.startswith("checker.rules") or m == "checker.diff"]
+    return [
+        m for m in graph if m.startswith("checker.checking.rules") or m == "checker.products.diff"
+    ]
 
 
 @pytest.mark.parametrize("module", _analysis_modules())
 def test_analysis_imports_no_format_and_no_cli(module):
     graph = import_graph()
     reached = reachable(graph, module)
-    upward = sorted(m for m in reached if m.startswith("checker.formats") or m == "checker.cli")
+    upward = sorted(
+        m
+        for m in reached
+        if m.startswith("checker.products.formats") or m == "checker.commandline.cli"
+    )
     assert upward == [], f"{module} reaches {upward}"
 
 
 @pytest.mark.parametrize(
-    "module", [m for m in _analysis_modules() if m.startswith("checker.rules")]
+    "module", [m for m in _analysis_modules() if m.startswith("checker.checking.rules")]
 )
 def test_rules_see_the_context_not_the_engine(module):
     """A rule's world is (plan, ctx): it reaches neither the engine nor the config."""
     reached = reachable(import_graph(), module)
-    assert not reached & {"checker.engine", "checker.config", "checker.lint"}
+    assert not reached & {
+        "checker.checking.engine",
+        "checker.checking.config",
+        "checker.checking.lint",
+    }
 
 
 def test_config_knows_no_rule_by_name():
     """Rule options are declared beside their rules; config.py validates them generically."""
-    from checker.registry import declared_options
-    from checker.rules import builtin_rules
+    from checker.checking.registry import declared_options
+    from checker.checking.rules import builtin_rules
 
     options = declared_options(builtin_rules().values())
     assert {"punctuation", "near-duplicate"} <= set(options)
-    source = (PACKAGE / "config.py").read_text(encoding="utf-8")
+    source = (PACKAGE / "checking" / "config.py").read_text(encoding="utf-8")
     for key in options:
         assert key not in source and key.replace("-", "_") not in source
 
 
 def test_the_parser_reports_facts_not_repairs():
     """parse.py finds a broken number; N003 builds the edits that mend it."""
-    from checker.model import Break
+    from checker.reading.model import Break
 
     assert "edits" not in Break._fields
     names = {
         alias.name
-        for node in _imports(ast.parse((PACKAGE / "parse.py").read_text(encoding="utf-8")))
+        for node in _imports(
+            ast.parse((PACKAGE / "reading" / "parse.py").read_text(encoding="utf-8"))
+        )
         if isinstance(node, ast.ImportFrom)
         for alias in node.names
     }
@@ -192,7 +204,7 @@ def test_the_parser_reports_facts_not_repairs():
 
 
 def test_the_fix_loop_is_the_engine_s(tmp_path):
-    from checker import engine, lint
+    from checker.checking import engine, lint
 
     assert hasattr(engine, "fix_until_stable") and not hasattr(lint, "fix_until_stable")
 
@@ -200,9 +212,9 @@ def test_the_fix_loop_is_the_engine_s(tmp_path):
 def test_parallel_workers_use_the_rules_they_are_given(tmp_path, monkeypatch):
     """A run with only some rules gets only those, whether its files are linted in one
     process or in forked workers (which used to rebuild the built-in rules)."""
-    import checker.lint as lint_module
-    from checker.lint import LintOptions, lint_paths
-    from checker.rules import builtin_rules
+    import checker.checking.lint as lint_module
+    from checker.checking.lint import LintOptions, lint_paths
+    from checker.checking.rules import builtin_rules
 
     from .conftest import PLAN_2024
 
@@ -222,12 +234,12 @@ def test_parallel_workers_use_the_rules_they_are_given(tmp_path, monkeypatch):
 
 
 def test_every_module_in_rules_is_found_and_registers_a_rule():
-    """Rules are discovered, not listed: each module in checker/rules/ is a rule module."""
-    from checker.rules import builtin_rules
+    """Rules are discovered, not listed: each module in checker/checking/rules/ is a rule module."""
+    from checker.checking.rules import builtin_rules
 
     modules = {
-        f"checker.rules.{path.stem}"
-        for path in (PACKAGE / "rules").glob("*.py")
+        f"checker.checking.rules.{path.stem}"
+        for path in (PACKAGE / "checking" / "rules").glob("*.py")
         if path.stem != "__init__"
     }
     registered = {
@@ -239,13 +251,13 @@ def test_every_module_in_rules_is_found_and_registers_a_rule():
 def test_outputs_go_through_the_formats_registry():
     """Outside formats/, nothing imports a format module: every output is asked of the
     registry (``formats.render``), and the CLI's --format choices are the registry's."""
-    from checker.cli import cli
-    from checker.formats import choices
+    from checker.commandline.cli import cli
+    from checker.products.formats import choices
 
     graph = import_graph()
     for module, edges in graph.items():
-        if not module.startswith("checker.formats"):
-            inside = sorted(e for e in edges if e.startswith("checker.formats."))
+        if not module.startswith("checker.products.formats"):
+            inside = sorted(e for e in edges if e.startswith("checker.products.formats."))
             assert inside == [], f"{module} imports {inside}"
     for command, output in (
         ("lint", "lint"),
@@ -262,7 +274,7 @@ def test_rule_modules_are_the_folders_python_modules_only(tmp_path, monkeypatch)
     not a module to import; every real rule module is found."""
     import os
 
-    from checker import rules
+    from checker.checking import rules
 
     listing = [*os.listdir(os.path.dirname(rules.__file__)), ".#brackets.py", "brackets.py~"]
     monkeypatch.setattr(rules.os, "listdir", lambda _folder: listing)
@@ -275,7 +287,7 @@ def test_rule_modules_are_the_folders_python_modules_only(tmp_path, monkeypatch)
 
 
 def test_no_module_reaches_into_another_s_private_names():
-    """Fixes are taken and applied by ``checker.edits`` for the engine, review and the
+    """Fixes are taken and applied by ``checker.checking.edits`` for the engine, review and the
     formats alike; nothing reaches for another module's ``_private`` names to do it."""
     import re as regex
 
@@ -287,3 +299,70 @@ def test_no_module_reaches_into_another_s_private_names():
         for match in reach.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+#: the subpackages from the bottom up: a module imports only from its own layer or below.
+#: ``checker.locale`` (every word a reader sees) sits above checking, whose findings it words.
+LAYERS = ("base", "knowledge", "reading", "checking", "locale", "products", "commandline")
+
+
+def _layer(module: str) -> int | None:
+    """The layer of a ``checker.<subpackage>…`` module; None for the package itself."""
+    parts = module.split(".")
+    return LAYERS.index(parts[1]) if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+def test_every_module_lives_in_a_layer():
+    """Outside the subpackages, only the package (its version) and ``__main__``."""
+    loose = sorted(m for m in import_graph() if _layer(m) is None)
+    assert loose == ["checker", "checker.__main__"]
+
+
+def test_subpackages_import_only_downward():
+    upward = sorted(
+        f"{module} -> {target}"
+        for module, edges in import_graph().items()
+        for target in edges
+        if _layer(module) is not None
+        and _layer(target) is not None
+        and _layer(target) > _layer(module)
+    )
+    assert upward == []
+
+
+def _defined_names(path: Path) -> set[str]:
+    """The names a module binds at its top level (defined, assigned or imported)."""
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
+def test_every_relative_import_finds_its_module():
+    """Lazy imports run only when their function does: a relative import left pointing at
+    a module's old place (after a move, or a merge across one) fails here, not in a user's
+    run of the one command that reaches it."""
+    modules = _modules()
+    wrong = []
+    for module, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+            for _ in range(node.level - 1):
+                package = package.rpartition(".")[0]
+            base = f"{package}.{node.module}" if node.module else package
+            if base not in modules:
+                wrong.append(f"{module}: {base}")
+                continue
+            for alias in node.names:
+                known = f"{base}.{alias.name}" in modules
+                if not known and alias.name not in _defined_names(modules[base]):
+                    wrong.append(f"{module}: {base}.{alias.name}")
+    assert wrong == []

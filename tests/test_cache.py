@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from checker import lint, resultcache
-from checker.agencies import load_registry
-from checker.findings import Words
+from checker.checking import lint, resultcache
+from checker.checking.findings import Words
+from checker.knowledge.agencies import load_registry
 
 from .conftest import PLAN_2024
 from .test_cli import invoke

@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from checker.launch import main
+from checker.commandline.cli import main
 
 from .conftest import PLAN_2024
 
@@ -244,11 +244,11 @@ def test_installed_command_outside_the_repo(tmp_path):
     assert module.returncode == 0 and "G001" in module.stdout
 
 
-def test_the_quick_exit_loses_no_output_and_keeps_exit_codes(tmp_path):
-    """The console script leaves without interpreter teardown (cli.run): whatever the run
-    wrote — a report through -o, a large stdout, a --fix, the parallel run's — is whole,
-    and each exit status is the one main gives."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLANCHECK_FULL_EXIT")}
+def test_the_command_loses_no_output_and_keeps_exit_codes(tmp_path):
+    """In a process of its own, whatever the run wrote — a report through -o, a large
+    stdout, a --fix, the parallel run's — is whole, and each exit status is the one main
+    gives."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PLANCHECK_CACHE_DIR"] = str(tmp_path / "cache")
     plancheck = [sys.executable, "-m", "checker"]
 
@@ -304,7 +304,7 @@ def test_the_quick_exit_loses_no_output_and_keeps_exit_codes(tmp_path):
 
 
 def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):
-    import checker.lint as lint_module
+    import checker.checking.lint as lint_module
 
     for n in range(30):
         shutil.copy(PLAN_2024, tmp_path / f"plan-{n:02}.txt")

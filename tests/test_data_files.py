@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from checker import data, vocabulary
-from checker.errors import ConfigError
-from checker.schema import REGEX, Mapping, Table, check
+from checker.base.errors import ConfigError
+from checker.knowledge import data
+from checker.knowledge.schema import REGEX, Mapping, Table, check
+from checker.reading import vocabulary
 
 from .conftest import PLAN_2024, ROOT
 from .test_cli import invoke
@@ -29,7 +30,7 @@ def test_every_data_file_has_a_shape_or_a_loader_that_checks_it(name):
     covered = name in data.shapes() or any(
         fnmatch.fnmatch(name, pattern) for pattern in data.VALIDATED_BY_LOADER
     )
-    assert covered, f"rules/{name}: add its shape to checker.data.shapes()"
+    assert covered, f"rules/{name}: add its shape to checker.knowledge.data.shapes()"
 
 
 @pytest.mark.parametrize("name", sorted(data.shapes()))
@@ -134,7 +135,7 @@ def test_a_broken_data_file_stops_the_run_in_one_line(data_copy: Path):
 def test_the_mirrors_patterns_compile():
     """The mirror compiles its patterns on first use (start-up speed): a broken one in the
     shipped data must fail here, not in a drafter's run."""
-    from checker.mirror import load_mirror
+    from checker.knowledge.mirror import load_mirror
 
     mirror = load_mirror()
     patterns = [p for p, *_ in mirror.templates] + [p for p, _ in mirror.guesses]

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.diff import align
-from checker.parse import parse
-from checker.source import Source
+from checker.products.diff import align
+from checker.reading.parse import parse
+from checker.reading.source import Source
 
 from .conftest import PLAN_2024
 from .test_cli import invoke
@@ -83,7 +83,12 @@ def test_diff_json_contract():
     }
     merged = next(p for p in data["pairs"] if p["status"] == "merged")
     assert merged["old"] == [22, 23] and merged["new"] == [20]
-    assert merged["agencies"] == {"added": [], "removed": [], "lead_changed": False}
+    assert merged["agencies"] == {
+        "added": [],
+        "removed": [],
+        "lead_changed": False,
+        "renamed": [],
+    }
     assert any(a["agency"] == "国家药监局" and a["lead_gained"] == [37] for a in data["agencies"])
 
 
@@ -207,7 +212,7 @@ def test_exit_code_as_in_git_diff(tmp_path):
 def test_inline_changes_give_back_both_texts(old, new):
     """Changes slid to whole brackets still spell the old text (equal + delete) and the new
     one (equal + insert)."""
-    from checker.diff import inline_changes
+    from checker.products.diff import inline_changes
 
     pieces = inline_changes(old, new)
     assert "".join(t for op, t in pieces if op != "insert") == old
@@ -216,9 +221,135 @@ def test_inline_changes_give_back_both_texts(old, new):
 
 def test_a_deleted_tag_is_marked_whole():
     """The stray tag of task 21 is deleted as ``(科技成果评价)``, not ``科技成果评价)(``."""
-    from checker.diff import inline_changes
+    from checker.products.diff import inline_changes
 
     pieces = inline_changes(
         "推进改革。(科技成果评价)(国家中医药局负责)", "推进改革。(国家中医药局负责)"
     )
     assert ("delete", "(科技成果评价)") in pieces
+
+
+# ---- bodies, not spellings (issue 25) ---------------------------------------------------------
+
+_PROVINCE = "山东省{year}年金融工作要点\n一、加强金融服务\n（一）支持实体经济\n{tasks}"
+
+
+def _drafts(tmp_path, old_tasks: str, new_tasks: str, years=(2023, 2024)):
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(_PROVINCE.format(year=years[0], tasks=old_tasks), encoding="utf-8")
+    new.write_text(_PROVINCE.format(year=years[1], tasks=new_tasks), encoding="utf-8")
+    return old, new
+
+
+def test_names_of_one_body_are_one_agency(tmp_path):
+    """人民银行济南分行 and 中国人民银行济南分行 (two forms of one branch's name), 发展改革委
+    and 国家发展改革委 (the State Council's and the ministries' forms): the text changed,
+    the bodies did not — nothing added, removed or renamed, the lead the same."""
+    old, new = _drafts(
+        tmp_path,
+        "1.加大信贷投放。（中国人民银行济南分行、发展改革委负责）\n",
+        "1.加大信贷投放。（人民银行济南分行、国家发展改革委负责）\n",
+    )
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    (pair,) = data["pairs"]
+    assert pair["status"] == "modified" and pair["changes"]  # the spelling is a change of text
+    assert pair["agencies"] == {"added": [], "removed": [], "lead_changed": False, "renamed": []}
+    assert data["agencies"] == [] and data["renamed"] == []
+    text = invoke("diff", str(old), str(new)).output
+    assert "增加单位" not in text and "减少单位" not in text and "牵头单位" not in text
+
+
+def test_a_renaming_the_registry_records_is_a_renaming(tmp_path):
+    """济南铁路局 → 中国铁路济南局集团有限公司 (the 2017 company reform, in the mirror's data)
+    and 省工商局 → 省市场监管局 (the 2018 reform): one body under a new name, shown as a
+    renaming in text, JSON and HTML, never as one removed and another added."""
+    old, new = _drafts(
+        tmp_path,
+        "1.推进铁路货运。（济南铁路局、省交通运输厅负责）\n2.加强登记管理。（省工商局负责）\n",
+        "1.推进铁路货运。（中国铁路济南局集团有限公司、省交通运输厅负责）\n"
+        "2.加强登记管理。（省市场监管局负责）\n",
+        years=(2017, 2019),  # the old plan was right in its year: still one body
+    )
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    renamings = [p["agencies"] for p in data["pairs"]]
+    assert renamings == [
+        {
+            "added": [],
+            "removed": [],
+            "lead_changed": False,
+            "renamed": [{"old": "济南铁路局", "new": "中国铁路济南局集团有限公司"}],
+        },
+        {
+            "added": [],
+            "removed": [],
+            "lead_changed": False,
+            "renamed": [{"old": "省工商局", "new": "省市场监管局"}],
+        },
+    ]
+    assert data["agencies"] == []
+    assert data["renamed"] == [
+        {
+            "old": "济南铁路局",
+            "new": "中国铁路济南局集团有限公司",
+            "tasks": [1],
+            "tasks_labels": ["1"],
+        },
+        {"old": "省工商局", "new": "省市场监管局", "tasks": [2], "tasks_labels": ["2"]},
+    ]
+    text = invoke("diff", str(old), str(new)).output
+    assert "    单位更名：济南铁路局 → 中国铁路济南局集团有限公司\n" in text
+    assert "增加单位" not in text and "减少单位" not in text
+    english = invoke("diff", str(old), str(new), "--lang", "en").output
+    assert "    renamed: 省工商局 → 省市场监管局\n" in english
+    page = tmp_path / "diff.html"
+    assert invoke("diff", str(old), str(new), "--format", "html", "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "单位更名：济南铁路局 → 中国铁路济南局集团有限公司" in html
+    assert '<h3 id="renamed">单位更名</h3>' in html
+
+
+def test_other_bodies_are_still_added_and_removed(tmp_path):
+    """A body the registry does not record as the other's successor is a change of body."""
+    old, new = _drafts(
+        tmp_path,
+        "1.加大信贷投放。（人民银行济南分行、省财政厅负责）\n",
+        "1.加大信贷投放。（中国人民银行济南中心支行、省审计厅负责）\n",
+    )
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    assert data["pairs"][0]["agencies"] == {
+        "added": ["中国人民银行济南中心支行", "省审计厅"],
+        "removed": ["人民银行济南分行", "省财政厅"],
+        "lead_changed": True,
+        "renamed": [],
+    }
+
+
+_RESTARTING = (
+    "某省2024年工作要点\n一、甲\n（一）子\n1.推进改革。（省发展改革委负责）\n"
+    "2.完善制度。（省司法厅负责）\n（二）丑\n1.加强管理。（省科技厅负责）\n"
+    "二、乙\n（一）寅\n1.强化保护。（省司法厅负责）\n{moved}"
+)
+
+
+def test_a_move_names_the_sections_it_left_and_joined(tmp_path):
+    """A task moved from 一（一） to 二（一） keeps its number 2: ``[移动] 一（一）2 → 二（一）2``,
+    not ``2 → 2``; JSON gives every task its place."""
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(_RESTARTING.format(moved=""), encoding="utf-8")
+    new.write_text(
+        _RESTARTING.replace("2.完善制度。（省司法厅负责）\n", "").format(
+            moved="2.完善制度。（省司法厅负责）\n"
+        ),
+        encoding="utf-8",
+    )
+    text = invoke("diff", str(old), str(new)).output
+    assert "[移动] 一（一）2 → 二（一）2  (1.00)\n" in text
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    moved = next(p for p in data["pairs"] if p["status"] == "moved")
+    assert moved["old_places"] == ["一（一）2"] and moved["new_places"] == ["二（一）2"]
+    page = tmp_path / "diff.html"
+    invoke("diff", str(old), str(new), "--format", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "<b>一（一）2</b>" in html and "<b>二（一）2</b>" in html

@@ -7,10 +7,10 @@ import re
 
 import click
 
-from checker.cli import cli
-from checker.config import KEYS
-from checker.registry import declared_options
-from checker.rules import builtin_rules
+from checker.checking.config import KEYS
+from checker.checking.registry import declared_options
+from checker.checking.rules import builtin_rules
+from checker.commandline.cli import cli
 
 from .conftest import ROOT
 from .test_cli import invoke

@@ -10,8 +10,9 @@ import shutil
 import jsonschema
 import pytest
 
-from checker import locale, sniff
-from checker.errorcodes import ALL, CODES, FALLBACK, error_code
+from checker import locale
+from checker.products.errorcodes import ALL, CODES, FALLBACK, error_code
+from checker.reading import sniff
 
 from .conftest import PLAN_2024, ROOT
 from .test_cli import invoke

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from checker import clause, vocabulary
-from checker.parse import parse
-from checker.sniff import _marks, is_plan, plan_marks
-from checker.source import Source
-from checker.text import PAIRS
+from checker.reading import clause, vocabulary
+from checker.reading.parse import parse
+from checker.reading.sniff import _marks, is_plan, plan_marks
+from checker.reading.source import Source
+from checker.reading.text import PAIRS
 
 from .conftest import ROOT
 
@@ -54,7 +54,7 @@ def test_half_width_marks_are_those_of_the_plain_pattern(text):
 
 
 def test_is_plan_stops_at_the_first_mark_and_agrees_with_the_marks(monkeypatch):
-    import checker.sniff as sniff
+    import checker.reading.sniff as sniff
 
     plan = "2025年推进计划\n一、总体\n1.推进改革。(科技部负责)\n"
     assert next(_marks(plan)) == "title"
@@ -69,7 +69,7 @@ def test_is_plan_stops_at_the_first_mark_and_agrees_with_the_marks(monkeypatch):
 
 @given(st.text(alphabet="()《》“”‘’〔〕【】[]甲"))
 def test_a_unit_is_balanced_exactly_when_no_mark_is_left_unpaired(text):
-    from checker.rules.brackets import _balanced, unbalanced
+    from checker.checking.rules.brackets import _balanced, unbalanced
 
     assert _balanced(text) == (unbalanced(text) == [])
 
@@ -83,7 +83,7 @@ def test_a_unit_is_balanced_exactly_when_no_mark_is_left_unpaired(text):
 )
 @example(["()"], [1], False)  # a pair split between two units pairs in neither
 def test_units_balance_together_exactly_when_each_balances_alone(pieces, cuts, overlap):
-    from checker.rules.brackets import _balanced, all_balanced
+    from checker.checking.rules.brackets import _balanced, all_balanced
 
     text = "".join(pieces)
     bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
@@ -126,7 +126,7 @@ def test_a_source_comes_back_whole_from_a_worker():
     (source.Source.__reduce__): what arrives equals what left."""
     import pickle
 
-    from checker.source import Source
+    from checker.reading.source import Source
 
     source = Source.from_text(
         "一、总体\r\n1.推进（改革）。(科技部负责)\r\n", "a.md", encoding="gb18030", bom=False
@@ -135,56 +135,12 @@ def test_a_source_comes_back_whole_from_a_worker():
     assert back == source and back.folded == source.folded and back.newline == "\r\n"
 
 
-def test_a_lint_run_leaves_the_garbage_collector_as_it_found_it(capsys):
-    """lint_paths runs without the cyclic collector (a plan is acyclic tuples) and gives the
-    caller's setting back, on or off; the lint command keeps it off while it writes the
-    report too."""
-    import gc
-    import json
-
-    from checker import commands
-    from checker.lint import LintOptions, lint_paths
-    from checker.rules import builtin_rules
-
-    from .conftest import PLAN_2024
-
-    specs = list(builtin_rules().values())
-    seen = []
-
-    def spy(phase, info):
-        seen.append(phase)
-
-    gc.callbacks.append(spy)
-    try:
-        for enabled in (True, False):
-            (gc.enable if enabled else gc.disable)()
-            seen.clear()
-            run = lint_paths([str(PLAN_2024)], LintOptions(), specs)
-            assert run.files[0].findings and gc.isenabled() is enabled
-            assert seen == []  # no collection during the run
-    finally:
-        gc.callbacks.remove(spy)
-        gc.enable()
-    writing = []
-    real_emit = commands.emit
-
-    def emit(text, output, *, err=False):
-        writing.append(gc.isenabled())
-        real_emit(text, output, err=err)
-
-    with pytest.MonkeyPatch.context() as patch, pytest.raises(SystemExit) as done:
-        patch.setattr(commands, "emit", emit)
-        commands.lint((str(PLAN_2024),), fmt="json", no_cache=True)
-    assert done.value.code == 1 and writing == [False] and gc.isenabled()
-    assert json.loads(capsys.readouterr().out)["summary"]["findings"] == 6
-
-
 def test_what_a_text_says_is_kept_per_process_and_never_changes_a_finding():
-    """Memos of what a text says (checker.memo: clauses, names, D007's task masks) serve the
+    """Memos of what a text says (checker.base.memo: clauses, names, D007's task masks) serve the
     next plan: its findings are those of a plan never seen, and ``forget`` empties them."""
-    from checker import memo
-    from checker.clause import _read_clause
-    from checker.rules.near_duplicate import _buckets
+    from checker.base import memo
+    from checker.checking.rules.near_duplicate import _buckets
+    from checker.reading.clause import _read_clause
 
     from .conftest import PLAN_2024, lint_text
 
@@ -209,7 +165,7 @@ def test_mark_counts_are_those_the_mark_patterns_find(text):
 def test_line_starts_without_carriage_returns_are_those_of_the_pattern(text):
     """A text without ``\\r`` is split at ``\\n`` by ``str.split``: the lines, their starts
     and the line ending are the general pattern's."""
-    from checker.source import _NEWLINE, _line_starts, _line_starts_lf, split_lines
+    from checker.reading.source import _NEWLINE, _line_starts, _line_starts_lf, split_lines
 
     assert split_lines(text) == _NEWLINE.split(text)
     if "\r" not in text:
@@ -220,7 +176,7 @@ def test_line_starts_without_carriage_returns_are_those_of_the_pattern(text):
 def test_bracket_groups_of_flat_text_are_those_of_the_stack(pieces):
     """``bracket_groups`` reads a text whose round brackets alternate with a few finds; any
     text it reads so gives the groups the stack of open marks gives."""
-    from checker.text import _flat_groups, _nested_groups, bracket_groups
+    from checker.reading.text import _flat_groups, _nested_groups, bracket_groups
 
     text = "".join(pieces)
     flat = _flat_groups(text)
@@ -229,7 +185,7 @@ def test_bracket_groups_of_flat_text_are_those_of_the_stack(pieces):
 
 
 def test_flat_groups_reads_the_common_texts_and_leaves_the_others():
-    from checker.text import _flat_groups
+    from checker.reading.text import _flat_groups
 
     assert _flat_groups("推进(甲)改革。(科技部负责)") == [(2, 5), (8, 15)]
     assert _flat_groups("无括号") == []
@@ -241,7 +197,7 @@ def test_flat_groups_reads_the_common_texts_and_leaves_the_others():
 def test_a_one_line_task_maps_its_offsets_as_the_general_walk(lengths, data):
     """The offset map of a task on one line is a shift; for more lines it walks the
     pieces. Both give the same offsets for one piece, past its end too."""
-    from checker.parse import _offset_map, _OffsetMap
+    from checker.reading.parse import _offset_map, _OffsetMap
 
     pieces, at = [], data.draw(st.integers(min_value=0, max_value=50))
     for length in lengths:
@@ -292,9 +248,9 @@ def test_a_task_ends_at_the_next_item_as_join_wrapped_finds(lines):
     """``continuation`` stops at an item at the task level or above without asking
     ``join_wrapped``, whose first look (``starts_block``) stops there too: the plan is
     the one the general way reads."""
-    from checker.errors import InputError
-    from checker.parse import _Parser
-    from checker.source import Source
+    from checker.base.errors import InputError
+    from checker.reading.parse import _Parser
+    from checker.reading.source import Source
 
     from .parse_models import plain
 
@@ -337,9 +293,9 @@ _RESTARTING_LINES = [
 def test_tasks_are_qualified_as_their_headings_say(lines):
     """``qualified`` returns the tasks as they are, without reading the headings above
     them, where no two parts start again at 1; reading them says the same."""
-    from checker.errors import InputError
-    from checker.parse import _Parser
-    from checker.source import Source
+    from checker.base.errors import InputError
+    from checker.reading.parse import _Parser
+    from checker.reading.source import Source
 
     class General(_Parser):
         def qualified(self, tasks):
@@ -429,8 +385,8 @@ def test_the_commonest_clauses_are_read_as_plain_lists():
 def test_a_task_ending_with_its_only_group_is_read_as_by_the_general_way(pieces):
     """A task whose one bracket group ends it has the groups and the clause that
     bracket_groups and _clause_group find."""
-    from checker.parse import _clause_group, _groups_and_clause
-    from checker.text import bracket_groups
+    from checker.reading.parse import _clause_group, _groups_and_clause
+    from checker.reading.text import bracket_groups
 
     text = "".join(pieces)
     groups = bracket_groups(text)
@@ -440,8 +396,8 @@ def test_a_task_ending_with_its_only_group_is_read_as_by_the_general_way(pieces)
 @given(st.lists(st.sampled_from([")", "(", "12", "3", ".", "、", " ", "甲", "负责", "科技部"])))
 def test_a_glued_task_is_found_as_by_the_plain_loop(pieces):
     """A search at a time finds the ``)12.`` that finditer's loop finds first."""
-    from checker.clause import looks_like_clause
-    from checker.parse import _GLUED, _glued_after_clause
+    from checker.reading.clause import looks_like_clause
+    from checker.reading.parse import _GLUED, _glued_after_clause
 
     text = "".join(pieces)
     plain = None
@@ -463,7 +419,7 @@ _NOTE = "<!-- plancheck: disable=G001 -->"
 def test_the_tests_before_the_line_patterns_let_every_match_through(pieces):
     """A line's number after its clause ends the line, and a directive holds ``<!--``:
     a line that fails those cheap tests has no match to look for (lines hold no \\n)."""
-    from checker.parse import _DIRECTIVE, _TRAILING_NUMBER
+    from checker.reading.parse import _DIRECTIVE, _TRAILING_NUMBER
 
     line = "".join(pieces)
     if _TRAILING_NUMBER.search(line) is not None:
@@ -474,8 +430,8 @@ def test_the_tests_before_the_line_patterns_let_every_match_through(pieces):
 
 def test_a_task_whose_one_clause_is_inside_it_is_read_as_one_clause():
     """The one-clause shortcut of build_task takes the clause found, final or not."""
-    from checker.parse import parse
-    from checker.source import Source
+    from checker.reading.parse import parse
+    from checker.reading.source import Source
 
     task = parse(Source.from_text("1.加强保护。(科技部负责)继续推进工作\n")).tasks[0]
     assert [c.inner for c in task.clauses] == ["科技部负责"]
@@ -491,7 +447,7 @@ def test_a_task_whose_one_clause_is_inside_it_is_read_as_one_clause():
 def test_the_items_of_a_section_are_those_a_look_at_each_finds(starts, start, end, in_order):
     """Items strictly between two offsets: by bisection (starts in order) or by looking at
     each (any order), the same items in the same order."""
-    from checker.parse import _inside
+    from checker.reading.parse import _inside
 
     if in_order:
         starts = sorted(starts)
@@ -549,8 +505,8 @@ def _plain_participants(plan, registry, year):
     ],
 )
 def test_participants_resolved_once_per_name_are_those_resolved_each_time(path):
-    from checker.agencies import load_registry
-    from checker.profile import clause_participants
+    from checker.checking.profile import clause_participants
+    from checker.knowledge.agencies import load_registry
 
     plan = parse(Source.from_text((ROOT / path).read_text(encoding="utf-8"), path))
     registry = load_registry()
@@ -565,6 +521,6 @@ _NUMBERS = st.integers(min_value=0, max_value=12)
 @given(st.one_of(st.lists(_NUMBERS, max_size=12), st.sets(_NUMBERS).map(sorted)))
 @example(list(range(1, 111)))
 def test_task_numbers_in_order_are_classified_as_the_long_way_does(numbers):
-    from checker.rules.numbering import _analyse, _classify
+    from checker.checking.rules.numbering import _analyse, _classify
 
     assert _analyse(numbers) == _classify(numbers)

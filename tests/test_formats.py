@@ -7,6 +7,8 @@ from pathlib import Path
 
 import jsonschema
 
+from checker.checking.findings import Words
+
 from .conftest import PLAN_2024
 from .test_cli import invoke
 
@@ -54,9 +56,9 @@ def test_no_colour_when_not_a_terminal_and_output_file(tmp_path):
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
-    from checker import commands
-    from checker.formats import RenderOptions, render
-    from checker.lint import LintOptions, lint_paths
+    from checker.checking.lint import LintOptions, lint_paths
+    from checker.commandline import commands
+    from checker.products.formats import RenderOptions, render
 
     from .conftest import SPECS
 
@@ -80,3 +82,30 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
     assert commands.color(no_color=False, err=True) is True
     monkeypatch.setenv("NO_COLOR", "1")
     assert commands.color(no_color=False) is False
+
+
+def test_a_message_shows_each_kind_of_fact_as_before():
+    """None as nothing, a list or tuple joined, ``Words`` said, a style named in words, a
+    data rule's own template (its language first), the task put in front when the template
+    does not say it."""
+    from checker import locale
+
+    args = {
+        "task": 7,
+        "none": None,
+        "list": ["甲", "乙"],
+        "pair": ("丙", 3),
+        "said": Words("D001.brackets", "D001.leading_zero"),
+        "style": "council",
+        "message_zh": "{none}|{list}|{pair}|{said}|{style_name}|{missing}",
+        "message_en": "{list}",
+    }
+    words = locale.catalogue("zh").WORDS
+    said = words["separator"].join([words["D001.brackets"], words["D001.leading_zero"]])
+    style = locale.catalogue("zh").UI["style.council"]
+    assert locale.message("zh", "X999", args) == f"任务7：|甲、乙|丙、3|{said}|{style}|"
+    assert locale.message("en", "X999", args) == "task 7: 甲, 乙"
+    assert locale.message("zh", "X999", {"task": None, "message_zh": "{task}"}) == ""
+    assert locale.message("zh", "X999", {"task": Words("D001.brackets")}).startswith(
+        f"任务{words['D001.brackets']}："
+    )

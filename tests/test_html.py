@@ -185,6 +185,27 @@ def test_diff_page_side_by_side(browser, tmp_path):
     page.close()
 
 
+def test_diff_page_shows_each_clause_once(browser, tmp_path):
+    """A modified task's clause is part of its marked text: shown once on each side, not
+    again in grey after it; an unchanged task's clause is shown once too."""
+    draft = ROOT / "tests" / "data" / "diff" / "2025-draft.txt"
+    out = tmp_path / "diff.html"
+    invoke("diff", str(PLAN_2024), str(draft), "--format", "html", "-o", str(out))
+    page, problems = _open(browser, out)
+    page.select_option("select[data-filter=status]", "modified")
+    rows = page.locator("#pairs tbody tr:visible")
+    assert rows.count() == 8
+    for n in range(rows.count()):
+        for cell in (rows.nth(n).locator("td").first, rows.nth(n).locator("td").last):
+            text = cell.inner_text()
+            assert len(re.findall(r"负责[)）]", text)) == 1, text
+    page.select_option("select[data-filter=status]", "unchanged")
+    first = page.locator("#pairs tbody tr:visible").first.locator("td").first.inner_text()
+    assert first.count("国家知识产权局负责") == 1
+    assert problems == []
+    page.close()
+
+
 def test_findings_stay_with_their_task_where_numbers_restart(tmp_path):
     """Task 1 of part 二 has a stray tag; task 1 of part 一 shares its number, not its finding."""
     plan = tmp_path / "restart.txt"

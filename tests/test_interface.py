@@ -13,8 +13,7 @@ import sys
 import click
 import pytest
 
-from checker.cli import cli
-from checker.launch import main
+from checker.commandline.cli import cli, main
 
 from .conftest import PLAN_2024
 from .test_cli import invoke
@@ -244,7 +243,7 @@ def test_unsafe_fixes_are_counted_shown_and_applied_only_when_asked(tmp_path):
     assert invoke("lint", str(plan), "--fix", "--select", "D003,G006").exit_code == 1
     assert plan.read_text(encoding="utf-8") == UNSAFE
     fixed = invoke("lint", str(plan), "--fix", "--unsafe-fixes", "--select", "D003,G006")
-    assert fixed.exit_code == 0 and "已修复2个问题。" in fixed.stdout
+    assert fixed.exit_code == 0 and "plan.txt：已修复2个问题，已写入文件。" in fixed.stdout
     assert "剑网2024" in plan.read_text(encoding="utf-8")
 
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from checker.errors import ConfigError
-from checker.kinds import parse_rule
+from checker.base.errors import ConfigError
+from checker.checking.kinds import parse_rule
 
 from .conftest import PLAN_2024
 from .test_cli import invoke

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.agencies import Registry, load_registry
-from checker.data import builtin
-from checker.errors import ConfigError
-from checker.parse import parse
-from checker.source import read_source
+from checker.base.errors import ConfigError
+from checker.knowledge.agencies import Registry, load_registry
+from checker.knowledge.data import builtin
+from checker.reading.parse import parse
+from checker.reading.source import read_source
 
 from .conftest import ROOT
 from .test_cli import invoke
@@ -175,6 +175,30 @@ def test_a_bare_prefix_is_never_a_branchs_place():
     assert registry.is_local("省地方金融监管局")
 
 
+def test_railway_bureaus_became_companies_of_the_national_railway_group():
+    """The 2017 company reform ([RW2017] in mirror.yaml): 济南铁路局 is a former name of
+    中国铁路济南局集团有限公司, a state company of 国铁集团 — never a misspelt 国家铁路局,
+    which stays the national administration; the two forms of a branch's name are one body."""
+    from .conftest import lint_text
+
+    registry = load_registry()
+    assert registry.lookup("国家铁路局").agency.category == "administration"
+    company = registry.lookup("中国铁路济南局集团有限公司").agency
+    assert company.category == "enterprise"
+    assert registry.current(registry.lookup("济南铁路局").agency, 2024)[0] == company
+    found = lint_text(PROVINCIAL_2024.format(names="省交通运输厅、济南铁路局"), ("G001", "G003"))
+    assert [(f.code, f.args["successor"]) for f in found] == [
+        ("G003", "中国铁路济南局集团有限公司")
+    ]
+    renamed = PROVINCIAL_2024.format(names="省交通运输厅、中国铁路济南局集团有限公司")
+    assert lint_text(renamed, ("G001", "G003")) == []
+    same = [registry.lookup(n).agency for n in ("人民银行济南分行", "中国人民银行济南分行")]
+    assert {registry.own_name(a) for a in same} == {"中国人民银行济南分行"}
+    assert registry.own_name(registry.lookup("中国人民银行济南中心支行").agency) != (
+        "中国人民银行济南分行"
+    )
+
+
 def test_renamed_branch_follows_its_successor():
     registry = load_registry()
     current, year = registry.current(registry.lookup("山东银保监局").agency, 2024)
@@ -230,7 +254,7 @@ def test_local_collective_names_are_known_and_last():
 
 
 def test_mirror_refuses_an_ending_twice():
-    from checker.mirror import Levels, Mirror
+    from checker.knowledge.mirror import Levels, Mirror
 
     data = {"bodies": [{"central": "教育部", "province": ["教育厅"]}] * 2}
     with pytest.raises(ConfigError, match=r"bodies\[1\]: '教育厅' already mirrors 教育部"):
@@ -359,16 +383,28 @@ def test_registry_files_from_pyproject_relative_to_it(tmp_path):
 # ---- the provincial fixture plans ---------------------------------------------------------------
 
 
+def _summary_names(path: Path) -> list[str]:
+    """The names G011's one summary lists (none: no summary)."""
+    found = _findings(path, rule="G011")
+    assert len(found) <= 1
+    if not found:
+        return []
+    return found[0]["message"].split("：", 1)[1].split("。", 1)[0].split("、")
+
+
 @pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
 def test_no_national_suggestion_for_a_local_plan(path):
+    """The local bodies no registry knows are well-formed names, not misspellings: no G001,
+    one summary listing each of them, how to register them, never a national body."""
     registry = load_registry()
-    found = _findings(path, rule="G001")
-    assert found, "each fixture names bodies that no registry knows"
-    for finding in found:
-        assert "是否应为" not in finding["message"], finding["message"]
-        assert "--init" in finding["message"]
+    assert _findings(path, rule="G001") == []
+    names = _summary_names(path)
+    assert names, "each fixture names bodies that no registry knows"
+    (summary,) = _findings(path, rule="G011")
+    assert summary["severity"] == "info" and "--init" in summary["message"]
+    assert "是否应为" not in summary["message"]
     unknown = {n for n in _written_names(path) if registry.lookup(n) is None}
-    assert {f["message"].split("“")[1].split("”")[0] for f in found} == unknown
+    assert set(names) == unknown and len(names) == len(unknown)
     for name in unknown:
         assert registry.is_local(name)
 
@@ -385,19 +421,19 @@ def test_fixture_names_are_mostly_recognised_by_the_mirror():
 def test_init_skeleton_in_the_config_clears_g001(tmp_path, path):
     plan = tmp_path / path.name
     plan.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    before = _findings(plan, rule="G001")
-    names = {f["message"].split("“")[1].split("”")[0] for f in before}
+    names = _summary_names(plan)
     result = invoke("agencies", str(plan), "--init", str(tmp_path / "local.yaml"))
     assert result.exit_code == 0, result.output
     assert f"：{len(names)}个" in result.stdout
     lines = (tmp_path / "local.yaml").read_text(encoding="utf-8").splitlines()
-    for finding in before:
-        name = finding["message"].split("“")[1].split("”")[0]
+    parsed = parse(read_source(str(plan)))
+    for name in names:
         line = next(line for line in lines if f"name: {name}," in line)
         tasks = line.rsplit("任务", 1)[1].split("、")
-        assert str(finding["task"]) in tasks
+        first = next(t for t in parsed.tasks if any(a.name == name for a in t.agencies))
+        assert str(first.number) in tasks
     (tmp_path / ".plancheck.yaml").write_text("agencies: [local.yaml]\n", encoding="utf-8")
-    assert _findings(plan, rule="G001") == []
+    assert _findings(plan, rule="G001") == [] and _findings(plan, rule="G011") == []
 
 
 def test_init_counts_tasks_and_guesses_categories(tmp_path):
@@ -407,7 +443,8 @@ def test_init_counts_tasks_and_guesses_categories(tmp_path):
     invoke("agencies", str(SICHUAN), "--init", str(target))
     text = target.read_text(encoding="utf-8")
     entries = {e["name"]: e for e in yaml.safe_load(text)["agencies"]}
-    assert entries["国网四川省电力公司"]["category"] == "enterprise"
+    assert "国网四川省电力公司" not in entries  # a branch of 国家电网有限公司, known
+    assert entries["四川省经济合作局"]["category"] == "affiliated"
     assert entries["省经济和信息化厅"]["category"] == "ministry"
     assert "省经济和信息化厅, category: ministry}  # 2次；任务4、11" in text
 
@@ -458,7 +495,7 @@ def test_agencies_table_of_a_provincial_plan_in_protocol_order():
     assert names.index("省委组织部") < names.index("省法院") < names.index("省教育厅")
     assert names.index("省知识产权局") < names.index("人民银行济南分行") < names.index("团省委")
     unknown = {row["name"] for row in data["agencies"] if not row["known"]}
-    assert unknown == {"省乡村振兴局", "省地方金融监管局", "国网山东省电力公司"}
+    assert unknown == {"省乡村振兴局", "省地方金融监管局"}  # 国网山东省电力公司: a branch
 
 
 # ---- the diff of two drafts ---------------------------------------------------------------------
@@ -472,18 +509,39 @@ def test_diff_of_two_drafts_finds_every_agency_and_lead_change():
         if p["agencies"]["added"] or p["agencies"]["removed"] or p["agencies"]["lead_changed"]
     }
     assert changes == {
-        ((3,), (3,)): {"added": ["省审计厅"], "removed": [], "lead_changed": False},
-        ((5,), (5,)): {"added": [], "removed": [], "lead_changed": True},
-        ((8,), (8,)): {"added": ["省检察院"], "removed": [], "lead_changed": False},
-        ((10,), (10,)): {"added": [], "removed": ["省乡村振兴局"], "lead_changed": False},
-        ((14,), (14,)): {"added": [], "removed": ["山东证监局"], "lead_changed": False},
-        ((16,), (16,)): {"added": [], "removed": [], "lead_changed": True},
-        ((18,), (18,)): {"added": ["省教育厅"], "removed": [], "lead_changed": False},
-        ((20,), ()): {"added": [], "removed": ["省残联", "省知识产权局"], "lead_changed": False},
+        ((3,), (3,)): {"added": ["省审计厅"], "removed": [], "lead_changed": False, "renamed": []},
+        ((5,), (5,)): {"added": [], "removed": [], "lead_changed": True, "renamed": []},
+        ((8,), (8,)): {"added": ["省检察院"], "removed": [], "lead_changed": False, "renamed": []},
+        ((10,), (10,)): {
+            "added": [],
+            "removed": ["省乡村振兴局"],
+            "lead_changed": False,
+            "renamed": [],
+        },
+        ((14,), (14,)): {
+            "added": [],
+            "removed": ["山东证监局"],
+            "lead_changed": False,
+            "renamed": [],
+        },
+        ((16,), (16,)): {"added": [], "removed": [], "lead_changed": True, "renamed": []},
+        ((18,), (18,)): {
+            "added": ["省教育厅"],
+            "removed": [],
+            "lead_changed": False,
+            "renamed": [],
+        },
+        ((20,), ()): {
+            "added": [],
+            "removed": ["省残联", "省知识产权局"],
+            "lead_changed": False,
+            "renamed": [],
+        },
         ((), (21,)): {
             "added": ["省知识产权局", "省司法厅", "省大数据局"],
             "removed": [],
             "lead_changed": False,
+            "renamed": [],
         },
     }
     leads = {row["agency"]: row for row in data["agencies"]}
@@ -519,7 +577,13 @@ def test_diff_reads_names_with_the_offices_registry(tmp_path):
     old.write_text(text, encoding="utf-8")
     new.write_text(text.replace("省乡村振兴局", "省农业农村厅"), encoding="utf-8")
     curated = json.loads(invoke("diff", str(old), str(new), "--format", "json").stdout)
-    assert curated["pairs"][0]["agencies"] == {"added": [], "removed": [], "lead_changed": False}
+    # one body under its successor's name: a renaming, neither removed nor added
+    assert curated["pairs"][0]["agencies"] == {
+        "added": [],
+        "removed": [],
+        "lead_changed": False,
+        "renamed": [{"old": "省乡村振兴局", "new": "省农业农村厅"}],
+    }
 
 
 def _han_names():
@@ -584,7 +648,7 @@ def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path):
 
 
 def test_malformed_shipped_mirror_data_is_a_one_line_error(monkeypatch):
-    from checker import mirror
+    from checker.knowledge import mirror
 
     mirror.load_mirror.cache_clear()
     monkeypatch.setattr(mirror, "builtin", lambda name: {"provinces": []})
@@ -599,9 +663,9 @@ def test_the_mirror_is_made_only_for_a_plan_that_needs_it(monkeypatch):
     """A national plan whose every name is in the registry never makes the mirror (0.8 ms
     of a check); a provincial plan makes it, checked against the registry then, and finds
     its local names; a malformed one is still a one-line error when it is needed."""
-    from checker import agencies, mirror
-    from checker.lint import LintOptions, lint_paths
-    from checker.rules import builtin_rules
+    from checker.checking.lint import LintOptions, lint_paths
+    from checker.checking.rules import builtin_rules
+    from checker.knowledge import agencies, mirror
 
     from .conftest import PLAN_2024
 
@@ -751,8 +815,8 @@ def test_current_names_never_suggest_an_abolished_one():
     ],
 )
 def test_a_former_entry_without_a_local_successor_is_refused(entry, message):
-    from checker.agencies import build_registry
-    from checker.mirror import Levels, Mirror
+    from checker.knowledge.agencies import build_registry
+    from checker.knowledge.mirror import Levels, Mirror
 
     data = {"bodies": [{"central": "国家林草局", "province": ["林业局"]}], "former": [entry]}
     mirror = Mirror(data, Levels(builtin("places.yaml")))
@@ -765,7 +829,7 @@ def test_every_former_entry_says_where_it_comes_from():
     import copy
     from pathlib import Path
 
-    from checker.data import _checked, shapes
+    from checker.knowledge.data import _checked, shapes
 
     data = copy.deepcopy(builtin("mirror.yaml"))
     assert data["former"] and all(entry.get("source") for entry in data["former"])

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from checker.rules.near_duplicate import _similar_pairs
+from checker.checking.rules.near_duplicate import _similar_pairs
 
 
 def _every_pair(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
@@ -59,7 +59,7 @@ def test_characters_sharing_a_bucket_neither_lose_nor_invent_a_pair(texts, cutof
 def test_a_pair_alike_only_in_buckets_is_not_scored():
     """一一一一 and 帀帀帀帀 fill the same bucket and nothing else: their buckets say alike,
     their characters say nothing in common, and they are not sent to be scored."""
-    from checker.rules.near_duplicate import _candidates
+    from checker.checking.rules.near_duplicate import _candidates
 
     assert _candidates(["一一一一", "帀帀帀帀"], 0.8) == {}
     assert _candidates(["一一一一", "一一一帀"], 0.5) == {1: [0]}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.parse import parse
-from checker.source import Source, source_from_bytes
+from checker.reading.parse import parse
+from checker.reading.source import Source, source_from_bytes
 
 from .conftest import PLAN_2024, lint_text, to_full_width
 
@@ -70,8 +70,8 @@ def test_repaired_plan_is_clean_in_every_form(repaired_2024, variant):
     assert source.text == text
     plan = parse(source)
     assert len(plan.tasks) == 110
-    from checker import engine
-    from checker.config import Config
+    from checker.checking import engine
+    from checker.checking.config import Config
 
     from .conftest import SPECS
 
@@ -90,8 +90,8 @@ def test_defects_found_in_every_form(plan_2024_text, variant):
     source = source_from_bytes(data, "2024.txt")
     if variant == "gb18030":
         assert source.encoding == "gb18030"
-    from checker import engine
-    from checker.config import Config
+    from checker.checking import engine
+    from checker.checking.config import Config
 
     from .conftest import SPECS
 
@@ -109,7 +109,7 @@ def test_near_duplicate_prefilter_loses_nothing(plan_2024_text, threshold):
     """D007's bigram prefilter finds what scoring every pair with rapidfuzz finds."""
     from rapidfuzz import fuzz
 
-    from checker.rules.near_duplicate import _NOT_TEXT, _similar_pairs
+    from checker.checking.rules.near_duplicate import _NOT_TEXT, _similar_pairs
 
     plan = parse(Source.from_text(plan_2024_text, "2024.txt"))
     texts = [_NOT_TEXT.sub("", t.body) for t in plan.tasks]
@@ -144,8 +144,8 @@ def _as_markdown(text: str) -> str:
 
 
 def test_markdown_version_has_the_same_findings(plan_2024_text):
-    from checker import engine
-    from checker.config import Config
+    from checker.checking import engine
+    from checker.checking.config import Config
 
     from .conftest import SPECS
 

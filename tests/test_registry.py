@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker.agencies import conferences, load_registry
-from checker.data import builtin
-from checker.parse import parse
-from checker.source import read_source
+from checker.knowledge.agencies import conferences, load_registry
+from checker.knowledge.data import builtin
+from checker.reading.parse import parse
+from checker.reading.source import read_source
 
 from .conftest import PLAN_2024
 
@@ -123,3 +123,92 @@ def test_addressee_gaps_are_reported(tmp_path):
     assert roster["unaddressed"] == ["中国科协"]
     assert roster["named_without_task"] == ["国家国际发展合作署"]
     assert "最高人民检察院" not in roster["members_without_task"]  # still joins tasks 26 and 45
+
+
+# ---- bodies beyond ministries (issue 23) ------------------------------------------------------
+
+#: the categories of bodies beyond the State Council's own, with a body of each as a plan writes it
+BEYOND_MINISTRIES = {
+    "enterprise": [
+        "中国国家铁路集团有限公司",
+        "国铁集团",
+        "国家电网有限公司",
+        "中国南方电网有限责任公司",
+    ],
+    "finance": ["国家开发银行", "中国进出口银行", "中国农业发展银行", "中国出口信用保险公司"],
+    "people": [
+        "全国总工会",
+        "共青团中央",
+        "全国妇联",
+        "中国残联",
+        "中国科协",
+        "中国红十字会总会",
+        "中国侨联",
+    ],
+    "judicial": ["最高人民法院", "最高人民检察院", "四川省高级人民法院", "成都市人民检察院"],
+    "council-office": ["国务院妇儿工委办公室", "国务院残工委办公室", "全国老龄办", "省老龄办"],
+    "government": ["四川省人民政府", "成都市人民政府", "锦江区政府", "县人民政府"],
+}
+
+
+def test_bodies_beyond_ministries_are_known_in_their_categories():
+    registry = load_registry()
+    for category, names in BEYOND_MINISTRIES.items():
+        for name in names:
+            found = registry.lookup(name)
+            assert found is not None, name
+            assert found.agency.category == category, (name, found.agency.category)
+
+
+def test_every_body_beyond_ministries_says_where_it_comes_from():
+    """Each entry of the new categories carries a source or a note (the brief: facts are data
+    with their source)."""
+    beyond = {"enterprise", "finance", "council-office"}
+    for entry in builtin("agencies.yaml")["agencies"]:
+        if entry.get("category") in beyond:
+            assert entry.get("source") or entry.get("note"), entry["name"]
+
+
+def test_governments_and_branches_come_after_the_bodies_of_the_plan_s_level():
+    registry = load_registry()
+    key = lambda name: registry.order_key(registry.lookup(name).agency)  # noqa: E731
+    assert key("国家发展改革委") < key("全国总工会") < key("国家开发银行") < key("国家电网有限公司")
+    assert key("国家电网有限公司") < key("四川省人民政府")
+    assert key("市发展改革委") < key("锦江区政府") and key("市政府办公室") < key("市发展改革委")
+    # 各省、自治区、直辖市人民政府 splits into 直辖市人民政府: a kind of place, not one
+    assert registry.lookup("直辖市人民政府") is None
+
+
+def test_a_suggestion_only_for_a_near_miss():
+    registry = load_registry()
+    assert registry.suggest("国家知识产权总局") == "国家知识产权局"  # one character
+    assert registry.suggest("国务院妇儿工委办公厅") == "国务院妇儿工委办公室"
+    assert registry.suggest("中国国家铁路集团有限责任公司") == "国铁集团"  # two, in a long name
+    # not close: a body of its own, never an unrelated one (the old cut-off gave 国务院新闻办)
+    for name in ["国务院妇女发展办公室", "中国足球协会", "国家创新促进总署", "国家乡村建设署"]:
+        suggestion = registry.suggest(name)
+        assert suggestion is None, (name, suggestion)
+    assert registry.suggest("外商部") is None or registry.suggest("外商部") in ("商务部", "外交部")
+
+
+def test_well_formed_names_are_built_like_bodies():
+    registry = load_registry()
+    for name in [
+        "中国足球协会",
+        "四川省经济合作局",
+        "市经信局",
+        "中央党校(国家行政学院)",
+        "国家创新促进总署",
+    ]:
+        assert registry.well_formed(name), name
+    for name in ["年内持续推进", "国家创新促进", "长期坚持", "局", "各", "2024年底前完成", "ABC局"]:
+        assert not registry.well_formed(name), name
+
+
+def test_ocr_near_misses_of_local_names_get_the_mirror_s_name():
+    registry = load_registry()
+    assert registry.suggest("省交通运偷厅") == "省交通运输厅"  # one character misread
+    assert registry.suggest("省发‘展改革委") == "省发展改革委"  # a stray mark
+    assert registry.suggest("成都市卫生建康委") == "成都市卫生健康委"
+    # a short ending is another body, not a typo: 邮政局 and 民政局 both exist
+    assert registry.suggest("区邮政局") is None and registry.suggest("省商务厅") is None

@@ -55,7 +55,7 @@ def test_per_task_ignores_match_whole_path_components(tmp_path):
 
 
 def test_per_task_ignores_take_folders_as_components():
-    from checker.engine import path_matches
+    from checker.checking.engine import path_matches
 
     assert path_matches("plans/2024/a.txt", "2024/a.txt")
     assert path_matches("plans/a.txt", "./a.txt")

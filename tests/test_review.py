@@ -15,7 +15,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 
-from checker.docx import read_layout
+from checker.reading.docx import read_layout
 
 from .conftest import PLAN_2024
 from .test_cli import invoke

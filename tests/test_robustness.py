@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import engine
-from checker.config import Config
-from checker.engine import fix_until_stable
-from checker.errors import InputError
-from checker.parse import parse
-from checker.source import Source, source_from_bytes
+from checker.base.errors import InputError
+from checker.checking import engine
+from checker.checking.config import Config
+from checker.checking.engine import fix_until_stable
+from checker.reading.parse import parse
+from checker.reading.source import Source, source_from_bytes
 
 from .conftest import PLAN_2024, SPECS
 from .test_cli import invoke
@@ -122,7 +122,7 @@ def test_fifo_given_directly(tmp_path):
 def test_file_removed_during_the_run(tmp_path, monkeypatch):
     first = _write(tmp_path, "a.txt", GOOD.encode())
     second = _write(tmp_path, "b.txt", GOOD.encode())
-    import checker.lint as lint_module
+    import checker.checking.lint as lint_module
 
     real = lint_module.read_file
 
@@ -143,7 +143,7 @@ def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkey
     it could otherwise have its old findings kept under its new content's key."""
     plan = _write(tmp_path, "a.txt", GOOD.encode())
     saved = "1.甲。(科技部负责)\n3.乙。(财政部负责)\n"  # task 2 missing: N002
-    import checker.lint as lint_module
+    import checker.checking.lint as lint_module
 
     real = lint_module.read_file
 

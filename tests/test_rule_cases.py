@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import engine
-from checker.config import Config
-from checker.engine import fix_until_stable
-from checker.parse import parse
-from checker.source import Source
+from checker.checking import engine
+from checker.checking.config import Config
+from checker.checking.engine import fix_until_stable
+from checker.reading.parse import parse
+from checker.reading.source import Source
 
 from .conftest import SPECS, lint_text
 

@@ -1,10 +1,10 @@
-"""What counts as a plan: the genre's marks, not numbered lines (checker/sniff.py)."""
+"""What counts as a plan: the genre's marks, not numbered lines (checker/reading/sniff.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from checker.sniff import is_plan, plan_marks
+from checker.reading.sniff import is_plan, plan_marks
 
 from .conftest import PLAN_2024, ROOT
 from .test_fix_baseline import MINUTES_TXT, NOTES_MD, PLAN_2025, README_MD
@@ -82,7 +82,7 @@ def test_companions_are_not_plans(text):
 
 def test_only_han_characters_make_a_title_or_chinese_items():
     """A title in kana, Hangul or Cyrillic that ends like a genre word is not a plan's."""
-    from checker.sniff import _han_count
+    from checker.reading.sniff import _han_count
 
     assert _han_count("2025年知识产权工作计划") == 9
     assert _han_count("こんにちはПриветé①Ⅱ") == 0

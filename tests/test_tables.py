@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 from docx.oxml.ns import qn
 
-from checker.columns import recognise_header
-from checker.parse import parse
-from checker.source import Source, read_source
+from checker.reading.columns import recognise_header
+from checker.reading.parse import parse
+from checker.reading.source import Source, read_source
 
 from .test_cli import invoke
 from .test_formats import SCHEMA

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..findings import Words
-    from ..registry import RuleSpec
+    from ..checking.findings import Words
+    from ..checking.registry import RuleSpec
 
 LANGUAGES = ("zh", "en")
 #: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
@@ -87,7 +87,7 @@ def _said(lang: str, value: Any) -> Any:
 def _words_class() -> type:
     """``findings.Words``, imported on the first message, not with this module: the CLI
     imports locale to word its errors, before (or without) any finding."""
-    from ..findings import Words
+    from ..checking.findings import Words
 
     return Words
 

@@ -18,6 +18,7 @@ TITLES = {
     "G008": "task without responsibility clause",
     "G009": "lead-agency statement missing or inconsistent",
     "G010": "annexed task table disagrees with the text",
+    "G011": "agencies in no registry (summary)",
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
     "D002": "years disagree",
@@ -70,6 +71,8 @@ MESSAGES = {
     "G010.missing": "the annexed table leaves out '{missing}' from task {task}, which the text names: make them agree.",
     "G010.extra": "the annexed table adds '{extra}' to task {task}, which the text does not name: make them agree.",
     "G010.both": "the annexed table and the text name different agencies for task {task} (table lacks '{missing}', adds '{extra}'): make them agree.",
+    "G011": "1 agency of this plan is in no registry: {names}. The name is written as a body's name, not misspelt; it may be a body of another domain or place: to have its order and renamings checked, register it in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
+    "G011.many": "{count} agencies of this plan are in no registry: {names}. The names are written as bodies' names, not misspelt; they may be bodies of another domain or place: to have their order and renamings checked, register them in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
     "S001": "no numbered task was recognised ({headings} headings), so nothing could be checked: number each task '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "S001.clauses": "no numbered task was recognised ({headings} headings, {clauses} responsibility clauses), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
@@ -115,8 +118,12 @@ UI = {
     "files.skipped": "{count} skipped as not plans",
     "files.skipped.one": "1 skipped as not a plan",
     "sep": ", ",
-    "fixed": "Fixed {count} problems.",
-    "fixed.one": "Fixed 1 problem.",
+    "fixed": "Fixed {count} problems in all.",
+    "fixed.one": "Fixed 1 problem in all.",
+    "fixed_file": "{path}: Fixed {count} problems, written to the file.",
+    "fixed_file.one": "{path}: Fixed 1 problem, written to the file.",
+    "files.fix_errors": "{count} whose fixes could not be written",
+    "files.fix_errors.one": "1 whose fixes could not be written",
     "skipped": "skipped: {reason}",
     "baseline_written": "Recorded {count} problems in the baseline {path}.",
     "baseline_written.one": "Recorded 1 problem in the baseline {path}.",
@@ -218,6 +225,12 @@ HTML = {
     "lost": "Lost",
     "lead_gained": "Now leads",
     "lead_lost": "No longer leads",
+    "renamed": "Renamed",
+    "renamed_note": "reorganisations and renamings the registry records: one body, neither removed nor added.",
+    "titles_cited": "Titles cited",
+    "revised_between": "revised on {date}: the task to revise it may be done (L002)",
+    "old_name": "Old name",
+    "new_name": "New name",
 }
 
 KINDS = {
@@ -265,7 +278,7 @@ RULE_PAGE = {
     "none": "none",
 }
 
-#: help of the commands and options: written in English in checker/cli.py.
+#: help of the commands and options: written in English in checker/commandline/cli.py.
 HELP: dict[str, str] = {}
 
 #: the words of facts rules name by key (``findings.Words``); ``separator`` joins a list
@@ -358,13 +371,14 @@ EXPLANATIONS = {
         "should be one task. Each pair is reported once, on the later task."
     ),
     "G001": (
-        "A responsible agency must be in the agency registry (rules/agencies.yaml). A name that\n"
-        "is not is usually a typo or a home-made short form; a newly created body is registered\n"
-        "with its source. Provincial, city and county bodies ('省财政厅', '团省委',\n"
-        "'人民银行济南分行') are recognised through their central counterparts (rules/mirror.yaml);\n"
-        "one that is not is never taken for a misspelt central body: register it in a local\n"
-        "registry (config agencies:, or draft one with plancheck agencies PLAN --init FILE).\n"
-        "A name written several times is reported once, where it first appears, with its tasks."
+        "A responsible agency must be in the agency registry (rules/agencies.yaml). A name one or\n"
+        "two characters off a known one ('国家知识产权总局') is a misspelling: the nearest name\n"
+        "is suggested. A name not built like a body's (a misread note, a mangled name) is\n"
+        "reported too. A well-formed name that is merely not registered is no error: G011\n"
+        "lists those once per plan. Provincial, city and county bodies ('省财政厅', '团省委',\n"
+        "'人民银行济南分行') are recognised through their central counterparts\n"
+        "(rules/mirror.yaml) and never taken for a misspelt central body. A name written\n"
+        "several times is reported once, where it first appears, with its tasks."
     ),
     "G002": (
         "One body has a full name, old short names and colloquial ones ('工信部', '发改委'); a plan\n"
@@ -429,6 +443,16 @@ EXPLANATIONS = {
         "table does not, the units work to different assignments. A task of the same number and\n"
         "wording (the table may abridge it) must name the same lead and agencies in both."
     ),
+    "G011": (
+        "The registry holds the central party and state bodies, people's organisations,\n"
+        "financial institutions, central state enterprises and the offices of the State\n"
+        "Council's coordinating bodies, and recognises local bodies and governments of every\n"
+        "level by their central counterparts and place names. A well-formed name of another\n"
+        "body (an industry association, a local company, a body of one place) is no error:\n"
+        "each plan lists them once, in one summary (info), to check and register in a local\n"
+        "registry (plancheck agencies PLAN --init FILE writes a draft). A name one or two\n"
+        "characters off a known one is a misspelling: G001 reports it."
+    ),
     "N001": (
         "A number used twice makes a reference to a task ('第12项') point to two places, and the\n"
         "division of work and its follow-up go wrong. A duplicate that stands where a number is\n"
@@ -484,6 +508,9 @@ DIFF_TEXT = {
     "revised": "    《{title}》 was revised on {date} (both plans ask to revise it): the task may be done; check it (L002)",
     "removed": "    agencies removed: {names}",
     "lead": "    lead: {old} → {new}",
+    "renamed": "    renamed: {old} → {new}",
+    "renamings": "Renamed (reorganisations and renamings the registry records):",
+    "renaming": "  {old} → {new}: tasks {tasks}",
     "by_agency": "By agency:",
     "gained": "gained {tasks}",
     "lost": "lost {tasks}",

@@ -18,6 +18,7 @@ TITLES = {
     "G008": "任务缺少责任分工",
     "G009": "牵头部门说明缺失或不一致",
     "G010": "附件分工表与正文不一致",
+    "G011": "名录外的单位（汇总）",
     "S001": "未识别出任务",
     "D001": "文号不合GB/T 9704格式",
     "D002": "年份前后不一致",
@@ -70,6 +71,8 @@ MESSAGES = {
     "G010.missing": "附件分工表中任务{task}缺少正文所列的“{missing}”：请核对后统一。",
     "G010.extra": "附件分工表中任务{task}多出正文没有的“{extra}”：请核对后统一。",
     "G010.both": "附件分工表中任务{task}的责任单位与正文不一致（缺“{missing}”，多“{extra}”）：请核对后统一。",
+    "G011": "本计划有1个单位不在单位名录中：{names}。名称合乎单位名称的写法，不是错字，可能是其他领域或地方的单位：如需核对其顺序和更名，请在本地名录中登记（plancheck agencies 计划文件 --init 名录文件 生成草稿，配置文件中写 agencies: [名录文件]）。",
+    "G011.many": "本计划有{count}个单位不在单位名录中：{names}。这些名称合乎单位名称的写法，不是错字，可能是其他领域或地方的单位：如需核对其顺序和更名，请在本地名录中登记（plancheck agencies 计划文件 --init 名录文件 生成草稿，配置文件中写 agencies: [名录文件]）。",
     "S001": "未能识别出任何编号任务（有{headings}个标题），无法检查：请确认任务以“1.”“（一）”或“一、”编号并以责任分工结尾。",
     "S001.clauses": "未能识别出任何编号任务（有{headings}个标题、{clauses}处责任分工），无法检查：请确认每项任务以“1.”“（一）”或“一、”编号开头并以责任分工结尾。",
     "G009.inconsistent": "任务{task}以“牵头”标明“{agency}”为牵头部门，但它不在第一位，与文末“列第一位的部门为牵头部门”不一致：请将其移到第一位。",
@@ -110,7 +113,9 @@ UI = {
     "files.unreadable": "{count}个无法检查",
     "files.skipped": "跳过{count}个非计划文件",
     "sep": "，",
-    "fixed": "已修复{count}个问题。",
+    "fixed": "共修复{count}个问题。",
+    "fixed_file": "{path}：已修复{count}个问题，已写入文件。",
+    "files.fix_errors": "{count}个未能写回修复",
     "skipped": "跳过：{reason}",
     "baseline_written": "已将{count}个问题记入基线文件{path}。",
     "statistics.fixable": "[*]",
@@ -157,6 +162,7 @@ ERRORS = {
     "no plan files (*.txt, *.md) in folder": "目录中没有计划文件（*.txt、*.md）",
     "file is read-only; not fixed": "文件只读，未修复",
     "cannot write beside the file ({reason})": "无法在文件所在目录写入（{reason}）",
+    "cannot write the file ({reason}); not fixed": "无法写入文件（{reason}），未修复",
     "python-docx is not installed": "未安装python-docx",
     "not a Word document (.docx)": "不是Word文档（.docx）",
     "not a readable Word document (.docx)": "Word文档（.docx）无法读取",
@@ -176,6 +182,8 @@ ERRORS = {
     "standard error: cannot write the output ({reason})": "无法写入标准错误输出（{reason}）",
     "{path}: cannot write the output ({reason})": "{path}：无法写入输出（{reason}）",
     "{path}: the review copy would overwrite the draft; choose another -o": "{path}：审阅稿会覆盖原稿，请用 -o 另指文件",
+    "{path}: a review copy already exists; use --force to replace it": "{path}：审阅稿已存在（可能已在其中修改过）；确要替换，请加 --force",
+    "{path}: the output would overwrite the input {input}; choose another file": "{path}：输出会覆盖输入文件{input}，请另选输出文件",
     "--fix and --diff with standard input: use one of them": "读标准输入时 --fix 与 --diff 只能用一个",
     "aborted": "已中止",
     "internal error: {detail}": "内部错误：{detail}",
@@ -239,7 +247,7 @@ ERRORS = {
     "{where}: '{ending}' already mirrors {other} ({style})": "{where}：“{ending}”已对应{other}（{style}）",
     "{where}: invalid regular expression ({reason})": "{where}：正则表达式有误（{reason}）",
     "{where}: cannot read ({reason})": "{where}：无法读取（{reason}）",
-    # the kinds a data file's shape names (checker/schema.py), carried into the templates above
+    # the kinds a data file's shape names (checker/knowledge/schema.py), carried into the templates above
     "a whole number": "整数",
     "text": "文本",
     "a list": "列表",
@@ -367,6 +375,12 @@ HTML = {
     "lost": "减少任务",
     "lead_gained": "新任牵头",
     "lead_lost": "不再牵头",
+    "renamed": "单位更名",
+    "renamed_note": "名录记载的改组或更名：同一单位，不计为减少和增加。",
+    "titles_cited": "引用书名",
+    "revised_between": "已于{date}修订，修改任务可能已经完成（L002）",
+    "old_name": "原名称",
+    "new_name": "现名称",
 }
 
 KINDS = {
@@ -414,11 +428,12 @@ RULE_PAGE = {
     "none": "无",
 }
 
-#: help of the commands and options (their English text is in checker/cli.py)
+#: help of the commands and options (their English text is in checker/commandline/cli.py)
 HELP = {
     "A Word copy of the draft with findings as comments and fixes as tracked changes.": "生成审阅稿：问题作为Word批注，修复作为修订。",
     "The review copy (default DRAFT.reviewed.docx; never the draft itself).": "审阅稿文件（默认为DRAFT.reviewed.docx；不会覆盖原稿）。",
     "Also make the fixes that need a drafter's check tracked changes.": "需要起草人核对的修复也作为修订写入。",
+    "Replace a review copy that already exists (the drafter may have worked in it).": "替换已有的审阅稿（起草人可能已在其中修改过）。",
     "plancheck: a linter for annual plans.": "plancheck：年度推进计划的检查工具。",
     "Check plan files.": "检查计划文件。",
     "HTML report for next year's drafting.": "生成供次年起草使用的HTML报告。",
@@ -533,11 +548,11 @@ EXPLANATIONS = {
         "或应合并为一项。每对任务只在后一项报告一次。"
     ),
     "G001": (
-        "责任单位必须是单位名录（rules/agencies.yaml）中的单位。名录中没有的，多是错字或自拟简称；\n"
-        "确属新设单位的，请在名录中登记（写明来源）。省、市、县的单位（“省财政厅”“团省委”\n"
-        "“人民银行济南分行”）按中央单位的对应关系识别（rules/mirror.yaml），识别不了的\n"
-        "不会被当作某个中央单位的错字：请在本地名录中登记（配置文件 agencies:，\n"
-        "或用 plancheck agencies 计划 --init 文件 生成草稿）。同一名称多次出现只报一次\n"
+        "责任单位必须是单位名录（rules/agencies.yaml）中的单位。与名录中某个名称只差一两个字的\n"
+        "（“国家知识产权总局”），多是错字，给出最接近的名称；不像单位名称的（误读的括注、残缺的\n"
+        "名称）也在此报告。名称规范、只是名录没有收录的单位不是错误，由 G011 汇总。\n"
+        "省、市、县的单位（“省财政厅”“团省委”“人民银行济南分行”）按中央单位的对应关系识别\n"
+        "（rules/mirror.yaml），从不被当作某个中央单位的错字。同一名称多次出现只报一次\n"
         "（首次出现处），并列出各处所在的任务。"
     ),
     "G002": (
@@ -584,6 +599,13 @@ EXPLANATIONS = {
         "正文改了牵头或参与单位，附件没有跟着改，各单位就会按不同的分工执行。同一编号、\n"
         "内容相同（附件可以节略）的任务，牵头单位和责任单位应与正文一致。"
     ),
+    "G011": (
+        "单位名录收录中央和国家机关、人民团体、金融机构、中央企业、议事协调机构的办事机构，\n"
+        "以及按对应关系和地名识别的地方单位和各级人民政府。其他名称规范的单位（行业协会、\n"
+        "地方国企、本地机构）不在名录中并不是错误：每份计划只在一条汇总（提示级别）中列出，\n"
+        "请核对后在本地名录中登记（plancheck agencies 计划 --init 文件 生成草稿）。\n"
+        "与名录中的名称只差一两个字的，是错字，由 G001 报告。"
+    ),
     "N001": (
         "同一编号出现两次，引用任务（如“第12项”）就会指向两处，分工和督办都会出错。\n"
         "如果重复的编号正好占了缺号的位置，只报一次，并给出应有的编号。\n"
@@ -629,6 +651,9 @@ DIFF_TEXT = {
     "revised": "    《{title}》已于{date}修订（两年计划都要求修改）：修改任务可能已经完成，请核实（L002）",
     "removed": "    减少单位：{names}",
     "lead": "    牵头单位：{old} → {new}",
+    "renamed": "    单位更名：{old} → {new}",
+    "renamings": "单位更名（名录记载的改组或更名）：",
+    "renaming": "  {old} → {new}：任务 {tasks}",
     "by_agency": "各单位变化：",
     "gained": "新增 {tasks}",
     "lost": "减少 {tasks}",

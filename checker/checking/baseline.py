@@ -1,0 +1,106 @@
+"""Baselines for legacy plans in CI: known findings recorded in YAML and hidden from lint.
+
+Entries are matched by path, rule, task and a fingerprint of the text concerned, never by
+line, so an edit above a finding does not bring it back. Files are read and written with
+ruamel.yaml in round-trip mode, so comments a reviewer adds to an entry survive an update.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from ..base.errors import ConfigError
+from .findings import Finding
+
+HEADER = (
+    "plancheck baseline: findings known when it was written; `plancheck lint --baseline FILE`\n"
+    "hides them. Update with --write-baseline. Comments on entries are kept.\n"
+)
+
+
+def _key(path: str, rule: str, task: object, fingerprint: str) -> tuple[str, str, str, str]:
+    return (Path(path).as_posix(), rule, str(task), fingerprint)
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
+
+
+class Baseline:
+    def __init__(self, entries: list[dict]) -> None:
+        self.counts = Counter(
+            _key(e["path"], e["rule"], e.get("task"), e["fingerprint"]) for e in entries
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        return cls(_read(path).get("findings") or [])
+
+    def filter(self, findings: list[Finding]) -> list[Finding]:
+        """Findings not in the baseline; each entry hides one finding."""
+        left = Counter(self.counts)
+        kept = []
+        for found in findings:
+            key = _key(found.path, found.code, found.task, found.fingerprint())
+            if left[key] > 0:
+                left[key] -= 1
+            else:
+                kept.append(found)
+        return kept
+
+
+def _read(path: Path):
+    try:
+        data = _yaml().load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read baseline ({error.strerror})") from None
+    except Exception as error:  # ruamel raises many kinds; all mean a broken file
+        raise ConfigError(f"{path}: invalid baseline ({type(error).__name__})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("findings", []), list):
+        raise ConfigError(f"{path}:findings: expected a list of findings")
+    return data
+
+
+def write_baseline(path: Path, findings: list[Finding]) -> None:
+    """Write or update a baseline: entries still found keep their comments, gone ones go,
+    new ones are appended."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    data = _read(path) if path.exists() else None
+    if not data:
+        data = CommentedMap()
+        data.yaml_set_start_comment(HEADER)
+        data["version"] = 1
+        data["findings"] = CommentedSeq()
+    wanted = Counter(_key(f.path, f.code, f.task, f.fingerprint()) for f in findings)
+    entries = data.setdefault("findings", CommentedSeq())
+    kept = CommentedSeq()
+    for n, entry in enumerate(entries):
+        key = _key(entry["path"], entry["rule"], entry.get("task"), entry["fingerprint"])
+        if wanted[key] > 0:
+            wanted[key] -= 1
+            kept.append(entry)
+            if n in entries.ca.items:
+                kept.ca.items[len(kept) - 1] = entries.ca.items[n]
+    for found in findings:
+        key = _key(found.path, found.code, found.task, found.fingerprint())
+        if wanted[key] > 0:
+            wanted[key] -= 1
+            entry = CommentedMap()
+            entry["path"] = Path(found.path).as_posix()
+            entry["rule"] = found.code
+            entry["task"] = found.task
+            entry["fingerprint"] = found.fingerprint()
+            entry["text"] = found.anchor[:40]
+            kept.append(entry)
+    data["findings"] = kept
+    with path.open("w", encoding="utf-8") as out:
+        _yaml().dump(data, out)

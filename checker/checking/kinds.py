@@ -1,0 +1,337 @@
+"""Rules written as data (in the manner of Vale's styles): a closed set of kinds.
+
+A drafting office adds its own conventions as YAML, in ``rules/conventions/`` (shipped) or in
+files named by ``rules:`` in its config, without Python::
+
+    code: X101
+    name: no-colloquial-terms
+    extends: substitution        # existence | substitution | pattern
+    message: {zh: "请将“{match}”改为“{expected}”", en: "write '{expected}' for '{match}'"}
+    swap: {抓紧: 加快}
+    scope: tasks                 # tasks | text (default tasks)
+
+``pattern`` takes a regular expression with named groups, optional ``exceptions`` (regexes
+that, matching the same text, excuse it), ``when`` (``GROUP != plan.year`` and the like) and
+``suggest`` (a template for the expected text). Every file is validated on load; a bad one
+fails with ``file:key: message`` before any plan is checked.
+"""
+
+import operator
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..base.errors import ConfigError
+from ..knowledge.data import data_dir, load_yaml
+from ..reading.model import Edit, Plan, Span
+from .findings import SEVERITIES
+from .registry import RuleSpec
+
+KINDS = ("existence", "substitution", "pattern")
+SCOPES = ("tasks", "text")
+_CODE = re.compile(r"^[A-Z]\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_WHEN = re.compile(r"^\s*(\w+)\s*(==|!=|<=|>=|<|>)\s*plan\.year\s*$")
+_OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, ">": operator.gt}
+_OPS |= {"<=": operator.le, ">=": operator.ge}
+_KEYS = {
+    "code",
+    "name",
+    "extends",
+    "message",
+    "severity",
+    "scope",
+    "tokens",
+    "swap",
+    "pattern",
+    "exceptions",
+    "when",
+    "suggest",
+    "title",
+    "fix",
+    "description",
+    "bad",
+    "good",
+    "ignorecase",
+}
+
+
+class DataRule(NamedTuple):
+    """A validated YAML rule: what to match and what to say."""
+
+    code: str
+    name: str
+    kind: str
+    messages: dict[str, str]
+    regex: re.Pattern[str]
+    exceptions: tuple[re.Pattern[str], ...]
+    swap: dict[str, str]
+    when: tuple[str, Any] | None
+    suggest: str | None
+    scope: str
+    safe_fix: bool
+
+    def matches(self, plan: Plan, year: int | None) -> Iterator[tuple[int, int, dict[str, Any]]]:
+        """(start, end, message args) for every match in scope that is not excused."""
+        text = plan.source.text
+        for start, end in _scope_ranges(plan, self.scope):
+            for match in self.regex.finditer(text, start, end):
+                found = match.group()
+                if any(
+                    e.fullmatch(found) or e.search(_around(text, match)) for e in self.exceptions
+                ):
+                    continue
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                if self.when and not self._when(groups, year):
+                    continue
+                args = {**groups, "match": found, "year": year, "plan_year": year}
+                expected = self._expected(found, groups, year)
+                if expected is not None:
+                    args["expected"] = expected
+                yield match.start(), match.end(), args
+
+    def _when(self, groups: dict[str, Any], year: int | None) -> bool:
+        assert self.when is not None
+        group, compare = self.when
+        value = groups.get(group)
+        if value is None or year is None:
+            return False
+        return compare(int(value), year)
+
+    def _expected(self, found: str, groups: dict[str, Any], year: int | None) -> str | None:
+        if self.kind == "substitution":
+            return self.swap.get(found) or next(
+                (right for wrong, right in self.swap.items() if re.fullmatch(wrong, found)), None
+            )
+        if self.suggest:
+            return self.suggest.format(plan_year=year, **groups)
+        return None
+
+
+def _around(text: str, match: re.Match[str], width: int = 12) -> str:
+    return text[max(0, match.start() - width) : match.end() + width]
+
+
+def _scope_ranges(plan: Plan, scope: str) -> list[tuple[int, int]]:
+    if scope == "text":
+        return [(0, len(plan.source.text))]
+    return [(t.span.start, t.span.end) for t in plan.tasks]
+
+
+def _messages(value: Any, where: str) -> dict[str, str]:
+    messages = _by_language(value, f"{where}:message")
+    for text in set(messages.values()):
+        _template_fields(text, f"{where}:message")
+    return messages
+
+
+class _Field:
+    """What a template's fields are filled with when it is checked: a plain ``{name}``
+    formats; an attribute, an index or a format spec is refused (a message names facts,
+    it does not reach into them). A field writes itself as ``{name}``, so that one nested
+    in another's spec (``{match:{task}}``) is that field's spec, refused too."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __format__(self, spec: str) -> str:
+        if spec:
+            raise ValueError(f"a format spec (:{spec})")
+        return "{" + object.__getattribute__(self, "name") + "}"
+
+    def __getattribute__(self, name: str) -> Any:  # every attribute, __class__ included
+        raise ValueError(f"an attribute (.{name})")
+
+    def __getitem__(self, key: Any) -> Any:
+        raise ValueError(f"an index ([{key}])")
+
+
+class _Fields(dict):
+    """The names a template asks for, each given a ``_Field``."""
+
+    def __missing__(self, key: str) -> _Field:
+        self[key] = _Field(key)
+        return self[key]
+
+
+def _template_fields(text: str, where: str) -> set[str]:
+    """The ``{name}`` fields of a message or suggestion template, or ``file:key: …`` for a
+    template that would fail when a finding is written (an unmatched brace: ``{{`` and
+    ``}}`` write one)."""
+    fields = _Fields()
+    try:
+        text.format_map(fields)
+    except (ValueError, IndexError) as error:
+        raise ConfigError(
+            f"{where}: {error} (a field is {{name}}; {{{{ and }}}} write a brace)"
+        ) from None
+    return set(fields)
+
+
+def _by_language(value: Any, where: str) -> dict[str, str]:
+    """A text in one language for all, or ``{zh: …, en: …}`` (English falls back to Chinese)."""
+    if isinstance(value, str):
+        return {"zh": value, "en": value}
+    if isinstance(value, dict) and "zh" in value:
+        return {"zh": str(value["zh"]), "en": str(value.get("en", value["zh"]))}
+    raise ConfigError(f"{where}: expected a string or {{zh: …, en: …}}")
+
+
+def _regex(value: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(value, flags)
+    except re.error as error:
+        raise ConfigError(f"{where}: invalid regular expression ({error})") from None
+
+
+def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
+    """Validate one rule mapping; every problem is ``file:key: message``."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: a rule file holds one mapping")
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise ConfigError(f"{origin}:{sorted(unknown)[0]}: unknown key")
+    for key in ("code", "name", "extends", "message"):
+        if key not in data:
+            raise ConfigError(f"{origin}:{key}: missing")
+    code, name, kind = str(data["code"]), str(data["name"]), data["extends"]
+    if not _CODE.match(code):
+        raise ConfigError(f"{origin}:code: '{code}' is not a letter and three digits")
+    if not _NAME.match(name):
+        raise ConfigError(f"{origin}:name: use lower-case words joined by '-'")
+    if kind not in KINDS:
+        raise ConfigError(f"{origin}:extends: expected one of {', '.join(KINDS)}")
+    scope = data.get("scope", "tasks")
+    if scope not in SCOPES:
+        raise ConfigError(f"{origin}:scope: expected one of {', '.join(SCOPES)}")
+    severity = data.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise ConfigError(f"{origin}:severity: expected one of {', '.join(SEVERITIES)}")
+    flags = re.IGNORECASE if data.get("ignorecase") else 0
+    swap: dict[str, str] = {}
+    if kind == "existence":
+        tokens = data.get("tokens")
+        if not isinstance(tokens, list) or not tokens:
+            raise ConfigError(f"{origin}:tokens: expected a non-empty list")
+        regex = _regex("|".join(f"(?:{t})" for t in tokens), f"{origin}:tokens", flags)
+    elif kind == "substitution":
+        swap = data.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise ConfigError(f"{origin}:swap: expected a mapping of wrong: right")
+        swap = {str(k): str(v) for k, v in swap.items()}
+        regex = _regex("|".join(f"(?:{w})" for w in swap), f"{origin}:swap", flags)
+    else:
+        if not isinstance(data.get("pattern"), str):
+            raise ConfigError(f"{origin}:pattern: expected a regular expression")
+        regex = _regex(data["pattern"], f"{origin}:pattern", flags)
+    exceptions = data.get("exceptions", [])
+    if not isinstance(exceptions, list):
+        raise ConfigError(f"{origin}:exceptions: expected a list of regular expressions")
+    when = None
+    if "when" in data:
+        parsed = _WHEN.match(str(data["when"]))
+        if not parsed or parsed.group(1) not in regex.groupindex:
+            raise ConfigError(f"{origin}:when: expected 'GROUP != plan.year' with a named group")
+        when = (parsed.group(1), _OPS[parsed.group(2)])
+    suggest = data.get("suggest")
+    if suggest is not None:
+        unknown_fields = _template_fields(str(suggest), f"{origin}:suggest") - {
+            "plan_year",
+            *regex.groupindex,
+        }
+        if unknown_fields:
+            raise ConfigError(
+                f"{origin}:suggest: {{{sorted(unknown_fields)[0]}}} is neither a named group "
+                "of the pattern nor plan_year"
+            )
+    rule = DataRule(
+        code=code,
+        name=name,
+        kind=kind,
+        messages=_messages(data["message"], origin),
+        regex=regex,
+        exceptions=tuple(_regex(e, f"{origin}:exceptions") for e in exceptions),
+        swap=swap,
+        when=when,
+        suggest=None if suggest is None else str(suggest),
+        scope=scope,
+        safe_fix=data.get("fix") == "safe",
+    )
+    return rule, {"severity": severity, "description": data.get("description", ""), **data}
+
+
+def make_spec(rule: DataRule, meta: dict[str, Any], origin: str) -> RuleSpec:
+    """Wrap a data rule as a registry entry, its documentation made from the YAML."""
+
+    def check(plan: Plan, ctx) -> Iterator:
+        for start, end, args in rule.matches(plan, ctx.year):
+            task = ctx.task_at(start)
+            fix = None
+            if "expected" in args:
+                fix = [Edit(start, end, args["expected"])]
+            yield ctx.finding(
+                Span.of(plan.source, start, end),
+                task,
+                fix=fix,
+                safe=rule.safe_fix,
+                message_zh=rule.messages["zh"].format_map(_Lenient(args)),
+                message_en=rule.messages["en"].format_map(_Lenient(args)),
+                **args,
+            )
+
+    doc_lines = [f"Bad: {example}" for example in _as_list(meta.get("bad"))]
+    doc_lines += [f"Good: {example}" for example in _as_list(meta.get("good"))]
+    return RuleSpec(
+        rule.code,
+        rule.name,
+        meta["severity"],
+        "safe"
+        if rule.safe_fix
+        else ("unsafe" if rule.kind == "substitution" or rule.suggest else None),
+        check,
+        "\n".join(doc_lines),
+        origin=origin,
+        titles=_by_language(meta.get("title") or rule.name, f"{origin}:title"),
+        explanations=_by_language(meta.get("description") or "", f"{origin}:description"),
+    )
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    rule, meta = parse_rule(load_yaml(path), str(path))
+    return make_spec(rule, meta, str(path))
+
+
+def load_rule_files(paths: tuple[Path, ...], taken: set[str]) -> list[RuleSpec]:
+    """Rules named in a config (files or folders of *.yaml); codes must be new."""
+    specs = []
+    for path in paths:
+        files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        if not path.exists():
+            raise ConfigError(f"{path}: no such rule file")
+        for file in files:
+            spec = load_rule_file(file)
+            if spec.code in taken:
+                raise ConfigError(f"{file}:code: {spec.code} is already a rule")
+            taken.add(spec.code)
+            specs.append(spec)
+    return specs
+
+
+def builtin_data_rules() -> list[RuleSpec]:
+    """The data rules that ship with plancheck (``rules/conventions/*.yaml``)."""
+    folder = data_dir() / "conventions"
+    return [load_rule_file(p) for p in sorted(folder.glob("*.yaml"))]

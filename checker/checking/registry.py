@@ -1,0 +1,109 @@
+"""The rule registry: a rule is a function with its code, name, severity, fix kind and options.
+
+Its words are locale entries, once per language: the title (``TITLES``), the explanation
+(``EXPLANATIONS``) and the messages (``MESSAGES``). Its docstring holds the ``Bad:`` and
+``Good:`` examples, which ``plancheck rule`` shows and the tests run.
+"""
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..base.lazyre import LazyPattern
+
+if TYPE_CHECKING:
+    from ..reading.model import Plan
+    from .context import Context
+    from .findings import Finding
+
+RuleFunc = Callable[["Plan", "Context"], Iterator["Finding"]]
+_EXAMPLE = LazyPattern(r"^\s*(Bad|Good):\s?(.*)$")
+
+
+class Option(NamedTuple):
+    """A rule's option, declared as data beside the rule (as yamllint's ``CONF``): the
+    config key, its default, and what values are allowed. The config validates every
+    declared option from this; it knows no rule by name."""
+
+    key: str
+    default: Any
+    choices: tuple[Any, ...] = ()  # the allowed values, or
+    between: tuple[float, float] | None = None  # a number in (low, high]
+    help: str = ""
+
+    def validate(self, value: Any, where: str) -> Any:
+        """The value as the rule gets it; a wrong one raises ``where: message``."""
+        from ..base.errors import ConfigError
+
+        if self.choices:
+            if value not in self.choices:
+                raise ConfigError(f"{where}: expected one of {', '.join(map(str, self.choices))}")
+            return value
+        if self.between is not None:
+            low, high = self.between
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(f"{where}: expected int or float, got {type(value).__name__}")
+            if not low < value <= high:
+                raise ConfigError(f"{where}: expected a number above {low}, at most {high}")
+            return float(value)
+        return value
+
+
+#: a Python rule's own titles and explanations: none (they are locale entries), read-only
+_NO_WORDS: Mapping[str, str] = MappingProxyType({})
+
+
+class RuleSpec(NamedTuple):
+    code: str
+    name: str
+    severity: str
+    fix: str | None  # safe | unsafe | None
+    func: RuleFunc
+    doc: str
+    origin: str = "builtin"
+    options: tuple[Option, ...] = ()
+    #: a data rule's title and explanation by language, from its YAML; a Python rule's are
+    #: locale entries (``TITLES``, ``EXPLANATIONS``), so these stay empty
+    titles: Mapping[str, str] = _NO_WORDS
+    explanations: Mapping[str, str] = _NO_WORDS
+
+    def examples(self, kind: str) -> list[str]:
+        """Bad or Good example snippets; ``\\n`` inside one stands for a line break."""
+        found = []
+        for line in self.doc.splitlines():
+            match = _EXAMPLE.match(line)
+            if match and match.group(1) == kind:
+                found.append(match.group(2).replace("\\n", "\n"))
+        return found
+
+
+RULES: dict[str, RuleSpec] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: str = "error",
+    fix: str | None = None,
+    options: tuple[Option, ...] = (),
+):
+    """Register a rule function under its code (one code, one rule)."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if code in RULES and RULES[code].func is not func:
+            raise ValueError(f"rule code {code} registered twice")
+        RULES[code] = RuleSpec(code, name, severity, fix, func, func.__doc__ or "", options=options)
+        return func
+
+    return register
+
+
+def declared_options(specs: Iterable[RuleSpec]) -> dict[str, Option]:
+    """Every option the rules declare, by config key (two rules may share a key)."""
+    return {option.key: option for spec in specs for option in spec.options}
+
+
+def add(spec: RuleSpec) -> None:
+    """Register a rule built from data (a YAML rule file)."""
+    RULES[spec.code] = spec

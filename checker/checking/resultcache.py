@@ -1,0 +1,293 @@
+"""The result cache: a plan's findings kept on disk, so a re-run over unchanged plans (a
+pre-commit hook, CI over an archive) costs a file read and a JSON load per plan.
+
+An entry is keyed by everything the findings depend on, as ruff's cache is: the file's
+bytes and display name, the effective configuration (with the contents of the config file,
+of its custom rule files and of its local agency registry files), the shipped rule data
+(``rules/``, by content), the plancheck version and the installed code (by each module's
+mtime and size, so an edited checkout is never served results of the code before). A key
+that differs is a different entry: nothing is ever invalidated, so nothing can be stale.
+
+Entries are JSON, never pickle: a cache directory restored from an untrusted CI branch can
+at worst claim findings for a plan, never run code. What is read back is checked for its
+shape, and anything odd (truncated, edited, another format) is a miss, never a crash.
+Writes are a temp file renamed over the entry, so two runs sharing the directory see either
+a whole entry or none; a directory that cannot be written only means nothing is cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..knowledge.data import cache_dir, data_dir
+from ..reading.model import Edit, Span, maker
+from ..reading.source import Source, pause_before_replace
+from .config import Config
+from .findings import Finding, Fix, Words
+
+#: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256)
+FORMAT = 2
+
+
+def _digest(data: bytes = b""):
+    """A 256-bit BLAKE2b digest: as strong as SHA-256 for telling files apart."""
+    return hashlib.blake2b(data, digest_size=32)
+
+
+class Unencodable(Exception):
+    """A value JSON cannot carry exactly: that file's result is not cached."""
+
+
+# ---- the key ---------------------------------------------------------------------------------
+
+
+def _tree_stamp(root: Path, suffixes: tuple[str, ...], content: bool) -> str:
+    """A digest of every file below ``root`` with one of ``suffixes``: by content (rule data,
+    a few small files) or by mtime and size (the code, cheaper to stat than to read)."""
+    digest = _digest()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        for name in sorted(files):
+            if not name.endswith(suffixes):
+                continue
+            path = os.path.join(folder, name)
+            digest.update(os.path.relpath(path, root).encode())
+            try:
+                if content:
+                    with open(path, "rb") as handle:
+                        digest.update(handle.read())
+                else:
+                    stat = os.stat(path)
+                    digest.update(f"|{stat.st_mtime_ns}|{stat.st_size}".encode())
+            except OSError:
+                digest.update(b"|missing")
+    return digest.hexdigest()
+
+
+@cache
+def installation_stamp() -> str:
+    """Version, code and shipped rule data: what every entry of this installation shares."""
+    code = _tree_stamp(Path(__file__).resolve().parent.parent, (".py",), content=False)
+    rules = _tree_stamp(data_dir(), (".yaml", ".yml", ".json", ".txt"), content=True)
+    return f"{FORMAT}|{__version__}|{code}|{rules}"
+
+
+def _file_digest(path: Path | None) -> str:
+    if path is None:
+        return "-"
+    try:
+        return _digest(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def config_key(config: Config, codes: tuple[str, ...]) -> str:
+    """The effective configuration as text: its settings, the rules that run, and the
+    contents of every file it draws on (config, custom rules, local registries)."""
+    settings = {
+        "select": config.select,
+        "ignore": config.ignore,
+        "severity": sorted(config.severity.items()),
+        "options": sorted((k, repr(v)) for k, v in config.options.items()),
+        "year": config.year,
+        "per_task_ignores": sorted(config.per_task_ignores.items()),
+        "config": [str(config.path), _file_digest(config.path)],
+        "rules": [[str(p), _file_digest(p)] for p in config.rules],
+        "agencies": [[str(p), _file_digest(p)] for p in config.agencies],
+        "codes": codes,
+    }
+    return json.dumps(settings, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def entry_key(name: str, data: bytes, config: Config, codes: tuple[str, ...]) -> str:
+    digest = _digest()
+    for part in (installation_stamp(), name, config_key(config, codes)):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _entry_path(key: str) -> Path:
+    return cache_dir() / "results" / key[:2] / f"{key}.json"
+
+
+# ---- values ----------------------------------------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    """A finding's fact as JSON that gives back the same Python value: lists, tuples, Words
+    and dicts are tagged (``{"l": …}``), scalars stay as they are."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return value
+    if isinstance(value, Words):
+        return {"w": [_encode(v) for v in value]}
+    if isinstance(value, tuple):
+        return {"t": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return {"l": [_encode(v) for v in value]}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"d": {k: _encode(v) for k, v in value.items()}}
+    raise Unencodable(type(value).__name__)
+
+
+_SCALARS = (str, bool, int, float, type(None))
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, _SCALARS):
+        return value
+    if not isinstance(value, dict) or len(value) != 1:
+        raise ValueError("not a cached value")
+    ((tag, payload),) = value.items()
+    # the scalars inside (most values) taken as they are, without a call each: a run from
+    # the cache decodes a hundred thousand of them for a thousand plans (JSON keys are str)
+    if tag == "d":
+        if not isinstance(payload, dict):
+            raise ValueError("not a cached dict")
+        return {k: v if isinstance(v, _SCALARS) else _decode(v) for k, v in payload.items()}
+    if not isinstance(payload, list):
+        raise ValueError("not a cached sequence")
+    items = [v if isinstance(v, _SCALARS) else _decode(v) for v in payload]
+    if tag == "l":
+        return items
+    if tag == "t":
+        return tuple(items)
+    if tag == "w" and all(isinstance(v, str) for v in items):
+        return Words(*items)
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def _span(raw: Any, limit: int, source: Source) -> Span:
+    start, end = raw
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= limit):
+        raise ValueError("span out of the plan")
+    return Span.of(source, start, end)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    return value
+
+
+# ---- findings --------------------------------------------------------------------------------
+
+
+def _finding_json(found: Finding) -> dict[str, Any]:
+    return {
+        "code": found.code,
+        "span": [found.span.start, found.span.end],
+        "task": found.task,
+        "key": found.key,
+        "args": _encode(found.args),
+        "fix": None
+        if found.fix is None
+        else {"safe": found.fix.safe, "edits": [list(e) for e in found.fix.edits]},
+        "anchor": found.anchor,
+        "name": found.name,
+        "severity": found.severity,
+        "place": _encode(found.place),
+    }
+
+
+def _finding(raw: dict[str, Any], name: str, source: Source) -> Finding:
+    limit = len(source.text)
+    task = raw["task"]
+    if task is not None and (not isinstance(task, int) or isinstance(task, bool)):
+        raise ValueError("task is not a number")
+    args, place = _decode(raw["args"]), _decode(raw["place"])
+    if not isinstance(args, dict) or not isinstance(place, tuple):
+        raise ValueError("bad args or place")
+    fix = None
+    if raw["fix"] is not None:
+        edits = []
+        for start, end, text in raw["fix"]["edits"]:
+            span = _span([start, end], limit, source)
+            edits.append(Edit(span.start, span.end, _text(text)))
+        fix = Fix(tuple(edits), bool(raw["fix"]["safe"]))
+    return _FINDING(  # every field, in Finding's order (a thousand plans: 14,000 findings)
+        (
+            name,
+            _text(raw["code"]),
+            _span(raw["span"], limit, source),
+            task,
+            _text(raw["key"]),
+            args,
+            fix,
+            _text(raw["anchor"]),
+            _text(raw["name"]),
+            _text(raw["severity"]),
+            place,
+        )
+    )
+
+
+_FINDING = maker(Finding)
+
+
+# ---- entries ---------------------------------------------------------------------------------
+
+
+def has(key: str) -> bool:
+    """Whether an entry exists (a miss is then known before the file is decoded)."""
+    return _entry_path(key).is_file()
+
+
+def load(key: str, name: str, source: Source) -> dict[str, Any] | None:
+    """The cached result for ``key`` (findings, unused suppressions, summary), or None on a
+    miss: no entry, an unreadable one, or one whose shape is not what ``store`` writes."""
+    try:
+        with _entry_path(key).open("rb") as handle:
+            raw = json.loads(handle.read())
+        if not isinstance(raw, dict) or raw.get("key") != key:
+            return None
+        findings = [_finding(f, name, source) for f in raw["findings"]]
+        unused = [
+            (_span([s, e], len(source.text), source), _text(what))
+            for s, e, what in raw["unused_suppressions"]
+        ]
+        summary = _decode(raw["summary"])
+        if not isinstance(summary, dict):
+            return None
+        return {"findings": findings, "unused_suppressions": unused, "summary": summary}
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        return None
+
+
+def store(
+    key: str,
+    findings: list[Finding],
+    unused: list[tuple[Span, str]],
+    summary: dict[str, Any],
+) -> None:
+    """Keep a result; silently nothing when it cannot be encoded or the cache not written."""
+    try:
+        entry = {
+            "key": key,
+            "findings": [_finding_json(f) for f in findings],
+            "unused_suppressions": [[s.start, s.end, what] for s, what in unused],
+            "summary": _encode(summary),
+        }
+        encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False)
+    except (Unencodable, TypeError, ValueError):
+        return
+    path = _entry_path(key)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(encoded, encoding="utf-8")
+        pause_before_replace(path)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)

@@ -1,0 +1,96 @@
+"""D006: abbreviations defined once, before use, and then used (以下简称《纲要》)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ...knowledge.data import builtin
+from ...reading import vocabulary as vocab
+from ...reading.model import Plan, Span
+from ..context import Context
+from ..findings import Finding
+from ..registry import rule
+
+
+@cache
+def _generic_titles() -> frozenset[str]:
+    return frozenset(builtin("abbreviations.yaml")["generic_titles"])
+
+
+@rule("D006", "abbreviation")
+def abbreviation(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.开展《纲要》实施情况年度监测。(联席会议办公室负责)
+    Good: 为贯彻落实《知识产权强国建设纲要(2021—2035年)》(以下简称《纲要》),制定本计划。\\n1.开展《纲要》实施情况年度监测。(联席会议办公室负责)
+    """
+    text = plan.source.text
+    defined: dict[str, int] = {}
+    for match in vocab.abbreviation_definitions(text):
+        abbr = match.group("abbr").strip()
+        if abbr in defined:
+            continue
+        defined[abbr] = match.start()
+        yield from _check_definition(ctx, plan, match, abbr)
+    for match in re.finditer(r"《([^《》]{1,4})》", text):
+        title = match.group(1)
+        if match.group() in defined or title not in _generic_titles():
+            continue
+        if _inside_definition(text, match.start()):
+            continue
+        yield _abbr_finding(ctx, plan, match.start(), match.end(), "undefined", abbr=match.group())
+
+
+def _inside_definition(text: str, offset: int) -> bool:
+    head = text[max(0, offset - 8) : offset]
+    return bool(re.search(rf"(?:{vocab.alternatives('abbreviation_markers')})[ \t]*$", head))
+
+
+def _check_definition(
+    ctx: Context, plan: Plan, match: re.Match[str], abbr: str
+) -> Iterator[Finding]:
+    text = plan.source.text
+    definition_line = plan.source.position(match.start())[0]
+    uses = [
+        m.start()
+        for m in re.finditer(re.escape(abbr), text)
+        if not _inside_definition(text, m.start())
+    ]
+    before = [u for u in uses if u < match.start()]
+    after = [u for u in uses if u > match.end()]
+    for use in before:
+        yield _abbr_finding(
+            ctx, plan, use, use + len(abbr), "", abbr=abbr, def_line=definition_line
+        )
+    if not after:
+        start = match.start("abbr")
+        yield _abbr_finding(ctx, plan, start, start + len(abbr), "unused", abbr=abbr)
+    full = _full_title(text, match.start())
+    if full:
+        for repeat in re.finditer(re.escape(full), text[match.end() :]):
+            start = match.end() + repeat.start()
+            yield _abbr_finding(ctx, plan, start, start + len(full), "full", abbr=abbr, full=full)
+
+
+def _full_title(text: str, definition_start: int) -> str | None:
+    """The 《title》 right before a definition, the thing the abbreviation stands for."""
+    head = text[:definition_start].rstrip()
+    if not head.endswith("》"):
+        return None
+    depth, i = 0, len(head) - 1
+    while i >= 0:
+        if head[i] == "》":
+            depth += 1
+        elif head[i] == "《":
+            depth -= 1
+            if depth == 0:
+                return head[i:]
+        i -= 1
+    return None
+
+
+def _abbr_finding(ctx, plan, start, end, variant, **args) -> Finding:
+    return ctx.finding(
+        Span.of(plan.source, start, end), ctx.task_at(start), variant=variant, **args
+    )

@@ -1,0 +1,388 @@
+"""Agency rules (G001–G009): every responsibility clause read against the registry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ...knowledge.agencies import Lookup, Registry
+from ...reading.model import AgencyRef, Edit, Plan, Task
+from ...reading.text import fold
+from ...reading.vocabulary import is_separator, words
+from ..context import Context
+from ..findings import Finding, Words
+from ..profile import (
+    agency_uses,
+    clause_participants,
+    dominant_style,
+    is_government_issued,
+    keeps_protocol_order,
+    mixed_in_style,
+    open_lists_are_convention,
+    style_counts,
+)
+from ..registry import Option, rule
+
+
+class UnknownName(NamedTuple):
+    """A name the plan's clauses write that no registry knows, with its uses in order."""
+
+    name: str
+    uses: list[tuple[Task, AgencyRef]]
+    suggestion: str | None  # the known name it is a near miss of
+    registrable: bool  # built like a body's name and no near miss: a body to register (G011)
+
+
+def unknown_names(plan: Plan, registry: Registry) -> list[UnknownName]:
+    """Every unknown name, in order of first use, judged once: G001 reports the near misses
+    and the names not built like a body's, G011 the rest in one summary."""
+    uses: dict[str, list[tuple[Task, AgencyRef]]] = {}
+    for task, agency, found in agency_uses(plan, registry):
+        if found is None:
+            uses.setdefault(agency.name, []).append((task, agency))
+    result = []
+    for name, written in uses.items():
+        suggestion = registry.suggest(name)
+        registrable = suggestion is None and registry.well_formed(name)
+        result.append(UnknownName(name, written, suggestion, registrable))
+    return result
+
+
+@rule("G001", "unknown-agency")
+def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.完善审查制度。(国家知识产权总局负责)
+    Good: 1.完善审查制度。(国家知识产权局负责)
+    """
+    registry = ctx.agencies
+    for unknown in ctx.shared(unknown_names, registry):
+        if unknown.registrable:
+            continue  # a body of another domain or place: G011's summary
+        name, uses, suggestion = unknown.name, unknown.uses, unknown.suggestion
+        task, agency = uses[0]  # one name, one finding: where it is first written
+        variant = "suggest" if suggestion else "local" if registry.is_local(name) else ""
+        labels = list(dict.fromkeys(t.label for t, _ in uses))
+        yield ctx.finding(
+            agency.span,
+            task,
+            variant=".".join(v for v in (variant, "many" if len(uses) > 1 else "") if v),
+            agency=name,
+            suggestion=suggestion,
+            count=len(uses),
+            tasks=labels,
+        )
+
+
+@rule("G011", "unregistered-agencies", severity="info")
+def unregistered_agencies(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进青少年足球发展。(体育总局、中国足球协会按职责分工负责)
+    Good: 1.推进青少年足球发展。(体育总局、教育部按职责分工负责)
+    """
+    found = [u for u in ctx.shared(unknown_names, ctx.agencies) if u.registrable]
+    if not found:
+        return
+    _, agency = found[0].uses[0]  # where the first of them is first written
+    names = [u.name for u in found]
+    yield ctx.finding(
+        agency.span,
+        None,
+        variant="many" if len(names) > 1 else "",
+        names="、".join(names),
+        count=len(names),
+        anchor=",".join(names),
+    )
+
+
+@rule(
+    "G002",
+    "agency-alias",
+    fix="safe",
+    options=(
+        Option(
+            "agency-style",
+            "auto",
+            choices=("auto", "council", "ministry"),
+            help="auto: the style the document keeps; council: 发展改革委…; ministry: 国家发展改革委…",
+        ),
+    ),
+)
+def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进产业发展。(工信部负责)
+    Good: 1.推进产业发展。(工业和信息化部负责)
+    """
+    registry = ctx.agencies
+    configured = ctx.options["agency-style"]
+    uses = ctx.shared(agency_uses, registry)
+    counts = style_counts(plan, registry, uses)
+    style = dominant_style(plan, registry, configured, counts)
+    mixed = mixed_in_style(plan, registry, configured, counts)
+    # a name's verdict depends on the name alone (its lookup is the name's): judged once
+    # per name (the 2024 plan writes 43 names 230 times)
+    verdicts: dict[str, tuple[str, str] | None] = {}
+    for task, agency, found in uses:
+        if found is None:
+            continue
+        name = agency.name
+        if name not in verdicts:
+            verdicts[name] = _alias_verdict(registry, found, name, ctx.year, style, mixed)
+        verdict = verdicts[name]
+        if verdict is None:
+            continue
+        variant, canonical = verdict
+        yield ctx.finding(
+            agency.span,
+            task,
+            variant=variant,
+            fix=[Edit(agency.span.start, agency.span.end, canonical)],
+            agency=name,
+            canonical=canonical,
+            style=style,
+        )
+
+
+def _alias_verdict(
+    registry: Registry, found: Lookup, name: str, year: int | None, style: str, mixed: str | None
+) -> tuple[str, str] | None:
+    """(variant, canonical name) when G002 should rewrite a name written ``name`` and looked
+    up as ``found``; None when the name stands as written."""
+    if found.agency.brand_of:
+        return None
+    _, changed = registry.current(found.agency, year)
+    if changed is not None:
+        return None  # renamed: G003 reports it, with the successor's name
+    body = found.agency
+    if found.form in ("name", "short"):
+        written_style = "council" if found.form == "short" else "ministry"
+        both_styles = found.form == "name" and name in body.short  # 中央网信办
+        if not body.short or both_styles or written_style != mixed:
+            return None
+        variant = "style"
+    else:
+        variant = ""
+    canonical = body.preferred(style)
+    return None if canonical == name else (variant, canonical)
+
+
+@rule("G003", "renamed-agency", fix="safe")
+def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.开展商标执法。(国家工商总局负责)
+    Good: 1.开展商标执法。(市场监管总局负责)
+    """
+    registry = ctx.agencies
+    for task, agency, found in ctx.shared(agency_uses, registry):
+        if found is None:
+            continue
+        current, changed = registry.current(found.agency, ctx.year)
+        if changed is None:
+            continue
+        if current.ended is not None and (ctx.year is None or current.ended < ctx.year):
+            yield ctx.finding(
+                agency.span, task, variant="abolished", agency=agency.name, year=changed
+            )
+            continue
+        # a local body's successor is its counterpart as the mirror names it (省工商局 →
+        # 省市场监管局); places named theirs in their own ways (县卫生健康局, 市自然资源和规划局):
+        # a suggestion to check, so the fix is unsafe
+        local = registry.is_mirrored(found.agency)
+        yield ctx.finding(
+            agency.span,
+            task,
+            variant="local" if local else "",
+            fix=[Edit(agency.span.start, agency.span.end, current.name)],
+            safe=not local,
+            agency=agency.name,
+            year=changed,
+            event=Words("G003.reorganised"),
+            plan_year=ctx.year,
+            successor=current.name,
+        )
+
+
+@rule("G004", "duplicate-agency", fix="safe")
+def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进制度建设。(国家知识产权局、科技部、国知局按职责分工负责)
+    Good: 1.推进制度建设。(国家知识产权局、科技部按职责分工负责)
+    """
+    registry = ctx.agencies
+    for task in plan.rows_and_tasks:
+        for clause in task.clauses:
+            if len(clause.agencies) < 2:
+                continue  # one body cannot be named twice: half the clauses
+            seen: dict[str, AgencyRef] = {}
+            for agency in clause.agencies:
+                body = registry.resolve(agency.name, ctx.year)  # memoised by the registry
+                key = body.name if body else agency.name
+                if key in seen:
+                    yield ctx.finding(
+                        agency.span,
+                        task,
+                        fix=[_delete_listed(plan, agency)],
+                        agency=agency.name,
+                        first=seen[key].name,
+                    )
+                else:
+                    seen[key] = agency
+
+
+def _delete_listed(plan: Plan, agency: AgencyRef) -> Edit:
+    """Delete an agency with the separator before it (``、X``)."""
+    text = plan.source.text
+    start = agency.span.start
+    if start > 0 and is_separator(text[start - 1]):
+        start -= 1
+    return Edit(start, agency.span.end, "")
+
+
+@rule("G005", "vague-clause", severity="warning")
+def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进改革。(财政部、国家知识产权局等部门负责)
+    Good: 1.推进改革。(财政部、国家知识产权局、中央宣传部按职责分工负责)
+    """
+    convention = open_lists_are_convention(plan)
+    for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
+        if clause.vague and not (clause.agencies and convention):
+            yield ctx.finding(clause.span, task, phrase=clause.vague)
+
+
+@rule("G006", "shared-single-agency", severity="warning", fix="unsafe")
+def shared_single_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进改革。(国家知识产权局按职责分工负责)
+    Good: 1.推进改革。(国家知识产权局负责)
+    """
+    for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
+        if not clause.shared or clause.vague or len(clause.agencies) != 1 or clause.subjects:
+            continue
+        found = ctx.agencies.lookup(clause.agencies[0].name)
+        if found is not None and found.agency.is_collective:
+            continue  # 联席会议有关成员单位: many bodies under one name
+        at = fold(clause.inner).find("按职责分工")
+        start = clause.span.start + 1 + at
+        yield ctx.finding(
+            clause.span,
+            task,
+            fix=[Edit(start, start + len("按职责分工"), "")] if at >= 0 else None,
+            safe=False,
+            agency=clause.agencies[0].name,
+        )
+
+
+@rule(
+    "G007",
+    "protocol-order",
+    severity="warning",
+    fix="unsafe",
+    options=(
+        Option(
+            "protocol-order",
+            "auto",
+            choices=("auto", "always", "never"),
+            help="auto: judged where the document itself keeps protocol order (8 in 10 clauses)",
+        ),
+    ),
+)
+def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、商务部、外交部按职责分工负责)
+    Good: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
+    """
+    registry = ctx.agencies
+    clauses = ctx.shared(clause_participants, registry, ctx.year)
+    configured = ctx.options["protocol-order"]
+    if not keeps_protocol_order(plan, registry, ctx.year, configured, clauses):
+        return
+    for task, _, participants in clauses:
+        if len(participants) < 2:
+            continue  # nothing to order
+        # a body without a rank (a local registry's entry not yet ranked) has no place to check
+        known = [p for p in participants if p.body is not None and p.body.rank is not None]
+        keys = [p.order for p in known]
+        if keys == sorted(keys):
+            continue
+        ordered = [p.agency for p, _ in sorted(zip(known, keys, strict=True), key=lambda k: k[1])]
+        misplaced = next(
+            p.agency for p, want in zip(known, ordered, strict=True) if p.agency is not want
+        )
+        edits = None
+        if len(known) == len(participants):
+            edits = [
+                Edit(old.agency.span.start, old.agency.span.end, new.name)
+                for old, new in zip(known, ordered, strict=True)
+                if old.agency is not new
+            ]
+        yield ctx.finding(
+            misplaced.span,
+            task,
+            fix=edits,
+            safe=False,
+            agency=misplaced.name,
+            expected="、".join(a.name for a in ordered),
+            anchor=",".join(p.agency.name for p in known),
+        )
+
+
+@rule("G008", "missing-clause")
+def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进改革试点。
+    Good: 1.推进改革试点。(科技部负责)
+    """
+    registry = ctx.agencies
+    for task in plan.rows_and_tasks:
+        clause = task.clause
+        if clause is not None:
+            if clause.agencies and not _has_lead(clause.agencies):
+                # a table row whose lead column is empty: participants but nobody leads
+                yield ctx.finding(clause.span, task, variant="nolead", anchor="nolead")
+            continue
+        last = task.parens[-1] if task.parens else None
+        at_end = last is not None and last.span.end >= task.body_span.end
+        if last is not None and at_end and _names_agencies(registry, last.inner):
+            yield ctx.finding(last.span, task, variant="noword", text=last.inner)
+            continue
+        end = task.body_span
+        yield ctx.finding(end, task, anchor=task.body[-20:])
+
+
+def _has_lead(agencies: tuple[AgencyRef, ...]) -> bool:
+    """Whether a clause that names agencies names its lead; asked of the first agency
+    first, the lead nearly always (a generator for the rest only when it is not)."""
+    return agencies[0].role == "lead" or any(a.role == "lead" for a in agencies)
+
+
+def _names_agencies(registry: Registry, inner: str) -> bool:
+    names = [n for n in re.split(r"[、,，]", inner) if n.strip()]
+    return bool(names) and all(registry.lookup(n) is not None for n in names)
+
+
+@rule("G009", "lead-statement")
+def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进改革。(科技部、财政部按职责分工负责)
+    Good: 1.推进改革。(科技部、财政部按职责分工负责)\\n上述各项任务分工中,由多个部门负责的,列第一位的部门为牵头部门,其他为参与部门。
+    """
+    clauses = [(t, c) for t in plan.rows_and_tasks for c in t.clauses]
+    shared = [(t, c) for t, c in clauses if len(c.agencies) > 1]
+    stated = any(c.lead_note for _, c in clauses) or any(
+        "牵头" in p.text and any(word in p.text for word in words("first_place"))
+        for p in plan.paragraphs
+    )
+    if not stated and not is_government_issued(plan):
+        # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
+        unmarked = [(t, c) for t, c in shared if not c.lead_marked and c.label != "责任单位"]
+        if unmarked:
+            yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
+        return
+    for task, clause in shared:
+        if not any(a.role == "lead" for a in clause.agencies):
+            continue  # no lead at all: G008 says so
+        if clause.lead_marked and clause.agencies and clause.agencies[0].role != "lead":
+            lead = clause.lead
+            assert lead is not None
+            yield ctx.finding(lead.span, task, variant="inconsistent", agency=lead.name)

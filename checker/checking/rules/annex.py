@@ -1,0 +1,88 @@
+"""G010: an annexed task-division table (附件：重点任务分工表) that disagrees with the text.
+
+A plan often restates its tasks in an annex table for the member units. The table is made
+from one draft and the text revised in another, so the two drift: a lead changed in the text
+and not in the table. A row is compared with the text's task of the same number only when
+their wording shows they are the same task (an annex may renumber or abridge).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ...base.lazyre import LazyPattern
+from ...reading.model import AgencyRef, Plan, Task
+from ..context import Context
+from ..findings import Finding
+from ..registry import rule
+
+_NOT_TEXT = LazyPattern(r"[\s,，。;；:：、()（）《》“”]")
+#: share of the shorter wording found in the other: an abridged row still counts as the task
+SAME_TASK = 0.6
+
+
+@rule("G010", "annex-disagrees")
+def annex_disagrees(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.推进立法。(司法部负责)\\n附件\\n| 序号 | 重点任务 | 牵头单位 |\\n| 1 | 推进立法。 | 公安部 |
+    Good: 1.推进立法。(司法部负责)\\n附件\\n| 序号 | 重点任务 | 牵头单位 |\\n| 1 | 推进立法。 | 司法部 |
+    """
+    if not plan.annex:
+        return
+    counts = Counter(task.number for task in plan.tasks)
+    by_number = {task.number: task for task in plan.tasks if counts[task.number] == 1}
+    for row in plan.annex:
+        task = by_number.get(row.number)
+        if task is None or task.clause is None or row.clause is None:
+            continue
+        if not _same_task(task, row):
+            continue
+        yield from _compare(ctx, task, row)
+
+
+def _same_task(task: Task, row: Task) -> bool:
+    a, b = _NOT_TEXT.sub("", task.body), _NOT_TEXT.sub("", row.body)
+    if not a or not b:
+        return False
+    from difflib import SequenceMatcher  # only a plan with an annexed task table needs it
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= SAME_TASK * min(len(a), len(b))
+
+
+def _compare(ctx: Context, task: Task, row: Task) -> Iterator[Finding]:
+    def name(agency: AgencyRef) -> str:
+        body = ctx.agencies.resolve(agency.name, ctx.year)
+        return body.name if body else agency.name
+
+    text_lead = next((a for c in task.clauses for a in c.agencies if a.role == "lead"), None)
+    text_lead = text_lead or (task.clause.lead if task.clause else None)
+    row_lead = next((a for a in row.agencies if a.role == "lead"), None)
+    if text_lead is not None and row_lead is not None and name(row_lead) != name(text_lead):
+        yield ctx.finding(
+            row_lead.span,
+            row,
+            variant="lead",
+            agency=row_lead.name,
+            expected=text_lead.name,
+            anchor=f"{row_lead.name}|{text_lead.name}",
+        )
+        return
+    known = ctx.agencies
+    # a name the registry does not know is G001's: only bodies it knows are compared
+    in_text = {name(a) for a in task.agencies if known.resolve(a.name, ctx.year)}
+    in_row = {name(a) for a in row.agencies if known.resolve(a.name, ctx.year)}
+    missing, extra = sorted(in_text - in_row), sorted(in_row - in_text)
+    if (not missing and not extra) or task.clause.vague or row.clause.vague:
+        return
+    variant = "both" if missing and extra else "missing" if missing else "extra"
+    yield ctx.finding(
+        row.clause.span,
+        row,
+        variant=variant,
+        missing="、".join(missing),
+        extra="、".join(extra),
+        anchor=f"{'、'.join(missing)}|{'、'.join(extra)}",
+    )

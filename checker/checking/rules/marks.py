@@ -1,0 +1,72 @@
+"""The mark after a task number (N006): ``11.`` in a plan of ``1.`` ``2.``, not ``11。``.
+
+The parser reads ``11。`` ``11，`` ``11：`` as task 11 when 11 is the number expected there
+(not as prose, a gap and a missing task); this rule says the mark is wrong, and a ``、``
+among ``.`` (or the reverse) that it differs from the rest of the plan.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ...reading.model import Edit, Plan, Span, Task
+from ...reading.text import fold
+from ..context import Context
+from ..findings import Finding
+from ..registry import rule
+
+#: the marks a task number may carry (after folding); 。 , : are always typing mistakes
+TASK_MARKS = ".、"
+
+
+def _mark(plan: Plan, task: Task) -> tuple[int, str] | None:
+    """Offset and folded character of the mark after a task's number."""
+    folded = plan.source.folded  # the source folded once, offsets unchanged
+    at = task.number_span.end
+    while at < len(folded) and folded[at] in " \t":
+        at += 1
+    if at >= len(folded):
+        return None
+    return at, folded[at]
+
+
+@rule("N006", "task-number-mark", fix="safe")
+def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 10.甲。(科技部负责)\\n11。乙。(科技部负责)
+    Good: 10.甲。(科技部负责)\\n11.乙。(科技部负责)
+    """
+    # (一) and 一、 carry their own marks; a table's 序号 cell carries none
+    arabic = [task for task in plan.tasks if task.level == 3]
+    if plan.tables:  # asked of each task only where there is a table (most plans: none)
+        arabic = [task for task in arabic if not plan.in_table(task)]
+    marks = {task.index: _mark(plan, task) for task in arabic}
+    written = Counter(
+        plan.source.text[found[0]] for found in marks.values() if found and found[1] in TASK_MARKS
+    )
+    usual = Counter({fold(c): 0 for c in written})
+    for char, count in written.items():
+        usual[fold(char)] += count
+    ranked = usual.most_common()
+    dominant = ranked[0][0] if ranked else "."
+    clear = len(ranked) < 2 or ranked[0][1] > ranked[1][1]
+    replacement = max(
+        (c for c in written if fold(c) == dominant), key=lambda c: written[c], default="."
+    )
+    for task in arabic:
+        found = marks[task.index]
+        if found is None:
+            continue
+        at, mark = found
+        wrong = mark not in TASK_MARKS
+        if not wrong and (mark == dominant or not clear):
+            continue
+        yield ctx.finding(
+            Span.of(plan.source, task.number_span.start, at + 1),
+            task,
+            variant="" if wrong else "inconsistent",
+            fix=[Edit(at, at + 1, replacement)],
+            written=plan.source.text[task.number_span.start : at + 1],
+            expected=f"{task.number_text}{replacement}",
+        )

@@ -1,0 +1,186 @@
+"""D007: two tasks that say nearly the same thing."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from ...base.memo import per_text
+from ...reading.model import Plan
+from ..context import Context
+from ..findings import Finding
+from ..registry import Option, rule
+
+_NOT_TEXT = re.compile(r"[\s,，。;；:：、()（）《》“”]")
+
+
+def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """(later, earlier, score) for each task's most similar earlier task above ``cutoff``.
+
+    rapidfuzz's Indel ratio is r = 2·LCS/(a+b), and LCS ≤ o, the characters two texts share
+    counted with multiplicity. So a pair can only qualify when 2·min(a, b) ≥ r·(a+b) (a
+    length window) and 2o ≥ r·(a+b). o itself is bounded by what is cheap to count: the
+    buckets of characters both texts fill (one AND of bucket masks and a popcount, at C
+    speed) plus the fewer repeats of the two (a text of 46 characters repeats about 10),
+    and for the few pairs that pass, the same with the characters themselves. Identical
+    texts are paired directly. Survivors are scored by rapidfuzz, imported only then, which
+    in a plan without duplicates is never. A test checks this against scoring every pair.
+    """
+    ratio = cutoff / 100
+    first_seen: dict[str, int] = {}
+    kept: list[int] = []
+    for n, text in enumerate(texts):
+        if not text:
+            continue
+        if text in first_seen:
+            yield n, first_seen[text], 100.0
+            continue
+        first_seen[text] = n
+        kept.append(n)
+    candidates = _candidates([texts[n] for n in kept], ratio)
+    if not candidates:
+        return
+    from rapidfuzz.distance import Indel
+
+    for position in sorted(candidates):
+        later = kept[position]
+        scored = [
+            (Indel.normalized_similarity(texts[later], texts[kept[e]]) * 100, kept[e])
+            for e in candidates[position]
+        ]
+        score, earlier = max(scored, key=lambda s: (s[0], -s[1]))
+        if score >= cutoff:
+            yield later, earlier, score
+
+
+def _candidates(texts: list[str], ratio: float) -> dict[int, list[int]]:
+    """For each text, the earlier texts that may reach ``ratio``: those the length window,
+    the shared-bucket bound and then the shared-character bound all let through.
+
+    The texts are visited by length, each against the shorter ones only down to the
+    window's lower end (a bisection): every pair in the window is looked at once, and
+    the two-thirds of pairs outside it not at all.
+    """
+    masks, repeats = _masks(texts)
+    order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
+    sizes = [len(texts[n]) for n in order]
+    masks = [masks[n] for n in order]
+    repeats = [repeats[n] for n in order]
+    # the exact test, 2·(shared + min(repeats)) ≥ ratio·(a + b), implies the looser
+    # 2·shared − (ratio·b − 2·repeats(b)) ≥ ratio·a: each text's part of it worked out once,
+    # so that the pairs of the window (two thousand a plan) cost half the arithmetic
+    owed = [ratio * size - 2 * repeat for size, repeat in zip(sizes, repeats, strict=True)]
+    candidates: dict[int, list[int]] = {}
+    for p, this in enumerate(order):
+        size, mask, repeat = sizes[p], masks[p], repeats[p]
+        # o ≤ min(a, b) rejects a shorter text below ratio·a/(2 − ratio); widened a little
+        # so that rounding never makes the window the stricter of the two tests
+        low = ratio * size / (2 - ratio) * (1 - 1e-9)
+        # a little less (relatively, for texts of any length), so rounding never makes it
+        # the stricter of the two tests
+        base = ratio * size * (1 - 1e-9) - 1e-9
+        hits = [
+            q
+            for q in range(bisect_left(sizes, low, 0, p), p)
+            if (mask & masks[q]).bit_count() * 2 - owed[q] >= base
+            # the exact test loosened as much: a pair exactly at the threshold has
+            # 2·LCS = ratio·(a + b) in reals, but the product in floats may come out a bit
+            # above (0.56 × 25 = 14.000000000000002) while rapidfuzz's score meets the cutoff
+            and 2 * ((mask & masks[q]).bit_count() + min(repeat, repeats[q]))
+            >= ratio * (size + sizes[q]) * (1 - 1e-9)
+        ]
+        for q in hits:
+            other = order[q]
+            if not _may_reach(texts[this], texts[other], ratio):
+                continue
+            later, earlier = (this, other) if this > other else (other, this)
+            candidates.setdefault(later, []).append(earlier)
+    return candidates
+
+
+def _may_reach(text: str, other: str, ratio: float) -> bool:
+    """The bound on o with the characters themselves, for the few pairs whose buckets
+    let them through: distinct characters shared plus the fewer repeats. Two characters
+    of one bucket can make a pair look closer than it is; this keeps such a pair from
+    importing rapidfuzz to be scored."""
+    mine, theirs = _characters(text), _characters(other)
+    repeats = min(len(text) - len(mine), len(other) - len(theirs))
+    return 2 * (len(mine & theirs) + repeats) >= ratio * (len(text) + len(other)) * (1 - 1e-9)
+
+
+def _masks(texts: list[str]) -> tuple[list[int], list[int]]:
+    """Each text's buckets as bits of one int, and how many of its characters fall in a
+    bucket one before them fell in (see ``_buckets``)."""
+    made = [_buckets(text) for text in texts]
+    return [mask for mask, _ in made], [repeats for _, repeats in made]
+
+
+#: how many buckets characters are put in, by the low bits of their code point
+_BUCKETS = 128
+#: a byte's bucket (its low seven bits)
+_BUCKET_OF = bytes(n % _BUCKETS for n in range(256))
+#: what maketrans writes for a filled bucket (never a bucket's own number: those are < 128)
+_FILLED = b"\xff"
+#: a table's byte kept as 1 where maketrans wrote _FILLED, else 0
+_IS_FILLED = bytes(255) + b"\x01"
+
+
+@per_text(maxsize=16384)
+def _buckets(text: str) -> tuple[int, int]:
+    """A text's characters put in 128 buckets by the low bits of their code point, as a
+    mask of the buckets it fills, and how many of its characters repeat a filled bucket.
+
+    Σ min(count in a, count in b) over characters is at most the same sum over buckets
+    (a bucket's counts are sums of its characters'), and that is at most the buckets both
+    fill plus the fewer repeats. Han characters spread evenly over the low bits, so on
+    real plans the bound is as tight as with the characters themselves, and it is read
+    with C-level calls only: the code points' low bytes by an encoding and a slice, the
+    filled buckets by ``bytes.maketrans`` (a 256-byte table where each byte of the text
+    is mapped to _FILLED: a scatter), kept as one 0/1 byte per bucket in one int. An
+    earlier version numbered each distinct character and added its bit: three times as
+    slow. (An empty text fills no bucket; _similar_pairs never compares one.)
+    """
+    buckets = text.encode("utf-32-le", "surrogatepass")[::4].translate(_BUCKET_OF)
+    table = bytes.maketrans(buckets, _FILLED * len(buckets))
+    mask = int.from_bytes(table[:_BUCKETS].translate(_IS_FILLED))
+    return mask, len(text) - mask.bit_count()
+
+
+@per_text(maxsize=16384)
+def _characters(text: str) -> frozenset[str]:
+    """A text's distinct characters (kept: tasks carry over from plan to plan)."""
+    return frozenset(text)
+
+
+@rule(
+    "D007",
+    "near-duplicate-task",
+    severity="warning",
+    options=(
+        Option(
+            "near-duplicate",
+            0.8,
+            between=(0, 1),
+            help="the similarity above which two tasks are near-duplicates",
+        ),
+    ),
+)
+def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.加快建设国家知识产权保护信息平台。(国家知识产权局负责)\\n2.加快建设国家知识产权保护信息平台建设。(国家知识产权局负责)
+    Good: 1.加快建设国家知识产权保护信息平台。(国家知识产权局负责)\\n2.推动全国知识产权运营服务平台互联互通。(国家知识产权局负责)
+    """
+    if len(plan.tasks) < 2:
+        return
+    texts = [_NOT_TEXT.sub("", t.body) for t in plan.tasks]
+    cutoff = ctx.options["near-duplicate"] * 100
+    for later, earlier, score in sorted(_similar_pairs(texts, cutoff)):
+        task, other = plan.tasks[later], plan.tasks[earlier]
+        yield ctx.finding(
+            task.number_span,
+            task,
+            other=other.number,
+            similarity=f"{score / 100:.2f}",
+            anchor=f"{other.body[:16]}~{task.body[:16]}",
+        )

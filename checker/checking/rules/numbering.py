@@ -1,0 +1,363 @@
+"""Numbering rules: task numbers (N001–N004) and heading numerals (N005).
+
+One root cause gives one finding: a duplicate that stands where a missing number belongs
+is one N001 that says which number it should be, not also an N002 for the gap.
+"""
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ...reading.model import Break, Edit, Plan, Span, Task
+from ...reading.text import int_to_cn
+from ..context import Context
+from ..findings import Finding, Words
+from ..registry import rule
+
+
+def _increasing_core(numbers: list[int]) -> set[int]:
+    """Indexes of a longest strictly increasing subsequence: the tasks that are in order."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(numbers)
+    for i, n in enumerate(numbers):
+        k = bisect_left(tails, n)
+        if k < len(tails) and tails[k] == n:
+            continue  # a repeated number: the first use stays in order, the repeat does not
+        if k == len(tails):
+            tails.append(n)
+            tail_index.append(i)
+        else:
+            tails[k] = n
+            tail_index[k] = i
+        parent[i] = tail_index[k - 1] if k else -1
+    core, i = set(), tail_index[-1] if tail_index else -1
+    while i >= 0:
+        core.add(i)
+        i = parent[i]
+    return core
+
+
+class _Item(NamedTuple):
+    """A numbered item of one level: a task, or a heading (a frame item at the task level)."""
+
+    number: int
+    span: Span
+    task: Task | None
+    group: int  # items of one group sit under the same parent heading
+
+
+class _Sequence(NamedTuple):
+    """The items of one level with the numbering convention the document uses.
+
+    ``effective`` numbers are what each item should count as under that convention: in a
+    document that restarts per section they are the numbers themselves, analysed group by
+    group; in one numbered straight through, the numbers across all groups. A group that
+    departs from the document's convention is reported once (``departures``) and shifted,
+    so the rest of its numbers are judged, not reported again.
+    """
+
+    items: list[_Item]
+    restart: bool
+    effective: list[int]
+    departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
+
+
+def _numeral(level: int, value: int) -> str:
+    """The numeral alone: ``50`` at the arabic levels (3, 4), ``十五`` above them."""
+    return str(value) if level >= 3 else int_to_cn(value)
+
+
+def _written(level: int, value: int) -> str:
+    """A number as the document writes it at ``level``: ``三十、``, ``(十五)``, ``50.``, ``(5)``."""
+    return ("{}、", "（{}）", "{}.", "（{}）")[level - 1].format(_numeral(level, value))
+
+
+def _shown(level: int, value: int) -> str:
+    """A number as a message cites it: ``三十``, ``(十五)``, ``50``, ``(5)``."""
+    return ("{}", "（{}）", "{}", "（{}）")[level - 1].format(_numeral(level, value))
+
+
+def _items(plan: Plan, level: int) -> list[_Item]:
+    """Items of ``level`` in document order, grouped by the shallower heading above them."""
+    tasks = [t for t in plan.tasks if t.level == level]
+    entries: list[tuple[int, int, Span, Task | None]] = [
+        (t.number_span.start, t.number, t.number_span, t) for t in tasks
+    ]
+    entries += [
+        (h.numeral_span.start, h.value, h.numeral_span, None)
+        for h in plan.headings
+        if h.level == level
+    ]
+    parents = sorted(h.span.start for h in plan.headings if h.level < level)
+    return [
+        _Item(number, span, task, bisect_left(parents, start))
+        for start, number, span, task in sorted(entries, key=lambda e: e[0])
+    ]
+
+
+def _sequence(plan: Plan, level: int) -> _Sequence:
+    """Find the convention (restart per parent or straight through) by the group starts.
+
+    The majority of group starts decides, even a single one: with two sections a document
+    shows its convention once, and either is correct. Only where the starts tie (or there
+    are none) the family's usual convention holds: the task level numbered straight through
+    (``1.``…``110.``; ``(一)``…``(十九)`` in State Council opinions), the heading levels
+    above it restarting in each section. Mixing shows only with three parts or more.
+    """
+    items = _items(plan, level)
+    starts = [n for n in range(1, len(items)) if items[n].group != items[n - 1].group]
+    restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
+    continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
+    tied = restarts == continues  # no evidence either way: the family's usual convention
+    restart = level != plan.task_level if tied else restarts > continues
+    effective = [item.number for item in items]
+    departures = []
+    shift = 0
+    group_starts = set(starts)
+    for n, item in enumerate(items):
+        if n in group_starts:
+            previous = items[n - 1].number
+            if restart:
+                shift = 0  # each part counts from its own start
+                departs = item.number == previous + 1 != 1
+            else:  # a restarted part shifts the parts after it too: they follow it
+                departs = item.number == 1 != previous + 1
+            if departs:
+                expected = 1 if restart else effective[n - 1] + 1
+                shift = expected - item.number
+                departures.append((item, expected, previous))
+        effective[n] = item.number + shift
+    return _Sequence(items, restart, effective, departures)
+
+
+def _units(sequence: _Sequence) -> list[list[int]]:
+    """Index lists analysed together: each group under restart, everything otherwise."""
+    if not sequence.restart:
+        return [list(range(len(sequence.items)))]
+    units: dict[int, list[int]] = {}
+    for n, item in enumerate(sequence.items):
+        units.setdefault(item.group, []).append(n)
+    return list(units.values())
+
+
+def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set[int]]:
+    """Classify out-of-core positions as duplicate or misplaced, with the number expected
+    there; also return the missing numbers that those explain. Numbers strictly increasing,
+    as nearly every plan's are, are all in the core: told at C speed (the core of 110 tasks
+    is a third of N001's time)."""
+    if numbers == sorted(set(numbers)):
+        return [], set()
+    return _classify(numbers)
+
+
+def _classify(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set[int]]:
+    """``_analyse`` the long way: the positions off a longest increasing subsequence."""
+    core = _increasing_core(numbers)
+    present = set(numbers)
+    first_use: dict[int, int] = {}
+    for i, number in enumerate(numbers):
+        first_use.setdefault(number, i)
+    explained: set[int] = set()
+    verdicts = []
+    previous_core = 0
+    for i, number in enumerate(numbers):
+        if i in core:
+            previous_core = number
+            continue
+        expected = previous_core + 1
+        slot = expected if expected not in present and expected not in explained else None
+        if slot is not None:
+            explained.add(slot)
+            previous_core = slot
+        kind = "duplicate" if first_use[number] != i else "order"
+        verdicts.append((i, kind, slot))
+    return verdicts, explained
+
+
+def _verdicts(plan: Plan) -> tuple[_Sequence, list[tuple[int, str, int | None]], list[set[int]]]:
+    """Duplicates and misplaced items of the task level, unit by unit."""
+    if plan.task_level is None:
+        return _Sequence([], False, [], []), [], []
+    sequence = _sequence(plan, plan.task_level)
+    verdicts: list[tuple[int, str, int | None]] = []
+    explained: list[set[int]] = []
+    for unit in _units(sequence):
+        found, missing = _analyse([sequence.effective[n] for n in unit])
+        verdicts += [(unit[i], kind, slot) for i, kind, slot in found]
+        explained.append(missing)
+    return sequence, verdicts, explained
+
+
+@rule("N001", "duplicate-task-number")
+def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n2.丙。(科技部负责)
+    Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
+    """
+    sequence, verdicts, _ = ctx.shared(_verdicts)
+    level = plan.task_level or 3
+    first_use: dict[tuple[int, int], _Item] = {}
+    for n, item in enumerate(sequence.items):
+        first_use.setdefault((item.group if sequence.restart else 0, sequence.effective[n]), item)
+    for n, kind, slot in verdicts:
+        if kind != "duplicate":
+            continue
+        item = sequence.items[n]
+        key = (item.group if sequence.restart else 0, sequence.effective[n])
+        fix = _renumber(plan, item, slot)
+        yield ctx.finding(
+            item.span,
+            item.task,
+            variant="expected" if slot else "",
+            fix=fix,
+            safe=False,
+            number=_shown(level, item.number),
+            first_line=first_use[key].span.line,
+            expected=_shown(level, slot) if slot else None,
+            expected_text=_written(level, slot) if slot else None,
+        )
+
+
+def _renumber(plan: Plan, item: _Item, value: int | None) -> list[Edit] | None:
+    """The edit that writes ``value`` in place of an item's numeral."""
+    if value is None:
+        return None
+    level = plan.task_level or 3
+    text = _numeral(level, value)
+    return [Edit(item.span.start, item.span.end, text)]
+
+
+@rule("N002", "missing-task-number")
+def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)
+    Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)
+    """
+    if plan.task_level is None:
+        return
+    sequence, _, explained = ctx.shared(_verdicts)
+    level = plan.task_level
+    for unit, unit_explained in zip(_units(sequence), explained, strict=True):
+        present = {sequence.effective[n] for n in unit}
+        ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
+        previous = 0
+        for n in ordered:
+            number = sequence.effective[n]
+            if number <= previous:
+                continue
+            if number == previous + 1:
+                previous = number  # the next number: no gap to look into (nearly every item)
+                continue
+            missing = [m for m in range(previous + 1, number) if m not in present | unit_explained]
+            if missing:
+                item = sequence.items[n]
+                first, last = _shown(level, missing[0]), _shown(level, missing[-1])
+                yield ctx.finding(
+                    item.span,
+                    item.task,
+                    variant="start" if previous == 0 and missing[0] == 1 else "",
+                    missing=first if len(missing) == 1 else f"{first}—{last}",
+                    previous=_shown(level, previous) if previous else "",
+                    number=_shown(level, item.number),
+                )
+            previous = number
+
+
+@rule("N003", "split-task", fix="safe")
+def split_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 49.甲。(科技部负责)5\\n0.乙。(科技部负责)
+    Good: 49.甲。(科技部负责)\\n50.乙。(科技部负责)
+    """
+    for task in plan.tasks:
+        for broken in task.breaks:
+            yield ctx.finding(
+                broken.span,
+                task,
+                variant="" if broken.kind == "number" else broken.kind,
+                fix=_repair(plan, broken),
+                digits=plan.source.text[broken.span.start : broken.span.end],
+                number=broken.detail or task.number_text,
+                line=broken.span.line,
+                anchor=f"{broken.kind}:{task.body[:20]}",
+            )
+
+
+def _repair(plan: Plan, broken: Break) -> list[Edit]:
+    """The edits that mend a break: the digits moved to where their number goes on, the
+    wrapped line joined, or a new line before the glued task."""
+    if broken.kind == "number":
+        digits = plan.source.text[broken.span.start : broken.span.end]
+        return [
+            Edit(broken.span.start, broken.span.end, ""),
+            Edit(broken.other, broken.other, digits),
+        ]
+    if broken.kind == "text":  # the line break and the next line's indentation go
+        return [Edit(broken.span.start, broken.other, "")]
+    return [Edit(broken.other, broken.span.start, plan.source.newline)]
+
+
+@rule("N004", "task-number-out-of-order")
+def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)\\n2.丙。(科技部负责)
+    Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
+    """
+    sequence, verdicts, _ = ctx.shared(_verdicts)
+    level = plan.task_level or 3
+    for item, expected, previous in sequence.departures:
+        yield ctx.finding(
+            item.span,
+            item.task,
+            variant="continues" if sequence.restart else "restart",
+            number=_shown(level, item.number),
+            previous=_shown(level, previous),
+            expected=_shown(level, expected),
+        )
+    for n, kind, slot in verdicts:
+        if kind != "order":
+            continue
+        item = sequence.items[n]
+        previous = sequence.items[n - 1].number if n else 0
+        yield ctx.finding(
+            item.span,
+            item.task,
+            variant="expected" if slot else "",
+            number=_shown(level, item.number),
+            previous=_shown(level, previous) if previous else "",
+            expected=_shown(level, slot) if slot else None,
+            expected_text=_written(level, slot) if slot else None,
+        )
+
+
+@rule("N005", "heading-out-of-sequence", fix="unsafe")
+def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 一、甲\\n1.任务。(科技部负责)\\n三、乙\\n2.任务。(科技部负责)
+    Good: 一、甲\\n1.任务。(科技部负责)\\n二、乙\\n2.任务。(科技部负责)
+    """
+    for level in (1, 2, 3, 4):
+        if level == plan.task_level:
+            continue
+        sequence = _sequence(plan, level)
+        want = 1
+        for n, item in enumerate(sequence.items):
+            if n and item.group != sequence.items[n - 1].group and sequence.restart:
+                want = 1
+            if item.number != want:
+                yield _heading_finding(ctx, plan, item, level, want)
+            want = item.number + 1
+
+
+def _heading_finding(ctx: Context, plan: Plan, item: _Item, level: int, want: int) -> Finding:
+    numeral = _numeral(level, want)
+    return ctx.finding(
+        item.span,
+        None,
+        fix=[Edit(item.span.start, item.span.end, numeral)],
+        safe=False,
+        level=Words(f"N005.level.{level}"),
+        numeral=plan.source.text[item.span.start : item.span.end],
+        expected=numeral,
+    )

@@ -1,0 +1,420 @@
+"""The command line as click declares it: options, help, usage errors, in two languages.
+
+Each command is a thin wrapper that turns options into a call (``lint``'s work is in
+``commands``) and results into exit codes. ``main`` is the ``plancheck`` console script.
+
+Exit status: 0 no findings (or --exit-zero), 1 findings, 2 usage or input error. Every error
+is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..base.errors import UsageError
+from ..products.formats import RenderOptions, choices, render
+from . import commands
+from .commands import LANGUAGES, guarded
+
+LANGS = click.Choice(list(LANGUAGES))
+
+
+def _format_option(output: str):
+    """The --format option of a command, its choices from the formats registry."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices(output)),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+#: where the language is kept between ``plancheck --lang en`` and the command after it
+_LANG_KEY = "plancheck.lang"
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta[_LANG_KEY] = value
+
+
+def _command_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """A command's --lang, else the one given before the command, else $PLANCHECK_LANG
+    (click reads it), else Chinese."""
+    return value or ctx.meta.get(_LANG_KEY) or "zh"
+
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=LANGS,
+    default=None,
+    envvar="PLANCHECK_LANG",
+    callback=_command_lang,
+    help="Language of messages and reports: zh (Chinese, the default) or en (English).",
+)
+
+
+#: options several commands share, written once (their help is translated by its text)
+SELECT_OPTION = click.option(
+    "--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00)."
+)
+IGNORE_OPTION = click.option("--ignore", metavar="CODES", help="Codes or prefixes to skip.")
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Use this config file instead of the nearest .plancheck.yaml.",
+)
+
+
+class _Commands(click.Group):
+    """The command group; a mistyped command is answered with the nearest one, as a
+    mistyped option is (click suggests options, not commands)."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in self.commands:
+            import difflib
+
+            from click import core
+
+            near = difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.5)
+            if near:
+                message = core._("No such command {name!r}.").format(name=name)
+                hint = core._("Did you mean {possibility}?").format(possibility=repr(near[0]))
+                ctx.fail(f"{message} {hint}")
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plancheck")
+@click.option(
+    "--lang",
+    type=LANGS,
+    default=None,
+    envvar="PLANCHECK_LANG",
+    callback=_remember_lang,
+    expose_value=False,
+    is_eager=True,
+    help="Language of messages and help: zh (Chinese, the default) or en (English).",
+)
+def cli() -> None:
+    """plancheck: a linter for annual plans."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@_format_option("lint")
+@click.option(
+    "-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output."
+)
+@SELECT_OPTION
+@IGNORE_OPTION
+@CONFIG_OPTION
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Hide the findings recorded in FILE.",
+)
+@click.option(
+    "--write-baseline", is_flag=True, help="Record the current findings in --baseline FILE."
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, apply or show the fixes that need a drafter's check too.",
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Show the fixes as a unified diff; write nothing."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--statistics", is_flag=True, help="Show the number of findings per rule instead of each."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Show the findings only, without the summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
+@click.option(
+    "--skip-non-plans",
+    is_flag=True,
+    help="Skip named files that are not plans, as a folder walk does (for pre-commit).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file afresh: neither read nor write the result cache.",
+)
+@LANG_OPTION
+@click.option("--no-color", is_flag=True, help="No colours, even on a terminal.")
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    default="-",
+    help="Name for a plan read from standard input (PATH -).",
+)
+def lint(
+    paths,
+    fmt,
+    output,
+    select,
+    ignore,
+    config_path,
+    baseline,
+    write_baseline,
+    fix,
+    unsafe_fixes,
+    show_diff,
+    exit_zero,
+    statistics,
+    quiet,
+    verbose,
+    skip_non_plans,
+    no_cache,
+    lang,
+    no_color,
+    stdin_filename,
+) -> None:
+    """Check plan files."""
+    commands.lint(**locals())  # every option by its name, as commands.lint names them
+
+
+@cli.command()
+@click.argument("plan", metavar="PLAN")
+@click.option(
+    "--previous",
+    metavar="FILE",
+    type=click.Path(),
+    help="Last year's plan, for the carry-over summary.",
+)
+@click.option(
+    "-o", "--output", metavar="FILE", help="Output file (default reports/<plan name>.html)."
+)
+@LANG_OPTION
+def report(plan, previous, output, lang) -> None:
+    """HTML report for next year's drafting."""
+    from ..products.report import default_output, write_report
+
+    commands.check_output(output)
+    commands.refuse_overwrite(output or default_output(plan), [plan, previous])
+    try:
+        target = write_report(plan, previous, output, lang, commands.specs())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UsageError(f"{output or plan}: cannot write the output ({reason})") from None
+    click.echo(str(target))
+
+
+@cli.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@_format_option("diff")
+@click.option(
+    "-o", "--output", metavar="FILE", help="Write the diff to FILE instead of standard output."
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they do not.")
+@LANG_OPTION
+def diff(old, new, fmt, output, exit_code, lang) -> None:
+    """Task-level diff of two annual plans."""
+    from ..products.diff import diff_files
+
+    commands.check_output(output)
+    commands.refuse_overwrite(output, [old, new])
+    result = diff_files(old, new)
+    commands.emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
+    if exit_code and result.differs():
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("draft", metavar="DRAFT", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="The review copy (default DRAFT.reviewed.docx; never the draft itself).",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also make the fixes that need a drafter's check tracked changes.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a review copy that already exists (the drafter may have worked in it).",
+)
+@SELECT_OPTION
+@IGNORE_OPTION
+@CONFIG_OPTION
+@LANG_OPTION
+def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang) -> None:
+    """A Word copy of the draft with findings as comments and fixes as tracked changes."""
+    from .. import locale
+    from ..products.review import ReviewOptions
+    from ..products.review import review as make_review
+
+    if output is not None:
+        commands.check_output(str(output))
+    options = ReviewOptions(
+        lang=lang,
+        unsafe_fixes=unsafe_fixes,
+        select=commands.codes(select),
+        ignore=commands.codes(ignore),
+        config_path=config_path,
+        force=force,
+    )
+    try:
+        result = make_review(draft, output, options, list(commands.specs().values()))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UsageError(f"{output or draft}: cannot write the output ({reason})") from None
+    click.echo(
+        locale.text(
+            lang,
+            "review_written",
+            path=result.output,
+            comments=result.comments,
+            changes=result.changes,
+        )
+    )
+
+
+@cli.command()
+@click.argument("plan", metavar="PLAN")
+@_format_option("agencies")
+@click.option(
+    "--init",
+    "init",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Write a registry skeleton of the names no registry knows to FILE (never overwritten).",
+)
+@CONFIG_OPTION
+@LANG_OPTION
+def agencies(plan, fmt, init, config_path, lang) -> None:
+    """Each agency with the tasks it leads and joins."""
+    from ..checking.local import init_registry, registry_for
+    from ..products.agency_table import agency_table
+    from ..reading.sniff import read_plan
+
+    if init is not None:
+        from .. import locale
+
+        count = init_registry(plan, init, config_path)
+        click.echo(locale.text(lang, "init_written", path=init, count=count))
+        return
+    table = agency_table(read_plan(plan), registry_for(plan, config_path))
+    click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)
+
+
+@cli.command("rules")
+@_format_option("rules")
+@LANG_OPTION
+def rules_command(fmt, lang) -> None:
+    """The rule catalogue."""
+    specs = commands.specs()
+    click.echo(render(fmt, specs, RenderOptions(lang=lang), output="rules"), nl=False)
+
+
+@cli.command("rule")
+@click.argument("code", metavar="CODE")
+@LANG_OPTION
+def rule_command(code, lang) -> None:
+    """One rule explained: what it checks, why, examples, how to fix."""
+    specs = commands.specs()
+    spec = specs.get(code.upper())
+    if spec is None:
+        raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+    click.echo(render("text", spec, RenderOptions(lang=lang), output="rule"), nl=False)
+
+
+def _argv_lang(args: list[str]) -> str:
+    """--lang from the command line, for errors raised before click has parsed it and for
+    click's own messages and help: the last one, as click takes the last (a repeated
+    --lang, or one before the command and one after it), one of the languages (click
+    refuses any other, in the language asked before it)."""
+    lang = None
+    for n, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[n + 1] if arg == "--lang" and n + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGUAGES:
+            lang = value
+    return lang or os.environ.get("PLANCHECK_LANG") or "zh"
+
+
+def use_language(lang: str) -> None:
+    """Speak one language: click's own words (usage errors, help headings) through the
+    language's CLICK table, and each command's and option's help through its HELP table.
+    The English texts stay in the code (as gettext msgids), so this can switch back."""
+    from importlib import import_module
+
+    from .. import locale
+
+    book = locale.catalogue(lang)
+    table: dict[str, str] = book.CLICK
+
+    def gettext(message: str) -> str:
+        return table.get(message, message)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        message = singular if count == 1 else plural
+        return table.get(message, message)
+
+    for name in ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui"):
+        # click binds gettext to ``_`` in each module at import: rebind it to the language's table
+        module = import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
+    helps: dict[str, str] = book.HELP
+    for command in [cli, *cli.commands.values()]:
+        original = command.__dict__.setdefault("_msgid", command.help or "")
+        command.help = helps.get(original, original)
+        command.short_help = None
+        if hasattr(command, "_help_option"):
+            command._help_option = None  # click makes it once, in the language of the day
+        for param in command.params:
+            english = getattr(param, "_msgid", None)
+            if english is None:
+                english = getattr(param, "help", None) or ""
+                param._msgid = english  # type: ignore[attr-defined]
+            if isinstance(param, click.Option):  # --version's help is click's own words
+                param.help = helps.get(english) or table.get(english, english)
+
+
+def main(args: list[str] | None = None) -> None:
+    """The ``plancheck`` console script: the command line through click, every error one
+    line and exit 2."""
+    from .. import locale
+
+    lang = _argv_lang(sys.argv[1:] if args is None else args)
+
+    def body() -> None:
+        try:
+            use_language(lang)
+            cli.main(args, standalone_mode=False)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.exceptions.Abort as abort:
+            if isinstance(abort.__cause__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None  # ^C: 130, as without click (guarded)
+            click.echo(f"plancheck: {locale.error(lang, 'aborted')}", err=True)
+            sys.exit(2)
+        except click.ClickException as error:
+            click.echo(f"plancheck: {error.format_message()}", err=True)
+            sys.exit(2)
+
+    guarded(lang, body)

@@ -1,0 +1,297 @@
+"""What the commands do, without click: ``lint``'s work and the output helpers every command
+shares.
+
+click declares the command line (``cli``) and calls these. Nothing here imports click: what
+a command does is tested and called without a command line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..base.errors import InputError, PlancheckError, UsageError
+from ..products.formats import RenderOptions, choices, render
+from ..reading.source import same_file
+
+#: the languages of messages and reports (--lang, $PLANCHECK_LANG)
+LANGUAGES = ("zh", "en")
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Write ``text`` to standard output (or error) and flush, as ``click.echo`` does.
+
+    A stream that cannot encode the text (``PYTHONIOENCODING=ascii``) gets it as UTF-8
+    bytes, as click gives it: plans are Chinese, and a message must not become a traceback.
+    """
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:  # started with the stream closed: nothing can be said there
+        return
+    if nl:
+        text += "\n"
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            raise
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+    stream.flush()
+
+
+def guarded(lang: str, body: Callable[[], None]) -> None:
+    """Run a command, turning every error into one line on stderr and an exit status:
+    2 for an input, config or usage error (and anything unforeseen, unless PLANCHECK_DEBUG),
+    130 for ^C, 1 for a reader that stopped early (``| head``)."""
+    try:
+        body()
+    except InputError as error:
+        echo(f"plancheck: {error.path}: {error_text(lang, error.reason)}", err=True)
+        sys.exit(2)
+    except PlancheckError as error:
+        echo(f"plancheck: {error_text(lang, str(error))}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as error:
+        if os.environ.get("PLANCHECK_DEBUG"):
+            raise
+        detail = f"{type(error).__name__}: {error}"
+        echo(f"plancheck: {error_text(lang, f'internal error: {detail}')}", err=True)
+        sys.exit(2)
+
+
+def specs():
+    """The built-in rules, by code."""
+    from ..checking.rules import builtin_rules
+
+    return builtin_rules()
+
+
+def codes(value: str | None) -> tuple[str, ...] | None:
+    """The codes of a --select or --ignore (checked against the rules once configs are read)."""
+    if not value:
+        return None
+    from ..base.errors import ConfigError
+    from ..checking.config import parse_codes
+
+    try:
+        return parse_codes(value, "--select/--ignore")
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def check_output(output: str | None) -> None:
+    """Refuse an -o that cannot be written before any work is done (one line, exit 2)."""
+    if not output:
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"{output}: cannot write the output (Is a directory)")
+    parent = path.parent if str(path.parent) else Path(".")
+    existing = next((p for p in (parent, *parent.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise UsageError(f"{output}: cannot write the output (Not a directory)")
+    target = path if path.exists() else existing
+    if not os.access(target, os.W_OK):
+        raise UsageError(f"{output}: cannot write the output (Permission denied)")
+
+
+def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | None]) -> None:
+    """Refuse an output that is one of the inputs, by any name (the same path spelled
+    otherwise, a symlink, a hard link): writing it would replace what the user asked to
+    read (``lint plan.txt -o plan.txt`` once replaced the plan with its report). One line
+    and exit 2, before any work."""
+    if not output:
+        return
+    target = Path(output)
+    for given in inputs:
+        if given is not None and same_file(target, Path(given)):
+            raise UsageError(
+                f"{output}: the output would overwrite the input {given}; choose another file"
+            )
+
+
+def lint_inputs(paths: Iterable[str]) -> list[Path]:
+    """The files a lint run reads: each named file and what a named folder holds (its walk,
+    as ``lint.discover`` makes it)."""
+    from ..checking.lint import discover
+
+    return [item.path for item in discover(p for p in paths if p != "-") if item.path is not None]
+
+
+def emit(text: str, output: str | None, *, err: bool = False) -> None:
+    """Write a command's output to ``output`` (-o) or to standard output (error); a place
+    that takes nothing (a full disk, ``> /dev/full``) is a one-line error, not a traceback."""
+    if output:
+        path = Path(output)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise UsageError(f"{output}: cannot write the output ({reason})") from None
+    else:
+        try:
+            echo(text, nl=False, err=err)
+        except BrokenPipeError:
+            raise  # a reader that stopped early (| head): exit 1, quietly (guarded)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            where = "standard error" if err else "standard output"
+            raise UsageError(f"{where}: cannot write the output ({reason})") from None
+
+
+def color(no_color: bool, *, err: bool = False) -> bool:
+    """Colours only on a terminal (the stream the text goes to), unless NO_COLOR or
+    --no-color says otherwise."""
+    stream = sys.stderr if err else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return not no_color and "NO_COLOR" not in os.environ and bool(isatty and isatty())
+
+
+def error_text(lang: str, reason: str | None) -> str:
+    from .. import locale
+
+    return locale.error(lang, reason or "")
+
+
+def lint(
+    paths: tuple[str, ...],
+    fmt: str = "text",
+    output: str | None = None,
+    select: str | None = None,
+    ignore: str | None = None,
+    config_path: Path | None = None,
+    baseline: Path | None = None,
+    write_baseline: bool = False,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    show_diff: bool = False,
+    exit_zero: bool = False,
+    statistics: bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
+    skip_non_plans: bool = False,
+    no_cache: bool = False,
+    lang: str = "zh",
+    no_color: bool = False,
+    stdin_filename: str = "-",
+) -> None:
+    """``plancheck lint``: check plan files, write the findings, leave with the exit status
+    (0 none or --exit-zero, 1 findings, 2 a file that could not be checked)."""
+    from ..checking.lint import LintOptions, lint_paths
+
+    rules = specs()
+    if write_baseline and baseline is None:
+        raise UsageError("--write-baseline needs --baseline FILE")
+    if baseline is not None and not write_baseline and not baseline.is_file():
+        raise UsageError(f"{baseline}: no such baseline file (record one with --write-baseline)")
+    check_output(output)
+    _refuse_lint_overwrite(paths, output, config_path, baseline, write_baseline)
+    options = LintOptions(
+        select=codes(select),
+        ignore=codes(ignore),
+        config_path=config_path,
+        fix=fix,
+        diff=show_diff,
+        baseline=None if write_baseline else baseline,
+        stdin_filename=stdin_filename,
+        unsafe_fixes=unsafe_fixes,
+        skip_non_plans=skip_non_plans,
+        cache=not no_cache,
+    )
+    run = lint_paths(paths, options, list(rules.values()))
+    report_problems(run, lang, verbose)
+    if write_baseline:
+        _write_baseline(baseline, run, lang, quiet)
+    # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
+    to_stderr = fix and "-" in paths
+    if show_diff:
+        emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
+    else:
+        render_options = RenderOptions(
+            lang=lang,
+            color=color(no_color, err=to_stderr) and not output,
+            rules=run.rules(rules),
+            unsafe_fixes=unsafe_fixes,
+            statistics=statistics,
+            quiet=quiet,
+        )
+        if statistics:  # a table: JSON when asked, else text whatever format was asked
+            name = fmt if fmt in choices("statistics") else "text"
+            text = render(name, run, render_options, output="statistics")
+        else:
+            text = render(fmt, run, render_options)
+        emit(text, output, err=to_stderr)
+    if run.errors or run.fix_errors:
+        sys.exit(2)
+    sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)
+
+
+def _refuse_lint_overwrite(
+    paths: tuple[str, ...],
+    output: str | None,
+    config_path: Path | None,
+    baseline: Path | None,
+    write_baseline: bool,
+) -> None:
+    """Neither the report (-o) nor a baseline being written may replace a plan, the config
+    or the baseline read: the inputs are walked only when an output already exists (a file
+    that does not exist yet cannot be one of them)."""
+    written = [p for p in (output, baseline if write_baseline else None) if p]
+    if not any(os.path.lexists(p) for p in written):
+        return
+    inputs: list[Path | str | None] = [*lint_inputs(paths), config_path]
+    refuse_overwrite(output, [*inputs, baseline])
+    if write_baseline:
+        refuse_overwrite(baseline, inputs)
+
+
+def report_problems(run, lang: str, verbose: bool) -> None:
+    """One line per file that could not be checked (a bad config once, however many files
+    it governs), the notes, and with -v the files skipped as not plans."""
+    from .. import locale
+
+    said = set()
+    for report in run.files:
+        if report.error:
+            line = (
+                f"plancheck: {locale.error(lang, report.error)}"
+                if report.error_kind == "config"
+                else f"plancheck: {report.path}: {error_text(lang, report.error)}"
+            )
+            if line not in said:
+                echo(line, err=True)
+                said.add(line)
+        if report.fix_error:
+            echo(f"plancheck: {report.path}: {error_text(lang, report.fix_error)}", err=True)
+        for note in report.notes:
+            echo(f"plancheck: {report.path}: {locale.error(lang, note)}", err=True)
+    if verbose:
+        for report in run.skipped:
+            reason = locale.error(lang, report.skipped or "")
+            echo(
+                f"plancheck: {report.path}: {locale.text(lang, 'skipped', reason=reason)}",
+                err=True,
+            )
+
+
+def _write_baseline(path: Path, run, lang: str, quiet: bool) -> None:
+    from .. import locale
+    from ..checking.baseline import write_baseline as save
+
+    try:
+        save(path, run.findings)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UsageError(f"{path}: cannot write the output ({reason})") from None
+    if not quiet:
+        count = len(run.findings)
+        text = locale.text(lang, "baseline_written", count=count, path=path)
+        echo(f"plancheck: {text}", err=True)

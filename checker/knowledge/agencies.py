@@ -1,0 +1,587 @@
+"""The agency registry (``rules/agencies.yaml``) and the questions rules ask of it.
+
+Loaded once per process; every name, full name and alias goes into one dict, so a lookup is
+a dict access, not a scan.
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..base.errors import ConfigError
+from .data import builtin, parse_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .mirror import Hit, Mirror
+
+
+class Agency(NamedTuple):
+    name: str
+    full: str
+    aliases: tuple[str, ...]
+    category: str
+    rank: int | None
+    ended: int | None = None
+    successor: str | None = None
+    note: str = ""
+    short: tuple[str, ...] = ()  # the State Council's own short forms, preferred first
+    brand_of: str | None = None  # the host body, for a name kept as a brand after a reform
+
+    @property
+    def is_collective(self) -> bool:
+        return self.category == "collective"
+
+    def preferred(self, style: str) -> str:
+        """How a document of ``style`` (council | ministry) writes this body."""
+        return self.short[0] if style == "council" and self.short else self.name
+
+
+class Lookup(NamedTuple):
+    """What a written name is: the agency, and whether it was written canonically."""
+
+    agency: Agency
+    form: str  # name | short | full | alias
+
+
+#: what ``Registry.resolve``'s memo holds for a name it has not been asked
+_UNSEEN: Any = object()
+
+
+class Registry:
+    """The national registry, the office's own registry files, and the mirror of local names.
+
+    A written name is looked up in the registries first (exact names, full names, aliases),
+    then in the mirror (省教育厅 ↔ 教育部), whose bodies are made on demand and kept apart
+    from ``agencies`` (they are not entries of any file). One registry is one object,
+    hashable by identity (``Context.shared`` keys facts by it); a plain class, as a
+    dataclass costs half a millisecond to define at every start.
+    """
+
+    def __init__(
+        self,
+        agencies: dict[str, Agency],
+        categories: list[str],
+        mirror: "Mirror | Callable[[], Mirror] | None" = None,
+        local: frozenset[str] = frozenset(),  # names from the office's registry files
+        endings: tuple[str, ...] = (),  # how a body's name ends (agencies.yaml body_endings)
+    ) -> None:
+        self.agencies = agencies
+        self.categories = categories
+        self._mirror = mirror
+        self.local = local
+        self.endings = endings
+        self.index: dict[str, Lookup] = {}
+        self._resolved: dict[tuple[str, int | None], Agency | None] = {}
+        self._current: dict[tuple[str, int | None], tuple[Agency, int | None]] = {}
+        self._mirrored: dict[str, Lookup | None] = {}
+        self._made: dict[str, Agency] = {}
+        #: a mirrored body's own name by the name of each form of it made (省高院 → 省法院)
+        self._own: dict[str, str] = {}
+        self._index_names()
+
+    @property
+    def mirror(self) -> "Mirror | None":
+        """The mirror of local names. The shipped one is made when first needed: a national
+        plan whose every name is in the registry never needs it (0.8 ms of a check)."""
+        if callable(self._mirror):
+            self._mirror = self._mirror()
+        return self._mirror
+
+    def _index_names(self) -> None:
+        """Every way a body is written (name, short forms, full name, aliases), first claim wins."""
+        for agency in self.agencies.values():
+            for form, names in (
+                ("name", [agency.name]),
+                ("short", [s for s in agency.short if s != agency.name]),
+                ("full", [agency.full]),
+                ("alias", agency.aliases),
+            ):
+                for written in names:
+                    if written and written not in self.index:
+                        self.index[written] = Lookup(agency, form)
+
+    def lookup(self, written: str) -> Lookup | None:
+        written = written.strip()
+        found = self.index.get(written)
+        if found is None and self.mirror is not None:
+            if written not in self._mirrored:
+                self._mirrored[written] = self._mirror_lookup(written)
+            found = self._mirrored[written]
+        return found
+
+    def _mirror_lookup(self, written: str) -> Lookup | None:
+        """A local name the mirror recognises, as an agency of its own with its central
+        body's protocol order (a branch: after the local bodies, in its central body's order)."""
+        assert self.mirror is not None
+        hit = self.mirror.match(written)
+        if hit is None:
+            return None
+        agency = self._made.get(hit.name)
+        if agency is None:
+            central = self.index[hit.central].agency
+            ended, successor = hit.ended, hit.successor
+            if hit.former:  # 省工商局: reorganised as 国家工商总局 was, into 省市场监管局
+                ended = ended or central.ended
+                successor = self._local_successor(central, hit)
+            category = hit.category or central.category
+            if category == central.category:
+                rank = central.rank
+            else:
+                cat_index, central_rank = self.order_key(central)
+                rank = cat_index * 1000 + central_rank
+            agency = Agency(
+                name=hit.name,
+                full=hit.full,
+                aliases=(),
+                category=category,
+                rank=rank,
+                ended=ended,
+                successor=successor,
+                note=f"mirrors {central.name}",
+            )
+            self._made[hit.name] = agency
+            self._own[hit.name] = hit.body or hit.name
+        return Lookup(agency, hit.form)
+
+    def own_name(self, agency: Agency) -> str:
+        """The name of the body itself, whichever accepted form a document wrote: a registry
+        entry's name, a mirrored body's canonical form (人民银行济南分行 and
+        中国人民银行济南分行 are one office, 省高院 and 省法院 one court). What a diff
+        compares, where a finding keeps the form written."""
+        return self._own.get(agency.name, agency.name)
+
+    def is_mirrored(self, agency: Agency) -> bool:
+        """A local body known through the mirror, not written in any registry file: its
+        name and successor are the mirror's usual local forms, not a place's own."""
+        return self._made.get(agency.name) is agency
+
+    def _local_successor(self, central: Agency, hit: "Hit") -> str | None:
+        """The local counterpart, under the same prefix, of the body that took over the
+        duties of a reorganised national body (国家工商总局 → 市场监管总局: 省市场监管局)."""
+        assert self.mirror is not None
+        if not central.successor:
+            return None
+        return self.mirror.counterpart(central.successor, hit.prefix, hit.style)
+
+    def body(self, name: str) -> Agency:
+        """An agency by canonical name: a registry entry or a mirrored body."""
+        if name in self.agencies:
+            return self.agencies[name]
+        found = self.lookup(name)
+        if found is None:
+            raise KeyError(name)
+        return found.agency
+
+    def is_local(self, written: str) -> bool:
+        """A name of a provincial, city or county body (a level prefix or a place in it)."""
+        written = written.strip()
+        if written in self.local:
+            return True
+        found = self.index.get(written)
+        if found is not None:
+            return found.agency.name in self.local
+        if self.mirror is None:
+            return False
+        return self.mirror.levels.is_local(written) or self.mirror.match(written) is not None
+
+    def resolve(self, written: str, year: int | None) -> Agency | None:
+        """The body a written name stands for in ``year`` (aliases and renamings followed);
+        None for a name not in the registry. Memoised: every rule asks it of every clause."""
+        key = (written, year)
+        body = self._resolved.get(key, _UNSEEN)  # one look: None is a known answer too
+        if body is _UNSEEN:
+            found = self.lookup(written)
+            body = self._resolved[key] = self.current(found.agency, year)[0] if found else None
+        return body
+
+    def current(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
+        """Follow successors to the body in place in ``year``: (agency, year of first change).
+        Memoised like ``resolve``: G002 and G003 ask it of every agency of every clause."""
+        key = (agency.name, year)
+        found = self._current.get(key)
+        if found is None:
+            found = self._current[key] = self._follow(agency, year)
+        return found
+
+    def _follow(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
+        changed_in = None
+        seen = {agency.name}
+        while (
+            agency.ended is not None and agency.successor and (year is None or agency.ended < year)
+        ):
+            changed_in = changed_in or agency.ended
+            agency = self.body(agency.successor)
+            if agency.name in seen:
+                break
+            seen.add(agency.name)
+        return agency, changed_in
+
+    def order_key(self, agency: Agency) -> tuple[int, int]:
+        """Protocol order: category first, then rank inside it."""
+        category = (
+            self.categories.index(agency.category) if agency.category in self.categories else 99
+        )
+        return category, agency.rank if agency.rank is not None else 999
+
+    def names(self) -> list[str]:
+        return list(self.index)
+
+    def suggest(self, written: str) -> str | None:
+        """The known name ``written`` is a near miss of (rapidfuzz, imported only here), or
+        None: a suggestion is made only for a name one character off a known one (two in a
+        name of seven or more), so a body that is merely unregistered never gets an unrelated
+        one (国务院妇儿工委办公室 is no misspelt 国务院新闻办).
+
+        A local name is never matched to a national body (省发展改革委 is not a misspelt
+        国家发展改革委): it is compared only with local names under the same prefix and the
+        office's own registry (``_local_typo``).
+        """
+        cleaned = "".join(ch for ch in written.strip() if _is_han(ch) or ch in _NAME_MARKS)
+        if cleaned != written.strip():  # OCR's and typing's stray marks: 省发‘展改革委
+            found = self.lookup(cleaned)
+            if found is not None:
+                return found.agency.name
+        if self.is_local(written):
+            return self._local_typo(written)
+        candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
+        return self._nearest(written, candidates, near_miss_limit(written))
+
+    def _nearest(self, written: str, candidates: list[str], limit: int) -> str | None:
+        """The one body whose names come closest to ``written``, within ``limit`` edits;
+        None when none is that close, or when two bodies are equally close (no guess)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        found = process.extract(
+            written, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+        )
+        if not found:
+            return None
+        best = min(distance for _, distance, _ in found)
+        bodies = {self.body(name).name for name, distance, _ in found if distance == best}
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def well_formed(self, written: str) -> bool:
+        """Whether a name is built as bodies' names are: three or more Han characters
+        (brackets allowed, 中央党校(国家行政学院)) ending as a body's name ends
+        (``body_endings``: 部, 局, 委, 公司, 银行…). Such a name that no registry knows is
+        a body of another domain or place, to register, not a defect; a name that is not
+        (年内持续推进) is a misreading or a mangled name."""
+        name = written.strip()
+        if not all(_is_han(ch) or ch in _NAME_MARKS for ch in name):
+            return False
+        own = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # 中央党校(国家行政学院): 中央党校
+        return len(own) >= 3 and own.endswith(self.endings)
+
+    def _local_typo(self, written: str) -> str | None:
+        """A local name's correction only for a plain typo: same length, one character
+        wrong, not the last, in a name whose part after the level prefix is long enough to
+        be told apart (``LOCAL_TYPO_MIN_ENDING``: 省交通运偷厅 is 省交通运输厅, but 区邮政局 is
+        no misspelt 区民政局). Local names vary by place in ways a mirror cannot know
+        (上海 writes 市农业农村委, 市应急局, 市文化旅游局), so a shorter form or another
+        suffix is the office's own name, to register, not a misspelling to correct."""
+        for candidate, ending in self._local_candidates(written):
+            if len(candidate) != len(written) or candidate[-1] != written[-1]:
+                continue
+            if ending < LOCAL_TYPO_MIN_ENDING:
+                continue
+            if sum(a != b for a, b in zip(candidate, written, strict=True)) == 1:
+                lookup = self.lookup(candidate)
+                return lookup.agency.name if lookup else candidate
+        return None
+
+    def _local_candidates(self, written: str) -> list[tuple[str, int]]:
+        """The local names ``written`` may be a typo of, each with the length of its own
+        part (after the level prefix; an office's registered name is its own part whole)."""
+        names = [(n, len(n)) for n in self.names() if self.index[n].agency.name in self.local]
+        if self.mirror is not None:
+            for prefix, style in self.mirror.levels.prefixes(written):
+                names += [(n, len(n) - len(prefix)) for n in self.mirror.names_for(prefix, style)]
+        return names
+
+
+#: a local name's own part (after 省, 市, 成都市…) shorter than this is never corrected:
+#: three-character endings of real bodies differ by one character (民政局, 邮政局; 商务局,
+#: 税务局), so one of them written is another body, not a typo
+LOCAL_TYPO_MIN_ENDING = 4
+
+
+#: marks a body's name may hold besides Han characters: 中央党校(国家行政学院)
+_NAME_MARKS = frozenset("()（）")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def near_miss_limit(written: str) -> int:
+    """How many edits away a known name may be for ``written`` to be a near miss of it:
+    one, or two in a name of seven characters or more (国家知识产权总局 → 国家知识产权局
+    is one; a short name two edits off is another name: 商务部 and 外交部)."""
+    return 2 if len(written.strip()) >= 7 else 1
+
+
+def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
+    if not isinstance(entry, dict) or "name" not in entry:
+        raise ConfigError(f"{where}: an agency needs a name")
+    category = entry.get("category", "former" if entry.get("ended") else None)
+    if category not in categories and category != "former":
+        raise ConfigError(f"{where}:category: unknown category '{category}'")
+    return Agency(
+        name=str(entry["name"]),
+        full=str(entry.get("full", "")),
+        aliases=tuple(str(a) for a in entry.get("aliases", ())),
+        category=category,
+        rank=entry.get("rank"),
+        ended=entry.get("ended"),
+        successor=entry.get("successor"),
+        note=str(entry.get("note", entry.get("source", ""))),
+        short=_names(entry.get("short"), f"{where}:short"),
+        brand_of=entry.get("brand_of"),
+    )
+
+
+def _names(value: Any, where: str) -> tuple[str, ...]:
+    """A name or a list of names."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a name or a list of names")
+
+
+def build_registry(
+    data: dict[str, Any],
+    origin: str = "agencies.yaml",
+    mirror: "Mirror | None" = None,
+    lazy_mirror: "tuple[Callable[[], Mirror], list[dict[str, Any]]] | None" = None,
+) -> Registry:
+    """Validate registry data: known categories, successors that exist. ``lazy_mirror`` is
+    what makes the mirror, with its categories, for a mirror made on first use (and checked
+    against the registry then)."""
+    categories = [c["id"] for c in data.get("categories", [])]
+    if mirror is not None:
+        categories = _with_local_categories(categories, mirror.categories)
+    elif lazy_mirror is not None:
+        categories = _with_local_categories(categories, lazy_mirror[1])
+    agencies: dict[str, Agency] = {}
+    for n, entry in enumerate(data.get("agencies", [])):
+        agency = _agency(entry, f"{origin}:agencies[{n}]", categories)
+        if agency.name in agencies:
+            raise ConfigError(f"{origin}:agencies[{n}]: '{agency.name}' is listed twice")
+        agencies[agency.name] = agency
+    for agency in agencies.values():
+        if agency.successor and agency.successor not in agencies:
+            raise ConfigError(f"{origin}:{agency.name}: unknown successor '{agency.successor}'")
+        if agency.brand_of and agency.brand_of not in agencies:
+            raise ConfigError(f"{origin}:{agency.name}: unknown brand_of '{agency.brand_of}'")
+    endings = tuple(data.get("body_endings", ()))
+    if lazy_mirror is not None:
+        make = lazy_mirror[0]
+        return Registry(
+            agencies, categories, mirror=lambda: _checked(make(), agencies), endings=endings
+        )
+    if mirror is not None:
+        _checked(mirror, agencies)
+    return Registry(agencies, categories, mirror=mirror, endings=endings)
+
+
+def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
+    """The mirror, once its central bodies are known to the registry."""
+    centrals = [b.central for b in mirror.bodies] + [mirror.collective_central]
+    centrals += [entry["central"] for _, entry in mirror.branches]
+    for central in centrals:
+        if central and central not in agencies:
+            raise ConfigError(f"mirror.yaml: unknown central body '{central}'")
+    _check_former(mirror, agencies)
+    return mirror
+
+
+def _check_former(mirror: "Mirror", agencies: dict[str, Agency]) -> None:
+    """Each local form of a reorganised national body (mirror.yaml ``former``) names a body
+    that ended with a successor, and that successor has a local counterpart in each style
+    the form is written in: else the local name would have no successor to point to."""
+    for body in mirror.bodies:
+        if not body.former:
+            continue
+        national = agencies[body.central]
+        if national.ended is None or not national.successor:
+            raise ConfigError(f"mirror.yaml: '{body.central}' has no successor")
+        for style, endings in body.endings.items():
+            if endings and mirror.counterpart(national.successor, "", style) is None:
+                raise ConfigError(f"mirror.yaml: '{national.successor}' has no {style} counterpart")
+
+
+def _with_local_categories(categories: list[str], extras: list[dict[str, Any]]) -> list[str]:
+    """The national categories with the mirror's (branch, enterprise, local) in their place."""
+    result = list(categories)
+    for extra in extras:
+        before = extra.get("before")
+        at = result.index(before) if before in result else len(result)
+        result.insert(at, extra["id"])
+    return result
+
+
+def load_registry(local: tuple[Path, ...] = ()) -> Registry:
+    """The national registry with the mirror, and the office's registry files if any.
+    Built once per set of files: ``load_registry()`` and ``load_registry(())`` are the same
+    registry (a bare ``@cache`` keys them apart, and built it twice a run)."""
+    return _load_registry(tuple(local))
+
+
+def _shipped_mirror() -> "Mirror":
+    """The shipped mirror; its module too is loaded only when a plan needs it (0.6 ms)."""
+    from .mirror import load_mirror
+
+    return load_mirror()
+
+
+@cache
+def _load_registry(local: tuple[Path, ...]) -> Registry:
+    categories = list((builtin("mirror.yaml") or {}).get("categories", ()))
+    registry = build_registry(builtin("agencies.yaml"), lazy_mirror=(_shipped_mirror, categories))
+    if local:
+        registry = add_local_files(registry, local)
+    return registry
+
+
+#: forget the registries built (tests that edit a registry file within one process)
+load_registry.cache_clear = _load_registry.cache_clear  # type: ignore[attr-defined]
+
+
+@cache
+def conferences() -> list[dict[str, Any]]:
+    return list(builtin("conferences.yaml").get("conferences", []))
+
+
+# ---- the office's own registry files (config ``agencies: [FILE…]``) ----------------------------
+#
+# A local registry has the schema of rules/agencies.yaml (name, full, aliases, category, rank,
+# ended/successor, source/note) and one more key, ``mirrors``: the central body whose place in
+# the protocol order a local exception takes (浙江省经济和信息化厅 mirrors 工业和信息化部 though
+# its name does not). Files are validated on load like every data file: ``file:key: message``.
+
+ENTRY_KEYS = frozenset(
+    {
+        "name",
+        "full",
+        "aliases",
+        "category",
+        "rank",
+        "ended",
+        "successor",
+        "source",
+        "note",
+        "mirrors",
+        "short",
+        "brand_of",
+    }
+)
+FILE_KEYS = frozenset({"agencies"})
+
+
+def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
+    """A registry with the entries of the office's files added to the national ones."""
+    agencies = dict(base.agencies)
+    index = dict(base.index)
+    local: set[str] = set()
+    ranks: dict[tuple[str, float], str] = {}
+    for path in paths:
+        for where, agency in _entries(path, base):
+            if agency.name in agencies:
+                raise ConfigError(f"{where}: '{agency.name}' is already registered")
+            if agency.rank is not None and agency.ended is None:
+                other = ranks.get((agency.category, agency.rank))
+                if other:
+                    raise ConfigError(
+                        f"{where}:rank: {agency.rank} is also the rank of '{other}' in "
+                        f"category {agency.category}"
+                    )
+                ranks[(agency.category, agency.rank)] = agency.name
+            agencies[agency.name] = agency
+            local.add(agency.name)
+            for form, names in (
+                ("name", [agency.name]),
+                ("short", [s for s in agency.short if s != agency.name]),
+                ("full", [agency.full]),
+            ):
+                _index(index, names, agency, form, where)
+            _index(index, agency.aliases, agency, "alias", where)
+    for name in local:
+        successor = agencies[name].successor
+        if successor and successor not in agencies and base.lookup(successor) is None:
+            raise ConfigError(f"{_origin(paths, name)}: unknown successor '{successor}'")
+    # the base's mirror as it is: made already, or made when first needed
+    registry = Registry(
+        agencies, base.categories, mirror=base._mirror, local=frozenset(local), endings=base.endings
+    )
+    registry.index = index
+    return registry
+
+
+def _index(index: dict, names, agency: Agency, form: str, where: str) -> None:
+    for written in names:
+        if not written:
+            continue
+        if written in index and index[written].agency.name != agency.name:
+            raise ConfigError(f"{where}: '{written}' already names '{index[written].agency.name}'")
+        index[written] = Lookup(agency, form)
+
+
+def _origin(paths: tuple[Path, ...], name: str) -> str:
+    return f"{paths[0]}:{name}" if len(paths) == 1 else name
+
+
+def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
+    """Parse and validate one registry file."""
+    data = parse_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with the key 'agencies'")
+    for key in data:
+        if key not in FILE_KEYS:
+            raise ConfigError(f"{path}:{key}: unknown key (a registry file has 'agencies')")
+    entries = data.get("agencies") or []
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}:agencies: expected a list")
+    result = []
+    for n, entry in enumerate(entries):
+        where = f"{path}:agencies[{n}]"
+        if isinstance(entry, dict):
+            for key in entry:
+                if key not in ENTRY_KEYS:
+                    raise ConfigError(f"{where}:{key}: unknown key")
+            _check_types(entry, where)
+        if isinstance(entry, dict) and entry.get("mirrors") is not None:
+            entry = _mirrored(entry, base, where)
+        result.append((where, _agency(entry, where, base.categories)))
+    return result
+
+
+def _check_types(entry: dict[str, Any], where: str) -> None:
+    for key in ("name", "full", "category", "successor", "source", "note", "mirrors"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ConfigError(f"{where}:{key}: expected text")
+    if "aliases" in entry and not (
+        isinstance(entry["aliases"], list) and all(isinstance(a, str) for a in entry["aliases"])
+    ):
+        raise ConfigError(f"{where}:aliases: expected a list of names")
+    for key in ("rank", "ended"):
+        value = entry.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ConfigError(f"{where}:{key}: expected a number")
+
+
+def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, Any]:
+    """``mirrors: 工业和信息化部``: the central body's category and rank unless given."""
+    central = str(entry["mirrors"])
+    found = base.lookup(central)
+    if found is None or found.agency.name in base.local or base.is_local(central):
+        raise ConfigError(f"{where}:mirrors: unknown central body '{central}'")
+    return {"category": found.agency.category, "rank": found.agency.rank, **entry}

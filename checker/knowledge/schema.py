@@ -1,0 +1,113 @@
+"""Shapes of the data files in ``rules/``, checked when a file is loaded.
+
+A drafting office edits these files by hand; a wrong one must stop the run at once with
+``file:key: message``, not fail later inside a rule with a KeyError. A shape is data: a
+Python type (``str``, ``int``, ``bool``), ``REGEX`` (a string that compiles), ``DATE`` (a
+``"YYYY-MM-DD"`` string), ``DATES`` (such dates, or ``-``, in one string), ``[shape]`` (a
+list of it), ``Mapping`` (known keys, required or not) or ``Table`` (any keys, one shape).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..base.errors import ConfigError
+
+REGEX = "regex"
+#: a calendar date written YYYY-MM-DD, as text (YAML would make an unquoted one a date, which
+#: JSON cannot carry), or "" where the source gives none
+DATE = "date"
+#: dates YYYY-MM-DD (or - for one unknown) in one text, separated by spaces
+DATES = "dates"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A mapping with these keys; ``required`` ones must be present, others may be."""
+
+    keys: dict[str, Any]
+    required: frozenset[str] = field(default_factory=frozenset)
+    #: keys not listed are allowed (for files another module validates in depth)
+    open: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A mapping of any text keys to values of one shape (``swap: {wrong: right}``)."""
+
+    value: Any
+
+
+def check(value: Any, shape: Any, where: str) -> None:
+    """Raise ``ConfigError("where:key: message")`` where ``value`` does not have ``shape``."""
+    if isinstance(shape, Mapping):
+        _check_mapping(value, shape, where)
+    elif isinstance(shape, Table):
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a mapping, got {_kind(value)}")
+        for key, item in value.items():
+            check(item, shape.value, f"{where}:{key}")
+    elif isinstance(shape, list):
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list, got {_kind(value)}")
+        for n, item in enumerate(value):
+            check(item, shape[0], f"{where}[{n}]")
+    elif shape == DATE:
+        _check_date(value, where)
+    elif shape == DATES:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected dates as text, got {_kind(value)}")
+        for date in value.split():
+            if date != "-":
+                _check_date(date, where)
+    elif shape == REGEX:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a regular expression, got {_kind(value)}")
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ConfigError(f"{where}: invalid regular expression ({error})") from None
+    elif shape is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ConfigError(f"{where}: expected a whole number, got {_kind(value)}")
+    elif isinstance(shape, type) and not isinstance(value, shape):
+        raise ConfigError(
+            f"{where}: expected {_NAMES.get(shape, shape.__name__)}, got {_kind(value)}"
+        )
+
+
+def _check_mapping(value: Any, shape: Mapping, where: str) -> None:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping, got {_kind(value)}")
+    for key in sorted(shape.required - set(value)):
+        raise ConfigError(f"{where}:{key}: missing")
+    for key, item in value.items():
+        if key in shape.keys:
+            check(item, shape.keys[key], f"{where}:{key}")
+        elif not shape.open:
+            raise ConfigError(f"{where}:{key}: unknown key")
+
+
+def _check_date(value: Any, where: str) -> None:
+    import datetime as dt
+
+    if not isinstance(value, str):
+        raise ConfigError(f'{where}: expected a date as text ("2024-06-06"), got {_kind(value)}')
+    if value == "":
+        return
+    try:
+        if len(value) != 10:
+            raise ValueError
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{where}: expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+_NAMES = {str: "text", int: "a whole number", bool: "true or false", dict: "a mapping"}
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return _NAMES.get(type(value), type(value).__name__)

@@ -1,0 +1,146 @@
+"""Every output plancheck writes, from one registry: lint findings, the diff, the rule
+catalogue, one rule's page, the agency table and the drafting report.
+
+``FORMATS`` says which formats each output has and which function renders it; the CLI takes
+its ``--format`` choices from it. A renderer is ``f(data, options, **extra) -> str``: it turns
+facts (a RunReport, a DiffResult, …) into text and never runs a rule or an analysis of its
+own. Its module is imported only when asked for, so the text format does not pay for jinja2.
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ... import locale  # light: the catalogues are imported when a language is asked for
+from ...base.lazyre import LazyPattern
+
+if TYPE_CHECKING:  # the CLI imports this registry for its choices: keep it light
+    from ...checking.findings import Finding
+    from ...checking.registry import RuleSpec
+    from ...reading.model import Edit
+    from ...reading.source import Source
+
+_NEWLINES = LazyPattern(r"\r\n|\r")
+
+#: (output, format) → "module:function" in this package
+FORMATS: dict[tuple[str, str], str] = {
+    ("lint", "text"): "text:render",
+    ("lint", "json"): "json:render",
+    ("lint", "sarif"): "sarif:render",
+    ("lint", "github"): "github:render",
+    ("lint", "html"): "html:render",
+    ("fixes", "diff"): "fixes:render_unified",  # lint --diff: what --fix would change
+    ("statistics", "text"): "text:render",  # with options.statistics: one line per rule
+    ("statistics", "json"): "text:render_statistics_json",
+    ("diff", "text"): "diff:render_text",
+    ("diff", "json"): "diff:render_json",
+    ("diff", "html"): "html:render_diff_page",
+    ("rules", "text"): "catalogue:render_text",
+    ("rules", "json"): "catalogue:render_json",
+    ("rules", "markdown"): "catalogue:render_markdown",
+    ("rule", "text"): "catalogue:render_rule",
+    ("agencies", "text"): "agencies:render_text",
+    ("agencies", "json"): "agencies:render_json",
+    ("report", "html"): "html:render_report_page",
+}
+
+
+class RenderOptions(NamedTuple):
+    lang: str = "zh"
+    color: bool = False
+    rules: "dict[str, RuleSpec] | None" = None
+    #: the run applies or shows unsafe fixes too (they count as fixable, not "more")
+    unsafe_fixes: bool = False
+    #: text: one line per rule with its count instead of one line per finding (ruff's)
+    statistics: bool = False
+    #: text: the findings and nothing else (no summary)
+    quiet: bool = False
+
+
+def choices(output: str) -> list[str]:
+    """The formats an output has, for the CLI's ``--format``."""
+    return [name for (kind, name) in FORMATS if kind == output]
+
+
+def render(
+    name: str, data: Any, options: RenderOptions, *, output: str = "lint", **extra: Any
+) -> str:
+    """Render ``data`` (what ``output`` produces) in format ``name``."""
+    target = FORMATS.get((output, name))
+    if target is None:
+        raise ValueError(f"no format {name!r} for {output}")
+    module, _, function = target.partition(":")
+    return getattr(import_module(f"checker.products.formats.{module}"), function)(
+        data, options, **extra
+    )
+
+
+def message(found: "Finding", lang: str) -> str:
+    return locale.message(lang, found.key, found.args)
+
+
+def summary_lines(run: Any, options: RenderOptions) -> list[str]:
+    """The summary under the findings: how many, how many fixable, and what happened to each
+    file. An input or config error is never summed up as "no problems"."""
+    from ... import locale
+
+    counts = run.counts()
+    lang = options.lang
+    lines = []
+    lines += _fixed_lines(run, lang, counts)  # what --fix did comes first, then what is left
+    fixable, more = counts["fixable"], counts["unsafe_fixable"]
+    if options.unsafe_fixes:
+        fixable, more = fixable + more, 0
+    if counts["findings"]:
+        key = "summary.more" if fixable and more else "summary" if fixable else "summary.plain"
+        key = "summary.unsafe" if more and not fixable else key
+        lines.append(locale.text(lang, key, count=counts["findings"], fixable=fixable, more=more))
+    elif counts["checked"] and not counts["unreadable"]:
+        lines.append(locale.text(lang, "summary_none"))
+    parts = [locale.text(lang, "files.checked", count=counts["checked"])]
+    if counts["with_findings"]:
+        parts[0] += locale.text(lang, "files.with_findings", count=counts["with_findings"])
+    if counts["unreadable"]:
+        parts.append(locale.text(lang, "files.unreadable", count=counts["unreadable"]))
+    if counts["skipped"]:
+        parts.append(locale.text(lang, "files.skipped", count=counts["skipped"]))
+    if counts["fix_errors"]:
+        parts.append(locale.text(lang, "files.fix_errors", count=counts["fix_errors"]))
+    lines.append(locale.text(lang, "files", parts=locale.text(lang, "sep").join(parts)))
+    return lines
+
+
+def _fixed_lines(run: Any, lang: str, counts: dict[str, int]) -> list[str]:
+    """What --fix wrote, file by file (the files it could not write are said on stderr and
+    in the files line), and the total when more than one file was written."""
+    from ... import locale
+
+    written = [r for r in run.files if r.fixed]
+    lines = [locale.text(lang, "fixed_file", path=r.path, count=r.fixed) for r in written]
+    if len(written) > 1:
+        lines.append(locale.text(lang, "fixed", count=counts["fixed"]))
+    return lines
+
+
+def fix_payload(source: "Source | None", found: "Finding") -> dict[str, Any] | None:
+    """The ``fix``: the lines the fix touches, what they become, and whether ``--fix``
+    applies it (``safe``) or only ``--fix --unsafe-fixes`` does (``unsafe``)."""
+    if source is None or found.fix is None:
+        return None
+    start, end, fixed = _lines_with_edits(source, found.fix.edits)
+    return {
+        "line": start,
+        "end_line": end,
+        "replacement": _NEWLINES.sub("\n", fixed) if "\r" in fixed else fixed,
+        "applicability": "safe" if found.fix.safe else "unsafe",
+    }
+
+
+def _lines_with_edits(source: "Source", edits: "tuple[Edit, ...]") -> tuple[int, int, str]:
+    """The first and last line the edits touch, and their text with the edits made."""
+    from ...checking.edits import apply_edits
+
+    first = source.position(min(e.start for e in edits))[0]
+    last = source.position(max(e.end for e in edits))[0]
+    start, end = source.line_starts[first - 1], source.line_end(last)
+    shifted = [type(e)(e.start - start, e.end - start, e.text) for e in edits]
+    return first, last, apply_edits(source.text[start:end], shifted)

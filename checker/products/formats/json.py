@@ -1,0 +1,114 @@
+"""The JSON of ``lint --format json``: ``version``, ``files``, ``findings``, ``skipped``,
+``summary`` (documented in docs/json.md).
+
+``as_dict`` says what the JSON holds; ``render`` writes it with the standard library.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from . import RenderOptions, fix_payload, message
+
+if TYPE_CHECKING:
+    from ...checking.findings import Finding
+    from ...reading.source import Source
+
+
+def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "path": found.path,
+        "line": found.line,
+        "column": found.column,
+        "end_line": found.span.end_line,
+        "end_column": found.span.end_column,
+        "rule": found.code,
+        "name": found.name,
+        "severity": found.severity,
+        "task": found.task,
+        "message": message(found, lang),
+        "fingerprint": found.fingerprint(),
+    }
+    where = found.place_dict()
+    if where is not None:
+        item["place"] = where
+    fix = fix_payload(source, found)
+    if fix is not None:
+        item["fix"] = fix
+    return item
+
+
+def file_dict(report, lang: str) -> dict[str, Any]:
+    item: dict[str, Any] = {"path": report.path}
+    if report.error:
+        item.update(error_dict(report.error, report.error_kind, lang))
+        return item
+    item["tasks"] = report.summary["tasks"]
+    item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
+    item.update({k: v for k, v in report.summary.items() if k != "tasks"})
+    if report.fixed:
+        item["fixed"] = report.fixed
+    if report.fix_error:
+        fix_error = error_dict(report.fix_error, "input", lang)
+        item.update({f"fix_{key}": value for key, value in fix_error.items()})
+    return item
+
+
+def error_dict(reason: str, kind: str, lang: str) -> dict[str, str]:
+    """Why a file was not checked: ``error`` the English reason (as before codes existed),
+    ``error_code`` what a script branches on, ``error_message`` the reason in ``--lang``."""
+    from ... import locale
+    from ..errorcodes import error_code
+
+    return {
+        "error": reason,
+        "error_code": error_code(reason, kind),
+        "error_message": locale.error(lang, reason),
+    }
+
+
+def as_dict(run, options: RenderOptions) -> dict[str, Any]:
+    """The lint JSON as Python values."""
+    findings = [
+        finding_dict(f, report.source, options.lang)
+        for report in run.files
+        for f in report.findings
+    ]
+    by_rule = Counter(f.code for report in run.files for f in report.findings)
+    counts = run.counts()
+    return {
+        "version": 1,
+        "files": [file_dict(r, options.lang) for r in run.files],
+        "findings": findings,
+        "skipped": [_skipped(r, options.lang) for r in run.skipped],
+        "summary": {
+            "findings": counts["findings"],
+            "by_rule": dict(sorted(by_rule.items())),
+            "errors": len(run.errors),
+            "fixed": counts["fixed"],
+            "fix_errors": counts["fix_errors"],
+            "fixable": counts["fixable"],
+            "unsafe_fixable": counts["unsafe_fixable"],
+            "files_checked": counts["checked"],
+            "files_with_findings": counts["with_findings"],
+            "files_skipped": counts["skipped"],
+            "baseline_hidden": run.hidden_by_baseline,
+        },
+    }
+
+
+def _skipped(report, lang: str) -> dict[str, str]:
+    """A file skipped as not a plan: ``reason`` in English, its code and its message."""
+    error = error_dict(report.skipped or "", "input", lang)
+    return {
+        "path": report.path,
+        "reason": error["error"],
+        "reason_code": error["error_code"],
+        "message": error["error_message"],
+    }
+
+
+def render(run, options: RenderOptions) -> str:
+    return json.dumps(as_dict(run, options), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,317 @@
+"""The plan model: document → sections → tasks → clause → agencies, each with its position.
+
+The parser builds it once; every rule reads it. The classes are NamedTuples: immutable and
+typed like frozen dataclasses, and an order of magnitude cheaper to define at start-up and to
+instantiate in the hundreds per plan. Nothing here judges what is a defect: a
+stray tag is a ``Paren`` that stands alone, a split number is a ``Break``. Rules decide.
+"""
+
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import partial
+from typing import Any, NamedTuple, TypeVar
+
+from .source import Source
+
+R = TypeVar("R", bound=tuple)
+
+
+def maker(record: type[R]) -> Callable[[tuple[Any, ...]], R]:
+    """``record`` made from a tuple of all its fields, in order, by one C call.
+
+    A parse makes some fourteen hundred records of a plan (spans, agencies, clauses…):
+    ``Span(...)`` handles keywords and defaults, and NamedTuple's own ``_make`` is a Python
+    function with a length check, each a third dearer. The caller passes every field; a
+    record built short would change the model, which tests/golden/models.json fingerprints.
+    """
+    return partial(tuple.__new__, record)
+
+
+class Span(NamedTuple):
+    """A half-open range of character offsets; its 1-based line and column are worked out
+    only when asked for (most spans never reach a finding). A NamedTuple: immutable, and
+    several times cheaper to make than a frozen dataclass, which a parse does hundreds of
+    times per plan."""
+
+    start: int
+    end: int
+    line_starts: tuple[int, ...] = (0,)
+
+    @classmethod
+    def of(cls, source: Source, start: int, end: int) -> "Span":
+        return cls(start, end, source.line_starts)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    @property
+    def line(self) -> int:
+        return self._position(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        return self._position(self.start)[1]
+
+    @property
+    def end_line(self) -> int:
+        return self._position(self.end)[0]
+
+    @property
+    def end_column(self) -> int:
+        return self._position(self.end)[1]
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end})"
+
+
+class Edit(NamedTuple):
+    """Replace the text in [start, end) with ``text``; an insertion has start == end."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Paren(NamedTuple):
+    """A bracketed group inside a task: ``(…)``, ``（…）`` or ``【…】``.
+
+    ``standalone`` says it does not qualify a word: it follows a sentence's end, the start of
+    the task, another standalone group or the responsibility clause.
+    """
+
+    inner: str
+    span: Span
+    standalone: bool
+    opener: str
+
+
+class AgencyRef(NamedTuple):
+    """One agency as written in a clause; ``role`` is lead, participant or cooperating."""
+
+    name: str
+    span: Span
+    role: str  # lead | participant | cooperate
+
+
+class Clause(NamedTuple):
+    """A responsibility clause ``(A、B按职责分工负责)``: the one that ends a task, or one of
+    several inside it, each after the sentences it covers.
+
+    ``subjects`` are named subjects that are not agencies (各省级人民政府, 有关部门和单位);
+    ``lead_note`` is the convention stated inside the clause (``排在第一位的部门为牵头部门,
+    下同``): its words are neither agencies nor roles. ``label`` is the first label of a
+    labelled clause (``责任单位:A、B``; ``牵头单位:A;配合单位:B``).
+    """
+
+    inner: str
+    span: Span
+    agencies: tuple[AgencyRef, ...]
+    shared: bool  # 按职责分工负责
+    vague: str | None  # the vague phrase (等部门, 有关部门…) if any
+    lead_marked: bool  # the clause names its lead with 牵头
+    subjects: tuple[str, ...] = ()
+    lead_note: str | None = None
+    label: str | None = None  # 责任单位, 牵头单位…: the clause lists its bodies under labels
+
+    @property
+    def lead(self) -> AgencyRef | None:
+        for agency in self.agencies:
+            if agency.role == "lead":
+                return agency
+        return self.agencies[0] if self.agencies else None
+
+
+class Break(NamedTuple):
+    """A task broken across lines, as the parser found it; the repair is the rule's (N003).
+
+    - ``number``: the digits at ``span`` (a line's end, ``…负责)5``) begin the number that goes
+      on at offset ``other`` on the next line (``0.…``); ``detail`` is the whole number.
+    - ``text``: the task's text is cut at ``span.start`` and goes on at ``other``, the start
+      of the next line's text.
+    - ``glued``: the number at ``span`` starts a task on the line of the previous one, whose
+      text ends at ``other``; ``detail`` is that number.
+    """
+
+    kind: str
+    span: Span
+    other: int
+    detail: str = ""
+
+
+class Task(NamedTuple):
+    """One numbered task: number, body text, parentheticals and responsibility clauses.
+
+    ``level`` is the numbering level that carries the plan's tasks: 3 for ``1.``, 2 for
+    ``(一)``, 1 for ``一、``, 4 for ``(1)`` (see ``Plan.task_level``). ``clauses`` are in text order; the
+    last one usually ends the task, earlier ones each follow the sentences they cover.
+    """
+
+    number: int
+    number_text: str
+    number_span: Span
+    span: Span
+    body: str
+    body_span: Span
+    clauses: tuple[Clause, ...]
+    parens: tuple[Paren, ...]
+    breaks: tuple[Break, ...]
+    section: int | None
+    subsection: int | None
+    index: int
+    level: int = 3
+    #: the 完成时限 of a task-division table's row (a text plan keeps deadlines in the body)
+    deadline: str | None = None
+    #: the part it sits in, where numbers restart in each part: the "二" of 二(一)
+    qualifier: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.number_span.line
+
+    @property
+    def clause(self) -> Clause | None:
+        """The clause that ends the task (or the last one there is)."""
+        return self.clauses[-1] if self.clauses else None
+
+    @property
+    def agencies(self) -> tuple[AgencyRef, ...]:
+        """Every agency of every clause, in text order."""
+        if len(self.clauses) == 1:
+            return self.clauses[0].agencies
+        return tuple(a for clause in self.clauses for a in clause.agencies)
+
+    @property
+    def label(self) -> str:
+        """How drafters cite the task: ``50``, ``(十五)``, ``三十`` or ``(5)``; with its part
+        where numbers restart in each part: ``二(一)``, ``(三)2``."""
+        if self.level in (2, 4):
+            return f"{self.qualifier}（{self.number_text}）"
+        return f"{self.qualifier}{self.number_text}"
+
+
+class Heading(NamedTuple):
+    """A numbered heading: ``一、…`` (level 1), ``(一)…`` (level 2) or ``1.…`` (level 3).
+
+    An item at the plan's task level that is not a task (``(一)指导思想。``, an item of a
+    prose-only section) is a heading of that level: it still counts in the numbering.
+    """
+
+    level: int
+    numeral: str
+    value: int
+    title: str
+    span: Span
+    numeral_span: Span
+
+    @property
+    def cited(self) -> str:
+        """The numeral as a task's citation writes it: 二, （一）, 3."""
+        return f"（{self.numeral}）" if self.level in (2, 4) else self.numeral
+
+
+class Paragraph(NamedTuple):
+    """A line of prose that is not a task or heading, with its role in the document."""
+
+    role: str  # doc_number | addressee | notice | issuer | title | preamble | closing | body
+    text: str
+    span: Span
+
+
+class Directive(NamedTuple):
+    """An inline suppression ``<!-- plancheck: disable=G001 -->`` (Markdown plans)."""
+
+    kind: str  # disable (next task) | disable-file
+    codes: tuple[str, ...]
+    span: Span
+
+
+class TableRow(NamedTuple):
+    """A row of a task-division table: ``row`` counts as Word shows it (the header is row 1);
+    ``cells`` are the spans of each column's text (empty spans where a cell is empty)."""
+
+    row: int
+    span: Span
+    cells: tuple[Span, ...]
+
+
+class Table(NamedTuple):
+    """A task-division table (重点任务分工表), in a Word document or a Markdown plan.
+
+    ``number`` counts the document's tables (every table, task table or not); ``roles`` say
+    what each column holds: number, task, lead, participant, cooperate, deadline or other.
+    """
+
+    number: int
+    headers: tuple[str, ...]
+    roles: tuple[str, ...]
+    span: Span
+    rows: tuple[TableRow, ...]
+    annex: bool = False  # after the plan's own numbered tasks: a restatement of them
+
+
+class Section(NamedTuple):
+    heading: Heading
+    subsections: tuple[Heading, ...]
+    tasks: tuple[Task, ...]
+
+
+class Plan(NamedTuple):
+    """A whole plan as parsed; ``year`` is the plan's own year, from title or doc number."""
+
+    source: Source
+    paragraphs: tuple[Paragraph, ...]
+    headings: tuple[Heading, ...]
+    tasks: tuple[Task, ...]
+    directives: tuple[Directive, ...] = ()
+    year: int | None = None
+    sections: tuple[Section, ...] = ()
+    task_level: int | None = 3  # the numbering level of the tasks; None when none was found
+    tables: tuple[Table, ...] = ()
+    #: rows of a task table annexed after the plan's own tasks (附件：重点任务分工表): they
+    #: restate those tasks, so they are checked for wording and agencies and against the
+    #: text (G010), never counted again as tasks (numbering, near-duplicates, diff, tables)
+    annex: tuple[Task, ...] = ()
+
+    def paragraph(self, role: str) -> Paragraph | None:
+        for paragraph in self.paragraphs:
+            if paragraph.role == role:
+                return paragraph
+        return None
+
+    def paragraphs_of(self, role: str) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role == role]
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def rows_and_tasks(self) -> tuple[Task, ...]:
+        """The tasks and an annexed table's rows: what per-task checks of wording and
+        agencies read."""
+        return self.tasks + self.annex if self.annex else self.tasks
+
+    def in_table(self, task: Task) -> bool:
+        """Is the task a row of a task-division table (its number is a cell, with no mark)?"""
+        return any(t.span.start <= task.span.start <= t.span.end for t in self.tables)
+
+    def place(self, task: Task) -> str:
+        """The task cited with every heading above it, ``二（一）5``, ``三（二）``: where a
+        move takes it, which ``label`` names only where numbers restart in each part."""
+        chain: list[Heading] = []
+        level = task.level
+        for heading in sorted(self.headings, key=lambda h: h.span.start, reverse=True):
+            if heading.span.start >= task.number_span.start or heading.level >= level:
+                continue
+            chain.append(heading)
+            level = heading.level
+            if level == 1:
+                break  # nothing is above a 一、 heading
+        return "".join(h.cited for h in reversed(chain)) + task._replace(qualifier="").label
+
+    def task(self, number: int) -> Task | None:
+        for task in self.tasks:
+            if task.number == number:
+                return task
+        return None

@@ -1,0 +1,293 @@
+"""Reading a plan file as the drafter saved it, and writing it back the same way.
+
+A plan is kept as the exact decoded text (newlines untouched) plus what is needed to
+re-encode it byte for byte: the encoding, whether it had a BOM, and its line ending.
+Every position the checker reports is a 1-based line and column into that text.
+"""
+
+import codecs
+import os
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from pathlib import Path
+from typing import NamedTuple
+
+from ..base.errors import InputError
+from ..base.lazyre import LazyPattern
+from .text import fold
+
+_NEWLINE = LazyPattern(r"\r\n|\r|\n")  # for a text with \r: most have \n alone
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+#: Largest file we accept: far above any real plan, small enough to stay within memory bounds.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class Source(NamedTuple):
+    """The text of one plan with everything needed to map offsets and to write it back."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    kind: str = "txt"  # txt | md | docx
+    line_starts: tuple[int, ...] = ()
+    #: the text with full-width marks folded to half width, offset for offset (see text.fold)
+    folded: str = ""
+    #: for a Word document, where each line is in Word: ``("p", n)`` the n-th body paragraph,
+    #: ``("t", table, row)`` a row of a task-division table (see docx.Layout)
+    places: tuple[tuple, ...] = ()
+
+    def __repr__(self) -> str:  # the text itself would fill a screen
+        return f"Source({self.path!r}, {self.encoding}, {len(self.text)} characters)"
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        path: str = "<text>",
+        *,
+        encoding: str = "utf-8",
+        bom: bool = False,
+        kind: str | None = None,
+        places: tuple[tuple, ...] = (),
+    ) -> "Source":
+        """Build a source from decoded text; the line ending is the one the file uses most."""
+        starts, newline = _line_starts(text) if "\r" in text else _line_starts_lf(text)
+        if kind is None:
+            kind = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
+        return cls(
+            path,
+            text,
+            encoding,
+            bom,
+            newline,
+            kind,
+            line_starts=tuple(starts),
+            folded=fold(text),
+            places=places,
+        )
+
+    def __reduce__(self) -> tuple:
+        """Pickled without ``folded`` (half of it, and one ``fold`` away from the text): a
+        parallel run sends each file's source from its worker back to the parent."""
+        fields = (self.path, self.text, self.encoding, self.bom, self.newline, self.kind)
+        return _unpickled, (*fields, self.line_starts, self.places)
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines of the text without their terminators (line 1 is index 0)."""
+        return split_lines(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, columns counted in code points."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_end(self, line: int) -> int:
+        """Offset just past the last character of a 1-based line (before its terminator)."""
+        if line < len(self.line_starts):
+            end = self.line_starts[line]
+            return end - (2 if self.text[end - 2 : end] == "\r\n" else 1)
+        return len(self.text)
+
+    def encode(self, text: str) -> bytes:
+        """Encode text as this file was encoded, BOM included."""
+        data = text.encode(self.encoding)
+        if self.bom:
+            data = codecs.BOM_UTF8 + data
+        return data
+
+
+def split_lines(text: str) -> list[str]:
+    """A text's lines without their terminators (``\r\n``, ``\r`` or ``\n``)."""
+    if "\r" not in text:  # most files: one str.split, 5× cheaper than the pattern's
+        return text.split("\n")
+    return _NEWLINE.split(text)
+
+
+def _line_starts(text: str) -> tuple[list[int], str]:
+    """Where each line starts, and the line ending the text uses most (``\n`` if none)."""
+    starts = [0]
+    counts = {"\n": 0, "\r\n": 0, "\r": 0}
+    for m in _NEWLINE.finditer(text):
+        counts[m.group()] += 1
+        starts.append(m.end())
+    newline = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "\n"
+    return starts, newline
+
+
+def _line_starts_lf(text: str) -> tuple[list[int], str]:
+    """``_line_starts`` of a text without ``\r`` (most files), from its lines' lengths:
+    no step in Python for each line ending, as the pattern's loop takes."""
+    lines = text.split("\n")
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)), "\n"
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, bool]:
+    """Decode a plan's bytes: UTF-8 (BOM or not) first, then what charset-normalizer finds.
+
+    Raises InputError for what is not a text plan (empty, binary, undecodable).
+    """
+    if not data.strip():
+        raise InputError(path, "empty file" if not data else "file has only whitespace")
+    bom = data.startswith(codecs.BOM_UTF8)
+    if bom:
+        data = data[len(codecs.BOM_UTF8) :]
+        if not data.strip():
+            raise InputError(path, "file has only a byte-order mark")
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes)")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            # a UTF-8 file cut inside its last character: check what is there
+            text, encoding = data[: error.start].decode("utf-8", errors="strict"), "utf-8"
+        elif bom:
+            raise InputError(path, f"invalid UTF-8 after a BOM at byte {error.start}") from None
+        else:
+            text, encoding = _decode_legacy(data, path)
+    if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
+        raise InputError(path, "binary file (control characters)")
+    return text, encoding, bom
+
+
+def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
+    """Plans not in UTF-8 are in practice GB18030/GBK; charset-normalizer decides."""
+    from charset_normalizer import from_bytes  # only paid for by non-UTF-8 files
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
+    if best is None:
+        raise InputError(path, "cannot decode: neither UTF-8 nor GB18030")
+    encoding = "gb18030" if best.encoding in {"gb2312", "gbk", "gb18030"} else best.encoding
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(path, f"cannot decode as {encoding}") from None
+
+
+def read_source(path: str | Path, display: str | None = None) -> Source:
+    """Read and decode one plan file; every failure is an InputError naming the file."""
+    return read_file(path, display)[0]
+
+
+def read_file(path: str | Path, display: str | None = None) -> tuple[Source, bytes]:
+    """``read_source``, with the bytes the Source was made from: the result cache keys a
+    file by what was read once, so that a plan saved again mid-run can never have one
+    content's findings kept under the other's key."""
+    name = display or str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(name, f"file too large ({size // 1_048_576} MB; the limit is 20 MB)")
+        if not p.is_file():
+            raise InputError(name, "not a regular file")
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as error:
+        raise InputError(name, error.strerror or str(error)) from None
+    return source_from_file(data, p, name), data
+
+
+def source_from_file(data: bytes, path: Path, name: str) -> Source:
+    """Decode a file's bytes into a Source: a Word document by its suffix, else text."""
+    if path.suffix.lower() == ".docx":
+        from io import BytesIO
+
+        from .docx import read_docx
+
+        text, places = read_docx(BytesIO(data), name)
+        return Source.from_text(text, name, encoding="docx", kind="docx", places=places)
+    return source_from_bytes(data, name)
+
+
+def source_from_bytes(data: bytes, name: str) -> Source:
+    """Decode bytes (a file's or standard input's) into a Source."""
+    text, encoding, bom = decode(data, name)
+    return Source.from_text(text, name, encoding=encoding, bom=bom)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same inode when both exist (a symlink, a hard
+    link), else the same resolved path."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, a path too long: not the same file
+        return False
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Replace a file's content all at once: temp file beside it, fsync, rename.
+
+    The file keeps its permission bits; a reader never sees half a plan.
+    """
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777
+    if not mode & 0o222 or not os.access(target, os.W_OK):  # read-only even for root
+        raise InputError(str(path), "file is read-only; not fixed")
+    import tempfile  # only --fix writes
+
+    try:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(str(path), f"cannot write beside the file ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        pause_before_replace(target)
+        os.replace(temp, target)
+    except OSError as error:  # a full disk, a read-only mount: the file keeps its text
+        Path(temp).unlink(missing_ok=True)
+        reason = error.strerror or type(error).__name__
+        raise InputError(str(path), f"cannot write the file ({reason}); not fixed") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+#: a test's hook: set, the writer stops between the whole temp file and the rename, so a
+#: test can kill it there and see the file old (tests/test_safety.py)
+PAUSE_ENV = "PLANCHECK_TEST_PAUSE_BEFORE_RENAME"
+
+
+def pause_before_replace(target: Path) -> None:
+    """With ``$PLANCHECK_TEST_PAUSE_BEFORE_RENAME`` set to a file name, create that file (the
+    test's signal that the temp file is whole) and wait to be killed: the moment a crash
+    would leave the most behind. Unset (always, outside tests), nothing."""
+    signal = os.environ.get(PAUSE_ENV)
+    if signal:
+        import time
+
+        Path(signal).write_text(str(target), encoding="utf-8")
+        while True:
+            time.sleep(0.05)
+
+
+def _unpickled(
+    path: str,
+    text: str,
+    encoding: str,
+    bom: bool,
+    newline: str,
+    kind: str,
+    line_starts: tuple[int, ...],
+    places: tuple[tuple, ...],
+) -> Source:
+    """A pickled ``Source`` back, its folded text made again."""
+    return Source(path, text, encoding, bom, newline, kind, line_starts, fold(text), places)

@@ -1,0 +1,195 @@
+"""A drafter's work is never lost and the checker never claims what it did not do, tried as
+a user tries it: the console script in a subprocess, real files in a temporary folder,
+read-only files, a write that fails, and (below) a process killed in the middle of a write.
+
+The suite runs as root, where a file's mode does not stop a write: ``write_atomic`` itself
+refuses a file without write bits (``chmod 444``), which is what a read-only plan is here;
+a failure of the rename itself (a read-only mount, a full disk) is made by replacing
+``os.replace`` in-process.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import PLAN_2024
+
+PLANCHECK = [sys.executable, "-m", "checker"]
+
+
+def run(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """``plancheck ARGS`` in ``folder``, as a user runs it, with its own cache."""
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    environ.setdefault("PLANCHECK_CACHE_DIR", str(folder / ".cache"))
+    environ.update(env)
+    return subprocess.run(
+        [*PLANCHECK, *args], cwd=folder, capture_output=True, text=True, env=environ, check=False
+    )
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    """A folder with the 2024 plan twice (plan.txt, other.txt), a symlink and a hard link."""
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    shutil.copy(PLAN_2024, tmp_path / "other.txt")
+    (tmp_path / "link.txt").symlink_to("plan.txt")
+    os.link(tmp_path / "plan.txt", tmp_path / "hard.txt")
+    return tmp_path
+
+
+ORIGINAL = PLAN_2024.read_bytes()
+
+
+# -- 1. outputs never overwrite an input ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lint", "plan.txt", "-o", "plan.txt"),
+        ("lint", "plan.txt", "--output", "./plan.txt"),
+        ("lint", "plan.txt", "--format", "json", "-o", "link.txt"),  # through a symlink
+        ("lint", "plan.txt", "-o", "hard.txt"),  # a hard link: the same inode
+        ("lint", ".", "-o", "plan.txt"),  # a plan the folder walk reads
+        ("lint", "plan.txt", "--baseline", "hard.txt", "--write-baseline"),
+        ("report", "plan.txt", "-o", "plan.txt"),
+        ("report", "other.txt", "--previous", "plan.txt", "-o", "link.txt"),
+        ("diff", "other.txt", "plan.txt", "-o", "plan.txt"),
+        ("diff", "other.txt", "plan.txt", "--format", "json", "-o", "hard.txt"),
+    ],
+)
+def test_an_output_that_is_an_input_is_refused(plans: Path, args: tuple[str, ...]):
+    done = run(plans, *args)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1
+    assert "输出会覆盖输入文件" in done.stderr and "请另选输出文件" in done.stderr
+    for name in ("plan.txt", "other.txt", "hard.txt"):
+        assert (plans / name).read_bytes() == ORIGINAL
+    assert (plans / "link.txt").is_symlink()
+
+
+def test_the_refusal_in_english_and_a_different_output_still_written(plans: Path):
+    done = run(plans, "lint", "plan.txt", "-o", "plan.txt", "--lang", "en")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "plancheck: plan.txt: the output would overwrite the input plan.txt; choose another file\n"
+    )
+    fine = run(plans, "lint", "plan.txt", "-o", "report.txt")
+    assert fine.returncode == 1 and "A001" in (plans / "report.txt").read_text(encoding="utf-8")
+
+
+def test_a_second_review_never_replaces_the_copy_without_force(plans: Path):
+    first = run(plans, "review", "plan.txt")
+    assert first.returncode == 0, first.stderr
+    copy = plans / "plan.reviewed.docx"
+    worked_in = b"the drafter's own work"
+    copy.write_bytes(worked_in)  # as if the drafter had accepted changes in it since
+    again = run(plans, "review", "plan.txt")
+    assert again.returncode == 2 and again.stdout == ""
+    assert again.stderr.strip() == (
+        "plancheck: plan.reviewed.docx：审阅稿已存在（可能已在其中修改过）；确要替换，请加 --force"
+    )
+    assert copy.read_bytes() == worked_in
+    english = run(plans, "review", "plan.txt", "-o", "plan.reviewed.docx", "--lang", "en")
+    assert english.returncode == 2 and "use --force to replace it" in english.stderr
+    forced = run(plans, "review", "plan.txt", "--force")
+    assert forced.returncode == 0 and copy.read_bytes()[:2] == b"PK"  # a Word file again
+    onto_draft = run(plans, "review", "plan.txt", "-o", "hard.txt", "--force")
+    assert onto_draft.returncode == 2 and "审阅稿会覆盖原稿" in onto_draft.stderr
+    assert (plans / "plan.txt").read_bytes() == ORIGINAL
+
+
+# -- 2. --fix says what it wrote, file by file --------------------------------------------
+
+
+def _read_only(path: Path) -> None:
+    path.chmod(0o444)  # root writes it anyway; write_atomic refuses it by its mode
+
+
+def test_fix_counts_only_what_was_written_and_shows_the_rest(tmp_path: Path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(PLAN_2024, tmp_path / name)
+    _read_only(tmp_path / "a.txt")
+    _read_only(tmp_path / "b.txt")
+    done = run(tmp_path, "lint", "a.txt", "b.txt", "c.txt", "--fix", "--no-color")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "plancheck: a.txt: 文件只读，未修复",
+        "plancheck: b.txt: 文件只读，未修复",
+    ]
+    lines = done.stdout.splitlines()
+    for name in ("a.txt", "b.txt"):  # the six findings of a file left as it was
+        codes = sorted(line.split()[1] for line in lines if line.startswith(f"{name}:"))
+        assert codes == ["A001", "A001", "A001", "G005", "G007", "N003"]
+        assert (tmp_path / name).read_bytes() == ORIGINAL
+    left = sorted(line.split()[1] for line in lines if line.startswith("c.txt:"))
+    assert left == ["G005", "G007"]  # four fixed, two left
+    assert "c.txt：已修复4个问题，已写入文件。" in lines
+    assert not any("共修复" in line for line in lines)  # one file written: no total
+    assert lines[-1] == "文件：检查3个（3个有问题），2个未能写回修复。"
+    fixed = (tmp_path / "c.txt").read_text(encoding="utf-8")
+    assert "(科技成果评价)" not in fixed and fixed != ORIGINAL.decode()
+
+
+def test_fix_json_agrees_with_the_disk(tmp_path: Path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(PLAN_2024, tmp_path / name)
+    _read_only(tmp_path / "a.txt")
+    _read_only(tmp_path / "b.txt")
+    done = run(tmp_path, "lint", ".", "--fix", "--format", "json", "--lang", "en")
+    assert done.returncode == 2
+    data = json.loads(done.stdout)
+    summary = data["summary"]
+    assert summary["fixed"] == 4 and summary["fix_errors"] == 2
+    assert summary["findings"] == 6 + 6 + 2
+    files = {f["path"]: f for f in data["files"]}
+    assert files["a.txt"]["fix_error_code"] == "unwritable"
+    assert files["a.txt"]["fix_error_message"] == "file is read-only; not fixed"
+    assert "fixed" not in files["a.txt"] and files["c.txt"]["fixed"] == 4
+    changed = [p.name for p in sorted(tmp_path.glob("*.txt")) if p.read_bytes() != ORIGINAL]
+    assert changed == ["c.txt"]
+
+
+def test_two_files_written_are_each_named_and_summed(tmp_path: Path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(PLAN_2024, tmp_path / name)
+    done = run(tmp_path, "lint", "a.txt", "b.txt", "--fix", "--lang", "en")
+    assert done.returncode == 1
+    assert "a.txt: Fixed 4 problems, written to the file." in done.stdout
+    assert "b.txt: Fixed 4 problems, written to the file." in done.stdout
+    assert "Fixed 8 problems in all." in done.stdout
+
+
+def test_a_rename_that_fails_leaves_the_file_and_says_so(tmp_path: Path, monkeypatch):
+    """A read-only mount or a full disk fails at the rename: no traceback, the file as it
+    was, no temp file left beside it, the findings of the file as it is."""
+    from click.testing import CliRunner
+
+    from checker.commandline.cli import cli
+
+    plan = tmp_path / "plan.txt"
+    shutil.copy(PLAN_2024, plan)
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = CliRunner().invoke(cli, ["lint", str(plan), "--fix", "--format", "json"])
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["fixed"] == 0 and data["summary"]["findings"] == 6
+    assert data["files"][0]["fix_error"] == (
+        "cannot write the file (Read-only file system); not fixed"
+    )
+    assert data["files"][0]["fix_error_message"] == "无法写入文件（只读文件系统），未修复"
+    assert plan.read_bytes() == ORIGINAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]
