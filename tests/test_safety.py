@@ -193,3 +193,162 @@ def test_a_rename_that_fails_leaves_the_file_and_says_so(tmp_path: Path, monkeyp
     assert data["files"][0]["fix_error_message"] == "无法写入文件（只读文件系统），未修复"
     assert plan.read_bytes() == ORIGINAL
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]
+
+
+# -- 3. what the baseline and the suppressions hid is said ----------------------------------
+
+
+def test_text_says_what_the_baseline_hid(tmp_path: Path):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    recorded = run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", "--write-baseline")
+    assert recorded.returncode == 0, recorded.stderr
+    for args in ((), ("--no-cache",)):  # from the cache and afresh alike
+        done = run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", *args)
+        assert done.returncode == 0
+        assert done.stdout.splitlines() == [
+            "没有需要列出的问题。",
+            "另有6个问题已记入基线（--baseline），未列出。",
+            "文件：检查1个。",
+        ]
+        assert "未发现问题" not in done.stdout
+    english = run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", "--lang", "en")
+    assert "6 more recorded in the baseline (--baseline) are not listed." in english.stdout
+    data = json.loads(
+        run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", "--format", "json").stdout
+    )
+    assert data["summary"]["baseline_hidden"] == 6 and data["summary"]["suppressed"] == 0
+
+
+def test_text_says_what_the_suppressions_hid(tmp_path: Path):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    (tmp_path / ".plancheck.yaml").write_text(
+        'per-task-ignores:\n  "50": [N003]\n  "21": [A001]\n', encoding="utf-8"
+    )
+    for _ in range(2):  # the second run reads the cache: the count is kept in the entry
+        done = run(tmp_path, "lint", "plan.txt")
+        assert done.returncode == 1
+        lines = done.stdout.splitlines()
+        assert lines[-3].startswith("发现4个问题")
+        assert lines[-2] == "另有2个问题被抑制指令（disable 注释或 per-task-ignores）隐藏，未列出。"
+    only = tmp_path / "only.md"
+    only.write_text(
+        "# 2024年工作要点\n\n<!-- plancheck: disable-file=G005 -->\n\n一、总体要求\n\n"
+        "1.完善制度。(国家知识产权局等部门按职责分工负责)\n",
+        encoding="utf-8",
+    )
+    quiet = run(tmp_path, "lint", "only.md", "--lang", "en", "--no-cache")
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    assert quiet.stdout.splitlines()[:2] == [
+        "No problems to list.",
+        "1 more hidden by a suppression (a disable comment, per-task-ignores) is not listed.",
+    ]
+
+
+# -- 4. --fail-on ---------------------------------------------------------------------------
+
+
+def test_fail_on_sets_the_least_severity_that_fails(tmp_path: Path):
+    plan = tmp_path / "plan.txt"
+    shutil.copy(PLAN_2024, plan)
+    warnings = ("--select", "G005,G007")  # the plan's two warnings, nothing else
+    assert run(tmp_path, "lint", "plan.txt", *warnings).returncode == 1
+    assert run(tmp_path, "lint", "plan.txt", *warnings, "--fail-on", "error").returncode == 0
+    assert run(tmp_path, "lint", "plan.txt", "--fail-on", "error").returncode == 1  # A001, N003
+    (tmp_path / ".plancheck.yaml").write_text(
+        "select: [G005, G007]\nseverity: {G005: info, G007: info}\n", encoding="utf-8"
+    )
+    default = run(tmp_path, "lint", "plan.txt")
+    assert default.returncode == 0  # info-only findings exit 0 under the default
+    assert "[提示]" in default.stdout and "发现2个问题" in default.stdout  # still listed
+    assert run(tmp_path, "lint", "plan.txt", "--fail-on", "info").returncode == 1
+    through_click = run(tmp_path, "lint", "-q", "plan.txt", "--fail-on=info")
+    assert through_click.returncode == 1
+    wrong = run(tmp_path, "lint", "plan.txt", "--fail-on", "fatal", "--lang", "en")
+    assert wrong.returncode == 2 and "--fail-on" in wrong.stderr
+
+
+# -- 5. --unsafe-fixes alone ----------------------------------------------------------------
+
+
+def test_unsafe_fixes_alone_changes_nothing_and_the_summary_stays_true(tmp_path: Path):
+    """As in ruff, --unsafe-fixes alone is accepted (a setting for whenever fixes apply),
+    but the summary never counts as ``--fix``-able what plain --fix would not apply."""
+    plan = tmp_path / "plan.txt"
+    shutil.copy(PLAN_2024, plan)
+    plain = run(tmp_path, "lint", "plan.txt", "--no-cache")
+    given = run(tmp_path, "lint", "plan.txt", "--unsafe-fixes", "--no-cache")
+    assert given.returncode == plain.returncode == 1
+    assert given.stdout == plain.stdout and given.stderr == ""
+    assert (
+        "发现6个问题（4个可用 --fix 自动修复，另有1个加 --unsafe-fixes 可修复）。" in given.stdout
+    )
+    assert plan.read_bytes() == ORIGINAL
+
+
+# -- 7. Word --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def word_plan(tmp_path: Path) -> Path:
+    """The 2024 plan pasted into Word, a line a paragraph."""
+    import docx
+
+    document = docx.Document()
+    for line in PLAN_2024.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "plan.docx")
+    return tmp_path / "plan.docx"
+
+
+def test_lint_of_a_word_plan_points_to_review_not_fix(word_plan: Path):
+    folder = word_plan.parent
+    done = run(folder, "lint", "plan.docx", "--no-color")
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[-3] == "发现6个问题。"  # none offered to --fix, which leaves .docx alone
+    assert "--fix" not in "\n".join(lines[-3:-2])
+    assert lines[-2].startswith(
+        "其中5个在Word文件中有修复：--fix 不改写Word文件，请用 plancheck review"
+    )
+    n003 = next(line for line in lines if " N003 " in line)
+    assert "第64段末尾" in n003 and "下一段" in n003  # paragraphs, not lines
+    english = run(folder, "lint", "plan.docx", "--lang", "en")
+    assert "paragraph 64" in english.stdout and "plancheck review FILE" in english.stdout
+    fixing = run(folder, "lint", "plan.docx", "--fix")
+    assert fixing.returncode == 1 and "plancheck review" in fixing.stderr
+    assert "已修复" not in fixing.stdout
+
+
+def test_review_comments_name_paragraphs_in_both_languages(word_plan: Path):
+    import docx
+
+    folder = word_plan.parent
+    for lang, said in (("zh", "第64段末尾"), ("en", "at the end of paragraph 64")):
+        done = run(folder, "review", "plan.docx", "-o", f"{lang}.docx", "--lang", lang)
+        assert done.returncode == 0, done.stderr
+        comments = [c.text for c in docx.Document(str(folder / f"{lang}.docx")).comments]
+        n003 = [text for text in comments if text.startswith("N003")]
+        assert len(n003) == 1 and said in n003[0], n003
+        assert not any("第64行" in text or "line 64" in text for text in comments)
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)),  # Word 97-2003 (OLE)
+        ("old.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)),  # WPS (OLE)
+        ("rtf.doc", b"{\\rtf1\\ansi\\deff0 {\\fonttbl}2024}"),  # RTF Word saved as .doc
+    ],
+)
+def test_a_legacy_word_file_gets_a_hint_to_save_it_as_docx(tmp_path: Path, name, data):
+    (tmp_path / name).write_bytes(data)
+    for command in (("lint", name), ("review", name)):
+        done = run(tmp_path, *command)
+        assert done.returncode == 2
+        assert done.stderr == (
+            f"plancheck: {name}: 是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx\n"
+        )
+        assert "二进制" not in done.stderr and "binary" not in done.stderr
+    english = json.loads(run(tmp_path, "lint", name, "--format", "json", "--lang", "en").stdout)
+    assert english["files"][0]["error_code"] == "legacy-word"
+    assert english["files"][0]["error_message"].endswith("save it as .docx")

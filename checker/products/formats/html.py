@@ -76,7 +76,7 @@ def finding_view(found, source, lang: str) -> dict[str, Any]:
         "line": found.line,
         "column": found.column,
         "task": found.task,
-        "message": message(found, lang),
+        "message": message(found, lang, source),
         "fix": fix["replacement"] if fix else None,
         "place": locale.place(lang, found),
         "href": _word_link(found, source),
@@ -265,7 +265,10 @@ def render_report_page(
                 {
                     "status": pair.status,
                     "old": [diff.old.place(t) if moved else t.label for t in pair.old],
-                    "new": [links[t.index] for t in pair.new],
+                    "new": [
+                        {**links[t.index], "label": plan.place(t)} if moved else links[t.index]
+                        for t in pair.new
+                    ],
                     "inline": inline,
                     "added": pair.added,
                     "removed": pair.removed,

@@ -28,7 +28,7 @@ def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, 
         "name": found.name,
         "severity": found.severity,
         "task": found.task,
-        "message": message(found, lang),
+        "message": message(found, lang, source),
         "fingerprint": found.fingerprint(),
     }
     where = found.place_dict()
@@ -95,6 +95,7 @@ def as_dict(run, options: RenderOptions) -> dict[str, Any]:
             "files_with_findings": counts["with_findings"],
             "files_skipped": counts["skipped"],
             "baseline_hidden": run.hidden_by_baseline,
+            "suppressed": counts["suppressed"],
         },
     }
 
