@@ -2,8 +2,7 @@
 
 A drafting office edits these files by hand; a wrong one must stop the run at once with
 ``file:key: message``, not fail later inside a rule with a KeyError. A shape is data: a
-Python type (``str``, ``int``, ``bool``), ``REGEX`` (a string that compiles), ``DATE`` (a
-``"YYYY-MM-DD"`` string), ``DATES`` (such dates, or ``-``, in one string), ``[shape]`` (a
+Python type (``str``, ``int``, ``bool``), ``REGEX`` (a string that compiles), ``[shape]`` (a
 list of it), ``Mapping`` (known keys, required or not) or ``Table`` (any keys, one shape).
 """
 
@@ -13,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..base.errors import ConfigError
+from ..base.errors import ConfigError, Reason, type_name
 
 REGEX = "regex"
 #: a calendar date written YYYY-MM-DD, as text (YAML would make an unquoted one a date, which
@@ -46,68 +45,112 @@ def check(value: Any, shape: Any, where: str) -> None:
         _check_mapping(value, shape, where)
     elif isinstance(shape, Table):
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}: expected a mapping, got {_kind(value)}")
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("a mapping"),
+                other=_kind(value),
+            )
         for key, item in value.items():
             check(item, shape.value, f"{where}:{key}")
     elif isinstance(shape, list):
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: expected a list, got {_kind(value)}")
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("a list"),
+                other=_kind(value),
+            )
         for n, item in enumerate(value):
             check(item, shape[0], f"{where}[{n}]")
     elif shape == DATE:
         _check_date(value, where)
     elif shape == DATES:
         if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected dates as text, got {_kind(value)}")
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("dates YYYY-MM-DD as text"),
+                other=_kind(value),
+            )
         for date in value.split():
             if date != "-":
                 _check_date(date, where)
     elif shape == REGEX:
         if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected a regular expression, got {_kind(value)}")
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("a regular expression"),
+                other=_kind(value),
+            )
         try:
             re.compile(value)
         except re.error as error:
-            raise ConfigError(f"{where}: invalid regular expression ({error})") from None
+            raise ConfigError(
+                "{where}: invalid regular expression ({reason})", where=where, reason=str(error)
+            ) from None
     elif shape is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ConfigError(f"{where}: expected a whole number, got {_kind(value)}")
+        raise ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=Reason("a whole number"),
+            other=_kind(value),
+        )
     elif isinstance(shape, type) and not isinstance(value, shape):
         raise ConfigError(
-            f"{where}: expected {_NAMES.get(shape, shape.__name__)}, got {_kind(value)}"
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=_NAMES.get(shape) or shape.__name__,
+            other=_kind(value),
         )
 
 
 def _check_mapping(value: Any, shape: Mapping, where: str) -> None:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a mapping, got {_kind(value)}")
+        raise ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=Reason("a mapping"),
+            other=_kind(value),
+        )
     for key in sorted(shape.required - set(value)):
-        raise ConfigError(f"{where}:{key}: missing")
+        raise ConfigError("{where}: missing", where=f"{where}:{key}")
     for key, item in value.items():
         if key in shape.keys:
             check(item, shape.keys[key], f"{where}:{key}")
         elif not shape.open:
-            raise ConfigError(f"{where}:{key}: unknown key")
+            raise ConfigError("{where}: unknown key", where=f"{where}:{key}")
 
 
 def _check_date(value: Any, where: str) -> None:
+    """A date written YYYY-MM-DD that is a day of the calendar, or "" (none given)."""
     import datetime as dt
 
-    if not isinstance(value, str):
-        raise ConfigError(f'{where}: expected a date as text ("2024-06-06"), got {_kind(value)}')
     if value == "":
         return
     try:
-        if len(value) != 10:
+        if not isinstance(value, str) or len(value) != 10:
             raise ValueError
         dt.date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"{where}: expected a date YYYY-MM-DD, got {value!r}") from None
+        raise ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=Reason("a date YYYY-MM-DD"),
+            other=value if isinstance(value, str) else _kind(value),
+        ) from None
 
 
-_NAMES = {str: "text", int: "a whole number", bool: "true or false", dict: "a mapping"}
+_NAMES = {
+    str: Reason("text"),
+    int: Reason("a whole number"),
+    bool: Reason("true or false"),
+    dict: Reason("a mapping"),
+}
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Reason | str:
     if value is None:
-        return "nothing"
-    return _NAMES.get(type(value), type(value).__name__)
+        return Reason("nothing")
+    return _NAMES.get(type(value)) or type_name(value)

@@ -92,7 +92,6 @@ MESSAGES = {
     "L001.short": "《{title}》 is not an official title ({reason}): write 《{suggestion}》 (the {kind} is 《{official}》).",
     "L002": "《{title}》 ({kind}) was promulgated on {date}: it is no longer a task to make or issue; delete the task or make it one of implementing the text.",
     "L003": "《{title}》 was repealed on {date} by 《{by}》: cite the law in force instead.",
-    "X000": "{message}",
 }
 
 UI = {

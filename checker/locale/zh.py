@@ -92,7 +92,6 @@ MESSAGES = {
     "L001.short": "《{title}》不是现行{kind}的名称（{reason}）：应为《{suggestion}》（正式名称为《{official}》），请核对后改正。",
     "L002": "《{title}》（{kind}）已于{date}公布，不应再作为待制定、待出台的任务：请删去，或改为贯彻实施、配套制度建设等任务。",
     "L003": "《{title}》已于{date}由《{by}》废止：请改为引用现行的法律法规。",
-    "X000": "{message}",
 }
 
 UI = {
@@ -198,6 +197,8 @@ ERRORS = {
     "{path}: the output would overwrite the input {input}; choose another file": "{path}：输出会覆盖输入文件{input}，请另选输出文件",
     "--fix and --diff with standard input: use one of them": "读标准输入时 --fix 与 --diff 只能用一个",
     "aborted": "已中止",
+    # an operating-system reason the table does not word (Input/output error…)
+    "{reason}": "{reason}",
     "internal error: {detail}": "内部错误：{detail}",
     # configuration and rule files
     "{where}: unknown key": "{where}：未知的配置项",
@@ -235,6 +236,9 @@ ERRORS = {
     "{where}: {code} is already a rule": "{where}：{code}已是现有规则",
     "{where}: expected a list of findings": "{where}：应为问题列表",
     "{where}: an agency needs a name": "{where}：单位缺少名称",
+    "{where}: expected a name or a list of names": "{where}：应为名称或名称列表",
+    "{where}: unknown brand_of '{name}'": "{where}：未知的品牌所属单位“{name}”",
+    "{where}: malformed data ({reason})": "{where}：数据格式有误（{reason}）",
     "{where}: unknown category '{category}'": "{where}：未知的单位类别“{category}”",
     "{where}: '{name}' is listed twice": "{where}：“{name}”重复列出",
     "{where}: unknown successor '{name}'": "{where}：未知的继任单位“{name}”",
@@ -265,6 +269,8 @@ ERRORS = {
     "a list": "列表",
     "a mapping": "映射",
     "a regular expression": "正则表达式",
+    "a date YYYY-MM-DD": "YYYY-MM-DD格式的日期",
+    "dates YYYY-MM-DD as text": "以空格分隔的YYYY-MM-DD日期（文本）",
     "true or false": "true或false",
     "nothing": "空值",
     "{where}: cannot read baseline ({reason})": "{where}：无法读取基线文件（{reason}）",
@@ -273,6 +279,7 @@ ERRORS = {
     "{where}: already exists; init never overwrites a file": "{where}：文件已存在；plancheck init 不覆盖已有文件（要重新生成，请先将它改名或删除）",
     "{where}: already holds [tool.plancheck]; init writes nothing": "{where}：其中已有 [tool.plancheck] 配置；plancheck init 未写入任何文件",
     "{where}: no such folder": "{where}：没有这个文件夹",
+    "{where}: unknown role {role}": "{where}：未知的角色{role}",
     "{where}: cannot write ({reason})": "{where}：无法写入（{reason}）",
     "{where}: invalid YAML": "{where}：YAML格式有误",
     # names of value types in config messages
