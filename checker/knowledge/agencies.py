@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
     from .mirror import Hit, Mirror
 
+#: a reorganised body whose successor has no local form of the kind its own had
+_NO_COUNTERPART = {
+    "province": "{where}: '{name}' has no province counterpart",
+    "city": "{where}: '{name}' has no city counterpart",
+}
+
 
 class Agency(NamedTuple):
     name: str
@@ -326,10 +332,12 @@ def near_miss_limit(written: str) -> int:
 
 def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
     if not isinstance(entry, dict) or "name" not in entry:
-        raise ConfigError(f"{where}: an agency needs a name")
+        raise ConfigError("{where}: an agency needs a name", where=where)
     category = entry.get("category", "former" if entry.get("ended") else None)
     if category not in categories and category != "former":
-        raise ConfigError(f"{where}:category: unknown category '{category}'")
+        raise ConfigError(
+            "{where}: unknown category '{category}'", where=f"{where}:category", category=category
+        )
     return Agency(
         name=str(entry["name"]),
         full=str(entry.get("full", "")),
@@ -352,7 +360,7 @@ def _names(value: Any, where: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{where}: expected a name or a list of names")
+    raise ConfigError("{where}: expected a name or a list of names", where=where)
 
 
 def build_registry(
@@ -373,13 +381,25 @@ def build_registry(
     for n, entry in enumerate(data.get("agencies", [])):
         agency = _agency(entry, f"{origin}:agencies[{n}]", categories)
         if agency.name in agencies:
-            raise ConfigError(f"{origin}:agencies[{n}]: '{agency.name}' is listed twice")
+            raise ConfigError(
+                "{where}: '{name}' is listed twice",
+                where=f"{origin}:agencies[{n}]",
+                name=agency.name,
+            )
         agencies[agency.name] = agency
     for agency in agencies.values():
         if agency.successor and agency.successor not in agencies:
-            raise ConfigError(f"{origin}:{agency.name}: unknown successor '{agency.successor}'")
+            raise ConfigError(
+                "{where}: unknown successor '{name}'",
+                where=f"{origin}:{agency.name}",
+                name=agency.successor,
+            )
         if agency.brand_of and agency.brand_of not in agencies:
-            raise ConfigError(f"{origin}:{agency.name}: unknown brand_of '{agency.brand_of}'")
+            raise ConfigError(
+                "{where}: unknown brand_of '{name}'",
+                where=f"{origin}:{agency.name}",
+                name=agency.brand_of,
+            )
     endings = tuple(data.get("body_endings", ()))
     if lazy_mirror is not None:
         make = lazy_mirror[0]
@@ -397,7 +417,9 @@ def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
     centrals += [entry["central"] for _, entry in mirror.branches]
     for central in centrals:
         if central and central not in agencies:
-            raise ConfigError(f"mirror.yaml: unknown central body '{central}'")
+            raise ConfigError(
+                "{where}: unknown central body '{name}'", where="mirror.yaml", name=central
+            )
     _check_former(mirror, agencies)
     return mirror
 
@@ -411,10 +433,14 @@ def _check_former(mirror: "Mirror", agencies: dict[str, Agency]) -> None:
             continue
         national = agencies[body.central]
         if national.ended is None or not national.successor:
-            raise ConfigError(f"mirror.yaml: '{body.central}' has no successor")
+            raise ConfigError(
+                "{where}: '{name}' has no successor", where="mirror.yaml", name=body.central
+            )
         for style, endings in body.endings.items():
             if endings and mirror.counterpart(national.successor, "", style) is None:
-                raise ConfigError(f"mirror.yaml: '{national.successor}' has no {style} counterpart")
+                raise ConfigError(
+                    _NO_COUNTERPART[style], where="mirror.yaml", name=national.successor
+                )
 
 
 def _with_local_categories(categories: list[str], extras: list[dict[str, Any]]) -> list[str]:
@@ -494,13 +520,18 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
     for path in paths:
         for where, agency in _entries(path, base):
             if agency.name in agencies:
-                raise ConfigError(f"{where}: '{agency.name}' is already registered")
+                raise ConfigError(
+                    "{where}: '{name}' is already registered", where=where, name=agency.name
+                )
             if agency.rank is not None and agency.ended is None:
                 other = ranks.get((agency.category, agency.rank))
                 if other:
                     raise ConfigError(
-                        f"{where}:rank: {agency.rank} is also the rank of '{other}' in "
-                        f"category {agency.category}"
+                        "{where}: {rank} is also the rank of '{name}' in category {category}",
+                        where=f"{where}:rank",
+                        rank=agency.rank,
+                        name=other,
+                        category=agency.category,
                     )
                 ranks[(agency.category, agency.rank)] = agency.name
             agencies[agency.name] = agency
@@ -515,7 +546,9 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
     for name in local:
         successor = agencies[name].successor
         if successor and successor not in agencies and base.lookup(successor) is None:
-            raise ConfigError(f"{_origin(paths, name)}: unknown successor '{successor}'")
+            raise ConfigError(
+                "{where}: unknown successor '{name}'", where=_origin(paths, name), name=successor
+            )
     # the base's mirror as it is: made already, or made when first needed
     registry = Registry(
         agencies, base.categories, mirror=base._mirror, local=frozenset(local), endings=base.endings
@@ -529,7 +562,12 @@ def _index(index: dict, names, agency: Agency, form: str, where: str) -> None:
         if not written:
             continue
         if written in index and index[written].agency.name != agency.name:
-            raise ConfigError(f"{where}: '{written}' already names '{index[written].agency.name}'")
+            raise ConfigError(
+                "{where}: '{written}' already names '{other}'",
+                where=where,
+                written=written,
+                other=index[written].agency.name,
+            )
         index[written] = Lookup(agency, form)
 
 
@@ -543,20 +581,22 @@ def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with the key 'agencies'")
+        raise ConfigError("{where}: expected a mapping with the key 'agencies'", where=path)
     for key in data:
         if key not in FILE_KEYS:
-            raise ConfigError(f"{path}:{key}: unknown key (a registry file has 'agencies')")
+            raise ConfigError(
+                "{where}: unknown key (a registry file has 'agencies')", where=f"{path}:{key}"
+            )
     entries = data.get("agencies") or []
     if not isinstance(entries, list):
-        raise ConfigError(f"{path}:agencies: expected a list")
+        raise ConfigError("{where}: expected a list", where=f"{path}:agencies")
     result = []
     for n, entry in enumerate(entries):
         where = f"{path}:agencies[{n}]"
         if isinstance(entry, dict):
             for key in entry:
                 if key not in ENTRY_KEYS:
-                    raise ConfigError(f"{where}:{key}: unknown key")
+                    raise ConfigError("{where}: unknown key", where=f"{where}:{key}")
             _check_types(entry, where)
         if isinstance(entry, dict) and entry.get("mirrors") is not None:
             entry = _mirrored(entry, base, where)
@@ -567,15 +607,15 @@ def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
 def _check_types(entry: dict[str, Any], where: str) -> None:
     for key in ("name", "full", "category", "successor", "source", "note", "mirrors"):
         if key in entry and not isinstance(entry[key], str):
-            raise ConfigError(f"{where}:{key}: expected text")
+            raise ConfigError("{where}: expected text", where=f"{where}:{key}")
     if "aliases" in entry and not (
         isinstance(entry["aliases"], list) and all(isinstance(a, str) for a in entry["aliases"])
     ):
-        raise ConfigError(f"{where}:aliases: expected a list of names")
+        raise ConfigError("{where}: expected a list of names", where=f"{where}:aliases")
     for key in ("rank", "ended"):
         value = entry.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            raise ConfigError(f"{where}:{key}: expected a number")
+            raise ConfigError("{where}: expected a number", where=f"{where}:{key}")
 
 
 def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, Any]:
@@ -583,5 +623,7 @@ def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, An
     central = str(entry["mirrors"])
     found = base.lookup(central)
     if found is None or found.agency.name in base.local or base.is_local(central):
-        raise ConfigError(f"{where}:mirrors: unknown central body '{central}'")
+        raise ConfigError(
+            "{where}: unknown central body '{name}'", where=f"{where}:mirrors", name=central
+        )
     return {"category": found.agency.category, "rank": found.agency.rank, **entry}
