@@ -172,6 +172,7 @@ ERRORS: dict[str, str] = {}
 
 #: click's own messages are English already.
 CLICK: dict[str, str] = {}
+CLICK_PLURALS: dict[tuple[str, str], tuple[str, str]] = {}
 
 HTML = {
     "due": "deadline",

@@ -327,22 +327,14 @@ CLICK = {
     "Missing command.": "缺少命令。",
     "No such option {name!r}.": "没有选项{name!r}。",
     "No such command {name!r}.": "没有命令{name!r}。",
-    "Did you mean {possibility}?": "是否应为{possibility}？",
-    "(Did you mean one of: {possibilities}?)": "（是否应为其中之一：{possibilities}？）",
     "(Possible options: {possibilities})": "（可能的选项：{possibilities}）",
-    "Option {name!r} requires an argument.": "选项{name!r}需要一个值。",
-    "Option {name!r} requires {nargs} arguments.": "选项{name!r}需要{nargs}个值。",
     "Option {name!r} does not take a value.": "选项{name!r}不带值。",
     "Invalid value for {param_hint}: {message}": "{param_hint}的值无效：{message}",
     "Invalid value: {message}": "值无效：{message}",
-    "{value!r} is not {choice}.": "{value!r}不是{choice}。",
-    "{value!r} is not one of {choices}.": "{value!r}不是{choices}之一。",
     "{value!r} is not a valid {number_type}.": "{value!r}不是有效的{number_type}。",
     "{name} {filename!r} does not exist.": "{name}{filename!r}不存在。",
     "{name} {filename!r} is a directory.": "{name}{filename!r}是目录。",
     "{name} {filename!r} is not readable.": "{name}{filename!r}不可读。",
-    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
-    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
     "Error: {message}": "错误：{message}",
     "Try '{command} {option}' for help.": "用“{command} {option}”查看帮助。",
     "default: {default}": "默认：{default}",
@@ -350,6 +342,29 @@ CLICK = {
     "path": "路径",
     "directory": "目录",
     "Aborted!": "已中止！",
+    # the heading of a help section ("Options:"), with the language's colon
+    "{heading}:": "{heading}：",
+}
+
+#: click's messages with a singular and a plural (its ``ngettext`` calls): (one, many) →
+#: (one, many); the catalogue's plural rule is English's, so each keeps its own wording
+CLICK_PLURALS = {
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "是否应为{possibility}？",
+        "（是否应为其中之一：{possibilities}？）",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "选项{name!r}需要一个值。",
+        "选项{name!r}需要{nargs}个值。",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r}不是{choice}。",
+        "{value!r}不是{choices}之一。",
+    ),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "多余的参数（{args}）",
+        "多余的参数（{args}）",
+    ),
 }
 
 HTML = {
