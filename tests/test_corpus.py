@@ -168,6 +168,21 @@ XFAIL: dict[str, str] = {
         "clauses (A、B、C按职责分工负责), each body by its remit, need no closing statement that "
         "the first-named leads (G009); an opening (complete: false) cannot show its end"
     ),
+    "national/open-2015-guobanfa-dajia-yaodian": (
+        "a collective of many bodies as the whole clause (全国打击侵权假冒工作领导小组各成员单位"
+        "按职责分工分别负责) is neither one body with 按职责分工 (G006) nor an unknown agency (G001)"
+    ),
+    "local/open-2022-chengdu-zeren-fenjie": (
+        "a labelled part 数据提供单位:B inside the clause (牵头单位:A;责任单位:C;数据提供单位:B) names "
+        "a body in a data-supplying role (G012); a city's own short names (市发改委, 市住建局, "
+        "市卫健委, 市人社局) are not misspelt national abbreviations (G002); target items that "
+        "differ in their indicator (第二/第三产业增加值) are not near-duplicates (D007)"
+    ),
+    "local/open-2023-yuzheng-zhongdian-zeren": (
+        "bodies after the first in a clause written without the shared prefix 省 (省商务厅、财政厅、"
+        "发展改革委…) are provincial bodies, not misspelt ministries (财政厅 → 财政部) or unknown "
+        "agencies (G001); 税务局 beside 省 bodies is the provincial tax bureau"
+    ),
 }
 
 
