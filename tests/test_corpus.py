@@ -183,6 +183,10 @@ XFAIL: dict[str, str] = {
         "发展改革委…) are provincial bodies, not misspelt ministries (财政厅 → 财政部) or unknown "
         "agencies (G001); 税务局 beside 省 bodies is the provincial tax bureau"
     ),
+    "local/open-2022-chuanfagai-liutong-tixi": (
+        "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
+        "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
+    ),
 }
 
 
