@@ -15,6 +15,8 @@ from typing import Any
 from ..base.errors import ConfigError
 
 REGEX = "regex"
+#: a year (2018) or a year and month ("2018-03"): when a body was renamed or abolished
+YEAR_MONTH = "year-month"
 
 
 @dataclass(frozen=True)
@@ -55,12 +57,27 @@ def check(value: Any, shape: Any, where: str) -> None:
             re.compile(value)
         except re.error as error:
             raise ConfigError(f"{where}: invalid regular expression ({error})") from None
+    elif shape == YEAR_MONTH:
+        if year_month(value) is None:
+            raise ConfigError(f"{where}: expected a year (2018) or a year and month (2018-03)")
     elif shape is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise ConfigError(f"{where}: expected a whole number, got {_kind(value)}")
     elif isinstance(shape, type) and not isinstance(value, shape):
         raise ConfigError(
             f"{where}: expected {_NAMES.get(shape, shape.__name__)}, got {_kind(value)}"
         )
+
+
+def year_month(value: Any) -> tuple[int, int | None] | None:
+    """(year, month) of a year (2018) or a year and month ("2018-03"); None for anything
+    else (a month outside 1–12, a date, text)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, None
+    if isinstance(value, str):
+        found = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+        if found and 1 <= int(found.group(2)) <= 12:
+            return int(found.group(1)), int(found.group(2))
+    return None
 
 
 def _check_mapping(value: Any, shape: Mapping, where: str) -> None:
