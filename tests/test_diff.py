@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -353,3 +354,7 @@ def test_a_move_names_the_sections_it_left_and_joined(tmp_path):
     invoke("diff", str(old), str(new), "--format", "html", "-o", str(page))
     html = page.read_text(encoding="utf-8")
     assert "<b>一（一）2</b>" in html and "<b>二（一）2</b>" in html
+    report = tmp_path / "report.html"
+    invoke("report", str(new), "--previous", str(old), "-o", str(report))
+    carried = report.read_text(encoding="utf-8")
+    assert re.search(r"<td>一（一）2</td><td><a href=\"#task-[\w-]+\">二（一）2</a>", carried)

@@ -13,36 +13,13 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from checker.reading import clause, vocabulary
+from checker.reading import vocabulary
 from checker.reading.parse import parse
 from checker.reading.sniff import _marks, is_plan, plan_marks
 from checker.reading.source import Source
 from checker.reading.text import PAIRS
 
 from .conftest import ROOT
-
-#: every word of the tails' pattern, read from it (a word added there is tested here too)
-_TAIL_WORDS = sorted(set(re.findall(r"[\u4e00-\u9fff]+", clause._ROLE + clause._VAGUE_WORDS)))
-_NAME_WORDS = ["科技部", "国家知识产权局", "财政部", "、", "会同", "(县、市)", "甲"]
-
-
-#: the tails' pattern without the lookahead that speeds it up
-_PLAIN_TAILS = re.compile(rf"(?:{clause._ROLE}|{clause._VAGUE_WORDS})+$")
-
-
-@given(
-    st.lists(st.sampled_from(_NAME_WORDS + _TAIL_WORDS), max_size=12),
-    st.lists(st.sampled_from(_TAIL_WORDS), max_size=12),  # long tails too
-)
-def test_a_clause_tail_is_found_as_by_the_plain_pattern(words, tail_words):
-    part = "".join(words + tail_words)
-    tail = _PLAIN_TAILS.search(part)
-    expected = (part, None) if tail is None or not tail.group() else None
-    if expected is None:
-        vague = clause._VAGUE.search(tail.group())
-        expected = (part[: tail.start()], vague.group() if vague else None)
-    assert clause._strip_tails(part) == expected
-
 
 _PLAIN_HALF_MARKS = re.compile(r"[();?!]|(?<!\d)[,:]|[,:](?!\d)")
 
@@ -91,34 +68,6 @@ def test_units_balance_together_exactly_when_each_balances_alone(pieces, cuts, o
     if overlap and units:  # a unit inside another, as a heading might sit in a task
         units.append((units[0][0], units[-1][1]))
     assert all_balanced(text, units) == all(_balanced(text[s:e]) for s, e in units)
-
-
-#: the clause words without their lookahead: the live pattern, minus the speed-up
-_PLAIN_CLAUSE_WORDS = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", clause.CLAUSE_WORDS.pattern))
-#: the pieces of its words, read from it (a word added there is tested here too), and prose
-_CLAUSE_PIECES = [*sorted(set(re.findall(r"[\u4e00-\u9fff]+", _PLAIN_CLAUSE_WORDS.pattern))), "甲"]
-
-
-@given(st.lists(st.sampled_from(_CLAUSE_PIECES)))
-def test_clause_words_are_found_as_by_the_plain_pattern(words):
-    text = "".join(words)
-    plain = [m.span() for m in _PLAIN_CLAUSE_WORDS.finditer(text)]
-    assert [m.span() for m in clause.CLAUSE_WORDS.finditer(text)] == plain
-
-
-#: a clause-like group as first written: what the faster CLAUSE_GROUP must find
-_PLAIN_CLAUSE_GROUP = re.compile(
-    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{clause.CLAUSE_WORDS.pattern})"
-    r"(?:[^()【】]|\([^()]*\))*[)】]"
-)
-
-
-@given(st.lists(st.sampled_from([*_CLAUSE_PIECES, "(", ")", "【", "】", "（", "。", "等", "负"])))
-def test_clause_groups_are_found_as_by_the_plain_pattern(pieces):
-    text = "".join(pieces)
-    plain = [m.span() for m in _PLAIN_CLAUSE_GROUP.finditer(text)]
-    assert [m.span() for m in clause.CLAUSE_GROUP.finditer(text)] == plain
-    assert (clause.CLAUSE_GROUP.search(text) is None) == (_PLAIN_CLAUSE_GROUP.search(text) is None)
 
 
 def test_a_source_comes_back_whole_from_a_worker():
@@ -209,17 +158,6 @@ def test_a_one_line_task_maps_its_offsets_as_the_general_walk(lengths, data):
         assert offsets(index) == walk(index)
 
 
-#: the name separators without their alternatives spelled out one by one
-_PLAIN_NAME_SEP = re.compile(r"、|等和|等及|(?:以及|和|及)(?=各|有关|地方|相关|县级)")
-
-
-@given(st.lists(st.sampled_from(["、", "等", "和", "及", "以及", "各", "有关", "县级", "甲"])))
-def test_name_separators_are_found_as_by_the_plain_pattern(words):
-    text = "".join(words)
-    plain = [m.span() for m in _PLAIN_NAME_SEP.finditer(text)]
-    assert [m.span() for m in clause._NAME_SEP.finditer(text)] == plain
-
-
 #: lines of the family's layouts, defects included: plans are made of a random few
 _PLAN_LINES = [
     "2024年推进计划",
@@ -308,75 +246,6 @@ def test_tasks_are_qualified_as_their_headings_say(lines):
             return error.reason
 
     assert read(_Parser) == read(General)
-
-
-@given(st.text(alphabet=",;。 甲、负责"))
-def test_a_clause_is_cut_into_segments_as_by_the_pattern(text):
-    """A clause without ,;。 is one segment without the pattern being run."""
-    plain = [(m.group(), m.start()) for m in clause._SEGMENT.finditer(text)]
-    assert clause._segments(text) == plain
-
-
-#: every word of the patterns the plain readings skip when their words are absent (the
-#: separators of names, the lead-in words), read from them: a word added there (与…) that
-#: the shortcuts' character tests do not know makes these tests fail, not the plans' reading
-_SEPARATOR_WORDS = sorted(
-    set(re.findall(r"[\u4e00-\u9fff]+", clause._NAME_SEP.pattern + clause._LEAD_IN.pattern))
-)
-
-
-@given(
-    st.lists(
-        st.sampled_from(["、", "等", "和", "及", "各", "有关", "(", ")", "甲", *_SEPARATOR_WORDS])
-    )
-)
-def test_names_are_found_as_by_the_separators_pattern(words):
-    """A list whose only separator is 、 is split without the pattern: the same names."""
-    body = "".join(words)
-    plain: list[tuple[str, int]] = []
-    cursor = 0
-    for separator in clause._NAME_SEP.finditer(body):
-        if clause._inside_brackets(body, separator.start()):
-            continue
-        plain.append((body[cursor : separator.start()], cursor))
-        cursor = separator.end()
-    plain.append((body[cursor:], cursor))
-    assert clause._names(body) == plain
-    if "(" not in body:
-        assert clause._names(body, maybe_bracketed=False) == plain
-
-
-_CLAUSE_TEXT_PIECES = [
-    *["国家知识产权局", "科技部", "文化和旅游部", "国务院", "各省级人民政府", "有关部门"],
-    *["、", " ", "等", "等部门", "和", "及", "以及", "由", "会同", "牵头", "配合", "(牵头)"],
-    *["按职责分工", "负责", ",", ";", ":", "责任单位", "(", ")", "下同", "2024年底前完成"],
-    "排在第一位的部门为牵头部门",
-    *_SEPARATOR_WORDS,
-]
-
-
-@given(st.lists(st.sampled_from(_CLAUSE_TEXT_PIECES), max_size=10))
-def test_a_plain_list_clause_is_read_as_by_the_general_reading(pieces):
-    """The reading of a plain list (names and a role) says what the general one says, and
-    the memoised reading is the general one's whichever path it takes."""
-    text = "".join(pieces)
-    plain = clause._read_plain_list(text)
-    general = clause._read_any_clause(text)
-    if plain is not None:
-        assert plain == general
-    assert clause._read_clause.__wrapped__(text) == general
-
-
-def test_the_commonest_clauses_are_read_as_plain_lists():
-    for text in ("科技部负责", "科技部、国家知识产权局按职责分工负责", "财政部、科技部等部门负责"):
-        assert clause._read_plain_list(text) == clause._read_any_clause(text)
-    for text in (
-        "科技部牵头,财政部配合",
-        "科技部会同财政部负责",
-        "责任单位:科技部",
-        "由科技部负责",
-    ):
-        assert clause._read_plain_list(text) is None
 
 
 #: every bracket text.PAIRS knows, not only those bracket_groups reads by default

@@ -373,7 +373,7 @@ def test_a_full_stop_after_the_clause():
     [
         ("（责任单位：国家发展改革委（牵头）、财政部、商务部）", [("国家发展改革委", "lead"), ("财政部", "participant"), ("商务部", "participant")]),
         ("【牵头单位：国家发展改革委；配合单位：财政部】", [("国家发展改革委", "lead"), ("财政部", "cooperate")]),
-        ("（牵头：国家发展改革委；参与：财政部、商务部）", [("国家发展改革委", "lead"), ("财政部", "cooperate"), ("商务部", "cooperate")]),
+        ("（牵头：国家发展改革委；参与：财政部、商务部）", [("国家发展改革委", "lead"), ("财政部", "participant"), ("商务部", "participant")]),
     ],
 )  # fmt: skip
 def test_labelled_and_marked_leads(clause, agencies):

@@ -193,3 +193,93 @@ def test_a_rename_that_fails_leaves_the_file_and_says_so(tmp_path: Path, monkeyp
     assert data["files"][0]["fix_error_message"] == "无法写入文件（只读文件系统），未修复"
     assert plan.read_bytes() == ORIGINAL
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]
+
+
+# -- 3. what the baseline and the suppressions hid is said ----------------------------------
+
+
+def test_text_says_what_the_baseline_hid(tmp_path: Path):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    recorded = run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", "--write-baseline")
+    assert recorded.returncode == 0, recorded.stderr
+    for args in ((), ("--no-cache",)):  # from the cache and afresh alike
+        done = run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", *args)
+        assert done.returncode == 0
+        assert done.stdout.splitlines() == [
+            "没有需要列出的问题。",
+            "另有6个问题已记入基线（--baseline），未列出。",
+            "文件：检查1个。",
+        ]
+        assert "未发现问题" not in done.stdout
+    english = run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", "--lang", "en")
+    assert "6 more recorded in the baseline (--baseline) are not listed." in english.stdout
+    data = json.loads(
+        run(tmp_path, "lint", "plan.txt", "--baseline", "b.yaml", "--format", "json").stdout
+    )
+    assert data["summary"]["baseline_hidden"] == 6 and data["summary"]["suppressed"] == 0
+
+
+def test_text_says_what_the_suppressions_hid(tmp_path: Path):
+    shutil.copy(PLAN_2024, tmp_path / "plan.txt")
+    (tmp_path / ".plancheck.yaml").write_text(
+        'per-task-ignores:\n  "50": [N003]\n  "21": [A001]\n', encoding="utf-8"
+    )
+    for _ in range(2):  # the second run reads the cache: the count is kept in the entry
+        done = run(tmp_path, "lint", "plan.txt")
+        assert done.returncode == 1
+        lines = done.stdout.splitlines()
+        assert lines[-3].startswith("发现4个问题")
+        assert lines[-2] == "另有2个问题被抑制指令（disable 注释或 per-task-ignores）隐藏，未列出。"
+    only = tmp_path / "only.md"
+    only.write_text(
+        "# 2024年工作要点\n\n<!-- plancheck: disable-file=G005 -->\n\n一、总体要求\n\n"
+        "1.完善制度。(国家知识产权局等部门按职责分工负责)\n",
+        encoding="utf-8",
+    )
+    quiet = run(tmp_path, "lint", "only.md", "--lang", "en", "--no-cache")
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    assert quiet.stdout.splitlines()[:2] == [
+        "No problems to list.",
+        "1 more hidden by a suppression (a disable comment, per-task-ignores) is not listed.",
+    ]
+
+
+# -- 4. --fail-on ---------------------------------------------------------------------------
+
+
+def test_fail_on_sets_the_least_severity_that_fails(tmp_path: Path):
+    plan = tmp_path / "plan.txt"
+    shutil.copy(PLAN_2024, plan)
+    warnings = ("--select", "G005,G007")  # the plan's two warnings, nothing else
+    assert run(tmp_path, "lint", "plan.txt", *warnings).returncode == 1
+    assert run(tmp_path, "lint", "plan.txt", *warnings, "--fail-on", "error").returncode == 0
+    assert run(tmp_path, "lint", "plan.txt", "--fail-on", "error").returncode == 1  # A001, N003
+    (tmp_path / ".plancheck.yaml").write_text(
+        "select: [G005, G007]\nseverity: {G005: info, G007: info}\n", encoding="utf-8"
+    )
+    default = run(tmp_path, "lint", "plan.txt")
+    assert default.returncode == 0  # info-only findings exit 0 under the default
+    assert "[提示]" in default.stdout and "发现2个问题" in default.stdout  # still listed
+    assert run(tmp_path, "lint", "plan.txt", "--fail-on", "info").returncode == 1
+    through_click = run(tmp_path, "lint", "-q", "plan.txt", "--fail-on=info")
+    assert through_click.returncode == 1
+    wrong = run(tmp_path, "lint", "plan.txt", "--fail-on", "fatal", "--lang", "en")
+    assert wrong.returncode == 2 and "--fail-on" in wrong.stderr
+
+
+# -- 5. --unsafe-fixes alone ----------------------------------------------------------------
+
+
+def test_unsafe_fixes_alone_changes_nothing_and_the_summary_stays_true(tmp_path: Path):
+    """As in ruff, --unsafe-fixes alone is accepted (a setting for whenever fixes apply),
+    but the summary never counts as ``--fix``-able what plain --fix would not apply."""
+    plan = tmp_path / "plan.txt"
+    shutil.copy(PLAN_2024, plan)
+    plain = run(tmp_path, "lint", "plan.txt", "--no-cache")
+    given = run(tmp_path, "lint", "plan.txt", "--unsafe-fixes", "--no-cache")
+    assert given.returncode == plain.returncode == 1
+    assert given.stdout == plain.stdout and given.stderr == ""
+    assert (
+        "发现6个问题（4个可用 --fix 自动修复，另有1个加 --unsafe-fixes 可修复）。" in given.stdout
+    )
+    assert plan.read_bytes() == ORIGINAL

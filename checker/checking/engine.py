@@ -54,11 +54,13 @@ def path_matches(path: str, pattern: str) -> bool:
 
 
 class Result(NamedTuple):
-    """Findings of one plan, plus the suppressions that hid nothing (reported as unused)."""
+    """Findings of one plan, plus the suppressions that hid nothing (reported as unused) and
+    how many findings the suppressions hid (the summary says so: never "no problems" alone)."""
 
     plan: Plan
     findings: list[Finding]
     unused_suppressions: Sequence[tuple[Span, str]] = ()
+    suppressed: int = 0
 
 
 def _registry(config: Config) -> "Registry":
@@ -92,7 +94,7 @@ def run(
         findings.extend(spec.func(plan, context))
     findings.sort(key=lambda f: (f.span.start, f.code))
     kept, unused = suppress(plan, config, findings)
-    return Result(plan, kept, unused)
+    return Result(plan, kept, unused, len(findings) - len(kept))
 
 
 def suppress(

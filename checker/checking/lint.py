@@ -54,6 +54,8 @@ class FileReport:
         #: why the file was not checked although it could be read (not a plan)
         self.skipped: str | None = None
         self.unused_suppressions: Sequence[tuple[Span, str]] = []
+        #: findings a suppression (a disable directive, per-task-ignores) hid
+        self.suppressed = 0
         #: findings --fix mended and wrote to the file (or --diff showed)
         self.fixed = 0
         #: why --fix could not write the file back (it keeps its text; exit 2)
@@ -111,6 +113,8 @@ class RunReport(NamedTuple):
             "unsafe_fixable": unsafe,
             "fixed": sum(r.fixed for r in self.files),
             "fix_errors": len(self.fix_errors),
+            "suppressed": sum(r.suppressed for r in self.files),
+            "baseline_hidden": self.hidden_by_baseline,
         }
 
 
@@ -324,10 +328,13 @@ def lint_file(
     report.custom_rules = config.custom
     report.findings = placed(plan, result.findings)
     report.unused_suppressions = result.unused_suppressions
+    report.suppressed = result.suppressed
     if key is not None:
         from . import resultcache
 
-        resultcache.store(key, report.findings, report.unused_suppressions, report.summary)
+        resultcache.store(
+            key, report.findings, report.unused_suppressions, report.summary, report.suppressed
+        )
     return report
 
 
@@ -412,6 +419,7 @@ def _from_cache(report: FileReport, key: str, source: Source, config: Config) ->
     report.source = source
     report.findings = hit["findings"]
     report.unused_suppressions = hit["unused_suppressions"]
+    report.suppressed = hit["suppressed"]
     report.summary = hit["summary"]
     report.custom_codes = tuple(spec.code for spec in config.custom)
     report.custom_rules = config.custom

@@ -32,8 +32,9 @@ from ..reading.source import Source, pause_before_replace
 from .config import Config
 from .findings import Finding, Fix, Words
 
-#: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256)
-FORMAT = 2
+#: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256; 3:
+#: the number of findings suppressions hid)
+FORMAT = 3
 
 
 def _digest(data: bytes = b""):
@@ -256,10 +257,15 @@ def load(key: str, name: str, source: Source) -> dict[str, Any] | None:
             (_span([s, e], len(source.text), source), _text(what))
             for s, e, what in raw["unused_suppressions"]
         ]
-        summary = _decode(raw["summary"])
-        if not isinstance(summary, dict):
+        summary, suppressed = _decode(raw["summary"]), raw["suppressed"]
+        if not isinstance(summary, dict) or type(suppressed) is not int or suppressed < 0:
             return None
-        return {"findings": findings, "unused_suppressions": unused, "summary": summary}
+        return {
+            "findings": findings,
+            "unused_suppressions": unused,
+            "summary": summary,
+            "suppressed": suppressed,
+        }
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None
 
@@ -269,6 +275,7 @@ def store(
     findings: list[Finding],
     unused: list[tuple[Span, str]],
     summary: dict[str, Any],
+    suppressed: int = 0,
 ) -> None:
     """Keep a result; silently nothing when it cannot be encoded or the cache not written."""
     try:
@@ -277,6 +284,7 @@ def store(
             "findings": [_finding_json(f) for f in findings],
             "unused_suppressions": [[s.start, s.end, what] for s, what in unused],
             "summary": _encode(summary),
+            "suppressed": suppressed,
         }
         encoded = json.dumps(entry, ensure_ascii=False, allow_nan=False)
     except (Unencodable, TypeError, ValueError):

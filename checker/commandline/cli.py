@@ -138,6 +138,13 @@ def cli() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
+    "--fail-on",
+    type=click.Choice(list(commands.FAIL_ON)),
+    default="warning",
+    show_default=True,
+    help="Exit 1 only for findings of this severity or worse (info findings alone exit 0 by default).",
+)
+@click.option(
     "--statistics", is_flag=True, help="Show the number of findings per rule instead of each."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Show the findings only, without the summary.")
@@ -173,6 +180,7 @@ def lint(
     unsafe_fixes,
     show_diff,
     exit_zero,
+    fail_on,
     statistics,
     quiet,
     verbose,
@@ -314,6 +322,24 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
         return
     table = agency_table(read_plan(plan), registry_for(plan, config_path))
     click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)
+
+
+@cli.command("init")
+@click.argument(
+    "folder",
+    metavar="FOLDER",
+    required=False,
+    default=".",
+    type=click.Path(path_type=Path, file_okay=False),
+)
+@LANG_OPTION
+def init_command(folder, lang) -> None:
+    """Write a commented .plancheck.yaml into FOLDER (default: the current folder); never over an existing config."""
+    from .. import locale
+    from ..products.config_file import write_config
+
+    target = write_config(folder, lang, commands.specs().values())
+    click.echo(locale.text(lang, "config_written", path=target))
 
 
 @cli.command("rules")

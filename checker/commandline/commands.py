@@ -19,6 +19,13 @@ from ..reading.source import same_file
 #: the languages of messages and reports (--lang, $PLANCHECK_LANG)
 LANGUAGES = ("zh", "en")
 
+#: --fail-on: the least severity that makes ``lint`` exit 1, and what each lets through
+FAIL_ON = {
+    "error": ("error",),
+    "warning": ("error", "warning"),
+    "info": ("error", "warning", "info"),
+}
+
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Write ``text`` to standard output (or error) and flush, as ``click.echo`` does.
@@ -174,6 +181,7 @@ def lint(
     unsafe_fixes: bool = False,
     show_diff: bool = False,
     exit_zero: bool = False,
+    fail_on: str = "warning",
     statistics: bool = False,
     quiet: bool = False,
     verbose: bool = False,
@@ -184,7 +192,8 @@ def lint(
     stdin_filename: str = "-",
 ) -> None:
     """``plancheck lint``: check plan files, write the findings, leave with the exit status
-    (0 none or --exit-zero, 1 findings, 2 a file that could not be checked)."""
+    (0 none, none of ``fail_on``'s severity or worse, or --exit-zero; 1 findings; 2 a file
+    that could not be checked or whose fixes could not be written)."""
     from ..checking.lint import LintOptions, lint_paths
 
     rules = specs()
@@ -219,7 +228,9 @@ def lint(
             lang=lang,
             color=color(no_color, err=to_stderr) and not output,
             rules=run.rules(rules),
-            unsafe_fixes=unsafe_fixes,
+            # counted as fixable only when this run applies them: without --fix/--diff
+            # the summary says which fixes --fix mends and which need --unsafe-fixes too
+            unsafe_fixes=unsafe_fixes and (fix or show_diff),
             statistics=statistics,
             quiet=quiet,
         )
@@ -231,7 +242,9 @@ def lint(
         emit(text, output, err=to_stderr)
     if run.errors or run.fix_errors:
         sys.exit(2)
-    sys.exit(0 if exit_zero or write_baseline or not run.findings else 1)
+    failing = FAIL_ON.get(fail_on, FAIL_ON["warning"])
+    fails = any(found.severity in failing for found in run.findings)
+    sys.exit(0 if exit_zero or write_baseline or not fails else 1)
 
 
 def _refuse_lint_overwrite(

@@ -244,6 +244,34 @@ def shapes() -> dict[str, Any]:
                 "skip_segments": names,
             }
         ),
+        "clause-grammar.yaml": closed(
+            {
+                "roles": [
+                    closed(
+                        {"words": names, "role": str, "end_only": bool, "reason": str},
+                        "words",
+                        "role",
+                    )
+                ],
+                "clause_words": [REGEX],
+                "manners": [closed({"words": names, "shared": bool, "reason": str}, "words")],
+                "labels": [closed({"words": names, "role": str, "reason": str}, "words", "role")],
+                "note_labels": names,
+                "time_labels": names,
+                "time_limits": [REGEX],
+                "vague_endings": [REGEX],
+                "lead_in": names,
+                "separators": names,
+                "joiners": names,
+                "body_endings": names,
+                "collective_starts": names,
+                "with_words": names,
+                "collective_patterns": [REGEX],
+            },
+            "roles",
+            "labels",
+            "separators",
+        ),
         "layout.yaml": closed(
             {
                 "frame_titles": names,

@@ -19,6 +19,7 @@ TITLES = {
     "G009": "lead-agency statement missing or inconsistent",
     "G010": "annexed task table disagrees with the text",
     "G011": "agencies in no registry (summary)",
+    "G012": "part of a responsibility clause not understood",
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
     "D002": "years disagree",
@@ -70,6 +71,7 @@ MESSAGES = {
     "G010.both": "the annexed table and the text name different agencies for task {task} (table lacks '{missing}', adds '{extra}'): make them agree.",
     "G011": "1 agency of this plan is in no registry: {names}. The name is written as a body's name, not misspelt; it may be a body of another domain or place: to have its order and renamings checked, register it in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
     "G011.many": "{count} agencies of this plan are in no registry: {names}. The names are written as bodies' names, not misspelt; they may be bodies of another domain or place: to have their order and renamings checked, register them in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
+    "G012": "task {task}'s clause holds '{text}', which is neither a body's name nor a role, time limit or note: rewrite it, or check its form.",
     "S001": "no numbered task was recognised ({headings} headings), so nothing could be checked: number each task '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "S001.clauses": "no numbered task was recognised ({headings} headings, {clauses} responsibility clauses), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
@@ -89,6 +91,7 @@ MESSAGES = {
 UI = {
     "list_separator": ", ",
     "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
+    "config_written": "wrote {path}: every setting is commented out, with what it does; delete the '# ' before one to turn it on.",
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
     "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",
     "place_table": "table {table}, row {row}, column {header}",
@@ -104,6 +107,11 @@ UI = {
     "summary.unsafe": "Found {count} problems ({more} fixable with --unsafe-fixes).",
     "summary.unsafe.one": "Found 1 problem ({more} fixable with --unsafe-fixes).",
     "summary_none": "No problems found.",
+    "summary_none_shown": "No problems to list.",
+    "hidden.baseline_hidden": "{count} more recorded in the baseline (--baseline) are not listed.",
+    "hidden.baseline_hidden.one": "1 more recorded in the baseline (--baseline) is not listed.",
+    "hidden.suppressed": "{count} more hidden by suppressions (disable comments, per-task-ignores) are not listed.",
+    "hidden.suppressed.one": "1 more hidden by a suppression (a disable comment, per-task-ignores) is not listed.",
     "files": "Files: {parts}.",
     "files.checked": "{count} checked",
     "files.with_findings": " ({count} with problems)",
@@ -422,6 +430,12 @@ EXPLANATIONS = {
         "registry (plancheck agencies PLAN --init FILE writes a draft). A name one or two\n"
         "characters off a known one is a misspelling: G001 reports it."
     ),
+    "G012": (
+        "A responsibility clause says which bodies take which role (lead, responsible, cooperate,\n"
+        "take part, guide), with a time limit ('2024年底前完成') or a note ('适用范围：…') at most.\n"
+        "Text that is none of these is not read as an agency: it is reported on its own, as a\n"
+        "wrong form or one the grammar does not know yet (rules/clause-grammar.yaml)."
+    ),
     "N001": (
         "A number used twice makes a reference to a task ('第12项') point to two places, and the\n"
         "division of work and its follow-up go wrong. A duplicate that stands where a number is\n"
@@ -484,4 +498,38 @@ DIFF_TEXT = {
     "lead_gained": "now leads {tasks}",
     "lead_lost": "no longer leads {tasks}",
     "parts_separator": "; ",
+}
+
+#: ``plancheck init``: the commented .plancheck.yaml, its header, and a note on each key
+#: (the general keys of ``config.KEYS`` and every option a rule declares)
+CONFIG_FILE = {
+    "header": (
+        "plancheck configuration, written by plancheck init.\n"
+        "plancheck looks for the nearest configuration file upward from each checked file; it\n"
+        "governs every file below it. --config FILE gives one file for a whole run.\n"
+        "Lines starting with '#' are comments. To turn a setting on, delete the '# ' before it.\n"
+        "A wrong setting stops the check with 'file:key: message' and the nearest correct key.\n"
+        "Every key: docs/config.md (for drafters, in Chinese: docs/zh/config.md)."
+    ),
+    "general": "Which rules to check, at which severity",
+    "options": "Rule options (the values shown are the defaults)",
+    "rule": "rule {code}",
+    "choices": "one of: {choices}",
+    "between": "a number above {low}, at most {high}",
+    "select": "Check only these rules: codes or prefixes (N numbering, A annotations, G agencies,\n"
+    "D wording, S structure). Everything when not given; plancheck rules lists them.",
+    "ignore": "Skip these codes or prefixes. Where select and ignore both match a rule, the longer\n"
+    "(more specific) one wins.",
+    "severity": "Change a rule's severity: error, warning or info. Each rule's own when not given.",
+    "year": "The plan's year. Read from the title, document number or signature date when not given.",
+    "per-task-ignores": '"TASK" for every file, "path:TASK" for one file: codes not checked for that task.\n'
+    "For text plans; Markdown plans can say <!-- plancheck: disable=CODE --> in the text.",
+    "rules": "Your own YAML rules: files or folders, relative to this file.",
+    "agencies": "Your office's agency registry files (provincial and local bodies), relative to this\n"
+    "file. plancheck agencies PLAN --init FILE writes a first draft of one.",
+    "punctuation": "D005 punctuation width: consistent (the majority width), full (GB/T 15834), half.",
+    "near-duplicate": "D007: the similarity (0 to 1) above which two tasks are near-duplicates.",
+    "agency-style": "G002 agency names: auto (the style the document keeps), council (发展改革委…),\n"
+    "ministry (国家发展改革委…).",
+    "protocol-order": "G007 protocol order: auto (where the document itself keeps it), always, never.",
 }

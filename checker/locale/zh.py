@@ -19,6 +19,7 @@ TITLES = {
     "G009": "牵头部门说明缺失或不一致",
     "G010": "附件分工表与正文不一致",
     "G011": "名录外的单位（汇总）",
+    "G012": "责任分工中有无法识别的内容",
     "S001": "未识别出任务",
     "D001": "文号不合GB/T 9704格式",
     "D002": "年份前后不一致",
@@ -70,6 +71,7 @@ MESSAGES = {
     "G010.both": "附件分工表中任务{task}的责任单位与正文不一致（缺“{missing}”，多“{extra}”）：请核对后统一。",
     "G011": "本计划有1个单位不在单位名录中：{names}。名称合乎单位名称的写法，不是错字，可能是其他领域或地方的单位：如需核对其顺序和更名，请在本地名录中登记（plancheck agencies 计划文件 --init 名录文件 生成草稿，配置文件中写 agencies: [名录文件]）。",
     "G011.many": "本计划有{count}个单位不在单位名录中：{names}。这些名称合乎单位名称的写法，不是错字，可能是其他领域或地方的单位：如需核对其顺序和更名，请在本地名录中登记（plancheck agencies 计划文件 --init 名录文件 生成草稿，配置文件中写 agencies: [名录文件]）。",
+    "G012": "任务{task}的责任分工中“{text}”既不是单位名称，也不是角色、时限或说明：请改写，或确认其写法。",
     "S001": "未能识别出任何编号任务（有{headings}个标题），无法检查：请确认任务以“1.”“（一）”或“一、”编号并以责任分工结尾。",
     "S001.clauses": "未能识别出任何编号任务（有{headings}个标题、{clauses}处责任分工），无法检查：请确认每项任务以“1.”“（一）”或“一、”编号开头并以责任分工结尾。",
     "G009.inconsistent": "任务{task}以“牵头”标明“{agency}”为牵头部门，但它不在第一位，与文末“列第一位的部门为牵头部门”不一致：请将其移到第一位。",
@@ -89,6 +91,7 @@ MESSAGES = {
 UI = {
     "list_separator": "、",
     "init_written": "已写入{path}：{count}个任何名录都没有的单位名称。请逐条核对后，在配置文件中写 agencies: [{path}]。",
+    "config_written": "已写入{path}。其中每项设置都已注释掉并附有说明：删去行首的“# ”即可启用。",
     "style.council": "国务院文件的简称写法，如“发展改革委”“药监局”",
     "style.ministry": "部门文件的规范简称写法，如“国家发展改革委”“国家药监局”",
     "place_table": "表{table}第{row}行“{header}”列",
@@ -100,6 +103,9 @@ UI = {
     "summary.plain": "发现{count}个问题。",
     "summary.unsafe": "发现{count}个问题（{more}个加 --unsafe-fixes 可修复）。",
     "summary_none": "未发现问题。",
+    "summary_none_shown": "没有需要列出的问题。",
+    "hidden.baseline_hidden": "另有{count}个问题已记入基线（--baseline），未列出。",
+    "hidden.suppressed": "另有{count}个问题被抑制指令（disable 注释或 per-task-ignores）隐藏，未列出。",
     "files": "文件：{parts}。",
     "files.checked": "检查{count}个",
     "files.with_findings": "（{count}个有问题）",
@@ -259,6 +265,9 @@ ERRORS = {
     "{where}: cannot read baseline ({reason})": "{where}：无法读取基线文件（{reason}）",
     "{where}: invalid baseline ({reason})": "{where}：基线文件有误（{reason}）",
     "{where}: already exists; --init never overwrites a file": "{where}：文件已存在；--init 不覆盖已有文件",
+    "{where}: already exists; init never overwrites a file": "{where}：文件已存在；plancheck init 不覆盖已有文件（要重新生成，请先将它改名或删除）",
+    "{where}: already holds [tool.plancheck]; init writes nothing": "{where}：其中已有 [tool.plancheck] 配置；plancheck init 未写入任何文件",
+    "{where}: no such folder": "{where}：没有这个文件夹",
     "{where}: cannot write ({reason})": "{where}：无法写入（{reason}）",
     "{where}: invalid YAML": "{where}：YAML格式有误",
     # names of value types in config messages
@@ -450,6 +459,7 @@ HELP = {
     "With --fix or --diff, apply or show the fixes that need a drafter's check too.": "与 --fix 或 --diff 同用：也应用或显示需要起草人核对的修复。",
     "Show the fixes as a unified diff; write nothing.": "以统一差异格式显示修复，不写入文件。",
     "Exit 0 even when there are findings.": "即使发现问题也以状态0退出。",
+    "Exit 1 only for findings of this severity or worse (info findings alone exit 0 by default).": "只有此严重程度及以上的问题才以状态1退出（默认只有“提示”级问题时以状态0退出）。",
     "Show the number of findings per rule instead of each.": "按规则统计问题数，而不逐条列出。",
     "Show the findings only, without the summary.": "只列出问题，不显示汇总。",
     "Also say which files were skipped and why.": "同时说明跳过了哪些文件及原因。",
@@ -462,6 +472,7 @@ HELP = {
     "Write the diff to FILE instead of standard output.": "将对比结果写入FILE，而不是标准输出。",
     "Exit 1 when the plans differ, 0 when they do not.": "两份计划有差别时以状态1退出，无差别时以0退出。",
     "Write a registry skeleton of the names no registry knows to FILE (never overwritten).": "将任何名录都没有的单位名称写成名录草稿FILE（不覆盖已有文件）。",
+    "Write a commented .plancheck.yaml into FOLDER (default: the current folder); never over an existing config.": "在FOLDER（默认为当前文件夹）中写一个带说明的 .plancheck.yaml；不覆盖已有的配置。",
 }
 
 #: the words of facts rules name by key (``findings.Words``); ``separator`` joins a list
@@ -577,6 +588,11 @@ EXPLANATIONS = {
         "请核对后在本地名录中登记（plancheck agencies 计划 --init 文件 生成草稿）。\n"
         "与名录中的名称只差一两个字的，是错字，由 G001 报告。"
     ),
+    "G012": (
+        "责任分工括注应写明哪些单位承担什么角色（牵头、负责、配合、参与、指导），可附时限（“2024年底前完成”）\n"
+        "或说明（“适用范围：…”）。其中无法归入这些成分的文字不当作单位名称处理，而是单独报告：\n"
+        "或是写法有误，或是本工具尚不认识的写法（可在 rules/clause-grammar.yaml 中补充）。"
+    ),
     "N001": (
         "同一编号出现两次，引用任务（如“第12项”）就会指向两处，分工和督办都会出错。\n"
         "如果重复的编号正好占了缺号的位置，只报一次，并给出应有的编号。\n"
@@ -629,4 +645,37 @@ DIFF_TEXT = {
     "lead_gained": "新任牵头 {tasks}",
     "lead_lost": "不再牵头 {tasks}",
     "parts_separator": "；",
+}
+
+#: ``plancheck init``: the commented .plancheck.yaml, its header, and a note on each key
+#: (the general keys of ``config.KEYS`` and every option a rule declares)
+CONFIG_FILE = {
+    "header": (
+        "plancheck 配置文件，由 plancheck init 生成。\n"
+        "plancheck 从每个受检文件所在的文件夹向上查找最近的配置文件，它管辖其下的所有文件；\n"
+        "也可以用 --config 文件名 为一次检查指定配置。\n"
+        "以“#”开头的行是说明，不起作用。要启用某项设置，删去该行开头的“# ”。\n"
+        "设置写错时，检查报“文件:设置: 说明”并停止，同时提示最接近的正确写法。\n"
+        "完整说明见 plancheck 用户指南《配置》（docs/zh/config.md）。"
+    ),
+    "general": "检查哪些规则、按什么级别报告",
+    "options": "规则选项（注释中的值为默认值）",
+    "rule": "规则 {code}",
+    "choices": "可选值：{choices}",
+    "between": "取值：大于 {low}、不超过 {high} 的数",
+    "select": "只检查这些规则，写规则代码或前缀（N 编号，A 批注，G 单位和分工，D 文字和格式，S 结构）。\n"
+    "不写则检查全部规则。plancheck rules 列出全部规则。",
+    "ignore": "不检查这些规则，写代码或前缀。与 select 同时写到一条规则时，以较长（较具体）的为准。",
+    "severity": "改变规则的级别：error（错误）、warning（警告）或 info（提示）。不写则用各规则自己的级别。",
+    "year": "计划的年份。不写则从标题、文号或落款日期读出；读不出或读错时在这里写明。",
+    "per-task-ignores": '对某项任务不检查某些规则。"任务号" 对所有文件有效，"文件路径:任务号" 只对该文件有效。\n'
+    "用于纯文本计划；Markdown 计划也可在文中写 <!-- plancheck: disable=代码 -->。",
+    "rules": "本单位自己的规则（YAML 文件或文件夹，路径相对于本配置文件），写法见用户指南《每条规则》。",
+    "agencies": "本单位的机构名录文件（省、市、县的单位，路径相对于本配置文件）。\n"
+    "可先用 plancheck agencies 计划文件 --init 名录文件 生成草稿，核对后在这里列出。",
+    "punctuation": "D005 标点全半角：consistent 与全文多数一致；full 一律全角（GB/T 15834）；half 一律半角。",
+    "near-duplicate": "D007 近似重复任务：两项任务的相似度超过此值（0 到 1 之间）即报告。",
+    "agency-style": "G002 单位简称的写法：auto 按文件自身的写法；council 国务院文件的写法（发展改革委）；\n"
+    "ministry 部委文件的写法（国家发展改革委）。",
+    "protocol-order": "G007 单位排列顺序：auto 只在文件自身按规范顺序排列单位时检查；always 总是检查；never 不检查。",
 }

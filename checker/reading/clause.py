@@ -1,77 +1,139 @@
-"""Reading a responsibility clause into agencies with roles and positions.
+"""Reading a responsibility clause into parties with roles, a deadline and notes.
 
-Forms met in plans (after width folding):
-``A负责`` · ``A、B、C按职责分工负责`` · ``A牵头,B、C配合`` · ``A会同B负责`` ·
-``A、B等部门负责`` · ``各有关部门按职责分工负责`` · ``A会同有关部门负责`` ·
-``A、B等和各有关省级人民政府负责`` · ``A、B负责,各省级人民政府按职责分工负责`` ·
-``A、B负责,排在第一位的部门为牵头部门,下同`` (a lead note: the document's convention).
+The grammar is data (``rules/clause-grammar.yaml``, with the non-agency subjects and the
+lead-note wording of ``rules/clauses.yaml``); this module applies it. A clause is cut into
+segments at ,;。 (outside brackets); each segment is a lead note, a time limit, a labelled
+list or note (``牵头单位:A、B``, ``适用范围:…``) or a list of parties with a role
+(``由A会同B、C等按职责分工负责``). Forms met in plans (after width folding):
 
-Subjects that are not agencies and the wording of lead notes are data
-(``rules/clauses.yaml``), not literals here.
+``A负责`` · ``A、B、C按职责分工负责`` · ``A牵头,B、C配合`` · ``A、B牵头`` (a joint lead) ·
+``A会同B负责`` · ``A指导,各区负责`` · ``A、B等部门负责`` · ``国务院各部门按职责分工负责`` ·
+``A、B等和各有关省级人民政府负责`` · ``X牵头,Y等按职责分工负责,年内持续推进`` ·
+``负责部门:A、B,适用范围:所有试点地区`` · ``A、B负责,排在第一位的部门为牵头部门,下同``.
+
+A part of a clause the grammar cannot place is kept as ``unplaced`` (G012 reports it), never
+read as an agency.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from ..base.lazyre import LazyPattern
+from ..base.errors import ConfigError
 from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .model import AgencyRef, Clause, Span, maker
 from .source import Source
 
-#: the characters a clause word begins with
-_CLAUSE_FIRST = "负牵配参协会责主"
-#: Words that make a parenthetical a responsibility clause rather than prose.
-#: (The lookahead of their first characters lets a search skip every other character.)
-CLAUSE_WORDS = re.compile(
-    rf"(?=[{_CLAUSE_FIRST}])(?:负责|牵头|配合|参与|协助|会同|(?:责任|主责|主办|协办)(?:单位|部门))"
-)
-#: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
-#: tell which level of a plan carries the clauses, or to count the clauses of one not read.
-#: Its plain form is [(【](?:[^()【】]|\([^()]*\))*?WORDS(?:[^()【】]|\([^()]*\))*[)】]; here
-#: the text before the words is taken a run at a time up to a character a word can begin
-#: with, and nothing is given back that could not end where a closing bracket stands
-#: (possessive: no backtracking): the same matches in half the time (tests/test_fast_paths).
-CLAUSE_GROUP = re.compile(
-    rf"[(【](?:[^()【】{_CLAUSE_FIRST}]++|[{_CLAUSE_FIRST}]|\([^()]*+\))*?"
-    rf"(?:{CLAUSE_WORDS.pattern})(?:[^()【】]++|\([^()]*+\))*+[)】]"
-)
-#: a labelled list: (牵头单位:A;配合单位:B、C), (责任单位:A、B) — provinces and task tables
-_LABEL = LazyPattern(r"^[ \t]*(牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)?[ \t]*:[ \t]*")
-#: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府
-_BRACKETED = LazyPattern(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
+#: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
+ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide"})
+_SEGMENT_MARKS = ",;。"
+_OPEN, _CLOSE = "(〔[【", ")〕]】"
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
-_MARKED_LEAD = LazyPattern(r"[ \t]*\(牵头\)[ \t]*$")
-_LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
+_MARKED_LEAD = re.compile(r"[ \t]*\(牵头\)[ \t]*$")
+#: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府
+_BRACKETED = re.compile(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
+#: a second name in brackets after a body's name: 省市场监管局(省知识产权局), 〔…〕 likewise
+_SECOND_NAME = re.compile(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
 #: the scope before 有关部门 in 国务院有关部门, 省直有关部门: part of a vague subject, not a name
 _SCOPE = re.compile(
     r"^(?:国务院|中央|中央和国家机关|省直|市直|县直|区直|省级|市级|县级|各级|地方)$"
 )
+#: a label before a colon: 牵头单位:, 适用范围:
+_LABEL = re.compile(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
+#: what no body's name holds: a date, a colon, or a role word inside it
+_NOT_A_NAME = re.compile(r"\d|:|底前|年内|完成|负责|牵头|配合|参与|参加|落实|承担")
+#: the longest name a clause writes (全国老龄工作委员会办公室… stay well below it)
+_LONGEST_NAME = 30
 
-_SEGMENT = LazyPattern(r"[^,;。]+")  # a clause of one segment (most) never needs it
-_ROLE = (
-    r"(?:按职责分工|按照职责分工|根据职责分工|分别|共同)?(?:牵头负责|牵头|负责|配合|参与|协助|落实)"
+
+@dataclass(frozen=True)
+class Grammar:
+    """``rules/clause-grammar.yaml`` compiled: the patterns the reading applies."""
+
+    tail: re.Pattern[str]  # (manners)(roles) at a segment's end
+    role_of: dict[str, str]  # role word → role
+    shared_manners: frozenset[str]
+    labels: dict[str, str]  # label word → role
+    note_labels: frozenset[str]
+    time_labels: frozenset[str]
+    time_limit: re.Pattern[str]
+    vague: re.Pattern[str]  # vague endings at the end of a list
+    lead_in: re.Pattern[str]
+    joiner: re.Pattern[str]
+    always_joins: frozenset[str]
+    body_endings: tuple[str, ...]
+    collective_starts: tuple[str, ...]
+    with_word: re.Pattern[str]
+    collective: re.Pattern[str] | None
+    clause_words: str  # a pattern: a bracket holding one is a clause
+    clause_end: re.Pattern[str]
+    bare_label: str  # a pattern: a line opening with a role label is a clause
+
+
+def _alternatives(words: list[str]) -> str:
+    """A pattern matching any of ``words``, longest first (牵头负责 before 牵头)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def grammar() -> Grammar:
+    """The clause grammar, compiled once; its roles checked (a wrong one stops the run)."""
+    data = builtin("clause-grammar.yaml") or {}
+    role_of: dict[str, str] = {}
+    for entry in data["roles"]:
+        _check_role(entry["role"], "roles")
+        role_of.update(dict.fromkeys(entry["words"], entry["role"]))
+    labels: dict[str, str] = {}
+    for entry in data["labels"]:
+        _check_role(entry["role"], "labels")
+        labels.update(dict.fromkeys(entry["words"], entry["role"]))
+    manners = [w for entry in data.get("manners", ()) for w in entry["words"]]
+    shared = frozenset(w for e in data.get("manners", ()) if e.get("shared") for w in e["words"])
+    joiners = data.get("joiners", [])
+    label_words = _alternatives(list(labels))
+    roles = _alternatives(list(role_of))
+    collectives = data.get("collective_patterns", [])
+    return Grammar(
+        tail=re.compile(rf"(?:{_alternatives(manners)})*(?:{roles})+[ \t]*$"),
+        role_of=role_of,
+        shared_manners=shared,
+        labels=labels,
+        note_labels=frozenset(data.get("note_labels", ())),
+        time_labels=frozenset(data.get("time_labels", ())),
+        time_limit=re.compile("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
+        vague=re.compile(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
+        lead_in=re.compile(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
+        joiner=re.compile(_alternatives(joiners + data["separators"])),
+        always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
+        body_endings=tuple(data.get("body_endings", ())),
+        collective_starts=tuple(data.get("collective_starts", ())),
+        with_word=re.compile(_alternatives(data.get("with_words", [])) or "$^"),
+        collective=re.compile("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
+        clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
+        clause_end=re.compile(
+            rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
+        ),
+        bare_label=rf"^[ \t]*(?:{label_words})[ \t]*:",
+    )
+
+
+def _check_role(role: str, key: str) -> None:
+    if role not in ROLES:
+        raise ConfigError(f"clause-grammar.yaml:{key}: unknown role {role!r}")
+
+
+#: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).
+CLAUSE_WORDS = re.compile(grammar().clause_words)
+#: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
+#: tell which level of a plan carries the clauses, or to count the clauses of one not read
+CLAUSE_GROUP = re.compile(
+    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
 )
-_VAGUE_WORDS = (
-    r"(?:等(?:有关|相关)?(?:部门|单位|机构|地方)?|(?:各)?(?:有关|相关)(?:部门|单位|地方))"
-)
-#: a clause part's tail of role words and vague endings; the lookahead of the characters
-#: a tail can begin with lets the end-anchored search skip every other start at once
-_TAILS = re.compile(rf"(?=[按照根分共牵负配参协落等各有相])(?:{_ROLE}|{_VAGUE_WORDS})+$")
-_VAGUE = re.compile(_VAGUE_WORDS)
-_ROLE_TAIL = LazyPattern(_ROLE + "$")
-#: what separates two names: 、, and the 等和 / 和 that joins agencies to local governments.
-#: Every alternative begins with a character of its own (、等以和及): a search skips to the
-#: next of them in C instead of trying each alternative at every character
-_BEFORE_LOCAL = "(?=各|有关|地方|相关|县级)"
-_NAME_SEP = re.compile(rf"、|等和|等及|以及{_BEFORE_LOCAL}|和{_BEFORE_LOCAL}|及{_BEFORE_LOCAL}")
-#: words before a name that are not part of it: (由国家知识产权局负责), (和科技部…)
-_LEAD_IN = re.compile(r"^[ \t]*(?:由|和|及|以及|并由)")
-#: a segment that says when, not who: (…负责,2024年底前完成), (…负责,长期坚持)
-_TIMING = LazyPattern(r"\d|年|月|前完成|底前|长期|持续|逐步|按年度")
-_HUITONG = LazyPattern("会同")
+#: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
+BARE_CLAUSE = re.compile(grammar().bare_label)
 
 
 @cache
@@ -94,10 +156,12 @@ def _vocabulary() -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[st
 
 @per_text()
 def is_subject(name: str) -> bool:
-    """A named subject that is not an agency (各省级人民政府, 有关部门和单位…). Kept per
-    name: a plan names the same few dozen bodies in clause after clause."""
+    """A named subject that is not an agency (各省级人民政府, 国务院各部门, 有关部门和单位…)."""
     subjects, pattern, _ = _vocabulary()
-    return name in subjects or (pattern is not None and pattern.search(name) is not None)
+    if name in subjects or (pattern is not None and pattern.search(name) is not None):
+        return True
+    collective = grammar().collective
+    return collective is not None and collective.search(name) is not None
 
 
 def is_lead_note(segment: str) -> bool:
@@ -106,17 +170,10 @@ def is_lead_note(segment: str) -> bool:
     return note is not None and note.search(segment.strip()) is not None
 
 
-#: how a clause ends: its role word, then at most a deadline or manner (…负责,2024年底前完成)
-_CLAUSE_END = LazyPattern(
-    r"(?:负责|牵头|配合|参与|协助|落实|实施)(?:[,;。][^,;。]*){0,2}[ \t]*$|"
-    r"^[ \t]*(?:牵头|责任|主责|主办|配合|参与|参加|协办)(?:单位|部门)[ \t]*:"
-)
-
-
 def ends_like_clause(inner: str) -> bool:
     """A clause says who at its end, or lists under labels: ``A、B负责``; ``责任单位:A``.
     ``(由财政部负责组织的项目除外)`` names a role in passing and is no clause."""
-    return _CLAUSE_END.search(inner) is not None
+    return grammar().clause_end.search(inner) is not None
 
 
 def looks_like_clause(inner: str) -> bool:
@@ -124,241 +181,338 @@ def looks_like_clause(inner: str) -> bool:
     return CLAUSE_WORDS.search(inner) is not None
 
 
-def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
-    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source.
+def lists_jointly(label: str | None) -> bool:
+    """A label whose list names bodies jointly responsible (责任单位:A、B): it claims no lead."""
+    return label is not None and grammar().labels.get(label) == "responsible"
 
-    Without 牵头 the first agency leads (the plans' closing convention); with it, the
-    agencies of the segment marked 牵头 lead and the others take part.
-    """
+
+def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
+    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source."""
     text = source.text[inner_start : inner_start + len(folded_inner)]
-    found, shared, vague, lead_marked, subjects, lead_note, label = _read_clause(folded_inner)
+    reading = _read_clause(folded_inner)
     starts = source.line_starts
-    agencies = []  # a loop, not a comprehension: no function frame for two or three names
-    for name, at, role in found:
+    parties = []
+    agencies = []
+    for name, at, role, collective in reading.parties:
         start = inner_start + at
-        agencies.append(_AGENCY_REF((name, _SPAN((start, start + len(name), starts)), role)))
+        ref = _AGENCY_REF((name, _SPAN((start, start + len(name), starts)), role))
+        parties.append(ref)
+        if not collective:
+            agencies.append(ref)
+    unplaced = tuple(
+        (part, _SPAN((inner_start + at, inner_start + at + len(part), starts)))
+        for part, at in reading.unplaced
+    )
     return _CLAUSE(
-        (text, span, tuple(agencies), shared, vague, lead_marked, subjects, lead_note, label)
+        (
+            text,
+            span,
+            tuple(agencies),
+            reading.shared,
+            reading.vague,
+            reading.lead_marked,
+            tuple(name for name, _, _, collective in reading.parties if collective),
+            reading.lead_note,
+            reading.label,
+            tuple(parties),
+            reading.deadline,
+            reading.notes,
+            unplaced,
+        )
     )
 
 
 _AGENCY_REF, _CLAUSE, _SPAN = maker(AgencyRef), maker(Clause), maker(Span)
 
 
-@per_text()
-def _read_clause(folded_inner: str) -> tuple:
-    """What a clause says, offsets relative to its inner text: agencies as ``(name, offset,
-    role)``, then shared, vague, lead_marked, subjects, lead_note, label. Kept per text: a
-    plan repeats its clauses (国家知识产权局负责) far more often than it varies them."""
-    plain = _read_plain_list(folded_inner)
-    return plain if plain is not None else _read_any_clause(folded_inner)
+@dataclass(frozen=True)
+class Reading:
+    """What a clause says, offsets relative to its inner text."""
+
+    parties: tuple[tuple[str, int, str, bool], ...]  # name, offset, role, collective
+    shared: bool
+    vague: str | None
+    lead_marked: bool
+    lead_note: str | None
+    label: str | None
+    deadline: str | None
+    notes: tuple[str, ...]
+    unplaced: tuple[tuple[str, int], ...]
 
 
-#: what only the general reading handles: several segments, labels, brackets, lead-in
-#: words (由, 和, 及…), names joined by 和 or 及; and 牵头, 会同. One set of characters: a
-#: search runs through the text in C, where alternatives are tried at each character
-_NOT_PLAIN = re.compile(r"[,;。:(〔\[【和及由]")
+class _Party:
+    """A party while its clause is read: its role is settled once the clause is."""
 
+    __slots__ = ("at", "collective", "marked", "name", "role")
 
-def _read_plain_list(folded_inner: str) -> tuple | None:
-    """``_read_any_clause`` of the commonest clause, names and a role (``A、B按职责分工负责``,
-    ``A、B等部门负责``), with none of its branches to walk: one segment, no label, no 牵头,
-    no 会同, no bracket, no lead-in, names split at 、 only. None for any other clause (and
-    for a lead note or a skipped segment): a plan reads most of its clauses here."""
-    if (
-        not folded_inner
-        or _NOT_PLAIN.search(folded_inner) is not None
-        or "牵头" in folded_inner
-        or "会同" in folded_inner
-        or is_lead_note(folded_inner)
-        or folded_inner.strip() in _skipped()
-    ):
-        return None
-    body, vague = _strip_tails(folded_inner)
-    subjects: list[str] = []
-    if vague:
-        body, scope = _without_scope(body)
-        if scope:
-            subjects.append(scope + vague)  # 国务院有关部门: open, not a name
-    agencies: list[tuple[str, int, str]] = []
-    for raw, start in _names_between_commas(body):
-        name = raw.strip()
-        if not name:
-            continue
-        if is_subject(name):
-            subjects.append(name)
-            continue
-        role = "participant" if agencies else "lead"
-        agencies.append((name, start + len(raw) - len(raw.lstrip()), role))
-    return tuple(agencies), "分工" in folded_inner, vague, False, tuple(subjects), None, None
-
-
-def _read_any_clause(folded_inner: str) -> tuple:
-    """``_read_clause`` of any clause: segments, labels, leads, 会同, lead notes…"""
-    segments: list[tuple[str, int]] = []
-    lead_note = None
-    for segment in _segments(folded_inner):
-        if is_lead_note(segment[0]):
-            lead_note = (lead_note + "," if lead_note else "") + segment[0].strip()
-            continue  # the convention stated, not a role
-        if segment[0].strip() in _skipped():
-            if lead_note:
-                lead_note += "," + segment[0].strip()
-            continue  # 下同: the same below
-        segments.append(segment)
-    shared = "分工" in folded_inner
-    # a label needs its colon, a lead its 牵头: most clauses have neither to look for
-    labelled = ":" in folded_inner
-    labels = [_LABEL.match(s[0]) for s in segments] if labelled else [None] * len(segments)
-    name_marked = "(牵头)" in folded_inner
-    # a name can hold a bracket only if the clause does: most have none to look for
-    has_bracket = _OPENING.search(folded_inner) is not None
-    lead_marked = (
-        "牵头" in folded_inner and (name_marked or any("牵头" in text for text, _ in segments))
-    ) or (
-        labelled and any(label is not None and label.group(1) in _LEAD_LABELS for label in labels)
-    )
-    vague: str | None = None
-    agencies: list[tuple[str, int, str]] = []
-    subjects: list[str] = []
-    for (seg_text, seg_start), label in zip(segments, labels, strict=True):
-        if agencies and _TIMING.search(seg_text) and not _ROLE_TAIL.search(seg_text.rstrip()):
-            continue  # a deadline or manner after the agencies
-        if lead_marked and not name_marked:
-            leads = "牵头" in seg_text or (label is not None and label.group(1) in _LEAD_LABELS)
-            role = "lead" if leads else "cooperate"
-        if label is not None:
-            seg_text, seg_start = seg_text[label.end() :], seg_start + label.end()
-        lead_in = _LEAD_IN.match(seg_text)
-        if lead_in:
-            seg_text, seg_start = seg_text[lead_in.end() :], seg_start + lead_in.end()
-        parts = (
-            _split_huitong(seg_text, seg_start) if "会同" in seg_text else [(seg_text, seg_start)]
+    def __init__(self, name: str, at: int, role: str, collective: bool, marked: bool) -> None:
+        self.name, self.at, self.role, self.collective, self.marked = (
+            name,
+            at,
+            role,
+            collective,
+            marked,
         )
-        for n, (part, part_start) in enumerate(parts):
-            body, found_vague = _strip_tails(part)
-            if found_vague:
-                body, scope = _without_scope(body)
-                if scope:
-                    subjects.append(scope + found_vague)  # 国务院有关部门: open, not a name
+
+
+class _Clause:
+    """The reading under way: what each segment adds."""
+
+    def __init__(self) -> None:
+        self.parties: list[_Party] = []
+        self.shared = False
+        self.vague: str | None = None
+        self.lead_note: str | None = None
+        self.label: str | None = None
+        self.deadline: str | None = None
+        self.notes: list[str] = []
+        self.unplaced: list[tuple[str, int]] = []
+
+
+@per_text()
+def _read_clause(folded_inner: str) -> Reading:
+    """Read a clause by the grammar. Kept per text: a plan repeats its clauses
+    (国家知识产权局负责) far more often than it varies them."""
+    g = grammar()
+    state = _Clause()
+    pending: list[_Party] = []  # parties of segments without a role word, waiting for one
+    for text, start in _segments(folded_inner):
+        if pending and _LABEL.match(text):  # a label opens a new list: the last one ends
+            _give_role(state, pending)
+        role, added = _read_segment(g, state, text, start)
+        if not added:
+            continue
+        if role is None:  # names without a role: the list goes on in the next segment
+            pending.extend(state.parties[-added:])
+            continue
+        for party in pending:
+            party.role = role
+        pending.clear()
+    _give_role(state, pending)
+    lead_marked = any(p.role == "lead" or p.marked for p in state.parties)
+    _settle_roles(state.parties)
+    return Reading(
+        tuple((p.name, p.at, p.role, p.collective) for p in state.parties),
+        state.shared,
+        state.vague,
+        lead_marked,
+        state.lead_note,
+        state.label,
+        state.deadline,
+        tuple(state.notes),
+        tuple(state.unplaced),
+    )
+
+
+def _give_role(state: _Clause, pending: list[_Party]) -> None:
+    """Parties no role word followed take the role of the segment before them (牵头单位:X,
+    配合单位:Y,各区: 各区 cooperates), or 负责 where none is before them."""
+    if pending:
+        index = state.parties.index(pending[0])
+        role = state.parties[index - 1].role if index else "responsible"
+        for party in pending:
+            party.role = role
+        pending.clear()
+
+
+def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[str | None, int]:
+    """Add what one segment says to ``state``: the role its parties take (None when it
+    names none: the role comes in a later segment) and how many parties it adds."""
+    stripped = text.strip()
+    if not stripped:
+        return None, 0
+    if is_lead_note(stripped):
+        state.lead_note = (state.lead_note + "," if state.lead_note else "") + stripped
+        return None, 0
+    if stripped in _skipped():
+        if state.lead_note:
+            state.lead_note += "," + stripped
+        return None, 0
+    if g.time_limit.search(stripped):
+        state.deadline = state.deadline or stripped
+        return None, 0
+    role: str | None = None
+    label = _LABEL.match(text)
+    if label is not None:
+        word = label.group(1)
+        rest = text[label.end() :].strip()
+        if word in g.note_labels:
+            state.notes.append(stripped)
+            return None, 0
+        if word in g.time_labels:
+            state.deadline = state.deadline or rest
+            return None, 0
+        role = g.labels.get(word) or g.role_of.get(word)  # 牵头单位: and 牵头: alike
+        if role is None:
+            state.unplaced.append((stripped, start + len(text) - len(text.lstrip())))
+            return None, 0
+        state.label = state.label or word
+        text, start = text[label.end() :], start + label.end()
+    tail = g.tail.search(text)
+    if tail is not None and tail.group().strip():
+        words = tail.group()
+        state.shared = state.shared or any(m in words for m in g.shared_manners)
+        role = _role_in(g, words)
+        text = text[: tail.start()]
+    lead_in = g.lead_in.match(text)
+    if lead_in is not None:
+        text, start = text[lead_in.end() :], start + lead_in.end()
+    return role, _add_parties(g, state, text, start, role)
+
+
+def _role_in(g: Grammar, words: str) -> str:
+    """The role of a tail's first role word (按职责分工负责 → responsible)."""
+    best = None
+    for word, role in g.role_of.items():
+        at = words.find(word)
+        if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(word) > best[2])):
+            best = (at, role, len(word))
+    return best[1] if best else "responsible"
+
+
+def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | None) -> int:
+    """The parties of a list (``A会同B、C等``), each with ``role`` (those after 会同 take
+    part); returns how many. A list's role may be unknown yet (None): "responsible" holds
+    its place until a later segment gives it."""
+    before = len(state.parties)
+    for n, (part, part_start) in enumerate(_split_with(g, text, start)):
+        part_role = role or "responsible"
+        if n and part_role in ("lead", "responsible"):
+            part_role = "participant"  # A会同B负责: A leads, B takes part
+        body, vague = _strip_vague(g, part)
+        scope = None
+        if vague:
+            body, scope = _without_scope(g, body)
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
-                vague = vague or found_vague
-            for raw, name_start in _names(body, has_bracket):
-                marker = _MARKED_LEAD.search(raw) if name_marked else None
-                if marker is not None:
-                    raw = raw[: marker.start()]
-                stripped = raw.strip()
-                if not stripped:
-                    continue
-                bracketed = has_bracket and _OPENING.search(stripped) is not None
-                if is_subject(stripped) or (bracketed and is_subject(_BRACKETED.sub("", stripped))):
-                    subjects.append(stripped)
-                    continue
-                if bracketed:  # 省市场监管局(省知识产权局): the body, named once
-                    stripped = without_second_name(stripped)
-                if name_marked:
-                    role = "lead" if marker is not None else "participant"
-                elif not lead_marked:
-                    role = "participant" if agencies else "lead"
-                start = part_start + name_start + (len(raw) - len(raw.lstrip()))
-                agencies.append((stripped, start, role))
-    label = next((f"{m.group(1)}单位" for m in labels if m is not None), None) if labelled else None
-    return tuple(agencies), shared, vague, lead_marked, tuple(subjects), lead_note, label
+                state.vague = state.vague or vague
+        for raw, name_start in _names(g, body):
+            _add_name(state, raw, part_start + name_start, part_role)
+        if scope is not None:  # 国务院有关部门: open, not a name
+            name, at = scope
+            state.parties.append(_Party(name + vague, part_start + at, part_role, True, False))
+    return len(state.parties) - before
+
+
+def _add_name(state: _Clause, raw: str, at: int, role: str) -> None:
+    """One name of a list: a party, a collective, or a part the grammar cannot place."""
+    marker = _MARKED_LEAD.search(raw)
+    if marker is not None:
+        raw = raw[: marker.start()]
+    name = raw.strip()
+    if not name:
+        return
+    at += len(raw) - len(raw.lstrip())
+    if _NOT_A_NAME.search(name) or len(name) > _LONGEST_NAME:
+        state.unplaced.append((name, at))
+        return
+    bracketed = _BRACKETED.search(name) is not None
+    collective = is_subject(name) or (bracketed and is_subject(_BRACKETED.sub("", name)))
+    if bracketed and not collective:  # 省市场监管局(省知识产权局): the body, named once
+        name = without_second_name(name)
+    state.parties.append(_Party(name, at, "lead" if marker else role, collective, bool(marker)))
+
+
+def _settle_roles(parties: list[_Party]) -> None:
+    """``responsible`` made definite: where the clause names a lead (牵头, a lead label, a
+    (牵头) mark) those responsible take part; otherwise the first of them leads and the
+    rest take part (the family's convention: the first-listed body leads)."""
+    marked = any(p.marked for p in parties)
+    if marked:
+        for party in parties:
+            if party.marked:
+                party.role = "lead"
+            elif party.role in ("lead", "responsible"):
+                party.role = "participant"
+        return
+    has_lead = any(p.role == "lead" for p in parties)
+    for party in parties:
+        if party.role == "responsible":
+            party.role = "participant" if has_lead else "lead"
+            has_lead = True
 
 
 def _segments(folded_inner: str) -> list[tuple[str, int]]:
-    """A clause's segments between its marks (,;。) with their offsets: most clauses are
-    one segment, the whole text, for which no pattern need run."""
-    if "," in folded_inner or ";" in folded_inner or "。" in folded_inner:
-        return [(m.group(), m.start()) for m in _SEGMENT.finditer(folded_inner)]
-    return [(folded_inner, 0)] if folded_inner else []
+    """A clause's segments between its marks (,;。) outside brackets, with their offsets."""
+    segments: list[tuple[str, int]] = []
+    depth = 0
+    start = 0
+    for at, char in enumerate(folded_inner):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE and depth:
+            depth -= 1
+        elif char in _SEGMENT_MARKS and not depth:
+            segments.append((folded_inner[start:at], start))
+            start = at + 1
+    segments.append((folded_inner[start:], start))
+    return [(text, at) for text, at in segments if text]
 
 
-def _without_scope(body: str) -> tuple[str, str]:
-    """``国务院`` left before a stripped 有关部门: drop it from the names, return it."""
-    names = _names(body)
-    raw, start = names[-1]
+def _split_with(g: Grammar, text: str, start: int) -> list[tuple[str, int]]:
+    """``A会同B`` → [A, B] with their offsets: the first leads with the others."""
+    parts: list[tuple[str, int]] = []
+    cursor = 0
+    for found in g.with_word.finditer(text):
+        if found.start() == 0:
+            continue
+        parts.append((text[cursor : found.start()], start + cursor))
+        cursor = found.end()
+    parts.append((text[cursor:], start + cursor))
+    return parts
+
+
+def _strip_vague(g: Grammar, part: str) -> tuple[str, str | None]:
+    """``A、B等部门`` → (``A、B``, ``等部门``): the vague ending of a list, if any."""
+    found = g.vague.search(part.rstrip())
+    if found is None or not found.group():
+        return part, None
+    return part[: found.start()], found.group()
+
+
+def _without_scope(g: Grammar, body: str) -> tuple[str, tuple[str, int] | None]:
+    """``国务院`` left before a stripped 有关部门: drop it from the names, return it with
+    its offset."""
+    raw, start = _names(g, body)[-1]
     if not _SCOPE.match(raw.strip()):
-        return body, ""
+        return body, None
     cut = start
     while cut > 0 and body[cut - 1] in "、 \t":
         cut -= 1
-    return body[:cut], raw.strip()
+    return body[:cut], (raw.strip(), start + len(raw) - len(raw.lstrip()))
 
 
-def _names(body: str, maybe_bracketed: bool = True) -> list[tuple[str, int]]:
-    """The names of a list with their offsets: split at 、 and at 等和/和 before 各….
-    ``maybe_bracketed`` False says the text around it has no bracket to look for."""
-    # most lists have no bracket to look into
-    bracketed = maybe_bracketed and _OPENING.search(body) is not None
-    if not bracketed and "和" not in body and "及" not in body:
-        return _names_between_commas(body)  # every separator but 、 holds 和 or 及
+def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
+    """The names of a list with their offsets: split at 、 (outside brackets), at 等和, and
+    at 和/与/及 where a body's name ends before them or a collective begins after them."""
     names = []
     cursor = 0
-    for separator in _NAME_SEP.finditer(body):
-        if bracketed and _inside_brackets(body, separator.start()):
+    for found in g.joiner.finditer(body):
+        word = found.group()
+        if _inside_brackets(body, found.start()):
             continue  # 各区(县、市)人民政府: one name
-        names.append((body[cursor : separator.start()], cursor))
-        cursor = separator.end()
+        if word not in g.always_joins:
+            before = body[cursor : found.start()].rstrip()
+            after = body[found.end() :].lstrip()
+            if not (before.endswith(g.body_endings) or after.startswith(g.collective_starts)):
+                continue  # 文化和旅游部: one name
+        names.append((body[cursor : found.start()], cursor))
+        cursor = found.end()
     names.append((body[cursor:], cursor))
     return names
-
-
-def _names_between_commas(body: str) -> list[tuple[str, int]]:
-    """``_names`` of a list whose only separator is 、 (most are): one ``str.split``, no
-    pattern and no match object a name."""
-    names = []
-    cursor = 0
-    for name in body.split("、"):
-        names.append((name, cursor))
-        cursor += len(name) + 1
-    return names
-
-
-_OPENING = re.compile(r"[(〔\[【]")
 
 
 def _inside_brackets(text: str, at: int) -> bool:
     """Is ``at`` inside a bracket of a name: (县、市), 〔省知识产权局〕?"""
     depth = 0
     for char in text[:at]:
-        if char in "(〔[【":
+        if char in _OPEN:
             depth += 1
-        elif char in ")〕]】" and depth:
+        elif char in _CLOSE and depth:
             depth -= 1
     return depth > 0
-
-
-#: a second name in brackets after a body's name: 省市场监管局(省知识产权局), 〔…〕 likewise
-_SECOND_NAME = LazyPattern(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
 
 
 def without_second_name(name: str) -> str:
     """``省市场监管局(省知识产权局)`` → ``省市场监管局``: the body, named once."""
     found = _SECOND_NAME.search(name)
     return name[: found.start()] if found and found.start() > 0 else name
-
-
-def _split_huitong(segment: str, offset: int) -> list[tuple[str, int]]:
-    """``A会同B负责``: A leads with B; split into parts keeping offsets."""
-    if "会同" not in segment:
-        return [(segment, offset)]
-    parts: list[tuple[str, int]] = []
-    cursor = 0
-    for m in _HUITONG.finditer(segment):
-        parts.append((segment[cursor : m.start()], offset + cursor))
-        cursor = m.end()
-    parts.append((segment[cursor:], offset + cursor))
-    return parts
-
-
-def _strip_tails(part: str) -> tuple[str, str | None]:
-    """Remove role words (负责, 牵头…) and vague endings (等部门…) from the end of a part,
-    in one search: this runs for every clause of every plan."""
-    tail = _TAILS.search(part)
-    if tail is None or not tail.group():
-        return part, None
-    words = tail.group()
-    # every vague word holds 等 or 关 (等部门, 有关部门): a role's tail (负责) is not searched
-    vague = _VAGUE.search(words) if "等" in words or "关" in words else None
-    return part[: tail.start()], vague.group() if vague else None

@@ -87,11 +87,11 @@ class Paren(NamedTuple):
 
 
 class AgencyRef(NamedTuple):
-    """One agency as written in a clause; ``role`` is lead, participant or cooperating."""
+    """One agency (or collective) as written in a clause, with its role in it."""
 
     name: str
     span: Span
-    role: str  # lead | participant | cooperate
+    role: str  # lead | participant | cooperate | guide
 
 
 class Clause(NamedTuple):
@@ -113,6 +113,18 @@ class Clause(NamedTuple):
     subjects: tuple[str, ...] = ()
     lead_note: str | None = None
     label: str | None = None  # 责任单位, 牵头单位…: the clause lists its bodies under labels
+    #: every party the clause names, agencies and collectives (各区政府), in text order, each
+    #: with its role: lead (several lead jointly), participant, cooperate or guide
+    parties: tuple[AgencyRef, ...] = ()
+    deadline: str | None = None  # a time limit inside the clause: 2019年底前完成, 长期坚持
+    notes: tuple[str, ...] = ()  # notes inside the clause: 适用范围:所有试点地区
+    #: parts the grammar could not place (G012), with where they are: never agencies
+    unplaced: tuple[tuple[str, Span], ...] = ()
+
+    @property
+    def leads(self) -> tuple[AgencyRef, ...]:
+        """The parties that lead, agencies and collectives: several are a joint lead."""
+        return tuple(p for p in self.parties if p.role == "lead")
 
     @property
     def lead(self) -> AgencyRef | None:

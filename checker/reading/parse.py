@@ -16,7 +16,14 @@ from ..base.errors import InputError
 from ..base.lazyre import LazyPattern
 from ..knowledge.data import builtin
 from . import vocabulary as vocab
-from .clause import CLAUSE_GROUP, CLAUSE_WORDS, ends_like_clause, looks_like_clause, parse_clause
+from .clause import (
+    BARE_CLAUSE,
+    CLAUSE_GROUP,
+    CLAUSE_WORDS,
+    ends_like_clause,
+    looks_like_clause,
+    parse_clause,
+)
 from .model import (
     Break,
     Clause,
@@ -60,9 +67,8 @@ _LEADING_REST = re.compile(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
-#: a clause-like group anywhere in a line: enough to tell which level carries the clauses
-#: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
-_BARE_CLAUSE = re.compile(r"^[ \t]*(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)[ \t]*:")
+#: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B (the grammar's labels)
+_BARE_CLAUSE = BARE_CLAUSE
 #: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1)
 _LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
 #: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence

@@ -346,6 +346,7 @@ def _clause(block: Block, row: _Row, source: Source) -> Clause | None:
     one.
     """
     agencies: list[AgencyRef] = []
+    parties: list[AgencyRef] = []  # the agencies and the collectives (各区政府) of the cells
     vague = None
     cells = []
     for cell, role in zip(row.cells, block.roles, strict=False):
@@ -360,12 +361,16 @@ def _clause(block: Block, row: _Row, source: Source) -> Clause | None:
         parsed = parse_clause(source, names, cell.start, span)
         vague = vague or parsed.vague
         agencies.extend(a._replace(role=_AGENCY_ROLES[role]) for a in parsed.agencies)
-    if not agencies and not vague:
+        parties.extend(p._replace(role=_AGENCY_ROLES[role]) for p in parsed.parties)
+    if not parties and not vague:
         return None
     first, last = cells[0], cells[-1]
     span = Span(first.start - 1, last.end + 1, source.line_starts)
     inner = source.text[first.start : last.end]
-    return Clause(inner, span, tuple(agencies), False, vague, True)
+    subjects = tuple(p.name for p in parties if p not in agencies)
+    return Clause(
+        inner, span, tuple(agencies), False, vague, True, subjects, parties=tuple(parties)
+    )
 
 
 def _parens(source: Source, cell: _Cell) -> list[Paren]:

@@ -6,7 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+<<<<<<< HEAD
 from ...knowledge.agencies import Lookup, Registry, ended_before
+=======
+from ...knowledge.agencies import Lookup, Registry
+from ...reading.clause import lists_jointly
+>>>>>>> main
 from ...reading.model import AgencyRef, Edit, Plan, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
@@ -337,7 +342,7 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for task in plan.rows_and_tasks:
         clause = task.clause
         if clause is not None:
-            if clause.agencies and not _has_lead(clause.agencies):
+            if clause.parties and not _has_lead(clause.parties):
                 # a table row whose lead column is empty: participants but nobody leads
                 yield ctx.finding(clause.span, task, variant="nolead", anchor="nolead")
             continue
@@ -350,10 +355,10 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(end, task, anchor=task.body[-20:])
 
 
-def _has_lead(agencies: tuple[AgencyRef, ...]) -> bool:
-    """Whether a clause that names agencies names its lead; asked of the first agency
-    first, the lead nearly always (a generator for the rest only when it is not)."""
-    return agencies[0].role == "lead" or any(a.role == "lead" for a in agencies)
+def _has_lead(parties: tuple[AgencyRef, ...]) -> bool:
+    """Whether a clause that names parties names who answers for the task: a lead, or the
+    body that guides (市发展改革委指导) where none is named to lead."""
+    return any(p.role in ("lead", "guide") for p in parties)
 
 
 def _names_agencies(registry: Registry, inner: str) -> bool:
@@ -375,7 +380,7 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     )
     if not stated and not is_government_issued(plan):
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
-        unmarked = [(t, c) for t, c in shared if not c.lead_marked and c.label != "责任单位"]
+        unmarked = [(t, c) for t, c in shared if not c.lead_marked and not lists_jointly(c.label)]
         if unmarked:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return

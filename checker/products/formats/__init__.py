@@ -95,7 +95,11 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
         key = "summary.unsafe" if more and not fixable else key
         lines.append(locale.text(lang, key, count=counts["findings"], fixable=fixable, more=more))
     elif counts["checked"] and not counts["unreadable"]:
-        lines.append(locale.text(lang, "summary_none"))
+        hidden = counts["baseline_hidden"] or counts["suppressed"]
+        lines.append(locale.text(lang, "summary_none_shown" if hidden else "summary_none"))
+    for what in ("baseline_hidden", "suppressed"):  # what is not listed is still counted
+        if counts[what]:
+            lines.append(locale.text(lang, f"hidden.{what}", count=counts[what]))
     parts = [locale.text(lang, "files.checked", count=counts["checked"])]
     if counts["with_findings"]:
         parts[0] += locale.text(lang, "files.with_findings", count=counts["with_findings"])

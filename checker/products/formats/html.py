@@ -265,7 +265,10 @@ def render_report_page(
                 {
                     "status": pair.status,
                     "old": [diff.old.place(t) if moved else t.label for t in pair.old],
-                    "new": [links[t.index] for t in pair.new],
+                    "new": [
+                        {**links[t.index], "label": plan.place(t)} if moved else links[t.index]
+                        for t in pair.new
+                    ],
                     "inline": inline,
                     "added": pair.added,
                     "removed": pair.removed,

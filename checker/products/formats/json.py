@@ -95,6 +95,7 @@ def as_dict(run, options: RenderOptions) -> dict[str, Any]:
             "files_with_findings": counts["with_findings"],
             "files_skipped": counts["skipped"],
             "baseline_hidden": run.hidden_by_baseline,
+            "suppressed": counts["suppressed"],
         },
     }
 

@@ -1,0 +1,181 @@
+"""The responsibility clause read by its grammar (rules/clause-grammar.yaml): by cases, one
+per convention met in the family's documents, and by properties over clauses assembled from
+the grammar's own pieces."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.base.errors import ConfigError
+from checker.reading import clause
+from checker.reading.parse import parse
+from checker.reading.source import Source
+
+from .conftest import lint_text
+
+
+def _read(inner: str) -> clause.Reading:
+    return clause._read_clause.__wrapped__(inner)
+
+
+def _parties(inner: str) -> list[tuple[str, str]]:
+    return [(name, role) for name, _, role, _ in _read(inner).parties]
+
+
+# (clause as written, after width folding) → its parties and roles, in text order
+CASES = [
+    # the State Council's convention: the first listed leads
+    ("科技部负责", [("科技部", "lead")]),
+    ("科技部、财政部按职责分工负责", [("科技部", "lead"), ("财政部", "participant")]),
+    ("商务部、发展改革委等和各有关省级人民政府负责",
+     [("商务部", "lead"), ("发展改革委", "participant"), ("各有关省级人民政府", "participant")]),
+    ("由国家知识产权局负责", [("国家知识产权局", "lead")]),
+    ("商务部会同财政部负责", [("商务部", "lead"), ("财政部", "participant")]),
+    # 牵头 names the lead; several before it lead jointly
+    ("科技部牵头,财政部、商务部配合",
+     [("科技部", "lead"), ("财政部", "cooperate"), ("商务部", "cooperate")]),
+    ("科技部牵头,财政部参与", [("科技部", "lead"), ("财政部", "participant")]),
+    ("科技部、财政部牵头", [("科技部", "lead"), ("财政部", "lead")]),
+    ("发展改革委牵头,财政部等按职责分工负责,年内持续推进",
+     [("发展改革委", "lead"), ("财政部", "participant")]),
+    # guides and those responsible
+    ("市住房城乡建设管理委指导,各区政府负责", [("市住房城乡建设管理委", "guide"), ("各区政府", "lead")]),
+    ("市住房城乡建设管理委指导", [("市住房城乡建设管理委", "guide")]),
+    # labels
+    ("牵头单位:市交通委;配合单位:市公安局、市应急局",
+     [("市交通委", "lead"), ("市公安局", "cooperate"), ("市应急局", "cooperate")]),
+    ("牵头单位:各区政府、市应急局、市公安局",
+     [("各区政府", "lead"), ("市应急局", "lead"), ("市公安局", "lead")]),
+    ("牵头单位:市交通委,配合单位:市公安局,各区", [("市交通委", "lead"), ("市公安局", "cooperate"), ("各区", "cooperate")]),
+    ("责任单位:区发展改革委(牵头)、区财政局", [("区发展改革委", "lead"), ("区财政局", "participant")]),
+    ("主要负责单位:市教委;参与单位:市财政局", [("市教委", "lead"), ("市财政局", "participant")]),
+    ("负责部门:发展改革委、财政部,适用范围:所有试点地区", [("发展改革委", "lead"), ("财政部", "participant")]),
+    # collectives: parties, never agencies
+    ("国务院各部门按职责分工负责", [("国务院各部门", "lead")]),
+    ("各地区、各部门负责", [("各地区", "lead"), ("各部门", "participant")]),
+    ("国家发展改革委与四川省人民政府负责",
+     [("国家发展改革委", "lead"), ("四川省人民政府", "participant")]),
+    # 和 inside a name is no separator
+    ("文化和旅游部、住房和城乡建设部负责", [("文化和旅游部", "lead"), ("住房和城乡建设部", "participant")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("inner", "parties"), CASES)
+def test_the_conventions_of_the_family(inner, parties):
+    assert _parties(inner) == parties
+    assert _read(inner).unplaced == ()
+
+
+@pytest.mark.parametrize(
+    ("inner", "deadline"),
+    [
+        ("科技部负责,2019年底前完成", "2019年底前完成"),
+        ("科技部负责,12月底前完成", "12月底前完成"),
+        ("科技部牵头,2021年6月底前", "2021年6月底前"),
+        ("科技部负责,长期坚持", "长期坚持"),
+        ("科技部负责,持续推进", "持续推进"),
+        ("科技部负责,年内持续推进", "年内持续推进"),
+        ("牵头单位:科技部;完成时限:2024年12月", "2024年12月"),
+    ],
+)
+def test_time_limits_are_the_deadline_never_an_agency(inner, deadline):
+    reading = _read(inner)
+    assert reading.deadline == deadline
+    assert [name for name, *_ in reading.parties] == ["科技部"]
+
+
+def test_notes_and_vague_endings_are_not_agencies():
+    reading = _read("负责部门:发展改革委,适用范围:所有试点地区")
+    assert reading.notes == ("适用范围:所有试点地区",)
+    reading = _read("科技部等有关部门和单位按职责分工负责")
+    assert [name for name, *_ in reading.parties] == ["科技部"]
+    assert reading.vague == "等有关部门和单位"
+
+
+@pytest.mark.parametrize(
+    ("inner", "unplaced"),
+    [
+        ("科技部负责,联系电话:12345", ("联系电话:12345",)),
+        ("科技部、2024年第三季度负责", ("2024年第三季度",)),
+    ],
+)
+def test_what_the_grammar_cannot_place_is_kept_apart(inner, unplaced):
+    reading = _read(inner)
+    assert tuple(text for text, _ in reading.unplaced) == unplaced
+    assert [name for name, *_ in reading.parties] == ["科技部"]
+
+
+def test_a_clause_in_a_plan_keeps_roles_deadline_and_collectives():
+    text = "一、甲\n（一）推进改革。（市发展改革委牵头，各区政府配合，2024年底前完成）\n"
+    found = parse(Source.from_text(text, "p.txt")).tasks[0].clause
+    assert [(p.name, p.role) for p in found.parties] == [
+        ("市发展改革委", "lead"),
+        ("各区政府", "cooperate"),
+    ]
+    assert [a.name for a in found.agencies] == ["市发展改革委"]  # the collective is no agency
+    assert found.subjects == ("各区政府",)
+    assert found.deadline == "2024年底前完成"
+    assert [p.name for p in found.leads] == ["市发展改革委"]
+
+
+def test_a_guiding_clause_is_a_clause_with_someone_answering():
+    text = (
+        "一、甲\n（一）推进改革。（市住房城乡建设管理委指导）\n（二）完善制度。（市财政局负责）\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    assert [len(t.clauses) for t in plan.tasks] == [1, 1]
+    codes = [f.code for f in lint_text(text, ("G008", "A001"))]
+    assert codes == []
+
+
+def test_a_wrong_role_in_the_grammar_stops_the_run():
+    with pytest.raises(ConfigError, match="unknown role 'boss'"):
+        clause._check_role("boss", "roles")
+
+
+# -- properties: clauses assembled from the grammar's own pieces ---------------------------
+
+_NAMES = ["科技部", "财政部", "文化和旅游部", "各区政府", "国务院各部门", "市交通委", "国务院"]
+_WORDS = ["、", ",", ";", "和", "与", "等", "等部门", "会同", "由", "(牵头)", ":", "2024年底前完成"]
+_ROLES = [
+    "负责",
+    "牵头",
+    "配合",
+    "参与",
+    "指导",
+    "按职责分工负责",
+    "分别负责",
+    "牵头单位:",
+    "配合单位:",
+]
+
+
+@given(st.lists(st.sampled_from(_NAMES + _WORDS + _ROLES), max_size=12))
+def test_every_party_is_where_the_clause_writes_it(pieces):
+    """Each party's offset points at its name in the clause; no name holds a separator, a
+    colon or a role word; the reading is the same read twice."""
+    inner = "".join(pieces)
+    reading = _read(inner)
+    for name, at, role, _ in reading.parties:
+        assert inner[at : at + len(name)] == name
+        assert role in {"lead", "participant", "cooperate", "guide"}
+        assert not any(mark in name for mark in "、,;:")
+        assert "负责" not in name and "牵头" not in name
+    for text, at in reading.unplaced:
+        assert inner[at : at + len(text)] == text
+    assert _read(inner) == reading
+
+
+@given(st.lists(st.sampled_from([*_NAMES[:3], "市交通委"]), min_size=1, max_size=5, unique=True))
+def test_a_plain_list_has_one_lead_first_and_the_rest_take_part(names):
+    parties = _parties("、".join(names) + "按职责分工负责")
+    assert [name for name, _ in parties] == names
+    assert [role for _, role in parties] == ["lead"] + ["participant"] * (len(names) - 1)
+
+
+@given(st.lists(st.sampled_from([*_NAMES[:3], "市交通委"]), min_size=1, max_size=4, unique=True))
+def test_all_named_before_qiantou_lead_jointly(names):
+    parties = _parties("、".join(names) + "牵头,市财政局配合")
+    assert parties == [(n, "lead") for n in names] + [("市财政局", "cooperate")]
