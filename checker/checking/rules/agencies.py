@@ -6,12 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-<<<<<<< HEAD
 from ...knowledge.agencies import Lookup, Registry, ended_before
-=======
-from ...knowledge.agencies import Lookup, Registry
 from ...reading.clause import lists_jointly
->>>>>>> main
 from ...reading.model import AgencyRef, Edit, Plan, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
