@@ -358,3 +358,21 @@ def test_a_move_names_the_sections_it_left_and_joined(tmp_path):
     invoke("report", str(new), "--previous", str(old), "-o", str(report))
     carried = report.read_text(encoding="utf-8")
     assert re.search(r"<td>一（一）2</td><td><a href=\"#task-[\w-]+\">二（一）2</a>", carried)
+
+
+def test_one_body_is_one_row_of_the_agency_table(tmp_path):
+    """A body written one way where it leaves a task and another where it joins one is one
+    row of 各单位变化, under the newer plan's name."""
+    old, new = _drafts(
+        tmp_path,
+        "1.加大信贷投放。（人民银行济南分行负责）\n2.推进改革。（省财政厅负责）\n",
+        "1.加大信贷投放。（省财政厅负责）\n2.推进改革。（中国人民银行济南分行、省财政厅负责）\n",
+    )
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    rows = {row["agency"]: row for row in data["agencies"]}
+    assert "人民银行济南分行" not in rows
+    assert rows["中国人民银行济南分行"]["lost"] == [1] and rows["中国人民银行济南分行"][
+        "gained"
+    ] == [2]
+    text = invoke("diff", str(old), str(new)).output
+    assert "  中国人民银行济南分行: 新增 2；减少 1" in text

@@ -283,3 +283,72 @@ def test_unsafe_fixes_alone_changes_nothing_and_the_summary_stays_true(tmp_path:
         "发现6个问题（4个可用 --fix 自动修复，另有1个加 --unsafe-fixes 可修复）。" in given.stdout
     )
     assert plan.read_bytes() == ORIGINAL
+
+
+# -- 7. Word --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def word_plan(tmp_path: Path) -> Path:
+    """The 2024 plan pasted into Word, a line a paragraph."""
+    import docx
+
+    document = docx.Document()
+    for line in PLAN_2024.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "plan.docx")
+    return tmp_path / "plan.docx"
+
+
+def test_lint_of_a_word_plan_points_to_review_not_fix(word_plan: Path):
+    folder = word_plan.parent
+    done = run(folder, "lint", "plan.docx", "--no-color")
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[-3] == "发现6个问题。"  # none offered to --fix, which leaves .docx alone
+    assert "--fix" not in "\n".join(lines[-3:-2])
+    assert lines[-2].startswith(
+        "其中5个在Word文件中有修复：--fix 不改写Word文件，请用 plancheck review"
+    )
+    n003 = next(line for line in lines if " N003 " in line)
+    assert "第64段末尾" in n003 and "下一段" in n003  # paragraphs, not lines
+    english = run(folder, "lint", "plan.docx", "--lang", "en")
+    assert "paragraph 64" in english.stdout and "plancheck review FILE" in english.stdout
+    fixing = run(folder, "lint", "plan.docx", "--fix")
+    assert fixing.returncode == 1 and "plancheck review" in fixing.stderr
+    assert "已修复" not in fixing.stdout
+
+
+def test_review_comments_name_paragraphs_in_both_languages(word_plan: Path):
+    import docx
+
+    folder = word_plan.parent
+    for lang, said in (("zh", "第64段末尾"), ("en", "at the end of paragraph 64")):
+        done = run(folder, "review", "plan.docx", "-o", f"{lang}.docx", "--lang", lang)
+        assert done.returncode == 0, done.stderr
+        comments = [c.text for c in docx.Document(str(folder / f"{lang}.docx")).comments]
+        n003 = [text for text in comments if text.startswith("N003")]
+        assert len(n003) == 1 and said in n003[0], n003
+        assert not any("第64行" in text or "line 64" in text for text in comments)
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)),  # Word 97-2003 (OLE)
+        ("old.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)),  # WPS (OLE)
+        ("rtf.doc", b"{\\rtf1\\ansi\\deff0 {\\fonttbl}2024}"),  # RTF Word saved as .doc
+    ],
+)
+def test_a_legacy_word_file_gets_a_hint_to_save_it_as_docx(tmp_path: Path, name, data):
+    (tmp_path / name).write_bytes(data)
+    for command in (("lint", name), ("review", name)):
+        done = run(tmp_path, *command)
+        assert done.returncode == 2
+        assert done.stderr == (
+            f"plancheck: {name}: 是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx\n"
+        )
+        assert "二进制" not in done.stderr and "binary" not in done.stderr
+    english = json.loads(run(tmp_path, "lint", name, "--format", "json", "--lang", "en").stdout)
+    assert english["files"][0]["error_code"] == "legacy-word"
+    assert english["files"][0]["error_message"].endswith("save it as .docx")

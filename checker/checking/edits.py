@@ -16,10 +16,23 @@ from .findings import Finding
 
 
 def overlaps(a: Edit, b: Edit) -> bool:
-    """Do two edits touch the same text? Two insertions at one place clash unless they insert
-    the same; an insertion clashes with a replacement around it."""
-    if a.start == a.end or b.start == b.end:
-        return (a.start == b.start and a.text != b.text) or b.start < a.start < b.end
+    """Do two edits touch the same text? Symmetric: ``overlaps(a, b) == overlaps(b, a)``, so
+    which fix comes first never lets a clashing pair through.
+
+    The same edit twice does not clash (``apply_edits`` makes it once). Two replacements
+    clash when their ranges share a character; two insertions at one place unless they
+    insert the same; an insertion and a replacement when the insertion falls strictly inside
+    the replaced range (at either end it is text beside it, applied before or after it).
+    """
+    if a == b:
+        return False
+    a_inserts, b_inserts = a.start == a.end, b.start == b.end
+    if a_inserts and b_inserts:
+        return a.start == b.start
+    if a_inserts:
+        return b.start < a.start < b.end
+    if b_inserts:
+        return a.start < b.start < a.end
     return a.start < b.end and b.start < a.end
 
 

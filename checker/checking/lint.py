@@ -309,7 +309,7 @@ def lint_file(
         plan = parse_plan(source)
         if options.fix and source.kind == "docx" and not options.diff:
             report.notes.append(
-                "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): fix them in Word"
+                "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes"
             )
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 LANGUAGES = ("zh", "en")
 #: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
 _NAMED_VALUES = frozenset({"style"})
+#: finding arguments that are line numbers: a message says each as a place (``{line_at}``:
+#: 第12行, or in a Word file 第12段 / 表2第4行, where Word has paragraphs, not lines)
+_LINE_FACTS = ("line", "first_line", "def_line")
 
 
 @cache
@@ -42,12 +45,18 @@ def _shown(lang: str, value: Any) -> Any:
     return value
 
 
-def message(lang: str, key: str, args: dict[str, Any]) -> str:
+def message(lang: str, key: str, args: dict[str, Any], places: tuple[tuple, ...] = ()) -> str:
     """Render the message for a finding; falls back from ``CODE.variant`` to ``CODE``.
-    (Run once per finding, tens of thousands of times over a folder of plans, in the
-    process that writes the output, alone: kept lean, one pass over the facts.)"""
+    ``places`` are a Word file's (``Source.places``): a line number the message names is
+    then said as the paragraph or table row it is. (Run once per finding, tens of thousands
+    of times over a folder of plans, in the process that writes the output, alone: kept
+    lean, one pass over the facts.)"""
     book = catalogue(lang)
     shown = _Blank(_facts_shown(lang, book, args))
+    for name in _LINE_FACTS:
+        if name in args:
+            shown[f"{name}_at"] = line_words(lang, args[name], places)
+            shown["line_unit"] = book.UI["unit.paragraph" if places else "unit.line"]
     for name in _NAMED_VALUES.intersection(args):  # a fact like style=council, in words
         value = _said(lang, args[name])
         shown[f"{name}_name"] = _shown(lang, book.UI.get(f"{name}.{value}", value))
@@ -161,6 +170,17 @@ def template_pattern(source: str) -> re.Pattern[str]:
         for literal, field, _, _ in Formatter().parse(source)
     )
     return re.compile(f"^{regex}$", re.S)
+
+
+def line_words(lang: str, line: Any, places: tuple[tuple, ...] = ()) -> str:
+    """A line number as a reader finds it: 第12行 (line 12) in a text plan; in a Word file
+    the body paragraph (第12段) or the task-table row (表2第4行) that line is."""
+    where = places[line - 1] if isinstance(line, int) and 0 < line <= len(places) else ()
+    if where and where[0] == "p":
+        return text(lang, "place_paragraph", paragraph=where[1])
+    if where and where[0] == "t":
+        return text(lang, "place_row", table=where[1], row=where[2])
+    return text(lang, "place_line", line=line)
 
 
 def place(lang: str, found: Any) -> str:

@@ -107,6 +107,10 @@ class DiffResult:
     old: Plan
     new: Plan
     pairs: list[Pair]
+    #: the body each name shown stands for, and the name a body's row in ``by_agency`` is
+    #: given (the newer plan's, else the older's): one row for one body, however written
+    bodies: dict[str, str] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         counted = Counter(p.status for p in self.pairs)
@@ -115,22 +119,28 @@ class DiffResult:
     def by_agency(self, cite: Callable[[Task], Any] = attrgetter("number")) -> list[dict[str, Any]]:
         """Per agency: tasks gained and lost, and lead changes; each task as ``cite`` gives
         it (its number for JSON, its label where people read: numbers restart in parts)."""
-        table: dict[str, dict[str, Any]] = defaultdict(
+        rows: dict[str, dict[str, Any]] = defaultdict(
             lambda: {"gained": [], "lost": [], "lead_gained": [], "lead_lost": []}
         )
+
+        def row(name: str) -> dict[str, Any]:
+            """The row of the body a shown name stands for: one body, one row."""
+            return rows[self.bodies.get(name, name)]
+
         for pair in self.pairs:
             new_numbers = [cite(t) for t in pair.new]
             old_numbers = [cite(t) for t in pair.old]
             for name in pair.added:
-                table[name]["gained"].extend(new_numbers)
+                row(name)["gained"].extend(new_numbers)
             for name in pair.removed:
-                table[name]["lost"].extend(old_numbers)
+                row(name)["lost"].extend(old_numbers)
             if pair.lead_changed:
                 if pair.new_lead:
-                    table[pair.new_lead]["lead_gained"].extend(new_numbers)
+                    row(pair.new_lead)["lead_gained"].extend(new_numbers)
                 if pair.old_lead:
-                    table[pair.old_lead]["lead_lost"].extend(old_numbers)
-        return [{"agency": name, **values} for name, values in sorted(table.items())]
+                    row(pair.old_lead)["lead_lost"].extend(old_numbers)
+        named = [(self.shown.get(body, body), values) for body, values in rows.items()]
+        return [{"agency": name, **values} for name, values in sorted(named)]
 
     def renamings(self, cite: Callable[[Task], Any] = attrgetter("number")) -> list[dict[str, Any]]:
         """Each renamed body once: its old and new name and the (new) tasks that name it so."""
@@ -324,7 +334,22 @@ def align(old: Plan, new: Plan, registry: Registry | None = None) -> DiffResult:
         if j not in new_to_old and j not in grouped_new:
             result.append(_group_pair("new", a, b, [], [j]))
     result.sort(key=_order)
-    return DiffResult(old, new, result)
+    bodies, shown = _names_of_bodies(a, b)
+    return DiffResult(old, new, result, bodies, shown)
+
+
+def _names_of_bodies(a: Side, b: Side) -> tuple[dict[str, str], dict[str, str]]:
+    """Each name shown → its body, and each body → the name its row is given: the newer
+    plan's first, else the older plan's (人民银行济南分行 in one draft and
+    中国人民银行济南分行 in the next are one row, under the newer name)."""
+    bodies: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    for side in (b, a):
+        for named in side.named:
+            for body, (name, _own) in named.items():
+                bodies[name] = body
+                shown.setdefault(body, name)
+    return bodies, shown
 
 
 def _order(pair: Pair) -> tuple:

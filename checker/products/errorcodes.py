@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "not a Word document (.docx)": "docx",
     "not a readable Word document (.docx)": "docx",
     "python-docx is not installed": "missing-dependency",
+    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx": "legacy-word",
     # what it holds
     "not a plan: no plan title, document number, responsibility clause or 一、/1. outline": "not-a-plan",
     "not a plan: titled as a companion document ({title})": "not-a-plan",

@@ -96,7 +96,8 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     marker = _Marker(document, layout, options.date or datetime.now(UTC))
     result = ReviewResult(target, findings)
     for found in findings:
-        text = f"{found.code} {locale.message(options.lang, found.key, found.args)}"
+        said = locale.message(options.lang, found.key, found.args, source.places)
+        text = f"{found.code} {said}"
         marker.comment(found.span.start, found.span.end, text)
         result.comments += 1
     result.changes = marker.changes(taken_fixes(findings, options.unsafe_fixes))
@@ -336,9 +337,14 @@ class _Marker:
     # -- tracked changes -------------------------------------------------------------
     def changes(self, fixes: list[tuple[Edit, ...]]) -> int:
         """Apply each fix as tracked changes (later edits first, so earlier offsets hold);
-        a fix that cannot be expressed in Word's text is left to its comment."""
+        a fix that cannot be expressed in Word's text is left to its comment. Edits are made
+        in ``apply_edits``' order, by (start, end) from the end: a replacement before an
+        insertion at its start, which then goes in front of it, as ``--fix`` writes it (the
+        other way the replacement took the inserted run too)."""
         mappable = [edits for edits in fixes if all(self._where(e) for e in edits)]
-        every = sorted((e for edits in mappable for e in edits), key=lambda e: -e.start)
+        every = sorted(
+            (e for edits in mappable for e in edits), key=lambda e: (e.start, e.end), reverse=True
+        )
         done: set[tuple] = set()
         for edit in every:
             op = self._where(edit)

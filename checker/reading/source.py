@@ -200,8 +200,23 @@ def read_file(path: str | Path, display: str | None = None) -> tuple[Source, byt
     return source_from_file(data, p, name), data
 
 
+#: how an OLE compound file starts: Word 97-2003 ``.doc`` and WPS ``.wps`` documents (and a
+#: password-protected ``.docx``, which Word wraps in one)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: legacy word-processor files and what they start with (OLE, or RTF that Word saves as .doc)
+_LEGACY_SUFFIXES = (".doc", ".wps")
+LEGACY_WORD = (
+    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx"
+)
+
+
 def source_from_file(data: bytes, path: Path, name: str) -> Source:
-    """Decode a file's bytes into a Source: a Word document by its suffix, else text."""
+    """Decode a file's bytes into a Source: a Word document by its suffix, else text. A
+    legacy Word or WPS document (an OLE file, or RTF named .doc) is one line saying to save
+    it as .docx: its bytes are no text to decode ("binary file" told a drafter nothing)."""
+    legacy = path.suffix.lower() in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
+    if data.startswith(_OLE_MAGIC) or legacy:
+        raise InputError(name, LEGACY_WORD)
     if path.suffix.lower() == ".docx":
         from io import BytesIO
 

@@ -74,8 +74,10 @@ def render(
     )
 
 
-def message(found: "Finding", lang: str) -> str:
-    return locale.message(lang, found.key, found.args)
+def message(found: "Finding", lang: str, source: "Source | None" = None) -> str:
+    """A finding's message; in a Word file (``source.places``) the lines it names are
+    said as paragraphs and table rows, as Word shows them."""
+    return locale.message(lang, found.key, found.args, source.places if source else ())
 
 
 def summary_lines(run: Any, options: RenderOptions) -> list[str]:
@@ -88,6 +90,8 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     lines = []
     lines += _fixed_lines(run, lang, counts)  # what --fix did comes first, then what is left
     fixable, more = counts["fixable"], counts["unsafe_fixable"]
+    in_word = _word_fixes(run)  # --fix leaves Word files alone: review makes them changes
+    fixable, more = fixable - in_word["safe"], more - in_word["unsafe"]
     if options.unsafe_fixes:
         fixable, more = fixable + more, 0
     if counts["findings"]:
@@ -97,6 +101,8 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     elif counts["checked"] and not counts["unreadable"]:
         hidden = counts["baseline_hidden"] or counts["suppressed"]
         lines.append(locale.text(lang, "summary_none_shown" if hidden else "summary_none"))
+    if in_word["safe"] or in_word["unsafe"]:
+        lines.append(locale.text(lang, "review_hint", count=in_word["safe"] + in_word["unsafe"]))
     for what in ("baseline_hidden", "suppressed"):  # what is not listed is still counted
         if counts[what]:
             lines.append(locale.text(lang, f"hidden.{what}", count=counts[what]))
@@ -111,6 +117,19 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
         parts.append(locale.text(lang, "files.fix_errors", count=counts["fix_errors"]))
     lines.append(locale.text(lang, "files", parts=locale.text(lang, "sep").join(parts)))
     return lines
+
+
+def _word_fixes(run: Any) -> dict[str, int]:
+    """The findings with a fix in Word files, safe and unsafe: ``--fix`` never rewrites a
+    .docx, so the summary does not offer them to it but points to ``plancheck review``."""
+    counts = {"safe": 0, "unsafe": 0}
+    for report in run.files:
+        if report.source is None or report.source.kind != "docx":
+            continue
+        for found in report.findings:
+            if found.fix is not None:
+                counts["safe" if found.fix.safe else "unsafe"] += 1
+    return counts
 
 
 def _fixed_lines(run: Any, lang: str, counts: dict[str, int]) -> list[str]:

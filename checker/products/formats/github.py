@@ -35,5 +35,7 @@ def render(run, options: RenderOptions) -> str:
                 ]
             )
             level = _LEVELS.get(found.severity, "warning")
-            lines.append(f"::{level} {props}::{_escape_data(message(found, options.lang))}")
+            lines.append(
+                f"::{level} {props}::{_escape_data(message(found, options.lang, report.source))}"
+            )
     return "\n".join(lines) + ("\n" if lines else "")

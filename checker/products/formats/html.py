@@ -76,7 +76,7 @@ def finding_view(found, source, lang: str) -> dict[str, Any]:
         "line": found.line,
         "column": found.column,
         "task": found.task,
-        "message": message(found, lang),
+        "message": message(found, lang, source),
         "fix": fix["replacement"] if fix else None,
         "place": locale.place(lang, found),
         "href": _word_link(found, source),

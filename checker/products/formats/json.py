@@ -28,7 +28,7 @@ def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, 
         "name": found.name,
         "severity": found.severity,
         "task": found.task,
-        "message": message(found, lang),
+        "message": message(found, lang, source),
         "fingerprint": found.fingerprint(),
     }
     where = found.place_dict()

@@ -78,7 +78,7 @@ def render(run, options: RenderOptions) -> str:
             result: dict[str, Any] = {
                 "ruleId": found.code,
                 "level": _LEVELS.get(found.severity, "warning"),
-                "message": {"text": message(found, options.lang)},
+                "message": {"text": message(found, options.lang, report.source)},
                 "locations": [
                     {
                         "physicalLocation": {

@@ -28,7 +28,7 @@ def _finding_lines(run, options: RenderOptions) -> list[str]:
             code = _paint(found.code, color + ";1", options.color)
             severity = locale.text(options.lang, f"severity.{found.severity}")
             tag = _paint(f"[{severity}]", color, options.color)
-            text = message(found, options.lang)
+            text = message(found, options.lang, report.source)
             if found.place and found.place[0] == "t":  # a table cell: say which
                 text += f" [{locale.place(options.lang, found)}]"
             lines.append(f"{where} {code} {text} {tag}")
