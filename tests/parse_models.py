@@ -83,7 +83,7 @@ def model_of_text(text: str, path: str) -> Any:
 
     reason = not_a_plan(text)
     if reason:
-        return {"not_a_plan": reason}
+        return {"not_a_plan": reason.english()}
     return _parsed(text, path, parse_plan)
 
 
@@ -104,7 +104,7 @@ def _parsed(text: str, path: str, read: Any) -> Any:
     try:
         plan = read(source)
     except InputError as error:
-        return {"error": error.reason}
+        return {"error": error.reason.english()}
     return plain(plan, source.line_starts)
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from checker.checking.findings import Words
 
@@ -97,7 +98,7 @@ def test_a_message_shows_each_kind_of_fact_as_before():
         "pair": ("丙", 3),
         "said": Words("D001.brackets", "D001.leading_zero"),
         "style": "council",
-        "message_zh": "{none}|{list}|{pair}|{said}|{style_name}|{missing}",
+        "message_zh": "{none}|{list}|{pair}|{said}|{style_name}|",
         "message_en": "{list}",
     }
     words = locale.catalogue("zh").WORDS
@@ -109,3 +110,11 @@ def test_a_message_shows_each_kind_of_fact_as_before():
     assert locale.message("zh", "X999", {"task": Words("D001.brackets")}).startswith(
         f"任务{words['D001.brackets']}："
     )
+
+
+def test_a_message_field_no_fact_fills_is_an_error_not_an_empty_string():
+    """``{wrod}`` for ``{word}``: the message fails (and with it the rule's case tests)."""
+    from checker import locale
+
+    with pytest.raises(KeyError):
+        locale.message("zh", "X999", {"message_zh": "“{wrod}”宜改为“{expected}”", "word": "抓紧"})

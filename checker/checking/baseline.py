@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..base.errors import ConfigError
+from ..base.errors import ConfigError, os_reason
 from .findings import Finding
 
 HEADER = (
@@ -59,13 +59,17 @@ def _read(path: Path):
     try:
         data = _yaml().load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read baseline ({error.strerror})") from None
+        raise ConfigError(
+            "{where}: cannot read baseline ({reason})", where=path, reason=os_reason(error)
+        ) from None
     except Exception as error:  # ruamel raises many kinds; all mean a broken file
-        raise ConfigError(f"{path}: invalid baseline ({type(error).__name__})") from None
+        raise ConfigError(
+            "{where}: invalid baseline ({reason})", where=path, reason=type(error).__name__
+        ) from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("findings", []), list):
-        raise ConfigError(f"{path}:findings: expected a list of findings")
+        raise ConfigError("{where}: expected a list of findings", where=f"{path}:findings")
     return data
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ..base.errors import ConfigError
+from ..base.errors import ConfigError, kind_name, os_reason, type_name
 from ..base.lazyre import LazyPattern
 from .findings import SEVERITIES
 from .registry import Option, RuleSpec, declared_options
@@ -62,21 +62,36 @@ def parse_codes(value: Any, where: str, known: set[str] | None = None) -> tuple[
     elif isinstance(value, list | tuple):
         items = [str(v).strip() for v in value]
     else:
-        raise ConfigError(f"{where}: expected a list of rule codes, got {type(value).__name__}")
+        raise ConfigError(
+            "{where}: expected a list of rule codes, got {kind}", where=where, kind=type_name(value)
+        )
     codes = tuple(item.upper() for item in items if item)
     for code in codes:
         if not _CODE_PREFIX.match(code):
-            raise ConfigError(f"{where}: '{code}' is not a rule code or prefix")
+            raise ConfigError(
+                "{where}: '{code}' is not a rule code or prefix", where=where, code=code
+            )
         if known is not None and code != "ALL" and not any(k.startswith(code) for k in known):
             near = _did_you_mean(code, tuple(sorted(known)))
-            raise ConfigError(f"{where}: unknown rule code '{code}'{near}")
+            if near is None:
+                raise ConfigError("{where}: unknown rule code '{code}'", where=where, code=code)
+            raise ConfigError(
+                "{where}: unknown rule code '{code}' (did you mean '{near}'?)",
+                where=where,
+                code=code,
+                near=near,
+            )
     return codes
 
 
-def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+def _expect(value: Any, kind: type, where: str) -> Any:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise ConfigError(f"{where}: expected {names}, got {type(value).__name__}")
+        raise ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=kind_name(kind),
+            other=type_name(value),
+        )
     return value
 
 
@@ -118,7 +133,12 @@ def from_mapping(
         elif key == "agencies":
             values["agencies"] = _registry_files(value, origin, where)
         elif key != "rules":
-            raise ConfigError(f"{where}: unknown key{_did_you_mean(str(key), (*KEYS, *options))}")
+            near = _did_you_mean(str(key), (*KEYS, *options))
+            if near is None:
+                raise ConfigError("{where}: unknown key", where=where)
+            raise ConfigError(
+                "{where}: unknown key (did you mean '{near}'?)", where=where, near=near
+            )
     return Config(**values)
 
 
@@ -129,10 +149,10 @@ def _registry_files(value: Any, origin: Path, where: str) -> tuple[Path, ...]:
     paths = []
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            raise ConfigError(f"{where}: expected file names")
+            raise ConfigError("{where}: expected file names", where=where)
         path = (origin.parent / item).resolve()
         if not path.is_file():
-            raise ConfigError(f"{where}: no such registry file '{item}'")
+            raise ConfigError("{where}: no such registry file '{name}'", where=where, name=item)
         paths.append(path)
     from ..knowledge.agencies import load_registry
 
@@ -140,15 +160,15 @@ def _registry_files(value: Any, origin: Path, where: str) -> tuple[Path, ...]:
     return tuple(paths)
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
-    """`` (did you mean 'x'?)`` for the nearest choice, or nothing when none is near."""
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str | None:
+    """The nearest choice, or None when none is near."""
     import difflib
 
     if word.isupper():  # a rule code: its case is its spelling
         near = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     else:
         near = difflib.get_close_matches(word.lower().replace("_", "-"), choices, n=1, cutoff=0.6)
-    return f" (did you mean '{near[0]}'?)" if near else ""
+    return near[0] if near else None
 
 
 def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
@@ -156,7 +176,11 @@ def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
     for code, level in value.items():
         parse_codes([code], f"{where}:{code}", known)
         if level not in SEVERITIES:
-            raise ConfigError(f"{where}:{code}: expected one of {', '.join(SEVERITIES)}")
+            raise ConfigError(
+                "{where}: expected one of {choices}",
+                where=f"{where}:{code}",
+                choices=", ".join(SEVERITIES),
+            )
         result[str(code).upper()] = level
     return result
 
@@ -175,9 +199,11 @@ def load_file(
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read config ({error.strerror})") from None
+        raise ConfigError(
+            "{where}: cannot read config ({reason})", where=path, reason=os_reason(error)
+        ) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config is not UTF-8") from None
+        raise ConfigError("{where}: config is not UTF-8", where=path) from None
     if path.name == "pyproject.toml":
         if not _MAY_HAVE_SECTION.search(raw):
             return None  # most pyproject.toml files are not ours: skip parsing them
@@ -186,7 +212,9 @@ def load_file(
         try:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{path}: invalid TOML ({error})") from None
+            raise ConfigError(
+                "{where}: invalid TOML ({reason})", where=path, reason=str(error)
+            ) from None
         section = data.get("tool", {}).get("plancheck")
         return None if section is None else from_mapping(section, path, known, options)
     import yaml
@@ -197,7 +225,7 @@ def load_file(
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(error, "problem", None) or "not YAML"
-        raise ConfigError(f"{where}: invalid YAML ({problem})") from None
+        raise ConfigError("{where}: invalid YAML ({reason})", where=where, reason=problem) from None
     return from_mapping(data, path, known, options)
 
 
@@ -210,7 +238,7 @@ class ConfigFinder:
         self.cache: dict[Path, Config | ConfigError] = {}
         self.explicit = load_file(explicit, self.known, self.options) if explicit else None
         if explicit and self.explicit is None:
-            raise ConfigError(f"{explicit}: no [tool.plancheck] section")
+            raise ConfigError("{where}: no [tool.plancheck] section", where=explicit)
 
     def for_file(self, path: Path | None) -> Config:
         if self.explicit is not None:

@@ -30,6 +30,7 @@ from .registry import RuleSpec
 
 KINDS = ("existence", "substitution", "pattern")
 SCOPES = ("tasks", "text")
+ONE_OF = "{where}: expected one of {choices}"
 _CODE = re.compile(r"^[A-Z]\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _WHEN = re.compile(r"^\s*(\w+)\s*(==|!=|<=|>=|<|>)\s*plan\.year\s*$")
@@ -166,7 +167,9 @@ def _template_fields(text: str, where: str) -> set[str]:
         text.format_map(fields)
     except (ValueError, IndexError) as error:
         raise ConfigError(
-            f"{where}: {error} (a field is {{name}}; {{{{ and }}}} write a brace)"
+            "{where}: {problem} (a field is {{name}}; {{{{ and }}}} write a brace)",
+            where=where,
+            problem=str(error),
         ) from None
     return set(fields)
 
@@ -177,64 +180,72 @@ def _by_language(value: Any, where: str) -> dict[str, str]:
         return {"zh": value, "en": value}
     if isinstance(value, dict) and "zh" in value:
         return {"zh": str(value["zh"]), "en": str(value.get("en", value["zh"]))}
-    raise ConfigError(f"{where}: expected a string or {{zh: …, en: …}}")
+    raise ConfigError("{where}: expected a string or {{zh: …, en: …}}", where=where)
 
 
 def _regex(value: str, where: str, flags: int = 0) -> re.Pattern[str]:
     try:
         return re.compile(value, flags)
     except re.error as error:
-        raise ConfigError(f"{where}: invalid regular expression ({error})") from None
+        raise ConfigError(
+            "{where}: invalid regular expression ({reason})", where=where, reason=str(error)
+        ) from None
 
 
 def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
     """Validate one rule mapping; every problem is ``file:key: message``."""
     if not isinstance(data, dict):
-        raise ConfigError(f"{origin}: a rule file holds one mapping")
+        raise ConfigError("{where}: a rule file holds one mapping", where=origin)
     unknown = set(data) - _KEYS
     if unknown:
-        raise ConfigError(f"{origin}:{sorted(unknown)[0]}: unknown key")
+        raise ConfigError("{where}: unknown key", where=f"{origin}:{sorted(unknown)[0]}")
     for key in ("code", "name", "extends", "message"):
         if key not in data:
-            raise ConfigError(f"{origin}:{key}: missing")
+            raise ConfigError("{where}: missing", where=f"{origin}:{key}")
     code, name, kind = str(data["code"]), str(data["name"]), data["extends"]
     if not _CODE.match(code):
-        raise ConfigError(f"{origin}:code: '{code}' is not a letter and three digits")
+        raise ConfigError(
+            "{where}: '{code}' is not a letter and three digits", where=f"{origin}:code", code=code
+        )
     if not _NAME.match(name):
-        raise ConfigError(f"{origin}:name: use lower-case words joined by '-'")
+        raise ConfigError("{where}: use lower-case words joined by '-'", where=f"{origin}:name")
     if kind not in KINDS:
-        raise ConfigError(f"{origin}:extends: expected one of {', '.join(KINDS)}")
+        raise ConfigError(ONE_OF, where=f"{origin}:extends", choices=", ".join(KINDS))
     scope = data.get("scope", "tasks")
     if scope not in SCOPES:
-        raise ConfigError(f"{origin}:scope: expected one of {', '.join(SCOPES)}")
+        raise ConfigError(ONE_OF, where=f"{origin}:scope", choices=", ".join(SCOPES))
     severity = data.get("severity", "warning")
     if severity not in SEVERITIES:
-        raise ConfigError(f"{origin}:severity: expected one of {', '.join(SEVERITIES)}")
+        raise ConfigError(ONE_OF, where=f"{origin}:severity", choices=", ".join(SEVERITIES))
     flags = re.IGNORECASE if data.get("ignorecase") else 0
     swap: dict[str, str] = {}
     if kind == "existence":
         tokens = data.get("tokens")
         if not isinstance(tokens, list) or not tokens:
-            raise ConfigError(f"{origin}:tokens: expected a non-empty list")
+            raise ConfigError("{where}: expected a non-empty list", where=f"{origin}:tokens")
         regex = _regex("|".join(f"(?:{t})" for t in tokens), f"{origin}:tokens", flags)
     elif kind == "substitution":
         swap = data.get("swap")
         if not isinstance(swap, dict) or not swap:
-            raise ConfigError(f"{origin}:swap: expected a mapping of wrong: right")
+            raise ConfigError("{where}: expected a mapping of wrong: right", where=f"{origin}:swap")
         swap = {str(k): str(v) for k, v in swap.items()}
         regex = _regex("|".join(f"(?:{w})" for w in swap), f"{origin}:swap", flags)
     else:
         if not isinstance(data.get("pattern"), str):
-            raise ConfigError(f"{origin}:pattern: expected a regular expression")
+            raise ConfigError("{where}: expected a regular expression", where=f"{origin}:pattern")
         regex = _regex(data["pattern"], f"{origin}:pattern", flags)
     exceptions = data.get("exceptions", [])
     if not isinstance(exceptions, list):
-        raise ConfigError(f"{origin}:exceptions: expected a list of regular expressions")
+        raise ConfigError(
+            "{where}: expected a list of regular expressions", where=f"{origin}:exceptions"
+        )
     when = None
     if "when" in data:
         parsed = _WHEN.match(str(data["when"]))
         if not parsed or parsed.group(1) not in regex.groupindex:
-            raise ConfigError(f"{origin}:when: expected 'GROUP != plan.year' with a named group")
+            raise ConfigError(
+                "{where}: expected 'GROUP != plan.year' with a named group", where=f"{origin}:when"
+            )
         when = (parsed.group(1), _OPS[parsed.group(2)])
     suggest = data.get("suggest")
     if suggest is not None:
@@ -244,8 +255,9 @@ def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
         }
         if unknown_fields:
             raise ConfigError(
-                f"{origin}:suggest: {{{sorted(unknown_fields)[0]}}} is neither a named group "
-                "of the pattern nor plan_year"
+                "{where}: {{{field}}} is neither a named group of the pattern nor plan_year",
+                where=f"{origin}:suggest",
+                field=sorted(unknown_fields)[0],
             )
     rule = DataRule(
         code=code,
@@ -321,11 +333,13 @@ def load_rule_files(paths: tuple[Path, ...], taken: set[str]) -> list[RuleSpec]:
     for path in paths:
         files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
         if not path.exists():
-            raise ConfigError(f"{path}: no such rule file")
+            raise ConfigError("{where}: no such rule file", where=path)
         for file in files:
             spec = load_rule_file(file)
             if spec.code in taken:
-                raise ConfigError(f"{file}:code: {spec.code} is already a rule")
+                raise ConfigError(
+                    "{where}: {code} is already a rule", where=f"{file}:code", code=spec.code
+                )
             taken.add(spec.code)
             specs.append(spec)
     return specs

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from ..base.errors import ConfigError, InputError, UsageError
+from ..base.errors import ConfigError, InputError, Reason, UsageError
 from ..reading.model import Plan, Span
 from ..reading.sniff import not_a_plan, parse_plan
 from ..reading.source import Source, read_file, source_from_bytes, source_from_file, write_atomic
@@ -21,6 +21,11 @@ from .registry import RuleSpec
 
 #: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown")
+NO_PLANS = Reason("no plan files (*.txt, *.md) in folder", "no-plans")
+DOCX_NOT_FIXED = Reason(
+    "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
+    "docx",
+)
 
 
 class LintOptions(NamedTuple):
@@ -43,26 +48,26 @@ class FileReport:
     """One input file: its plan and findings, or the one-line error that stopped it.
     (A plain class: a dataclass costs half a millisecond to define at every start.)"""
 
-    def __init__(self, path: str, error: str | None = None) -> None:
+    def __init__(self, path: str, error: Reason | None = None) -> None:
         self.path = path
         self.source: Source | None = None
         self.plan: Plan | None = None
         self.findings: list[Finding] = []
+        #: why the file could not be checked: its own fault, or its configuration's (the
+        #: reason's code is then ``config``)
         self.error = error
-        #: ``input`` (the file itself) or ``config`` (the configuration that governs it)
-        self.error_kind = "input"
         #: why the file was not checked although it could be read (not a plan)
-        self.skipped: str | None = None
+        self.skipped: Reason | None = None
         self.unused_suppressions: Sequence[tuple[Span, str]] = []
         #: findings a suppression (a disable directive, per-task-ignores) hid
         self.suppressed = 0
         #: findings --fix mended and wrote to the file (or --diff showed)
         self.fixed = 0
         #: why --fix could not write the file back (it keeps its text; exit 2)
-        self.fix_error: str | None = None
+        self.fix_error: Reason | None = None
         self.fixed_text: str | None = None
         self.original_text: str | None = None
-        self.notes: list[str] = []
+        self.notes: list[Reason] = []
         #: what formats need of the plan (tasks, year, addressees) when the plan itself
         #: stays in a worker process
         self.summary: dict = {}
@@ -124,7 +129,7 @@ class Item(NamedTuple):
 
     display: str
     path: Path | None
-    error: str | None = None
+    error: Reason | None = None
     walked: bool = False
 
 
@@ -139,10 +144,10 @@ def discover(paths: Iterable[str]) -> list[Item]:
         if path.is_dir():
             plans = _walk(path)
             if not plans:
-                found.append(Item(raw, path, "no plan files (*.txt, *.md) in folder"))
+                found.append(Item(raw, path, NO_PLANS))
             found.extend(Item(str(p), p, None, True) for p in plans)
         elif not path.exists():
-            found.append(Item(raw, path, "no such file"))
+            found.append(Item(raw, path, Reason("no such file", "not-found")))
         else:
             found.append(Item(raw, path))
     return found
@@ -205,7 +210,7 @@ def _check_cli_codes(
         known.update(report.custom_codes)
     for code in (options.select or ()) + (options.ignore or ()):
         if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+            raise UsageError("unknown rule code '{code}' (see: plancheck rules)", code=code)
 
 
 def _lint_item(
@@ -308,9 +313,7 @@ def lint_file(
             return report
         plan = parse_plan(source)
         if options.fix and source.kind == "docx" and not options.diff:
-            report.notes.append(
-                "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes"
-            )
+            report.notes.append(DOCX_NOT_FIXED)
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:
             plan, result = _fix(report, path, plan, config, active, options)
@@ -320,7 +323,7 @@ def lint_file(
         report.error = error.reason
         return report
     except ConfigError as error:
-        report.error, report.error_kind = str(error), "config"
+        report.error = error.reason
         return report
     report.source, report.plan = plan.source, plan
     report.summary = plan_summary(plan, config.agencies)

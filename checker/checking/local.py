@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..base.errors import UsageError
+from ..base.errors import UsageError, os_reason
 from ..knowledge.agencies import Registry
 from ..reading.model import Plan
+
+EXISTS = "{where}: already exists; --init never overwrites a file"
 
 # ---- bootstrap: plancheck agencies PLAN --init FILE ------------------------------------------
 
@@ -90,9 +92,11 @@ def write_skeleton(target: Path, text: str) -> None:
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise UsageError(f"{target}: already exists; --init never overwrites a file") from None
+        raise UsageError(EXISTS, where=target) from None
     except OSError as error:
-        raise UsageError(f"{target}: cannot write ({error.strerror})") from None
+        raise UsageError(
+            "{where}: cannot write ({reason})", where=target, reason=os_reason(error)
+        ) from None
 
 
 def registry_for(path: str | None, config_path: Path | None = None) -> Registry:
@@ -113,7 +117,7 @@ def init_registry(path: str, target: Path, config_path: Path | None = None) -> i
     from ..reading.source import read_source
 
     if target.exists():  # checked before reading the plan: the answer does not depend on it
-        raise UsageError(f"{target}: already exists; --init never overwrites a file")
+        raise UsageError(EXISTS, where=target)
     plan = parse(read_source(path))
     registry = registry_for(path, config_path)
     write_skeleton(target, skeleton(plan, registry))

@@ -33,18 +33,31 @@ class Option(NamedTuple):
 
     def validate(self, value: Any, where: str) -> Any:
         """The value as the rule gets it; a wrong one raises ``where: message``."""
-        from ..base.errors import ConfigError
+        from ..base.errors import ConfigError, Reason, type_name
 
         if self.choices:
             if value not in self.choices:
-                raise ConfigError(f"{where}: expected one of {', '.join(map(str, self.choices))}")
+                choices = ", ".join(map(str, self.choices))
+                raise ConfigError(
+                    "{where}: expected one of {choices}", where=where, choices=choices
+                )
             return value
         if self.between is not None:
             low, high = self.between
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigError(f"{where}: expected int or float, got {type(value).__name__}")
+                raise ConfigError(
+                    "{where}: expected {kind}, got {other}",
+                    where=where,
+                    kind=Reason("int or float"),
+                    other=type_name(value),
+                )
             if not low < value <= high:
-                raise ConfigError(f"{where}: expected a number above {low}, at most {high}")
+                raise ConfigError(
+                    "{where}: expected a number above {low}, at most {high}",
+                    where=where,
+                    low=low,
+                    high=high,
+                )
             return float(value)
         return value
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from ..base.errors import UsageError
+from ..base.errors import Reason, UsageError, os_reason
 from ..products.formats import RenderOptions, choices, render
 from . import commands
 from .commands import LANGUAGES, guarded
@@ -215,8 +215,11 @@ def report(plan, previous, output, lang) -> None:
     try:
         target = write_report(plan, previous, output, lang, commands.specs())
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise UsageError(f"{output or plan}: cannot write the output ({reason})") from None
+        raise UsageError(
+            "{path}: cannot write the output ({reason})",
+            path=output or plan,
+            reason=os_reason(error),
+        ) from None
     click.echo(str(target))
 
 
@@ -283,8 +286,11 @@ def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang
     try:
         result = make_review(draft, output, options, list(commands.specs().values()))
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise UsageError(f"{output or draft}: cannot write the output ({reason})") from None
+        raise UsageError(
+            "{path}: cannot write the output ({reason})",
+            path=output or draft,
+            reason=os_reason(error),
+        ) from None
     click.echo(
         locale.text(
             lang,
@@ -359,7 +365,7 @@ def rule_command(code, lang) -> None:
     specs = commands.specs()
     spec = specs.get(code.upper())
     if spec is None:
-        raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+        raise UsageError("unknown rule code '{code}' (see: plancheck rules)", code=code)
     click.echo(render("text", spec, RenderOptions(lang=lang), output="rule"), nl=False)
 
 
@@ -437,7 +443,7 @@ def main(args: list[str] | None = None) -> None:
         except click.exceptions.Abort as abort:
             if isinstance(abort.__cause__, KeyboardInterrupt):
                 raise KeyboardInterrupt from None  # ^C: 130, as without click (guarded)
-            click.echo(f"plancheck: {locale.error(lang, 'aborted')}", err=True)
+            click.echo(f"plancheck: {locale.error(lang, Reason('aborted', 'usage'))}", err=True)
             sys.exit(2)
         except click.ClickException as error:
             click.echo(f"plancheck: {error.format_message()}", err=True)

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..base.errors import InputError, PlancheckError, UsageError
+from ..base.errors import InputError, PlancheckError, Reason, UsageError, os_reason
 from ..products.formats import RenderOptions, choices, render
 from ..reading.source import same_file
 
@@ -59,7 +59,7 @@ def guarded(lang: str, body: Callable[[], None]) -> None:
         echo(f"plancheck: {error.path}: {error_text(lang, error.reason)}", err=True)
         sys.exit(2)
     except PlancheckError as error:
-        echo(f"plancheck: {error_text(lang, str(error))}", err=True)
+        echo(f"plancheck: {error_text(lang, error.reason)}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -69,7 +69,8 @@ def guarded(lang: str, body: Callable[[], None]) -> None:
         if os.environ.get("PLANCHECK_DEBUG"):
             raise
         detail = f"{type(error).__name__}: {error}"
-        echo(f"plancheck: {error_text(lang, f'internal error: {detail}')}", err=True)
+        internal = Reason("internal error: {detail}", "internal", detail=detail)
+        echo(f"plancheck: {error_text(lang, internal)}", err=True)
         sys.exit(2)
 
 
@@ -90,7 +91,7 @@ def codes(value: str | None) -> tuple[str, ...] | None:
     try:
         return parse_codes(value, "--select/--ignore")
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.reason) from None
 
 
 def check_output(output: str | None) -> None:
@@ -99,14 +100,26 @@ def check_output(output: str | None) -> None:
         return
     path = Path(output)
     if path.is_dir():
-        raise UsageError(f"{output}: cannot write the output (Is a directory)")
+        raise UsageError(
+            "{path}: cannot write the output ({reason})",
+            path=output,
+            reason=Reason("Is a directory"),
+        )
     parent = path.parent if str(path.parent) else Path(".")
     existing = next((p for p in (parent, *parent.parents) if p.exists()), Path("."))
     if not existing.is_dir():
-        raise UsageError(f"{output}: cannot write the output (Not a directory)")
+        raise UsageError(
+            "{path}: cannot write the output ({reason})",
+            path=output,
+            reason=Reason("Not a directory"),
+        )
     target = path if path.exists() else existing
     if not os.access(target, os.W_OK):
-        raise UsageError(f"{output}: cannot write the output (Permission denied)")
+        raise UsageError(
+            "{path}: cannot write the output ({reason})",
+            path=output,
+            reason=Reason("Permission denied"),
+        )
 
 
 def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | None]) -> None:
@@ -120,7 +133,9 @@ def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | No
     for given in inputs:
         if given is not None and same_file(target, Path(given)):
             raise UsageError(
-                f"{output}: the output would overwrite the input {given}; choose another file"
+                "{path}: the output would overwrite the input {input}; choose another file",
+                path=output,
+                input=given,
             )
 
 
@@ -141,17 +156,21 @@ def emit(text: str, output: str | None, *, err: bool = False) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise UsageError(f"{output}: cannot write the output ({reason})") from None
+            raise UsageError(
+                "{path}: cannot write the output ({reason})", path=output, reason=os_reason(error)
+            ) from None
     else:
         try:
             echo(text, nl=False, err=err)
         except BrokenPipeError:
             raise  # a reader that stopped early (| head): exit 1, quietly (guarded)
         except OSError as error:
-            reason = error.strerror or type(error).__name__
-            where = "standard error" if err else "standard output"
-            raise UsageError(f"{where}: cannot write the output ({reason})") from None
+            raise UsageError(
+                "standard error: cannot write the output ({reason})"
+                if err
+                else "standard output: cannot write the output ({reason})",
+                reason=os_reason(error),
+            ) from None
 
 
 def color(no_color: bool, *, err: bool = False) -> bool:
@@ -162,10 +181,10 @@ def color(no_color: bool, *, err: bool = False) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and bool(isatty and isatty())
 
 
-def error_text(lang: str, reason: str | None) -> str:
+def error_text(lang: str, reason: Reason) -> str:
     from .. import locale
 
-    return locale.error(lang, reason or "")
+    return locale.error(lang, reason)
 
 
 def lint(
@@ -200,7 +219,9 @@ def lint(
     if write_baseline and baseline is None:
         raise UsageError("--write-baseline needs --baseline FILE")
     if baseline is not None and not write_baseline and not baseline.is_file():
-        raise UsageError(f"{baseline}: no such baseline file (record one with --write-baseline)")
+        raise UsageError(
+            "{path}: no such baseline file (record one with --write-baseline)", path=baseline
+        )
     check_output(output)
     _refuse_lint_overwrite(paths, output, config_path, baseline, write_baseline)
     options = LintOptions(
@@ -276,7 +297,7 @@ def report_problems(run, lang: str, verbose: bool) -> None:
         if report.error:
             line = (
                 f"plancheck: {locale.error(lang, report.error)}"
-                if report.error_kind == "config"
+                if report.error.code == "config"
                 else f"plancheck: {report.path}: {error_text(lang, report.error)}"
             )
             if line not in said:
@@ -292,7 +313,7 @@ def report_problems(run, lang: str, verbose: bool) -> None:
             if date:
                 echo(f"plancheck: {report.path}: {_date_words(lang, date)}", err=True)
         for report in run.skipped:
-            reason = locale.error(lang, report.skipped or "")
+            reason = locale.error(lang, report.skipped)
             echo(
                 f"plancheck: {report.path}: {locale.text(lang, 'skipped', reason=reason)}",
                 err=True,
@@ -317,8 +338,9 @@ def _write_baseline(path: Path, run, lang: str, quiet: bool) -> None:
     try:
         save(path, run.findings)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise UsageError(f"{path}: cannot write the output ({reason})") from None
+        raise UsageError(
+            "{path}: cannot write the output ({reason})", path=path, reason=os_reason(error)
+        ) from None
     if not quiet:
         count = len(run.findings)
         text = locale.text(lang, "baseline_written", count=count, path=path)

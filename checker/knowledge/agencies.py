@@ -11,12 +11,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
 from .data import builtin, parse_yaml
-from .schema import year_month
+from .schema import ENDED_EXPECTED, year_month
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .mirror import Hit, Mirror
+
+#: a reorganised body whose successor has no local form of the kind its own had
+_NO_COUNTERPART = {
+    "province": "{where}: '{name}' has no province counterpart",
+    "city": "{where}: '{name}' has no city counterpart",
+}
 
 
 class Agency(NamedTuple):
@@ -356,17 +362,17 @@ def near_miss_limit(written: str) -> int:
 
 def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
     if not isinstance(entry, dict) or "name" not in entry:
-        raise ConfigError(f"{where}: an agency needs a name")
+        raise ConfigError("{where}: an agency needs a name", where=where)
     category = entry.get("category", "former" if entry.get("ended") else None)
     if category not in categories and category != "former":
-        raise ConfigError(f"{where}:category: unknown category '{category}'")
+        raise ConfigError(
+            "{where}: unknown category '{category}'", where=f"{where}:category", category=category
+        )
     ended = None
     if entry.get("ended") is not None:
         ended = year_month(entry["ended"])
         if ended is None:
-            raise ConfigError(
-                f"{where}:ended: expected a year (2018) or a year and month (2018-03)"
-            )
+            raise ConfigError(ENDED_EXPECTED, where=f"{where}:ended")
     return Agency(
         name=str(entry["name"]),
         full=str(entry.get("full", "")),
@@ -390,7 +396,7 @@ def _names(value: Any, where: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{where}: expected a name or a list of names")
+    raise ConfigError("{where}: expected a name or a list of names", where=where)
 
 
 def build_registry(
@@ -411,13 +417,25 @@ def build_registry(
     for n, entry in enumerate(data.get("agencies", [])):
         agency = _agency(entry, f"{origin}:agencies[{n}]", categories)
         if agency.name in agencies:
-            raise ConfigError(f"{origin}:agencies[{n}]: '{agency.name}' is listed twice")
+            raise ConfigError(
+                "{where}: '{name}' is listed twice",
+                where=f"{origin}:agencies[{n}]",
+                name=agency.name,
+            )
         agencies[agency.name] = agency
     for agency in agencies.values():
         if agency.successor and agency.successor not in agencies:
-            raise ConfigError(f"{origin}:{agency.name}: unknown successor '{agency.successor}'")
+            raise ConfigError(
+                "{where}: unknown successor '{name}'",
+                where=f"{origin}:{agency.name}",
+                name=agency.successor,
+            )
         if agency.brand_of and agency.brand_of not in agencies:
-            raise ConfigError(f"{origin}:{agency.name}: unknown brand_of '{agency.brand_of}'")
+            raise ConfigError(
+                "{where}: unknown brand_of '{name}'",
+                where=f"{origin}:{agency.name}",
+                name=agency.brand_of,
+            )
     endings = tuple(data.get("body_endings", ()))
     if lazy_mirror is not None:
         make = lazy_mirror[0]
@@ -435,7 +453,9 @@ def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
     centrals += [entry["central"] for _, entry in mirror.branches]
     for central in centrals:
         if central and central not in agencies:
-            raise ConfigError(f"mirror.yaml: unknown central body '{central}'")
+            raise ConfigError(
+                "{where}: unknown central body '{name}'", where="mirror.yaml", name=central
+            )
     _check_former(mirror, agencies)
     return mirror
 
@@ -449,10 +469,14 @@ def _check_former(mirror: "Mirror", agencies: dict[str, Agency]) -> None:
             continue
         national = agencies[body.central]
         if national.ended is None or not national.successor:
-            raise ConfigError(f"mirror.yaml: '{body.central}' has no successor")
+            raise ConfigError(
+                "{where}: '{name}' has no successor", where="mirror.yaml", name=body.central
+            )
         for style, endings in body.endings.items():
             if endings and mirror.counterpart(national.successor, "", style) is None:
-                raise ConfigError(f"mirror.yaml: '{national.successor}' has no {style} counterpart")
+                raise ConfigError(
+                    _NO_COUNTERPART[style], where="mirror.yaml", name=national.successor
+                )
 
 
 def _with_local_categories(categories: list[str], extras: list[dict[str, Any]]) -> list[str]:
@@ -532,13 +556,18 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
     for path in paths:
         for where, agency in _entries(path, base):
             if agency.name in agencies:
-                raise ConfigError(f"{where}: '{agency.name}' is already registered")
+                raise ConfigError(
+                    "{where}: '{name}' is already registered", where=where, name=agency.name
+                )
             if agency.rank is not None and agency.ended is None:
                 other = ranks.get((agency.category, agency.rank))
                 if other:
                     raise ConfigError(
-                        f"{where}:rank: {agency.rank} is also the rank of '{other}' in "
-                        f"category {agency.category}"
+                        "{where}: {rank} is also the rank of '{name}' in category {category}",
+                        where=f"{where}:rank",
+                        rank=agency.rank,
+                        name=other,
+                        category=agency.category,
                     )
                 ranks[(agency.category, agency.rank)] = agency.name
             agencies[agency.name] = agency
@@ -553,7 +582,9 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
     for name in local:
         successor = agencies[name].successor
         if successor and successor not in agencies and base.lookup(successor) is None:
-            raise ConfigError(f"{_origin(paths, name)}: unknown successor '{successor}'")
+            raise ConfigError(
+                "{where}: unknown successor '{name}'", where=_origin(paths, name), name=successor
+            )
     # the base's mirror as it is: made already, or made when first needed
     registry = Registry(
         agencies, base.categories, mirror=base._mirror, local=frozenset(local), endings=base.endings
@@ -567,7 +598,12 @@ def _index(index: dict, names, agency: Agency, form: str, where: str) -> None:
         if not written:
             continue
         if written in index and index[written].agency.name != agency.name:
-            raise ConfigError(f"{where}: '{written}' already names '{index[written].agency.name}'")
+            raise ConfigError(
+                "{where}: '{written}' already names '{other}'",
+                where=where,
+                written=written,
+                other=index[written].agency.name,
+            )
         index[written] = Lookup(agency, form)
 
 
@@ -581,20 +617,22 @@ def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with the key 'agencies'")
+        raise ConfigError("{where}: expected a mapping with the key 'agencies'", where=path)
     for key in data:
         if key not in FILE_KEYS:
-            raise ConfigError(f"{path}:{key}: unknown key (a registry file has 'agencies')")
+            raise ConfigError(
+                "{where}: unknown key (a registry file has 'agencies')", where=f"{path}:{key}"
+            )
     entries = data.get("agencies") or []
     if not isinstance(entries, list):
-        raise ConfigError(f"{path}:agencies: expected a list")
+        raise ConfigError("{where}: expected a list", where=f"{path}:agencies")
     result = []
     for n, entry in enumerate(entries):
         where = f"{path}:agencies[{n}]"
         if isinstance(entry, dict):
             for key in entry:
                 if key not in ENTRY_KEYS:
-                    raise ConfigError(f"{where}:{key}: unknown key")
+                    raise ConfigError("{where}: unknown key", where=f"{where}:{key}")
             _check_types(entry, where)
         if isinstance(entry, dict) and entry.get("mirrors") is not None:
             entry = _mirrored(entry, base, where)
@@ -605,16 +643,16 @@ def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
 def _check_types(entry: dict[str, Any], where: str) -> None:
     for key in ("name", "full", "category", "successor", "source", "note", "mirrors"):
         if key in entry and not isinstance(entry[key], str):
-            raise ConfigError(f"{where}:{key}: expected text")
+            raise ConfigError("{where}: expected text", where=f"{where}:{key}")
     if "aliases" in entry and not (
         isinstance(entry["aliases"], list) and all(isinstance(a, str) for a in entry["aliases"])
     ):
-        raise ConfigError(f"{where}:aliases: expected a list of names")
+        raise ConfigError("{where}: expected a list of names", where=f"{where}:aliases")
     value = entry.get("rank")
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-        raise ConfigError(f"{where}:rank: expected a number")
+        raise ConfigError("{where}: expected a number", where=f"{where}:rank")
     if entry.get("ended") is not None and year_month(entry["ended"]) is None:
-        raise ConfigError(f"{where}:ended: expected a year (2018) or a year and month (2018-03)")
+        raise ConfigError(ENDED_EXPECTED, where=f"{where}:ended")
 
 
 def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, Any]:
@@ -622,5 +660,7 @@ def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, An
     central = str(entry["mirrors"])
     found = base.lookup(central)
     if found is None or found.agency.name in base.local or base.is_local(central):
-        raise ConfigError(f"{where}:mirrors: unknown central body '{central}'")
+        raise ConfigError(
+            "{where}: unknown central body '{name}'", where=f"{where}:mirrors", name=central
+        )
     return {"category": found.agency.category, "rank": found.agency.rank, **entry}

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..base.errors import ConfigError
+from ..base.errors import ConfigError, os_reason
 
 
 @cache
@@ -94,12 +94,14 @@ def parse_yaml(path: Path) -> Any:
         with path.open(encoding="utf-8") as handle:
             return yaml.load(handle, Loader=loader)
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
+        raise ConfigError(
+            "{where}: cannot read ({reason})", where=path, reason=os_reason(error)
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(error, "problem", None) or "not YAML"
-        raise ConfigError(f"{where}: invalid YAML ({problem})") from None
+        raise ConfigError("{where}: invalid YAML ({reason})", where=where, reason=problem) from None
 
 
 @cache

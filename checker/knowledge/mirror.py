@@ -165,10 +165,14 @@ class Mirror:
         for n, entry in enumerate(data.get("branches", ())):
             where = f"{origin}:branches[{n}]"
             if not isinstance(entry, dict) or "central" not in entry or "names" not in entry:
-                raise ConfigError(f"{where}: a branch needs central and names")
+                raise ConfigError("{where}: a branch needs central and names", where=where)
             for template in entry["names"]:
                 if "{P}" not in template:
-                    raise ConfigError(f"{where}: '{template}' has no {{P}} for the place")
+                    raise ConfigError(
+                        "{where}: '{template}' has no {{P}} for the place",
+                        where=where,
+                        template=template,
+                    )
                 self.branches.append((_BranchTemplate(template), entry))
         collective = data.get("collective") or {}
         self.collective_central = str(collective.get("central", ""))
@@ -179,7 +183,7 @@ class Mirror:
 
     def _add_body(self, entry: Any, where: str, former: bool = False) -> None:
         if not isinstance(entry, dict) or "central" not in entry:
-            raise ConfigError(f"{where}: a mirrored body needs its central body")
+            raise ConfigError("{where}: a mirrored body needs its central body", where=where)
         body = MirrorBody(
             central=str(entry["central"]),
             endings={
@@ -212,7 +216,13 @@ class Mirror:
                     continue
                 if ending in self.endings[style]:
                     other = self.endings[style][ending][0].central
-                    raise ConfigError(f"{where}: '{ending}' already mirrors {other} ({style})")
+                    raise ConfigError(
+                        "{where}: '{ending}' already mirrors {other} ({style})",
+                        where=where,
+                        ending=ending,
+                        other=other,
+                        style=style,
+                    )
                 self.endings[style][ending] = (body, form)
 
     def names_for(self, prefix: str, style: str) -> list[str]:
@@ -304,4 +314,8 @@ def load_mirror() -> Mirror:
         name = "mirror.yaml"
         return Mirror(builtin(name), levels)
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as error:
-        raise ConfigError(f"{name}: malformed data ({type(error).__name__}: {error})") from None
+        raise ConfigError(
+            "{where}: malformed data ({reason})",
+            where=name,
+            reason=f"{type(error).__name__}: {error}",
+        ) from None

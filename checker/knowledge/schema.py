@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..base.errors import ConfigError
+from ..base.errors import ConfigError, Reason, type_name
 
 REGEX = "regex"
 #: a year (2018) or a year and month ("2018-03"): when a body was renamed or abolished
 YEAR_MONTH = "year-month"
+#: what a wrong one is told
+ENDED_EXPECTED = "{where}: expected a year (2018) or a year and month (2018-03)"
 
 
 @dataclass(frozen=True)
@@ -42,29 +44,54 @@ def check(value: Any, shape: Any, where: str) -> None:
         _check_mapping(value, shape, where)
     elif isinstance(shape, Table):
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}: expected a mapping, got {_kind(value)}")
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("a mapping"),
+                other=_kind(value),
+            )
         for key, item in value.items():
             check(item, shape.value, f"{where}:{key}")
     elif isinstance(shape, list):
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: expected a list, got {_kind(value)}")
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("a list"),
+                other=_kind(value),
+            )
         for n, item in enumerate(value):
             check(item, shape[0], f"{where}[{n}]")
     elif shape == REGEX:
         if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected a regular expression, got {_kind(value)}")
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("a regular expression"),
+                other=_kind(value),
+            )
         try:
             re.compile(value)
         except re.error as error:
-            raise ConfigError(f"{where}: invalid regular expression ({error})") from None
+            raise ConfigError(
+                "{where}: invalid regular expression ({reason})", where=where, reason=str(error)
+            ) from None
     elif shape == YEAR_MONTH:
         if year_month(value) is None:
-            raise ConfigError(f"{where}: expected a year (2018) or a year and month (2018-03)")
+            raise ConfigError(ENDED_EXPECTED, where=where)
     elif shape is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ConfigError(f"{where}: expected a whole number, got {_kind(value)}")
+        raise ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=Reason("a whole number"),
+            other=_kind(value),
+        )
     elif isinstance(shape, type) and not isinstance(value, shape):
         raise ConfigError(
-            f"{where}: expected {_NAMES.get(shape, shape.__name__)}, got {_kind(value)}"
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=_NAMES.get(shape) or shape.__name__,
+            other=_kind(value),
         )
 
 
@@ -82,20 +109,30 @@ def year_month(value: Any) -> tuple[int, int | None] | None:
 
 def _check_mapping(value: Any, shape: Mapping, where: str) -> None:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a mapping, got {_kind(value)}")
+        raise ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=Reason("a mapping"),
+            other=_kind(value),
+        )
     for key in sorted(shape.required - set(value)):
-        raise ConfigError(f"{where}:{key}: missing")
+        raise ConfigError("{where}: missing", where=f"{where}:{key}")
     for key, item in value.items():
         if key in shape.keys:
             check(item, shape.keys[key], f"{where}:{key}")
         elif not shape.open:
-            raise ConfigError(f"{where}:{key}: unknown key")
+            raise ConfigError("{where}: unknown key", where=f"{where}:{key}")
 
 
-_NAMES = {str: "text", int: "a whole number", bool: "true or false", dict: "a mapping"}
+_NAMES = {
+    str: Reason("text"),
+    int: Reason("a whole number"),
+    bool: Reason("true or false"),
+    dict: Reason("a mapping"),
+}
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Reason | str:
     if value is None:
-        return "nothing"
-    return _NAMES.get(type(value), type(value).__name__)
+        return Reason("nothing")
+    return _NAMES.get(type(value)) or type_name(value)

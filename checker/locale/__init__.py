@@ -6,7 +6,6 @@ languages say the same thing and a translation never touches a rule.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import import_module
 from types import ModuleType
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from ..base.errors import Reason
     from ..checking.findings import Words
     from ..checking.registry import RuleSpec
 
@@ -29,11 +29,6 @@ _LINE_FACTS = ("line", "first_line", "def_line")
 @cache
 def catalogue(lang: str) -> ModuleType:
     return import_module(f"checker.locale.{lang if lang in LANGUAGES else 'zh'}")
-
-
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
 
 
 def _shown(lang: str, value: Any) -> Any:
@@ -52,7 +47,7 @@ def message(lang: str, key: str, args: dict[str, Any], places: tuple[tuple, ...]
     of times over a folder of plans, in the process that writes the output, alone: kept
     lean, one pass over the facts.)"""
     book = catalogue(lang)
-    shown = _Blank(_facts_shown(lang, book, args))
+    shown = _facts_shown(lang, book, args)
     for name in _LINE_FACTS:
         if name in args:
             shown[f"{name}_at"] = line_words(lang, args[name], places)
@@ -129,47 +124,23 @@ def text(lang: str, key: str, **args: Any) -> str:
     the ``KEY.one`` template is used where the language has one (English singulars)."""
     ui = catalogue(lang).UI
     template = ui.get(f"{key}.one") if args.get("count") == 1 else None
-    return (template or ui[key]).format_map(_Blank(args))
+    return (template or ui[key]).format_map(args)
 
 
-def error(lang: str, reason: str) -> str:
-    """Errors are written in English in the code, as gettext's msgids are; the language's
-    ``ERRORS`` maps each English template (``{where}: unknown key``) to its translation, and
-    the pieces a template's fields matched are carried over."""
+def error(lang: str, reason: Reason) -> str:
+    """Why a file or a command failed, in ``lang``: the language's ``ERRORS`` translate the
+    English template (the msgid; English needs no entry) and the facts fill it in, a fact
+    that is itself a ``Reason`` worded the same way. A template without a translation, or a
+    field the facts do not give, fails."""
+    from ..base.errors import Reason
+
     table = catalogue(lang).ERRORS
-    if reason in table:
-        return table[reason]
-    for pattern, template in _patterns(lang):
-        match = pattern.match(reason)
-        if match:
-            fields = {k: table.get(v, v) for k, v in match.groupdict().items()}
-            return template.format(**fields)
-    return reason
-
-
-@cache
-def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
-    """The ERRORS templates with fields as regular expressions, longest first (the most
-    specific template wins: ``… unknown key (did you mean …)`` before ``… unknown key``)."""
-    compiled = [
-        (template_pattern(source), template)
-        for source, template in catalogue(lang).ERRORS.items()
-        if "{" in source
-    ]
-    compiled.sort(key=lambda item: -len(item[0].pattern))
-    return compiled
-
-
-def template_pattern(source: str) -> re.Pattern[str]:
-    """An English error template (``cannot decode as {encoding}``) as a regular expression
-    that matches the reasons made from it, each field a named group."""
-    from string import Formatter  # read as str.format reads it: {{ and }} are braces
-
-    regex = "".join(
-        re.escape(literal) + (f"(?P<{field}>.+?)" if field is not None else "")
-        for literal, field, _, _ in Formatter().parse(source)
-    )
-    return re.compile(f"^{regex}$", re.S)
+    template = table[reason.template] if table else reason.template
+    facts = {
+        name: error(lang, value) if isinstance(value, Reason) else value
+        for name, value in reason.facts.items()
+    }
+    return template.format(**facts)
 
 
 def line_words(lang: str, line: Any, places: tuple[tuple, ...] = ()) -> str:

@@ -85,7 +85,6 @@ MESSAGES = {
     "D006.unused": "abbreviation {abbr} is defined but never used: delete the definition.",
     "D006.full": "abbreviation {abbr} is defined, yet the full title {full} is written again: use the abbreviation.",
     "D007": "task {task} nearly repeats task {other} (similarity {similarity}): merge them or make the difference clear.",
-    "X000": "{message}",
 }
 
 UI = {

@@ -85,7 +85,6 @@ MESSAGES = {
     "D006.unused": "定义了简称{abbr}但此后未再使用：请删去“以下简称{abbr}”。",
     "D006.full": "已定义简称{abbr}，此处又写全称{full}：请改用简称。",
     "D007": "任务{task}与任务{other}高度相似（相似度{similarity}）：请合并或写明区别。",
-    "X000": "{message}",
 }
 
 UI = {
@@ -199,6 +198,8 @@ ERRORS = {
     "{path}: the output would overwrite the input {input}; choose another file": "{path}：输出会覆盖输入文件{input}，请另选输出文件",
     "--fix and --diff with standard input: use one of them": "读标准输入时 --fix 与 --diff 只能用一个",
     "aborted": "已中止",
+    # an operating-system reason the table does not word (Input/output error…)
+    "{reason}": "{reason}",
     "internal error: {detail}": "内部错误：{detail}",
     # configuration and rule files
     "{where}: unknown key": "{where}：未知的配置项",
@@ -236,6 +237,9 @@ ERRORS = {
     "{where}: {code} is already a rule": "{where}：{code}已是现有规则",
     "{where}: expected a list of findings": "{where}：应为问题列表",
     "{where}: an agency needs a name": "{where}：单位缺少名称",
+    "{where}: expected a name or a list of names": "{where}：应为名称或名称列表",
+    "{where}: unknown brand_of '{name}'": "{where}：未知的品牌所属单位“{name}”",
+    "{where}: malformed data ({reason})": "{where}：数据格式有误（{reason}）",
     "{where}: unknown category '{category}'": "{where}：未知的单位类别“{category}”",
     "{where}: '{name}' is listed twice": "{where}：“{name}”重复列出",
     "{where}: unknown successor '{name}'": "{where}：未知的继任单位“{name}”",
@@ -247,6 +251,7 @@ ERRORS = {
     "{where}: expected text": "{where}：应为文本",
     "{where}: expected a list of names": "{where}：应为名称列表",
     "{where}: expected a number": "{where}：应为数字",
+    "{where}: expected a year (2018) or a year and month (2018-03)": "{where}：应为年份（2018）或年月（2018-03）",
     "{where}: unknown central body '{name}'": "{where}：未知的中央单位“{name}”",
     "{where}: '{name}' has no successor": "{where}：“{name}”没有继任单位",
     "{where}: '{name}' has no province counterpart": "{where}：“{name}”没有对应的省级单位",
@@ -274,6 +279,7 @@ ERRORS = {
     "{where}: already exists; init never overwrites a file": "{where}：文件已存在；plancheck init 不覆盖已有文件（要重新生成，请先将它改名或删除）",
     "{where}: already holds [tool.plancheck]; init writes nothing": "{where}：其中已有 [tool.plancheck] 配置；plancheck init 未写入任何文件",
     "{where}: no such folder": "{where}：没有这个文件夹",
+    "{where}: unknown role {role}": "{where}：未知的角色{role}",
     "{where}: cannot write ({reason})": "{where}：无法写入（{reason}）",
     "{where}: invalid YAML": "{where}：YAML格式有误",
     # names of value types in config messages

@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import locale
-from ..base.errors import UsageError
+from ..base.errors import UsageError, os_reason
 from ..checking.config import CONFIG_NAMES, KEYS
 from ..checking.registry import RuleSpec
+
+EXISTS = "{where}: already exists; init never overwrites a file"
 
 FILE_NAME = ".plancheck.yaml"
 
@@ -68,22 +70,26 @@ def write_config(folder: Path, lang: str, specs: Iterable[RuleSpec]) -> Path:
     the names the finder reads, or a pyproject.toml with ``[tool.plancheck]``): a one-line
     error, exit 2."""
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder")
+        raise UsageError("{where}: no such folder", where=folder)
     for name in CONFIG_NAMES:
         existing = folder / name
         if name == "pyproject.toml":
             if existing.is_file() and _has_section(existing):
-                raise UsageError(f"{existing}: already holds [tool.plancheck]; init writes nothing")
+                raise UsageError(
+                    "{where}: already holds [tool.plancheck]; init writes nothing", where=existing
+                )
         elif existing.exists():
-            raise UsageError(f"{existing}: already exists; init never overwrites a file")
+            raise UsageError(EXISTS, where=existing)
     target = folder / FILE_NAME
     try:
         with target.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(config_text(lang, specs))
     except FileExistsError:  # made between the look and the write
-        raise UsageError(f"{target}: already exists; init never overwrites a file") from None
+        raise UsageError(EXISTS, where=target) from None
     except OSError as error:
-        raise UsageError(f"{target}: cannot write ({error.strerror})") from None
+        raise UsageError(
+            "{where}: cannot write ({reason})", where=target, reason=os_reason(error)
+        ) from None
     return target
 
 

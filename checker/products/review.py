@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import locale
-from ..base.errors import InputError, UsageError
+from ..base.errors import InputError, Reason, UsageError
 from ..checking import engine
 from ..checking.config import ConfigFinder
 from ..checking.edits import taken_fixes
@@ -80,7 +80,7 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     document = _load(draft, name)
     layout = read_layout(document)
     if not layout.text.strip():
-        raise InputError(name, "empty file")
+        raise InputError(name, Reason("empty file", "empty"))
     reason = not_a_plan(layout.text)
     if reason:
         raise InputError(name, reason)  # as lint says of it: never a copy "without problems"
@@ -90,7 +90,7 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     active = specs + list(config.custom) if config.custom else specs
     for code in (options.select or ()) + (options.ignore or ()):
         if code != "ALL" and not any(spec.code.startswith(code) for spec in active):
-            raise UsageError(f"unknown rule code '{code}' (see: plancheck rules)")
+            raise UsageError("unknown rule code '{code}' (see: plancheck rules)", code=code)
     plan = parse_plan(source)
     findings = placed(plan, engine.run(plan, config, active).findings)
     marker = _Marker(document, layout, options.date or datetime.now(UTC))
@@ -109,17 +109,25 @@ def _refuse_overwrite(draft: Path, target: Path, force: bool) -> None:
     """The draft is never replaced; an existing review copy only with ``--force``: the
     drafter may have accepted changes and answered comments in it since."""
     if same_file(draft, target):
-        raise UsageError(f"{target}: the review copy would overwrite the draft; choose another -o")
+        raise UsageError(
+            "{path}: the review copy would overwrite the draft; choose another -o", path=target
+        )
     if target.is_dir():
-        raise UsageError(f"{target}: cannot write the output (Is a directory)")
+        raise UsageError(
+            "{path}: cannot write the output ({reason})",
+            path=target,
+            reason=Reason("Is a directory"),
+        )
     if os.path.lexists(target) and not force:
-        raise UsageError(f"{target}: a review copy already exists; use --force to replace it")
+        raise UsageError(
+            "{path}: a review copy already exists; use --force to replace it", path=target
+        )
 
 
 def _load(draft: Path, name: str):
     """The draft as a python-docx Document: a Word file as it is, a text plan made one."""
     if not draft.exists():
-        raise InputError(name, "no such file")
+        raise InputError(name, Reason("no such file", "not-found"))
     if draft.suffix.lower() == ".docx":
         return open_docx(draft, name)
     source = read_source(draft, name)

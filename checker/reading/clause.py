@@ -122,7 +122,9 @@ def grammar() -> Grammar:
 
 def _check_role(role: str, key: str) -> None:
     if role not in ROLES:
-        raise ConfigError(f"clause-grammar.yaml:{key}: unknown role {role!r}")
+        raise ConfigError(
+            "{where}: unknown role {role}", where=f"clause-grammar.yaml:{key}", role=repr(role)
+        )
 
 
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from ..base.errors import InputError
+from ..base.errors import InputError, Reason
 from .text import int_to_cn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -163,14 +163,16 @@ def open_docx(path: Path | BinaryIO, name: str):
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise InputError(name, "python-docx is not installed") from None
+        raise InputError(
+            name, Reason("python-docx is not installed", "missing-dependency")
+        ) from None
     try:
         return docx.Document(str(path) if isinstance(path, Path) else path)
     except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError):
         # (a path that is no zip is PackageNotFoundError; the same bytes read are BadZipFile)
-        raise InputError(name, "not a Word document (.docx)") from None
+        raise InputError(name, Reason("not a Word document (.docx)", "docx")) from None
     except Exception:  # a zip that is not OOXML, or broken XML: still a one-line input error
-        raise InputError(name, "not a readable Word document (.docx)") from None
+        raise InputError(name, Reason("not a readable Word document (.docx)", "docx")) from None
 
 
 class _Writer:
@@ -283,5 +285,5 @@ def read_docx(path: Path | BinaryIO, name: str) -> tuple[str, tuple[tuple, ...]]
     how plancheck keeps text)."""
     layout = read_layout(open_docx(path, name))
     if not layout.text.strip():
-        raise InputError(name, "empty file")
+        raise InputError(name, Reason("empty file", "empty"))
     return layout.text, layout.places

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-from ..base.errors import InputError
+from ..base.errors import InputError, Reason
 from ..base.lazyre import LazyPattern
 from ..knowledge.data import builtin
 from . import vocabulary as vocab
@@ -43,6 +43,8 @@ from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
 
 _SPAN, _PAREN, _TASK_RECORD = maker(Span), maker(Paren), maker(Task)
 T = TypeVar("T")
+#: a text with no task or heading at all (``sniff.parse_plan`` tells a plan not understood)
+NO_OUTLINE = Reason("not a plan: no numbered tasks or headings found", "not-a-plan")
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 _TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
@@ -152,7 +154,7 @@ class _Parser:
         tasks = self.qualified(tuple(self.build_task(d, n) for n, d in enumerate(drafts)))
         self.mark_closing(tasks)
         if not (tasks or self.headings or self.has_tables or self.clause_like()):
-            raise InputError(self.source.path, "not a plan: no numbered tasks or headings found")
+            raise InputError(self.source.path, NO_OUTLINE)
         date = self.date()
         return Plan(
             self.source,
@@ -980,5 +982,5 @@ def parse(source: Source) -> Plan:
     parser.has_tables = True
     plan = attach(parser.run(), source, blocks)
     if not plan.tasks and not plan.headings and not CLAUSE_GROUP.search(source.folded):
-        raise InputError(source.path, "not a plan: no numbered tasks or headings found")
+        raise InputError(source.path, NO_OUTLINE)
     return plan

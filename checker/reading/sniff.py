@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..base.errors import InputError
+from ..base.errors import InputError, Reason
 from ..base.lazyre import LazyPattern
 from .clause import CLAUSE_WORDS
 from .text import CN_NUMERAL, fold
@@ -38,14 +38,17 @@ if TYPE_CHECKING:
     from .model import Plan
     from .source import Source
 
-#: why a file with none of the genre's marks is not checked (English, translated in locale)
-NOT_A_PLAN = "not a plan: no plan title, document number, responsibility clause or 一、/1. outline"
-NOT_A_PLAN_COMPANION = "not a plan: titled as a companion document ({title})"
-#: what the parser says of a text with no task or heading at all …
-_PARSER_NOT_A_PLAN = "not a plan: no numbered tasks or headings found"
-#: … and what that means for a file that carries the genre's marks
-NOT_UNDERSTOOD = (
-    "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings"
+#: why a file with none of the genre's marks is not checked (English, worded by the locale)
+NOT_A_PLAN = Reason(
+    "not a plan: no plan title, document number, responsibility clause or 一、/1. outline",
+    "not-a-plan",
+)
+COMPANION = "not a plan: titled as a companion document ({title})"
+#: what a parser that finds no task or heading at all means for a file that carries the
+#: genre's marks
+NOT_UNDERSTOOD = Reason(
+    "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings",
+    "not-understood",
 )
 
 #: lines read from the top for a title or document number (they come before the body)
@@ -118,12 +121,12 @@ def _content_lines(folded: str, limit: int | None = None) -> list[str]:
     return content
 
 
-def not_a_plan(text: str, folded: str | None = None) -> str | None:
+def not_a_plan(text: str, folded: str | None = None) -> Reason | None:
     """Why a text is not a plan, or None when it is one (``folded``: as for ``is_plan``)."""
     if is_plan(text, folded):
         return None
     title = companion_title(text)
-    return NOT_A_PLAN_COMPANION.format(title=title) if title else NOT_A_PLAN
+    return Reason(COMPANION, "not-a-plan", title=title) if title else NOT_A_PLAN
 
 
 def parse_plan(source: Source) -> Plan:
@@ -134,7 +137,7 @@ def parse_plan(source: Source) -> Plan:
     try:
         return parse(source)
     except InputError as error:
-        if error.reason == _PARSER_NOT_A_PLAN:
+        if error.reason.code == "not-a-plan":
             raise InputError(error.path, NOT_UNDERSTOOD) from None
         raise
 

@@ -13,7 +13,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from ..base.errors import InputError
+from ..base.errors import InputError, Reason, os_reason
 from ..base.lazyre import LazyPattern
 from .text import fold
 
@@ -22,6 +22,7 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 #: Largest file we accept: far above any real plan, small enough to stay within memory bounds.
 MAX_BYTES = 20 * 1024 * 1024
+TOO_LARGE = "file too large ({size} MB; the limit is 20 MB)"
 
 
 class Source(NamedTuple):
@@ -132,14 +133,16 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     Raises InputError for what is not a text plan (empty, binary, undecodable).
     """
     if not data.strip():
-        raise InputError(path, "empty file" if not data else "file has only whitespace")
+        raise InputError(
+            path, Reason("empty file" if not data else "file has only whitespace", "empty")
+        )
     bom = data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8) :]
         if not data.strip():
-            raise InputError(path, "file has only a byte-order mark")
+            raise InputError(path, Reason("file has only a byte-order mark", "empty"))
     if b"\x00" in data:
-        raise InputError(path, "binary file (contains NUL bytes)")
+        raise InputError(path, Reason("binary file (contains NUL bytes)", "binary"))
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -147,11 +150,16 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
             # a UTF-8 file cut inside its last character: check what is there
             text, encoding = data[: error.start].decode("utf-8", errors="strict"), "utf-8"
         elif bom:
-            raise InputError(path, f"invalid UTF-8 after a BOM at byte {error.start}") from None
+            raise InputError(
+                path,
+                Reason(
+                    "invalid UTF-8 after a BOM at byte {offset}", "encoding", offset=error.start
+                ),
+            ) from None
         else:
             text, encoding = _decode_legacy(data, path)
     if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
-        raise InputError(path, "binary file (control characters)")
+        raise InputError(path, Reason("binary file (control characters)", "binary"))
     return text, encoding, bom
 
 
@@ -161,12 +169,14 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
     if best is None:
-        raise InputError(path, "cannot decode: neither UTF-8 nor GB18030")
+        raise InputError(path, Reason("cannot decode: neither UTF-8 nor GB18030", "encoding"))
     encoding = "gb18030" if best.encoding in {"gb2312", "gbk", "gb18030"} else best.encoding
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
-        raise InputError(path, f"cannot decode as {encoding}") from None
+        raise InputError(
+            path, Reason("cannot decode as {encoding}", "encoding", encoding=encoding)
+        ) from None
 
 
 def read_source(path: str | Path, display: str | None = None) -> Source:
@@ -183,20 +193,20 @@ def read_file(path: str | Path, display: str | None = None) -> tuple[Source, byt
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(name, f"file too large ({size // 1_048_576} MB; the limit is 20 MB)")
+            raise InputError(name, Reason(TOO_LARGE, "too-large", size=size // 1_048_576))
         if not p.is_file():
-            raise InputError(name, "not a regular file")
+            raise InputError(name, Reason("not a regular file", "not-a-file"))
         data = p.read_bytes()
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(name, "no such file") from None
+        raise InputError(name, Reason("no such file", "not-found")) from None
     except IsADirectoryError:
-        raise InputError(name, "is a directory") from None
+        raise InputError(name, Reason("is a directory", "not-a-file")) from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise InputError(name, Reason("permission denied", "unreadable")) from None
     except OSError as error:
-        raise InputError(name, error.strerror or str(error)) from None
+        raise InputError(name, Reason("{reason}", "unreadable", reason=os_reason(error))) from None
     return source_from_file(data, p, name), data
 
 
@@ -205,8 +215,9 @@ def read_file(path: str | Path, display: str | None = None) -> tuple[Source, byt
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: legacy word-processor files and what they start with (OLE, or RTF that Word saves as .doc)
 _LEGACY_SUFFIXES = (".doc", ".wps")
-LEGACY_WORD = (
-    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx"
+LEGACY_WORD = Reason(
+    "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx",
+    "legacy-word",
 )
 
 
@@ -252,13 +263,16 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     target = Path(path)
     mode = target.stat().st_mode & 0o7777
     if not mode & 0o222 or not os.access(target, os.W_OK):  # read-only even for root
-        raise InputError(str(path), "file is read-only; not fixed")
+        raise InputError(str(path), Reason("file is read-only; not fixed", "unwritable"))
     import tempfile  # only --fix writes
 
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise InputError(str(path), f"cannot write beside the file ({error.strerror})") from None
+        beside = Reason(
+            "cannot write beside the file ({reason})", "unwritable", reason=os_reason(error)
+        )
+        raise InputError(str(path), beside) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -269,8 +283,11 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         os.replace(temp, target)
     except OSError as error:  # a full disk, a read-only mount: the file keeps its text
         Path(temp).unlink(missing_ok=True)
-        reason = error.strerror or type(error).__name__
-        raise InputError(str(path), f"cannot write the file ({reason}); not fixed") from None
+        reason = os_reason(error)
+        unwritten = Reason(
+            "cannot write the file ({reason}); not fixed", "unwritable", reason=reason
+        )
+        raise InputError(str(path), unwritten) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

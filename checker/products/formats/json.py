@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import RenderOptions, fix_payload, message
 
 if TYPE_CHECKING:
+    from ...base.errors import Reason
     from ...checking.findings import Finding
     from ...reading.source import Source
 
@@ -43,7 +44,7 @@ def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, 
 def file_dict(report, lang: str) -> dict[str, Any]:
     item: dict[str, Any] = {"path": report.path}
     if report.error:
-        item.update(error_dict(report.error, report.error_kind, lang))
+        item.update(error_dict(report.error, lang))
         return item
     item["tasks"] = report.summary["tasks"]
     item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
@@ -51,20 +52,19 @@ def file_dict(report, lang: str) -> dict[str, Any]:
     if report.fixed:
         item["fixed"] = report.fixed
     if report.fix_error:
-        fix_error = error_dict(report.fix_error, "input", lang)
+        fix_error = error_dict(report.fix_error, lang)
         item.update({f"fix_{key}": value for key, value in fix_error.items()})
     return item
 
 
-def error_dict(reason: str, kind: str, lang: str) -> dict[str, str]:
+def error_dict(reason: Reason, lang: str) -> dict[str, str]:
     """Why a file was not checked: ``error`` the English reason (as before codes existed),
     ``error_code`` what a script branches on, ``error_message`` the reason in ``--lang``."""
     from ... import locale
-    from ..errorcodes import error_code
 
     return {
-        "error": reason,
-        "error_code": error_code(reason, kind),
+        "error": reason.english(),
+        "error_code": reason.code,
         "error_message": locale.error(lang, reason),
     }
 
@@ -102,7 +102,7 @@ def as_dict(run, options: RenderOptions) -> dict[str, Any]:
 
 def _skipped(report, lang: str) -> dict[str, str]:
     """A file skipped as not a plan: ``reason`` in English, its code and its message."""
-    error = error_dict(report.skipped or "", "input", lang)
+    error = error_dict(report.skipped, lang)
     return {
         "path": report.path,
         "reason": error["error"],

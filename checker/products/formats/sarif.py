@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 from ... import __version__, locale
-from ..errorcodes import error_code
 from . import RenderOptions, message
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -124,7 +123,7 @@ def render(run, options: RenderOptions) -> str:
                                 "message": {
                                     "text": f"{r.path}: {locale.error(options.lang, r.error)}"
                                 },
-                                "properties": {"error_code": error_code(r.error, r.error_kind)},
+                                "properties": {"error_code": r.error.code},
                             }
                             for r in run.errors
                         ],

@@ -1,0 +1,97 @@
+"""Every message template against what its producer passes: a finding's message names only
+facts its rule gives (a misspelt ``{wrod}`` fails, never shows as nothing), in every
+language, and every template is one a rule produces.
+
+The findings are those of every rule's case file (``tests/rules``) and the real plans, so a
+template is checked against the facts of real findings, variants included. Errors are
+checked the same way, statically, in ``test_error_codes``.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+
+import yaml
+
+from checker import locale
+from checker.checking.config import Config
+from checker.checking.engine import run
+from checker.reading.parse import parse
+from checker.reading.source import Source, read_source
+
+from .conftest import ROOT, SPECS
+
+CASES = ROOT / "tests" / "rules"
+#: facts a message may name that the locale adds to a rule's: a ``style`` in words, a line
+#: as a reader finds it (``line_at``: 第12行, or 第12段 in a Word file) and its unit
+DERIVED = {"style_name", "line_unit", *(f"{name}_at" for name in locale._LINE_FACTS)}
+
+
+def _plans() -> list[tuple[Source, dict]]:
+    plans = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for case in data.get("fail", []) + data.get("fix", []):
+            source = Source.from_text(case["plan"], case.get("path", "snippet.txt"))
+            plans.append((source, dict(case.get("config", {}))))
+    for folder in (ROOT / "plans", ROOT / "tests" / "data"):
+        for path in sorted(folder.rglob("*.txt")):
+            plans.append((read_source(str(path)), {}))
+    return plans
+
+
+def _findings():
+    specs = list(SPECS.values())
+    for source, options in _plans():
+        yield from run(parse(source), Config(options=options), specs).findings
+
+
+def fields(template: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(template) if field is not None}
+
+
+def test_every_finding_s_message_renders_in_every_language():
+    produced: dict[str, set[str]] = {}
+    for found in _findings():
+        for lang in locale.LANGUAGES:
+            assert locale.message(lang, found.key, found.args)  # a missing fact raises
+        produced.setdefault(found.key, set()).update(found.args)
+    assert len(produced) >= 30
+    assert not UNEXERCISED & set(produced), "exercised now: take it off UNEXERCISED"
+    for lang in locale.LANGUAGES:
+        messages = locale.catalogue(lang).MESSAGES
+        for key, template in messages.items():
+            if key not in produced and not any(k.startswith(f"{key}.") for k in produced):
+                continue  # no producer: the next test says so
+            given = set().union(
+                *(a for k, a in produced.items() if k == key or k.startswith(f"{key}.")), set()
+            )
+            unknown = fields(template) - given - DERIVED
+            assert not unknown, f"{lang} MESSAGES[{key!r}] names {sorted(unknown)}, never given"
+
+
+#: variants a rule produces that no case file or plan here exercises yet: their templates
+#: are not checked against real facts (each wants a ``fail`` case in its ``tests/rules``
+#: file). This list may only shrink.
+UNEXERCISED = {
+    "N004.restart",
+    "N004.continues",
+    "G001.many",
+    "G001.local.many",
+    "G003.abolished",
+    "G008.nolead",
+    "G010.extra",
+    "G010.both",
+}
+
+
+def test_every_message_template_has_a_producer():
+    """A template no finding uses is a misspelt key or a rule's leftover."""
+    keys = {found.key for found in _findings()} | UNEXERCISED
+    for lang in locale.LANGUAGES:
+        unused = [
+            key
+            for key in locale.catalogue(lang).MESSAGES
+            if key not in keys and not any(k.startswith(f"{key}.") for k in keys)
+        ]
+        assert unused == [], f"{lang}: {unused}"
