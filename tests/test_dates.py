@@ -94,3 +94,26 @@ def test_json_and_verbose_say_where_the_date_comes_from():
     english = invoke("lint", str(TIYU), "-v", "--lang", "en")
     assert "plan date: 2018-12 (from the document number and the date line" in english.stderr
     assert "plan date" not in invoke("lint", str(TIYU), "--lang", "en").stderr  # -v only
+
+
+def test_an_office_registry_dates_its_renamings_to_the_month(tmp_path):
+    from checker.base.errors import ConfigError
+    from checker.knowledge.agencies import load_registry
+
+    good = tmp_path / "local.yaml"
+    good.write_text(
+        "agencies:\n"
+        "  - {name: 省旧局, category: local, ended: 2019-04, successor: 省新局}\n"
+        "  - {name: 省新局, category: local}\n",
+        encoding="utf-8",
+    )
+    registry = load_registry((good,))
+    old = registry.lookup("省旧局").agency
+    assert (old.ended, old.ended_month) == (2019, 4)
+    assert registry.current(old, 2019, 5)[0].name == "省新局"
+    assert registry.current(old, 2019, 3)[0].name == "省旧局"
+    assert registry.current(old, 2019)[0].name == "省旧局"  # no month: benefit of the doubt
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("agencies:\n  - {name: 省旧局, category: local, ended: 2019-13}\n", "utf-8")
+    with pytest.raises(ConfigError, match="ended: expected a year"):
+        load_registry((bad,))

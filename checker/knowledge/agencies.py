@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
 from .data import builtin, parse_yaml
-from .schema import ENDED_EXPECTED, year_month
+from .schema import year_month
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -372,7 +372,10 @@ def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
     if entry.get("ended") is not None:
         ended = year_month(entry["ended"])
         if ended is None:
-            raise ConfigError(ENDED_EXPECTED, where=f"{where}:ended")
+            raise ConfigError(
+                "{where}: expected a year (2018) or a year and month (2018-03)",
+                where=f"{where}:ended",
+            )
     return Agency(
         name=str(entry["name"]),
         full=str(entry.get("full", "")),
@@ -652,7 +655,9 @@ def _check_types(entry: dict[str, Any], where: str) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
         raise ConfigError("{where}: expected a number", where=f"{where}:rank")
     if entry.get("ended") is not None and year_month(entry["ended"]) is None:
-        raise ConfigError(ENDED_EXPECTED, where=f"{where}:ended")
+        raise ConfigError(
+            "{where}: expected a year (2018) or a year and month (2018-03)", where=f"{where}:ended"
+        )
 
 
 def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, Any]:

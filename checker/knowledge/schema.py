@@ -17,8 +17,6 @@ from ..base.errors import ConfigError, Reason, type_name
 REGEX = "regex"
 #: a year (2018) or a year and month ("2018-03"): when a body was renamed or abolished
 YEAR_MONTH = "year-month"
-#: what a wrong one is told
-ENDED_EXPECTED = "{where}: expected a year (2018) or a year and month (2018-03)"
 
 
 @dataclass(frozen=True)
@@ -78,7 +76,9 @@ def check(value: Any, shape: Any, where: str) -> None:
             ) from None
     elif shape == YEAR_MONTH:
         if year_month(value) is None:
-            raise ConfigError(ENDED_EXPECTED, where=where)
+            raise ConfigError(
+                "{where}: expected a year (2018) or a year and month (2018-03)", where=where
+            )
     elif shape is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise ConfigError(
             "{where}: expected {kind}, got {other}",
