@@ -57,6 +57,14 @@ CASES = [
     ("各地区、各部门负责", [("各地区", "lead"), ("各部门", "participant")]),
     ("国家发展改革委与四川省人民政府负责",
      [("国家发展改革委", "lead"), ("四川省人民政府", "participant")]),
+    # a role word closes a list before 、: two lists, two roles (沪安委会〔2023〕)
+    ("市交通委牵头负责、各区政府组织落实", [("市交通委", "lead"), ("各区政府", "participant")]),
+    ("市应急局、市公安局、各区政府组织落实",
+     [("市应急局", "lead"), ("市公安局", "participant"), ("各区政府", "participant")]),
+    ("实施部门:市港航中心、各区交通主管部门", [("市港航中心", "lead"), ("各区交通主管部门", "participant")]),
+    # a list ending with a government names places for their governments
+    ("牵头单位:市绿化市容局,浦东新区、徐汇区政府。配合单位:市财政局",
+     [("市绿化市容局", "lead"), ("浦东新区", "lead"), ("徐汇区政府", "lead"), ("市财政局", "cooperate")]),
     # 和 inside a name is no separator
     ("文化和旅游部、住房和城乡建设部负责", [("文化和旅游部", "lead"), ("住房和城乡建设部", "participant")]),
 ]  # fmt: skip
@@ -179,3 +187,41 @@ def test_a_plain_list_has_one_lead_first_and_the_rest_take_part(names):
 def test_all_named_before_qiantou_lead_jointly(names):
     parties = _parties("、".join(names) + "牵头,市财政局配合")
     assert parties == [(n, "lead") for n in names] + [("市财政局", "cooperate")]
+
+
+def test_places_named_for_their_governments_are_no_agencies():
+    found = _read("牵头单位:市绿化市容局,浦东新区、徐汇区政府")
+    assert [(name, collective) for name, _, _, collective in found.parties] == [
+        ("市绿化市容局", False),
+        ("浦东新区", True),
+        ("徐汇区政府", False),
+    ]
+    # without a government closing the list, a place is read as any name is
+    assert [c for *_, c in _read("浦东新区、市财政局负责").parties] == [False, False]
+
+
+_BARE = "一、任务\n1.甲。(区水务局(区海洋局)、相关沿海街镇)\n2.乙。(区绿化市容局、各街镇)\n"
+
+
+def test_a_document_of_bare_lists_writes_its_clauses_so():
+    plan = parse(Source.from_text(_BARE, "p.txt"))
+    assert [[(p.name, p.role) for p in t.clause.parties] for t in plan.tasks] == [
+        [("区水务局", "lead"), ("相关沿海街镇", "participant")],
+        [("区绿化市容局", "lead"), ("各街镇", "participant")],
+    ]
+    assert not any(t.parens for t in plan.tasks)
+    # one bare list among clauses with role words lacks its word: G008 says so
+    one = "一、任务\n1.甲。(科技部、财政部)\n2.乙。(科技部负责)\n"
+    assert [f.code for f in lint_text(one, "G008")] == ["G008"]
+
+
+def test_items_under_a_heading_without_any_clause_are_prose():
+    text = (
+        "一、工作步骤\n1.动员部署。开展排查。\n2.集中整治。\n"
+        "二、重点任务\n1.推进改革。(科技部负责)\n2.完善制度。(财政部负责)\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    assert [(t.label, t.section) for t in plan.tasks] == [("1", 2), ("2", 2)]
+    assert [f.code for f in lint_text(text, "G008")] == []
+    # where no item has a clause at all, each lacks its own (G008)
+    assert len(lint_text("1.推进改革。\n2.完善制度。\n", "G008")) == 2

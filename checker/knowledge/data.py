@@ -269,6 +269,8 @@ def shapes() -> dict[str, Any]:
                 "collective_starts": names,
                 "with_words": names,
                 "collective_patterns": [REGEX],
+                "government_endings": names,
+                "place": REGEX,
             },
             "roles",
             "labels",

@@ -68,6 +68,8 @@ class Grammar:
     collective_starts: tuple[str, ...]
     with_word: re.Pattern[str]
     collective: re.Pattern[str] | None
+    place: re.Pattern[str] | None  # a place's name alone: 徐汇区, 临港新片区
+    government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
     clause_end: re.Pattern[str]
     bare_label: str  # a pattern: a line opening with a role label is a clause
@@ -112,6 +114,8 @@ def grammar() -> Grammar:
         collective_starts=tuple(data.get("collective_starts", ())),
         with_word=re.compile(_alternatives(data.get("with_words", [])) or "$^"),
         collective=re.compile("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
+        place=re.compile(data["place"]) if data.get("place") else None,
+        government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
         clause_end=re.compile(
             rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
@@ -181,6 +185,21 @@ def ends_like_clause(inner: str) -> bool:
 def looks_like_clause(inner: str) -> bool:
     """A parenthetical is a clause when it assigns responsibility (负责, 牵头, 配合…)."""
     return CLAUSE_WORDS.search(inner) is not None
+
+
+def is_bare_list(folded_inner: str) -> bool:
+    """A bracket holding only names of bodies (``区水务局(区海洋局)、相关沿海街镇``): a clause
+    without its role word, where a document writes every clause so."""
+    g = grammar()
+    names = [name.strip() for name, _ in _names(g, folded_inner)]
+    return bool(names) and all(_looks_like_party(g, name) for name in names)
+
+
+def _looks_like_party(g: Grammar, name: str) -> bool:
+    """A body's name (it ends as bodies' names do: 局, 委, 中心…) or a collective."""
+    if not name or _NOT_A_NAME.search(name) or len(name) > _LONGEST_NAME:
+        return False
+    return is_subject(name) or without_second_name(name).endswith(g.body_endings)
 
 
 def lists_jointly(label: str | None) -> bool:
@@ -278,7 +297,7 @@ def _read_clause(folded_inner: str) -> Reading:
     g = grammar()
     state = _Clause()
     pending: list[_Party] = []  # parties of segments without a role word, waiting for one
-    for text, start in _segments(folded_inner):
+    for text, start in _segments(g, folded_inner):
         if pending and _LABEL.match(text):  # a label opens a new list: the last one ends
             _give_role(state, pending)
         role, added = _read_segment(g, state, text, start)
@@ -387,16 +406,28 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
             body, scope = _without_scope(g, body)
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 state.vague = state.vague or vague
-        for raw, name_start in _names(g, body):
-            _add_name(state, raw, part_start + name_start, part_role)
+        names = _names(g, body)
+        places = _governed_places(g, names)
+        for raw, name_start in names:
+            _add_name(state, raw, part_start + name_start, part_role, raw in places)
         if scope is not None:  # 国务院有关部门: open, not a name
             name, at = scope
             state.parties.append(_Party(name + vague, part_start + at, part_role, True, False))
     return len(state.parties) - before
 
 
-def _add_name(state: _Clause, raw: str, at: int, role: str) -> None:
-    """One name of a list: a party, a collective, or a part the grammar cannot place."""
+def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
+    """Places a list names for their governments: in ``浦东新区、徐汇区、闵行区政府`` the
+    政府 of the last is every place's. Empty unless the list ends with a government."""
+    last = names[-1][0].strip() if names else ""
+    if g.place is None or not last.endswith(g.government_endings):
+        return frozenset()
+    return frozenset(raw for raw, _ in names[:-1] if g.place.match(raw.strip()))
+
+
+def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False) -> None:
+    """One name of a list: a party, a collective (or a place standing for its government),
+    or a part the grammar cannot place."""
     marker = _MARKED_LEAD.search(raw)
     if marker is not None:
         raw = raw[: marker.start()]
@@ -408,7 +439,7 @@ def _add_name(state: _Clause, raw: str, at: int, role: str) -> None:
         state.unplaced.append((name, at))
         return
     bracketed = _BRACKETED.search(name) is not None
-    collective = is_subject(name) or (bracketed and is_subject(_BRACKETED.sub("", name)))
+    collective = place or is_subject(name) or (bracketed and is_subject(_BRACKETED.sub("", name)))
     if bracketed and not collective:  # 省市场监管局(省知识产权局): the body, named once
         name = without_second_name(name)
     state.parties.append(_Party(name, at, "lead" if marker else role, collective, bool(marker)))
@@ -433,8 +464,9 @@ def _settle_roles(parties: list[_Party]) -> None:
             has_lead = True
 
 
-def _segments(folded_inner: str) -> list[tuple[str, int]]:
-    """A clause's segments between its marks (,;。) outside brackets, with their offsets."""
+def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
+    """A clause's segments between its marks (,;。) outside brackets, with their offsets;
+    a 、 after a role word ends one too (A牵头负责、B组织落实: two lists, two roles)."""
     segments: list[tuple[str, int]] = []
     depth = 0
     start = 0
@@ -443,7 +475,10 @@ def _segments(folded_inner: str) -> list[tuple[str, int]]:
             depth += 1
         elif char in _CLOSE and depth:
             depth -= 1
-        elif char in _SEGMENT_MARKS and not depth:
+        elif not depth and (
+            char in _SEGMENT_MARKS
+            or (char == "、" and g.tail.search(folded_inner, start, at) is not None)
+        ):
             segments.append((folded_inner[start:at], start))
             start = at + 1
     segments.append((folded_inner[start:], start))

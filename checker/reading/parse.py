@@ -21,6 +21,7 @@ from .clause import (
     CLAUSE_GROUP,
     CLAUSE_WORDS,
     ends_like_clause,
+    is_bare_list,
     looks_like_clause,
     parse_clause,
 )
@@ -152,6 +153,7 @@ class _Parser:
             index = self.line(index)
         drafts = self.without_frame_items(self.drafts)
         tasks = self.qualified(tuple(self.build_task(d, n) for n, d in enumerate(drafts)))
+        tasks = self.with_bare_lists(tasks)
         self.mark_closing(tasks)
         if not (tasks or self.headings or self.has_tables or self.clause_like()):
             raise InputError(self.source.path, NO_OUTLINE)
@@ -167,6 +169,33 @@ class _Parser:
             self.task_level if tasks else None,
             date=date,
         )
+
+    def with_bare_lists(self, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
+        """A document whose tasks end with bare lists of bodies (``(A、B、各区)``), none
+        with a role word, writes its clauses so: each list is its task's clause. One such
+        list among clauses with role words lacks its word, and stays G008's."""
+        if len(tasks) < 2 or any(t.clauses for t in tasks):
+            return tasks
+        ends = [self.bare_list_at_end(t) for t in tasks]
+        if sum(end is not None for end in ends) < 2:
+            return tasks
+        return tuple(
+            t if end is None else self.with_list_clause(t, end)
+            for t, end in zip(tasks, ends, strict=True)
+        )
+
+    def bare_list_at_end(self, task: Task) -> Paren | None:
+        last = task.parens[-1] if task.parens else None
+        if last is None or last.span.end < task.body_span.end:
+            return None
+        inner = self.source.folded[last.span.start + 1 : last.span.end - 1]
+        return last if is_bare_list(inner) else None
+
+    def with_list_clause(self, task: Task, paren: Paren) -> Task:
+        start, end = paren.span.start + 1, paren.span.end - 1
+        found = parse_clause(self.source, self.source.folded[start:end], start, paren.span)
+        parens = tuple(p for p in task.parens if p is not paren)
+        return task._replace(clauses=(found,), parens=parens)
 
     def qualified(self, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
         """Where task numbers restart in each part (two parts or more start again at 1), a
@@ -229,12 +258,16 @@ class _Parser:
         """Items at the task level that are the document's frame become headings.
 
         ``(一)指导思想。``, ``(二)基本原则。`` carry no clause and are not tasks; neither are
-        the items of a section where no item has a clause (a prose-only section). Only
-        ``(一)`` and ``一、`` items are judged so: a ``1.`` item is always a task.
+        the items of a section where no item has a clause (a prose-only section). ``1.``
+        items are judged by the heading they sit under: the steps (三、基本步骤 1.-4.) or the
+        safeguards (六、保障措施 1.-3.) of a plan whose other ``1.`` items carry clauses
+        are prose, where none of the items under the same heading carries one.
         """
+        holds = [any(_holds_clause(self.source.folded[b:e]) for b, e in d.segments) for d in drafts]
+        if self.task_level == 3:
+            return self.without_prose_items(drafts, holds)
         if self.task_level not in (1, 2):
             return drafts
-        holds = [any(_holds_clause(self.source.folded[b:e]) for b, e in d.segments) for d in drafts]
         sections_with_clause = {d.section for d, h in zip(drafts, holds, strict=True) if h}
         kept = []
         for draft, holds_clause in zip(drafts, holds, strict=True):
@@ -243,6 +276,22 @@ class _Parser:
                 kept.append(draft)
                 continue
             self.frame_heading(draft)
+        return kept
+
+    def without_prose_items(self, drafts: list[_Draft], holds: list[bool]) -> list[_Draft]:
+        """``1.`` items under a heading where none carries a clause, in a plan where items
+        under other headings do: prose of the frame (steps, safeguards), not tasks."""
+        if not any(holds):
+            return drafts  # no clause anywhere: every item is a task without one (G008)
+        groups_with_clause = {
+            (d.section, d.subsection) for d, h in zip(drafts, holds, strict=True) if h
+        }
+        kept = []
+        for draft, holds_clause in zip(drafts, holds, strict=True):
+            if holds_clause or (draft.section, draft.subsection) in groups_with_clause:
+                kept.append(draft)
+            else:
+                self.frame_heading(draft)
         return kept
 
     def is_frame_title(self, draft: _Draft) -> bool:
