@@ -309,6 +309,9 @@ def report_problems(run, lang: str, verbose: bool) -> None:
             echo(f"plancheck: {report.path}: {locale.error(lang, note)}", err=True)
     if verbose:
         for report in run.files:
+            if report.source is not None and report.source.reading:
+                how = reading_words(lang, report.source.reading)
+                echo(f"plancheck: {report.path}: {locale.text(lang, 'read_as', how=how)}", err=True)
             date = (report.summary or {}).get("date")
             if date:
                 echo(f"plancheck: {report.path}: {_date_words(lang, date)}", err=True)
@@ -329,6 +332,14 @@ def _date_words(lang: str, date: dict) -> str:
     sources = [locale.text(lang, f"plan_date.{part}") for part in date["source"].split(", ")]
     joined = locale.text(lang, "plan_date.sep").join(sources)
     return locale.text(lang, "plan_date", date=when, source=joined)
+
+
+def reading_words(lang: str, reading: str) -> str:
+    """How a file's text was rebuilt (``Source.reading``, e.g. ``html+joined``) in words."""
+    from .. import locale
+
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(locale.text(lang, f"reading.{part}") for part in reading.split("+"))
 
 
 def _write_baseline(path: Path, run, lang: str, quiet: bool) -> None:
