@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import import_module
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from ..checking.registry import RuleSpec
 
 LANGUAGES = ("zh", "en")
+#: click's own words (usage, headings, its errors) as gettext catalogues, click's i18n hook:
+#: ``catalogs/<lang>/LC_MESSAGES/click.mo``, built from each language's CLICK tables
+#: (tests/test_meta.py checks them and rebuilds them with PLANCHECK_UPDATE_GOLDEN=1)
+CATALOGS = Path(__file__).with_name("catalogs")
+CLICK_DOMAIN = "click"
 #: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
 _NAMED_VALUES = frozenset({"style"})
 #: finding arguments that are line numbers: a message says each as a place (``{line_at}``:
