@@ -44,13 +44,52 @@ def schema(folder: Path, name: str) -> dict[str, Any] | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def year_month(value: Any) -> tuple[int, int | None] | None:
+    """(year, month) of a year (2018) or a year and month ("2018-03"); None for anything
+    else (a month outside 1–12, a date, text)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, None
+    if isinstance(value, str):
+        found = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+        if found and 1 <= int(found.group(2)) <= 12:
+            return int(found.group(1)), int(found.group(2))
+    return None
+
+
+def _is_date(value: Any) -> bool:
+    """A date written YYYY-MM-DD that is a day of the calendar."""
+    import datetime as dt
+
+    try:
+        return isinstance(value, str) and len(value) == 10 and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _bad_dates(value: Any) -> list[str]:
+    """The dates of a ``dates`` text ("2018-03-01 - 2020-05-01") that are no dates."""
+    return [date for date in value.split() if date != "-" and not _is_date(date)]
+
+
+def _format_checker():
+    """jsonschema's format checker, with plancheck's own formats: ``year-month`` (2018 or
+    "2018-03"), ``date-or-empty`` (YYYY-MM-DD, or "" where the source gives none) and
+    ``dates`` (dates YYYY-MM-DD or - in one text: YAML would make an unquoted date a date,
+    which JSON cannot carry)."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker()
+    checker.checks("year-month")(lambda value: year_month(value) is not None)
+    checker.checks("date-or-empty")(lambda value: value == "" or _is_date(value))
+    checker.checks("dates")(lambda value: isinstance(value, str) and not _bad_dates(value))
+    return checker
+
+
 def check(value: Any, shape: dict[str, Any], where: str) -> None:
     """Raise ``ConfigError("where:key: message")`` where ``value`` breaks ``shape``."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(
-        shape, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    validator = jsonschema.Draft202012Validator(shape, format_checker=_format_checker())
     errors = list(validator.iter_errors(value))
     if errors:
         first = min(errors, key=lambda error: _order(value, error))
@@ -95,6 +134,8 @@ def _said(error: Any, where: str) -> ConfigError:
         return ConfigError("{where}: missing", where=f"{at}:{missing}")
     if error.validator == "additionalProperties":
         return ConfigError("{where}: unknown key", where=f"{at}:{_unknown(error)}")
+    if error.validator == "format" and error.validator_value != "regex":
+        return _format_said(error.validator_value, error.instance, at)
     if error.validator == "format":  # a regular expression that does not compile
         try:
             re.compile(error.instance)
@@ -109,6 +150,29 @@ def _said(error: Any, where: str) -> ConfigError:
         kind = Reason("a regular expression")
     return ConfigError(
         "{where}: expected {kind}, got {other}", where=at, kind=kind, other=_kind(error.instance)
+    )
+
+
+def _format_said(form: str, value: Any, at: str) -> ConfigError:
+    """A value that breaks one of plancheck's own formats, in words."""
+    if form == "year-month":
+        return ConfigError(
+            "{where}: expected a year (2018) or a year and month (2018-03)", where=at
+        )
+    if form == "dates" and not isinstance(value, str):
+        return ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=at,
+            kind=Reason("dates YYYY-MM-DD as text"),
+            other=_kind(value),
+        )
+    if form == "dates":
+        value = _bad_dates(value)[0]
+    return ConfigError(
+        "{where}: expected {kind}, got {other}",
+        where=at,
+        kind=Reason("a date YYYY-MM-DD"),
+        other=value if isinstance(value, str) else _kind(value),
     )
 
 

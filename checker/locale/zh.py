@@ -27,6 +27,9 @@ TITLES = {
     "D005": "标点全角半角混用",
     "D006": "简称未定义或使用不当",
     "D007": "任务内容高度重复",
+    "L001": "法律法规名称有误",
+    "L002": "法律法规已经出台",
+    "L003": "引用已废止的法律法规",
 }
 
 MESSAGES = {
@@ -85,6 +88,10 @@ MESSAGES = {
     "D006.unused": "定义了简称{abbr}但此后未再使用：请删去“以下简称{abbr}”。",
     "D006.full": "已定义简称{abbr}，此处又写全称{full}：请改用简称。",
     "D007": "任务{task}与任务{other}高度相似（相似度{similarity}）：请合并或写明区别。",
+    "L001": "《{title}》不是现行{kind}的名称（{reason}）：应为《{official}》，请核对后改正。",
+    "L001.short": "《{title}》不是现行{kind}的名称（{reason}）：应为《{suggestion}》（正式名称为《{official}》），请核对后改正。",
+    "L002": "《{title}》（{kind}）已于{date}公布，不应再作为待制定、待出台的任务：请删去，或改为贯彻实施、配套制度建设等任务。",
+    "L003": "《{title}》已于{date}由《{by}》废止：请改为引用现行的法律法规。",
 }
 
 UI = {
@@ -121,6 +128,14 @@ UI = {
     "fixed": "共修复{count}个问题。",
     "fixed_file": "{path}：已修复{count}个问题，已写入文件。",
     "files.fix_errors": "{count}个未能写回修复",
+    "plan_date": "计划日期：{date}（依据：{source}；据此判断单位是否已更名）",
+    "plan_date.month": "{year}年{month}月",
+    "plan_date.year": "{year}年",
+    "plan_date.sep": "、",
+    "plan_date.number": "文号",
+    "plan_date.date-line": "落款日期",
+    "plan_date.title": "标题",
+    "plan_date.text": "正文中的日期",
     "skipped": "跳过：{reason}",
     "read_as": "读法：{how}",
     "reading.joined": "各段连成一行，已在条目编号处重新分段",
@@ -263,6 +278,7 @@ ERRORS = {
     "{where}: expected text": "{where}：应为文本",
     "{where}: expected a list of names": "{where}：应为名称列表",
     "{where}: expected a number": "{where}：应为数字",
+    "{where}: expected a year (2018) or a year and month (2018-03)": "{where}：应为年份（2018）或年月（2018-03）",
     "{where}: unknown central body '{name}'": "{where}：未知的中央单位“{name}”",
     "{where}: '{name}' has no successor": "{where}：“{name}”没有继任单位",
     "{where}: '{name}' has no province counterpart": "{where}：“{name}”没有对应的省级单位",
@@ -282,6 +298,8 @@ ERRORS = {
     "a list": "列表",
     "a mapping": "映射",
     "a regular expression": "正则表达式",
+    "a date YYYY-MM-DD": "YYYY-MM-DD格式的日期",
+    "dates YYYY-MM-DD as text": "以空格分隔的YYYY-MM-DD日期（文本）",
     "true or false": "true或false",
     "nothing": "空值",
     "{where}: cannot read baseline ({reason})": "{where}：无法读取基线文件（{reason}）",
@@ -425,6 +443,8 @@ HTML = {
     "lead_lost": "不再牵头",
     "renamed": "单位更名",
     "renamed_note": "名录记载的改组或更名：同一单位，不计为减少和增加。",
+    "titles_cited": "引用书名",
+    "revised_between": "已于{date}修订，修改任务可能已经完成（L002）",
     "old_name": "原名称",
     "new_name": "现名称",
 }
@@ -436,6 +456,7 @@ KINDS = {
     "deadline": "时限",
     "ordinal": "届次批次",
     "document": "文号",
+    "law": "法律法规",
 }
 
 #: the report's "for next year" list: advice where no replacement can be proposed, and a note
@@ -447,6 +468,8 @@ NEXT_YEAR = {
     "deadline.note": "时限已到",
     "ordinal.note": "届次、批次逐年递增",
     "year.note": "年份随计划年度更新",
+    "law.proposal": "已出台：删去，或改为贯彻实施",
+    "law.note": "已于{date}公布，次年再列为待出台任务即过时（L002）",
 }
 
 #: a task pair's status in the diff (the contract's values are the keys)
@@ -534,6 +557,13 @@ WORDS = {
     "N005.level.2": "二级",
     "N005.level.3": "三级",
     "N005.level.4": "四级",
+    "L001.swap": "“实施条例”与“实施细则”混淆",
+    "L001.prefix": "正式名称不带“中华人民共和国”",
+    "L001.typo": "个别字有误",
+    "L.kind.法律": "法律",
+    "L.kind.行政法规": "行政法规",
+    "L.kind.司法解释": "司法解释",
+    "L.kind.部门规章": "部门规章",
 }
 
 #: what each rule checks and why: ``plancheck rule CODE``, SARIF help, the HTML report
@@ -562,6 +592,24 @@ EXPLANATIONS = {
     "D006": (
         "简称在首次出现全称时以“(以下简称《纲要》)”定义，此后只用简称：定义前不得使用，\n"
         "定义了就应使用，也不再重复全称。《规划》《纲要》这类泛称单独出现而无定义，读者不知所指。"
+    ),
+    "L001": (
+        "引用法律、行政法规、司法解释应写其正式名称（国家法律法规数据库，rules/laws.yaml）。\n"
+        "常见的错误是“实施条例”与“实施细则”混淆（《专利法实施细则》《商标法实施条例》）、\n"
+        "给不带“中华人民共和国”的名称加上前缀（《著作权集体管理条例》），或个别字有误。\n"
+        "省略“中华人民共和国”的简称（《商标法》）是通行写法，不报告。与任何已知名称都不相近的\n"
+        "书名（草案、规划、意见、条约、以下简称的《纲要》）不报告，引号内的书名也不检查。\n"
+        "修复（需确认）改为正式名称，原文用简称的仍用简称。"
+    ),
+    "L002": (
+        "次年的计划往往以当年的计划为底稿。任务要求“制定”“出台”“起草”“推动出台”的法律法规\n"
+        "如果在计划年度之前已经公布（rules/laws.yaml中的公布日期），这项任务就过时了：应删去，\n"
+        "或改为贯彻实施、配套制度建设。“制定《某法》实施细则”这类以该法为修饰语的任务不在此列。"
+    ),
+    "L003": (
+        "法律法规废止后，计划不应再把它当作现行规定引用（如2021年1月1日《民法典》施行后的\n"
+        "《合同法》《物权法》）。已废止的法律法规及其废止依据见 rules/laws-repealed.yaml，\n"
+        "每条注明出处。叙述废止、沿革的句子（“同时废止”“原《物权法》”）和引号内的文字不报告。"
     ),
     "D007": (
         "两项任务文字几乎相同（字符相似度高于配置 near-duplicate，默认0.8），多半是合并稿件时重复录入，\n"
@@ -672,6 +720,8 @@ DIFF_TEXT = {
     "count": "{status}{n}",
     "counts_separator": "，",
     "added": "    增加单位：{names}",
+    "titles": "    引用书名：{removed} → {added}",
+    "revised": "    《{title}》已于{date}修订（两年计划都要求修改）：修改任务可能已经完成，请核实（L002）",
     "removed": "    减少单位：{names}",
     "lead": "    牵头单位：{old} → {new}",
     "renamed": "    单位更名：{old} → {new}",

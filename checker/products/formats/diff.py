@@ -94,4 +94,10 @@ def _pair_lines(result: DiffResult, pair, lang: str, words: dict[str, str]) -> l
         lines.append(words["renamed"].format(old=old, new=new))
     if pair.lead_changed and pair.old and pair.new:
         lines.append(words["lead"].format(old=pair.old_lead, new=pair.new_lead))
+    if pair.titles_removed or pair.titles_added:
+        removed = "".join(f"《{t}》" for t in pair.titles_removed) or "-"
+        added = "".join(f"《{t}》" for t in pair.titles_added) or "-"
+        lines.append(words["titles"].format(removed=removed, added=added))
+    for title, date in pair.revised:
+        lines.append(words["revised"].format(title=title, date=date))
     return lines
