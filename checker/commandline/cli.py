@@ -356,7 +356,8 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
         from .. import locale
 
         count = init_registry(plan, init, config_path)
-        click.echo(locale.text(lang, "init_written", path=init, count=count))
+        key = "init_written" if count else "init_none"
+        click.echo(locale.text(lang, key, path=init, plan=plan, count=count))
         return
     table = agency_table(read_plan(plan), registry_for(plan, config_path))
     click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)
