@@ -858,3 +858,13 @@ def test_city_and_county_forms_of_former_bodies_ended_a_year_later(year, names, 
     found = lint_text(text, ("G001", "G003"))
     assert [(f.args["agency"], f.args["year"]) for f in found] == flagged
     assert all(f.code == "G003" for f in found)
+
+
+def test_init_says_one_name_in_the_singular(tmp_path):
+    """chengdu-2024 has one name no registry knows: "1 name", not "1 names"."""
+    target = tmp_path / "one.yaml"
+    result = invoke(
+        "agencies", str(LOCAL / "chengdu-2024.txt"), "--init", str(target), "--lang", "en"
+    )
+    assert result.exit_code == 0 and "1 name no registry knows" in result.stdout
+    assert target.exists()

@@ -98,6 +98,7 @@ UI = {
     "list_separator": ", ",
     "init_none": "every agency name in {plan} is already in a registry: nothing to add, {path} not written.",
     "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
+    "init_written.one": "wrote {path}: 1 name no registry knows. Check it, then add agencies: [{path}] to the config.",
     "config_written": "wrote {path}: every setting is commented out, with what it does; delete the '# ' before one to turn it on.",
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
     "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",
