@@ -423,7 +423,5 @@ def test_agencies_init_writes_no_file_when_every_name_is_known(tmp_path: Path):
     shutil.copy(PLAN_2024, tmp_path / "plan.txt")
     done = run(tmp_path, "agencies", "plan.txt", "--init", "local.yaml")
     assert done.returncode == 0
-    assert (
-        done.stdout == "plan.txt中的单位名称都已在名录中：没有需要登记的名称，未写入local.yaml。\n"
-    )
+    assert done.stdout == "plan.txt中的单位名称都已在名录中，没有需要补充的，未写入local.yaml。\n"
     assert not (tmp_path / "local.yaml").exists()

@@ -302,7 +302,7 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
 def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang) -> None:
     """A Word copy of the draft with findings as comments and fixes as tracked changes."""
     from .. import locale
-    from ..products.review import ReviewOptions
+    from ..products.review import ReviewOptions, default_output
     from ..products.review import review as make_review
 
     if output is not None:
@@ -320,7 +320,7 @@ def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang
     except OSError as error:
         raise UsageError(
             "{path}: cannot write the output ({reason})",
-            path=output or draft,
+            path=output or default_output(Path(draft)),  # the copy, not the draft it reads
             reason=os_reason(error),
         ) from None
     click.echo(

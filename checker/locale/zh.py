@@ -96,7 +96,7 @@ MESSAGES = {
 
 UI = {
     "list_separator": "、",
-    "init_none": "{plan}中的单位名称都已在名录中：没有需要登记的名称，未写入{path}。",
+    "init_none": "{plan}中的单位名称都已在名录中，没有需要补充的，未写入{path}。",
     "init.entry": "{count}次；任务{tasks}",
     "init.header": (
         "{plan} 的本地单位名录草稿：计划中用到、但任何名录都没有的单位名称。\n"
@@ -134,6 +134,7 @@ UI = {
     "summary.plain": "发现{count}个问题。",
     "summary.unsafe": "发现{count}个问题（{more}个加 --unsafe-fixes 可修复）。",
     "summary_none": "未发现问题。",
+    "not_rewritten_hint": "其中{count}个在PDF、网页或重排过段落的文本中有修复：--fix 不改写这些文件，请在原文件中修改，或用 plancheck review 文件名 生成Word审阅稿。",
     "review_hint": "其中{count}个在Word文件中有修复：--fix 不改写Word文件，请用 plancheck review 文件名 生成审阅稿（问题为批注，修复为修订，可逐条接受或拒绝）。",
     "summary_none_shown": "没有需要列出的问题。",
     "hidden.baseline_hidden": "另有{count}个问题已记入基线（--baseline），未列出。",
