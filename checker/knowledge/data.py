@@ -298,6 +298,18 @@ def shapes() -> dict[str, Any]:
             },
             "bodies",
         ),
+        "columns.yaml": closed(
+            {
+                "roles": [
+                    closed({"role": str, "pattern": REGEX, "ignore_case": bool}, "role", "pattern")
+                ],
+                "person": REGEX,
+                "header_max": int,
+            },
+            "roles",
+            "person",
+            "header_max",
+        ),
         "clauses.yaml": closed(
             {
                 "subjects": names,
