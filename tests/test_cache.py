@@ -23,9 +23,9 @@ def cache(tmp_path, monkeypatch):
     parsed = []
     real = lint.parse_plan
 
-    def counting(source):
+    def counting(source, **options):
         parsed.append(source.path)
-        return real(source)
+        return real(source, **options)
 
     monkeypatch.setattr(lint, "parse_plan", counting)
     return folder, parsed

@@ -113,10 +113,10 @@ def test_missing_file_and_empty_folder(tmp_path):
 
 
 def test_folder_is_checked_sorted(tmp_path):
-    for name in ("b.txt", "a.md", "skip.pdf"):
+    for name in ("b.txt", "a.md", "skip.png"):  # a folder gives the formats plancheck reads
         (tmp_path / name).write_text("1.甲。(科技部负责)\n", encoding="utf-8")
     result = invoke("lint", str(tmp_path), "--format", "json")
-    assert [f["path"] for f in json.loads(result.output)["files"]] == [
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [
         str(tmp_path / "a.md"),
         str(tmp_path / "b.txt"),
     ]

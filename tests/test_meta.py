@@ -127,12 +127,65 @@ def test_messages_render_without_placeholders(code):
 
 def test_every_locale_table_has_the_same_keys_in_both_languages():
     """A word added in one language only would show the other language's reader a key.
-    (ERRORS, CLICK and HELP translate English msgids: English needs no entries; ``KEY.one``
+    (ERRORS, CLICK, CLICK_PLURALS and HELP translate English msgids: English needs no entries; ``KEY.one``
     is a singular that only some languages have.)"""
     zh, en = locale.catalogue("zh"), locale.catalogue("en")
     tables = [n for n in dir(zh) if n.isupper() and isinstance(getattr(zh, n), dict)]
     for name in tables:
-        if name in {"ERRORS", "CLICK", "HELP"}:
+        if name in {"ERRORS", "CLICK", "CLICK_PLURALS", "HELP"}:
             continue
         keys = [{k for k in getattr(lang, name) if not k.endswith(".one")} for lang in (zh, en)]
         assert keys[0] == keys[1], name
+
+
+def _click_catalogue(lang: str) -> bytes:
+    """The gettext catalogue of click's words in ``lang``, built with Babel from the
+    language's CLICK and CLICK_PLURALS tables (the plural rule is English's: each of click's
+    singular and plural messages keeps its own wording)."""
+    from io import BytesIO
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    book = locale.catalogue(lang)
+    from datetime import UTC, datetime
+
+    fixed = datetime(2024, 1, 1, tzinfo=UTC)  # the header's dates: the same bytes every build
+    catalog = Catalog(
+        locale="en",
+        domain=locale.CLICK_DOMAIN,
+        project="plancheck",
+        fuzzy=False,
+        creation_date=fixed,
+        revision_date=fixed,
+    )
+    for english, said in book.CLICK.items():
+        catalog.add(english, said)
+    for english, said in book.CLICK_PLURALS.items():
+        catalog.add(english, said)
+    out = BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", [lang for lang in locale.LANGUAGES if lang != "en"])
+def test_click_s_catalogue_is_built_from_the_click_tables(lang):
+    """Rebuild with ``PLANCHECK_UPDATE_GOLDEN=1 python -m pytest tests/test_meta.py``."""
+    import gettext
+    import os
+
+    path = locale.CATALOGS / lang / "LC_MESSAGES" / f"{locale.CLICK_DOMAIN}.mo"
+    built = _click_catalogue(lang)
+    if os.environ.get("PLANCHECK_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(built)
+    assert path.read_bytes() == built, "rebuild it: PLANCHECK_UPDATE_GOLDEN=1"
+    shipped = gettext.translation(locale.CLICK_DOMAIN, locale.CATALOGS, languages=[lang])
+    book = locale.catalogue(lang)
+    for english, said in book.CLICK.items():
+        assert shipped.gettext(english) == said
+    for (one, many), (said_one, said_many) in book.CLICK_PLURALS.items():
+        assert (shipped.ngettext(one, many, 1), shipped.ngettext(one, many, 2)) == (
+            said_one,
+            said_many,
+        )

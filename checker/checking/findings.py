@@ -50,7 +50,8 @@ class Finding(NamedTuple):
     anchor: str = ""
     name: str = ""
     severity: str = "error"
-    #: where it is for a reader of a Word file or table (``tables.place``): ``("p", n)``,
+    #: where it is for a reader of a Word file, a PDF, a rebuilt text or a table
+    #: (``tables.place``): ``("p", n)``, ``("pg", page, line)``, ``("l", n)``,
     #: ``("t", table, row, column, header)``, or ``()`` where line and column say it all
     place: tuple = ()
 
@@ -63,11 +64,16 @@ class Finding(NamedTuple):
         return self.span.column
 
     def place_dict(self) -> dict | None:
-        """The place as JSON: ``{"paragraph": n}`` or ``{"table", "row", "column", "header"}``."""
+        """The place as JSON: ``{"paragraph": n}``, ``{"page", "line"}``, ``{"line"}`` (the
+        input's line of a rebuilt text) or ``{"table", "row", "column", "header"}``."""
         if not self.place:
             return None
         if self.place[0] == "p":
             return {"paragraph": self.place[1]}
+        if self.place[0] == "pg":
+            return {"page": self.place[1], "line": self.place[2]}
+        if self.place[0] == "l":
+            return {"line": self.place[1]}
         _, table, row, column, header = self.place
         return {"table": table, "row": row, "column": column, "header": header}
 

@@ -19,13 +19,37 @@ from .config import Config, ConfigFinder
 from .findings import Finding
 from .registry import RuleSpec
 
-#: what a folder contributes (the contract: its *.txt and *.md plans; name a .docx explicitly)
-PLAN_SUFFIXES = (".txt", ".md", ".markdown")
-NO_PLANS = Reason("no plan files (*.txt, *.md) in folder", "no-plans")
+#: what a folder contributes: every format plancheck reads (text, Word, PDF, web pages)
+PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+NO_PLANS = Reason("no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder", "no-plans")
 DOCX_NOT_FIXED = Reason(
     "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
     "docx",
 )
+#: why --fix leaves a file alone when the text plancheck read is not the file's bytes
+NOT_REWRITTEN = {
+    "docx": DOCX_NOT_FIXED,
+    "pdf": Reason(
+        "--fix does not rewrite PDF files: fix the document the PDF was made from", "pdf"
+    ),
+    "html": Reason(
+        "--fix does not rewrite web pages: fix the document the page was made from", "html"
+    ),
+    "text": Reason(
+        "--fix does not rewrite a text whose paragraphs were rebuilt (joined or wrapped lines): fix it by hand or put one paragraph a line",
+        "rebuilt",
+    ),
+}
+#: formats a plan is often kept in that plancheck does not read: a folder run names them
+#: with -v (skipped, and why), rather than passing over them in silence
+UNREAD_SUFFIXES = {
+    ".doc": Reason("not read: an old Word .doc file; save it as .docx", "format-not-read"),
+    ".wps": Reason("not read: a WPS .wps file; save it as .docx", "format-not-read"),
+    ".rtf": Reason("not read: an RTF file; save it as .docx", "format-not-read"),
+    ".ofd": Reason("not read: an OFD file; export it as PDF", "format-not-read"),
+}
+#: Word's lock file beside an open document (~$draft.docx): not a document at all
+WORD_LOCK = Reason("not read: Word's lock file of an open document (~$…)", "format-not-read")
 
 
 class LintOptions(NamedTuple):
@@ -131,6 +155,8 @@ class Item(NamedTuple):
     path: Path | None
     error: Reason | None = None
     walked: bool = False
+    #: why a folder walk passes over a file it found (a format not read), said with -v
+    skip: Reason | None = None
 
 
 def discover(paths: Iterable[str]) -> list[Item]:
@@ -142,10 +168,11 @@ def discover(paths: Iterable[str]) -> list[Item]:
             continue
         path = Path(raw)
         if path.is_dir():
-            plans = _walk(path)
+            plans, passed = _walk(path)
             if not plans:
                 found.append(Item(raw, path, NO_PLANS))
             found.extend(Item(str(p), p, None, True) for p in plans)
+            found.extend(Item(str(p), p, None, True, why) for p, why in passed)
         elif not path.exists():
             found.append(Item(raw, path, Reason("no such file", "not-found")))
         else:
@@ -153,17 +180,25 @@ def discover(paths: Iterable[str]) -> list[Item]:
     return found
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Plan files below a folder, sorted; hidden folders and symlink loops are skipped."""
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, Reason]]]:
+    """Plan files below a folder, sorted, and the files of a plan's usual formats that are
+    not read, with why; hidden folders and symlink loops are skipped."""
     result = []
+    passed = []
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith("."):
-                path = Path(root) / name
-                if path.is_file() or path.is_symlink():  # FIFOs and devices are not plans
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if name.lower().endswith(PLAN_SUFFIXES):
+                if name.startswith("~$"):
+                    passed.append((path, WORD_LOCK))
+                elif path.is_file() or path.is_symlink():  # FIFOs and devices are not plans
                     result.append(path)
-    return sorted(result)
+            elif path.suffix.lower() in UNREAD_SUFFIXES:
+                passed.append((path, UNREAD_SUFFIXES[path.suffix.lower()]))
+    return sorted(result), sorted(passed, key=lambda item: item[0])
 
 
 def read_stdin(name: str) -> Source:
@@ -218,6 +253,10 @@ def _lint_item(
 ) -> FileReport:
     if item.error:
         return FileReport(item.display, error=item.error)
+    if item.skip:
+        report = FileReport(item.display)
+        report.skipped = item.skip
+        return report
     name = options.stdin_filename if item.path is None else item.display
     skip = item.walked or options.skip_non_plans
     return lint_file(name, item.path, finder, options, specs, skip_non_plans=skip)
@@ -311,9 +350,9 @@ def lint_file(
         key = _cache_key(name, data, config, active, options)
         if key is not None and _from_cache(report, key, source, config):
             return report
-        plan = parse_plan(source)
-        if options.fix and source.kind == "docx" and not options.diff:
-            report.notes.append(DOCX_NOT_FIXED)
+        plan = parse_plan(source, unread_as_plan=True)
+        if options.fix and not source.rewritable and not options.diff:
+            report.notes.append(NOT_REWRITTEN.get(source.kind, NOT_REWRITTEN["text"]))
             result = engine.run(plan, config, active)
         elif options.fix or options.diff:
             plan, result = _fix(report, path, plan, config, active, options)
@@ -374,7 +413,9 @@ def _cached(
     """The report of a file from the result cache, or None: not cached, or not a file this
     run may take from it. A file is cached only once checked as a plan, so a hit needs no
     sniffing (the same bytes are the same plan); errors are never cached."""
-    if item.error or item.path is None or not options.cache or options.fix or options.diff:
+    if item.error or item.skip or item.path is None or not options.cache:
+        return None
+    if options.fix or options.diff:
         return None
     if not item.path.is_file():  # dangling, a loop, a FIFO: lint_file says what is wrong
         return None

@@ -74,21 +74,53 @@ CONFIG_OPTION = click.option(
 )
 
 
-class _Commands(click.Group):
+class _Formatter(click.HelpFormatter):
+    """click's help formatter, its section headings ("Options:") worded by the catalogue,
+    colon included (选项：, as 用法： is)."""
+
+    def write_heading(self, heading: str) -> None:
+        from gettext import gettext
+
+        self.write(f"{'':>{self.current_indent}}{gettext('{heading}:').format(heading=heading)}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Command(click.Command):
+    """A command whose help option speaks the language of the run: click makes that option
+    once per command and keeps it, so its help is worded again each time it is asked."""
+
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        from gettext import gettext
+
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = gettext("Show this message and exit.")
+        return option
+
+
+class _Commands(_Command, click.Group):
     """The command group; a mistyped command is answered with the nearest one, as a
     mistyped option is (click suggests options, not commands)."""
+
+    command_class = _Command
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands:
             import difflib
-
-            from click import core
+            from gettext import gettext, ngettext
 
             near = difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.5)
             if near:
-                message = core._("No such command {name!r}.").format(name=name)
-                hint = core._("Did you mean {possibility}?").format(possibility=repr(near[0]))
+                message = gettext("No such command {name!r}.").format(name=name)
+                hint = ngettext(
+                    "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
+                ).format(possibility=repr(near[0]))
                 ctx.fail(f"{message} {hint}")
         return super().resolve_command(ctx, args)
 
@@ -387,44 +419,30 @@ def _argv_lang(args: list[str]) -> str:
 
 
 def use_language(lang: str) -> None:
-    """Speak one language: click's own words (usage errors, help headings) through the
-    language's CLICK table, and each command's and option's help through its HELP table.
-    The English texts stay in the code (as gettext msgids), so this can switch back."""
-    from importlib import import_module
+    """Speak one language: click's own words (usage errors, help headings) through gettext,
+    click's own i18n hook, from the language's catalogue (``locale.CATALOGS``), and each
+    command's and option's help through its HELP table. The English texts stay in the code
+    (as gettext msgids), so this can switch back (English has no catalogue)."""
+    import gettext
 
     from .. import locale
 
-    book = locale.catalogue(lang)
-    table: dict[str, str] = book.CLICK
-
-    def gettext(message: str) -> str:
-        return table.get(message, message)
-
-    def ngettext(singular: str, plural: str, count: int) -> str:
-        message = singular if count == 1 else plural
-        return table.get(message, message)
-
-    for name in ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui"):
-        # click binds gettext to ``_`` in each module at import: rebind it to the language's table
-        module = import_module(f"click.{name}")
-        if hasattr(module, "_"):
-            module._ = gettext
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
-    helps: dict[str, str] = book.HELP
+    os.environ["LANGUAGE"] = lang  # what gettext reads to choose the catalogue
+    gettext.bindtextdomain(locale.CLICK_DOMAIN, str(locale.CATALOGS))
+    gettext.textdomain(locale.CLICK_DOMAIN)
+    helps: dict[str, str] = locale.catalogue(lang).HELP
     for command in [cli, *cli.commands.values()]:
-        original = command.__dict__.setdefault("_msgid", command.help or "")
-        command.help = helps.get(original, original)
+        english = ENGLISH_HELP.setdefault(command, command.help or "")
+        command.help = helps.get(english, english)
         command.short_help = None
-        if hasattr(command, "_help_option"):
-            command._help_option = None  # click makes it once, in the language of the day
         for param in command.params:
-            english = getattr(param, "_msgid", None)
-            if english is None:
-                english = getattr(param, "help", None) or ""
-                param._msgid = english  # type: ignore[attr-defined]
-            if isinstance(param, click.Option):  # --version's help is click's own words
-                param.help = helps.get(english) or table.get(english, english)
+            if isinstance(param, click.Option):
+                english = ENGLISH_HELP.setdefault(param, param.help or "")
+                param.help = helps.get(english) or gettext.gettext(english)
+
+
+#: each command's and option's help as declared, in English (the HELP tables' msgids)
+ENGLISH_HELP: dict[object, str] = {}
 
 
 def main(args: list[str] | None = None) -> None:

@@ -308,12 +308,24 @@ def report_problems(run, lang: str, verbose: bool) -> None:
         for note in report.notes:
             echo(f"plancheck: {report.path}: {locale.error(lang, note)}", err=True)
     if verbose:
+        for report in run.files:
+            if report.source is not None and report.source.reading:
+                how = reading_words(lang, report.source.reading)
+                echo(f"plancheck: {report.path}: {locale.text(lang, 'read_as', how=how)}", err=True)
         for report in run.skipped:
             reason = locale.error(lang, report.skipped)
             echo(
                 f"plancheck: {report.path}: {locale.text(lang, 'skipped', reason=reason)}",
                 err=True,
             )
+
+
+def reading_words(lang: str, reading: str) -> str:
+    """How a file's text was rebuilt (``Source.reading``, e.g. ``html+joined``) in words."""
+    from .. import locale
+
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(locale.text(lang, f"reading.{part}") for part in reading.split("+"))
 
 
 def _write_baseline(path: Path, run, lang: str, quiet: bool) -> None:

@@ -131,7 +131,7 @@ def shapes() -> dict[str, Any]:
     """The shape of every data file in ``rules/``, checked by ``builtin`` on load. Files that a
     module also validates in depth (agencies, mirror) are ``open`` where that module owns the
     details, so the two never disagree."""
-    from .schema import REGEX, Mapping, Table
+    from .schema import DATE, DATES, REGEX, Mapping, Table
 
     def closed(keys: dict[str, Any], *required: str) -> Mapping:
         return Mapping(keys, frozenset(required))
@@ -143,6 +143,66 @@ def shapes() -> dict[str, Any]:
     category = open_({"id": str, "name": str, "before": str, "note": str, "source": str}, "id")
     return {
         "abbreviations.yaml": closed({"generic_titles": names}, "generic_titles"),
+        # built by tools/build_laws.py: kind → title → "promulgated in-force amended…"
+        "laws.yaml": closed(
+            {"source": str, "short_prefix": str, "laws": Table(Table(DATES))},
+            "source",
+            "short_prefix",
+            "laws",
+        ),
+        "laws-repealed.yaml": closed(
+            {
+                "repealed": [
+                    closed(
+                        {"title": str, "by": str, "date": DATE, "source": str, "note": str},
+                        "title",
+                        "by",
+                        "date",
+                        "source",
+                    )
+                ]
+            },
+            "repealed",
+        ),
+        "citations.yaml": closed(
+            {
+                **{
+                    key: names
+                    for key in (
+                        "make_before",
+                        "make_after",
+                        "revise_before",
+                        "revise_after",
+                        "object_ends",
+                        "done_markers",
+                        "since_markers",
+                        "history_markers",
+                        "draft_markers",
+                        "issuers",
+                        "title_ends",
+                    )
+                },
+                "quotes": [names],
+                "swaps": [names],
+                "numbering": str,
+                "near_miss": [closed({"length": int, "distance": int}, "length", "distance")],
+            },
+            "make_before",
+            "make_after",
+            "revise_before",
+            "revise_after",
+            "object_ends",
+            "done_markers",
+            "since_markers",
+            "history_markers",
+            "draft_markers",
+            "issuers",
+            "title_ends",
+            "quotes",
+            "swaps",
+            "numbering",
+            "near_miss",
+        ),
         "annotations.yaml": closed(
             {
                 "markers": names,

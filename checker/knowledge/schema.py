@@ -15,6 +15,11 @@ from typing import Any
 from ..base.errors import ConfigError, Reason, type_name
 
 REGEX = "regex"
+#: a calendar date written YYYY-MM-DD, as text (YAML would make an unquoted one a date, which
+#: JSON cannot carry), or "" where the source gives none
+DATE = "date"
+#: dates YYYY-MM-DD (or - for one unknown) in one text, separated by spaces
+DATES = "dates"
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,19 @@ def check(value: Any, shape: Any, where: str) -> None:
             )
         for n, item in enumerate(value):
             check(item, shape[0], f"{where}[{n}]")
+    elif shape == DATE:
+        _check_date(value, where)
+    elif shape == DATES:
+        if not isinstance(value, str):
+            raise ConfigError(
+                "{where}: expected {kind}, got {other}",
+                where=where,
+                kind=Reason("dates YYYY-MM-DD as text"),
+                other=_kind(value),
+            )
+        for date in value.split():
+            if date != "-":
+                _check_date(date, where)
     elif shape == REGEX:
         if not isinstance(value, str):
             raise ConfigError(
@@ -103,6 +121,25 @@ def _check_mapping(value: Any, shape: Mapping, where: str) -> None:
             check(item, shape.keys[key], f"{where}:{key}")
         elif not shape.open:
             raise ConfigError("{where}: unknown key", where=f"{where}:{key}")
+
+
+def _check_date(value: Any, where: str) -> None:
+    """A date written YYYY-MM-DD that is a day of the calendar, or "" (none given)."""
+    import datetime as dt
+
+    if value == "":
+        return
+    try:
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=where,
+            kind=Reason("a date YYYY-MM-DD"),
+            other=value if isinstance(value, str) else _kind(value),
+        ) from None
 
 
 _NAMES = {

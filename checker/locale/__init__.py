@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import import_module
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from ..checking.registry import RuleSpec
 
 LANGUAGES = ("zh", "en")
+#: click's own words (usage, headings, its errors) as gettext catalogues, click's i18n hook:
+#: ``catalogs/<lang>/LC_MESSAGES/click.mo``, built from each language's CLICK tables
+#: (tests/test_meta.py checks them and rebuilds them with PLANCHECK_UPDATE_GOLDEN=1)
+CATALOGS = Path(__file__).with_name("catalogs")
+CLICK_DOMAIN = "click"
 #: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
 _NAMED_VALUES = frozenset({"style"})
 #: finding arguments that are line numbers: a message says each as a place (``{line_at}``:
@@ -151,6 +157,11 @@ def line_words(lang: str, line: Any, places: tuple[tuple, ...] = ()) -> str:
         return text(lang, "place_paragraph", paragraph=where[1])
     if where and where[0] == "t":
         return text(lang, "place_row", table=where[1], row=where[2])
+    if where and where[0] == "pg":  # a PDF: where the paragraph begins on its page
+        _, page, on_page = where[1][0]
+        return text(lang, "place_page", page=page, line=on_page)
+    if where and where[0] == "ls":  # a rebuilt text: the file's line where it begins
+        return text(lang, "place_line", line=where[1][0][1])
     return text(lang, "place_line", line=line)
 
 
@@ -159,5 +170,12 @@ def place(lang: str, found: Any) -> str:
     where = found.place_dict() if found.place else None
     if where is None:
         return ""
-    key = "place_paragraph" if "paragraph" in where else "place_table"
+    if "paragraph" in where:
+        key = "place_paragraph"
+    elif "page" in where:
+        key = "place_page"
+    elif "table" in where:
+        key = "place_table"
+    else:
+        key = "place_file_line"
     return text(lang, key, **where)

@@ -27,6 +27,9 @@ TITLES = {
     "D005": "mixed punctuation widths",
     "D006": "abbreviation undefined or misused",
     "D007": "near-duplicate tasks",
+    "L001": "wrong title of a law or regulation",
+    "L002": "law or regulation already made",
+    "L003": "repealed law or regulation cited",
 }
 
 MESSAGES = {
@@ -85,6 +88,10 @@ MESSAGES = {
     "D006.unused": "abbreviation {abbr} is defined but never used: delete the definition.",
     "D006.full": "abbreviation {abbr} is defined, yet the full title {full} is written again: use the abbreviation.",
     "D007": "task {task} nearly repeats task {other} (similarity {similarity}): merge them or make the difference clear.",
+    "L001": "《{title}》 is not an official title ({reason}): the {kind} is 《{official}》.",
+    "L001.short": "《{title}》 is not an official title ({reason}): write 《{suggestion}》 (the {kind} is 《{official}》).",
+    "L002": "《{title}》 ({kind}) was promulgated on {date}: it is no longer a task to make or issue; delete the task or make it one of implementing the text.",
+    "L003": "《{title}》 was repealed on {date} by 《{by}》: cite the law in force instead.",
 }
 
 UI = {
@@ -99,6 +106,8 @@ UI = {
     "place_line": "line {line}",
     "unit.line": "line",
     "unit.paragraph": "paragraph",
+    "place_page": "page {page}, line {line}",
+    "place_file_line": "line {line} of the file",
     "review_written": "review copy: {path} ({comments} comments, {changes} tracked changes)",
     "in_task": "task {task}: ",
     "summary": "Found {count} problems ({fixable} fixable with --fix).",
@@ -131,6 +140,11 @@ UI = {
     "files.fix_errors": "{count} whose fixes could not be written",
     "files.fix_errors.one": "1 whose fixes could not be written",
     "skipped": "skipped: {reason}",
+    "read_as": "read as: {how}",
+    "reading.joined": "paragraphs joined on one line, split again at the item markers",
+    "reading.wrapped": "hard-wrapped lines, joined back into paragraphs",
+    "reading.pdf": "a PDF's text layer, lines joined into paragraphs by layout; running heads, page numbers and footers dropped",
+    "reading.html": "a web page's article, without navigation, breadcrumbs, share buttons, scripts and footer",
     "baseline_written": "Recorded {count} problems in the baseline {path}.",
     "baseline_written.one": "Recorded 1 problem in the baseline {path}.",
     "statistics.fixable": "[*]",
@@ -163,6 +177,7 @@ ERRORS: dict[str, str] = {}
 
 #: click's own messages are English already.
 CLICK: dict[str, str] = {}
+CLICK_PLURALS: dict[tuple[str, str], tuple[str, str]] = {}
 
 HTML = {
     "due": "deadline",
@@ -238,6 +253,8 @@ HTML = {
     "lead_lost": "No longer leads",
     "renamed": "Renamed",
     "renamed_note": "reorganisations and renamings the registry records: one body, neither removed nor added.",
+    "titles_cited": "Titles cited",
+    "revised_between": "revised on {date}: the task to revise it may be done (L002)",
     "old_name": "Old name",
     "new_name": "New name",
 }
@@ -249,6 +266,7 @@ KINDS = {
     "deadline": "deadline",
     "ordinal": "ordinal",
     "document": "document number",
+    "law": "law or regulation",
 }
 
 #: the report's "for next year" list: advice where no replacement can be proposed, and a note
@@ -260,6 +278,8 @@ NEXT_YEAR = {
     "deadline.note": "the deadline has passed",
     "ordinal.note": "sessions and batches go up by one each year",
     "year.note": "years follow the plan's year",
+    "law.proposal": "made: delete the task or make it one of implementation",
+    "law.note": "promulgated on {date}: a task to make it next year is stale (L002)",
 }
 
 #: a task pair's status in the diff (the contract's values are the keys)
@@ -308,6 +328,13 @@ WORDS = {
     "N005.level.2": "subsection",
     "N005.level.3": "item",
     "N005.level.4": "sub-item",
+    "L001.swap": "实施条例 and 实施细则 confused",
+    "L001.prefix": "the official title has no 中华人民共和国",
+    "L001.typo": "a character or two off",
+    "L.kind.法律": "law",
+    "L.kind.行政法规": "administrative regulation",
+    "L.kind.司法解释": "judicial interpretation",
+    "L.kind.部门规章": "departmental rule",
 }
 
 #: what each rule checks and why: ``plancheck rule CODE``, SARIF help, the HTML report
@@ -343,6 +370,26 @@ EXPLANATIONS = {
         "only the abbreviation is used after that: never before its definition, always once\n"
         "defined, and without repeating the full title. A generic title such as 《规划》 or 《纲要》\n"
         "standing alone without a definition leaves the reader guessing which document it is."
+    ),
+    "L001": (
+        "A law, regulation or judicial interpretation is cited by its official title (the national\n"
+        "database, rules/laws.yaml). The usual slips: 实施条例 and 实施细则 confused, 中华人民共和国\n"
+        "added to a title that has none, a character or two off. The short form without\n"
+        "中华人民共和国 (《商标法》) is the drafters' convention and is not reported. A title close to\n"
+        "no known one (a draft, a plan, an opinion, a treaty, an abbreviation such as 《纲要》) is not\n"
+        "reported, nor a title inside quotation marks. The fix (unsafe) writes the official title,\n"
+        "in its short form where the drafter wrote the short form."
+    ),
+    "L002": (
+        "Next year's plan is drafted from this year's. A task to make, issue or draft (制定, 出台,\n"
+        "起草, 推动出台…) a law or regulation that was promulgated before the plan's year (the date\n"
+        "in rules/laws.yaml) is stale: delete it or make it a task of implementation. A task where\n"
+        "the title only qualifies the object (制定《某法》实施细则) is not reported."
+    ),
+    "L003": (
+        "A repealed law is not cited as in force (合同法 and 物权法 after the Civil Code took\n"
+        "effect on 2021-01-01). The repeals, each with its source, are in rules/laws-repealed.yaml.\n"
+        "A sentence telling a repeal or history (同时废止, 原《物权法》) and quoted text are not reported."
     ),
     "D007": (
         "Two tasks with nearly the same text (character similarity above the option\n"
@@ -489,6 +536,8 @@ DIFF_TEXT = {
     "count": "{status} {n}",
     "counts_separator": ", ",
     "added": "    agencies added: {names}",
+    "titles": "    titles cited: {removed} → {added}",
+    "revised": "    《{title}》 was revised on {date} (both plans ask to revise it): the task may be done; check it (L002)",
     "removed": "    agencies removed: {names}",
     "lead": "    lead: {old} → {new}",
     "role": "    role: {agency} {old} → {new}",

@@ -27,6 +27,9 @@ TITLES = {
     "D005": "标点全角半角混用",
     "D006": "简称未定义或使用不当",
     "D007": "任务内容高度重复",
+    "L001": "法律法规名称有误",
+    "L002": "法律法规已经出台",
+    "L003": "引用已废止的法律法规",
 }
 
 MESSAGES = {
@@ -85,6 +88,10 @@ MESSAGES = {
     "D006.unused": "定义了简称{abbr}但此后未再使用：请删去“以下简称{abbr}”。",
     "D006.full": "已定义简称{abbr}，此处又写全称{full}：请改用简称。",
     "D007": "任务{task}与任务{other}高度相似（相似度{similarity}）：请合并或写明区别。",
+    "L001": "《{title}》不是现行{kind}的名称（{reason}）：应为《{official}》，请核对后改正。",
+    "L001.short": "《{title}》不是现行{kind}的名称（{reason}）：应为《{suggestion}》（正式名称为《{official}》），请核对后改正。",
+    "L002": "《{title}》（{kind}）已于{date}公布，不应再作为待制定、待出台的任务：请删去，或改为贯彻实施、配套制度建设等任务。",
+    "L003": "《{title}》已于{date}由《{by}》废止：请改为引用现行的法律法规。",
 }
 
 UI = {
@@ -99,6 +106,8 @@ UI = {
     "place_line": "第{line}行",
     "unit.line": "行",
     "unit.paragraph": "段",
+    "place_page": "第{page}页第{line}行",
+    "place_file_line": "原文第{line}行",
     "review_written": "审阅稿：{path}（{comments}条批注，{changes}处修订）",
     "in_task": "任务{task}：",
     "summary": "发现{count}个问题（{fixable}个可用 --fix 自动修复）。",
@@ -120,6 +129,11 @@ UI = {
     "fixed_file": "{path}：已修复{count}个问题，已写入文件。",
     "files.fix_errors": "{count}个未能写回修复",
     "skipped": "跳过：{reason}",
+    "read_as": "读法：{how}",
+    "reading.joined": "各段连成一行，已在条目编号处重新分段",
+    "reading.wrapped": "按固定宽度折行，已把续行接回段落",
+    "reading.pdf": "PDF文字层，已按版面把行接成段落，去掉页眉、页码和页脚",
+    "reading.html": "网页，只取正文，去掉导航、面包屑、分享按钮、脚本和页脚",
     "baseline_written": "已将{count}个问题记入基线文件{path}。",
     "statistics.fixable": "[*]",
     "unused_suppression": "未使用的抑制指令：{what}",
@@ -167,7 +181,7 @@ ERRORS = {
     "not a plan: titled as a companion document ({title})": "不是计划文件：标题表明是附属文件（{title}）",
     "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings": "是计划文件，但未能识别出编号任务或标题：请在“一、”等标题下用“1.”为任务编号",
     "not a plan: no plan title, document number, responsibility clause or 一、/1. outline": "不是计划文件：没有计划标题、文号、责任分工或“一、/1.”层次",
-    "no plan files (*.txt, *.md) in folder": "目录中没有计划文件（*.txt、*.md）",
+    "no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder": "目录中没有计划文件（*.txt、*.md、*.docx、*.pdf、*.html）",
     "file is read-only; not fixed": "文件只读，未修复",
     "cannot write beside the file ({reason})": "无法在文件所在目录写入（{reason}）",
     "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx": "是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx",
@@ -176,6 +190,19 @@ ERRORS = {
     "not a Word document (.docx)": "不是Word文档（.docx）",
     "not a readable Word document (.docx)": "Word文档（.docx）无法读取",
     "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes": "--fix 不改写 .docx 文件（其中有 plancheck 看不到的格式）：请用 plancheck review 生成审阅稿，修复作为修订供接受或拒绝",
+    "PDF without a text layer (a scan?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and check the text it gives": "PDF没有文字层（扫描件？）：请先做OCR文字识别（如 ocrmypdf -l chi_sim），核对识别出的文字后再检查",
+    "not a readable PDF": "PDF文件无法读取",
+    "PDF is encrypted: save an unprotected copy": "PDF已加密：请另存一份未加密的副本",
+    "not a readable web page": "网页无法读取",
+    "web page without an article (no paragraphs of text found)": "网页中没有正文（未找到文字段落）",
+    "not read: an old Word .doc file; save it as .docx": "未读取：旧版Word .doc文件，请另存为.docx",
+    "not read: a WPS .wps file; save it as .docx": "未读取：WPS .wps文件，请另存为.docx",
+    "not read: an RTF file; save it as .docx": "未读取：RTF文件，请另存为.docx",
+    "not read: an OFD file; export it as PDF": "未读取：OFD文件，请导出为PDF",
+    "not read: Word's lock file of an open document (~$…)": "未读取：Word为打开的文档建的锁定文件（~$…）",
+    "--fix does not rewrite PDF files: fix the document the PDF was made from": "--fix 不改写PDF文件：请修改生成该PDF的原文件",
+    "--fix does not rewrite web pages: fix the document the page was made from": "--fix 不改写网页：请修改生成该网页的原文件",
+    "--fix does not rewrite a text whose paragraphs were rebuilt (joined or wrapped lines): fix it by hand or put one paragraph a line": "--fix 不改写重建了段落的文本（各段连成一行或按固定宽度折行）：请手工修改，或改为每段一行",
     # operating-system reasons
     "Permission denied": "没有权限",
     "Is a directory": "是目录",
@@ -267,6 +294,8 @@ ERRORS = {
     "a list": "列表",
     "a mapping": "映射",
     "a regular expression": "正则表达式",
+    "a date YYYY-MM-DD": "YYYY-MM-DD格式的日期",
+    "dates YYYY-MM-DD as text": "以空格分隔的YYYY-MM-DD日期（文本）",
     "true or false": "true或false",
     "nothing": "空值",
     "{where}: cannot read baseline ({reason})": "{where}：无法读取基线文件（{reason}）",
@@ -303,22 +332,14 @@ CLICK = {
     "Missing command.": "缺少命令。",
     "No such option {name!r}.": "没有选项{name!r}。",
     "No such command {name!r}.": "没有命令{name!r}。",
-    "Did you mean {possibility}?": "是否应为{possibility}？",
-    "(Did you mean one of: {possibilities}?)": "（是否应为其中之一：{possibilities}？）",
     "(Possible options: {possibilities})": "（可能的选项：{possibilities}）",
-    "Option {name!r} requires an argument.": "选项{name!r}需要一个值。",
-    "Option {name!r} requires {nargs} arguments.": "选项{name!r}需要{nargs}个值。",
     "Option {name!r} does not take a value.": "选项{name!r}不带值。",
     "Invalid value for {param_hint}: {message}": "{param_hint}的值无效：{message}",
     "Invalid value: {message}": "值无效：{message}",
-    "{value!r} is not {choice}.": "{value!r}不是{choice}。",
-    "{value!r} is not one of {choices}.": "{value!r}不是{choices}之一。",
     "{value!r} is not a valid {number_type}.": "{value!r}不是有效的{number_type}。",
     "{name} {filename!r} does not exist.": "{name}{filename!r}不存在。",
     "{name} {filename!r} is a directory.": "{name}{filename!r}是目录。",
     "{name} {filename!r} is not readable.": "{name}{filename!r}不可读。",
-    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
-    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
     "Error: {message}": "错误：{message}",
     "Try '{command} {option}' for help.": "用“{command} {option}”查看帮助。",
     "default: {default}": "默认：{default}",
@@ -326,6 +347,29 @@ CLICK = {
     "path": "路径",
     "directory": "目录",
     "Aborted!": "已中止！",
+    # the heading of a help section ("Options:"), with the language's colon
+    "{heading}:": "{heading}：",
+}
+
+#: click's messages with a singular and a plural (its ``ngettext`` calls): (one, many) →
+#: (one, many); the catalogue's plural rule is English's, so each keeps its own wording
+CLICK_PLURALS = {
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "是否应为{possibility}？",
+        "（是否应为其中之一：{possibilities}？）",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "选项{name!r}需要一个值。",
+        "选项{name!r}需要{nargs}个值。",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r}不是{choice}。",
+        "{value!r}不是{choices}之一。",
+    ),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "多余的参数（{args}）",
+        "多余的参数（{args}）",
+    ),
 }
 
 HTML = {
@@ -395,6 +439,8 @@ HTML = {
     "lead_lost": "不再牵头",
     "renamed": "单位更名",
     "renamed_note": "名录记载的改组或更名：同一单位，不计为减少和增加。",
+    "titles_cited": "引用书名",
+    "revised_between": "已于{date}修订，修改任务可能已经完成（L002）",
     "old_name": "原名称",
     "new_name": "现名称",
 }
@@ -406,6 +452,7 @@ KINDS = {
     "deadline": "时限",
     "ordinal": "届次批次",
     "document": "文号",
+    "law": "法律法规",
 }
 
 #: the report's "for next year" list: advice where no replacement can be proposed, and a note
@@ -417,6 +464,8 @@ NEXT_YEAR = {
     "deadline.note": "时限已到",
     "ordinal.note": "届次、批次逐年递增",
     "year.note": "年份随计划年度更新",
+    "law.proposal": "已出台：删去，或改为贯彻实施",
+    "law.note": "已于{date}公布，次年再列为待出台任务即过时（L002）",
 }
 
 #: a task pair's status in the diff (the contract's values are the keys)
@@ -504,6 +553,13 @@ WORDS = {
     "N005.level.2": "二级",
     "N005.level.3": "三级",
     "N005.level.4": "四级",
+    "L001.swap": "“实施条例”与“实施细则”混淆",
+    "L001.prefix": "正式名称不带“中华人民共和国”",
+    "L001.typo": "个别字有误",
+    "L.kind.法律": "法律",
+    "L.kind.行政法规": "行政法规",
+    "L.kind.司法解释": "司法解释",
+    "L.kind.部门规章": "部门规章",
 }
 
 #: what each rule checks and why: ``plancheck rule CODE``, SARIF help, the HTML report
@@ -532,6 +588,24 @@ EXPLANATIONS = {
     "D006": (
         "简称在首次出现全称时以“(以下简称《纲要》)”定义，此后只用简称：定义前不得使用，\n"
         "定义了就应使用，也不再重复全称。《规划》《纲要》这类泛称单独出现而无定义，读者不知所指。"
+    ),
+    "L001": (
+        "引用法律、行政法规、司法解释应写其正式名称（国家法律法规数据库，rules/laws.yaml）。\n"
+        "常见的错误是“实施条例”与“实施细则”混淆（《专利法实施细则》《商标法实施条例》）、\n"
+        "给不带“中华人民共和国”的名称加上前缀（《著作权集体管理条例》），或个别字有误。\n"
+        "省略“中华人民共和国”的简称（《商标法》）是通行写法，不报告。与任何已知名称都不相近的\n"
+        "书名（草案、规划、意见、条约、以下简称的《纲要》）不报告，引号内的书名也不检查。\n"
+        "修复（需确认）改为正式名称，原文用简称的仍用简称。"
+    ),
+    "L002": (
+        "次年的计划往往以当年的计划为底稿。任务要求“制定”“出台”“起草”“推动出台”的法律法规\n"
+        "如果在计划年度之前已经公布（rules/laws.yaml中的公布日期），这项任务就过时了：应删去，\n"
+        "或改为贯彻实施、配套制度建设。“制定《某法》实施细则”这类以该法为修饰语的任务不在此列。"
+    ),
+    "L003": (
+        "法律法规废止后，计划不应再把它当作现行规定引用（如2021年1月1日《民法典》施行后的\n"
+        "《合同法》《物权法》）。已废止的法律法规及其废止依据见 rules/laws-repealed.yaml，\n"
+        "每条注明出处。叙述废止、沿革的句子（“同时废止”“原《物权法》”）和引号内的文字不报告。"
     ),
     "D007": (
         "两项任务文字几乎相同（字符相似度高于配置 near-duplicate，默认0.8），多半是合并稿件时重复录入，\n"
@@ -642,6 +716,8 @@ DIFF_TEXT = {
     "count": "{status}{n}",
     "counts_separator": "，",
     "added": "    增加单位：{names}",
+    "titles": "    引用书名：{removed} → {added}",
+    "revised": "    《{title}》已于{date}修订（两年计划都要求修改）：修改任务可能已经完成，请核实（L002）",
     "removed": "    减少单位：{names}",
     "lead": "    牵头单位：{old} → {new}",
     "role": "    角色：{agency} {old} → {new}",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,9 @@ class Side:
     #: each task's bodies (as in ``agencies``) → the role its clause gives: lead, joint_lead,
     #: participant, cooperate or guide
     roles: list[dict[str, str]] = field(default_factory=list)
+    #: the titles each task cites in 《》 (normalised), and the known laws it asks to revise
+    titles: list[tuple[str, ...]] = field(default_factory=list)
+    revising: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +75,12 @@ class Pair:
     #: what changed in the text of one task against one: (op, text), op in
     #: equal/delete/insert, on the width-folded text as written (body and clause)
     text_changes: list[tuple[str, str]] = field(default_factory=list)
+    #: cited titles the new tasks have and the old ones had not, and the other way round
+    titles_added: list[str] = field(default_factory=list)
+    titles_removed: list[str] = field(default_factory=list)
+    #: (official title, date): a law both editions ask to revise that was revised between
+    #: them (from the old plan's year to the new one's): the task is probably done (L002)
+    revised: list[tuple[str, str]] = field(default_factory=list)
 
     def changes(self) -> list[tuple[str, str]]:
         """The old tasks' text against the new tasks' text, character by character: for one
@@ -105,6 +115,10 @@ class Pair:
                 ],
             },
         }
+        if self.titles_added or self.titles_removed:
+            item["titles"] = {"added": self.titles_added, "removed": self.titles_removed}
+        if self.revised:
+            item["revised"] = [{"title": title, "date": date} for title, date in self.revised]
         if self.text_changes:
             item["changes"] = [
                 {"op": op, "text": text} for op, text in self.text_changes if op != "equal"
@@ -228,6 +242,7 @@ def _grams(text: str) -> Counter:
 def _prepare(plan: Plan, registry: Registry) -> Side:
     titles = {h.value: h.title for h in plan.headings if h.level == 1}
     texts, grams, agencies, sections, exact, named, roles = [], [], [], [], [], [], []
+    cited, revising = _cited_titles(plan)
     for task in plan.tasks:
         exact.append(exact_text(task, plan.source.text))
         text = task_text(task, plan.source.text)
@@ -245,7 +260,18 @@ def _prepare(plan: Plan, registry: Registry) -> Side:
         roles.append(role_of)
         agencies.append(tuple(bodies))
         sections.append(normalize(titles.get(task.section, "")) if task.section else "")
-    return Side(plan, texts, grams, agencies, sections, exact=exact, named=named, roles=roles)
+    return Side(
+        plan,
+        texts,
+        grams,
+        agencies,
+        sections,
+        exact=exact,
+        named=named,
+        titles=cited,
+        revising=revising,
+        roles=roles,
+    )
 
 
 def body_of(registry: Registry, written: str) -> tuple[str, str, str]:
@@ -262,6 +288,52 @@ def body_of(registry: Registry, written: str) -> tuple[str, str, str]:
         return written, written, written
     now = registry.current(found.agency, None)[0]
     return registry.own_name(now), found.agency.name, registry.own_name(found.agency)
+
+
+def _cited_titles(plan: Plan) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Per task: the 《》 titles it cites, and the known laws it asks to revise."""
+    from ..knowledge.laws import catalogue, norm
+    from ..reading.citations import citations
+
+    titles: list[list[str]] = [[] for _ in plan.tasks]
+    revising: list[list[str]] = [[] for _ in plan.tasks]
+    starts = [task.span.start for task in plan.tasks]
+    for citation in citations(plan):
+        index = bisect_right(starts, citation.start) - 1
+        if index < 0 or citation.start >= plan.tasks[index].span.end:
+            continue
+        titles[index].append(norm(citation.title))
+        if citation.action == "revise" and not citation.quoted:
+            law = catalogue().law(citation.title)
+            if law is not None:
+                revising[index].append(law.title)
+    return (
+        [tuple(dict.fromkeys(t)) for t in titles],
+        [tuple(dict.fromkeys(r)) for r in revising],
+    )
+
+
+def _title_change(pair: Pair, a: Side, b: Side, olds: list[int], news: list[int]) -> Pair:
+    """The cited titles that changed between the editions, and the laws both ask to revise
+    that were revised in between."""
+    if not (olds and news):
+        return pair
+    before = [t for i in olds for t in a.titles[i]]
+    after = [t for j in news for t in b.titles[j]]
+    pair.titles_added = [t for t in dict.fromkeys(after) if t not in before]
+    pair.titles_removed = [t for t in dict.fromkeys(before) if t not in after]
+    if a.plan.year is None or b.plan.year is None or a.plan.year >= b.plan.year:
+        return pair
+    from ..knowledge.laws import catalogue, cutoff
+
+    both = [t for j in news for t in b.revising[j] if any(t in a.revising[i] for i in olds)]
+    since, until = cutoff(a.plan.year), cutoff(b.plan.year)
+    for title in dict.fromkeys(both):
+        law = catalogue().law(title)
+        dates = [d for d in law.amended if since <= d < until] if law else []
+        if dates:
+            pair.revised.append((title, dates[-1]))
+    return pair
 
 
 def _index(side: Side) -> dict[str, list[int]]:
@@ -446,7 +518,7 @@ def _group_pair(status: str, a: Side, b: Side, olds: list[int], news: list[int])
     pair = Pair(
         status, [a.plan.tasks[i] for i in olds], [b.plan.tasks[j] for j in news], similarity
     )
-    return _agency_change(pair, a, b, olds, news)
+    return _title_change(_agency_change(pair, a, b, olds, news), a, b, olds, news)
 
 
 def _one_to_one(a: Side, b: Side, i: int, j: int, text: float) -> Pair:
@@ -461,7 +533,7 @@ def _one_to_one(a: Side, b: Side, i: int, j: int, text: float) -> Pair:
     pair = Pair(status, [a.plan.tasks[i]], [b.plan.tasks[j]], text)
     if a.exact[i] != b.exact[j]:
         pair.text_changes = inline_changes(a.exact[i], b.exact[j])
-    return _agency_change(pair, a, b, [i], [j])
+    return _title_change(_agency_change(pair, a, b, [i], [j]), a, b, [i], [j])
 
 
 def inline_changes(old: str, new: str) -> list[tuple[str, str]]:

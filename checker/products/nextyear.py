@@ -37,7 +37,7 @@ class YearItem:
     only advice can be given (the locale's ``NEXT_YEAR["<kind>.proposal"]``); ``args`` fill
     the kind's note."""
 
-    kind: str  # campaign | year | period | deadline | ordinal | document
+    kind: str  # campaign | year | period | deadline | ordinal | document | law
     task: int | None
     line: int
     column: int
@@ -60,6 +60,7 @@ def year_items(plan: Plan) -> list[YearItem]:
         return []
     items: list[YearItem] = []
     campaign = _campaign_pattern()
+    items.extend(_laws_made_this_year(plan, year))
     for unit_start, text, task in _units(plan):
         taken: list[tuple[int, int]] = []
 
@@ -90,6 +91,34 @@ def year_items(plan: Plan) -> list[YearItem]:
                 suffix = match.group(2) or ""
                 add("year", match, f"{found + 1}{suffix}")
     return items
+
+
+def _laws_made_this_year(plan: Plan, year: int) -> list[YearItem]:
+    """Tasks to make a law or regulation promulgated in the plan's year: L002 will report
+    them in next year's draft (the data's date is the note)."""
+    from ..knowledge.laws import cutoff
+    from ..reading.citations import citations, made_before
+
+    this_year = cutoff(year)
+    items = []
+    for citation, law in made_before(citations(plan), cutoff(year + 1)):
+        if law.promulgated < this_year:
+            continue  # already L002 in this year's plan
+        task = _task_at(plan, citation.start)
+        line, column = plan.source.position(citation.start)
+        number, index = (task.number, task.index) if task else (None, None)
+        text = plan.source.text[citation.start : citation.end]
+        items.append(
+            YearItem("law", number, line, column, text, "", {"date": law.promulgated}, index)
+        )
+    return items
+
+
+def _task_at(plan: Plan, offset: int):
+    for task in plan.tasks:
+        if task.span.start <= offset < task.span.end:
+            return task
+    return None
 
 
 def _units(plan: Plan):

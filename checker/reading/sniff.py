@@ -72,6 +72,15 @@ _DOC_NUMBER = LazyPattern(
 _NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.、](?!\d)\s*\S")
 _HEADING = re.compile(rf"^\s*(?:{CN_NUMERAL}[、.]|\({CN_NUMERAL}\))\s*\S")
 _CLAUSE_END = LazyPattern(r"\(([^()]{1,200})\)\s*[。.]?\s*$")
+#: a title that is a document's own: it carries a year or says what it is about (关于…)
+_OWN_TITLE = LazyPattern(r"(?:19|20)\d\d\s*年|关于")
+#: an item marker anywhere: 一、 (一) 1. 1、 (1) 第一条
+_ITEM_MARKER = LazyPattern(
+    rf"(?:^|[^\d.]){CN_NUMERAL}、|\({CN_NUMERAL}\)|(?:^|[^\d.])\d{{1,3}}[.、](?!\d)|\(\d{{1,3}}\)"
+    rf"|第{CN_NUMERAL}条"
+)
+#: a responsibility clause's label on a line of its own (牵头单位:A;配合单位:B)
+_BARE_CLAUSE = LazyPattern(r"^(?:牵头|责任|主责|主办|配合|参与|协办)(?:单位|部门)\s*:")
 _DOCS_MARKS = LazyPattern(r"```|`[^`\n]+`|\]\([^)\s]+\)|https?://|^\s*\|?\s*-{3,}\s*\|", re.M)
 
 
@@ -92,15 +101,22 @@ def _marks(text: str, folded: str | None = None) -> Iterator[str]:
     """The marks of the genre, cheapest first (the head lines, then the whole text)."""
     folded = fold(text) if folded is None else folded
     head = _content_lines(folded, HEAD_LINES)
-    if any(_is_title(line) for line in head):
+    # a title names a plan when it is a document's (a year, 关于…) or items follow it: a
+    # README headed "# 年度计划" over a line of prose only mentions one
+    titles = [line for line in head if _is_title(line)]
+    if titles and (any(_OWN_TITLE.search(t) for t in titles) or _ITEM_MARKER.search(folded)):
         yield "title"
-    if any(_DOC_NUMBER.match(line) for line in head):
-        yield "doc_number"
     content = _content_lines(folded)
+    # a document number on a line of its own, wherever the head ends (an OCR'd 【2020】 too)
+    if any(_DOC_NUMBER.match(line) for line in content):
+        yield "doc_number"
     # a companion document (起草说明, 会议纪要, CHANGELOG…) may quote a task with its clause
     # or outline its points 一、/1.: without a plan's title or number it is not a plan
     companion = bool(content) and _OTHER_TITLE.search(content[0]) is not None
-    if not companion and any(_has_clause(line) for line in content):
+    if not companion and (
+        any(_has_clause(line) for line in content)
+        or sum(1 for line in content if _ends_in_clause(line)) >= 2
+    ):
         yield "clause"
     if any(_is_task_table_header(line) for line in content):
         yield "task_table"
@@ -129,17 +145,24 @@ def not_a_plan(text: str, folded: str | None = None) -> Reason | None:
     return Reason(COMPANION, "not-a-plan", title=title) if title else NOT_A_PLAN
 
 
-def parse_plan(source: Source) -> Plan:
+def parse_plan(source: Source, *, unread_as_plan: bool = False) -> Plan:
     """Parse a text already known to carry the genre's marks: if the parser finds nothing
-    it can read, the file is a plan not understood, never "not a plan" (and never skipped)."""
+    it can read, the file is a plan not understood, never "not a plan" (and never skipped).
+    ``lint`` asks for it as a plan with nothing read (``unread_as_plan``), on which S001
+    reports it as a finding, exit 1, as it reports a plan whose clauses hold no task; a
+    command that needs the tasks (diff, agencies) gets the input error."""
     from .parse import parse
 
     try:
         return parse(source)
     except InputError as error:
-        if error.reason.code == "not-a-plan":
-            raise InputError(error.path, NOT_UNDERSTOOD) from None
-        raise
+        if error.reason.code != "not-a-plan":
+            raise
+        if unread_as_plan:
+            from .model import Plan
+
+            return Plan(source, (), (), (), task_level=None)
+        raise InputError(error.path, NOT_UNDERSTOOD) from None
 
 
 def read_plan(path: str) -> Plan:
@@ -194,6 +217,18 @@ def _has_clause(line: str) -> bool:
         return False
     match = _CLAUSE_END.search(line)
     return match is not None and CLAUSE_WORDS.search(match.group(1)) is not None
+
+
+def _ends_in_clause(line: str) -> bool:
+    """A line of any kind that ends in a responsibility clause naming someone, or is a
+    clause's labels on a line of its own: a plan whose numbering the text lost (joined,
+    OCR'd) still has its clauses. ``(负责)`` alone names no one."""
+    if _BARE_CLAUSE.match(line):
+        return True
+    match = _CLAUSE_END.search(line)
+    if match is None or CLAUSE_WORDS.search(match.group(1)) is None:
+        return False
+    return _han_count(CLAUSE_WORDS.sub("", match.group(1))) >= 2
 
 
 def _skeleton(content: list[str]) -> bool:

@@ -33,13 +33,16 @@ class Source(NamedTuple):
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    kind: str = "txt"  # txt | md | docx
+    kind: str = "txt"  # txt | md | docx | pdf | html
     line_starts: tuple[int, ...] = ()
     #: the text with full-width marks folded to half width, offset for offset (see text.fold)
     folded: str = ""
     #: for a Word document, where each line is in Word: ``("p", n)`` the n-th body paragraph,
     #: ``("t", table, row)`` a row of a task-division table (see docx.Layout)
     places: tuple[tuple, ...] = ()
+    #: how the text was rebuilt when it is not the file's own lines: ``joined`` or
+    #: ``wrapped`` (``reflow``), ``pdf``, ``html``, ``docx``; "" for a text read as it is
+    reading: str = ""
 
     def __repr__(self) -> str:  # the text itself would fill a screen
         return f"Source({self.path!r}, {self.encoding}, {len(self.text)} characters)"
@@ -54,6 +57,7 @@ class Source(NamedTuple):
         bom: bool = False,
         kind: str | None = None,
         places: tuple[tuple, ...] = (),
+        reading: str = "",
     ) -> "Source":
         """Build a source from decoded text; the line ending is the one the file uses most."""
         starts, newline = _line_starts(text) if "\r" in text else _line_starts_lf(text)
@@ -69,13 +73,20 @@ class Source(NamedTuple):
             line_starts=tuple(starts),
             folded=fold(text),
             places=places,
+            reading=reading,
         )
 
     def __reduce__(self) -> tuple:
         """Pickled without ``folded`` (half of it, and one ``fold`` away from the text): a
         parallel run sends each file's source from its worker back to the parent."""
         fields = (self.path, self.text, self.encoding, self.bom, self.newline, self.kind)
-        return _unpickled, (*fields, self.line_starts, self.places)
+        return _unpickled, (*fields, self.line_starts, self.places, self.reading)
+
+    @property
+    def rewritable(self) -> bool:
+        """Whether --fix may write this text back over the file: only a text file read as
+        it is (a Word file, a PDF, a web page or a rebuilt text is not the file's bytes)."""
+        return self.kind in ("txt", "md") and not self.reading
 
     @property
     def lines(self) -> list[str]:
@@ -221,27 +232,70 @@ LEGACY_WORD = Reason(
 )
 
 
+#: the formats read from a file's bytes by their suffix (each reader imported only for its own)
+WEB_SUFFIXES = (".html", ".htm")
+
+
 def source_from_file(data: bytes, path: Path, name: str) -> Source:
-    """Decode a file's bytes into a Source: a Word document by its suffix, else text. A
-    legacy Word or WPS document (an OLE file, or RTF named .doc) is one line saying to save
-    it as .docx: its bytes are no text to decode ("binary file" told a drafter nothing)."""
+    """Decode a file's bytes into a Source: a Word document, a PDF or a web page by its
+    suffix, else text. A legacy Word or WPS document (an OLE file, or RTF named .doc) is one
+    line saying to save it as .docx: its bytes are no text to decode ("binary file" told a
+    drafter nothing)."""
     legacy = path.suffix.lower() in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
     if data.startswith(_OLE_MAGIC) or legacy:
         raise InputError(name, LEGACY_WORD)
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         from io import BytesIO
 
         from .docx import read_docx
 
         text, places = read_docx(BytesIO(data), name)
         return Source.from_text(text, name, encoding="docx", kind="docx", places=places)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        text, places = read_pdf(data, name)
+        return Source.from_text(
+            text, name, encoding="pdf", kind="pdf", places=places, reading="pdf"
+        )
+    if suffix in WEB_SUFFIXES:
+        from .webpage import read_html
+
+        text, encoding = read_html(data, name, decode)
+        return _rebuilt(text, name, encoding, kind="html", reading="html")
     return source_from_bytes(data, name)
 
 
 def source_from_bytes(data: bytes, name: str) -> Source:
-    """Decode bytes (a file's or standard input's) into a Source."""
+    """Decode bytes (a file's or standard input's) into a Source, its paragraphs rebuilt
+    where the text was joined onto one line or hard-wrapped (``reflow``)."""
     text, encoding, bom = decode(data, name)
-    return Source.from_text(text, name, encoding=encoding, bom=bom)
+    return _rebuilt(text, name, encoding, bom=bom)
+
+
+def _rebuilt(
+    text: str,
+    name: str,
+    encoding: str,
+    *,
+    bom: bool = False,
+    kind: str | None = None,
+    reading: str = "",
+) -> Source:
+    """A Source of the text with its paragraphs one a line: the text itself when it has
+    them (a clean plan is read exactly as it is), else ``reflow``'s reading, each line
+    placed at the line of the input where it begins."""
+    from .reflow import AS_IS, reconstruct
+
+    rebuilt = reconstruct(text)
+    if rebuilt.how == AS_IS:
+        return Source.from_text(text, name, encoding=encoding, bom=bom, kind=kind, reading=reading)
+    places = tuple(("ls", pieces) for pieces in rebuilt.line_of) if not reading else ()
+    how = f"{reading}+{rebuilt.how}" if reading else rebuilt.how
+    return Source.from_text(
+        rebuilt.text, name, encoding=encoding, bom=bom, kind=kind, places=places, reading=how
+    )
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -320,6 +374,9 @@ def _unpickled(
     kind: str,
     line_starts: tuple[int, ...],
     places: tuple[tuple, ...],
+    reading: str,
 ) -> Source:
     """A pickled ``Source`` back, its folded text made again."""
-    return Source(path, text, encoding, bom, newline, kind, line_starts, fold(text), places)
+    return Source(
+        path, text, encoding, bom, newline, kind, line_starts, fold(text), places, reading
+    )

@@ -389,9 +389,21 @@ def _parens(source: Source, cell: _Cell) -> list[Paren]:
     return result
 
 
+def _piece_at(pieces: tuple[tuple, ...], column: int) -> tuple:
+    """Of the pieces a line was made of (``(offset, …)`` in order), the one a column is in."""
+    found = pieces[0]
+    for piece in pieces:
+        if piece[0] > column:
+            break
+        found = piece
+    return found
+
+
 def place(plan: Plan, offset: int) -> tuple:
     """Where an offset is for a reader of the document: ``("t", table, row, column, header)``
-    in a task table, ``("p", n)`` in a Word paragraph, ``()`` in a text plan's line."""
+    in a task table, ``("p", n)`` in a Word paragraph, ``("pg", page, line)`` in a PDF,
+    ``("l", n)`` the input's line of a rebuilt text (``reflow``), ``()`` in a text plan's
+    line."""
     for table in plan.tables:
         if not table.span.start <= offset <= table.span.end:
             continue
@@ -406,7 +418,13 @@ def place(plan: Plan, offset: int) -> tuple:
                 return ("t", table.number, row.row, column + 1, header)
     places = plan.source.places
     if places:
-        line = plan.source.position(offset)[0]
-        if line <= len(places) and places[line - 1][0] == "p":
-            return places[line - 1]
+        line, column = plan.source.position(offset)
+        where = places[line - 1] if line <= len(places) else ()
+        if where and where[0] == "p":  # a Word paragraph
+            return where
+        if where and where[0] == "ls":  # a rebuilt text's line: the input's line
+            return ("l", _piece_at(where[1], column - 1)[1])
+        if where and where[0] == "pg":  # a paragraph read from a PDF's lines
+            piece = _piece_at(where[1], column - 1)
+            return ("pg", piece[1], piece[2])
     return ()

@@ -97,4 +97,10 @@ def _pair_lines(result: DiffResult, pair, lang: str, words: dict[str, str]) -> l
     for name, old, new in pair.roles_changed:
         old, new = (locale.text(lang, f"agencies.role.{role}") for role in (old, new))
         lines.append(words["role"].format(agency=name, old=old, new=new))
+    if pair.titles_removed or pair.titles_added:
+        removed = "".join(f"《{t}》" for t in pair.titles_removed) or "-"
+        added = "".join(f"《{t}》" for t in pair.titles_added) or "-"
+        lines.append(words["titles"].format(removed=removed, added=added))
+    for title, date in pair.revised:
+        lines.append(words["revised"].format(title=title, date=date))
     return lines

@@ -283,6 +283,7 @@ def render_report_page(
                     "old_lead": pair.old_lead,
                     "new_lead": pair.new_lead,
                     "renamed": pair.renamed,
+                    **_title_view(pair),
                 }
             )
         diff_view = {
@@ -325,6 +326,15 @@ def _agency_view(row, links: dict[int, dict[str, str]]) -> dict[str, Any]:
         "known": row.known,
         "leads": [links[i] for i in row.lead_tasks],
         "joins": [links[i] for i in row.join_tasks],
+    }
+
+
+def _title_view(pair) -> dict[str, Any]:
+    """The cited titles that changed in a pair, and the laws revised between the editions."""
+    return {
+        "titles_removed": [f"《{t}》" for t in pair.titles_removed],
+        "titles_added": [f"《{t}》" for t in pair.titles_added],
+        "revised": pair.revised,
     }
 
 
@@ -388,6 +398,7 @@ def render_diff_page(result, options: RenderOptions) -> str:
                 "old_lead": pair.old_lead,
                 "new_lead": pair.new_lead,
                 "renamed": pair.renamed,
+                **_title_view(pair),
                 "agency_names": " ".join(agencies),
             }
         )

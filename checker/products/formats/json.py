@@ -48,6 +48,8 @@ def file_dict(report, lang: str) -> dict[str, Any]:
         return item
     item["tasks"] = report.summary["tasks"]
     item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
+    if report.source.reading:  # how the text was rebuilt (a clean text plan has no key)
+        item["reading"] = report.source.reading
     item.update({k: v for k, v in report.summary.items() if k != "tasks"})
     if report.fixed:
         item["fixed"] = report.fixed

@@ -29,7 +29,8 @@ def _finding_lines(run, options: RenderOptions) -> list[str]:
             severity = locale.text(options.lang, f"severity.{found.severity}")
             tag = _paint(f"[{severity}]", color, options.color)
             text = message(found, options.lang, report.source)
-            if found.place and found.place[0] == "t":  # a table cell: say which
+            # a table cell, a PDF's page and line, a rebuilt text's own line: say which
+            if found.place and found.place[0] in ("t", "pg", "l"):
                 text += f" [{locale.place(options.lang, found)}]"
             lines.append(f"{where} {code} {text} {tag}")
         for span, what in report.unused_suppressions:

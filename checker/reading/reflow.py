@@ -1,0 +1,382 @@
+"""Paragraphs back from text that lost them: joined onto one line, or hard-wrapped.
+
+Text pasted from a published PDF or a web page rarely keeps one paragraph a line. Either
+every paragraph is run together on one line (the line breaks lost), or each paragraph is
+cut every 30–40 characters (the PDF's lines kept). The parser reads one paragraph a line,
+so such a plan would read as no tasks, or as every task broken (N003).
+
+What a text is, is inferred from the document itself, never assumed:
+
+- **joined**: most of its item markers (``一、`` ``（一）`` ``1.`` ``1．`` ``（1）``) stand inside
+  lines rather than at their starts. It is split before each marker that begins a measure:
+  one that continues its kind's sequence (``3.`` after ``2.``) or restarts it under a new
+  heading, and that is not part of a number or a date (``2021—2025年``, ``第1批``, ``1.5亿``).
+  The head is split after its sentences and after a title's document number.
+- **wrapped**: most lines have the same length (in characters or in display width) and
+  almost none is longer. A full line is joined with the next, unless the next begins an
+  item; a shorter line ends its paragraph.
+- **as-is**: anything else, a clean plan first: it is read exactly as before.
+
+A reading keeps, for each of its lines, the line of the input where that line begins, so a
+finding can point to the line a reader sees in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import cache
+from typing import NamedTuple
+
+from .text import cn_to_int, fold
+
+#: how a text was read (``Reading.how``)
+AS_IS = "as-is"
+JOINED = "joined"
+WRAPPED = "wrapped"
+
+_CN = "[一二三四五六七八九十]{1,3}"
+#: item markers by kind; the groups hold the numeral. A number's marker must not be part of a
+#: number, a date, an ordinal or a range: not after a digit, a point, 第 or a dash, and not
+#: followed by a digit (1.5亿); a 一、 not inside a list of numerals (一、二、三产业)
+_MARKERS = re.compile(
+    rf"(?P<cn>(?<![一二三四五六七八九十〇零两第之、])(?:{_CN})、(?!{_CN}、))"
+    rf"|(?P<pcn>\((?:{_CN})\))"
+    r"|(?P<num>(?<![0-9A-Za-z.第—\-~至到/])\d{1,3}[.、](?![0-9]))"
+    r"|(?P<pnum>\(\d{1,3}\))"
+)
+#: how far a marker's number may run ahead of its kind's last (a number skipped), inside a
+#: line and at a line's start (where a repeated number is an item too)
+_SLACK, _LINE_SLACK = 2, 3
+#: the average length of a line (characters) above which the lines may hold several
+#: paragraphs each (a State Council opinion's paragraphs average 120–200), and the length
+#: of a line that surely does
+_LONG_PARAGRAPH, _LONGEST_PARAGRAPH = 300, 3000
+_DIGITS = re.compile(r"\d+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_CN_DIGITS = re.compile(_CN)
+#: a title followed by its own document number (…的指导意见国办发〔2018〕121号)
+_DOC_NUMBER = re.compile(r"\S{1,10}[〔\[(【](?:19|20)\d\d[〕\])】]第?\d{1,4}号")
+#: the words a title ends with (the genre, or the notice that issues it)
+_TITLE_WORDS = (
+    "计划",
+    "要点",
+    "方案",
+    "意见",
+    "安排",
+    "规划",
+    "分工",
+    "措施",
+    "细则",
+    "清单",
+    "通知",
+)
+_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+_OPENERS, _CLOSERS = frozenset("(《“【〔["), frozenset(")》”】〕]")
+#: marks after which, in a document's head, a new paragraph begins
+_HEAD_BREAK = frozenset("。:")
+#: a line that ends a paragraph in a wrapped text whatever its length: a sentence or clause
+_PARAGRAPH_END = frozenset("。;!?:)】”")
+
+
+class Reading(NamedTuple):
+    """A text as it will be read: ``how`` it was reconstructed, and for each of its lines
+    the lines of the input it is made of: ``((offset, input line), …)``, the offset in the
+    line where each input line (1-based) begins."""
+
+    text: str
+    how: str = AS_IS
+    line_of: tuple[tuple[tuple[int, int], ...], ...] = ()
+
+
+class _Marker(NamedTuple):
+    start: int
+    kind: str
+    value: int
+
+
+def reconstruct(text: str) -> Reading:
+    """The text with its paragraphs one a line, or the text itself when it has them."""
+    original = text
+    if "\r" in text:  # CRLF or CR line ends: one \n each (the line numbers stay)
+        text = "\n".join(_NEWLINE.split(text))
+    content = [line for line in map(str.strip, text.split("\n")) if line]
+    if not content:
+        return Reading(original)
+    width = _wrap_width(content)
+    if width is not None:
+        return _unwrap(text, fold(text), width)
+    if _may_be_joined(content):
+        folded = fold(text)
+        markers = _sequence(folded)
+        if _is_joined(folded, markers):
+            return _split(text, folded, markers)
+    return Reading(original)
+
+
+def _may_be_joined(content: list[str]) -> bool:
+    """Whether the lines are long enough to hold several paragraphs each, told from their
+    lengths alone (a clean plan pays only this): a few lines, or lines averaging more than
+    a long paragraph, or one line longer than any paragraph is."""
+    total = sum(map(len, content))
+    return (
+        len(content) <= 3
+        or total > _LONG_PARAGRAPH * len(content)
+        or max(map(len, content)) > _LONGEST_PARAGRAPH
+    )
+
+
+def _candidates(folded: str) -> list[_Marker]:
+    """Every place a marker could begin an item, outside 《titles》 and “quotes”."""
+    found = []
+    quoted = _quoted_spans(folded)
+    opens = [a for a, _ in quoted]
+    for match in _MARKERS.finditer(folded):
+        at = bisect_left(opens, match.start()) - 1
+        if at >= 0 and match.start() < quoted[at][1]:
+            continue
+        kind = match.lastgroup or ""
+        numeral = (_DIGITS if kind in ("num", "pnum") else _CN_DIGITS).search(match.group())
+        if numeral is None:
+            continue
+        value = int(numeral.group()) if kind in ("num", "pnum") else cn_to_int(numeral.group()) or 0
+        found.append(_Marker(match.start(), kind, value))
+    return found
+
+
+def _quoted_spans(folded: str) -> list[tuple[int, int]]:
+    """The spans of 《》 and “” pairs (a title or a quotation may hold a numeral)."""
+    spans = []
+    for opener, closer in (("《", "》"), ("“", "”")):
+        start = folded.find(opener)
+        while start >= 0:
+            end = folded.find(closer, start + 1)
+            if end < 0:
+                break
+            if end - start < 120:
+                spans.append((start, end))
+            start = folded.find(opener, end + 1)
+    return sorted(spans)
+
+
+def _sequence(folded: str) -> list[_Marker]:
+    """The markers that begin items: each continues its kind's numbering (n after n−1) or
+    starts it again at 1 under a marker of a kind met before it (a new heading)."""
+    last: dict[str, int] = {}
+    rank: dict[str, int] = {}  # kinds in order of first use: 一、 above （一） above 1.
+    since: dict[str, int] = {}  # for each kind, the highest rank accepted since its last item
+    accepted = []
+    for marker in _candidates(folded):
+        kind, value = marker.kind, marker.value
+        previous = last.get(kind)
+        restart = value == 1 and (
+            previous is None or since.get(kind, len(rank) + 1) < rank.get(kind, 99)
+        )
+        # a number skipped or repeated (a defect the rules report) does not end the
+        # sequence: a line that begins with the marker is an item whatever its number
+        step = (0, _LINE_SLACK) if _starts_line(folded, marker.start) else (1, _SLACK)
+        follows = previous is not None and previous + step[0] <= value <= previous + step[1]
+        if not (restart or follows):
+            continue
+        rank.setdefault(kind, len(rank))
+        last[kind] = value
+        since[kind] = len(rank) + 1
+        for other in since:
+            if other != kind:
+                since[other] = min(since[other], rank[kind])
+        accepted.append(marker)
+    return accepted
+
+
+def _is_joined(folded: str, markers: list[_Marker]) -> bool:
+    """Most items begin inside a line, not at its start: the breaks were lost."""
+    inside = sum(1 for m in markers if not _starts_line(folded, m.start))
+    return inside >= 3 and inside > 2 * (len(markers) - inside)
+
+
+def _starts_line(folded: str, offset: int) -> bool:
+    start = folded.rfind("\n", 0, offset) + 1
+    return not folded[start:offset].strip()
+
+
+def _split(text: str, folded: str, markers: list[_Marker]) -> Reading:
+    """A break before every item marker inside a line; in the head (before the first item)
+    and the tail (after the last item's last clause) after each sentence, around a date
+    and after a document number, where no bracket or title is open."""
+    cuts = {m.start for m in markers if not _starts_line(folded, m.start)}
+    head_end = markers[0].start if markers else len(folded)
+    cuts.update(_prose_cuts(folded, 0, head_end))
+    if markers:
+        tail = _tail_start(folded, markers[-1].start)
+        if tail is not None:
+            cuts.add(tail)
+            cuts.update(_prose_cuts(folded, tail, len(folded)))
+    return _with_breaks(text, sorted(c for c in cuts if 0 < c < len(text)), JOINED)
+
+
+def _prose_cuts(folded: str, start: int, end: int) -> set[int]:
+    """Where the paragraphs of a stretch of prose (a head or a tail) begin: after a
+    sentence or the addressees' colon, around a signature date, after a document number
+    and the title before it; never inside brackets, a title or a quotation."""
+    closed = _closed(folded, start, end)
+    cuts = {
+        n + 1
+        for n in range(start, end - 1)
+        if folded[n] in _HEAD_BREAK and folded[n + 1] not in '\n”"' and closed[n - start]
+    }
+    for match in _DATE.finditer(folded, start, end):
+        if closed[match.start() - start]:
+            cuts.update((match.start(), match.end()))
+    for match in _DOC_NUMBER.finditer(folded, start, end):
+        if not closed[match.start() - start]:
+            continue
+        cuts.add(match.end())
+        title_end = _title_end(folded, match.start(), match.end())
+        if title_end is not None:
+            cuts.add(title_end)
+    return cuts
+
+
+def _closed(folded: str, start: int, end: int) -> list[bool]:
+    """For each offset of a stretch, whether every bracket, title and quotation opened
+    before it in the stretch is closed."""
+    depth = 0
+    result = []
+    for char in folded[start:end]:
+        if char in _OPENERS:
+            depth += 1
+        result.append(depth == 0)
+        if char in _CLOSERS and depth:
+            depth -= 1
+    return result
+
+
+@cache
+def _clause_words() -> re.Pattern[str]:
+    """The words that make a bracket a responsibility clause: the clause grammar's own
+    (``rules/clause-grammar.yaml``, which ``clause`` compiles the same way; read here from
+    the data, as ``clause`` itself reads the text this module makes)."""
+    from ..knowledge.data import builtin
+
+    words = (builtin("clause-grammar.yaml") or {}).get("clause_words", ())
+    return re.compile("|".join(f"(?:{p})" for p in words) or "$^")
+
+
+def _tail_start(folded: str, last_item: int) -> int | None:
+    """Where the text after the last item begins: after the last clause-like bracket group
+    of the last item (a closing note, the signature and date glued to it), if text follows."""
+    end = len(folded.rstrip())
+    close = folded.rfind(")", last_item, end)
+    while close > last_item:
+        open_ = folded.rfind("(", last_item, close)
+        if open_ < 0:
+            return None
+        if _clause_words().search(folded, open_ + 1, close):
+            after = close + 1
+            while after < end and folded[after] in "。;":
+                after += 1
+            return after if after < end else None
+        close = folded.rfind(")", last_item, open_)
+    return None
+
+
+def _title_end(folded: str, start: int, end: int) -> int | None:
+    """Where a title glued to its document number ends (…指导意见|国办发〔2018〕121号): after
+    the genre's word that comes last before the number, if one is in the number's prefix."""
+    prefix = folded[start:end]
+    best = None
+    for word in _TITLE_WORDS:
+        at = prefix.find(word)
+        while at >= 0:
+            best = max(best or 0, start + at + len(word))
+            at = prefix.find(word, at + 1)
+    line_start = folded.rfind("\n", 0, start) + 1
+    return best if best is not None and best > line_start else None
+
+
+def _with_breaks(text: str, cuts: list[int], how: str) -> Reading:
+    """The text with a line break at each cut (spaces before a cut dropped), and each new
+    line's line in the input."""
+    pieces = []
+    line_of = []
+    previous = 0
+    input_line = 1
+    for cut in [*cuts, len(text)]:
+        piece = text[previous:cut]
+        for part in piece.split("\n"):
+            if part.strip():
+                pieces.append(part.strip())
+                line_of.append(((0, input_line),))
+            input_line += 1
+        input_line -= 1  # the cut is not a line break of the input
+        previous = cut
+    return Reading("\n".join(pieces) + "\n", how, tuple(line_of))
+
+
+def _measures(line: str) -> tuple[int, int]:
+    """A line's length in characters and in display width (a CJK character, three bytes
+    of UTF-8, is two columns; an ASCII one, one byte, is one)."""
+    return len(line), len(line) + (len(line.encode()) - len(line)) // 2
+
+
+def _wrap_width(content: list[str]) -> tuple[int, int] | None:
+    """``(measure, width)`` when the lines were cut at one width: ``measure`` 0 for
+    characters, 1 for display width. Most lines are within a character of the width and
+    almost none is longer."""
+    if len(content) < 8:
+        return None
+    lengths = list(map(len, content))
+    if sum(1 for n in lengths if n > 90) > len(lengths) // 20:
+        return None  # prose a paragraph a line
+    mode = Counter(lengths).most_common(1)[0][0]
+    if sum(1 for n in lengths if mode - 4 <= n <= mode) < 0.45 * len(lengths):
+        return None  # no width that most lines stop at, in characters or columns
+    best = None
+    for measure, tolerance in ((0, 1), (1, 3)):
+        values = lengths if measure == 0 else [_measures(line)[1] for line in content]
+        width = Counter(values).most_common(1)[0][0]
+        if width < (16 if measure == 0 else 32) or width > (90 if measure == 0 else 180):
+            continue
+        full = sum(1 for v in values if width - tolerance <= v <= width) / len(values)
+        longer = sum(1 for v in values if v > width) / len(values)
+        if full >= 0.45 and longer <= 0.05 and (best is None or full > best[2]):
+            best = (measure, width, full)
+    return None if best is None else (best[0], best[1])
+
+
+def _unwrap(text: str, folded: str, width: tuple[int, int]) -> Reading:
+    """Full lines joined with the next unless the next begins an item or the full line
+    ends a clause right before one."""
+    measure, size = width
+    slack = 2 if measure == 0 else 4  # a line broken early: a mark kept off a line's start
+    lines = text.split("\n")
+    folded_lines = folded.split("\n")
+    starts = _item_starts(folded_lines)
+    out: list[str] = []
+    line_of: list[list[tuple[int, int]]] = []
+    joining = False
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            joining = False
+            continue
+        if joining and n not in starts:
+            line_of[-1].append((len(out[-1]), n + 1))
+            out[-1] += stripped
+        else:
+            out.append(stripped)
+            line_of.append([(0, n + 1)])
+        full = _measures(folded_lines[n].strip())[measure] >= size - slack
+        joining = full and not (folded_lines[n].rstrip()[-1:] in _PARAGRAPH_END and n + 1 in starts)
+    return Reading("\n".join(out) + "\n", WRAPPED, tuple(map(tuple, line_of)))
+
+
+def _item_starts(folded_lines: list[str]) -> set[int]:
+    """The lines (0-based) that begin with a marker continuing the document's numbering."""
+    joined = "\n".join(folded_lines)
+    starts = set()
+    for marker in _sequence(joined):
+        if _starts_line(joined, marker.start):
+            starts.add(joined.count("\n", 0, marker.start))
+    return starts
