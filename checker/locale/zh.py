@@ -275,6 +275,7 @@ ERRORS = {
     "{where}: unknown brand_of '{name}'": "{where}：未知的品牌所属单位“{name}”",
     "{where}: malformed data ({reason})": "{where}：数据格式有误（{reason}）",
     "{where}: unknown category '{category}'": "{where}：未知的单位类别“{category}”",
+    "{where}: unknown role '{role}'": "{where}：未知的列角色“{role}”",
     "{where}: '{name}' is listed twice": "{where}：“{name}”重复列出",
     "{where}: unknown successor '{name}'": "{where}：未知的继任单位“{name}”",
     "{where}: '{name}' is already registered": "{where}：“{name}”已登记",
