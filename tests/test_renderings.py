@@ -155,6 +155,21 @@ def test_prose_is_read_as_it_is(text):
     assert source_from_bytes(text.encode(), "x.txt").text == text
 
 
+def test_an_ocr_document_number_in_a_joined_text_is_d001_and_the_text_is_a_plan(tmp_path):
+    """OCR gives [2020] for 〔2020〕: the document-number rule says so, and the number (on a
+    line of its own once the joined text is split) makes the file a plan."""
+    text = (
+        "某交发[2020]12号2020年全省交通运输工作要点一、总体要求1.加强统筹调度。(省交通运输厅负责)"
+        "2.推进改革创新。(省发展改革委负责)3.强化资金保障。(省财政厅负责)\n"
+    )
+    (tmp_path / "ocr.txt").write_text(text, encoding="utf-8")
+    result = invoke("lint", str(tmp_path), "--format", "json", "--select", "D001", "--no-cache")
+    data = json.loads(result.stdout)
+    assert data["files"][0]["tasks"] == 3 and data["skipped"] == []
+    (finding,) = data["findings"]
+    assert finding["rule"] == "D001" and "某交发〔2020〕12号" in finding["message"]
+
+
 # -- PDF -----------------------------------------------------------------------------------
 def test_a_pdf_finding_names_its_page_and_line():
     path = RENDERINGS / "2024-zhishichanquan.pdf"

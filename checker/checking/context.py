@@ -36,9 +36,12 @@ class Context:
         plan: Plan,
         year: int | None = None,
         registry: Callable[[], Registry] = _default_registry,
+        month: int | None = None,
     ) -> None:
         self.plan = plan
         self.year = year
+        #: the month the plan was made in, where its date says (renamings of that year)
+        self.month = month
         #: where the agency registry comes from: loaded only if a rule asks for it
         self.registry = registry
         self.spec: RuleSpec | None = None

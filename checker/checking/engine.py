@@ -81,7 +81,10 @@ def run(
     Each rule gets the plan and a Context: its options from the config, the year, and the
     agency registry (``registry`` provides it; by default the shipped one, loaded on demand).
     """
-    context = Context(plan, year=config.year or plan.year)
+    year = config.year or plan.year
+    date = plan.date
+    month = date.month if date is not None and date.year == year else None
+    context = Context(plan, year=year, month=month)
     context.registry = registry or (lambda: _registry(config))
     findings: list[Finding] = []
     for spec in specs:

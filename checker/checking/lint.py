@@ -496,7 +496,13 @@ def plan_summary(plan: Plan, registries: tuple[Path, ...] = ()) -> dict:
     from ..knowledge.agencies import load_registry
     from .roster import addressee_report
 
-    summary = {"tasks": len(plan.tasks), "year": plan.year}
+    summary: dict = {"tasks": len(plan.tasks), "year": plan.year}
+    if plan.date is not None:  # when it was made, and where that was read (renamings)
+        summary["date"] = {
+            "year": plan.date.year,
+            "month": plan.date.month,
+            "source": plan.date.source,
+        }
     roster = addressee_report(plan, load_registry(registries))
     if roster is not None:
         summary["addressees"] = roster

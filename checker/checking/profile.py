@@ -154,7 +154,7 @@ class Participant(NamedTuple):
 
 
 def clause_participants(
-    plan: Plan, registry: Registry, year: int | None
+    plan: Plan, registry: Registry, year: int | None, month: int | None = None
 ) -> tuple[tuple[Task, Clause, tuple[Participant, ...]], ...]:
     """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) with its
     participants resolved once: the protocol-order convention and G007 read the same names
@@ -167,7 +167,7 @@ def clause_participants(
             for agency in clause.agencies:
                 if agency.role == "lead":
                     continue
-                body = resolve(agency.name, year)  # memoised by the registry
+                body = resolve(agency.name, year, month)  # memoised by the registry
                 order = order_key(body) if body is not None else None
                 participants.append(make((agency, body, order)))
             result.append((task, clause, tuple(participants)))
@@ -180,6 +180,7 @@ def keeps_protocol_order(
     year: int | None,
     configured: str = "auto",
     participants: tuple[tuple[Task, Clause, tuple[Participant, ...]], ...] | None = None,
+    month: int | None = None,
 ) -> bool:
     """Does the document order participants by protocol (joint-conference plans do; State
     Council opinions order them by relevance)? Inferred from its own clauses when not set
@@ -190,7 +191,7 @@ def keeps_protocol_order(
     if is_government_issued(plan):
         return False  # a government's documents list the bodies by their part in the work
     if participants is None:
-        participants = clause_participants(plan, registry, year)
+        participants = clause_participants(plan, registry, year, month)
     judged = in_order = 0
     own = sum(len(task.clauses) for task in plan.tasks)  # rows_and_tasks: the tasks first
     for _, _, named in participants[:own]:

@@ -312,12 +312,26 @@ def report_problems(run, lang: str, verbose: bool) -> None:
             if report.source is not None and report.source.reading:
                 how = reading_words(lang, report.source.reading)
                 echo(f"plancheck: {report.path}: {locale.text(lang, 'read_as', how=how)}", err=True)
+            date = (report.summary or {}).get("date")
+            if date:
+                echo(f"plancheck: {report.path}: {_date_words(lang, date)}", err=True)
         for report in run.skipped:
             reason = locale.error(lang, report.skipped)
             echo(
                 f"plancheck: {report.path}: {locale.text(lang, 'skipped', reason=reason)}",
                 err=True,
             )
+
+
+def _date_words(lang: str, date: dict) -> str:
+    """-v's line on when a plan was made and where that was read (renamings are judged by
+    it): 计划日期：2018年12月（依据：文号、落款日期）."""
+    from .. import locale
+
+    when = locale.text(lang, "plan_date.month" if date["month"] else "plan_date.year", **date)
+    sources = [locale.text(lang, f"plan_date.{part}") for part in date["source"].split(", ")]
+    joined = locale.text(lang, "plan_date.sep").join(sources)
+    return locale.text(lang, "plan_date", date=when, source=joined)
 
 
 def reading_words(lang: str, reading: str) -> str:

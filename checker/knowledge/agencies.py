@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
 from .data import builtin, parse_yaml
+from .schema import year_month
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,11 +31,15 @@ class Agency(NamedTuple):
     aliases: tuple[str, ...]
     category: str
     rank: int | None
-    ended: int | None = None
+    ended: int | None = None  # the year it was renamed or abolished
     successor: str | None = None
     note: str = ""
     short: tuple[str, ...] = ()  # the State Council's own short forms, preferred first
     brand_of: str | None = None  # the host body, for a name kept as a brand after a reform
+    #: the month of ``ended`` where the registry knows it (2018-03: the State Council reform);
+    #: a plan dated later that year is judged against the new names, one of that year
+    #: without a month is not
+    ended_month: int | None = None
 
     @property
     def is_collective(self) -> bool:
@@ -193,31 +198,37 @@ class Registry:
             return False
         return self.mirror.levels.is_local(written) or self.mirror.match(written) is not None
 
-    def resolve(self, written: str, year: int | None) -> Agency | None:
-        """The body a written name stands for in ``year`` (aliases and renamings followed);
-        None for a name not in the registry. Memoised: every rule asks it of every clause."""
-        key = (written, year)
+    def resolve(self, written: str, year: int | None, month: int | None = None) -> Agency | None:
+        """The body a written name stands for in ``year`` (and ``month`` where the plan's
+        date has one): aliases and renamings followed; None for a name not in the registry.
+        Memoised: every rule asks it of every clause."""
+        key = (written, year, month)
         body = self._resolved.get(key, _UNSEEN)  # one look: None is a known answer too
         if body is _UNSEEN:
             found = self.lookup(written)
-            body = self._resolved[key] = self.current(found.agency, year)[0] if found else None
+            body = self._resolved[key] = (
+                self.current(found.agency, year, month)[0] if found else None
+            )
         return body
 
-    def current(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
-        """Follow successors to the body in place in ``year``: (agency, year of first change).
-        Memoised like ``resolve``: G002 and G003 ask it of every agency of every clause."""
-        key = (agency.name, year)
+    def current(
+        self, agency: Agency, year: int | None, month: int | None = None
+    ) -> tuple[Agency, int | None]:
+        """Follow successors to the body in place at the plan's date: (agency, year of first
+        change). Memoised like ``resolve``: G002 and G003 ask it of every agency of every
+        clause."""
+        key = (agency.name, year, month)
         found = self._current.get(key)
         if found is None:
-            found = self._current[key] = self._follow(agency, year)
+            found = self._current[key] = self._follow(agency, year, month)
         return found
 
-    def _follow(self, agency: Agency, year: int | None) -> tuple[Agency, int | None]:
+    def _follow(
+        self, agency: Agency, year: int | None, month: int | None
+    ) -> tuple[Agency, int | None]:
         changed_in = None
         seen = {agency.name}
-        while (
-            agency.ended is not None and agency.successor and (year is None or agency.ended < year)
-        ):
+        while agency.successor and ended_before(agency, year, month):
             changed_in = changed_in or agency.ended
             agency = self.body(agency.successor)
             if agency.name in seen:
@@ -323,6 +334,25 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def ended_before(agency: Agency, year: int | None, month: int | None = None) -> bool:
+    """Whether a body had ended before a plan's date: a plan of a later year, or of the same
+    year and a later month where both months are known (a plan signed in November 2018 is
+    judged by the March 2018 reform, one of 2018 without a month is given the benefit of
+    the doubt). A plan without a date is judged by today's names."""
+    if agency.ended is None:
+        return False
+    if year is None:
+        return True
+    if agency.ended < year:
+        return True
+    return (
+        agency.ended == year
+        and month is not None
+        and agency.ended_month is not None
+        and agency.ended_month < month
+    )
+
+
 def near_miss_limit(written: str) -> int:
     """How many edits away a known name may be for ``written`` to be a near miss of it:
     one, or two in a name of seven characters or more (国家知识产权总局 → 国家知识产权局
@@ -338,17 +368,26 @@ def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
         raise ConfigError(
             "{where}: unknown category '{category}'", where=f"{where}:category", category=category
         )
+    ended = None
+    if entry.get("ended") is not None:
+        ended = year_month(entry["ended"])
+        if ended is None:
+            raise ConfigError(
+                "{where}: expected a year (2018) or a year and month (2018-03)",
+                where=f"{where}:ended",
+            )
     return Agency(
         name=str(entry["name"]),
         full=str(entry.get("full", "")),
         aliases=tuple(str(a) for a in entry.get("aliases", ())),
         category=category,
         rank=entry.get("rank"),
-        ended=entry.get("ended"),
+        ended=ended[0] if ended else None,
         successor=entry.get("successor"),
         note=str(entry.get("note", entry.get("source", ""))),
         short=_names(entry.get("short"), f"{where}:short"),
         brand_of=entry.get("brand_of"),
+        ended_month=ended[1] if ended else None,
     )
 
 
@@ -612,10 +651,13 @@ def _check_types(entry: dict[str, Any], where: str) -> None:
         isinstance(entry["aliases"], list) and all(isinstance(a, str) for a in entry["aliases"])
     ):
         raise ConfigError("{where}: expected a list of names", where=f"{where}:aliases")
-    for key in ("rank", "ended"):
-        value = entry.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            raise ConfigError("{where}: expected a number", where=f"{where}:{key}")
+    value = entry.get("rank")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise ConfigError("{where}: expected a number", where=f"{where}:rank")
+    if entry.get("ended") is not None and year_month(entry["ended"]) is None:
+        raise ConfigError(
+            "{where}: expected a year (2018) or a year and month (2018-03)", where=f"{where}:ended"
+        )
 
 
 def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, Any]:

@@ -131,7 +131,7 @@ def shapes() -> dict[str, Any]:
     """The shape of every data file in ``rules/``, checked by ``builtin`` on load. Files that a
     module also validates in depth (agencies, mirror) are ``open`` where that module owns the
     details, so the two never disagree."""
-    from .schema import DATE, DATES, REGEX, Mapping, Table
+    from .schema import DATE, DATES, REGEX, YEAR_MONTH, Mapping, Table
 
     def closed(keys: dict[str, Any], *required: str) -> Mapping:
         return Mapping(keys, frozenset(required))
@@ -246,7 +246,7 @@ def shapes() -> dict[str, Any]:
                             "aliases": names,
                             "category": str,
                             "rank": int,
-                            "ended": int,
+                            "ended": YEAR_MONTH,
                             "successor": str,
                             "note": str,
                             "source": str,

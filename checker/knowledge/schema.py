@@ -15,6 +15,8 @@ from typing import Any
 from ..base.errors import ConfigError, Reason, type_name
 
 REGEX = "regex"
+#: a year (2018) or a year and month ("2018-03"): when a body was renamed or abolished
+YEAR_MONTH = "year-month"
 #: a calendar date written YYYY-MM-DD, as text (YAML would make an unquoted one a date, which
 #: JSON cannot carry), or "" where the source gives none
 DATE = "date"
@@ -90,6 +92,11 @@ def check(value: Any, shape: Any, where: str) -> None:
             raise ConfigError(
                 "{where}: invalid regular expression ({reason})", where=where, reason=str(error)
             ) from None
+    elif shape == YEAR_MONTH:
+        if year_month(value) is None:
+            raise ConfigError(
+                "{where}: expected a year (2018) or a year and month (2018-03)", where=where
+            )
     elif shape is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise ConfigError(
             "{where}: expected {kind}, got {other}",
@@ -104,6 +111,18 @@ def check(value: Any, shape: Any, where: str) -> None:
             kind=_NAMES.get(shape) or shape.__name__,
             other=_kind(value),
         )
+
+
+def year_month(value: Any) -> tuple[int, int | None] | None:
+    """(year, month) of a year (2018) or a year and month ("2018-03"); None for anything
+    else (a month outside 1–12, a date, text)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, None
+    if isinstance(value, str):
+        found = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+        if found and 1 <= int(found.group(2)) <= 12:
+            return int(found.group(1)), int(found.group(2))
+    return None
 
 
 def _check_mapping(value: Any, shape: Mapping, where: str) -> None:

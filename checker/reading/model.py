@@ -268,6 +268,18 @@ class Section(NamedTuple):
     tasks: tuple[Task, ...]
 
 
+class PlanDate(NamedTuple):
+    """When a plan was made, as far as the document says: its year and, where a date line
+    or a date in the text gives one, its month (None otherwise). ``source`` says where they
+    were read: number (the document number's year), date-line (the signature date), title,
+    text (a date written in the text), or ``number, date-line`` (the year from the number,
+    the month from a date line of the same year). Renamings are checked against it."""
+
+    year: int
+    month: int | None
+    source: str
+
+
 class Plan(NamedTuple):
     """A whole plan as parsed; ``year`` is the plan's own year, from title or doc number."""
 
@@ -284,6 +296,8 @@ class Plan(NamedTuple):
     #: restate those tasks, so they are checked for wording and agencies and against the
     #: text (G010), never counted again as tasks (numbering, near-duplicates, diff, tables)
     annex: tuple[Task, ...] = ()
+    #: when the plan was made (number, date line, title or text): what renamings are judged by
+    date: PlanDate | None = None
 
     def paragraph(self, role: str) -> Paragraph | None:
         for paragraph in self.paragraphs:

@@ -33,6 +33,7 @@ from .model import (
     Paragraph,
     Paren,
     Plan,
+    PlanDate,
     Section,
     Span,
     Task,
@@ -156,15 +157,17 @@ class _Parser:
         self.mark_closing(tasks)
         if not (tasks or self.headings or self.has_tables or self.clause_like()):
             raise InputError(self.source.path, NO_OUTLINE)
+        date = self.date()
         return Plan(
             self.source,
             tuple(sorted(self.paragraphs, key=lambda p: p.span.start)),
             tuple(sorted(self.headings, key=lambda h: h.span.start)),
             tasks,
             tuple(self.directives),
-            self.year(),
+            self.year(date),
             self.sections(tasks),
             self.task_level if tasks else None,
+            date=date,
         )
 
     def with_bare_lists(self, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
@@ -810,23 +813,53 @@ class _Parser:
             for p in self.paragraphs
         ]
 
-    def year(self) -> int | None:
-        """The plan's year: from its title, else its document number, else the signature
-        date that closes it (State Council opinions carry no year in the title)."""
+    def year(self, date: PlanDate | None) -> int | None:
+        """The plan's year: from its title, else the year it was made (``date``: its
+        document number, signature date or a date in its text; State Council opinions and
+        city plans carry no year in the title)."""
         title = "".join(p.text for p in self.paragraphs if p.role == "title")
         found = _YEAR_IN_TITLE.search(fold(title))
         if found:
             return int(found.group(1))
+        return date.year if date else None
+
+    def date(self) -> PlanDate | None:
+        """When the plan was made: the year of its document number (with the month of its
+        date line where that is of the same year), else its date line, else the year in its
+        title, else the last date written in its text (a repost cites the date it was
+        issued on; a city plan may have neither number nor date line)."""
+        number = self.number_year()
+        line = self.date_line()
+        if number is not None:
+            if line is not None and line[0] == number:
+                return PlanDate(number, line[1], "number, date-line")
+            return PlanDate(number, None, "number")
+        if line is not None:
+            return PlanDate(line[0], line[1], "date-line")
+        title = "".join(p.text for p in self.paragraphs if p.role == "title")
+        found = _YEAR_IN_TITLE.search(fold(title))
+        if found:
+            return PlanDate(int(found.group(1)), None, "title")
+        dates = vocab.dates_in(self.source.text)
+        if dates:
+            return PlanDate(dates[-1][0], dates[-1][1], "text")
+        return None
+
+    def number_year(self) -> int | None:
         for paragraph in self.paragraphs:
             if paragraph.role == "doc_number":
                 found = vocab.DOC_NUMBER_YEAR.search(fold(paragraph.text))
                 if found:
                     return int(found.group(1))
+        return None
+
+    def date_line(self) -> tuple[int, int] | None:
+        """(year, month) of the last line that is only a date: the signature date, which
+        closes a document or, on a government's web page, stands under its title."""
         for paragraph in reversed(self.paragraphs):
-            if paragraph.role in ("closing", "body"):
-                found = vocab.ISSUE_DATE.match(fold(paragraph.text))
-                if found:
-                    return int(found.group(1))
+            found = vocab.date_line(paragraph.text)
+            if found:
+                return found
         return None
 
     def sections(self, tasks: tuple[Task, ...]) -> tuple[Section, ...]:

@@ -40,6 +40,56 @@ ISSUE_DATE = re.compile(
     rf"^[ \t]*({YEAR})[ \t]*年[ \t]*\d{{1,2}}[ \t]*月[ \t]*\d{{1,2}}[ \t]*日[ \t]*$"
 )
 
+#: a date as a signature line or a text writes it, in Arabic or Chinese numerals:
+#: 2018年11月5日, 二〇一八年十一月五日 (〇, ○ or 零 for zero); the day is optional only in
+#: ``dates_in`` (a dated line has one)
+_CN = "〇○零一二三四五六七八九十"
+DATE = LazyPattern(
+    r"(?P<year>(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})[ \t]*年[ \t]*"
+    r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月[ \t]*"
+    rf"(?P<day>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[ \t]*日"
+)
+#: a line that is nothing but a date, bracketed or not: the signature date, （2018年11月5日）
+_DATE_LINE = LazyPattern(r"^[ \t(（]*(?P<date>.+?日)[ \t)）]*$")
+_CN_DIGIT = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def _cn_number(text: str) -> int:
+    """A number in Arabic or Chinese numerals: 2018, 二〇一八 (digit by digit), 十一, 二十五."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(_CN_DIGIT[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
+
+
+def _year_month(found: re.Match[str]) -> tuple[int, int] | None:
+    """(year, month) of a DATE match; None for a day or year no calendar has."""
+    try:
+        year, month = _cn_number(found.group("year")), _cn_number(found.group("month"))
+        day = _cn_number(found.group("day"))
+    except KeyError:  # 十 where a digit stands (二十二十): not a number
+        return None
+    if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return year, month
+
+
+def date_line(text: str) -> tuple[int, int] | None:
+    """(year, month) of a line that is only a date (a signature date), or None."""
+    line = _DATE_LINE.match(fold(text))
+    if line is None:
+        return None
+    found = DATE.fullmatch(line.group("date").strip())
+    return _year_month(found) if found else None
+
+
+def dates_in(text: str) -> list[tuple[int, int]]:
+    """(year, month) of every full date written in a text, in order."""
+    return [ym for found in DATE.finditer(fold(text)) if (ym := _year_month(found))]
+
+
 #: half-width mark → its full-width twin (GB/T 15834), the marks D005 compares
 WIDTH_PAIRS = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "?": "？", "!": "！"}
 TO_HALF = {full: half for half, full in WIDTH_PAIRS.items()}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ...knowledge.agencies import Lookup, Registry
+from ...knowledge.agencies import Lookup, Registry, ended_before
 from ...reading.clause import lists_jointly
 from ...reading.model import AgencyRef, Edit, Plan, Task
 from ...reading.text import fold
@@ -128,7 +128,7 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
             continue
         name = agency.name
         if name not in verdicts:
-            verdicts[name] = _alias_verdict(registry, found, name, ctx.year, style, mixed)
+            verdicts[name] = _alias_verdict(registry, found, name, ctx, style, mixed)
         verdict = verdicts[name]
         if verdict is None:
             continue
@@ -145,13 +145,13 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 
 def _alias_verdict(
-    registry: Registry, found: Lookup, name: str, year: int | None, style: str, mixed: str | None
+    registry: Registry, found: Lookup, name: str, ctx: Context, style: str, mixed: str | None
 ) -> tuple[str, str] | None:
     """(variant, canonical name) when G002 should rewrite a name written ``name`` and looked
     up as ``found``; None when the name stands as written."""
     if found.agency.brand_of:
         return None
-    _, changed = registry.current(found.agency, year)
+    _, changed = registry.current(found.agency, ctx.year, ctx.month)
     if changed is not None:
         return None  # renamed: G003 reports it, with the successor's name
     body = found.agency
@@ -177,10 +177,10 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for task, agency, found in ctx.shared(agency_uses, registry):
         if found is None:
             continue
-        current, changed = registry.current(found.agency, ctx.year)
+        current, changed = registry.current(found.agency, ctx.year, ctx.month)
         if changed is None:
             continue
-        if current.ended is not None and (ctx.year is None or current.ended < ctx.year):
+        if ended_before(current, ctx.year, ctx.month):
             yield ctx.finding(
                 agency.span, task, variant="abolished", agency=agency.name, year=changed
             )
@@ -216,7 +216,7 @@ def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 continue  # one body cannot be named twice: half the clauses
             seen: dict[str, AgencyRef] = {}
             for agency in clause.agencies:
-                body = registry.resolve(agency.name, ctx.year)  # memoised by the registry
+                body = registry.resolve(agency.name, ctx.year, ctx.month)  # memoised
                 key = body.name if body else agency.name
                 if key in seen:
                     yield ctx.finding(
@@ -294,9 +294,9 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
     """
     registry = ctx.agencies
-    clauses = ctx.shared(clause_participants, registry, ctx.year)
+    clauses = ctx.shared(clause_participants, registry, ctx.year, ctx.month)
     configured = ctx.options["protocol-order"]
-    if not keeps_protocol_order(plan, registry, ctx.year, configured, clauses):
+    if not keeps_protocol_order(plan, registry, ctx.year, configured, clauses, ctx.month):
         return
     for task, _, participants in clauses:
         if len(participants) < 2:

@@ -54,7 +54,7 @@ def _same_task(task: Task, row: Task) -> bool:
 
 def _compare(ctx: Context, task: Task, row: Task) -> Iterator[Finding]:
     def name(agency: AgencyRef) -> str:
-        body = ctx.agencies.resolve(agency.name, ctx.year)
+        body = ctx.agencies.resolve(agency.name, ctx.year, ctx.month)
         return body.name if body else agency.name
 
     text_lead = next((a for c in task.clauses for a in c.agencies if a.role == "lead"), None)
@@ -72,8 +72,8 @@ def _compare(ctx: Context, task: Task, row: Task) -> Iterator[Finding]:
         return
     known = ctx.agencies
     # a name the registry does not know is G001's: only bodies it knows are compared
-    in_text = {name(a) for a in task.agencies if known.resolve(a.name, ctx.year)}
-    in_row = {name(a) for a in row.agencies if known.resolve(a.name, ctx.year)}
+    in_text = {name(a) for a in task.agencies if known.resolve(a.name, ctx.year, ctx.month)}
+    in_row = {name(a) for a in row.agencies if known.resolve(a.name, ctx.year, ctx.month)}
     missing, extra = sorted(in_text - in_row), sorted(in_row - in_text)
     if (not missing and not extra) or task.clause.vague or row.clause.vague:
         return

@@ -1,0 +1,119 @@
+"""When a plan was made (issue 23): its date from the document number, the date line or the
+text, with where it was read, and renamings judged by it to the month."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.reading.parse import parse
+from checker.reading.source import Source, read_source
+from checker.reading.vocabulary import date_line, dates_in
+
+from .conftest import ROOT, lint_text
+from .test_cli import invoke
+
+REAL = ROOT / "tests" / "data" / "real"
+TIYU = REAL / "2018-tiyu-jingsai-guobanfa121.txt"  # 国办发〔2018〕121号, signed 2018年12月11日
+CORPUS = ROOT / "tests" / "corpus" / "local"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2018年11月5日", (2018, 11)),
+        ("二〇一八年十一月五日", (2018, 11)),
+        ("二○一三年五月二十日", (2013, 5)),  # ○ for zero, as 松江区 wrote it
+        ("二零二零年九月二十二日", (2020, 9)),
+        ("（2018年12月30日）", (2018, 12)),
+        ("  2024年3月18日  ", (2024, 3)),
+        ("2024年13月18日", None),  # no such month
+        ("2018年11月5日印发", None),  # a sentence, not a date line
+        ("2018年11月", None),  # no day: not a signature date
+        ("国办发〔2018〕121号", None),
+    ],
+)
+def test_date_lines(line, expected):
+    assert date_line(line) == expected
+
+
+def test_dates_in_a_text():
+    text = "现将《方案》（2019年3月1日印发）转发给你们，自二〇一九年四月一日起施行。到2025年，"
+    assert dates_in(text) == [(2019, 3), (2019, 4)]
+    assert dates_in("到2025年底前完成，2024年12月底前") == []  # no day: targets, not dates
+
+
+def _date(text: str):
+    return parse(Source.from_text(text, "plan.txt")).date
+
+
+def test_where_the_date_comes_from():
+    number = "关于推进某项工作的意见\n国办发〔2018〕99号\n（一）甲。（科技部负责）\n"
+    assert _date(number) == (2018, None, "number")
+    assert _date(number + "2018年11月5日\n") == (2018, 11, "number, date-line")
+    # a date line of another year does not lend its month to the number's year
+    assert _date(number + "2019年1月5日\n") == (2018, None, "number")
+    no_number = "关于推进某项工作的意见\n（一）甲。（科技部负责）\n"
+    assert _date(no_number + "二〇一八年十一月五日\n") == (2018, 11, "date-line")
+    assert _date("2012年工作要点\n1.甲。（科技部负责）\n") == (2012, None, "title")
+    repost = (
+        "关于转发方案的通知\n现将方案（2019年3月1日印发）转发给你们。\n（一）甲。（科技部负责）\n"
+    )
+    assert _date(repost) == (2019, 3, "text")
+    assert _date(no_number) is None
+
+
+def test_real_documents_dates():
+    assert parse(read_source(TIYU)).date == (2018, 12, "number, date-line")
+    songjiang = parse(read_source(CORPUS / "2013-songjiang-huanwei-shouru.txt"))
+    assert (songjiang.year, songjiang.date) == (2013, (2013, 5, "date-line"))
+    # a government web page puts the date under the title: still the date line
+    hufuban = parse(read_source(CORPUS / "2020-hufuban-jiaotong-shigu.txt"))
+    assert hufuban.date == (2020, 9, "date-line")
+
+
+def test_a_real_document_signed_in_december_2018_is_judged_by_the_march_reform(tmp_path):
+    """The mutant: 国办发〔2018〕121号 with the names the March 2018 reform ended put back."""
+    text = TIYU.read_text(encoding="utf-8")
+    assert text.count("市场监管总局") >= 1
+    mutant = text.replace("市场监管总局", "工商总局")
+    found = lint_text(mutant, ("G003",))
+    assert found and all(f.args["agency"] == "工商总局" for f in found)
+    assert {f.args["successor"] for f in found} == {"市场监管总局"}
+    # the same document signed before the reform: the old name was still right
+    before = mutant.replace("2018年12月11日", "2018年2月11日")
+    assert lint_text(before, ("G003",)) == []
+
+
+def test_json_and_verbose_say_where_the_date_comes_from():
+    data = json.loads(invoke("lint", str(TIYU), "--format", "json").stdout)
+    assert data["files"][0]["date"] == {"year": 2018, "month": 12, "source": "number, date-line"}
+    chinese = invoke("lint", str(TIYU), "-v")
+    assert "计划日期：2018年12月（依据：文号、落款日期" in chinese.stderr
+    english = invoke("lint", str(TIYU), "-v", "--lang", "en")
+    assert "plan date: 2018-12 (from the document number and the date line" in english.stderr
+    assert "plan date" not in invoke("lint", str(TIYU), "--lang", "en").stderr  # -v only
+
+
+def test_an_office_registry_dates_its_renamings_to_the_month(tmp_path):
+    from checker.base.errors import ConfigError
+    from checker.knowledge.agencies import load_registry
+
+    good = tmp_path / "local.yaml"
+    good.write_text(
+        "agencies:\n"
+        "  - {name: 省旧局, category: local, ended: 2019-04, successor: 省新局}\n"
+        "  - {name: 省新局, category: local}\n",
+        encoding="utf-8",
+    )
+    registry = load_registry((good,))
+    old = registry.lookup("省旧局").agency
+    assert (old.ended, old.ended_month) == (2019, 4)
+    assert registry.current(old, 2019, 5)[0].name == "省新局"
+    assert registry.current(old, 2019, 3)[0].name == "省旧局"
+    assert registry.current(old, 2019)[0].name == "省旧局"  # no month: benefit of the doubt
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("agencies:\n  - {name: 省旧局, category: local, ended: 2019-13}\n", "utf-8")
+    with pytest.raises(ConfigError, match="ended: expected a year"):
+        load_registry((bad,))
