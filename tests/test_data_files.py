@@ -12,7 +12,7 @@ import pytest
 
 from checker.base.errors import ConfigError
 from checker.knowledge import data
-from checker.knowledge.schema import REGEX, Mapping, Table, check
+from checker.knowledge.schema import check
 from checker.reading import vocabulary
 
 from .conftest import PLAN_2024, ROOT
@@ -30,7 +30,7 @@ def test_every_data_file_has_a_shape_or_a_loader_that_checks_it(name):
     covered = name in data.shapes() or any(
         fnmatch.fnmatch(name, pattern) for pattern in data.VALIDATED_BY_LOADER
     )
-    assert covered, f"rules/{name}: add its shape to checker.knowledge.data.shapes()"
+    assert covered, f"rules/{name}: add its schema, rules/schemas/<name>.schema.json"
 
 
 @pytest.mark.parametrize("name", sorted(data.shapes()))
@@ -92,13 +92,33 @@ def test_a_wrong_file_says_where(name, change, message):
 
 
 def test_schema_kinds():
-    check({"a": ["x"]}, Table([str]), "f")
-    check(True, bool, "f")
+    strings = {"type": "array", "items": {"type": "string"}}
+    check({"a": ["x"]}, {"type": "object", "additionalProperties": strings}, "f")
+    check(True, {"type": "boolean"}, "f")
     with pytest.raises(ConfigError, match="f: expected a whole number, got true or false"):
-        check(True, int, "f")
+        check(True, {"type": "integer"}, "f")
     with pytest.raises(ConfigError, match="f: expected a regular expression, got nothing"):
-        check(None, REGEX, "f")
-    check({"x": 1, "y": 2}, Mapping({"x": int}, open=True), "f")
+        check(None, {"type": "string", "format": "regex"}, "f")
+    with pytest.raises(ConfigError, match=r"f: invalid regular expression \(missing \)"):
+        check("(以下", {"type": "string", "format": "regex"}, "f")
+    check({"x": 1, "y": 2}, {"type": "object", "properties": {"x": {"type": "integer"}}}, "f")
+
+
+def test_the_first_problem_in_the_file_s_order_is_told():
+    """Of several problems, the one a reader meets first: a mapping's missing key before
+    its items, then the items in the file's order (an unknown key where it stands)."""
+    shape = {
+        "type": "object",
+        "properties": {"a": {"type": "integer"}, "b": {"type": "integer"}},
+        "required": ["a"],
+        "additionalProperties": False,
+    }
+    with pytest.raises(ConfigError, match=r"^f:a: missing"):
+        check({"b": "x", "c": 1}, shape, "f")
+    with pytest.raises(ConfigError, match=r"^f:c: unknown key"):
+        check({"a": 1, "c": 1, "b": "x"}, shape, "f")
+    with pytest.raises(ConfigError, match=r"^f:b: expected a whole number"):
+        check({"a": 1, "b": "x", "c": 1}, shape, "f")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import os
 import re
 
 import click
+import pytest
 
 from checker.checking.config import KEYS
 from checker.checking.registry import declared_options
@@ -72,3 +73,32 @@ def test_readme_points_into_the_repository():
     for doc in DOCS.glob("*.md"):
         for link in re.findall(r"\]\(([\w.-]+\.md)", doc.read_text(encoding="utf-8")):
             assert (DOCS / link).is_file(), (doc.name, link)
+
+
+def test_config_schema_is_what_the_config_declares():
+    """docs/config.schema.json, for editors: the general keys and every declared option;
+    the README's and this guide's examples are valid against it."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    from checker.checking.config import config_schema
+
+    made = json.dumps(
+        config_schema(declared_options(builtin_rules().values())), ensure_ascii=False, indent=2
+    )
+    target = DOCS / "config.schema.json"
+    if os.environ.get("PLANCHECK_UPDATE_GOLDEN"):
+        target.write_text(made + "\n", encoding="utf-8")
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == made + "\n", "PLANCHECK_UPDATE_GOLDEN=1"
+    assert set(schema["properties"]) == set(KEYS) | set(declared_options(builtin_rules().values()))
+    guide = (DOCS / "config.md").read_text(encoding="utf-8")
+    assert "yaml-language-server: $schema=" in guide
+    for block in re.findall(r"```yaml\n(.*?)```", guide, re.S):
+        data = yaml.safe_load(block)
+        if isinstance(data, dict) and not {"repos", "jobs"} & set(data):
+            jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"selcet": ["N"]}, schema)

@@ -268,3 +268,47 @@ class ConfigFinder:
                     return found
         parent = directory.parent
         return Config() if parent == directory else self._for_dir(parent)
+
+
+def config_schema(options: dict[str, Option]) -> dict[str, Any]:
+    """The configuration as a JSON Schema, for editors (completion, a mistyped key marked as
+    it is typed): the general keys and the options the rules declare (``docs/config.schema.json``,
+    kept current by tests/test_docs.py). The run itself checks a config here, in its own
+    words (``from_mapping``: the nearest key suggested, codes checked against the rules)."""
+    codes: dict[str, Any] = {
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+    }
+    files = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    properties: dict[str, Any] = {
+        "select": {**codes, "description": "rule codes or prefixes to check (default: all)"},
+        "ignore": {**codes, "description": "codes or prefixes to skip"},
+        "severity": {
+            "type": "object",
+            "additionalProperties": {"enum": list(SEVERITIES)},
+            "description": "{CODE or prefix: error|warning|info}",
+        },
+        "year": {"type": "integer", "description": "the plan's year, if not read from it"},
+        "per-task-ignores": {
+            "type": "object",
+            "additionalProperties": codes,
+            "description": '{"TASK": [codes]} or {"path:TASK": [codes]}',
+        },
+        "rules": {**files, "description": "your own YAML rules: files or folders"},
+        "agencies": {**files, "description": "your own agency registry files"},
+    }
+    for key, option in sorted(options.items()):
+        if option.choices:
+            shape: dict[str, Any] = {"enum": list(option.choices)}
+        elif option.between is not None:
+            low, high = option.between
+            shape = {"type": "number", "exclusiveMinimum": low, "maximum": high}
+        else:
+            shape = {}
+        properties[key] = {**shape, "default": option.default, "description": option.help}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "plancheck configuration (.plancheck.yaml)",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }

@@ -1,116 +1,47 @@
-"""Shapes of the data files in ``rules/``, checked when a file is loaded.
+"""The data files in ``rules/`` checked against their JSON Schemas (``rules/schemas/``).
 
 A drafting office edits these files by hand; a wrong one must stop the run at once with
-``file:key: message``, not fail later inside a rule with a KeyError. A shape is data: a
-Python type (``str``, ``int``, ``bool``), ``REGEX`` (a string that compiles), ``[shape]`` (a
-list of it), ``Mapping`` (known keys, required or not) or ``Table`` (any keys, one shape).
+``file:key: message``, not fail later inside a rule with a KeyError. The schemas are data
+(and give an editor completion); the ``jsonschema`` library validates, imported only when a
+file is parsed (``data.load_yaml`` caches what passed, by content). Of the library's errors
+the first in the file's own order is told, in plancheck's words: ``:key: missing``,
+``:key: unknown key``, ``expected a list, got text``…
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ..base.errors import ConfigError, Reason, type_name
 
-REGEX = "regex"
-#: a year (2018) or a year and month ("2018-03"): when a body was renamed or abolished
-YEAR_MONTH = "year-month"
-#: a calendar date written YYYY-MM-DD, as text (YAML would make an unquoted one a date, which
-#: JSON cannot carry), or "" where the source gives none
-DATE = "date"
-#: dates YYYY-MM-DD (or - for one unknown) in one text, separated by spaces
-DATES = "dates"
+#: a JSON Schema type as a message names it
+_KINDS = {
+    "object": Reason("a mapping"),
+    "array": Reason("a list"),
+    "string": Reason("text"),
+    "integer": Reason("a whole number"),
+    "boolean": Reason("true or false"),
+}
+#: a value's kind as a message names it, where it is not Python's own name
+_NAMES = {
+    str: Reason("text"),
+    int: Reason("a whole number"),
+    bool: Reason("true or false"),
+    dict: Reason("a mapping"),
+}
 
 
-@dataclass(frozen=True)
-class Mapping:
-    """A mapping with these keys; ``required`` ones must be present, others may be."""
-
-    keys: dict[str, Any]
-    required: frozenset[str] = field(default_factory=frozenset)
-    #: keys not listed are allowed (for files another module validates in depth)
-    open: bool = False
-
-
-@dataclass(frozen=True)
-class Table:
-    """A mapping of any text keys to values of one shape (``swap: {wrong: right}``)."""
-
-    value: Any
-
-
-def check(value: Any, shape: Any, where: str) -> None:
-    """Raise ``ConfigError("where:key: message")`` where ``value`` does not have ``shape``."""
-    if isinstance(shape, Mapping):
-        _check_mapping(value, shape, where)
-    elif isinstance(shape, Table):
-        if not isinstance(value, dict):
-            raise ConfigError(
-                "{where}: expected {kind}, got {other}",
-                where=where,
-                kind=Reason("a mapping"),
-                other=_kind(value),
-            )
-        for key, item in value.items():
-            check(item, shape.value, f"{where}:{key}")
-    elif isinstance(shape, list):
-        if not isinstance(value, list):
-            raise ConfigError(
-                "{where}: expected {kind}, got {other}",
-                where=where,
-                kind=Reason("a list"),
-                other=_kind(value),
-            )
-        for n, item in enumerate(value):
-            check(item, shape[0], f"{where}[{n}]")
-    elif shape == DATE:
-        _check_date(value, where)
-    elif shape == DATES:
-        if not isinstance(value, str):
-            raise ConfigError(
-                "{where}: expected {kind}, got {other}",
-                where=where,
-                kind=Reason("dates YYYY-MM-DD as text"),
-                other=_kind(value),
-            )
-        for date in value.split():
-            if date != "-":
-                _check_date(date, where)
-    elif shape == REGEX:
-        if not isinstance(value, str):
-            raise ConfigError(
-                "{where}: expected {kind}, got {other}",
-                where=where,
-                kind=Reason("a regular expression"),
-                other=_kind(value),
-            )
-        try:
-            re.compile(value)
-        except re.error as error:
-            raise ConfigError(
-                "{where}: invalid regular expression ({reason})", where=where, reason=str(error)
-            ) from None
-    elif shape == YEAR_MONTH:
-        if year_month(value) is None:
-            raise ConfigError(
-                "{where}: expected a year (2018) or a year and month (2018-03)", where=where
-            )
-    elif shape is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ConfigError(
-            "{where}: expected {kind}, got {other}",
-            where=where,
-            kind=Reason("a whole number"),
-            other=_kind(value),
-        )
-    elif isinstance(shape, type) and not isinstance(value, shape):
-        raise ConfigError(
-            "{where}: expected {kind}, got {other}",
-            where=where,
-            kind=_NAMES.get(shape) or shape.__name__,
-            other=_kind(value),
-        )
+@cache
+def schema(folder: Path, name: str) -> dict[str, Any] | None:
+    """The schema of ``rules/<name>`` (``schemas/<stem>.schema.json``), or None."""
+    path = folder / "schemas" / f"{name.removesuffix('.yaml')}.schema.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def year_month(value: Any) -> tuple[int, int | None] | None:
@@ -125,48 +56,124 @@ def year_month(value: Any) -> tuple[int, int | None] | None:
     return None
 
 
-def _check_mapping(value: Any, shape: Mapping, where: str) -> None:
-    if not isinstance(value, dict):
-        raise ConfigError(
-            "{where}: expected {kind}, got {other}",
-            where=where,
-            kind=Reason("a mapping"),
-            other=_kind(value),
-        )
-    for key in sorted(shape.required - set(value)):
-        raise ConfigError("{where}: missing", where=f"{where}:{key}")
-    for key, item in value.items():
-        if key in shape.keys:
-            check(item, shape.keys[key], f"{where}:{key}")
-        elif not shape.open:
-            raise ConfigError("{where}: unknown key", where=f"{where}:{key}")
-
-
-def _check_date(value: Any, where: str) -> None:
-    """A date written YYYY-MM-DD that is a day of the calendar, or "" (none given)."""
+def _is_date(value: Any) -> bool:
+    """A date written YYYY-MM-DD that is a day of the calendar."""
     import datetime as dt
 
-    if value == "":
-        return
     try:
-        if not isinstance(value, str) or len(value) != 10:
-            raise ValueError
-        dt.date.fromisoformat(value)
+        return isinstance(value, str) and len(value) == 10 and bool(dt.date.fromisoformat(value))
     except ValueError:
-        raise ConfigError(
+        return False
+
+
+def _bad_dates(value: Any) -> list[str]:
+    """The dates of a ``dates`` text ("2018-03-01 - 2020-05-01") that are no dates."""
+    return [date for date in value.split() if date != "-" and not _is_date(date)]
+
+
+def _format_checker():
+    """jsonschema's format checker, with plancheck's own formats: ``year-month`` (2018 or
+    "2018-03"), ``date-or-empty`` (YYYY-MM-DD, or "" where the source gives none) and
+    ``dates`` (dates YYYY-MM-DD or - in one text: YAML would make an unquoted date a date,
+    which JSON cannot carry)."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker()
+    checker.checks("year-month")(lambda value: year_month(value) is not None)
+    checker.checks("date-or-empty")(lambda value: value == "" or _is_date(value))
+    checker.checks("dates")(lambda value: isinstance(value, str) and not _bad_dates(value))
+    return checker
+
+
+def check(value: Any, shape: dict[str, Any], where: str) -> None:
+    """Raise ``ConfigError("where:key: message")`` where ``value`` breaks ``shape``."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(shape, format_checker=_format_checker())
+    errors = list(validator.iter_errors(value))
+    if errors:
+        first = min(errors, key=lambda error: _order(value, error))
+        raise _said(first, where)
+
+
+def _positions(value: Any, path: Any) -> tuple[int, ...]:
+    """Where a path lies in the file's own order: each key's place in its mapping."""
+    found = []
+    for step in path:
+        found.append(list(value).index(step) if isinstance(value, dict) else step)
+        value = value[step]
+    return tuple(found)
+
+
+def _order(value: Any, error: Any) -> tuple[int, ...]:
+    """The file's order, as a reader meets the problems: a mapping's missing keys first,
+    then its items in turn (an unknown key where it stands)."""
+    at = _positions(value, error.absolute_path)
+    if error.validator == "required":
+        return (*at, -1)
+    if error.validator == "additionalProperties":
+        return (*at, list(error.instance).index(_unknown(error)))
+    return at
+
+
+def _unknown(error: Any) -> str:
+    allowed = error.schema.get("properties", {})
+    return next(key for key in error.instance if key not in allowed)
+
+
+def _where(where: str, path: Any) -> str:
+    for step in path:
+        where += f"[{step}]" if isinstance(step, int) else f":{step}"
+    return where
+
+
+def _said(error: Any, where: str) -> ConfigError:
+    at = _where(where, error.absolute_path)
+    if error.validator == "required":
+        missing = sorted(set(error.validator_value) - set(error.instance))[0]
+        return ConfigError("{where}: missing", where=f"{at}:{missing}")
+    if error.validator == "additionalProperties":
+        return ConfigError("{where}: unknown key", where=f"{at}:{_unknown(error)}")
+    if error.validator == "format" and error.validator_value != "regex":
+        return _format_said(error.validator_value, error.instance, at)
+    if error.validator == "format":  # a regular expression that does not compile
+        try:
+            re.compile(error.instance)
+        except re.error as problem:
+            reason = str(problem)
+        return ConfigError(
+            "{where}: invalid regular expression ({reason})", where=at, reason=reason
+        )
+    expected = error.schema.get("type")
+    kind = _KINDS.get(expected, expected)
+    if error.schema.get("format") == "regex":
+        kind = Reason("a regular expression")
+    return ConfigError(
+        "{where}: expected {kind}, got {other}", where=at, kind=kind, other=_kind(error.instance)
+    )
+
+
+def _format_said(form: str, value: Any, at: str) -> ConfigError:
+    """A value that breaks one of plancheck's own formats, in words."""
+    if form == "year-month":
+        return ConfigError(
+            "{where}: expected a year (2018) or a year and month (2018-03)", where=at
+        )
+    if form == "dates" and not isinstance(value, str):
+        return ConfigError(
             "{where}: expected {kind}, got {other}",
-            where=where,
-            kind=Reason("a date YYYY-MM-DD"),
-            other=value if isinstance(value, str) else _kind(value),
-        ) from None
-
-
-_NAMES = {
-    str: Reason("text"),
-    int: Reason("a whole number"),
-    bool: Reason("true or false"),
-    dict: Reason("a mapping"),
-}
+            where=at,
+            kind=Reason("dates YYYY-MM-DD as text"),
+            other=_kind(value),
+        )
+    if form == "dates":
+        value = _bad_dates(value)[0]
+    return ConfigError(
+        "{where}: expected {kind}, got {other}",
+        where=at,
+        kind=Reason("a date YYYY-MM-DD"),
+        other=value if isinstance(value, str) else _kind(value),
+    )
 
 
 def _kind(value: Any) -> Reason | str:
