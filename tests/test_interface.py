@@ -475,3 +475,15 @@ def test_a_real_process_speaks_one_language(tmp_path):
         [*run, "--lang", "en"], capture_output=True, text=True, env=env, check=False
     )
     assert english.stderr.startswith("plancheck: No such option '--selct'.")
+
+
+def test_a_review_copy_that_cannot_be_written_is_named_not_the_draft(tmp_path):
+    """The error names the copy plancheck failed to write, not the draft it only read."""
+    draft = tmp_path / "plan.txt"
+    draft.write_text(PLAN_2024.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "plan.reviewed.docx").mkdir()
+    result = invoke("review", str(draft), "--force")
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"plancheck: {tmp_path / 'plan.reviewed.docx'}：无法写入输出（是目录）\n"
+    )

@@ -460,13 +460,15 @@ def test_init_never_overwrites(tmp_path):
     assert target.read_text(encoding="utf-8") == "# curated\n"
 
 
-def test_init_with_every_name_known_writes_an_empty_registry(tmp_path):
+def test_init_with_every_name_known_writes_nothing(tmp_path):
+    """No unknown name: nothing to curate, so no file (an empty registry is only clutter)."""
     target = tmp_path / "none.yaml"
-    result = invoke(
-        "agencies", str(ROOT / "plans" / "2024.txt"), "--init", str(target), "--lang", "en"
-    )
-    assert result.exit_code == 0 and "0 names" in result.stdout
-    assert load_registry((target,)).local == frozenset()
+    plan = str(ROOT / "plans" / "2024.txt")
+    result = invoke("agencies", plan, "--init", str(target), "--lang", "en")
+    assert result.exit_code == 0 and "already in a registry" in result.stdout
+    assert "not written" in result.stdout and not target.exists()
+    chinese = invoke("agencies", plan, "--init", str(target))
+    assert chinese.exit_code == 0 and "未写入" in chinese.stdout and not target.exists()
 
 
 def test_curated_registry_orders_local_exceptions(tmp_path):
@@ -856,3 +858,13 @@ def test_city_and_county_forms_of_former_bodies_ended_a_year_later(year, names, 
     found = lint_text(text, ("G001", "G003"))
     assert [(f.args["agency"], f.args["year"]) for f in found] == flagged
     assert all(f.code == "G003" for f in found)
+
+
+def test_init_says_one_name_in_the_singular(tmp_path):
+    """chengdu-2024 has one name no registry knows: "1 name", not "1 names"."""
+    target = tmp_path / "one.yaml"
+    result = invoke(
+        "agencies", str(LOCAL / "chengdu-2024.txt"), "--init", str(target), "--lang", "en"
+    )
+    assert result.exit_code == 0 and "1 name no registry knows" in result.stdout
+    assert target.exists()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -334,3 +336,26 @@ def test_the_hook_takes_every_format_plancheck_reads():
     for name in ("a.txt", "a.md", "a.docx", "a.pdf", "a.html", "a.htm", "A.PDF"):
         assert pattern.search(name), name
     assert not pattern.search("a.png")
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".html", ".joined.txt"])
+def test_the_summary_never_offers_fix_a_file_it_will_not_rewrite(suffix, tmp_path):
+    """A PDF, a saved page or a rebuilt text: their fixes are counted apart, with where to
+    make them, not as "fixable with --fix" (which then refuses the file)."""
+    path = tmp_path / f"plan{suffix}"
+    shutil.copy(RENDERINGS / f"2024-zhishichanquan{suffix}", path)
+    command = shutil.which("plancheck") or str(Path(sys.executable).parent / "plancheck")
+    run = subprocess.run([command, "lint", str(path), "--no-cache"], capture_output=True, text=True)
+    assert run.returncode == 1 and "--fix 自动修复" not in run.stdout
+    assert "--fix 不改写这些文件" in run.stdout and "plancheck review" in run.stdout
+    english = subprocess.run(
+        [command, "lint", str(path), "--no-cache", "--lang", "en"], capture_output=True, text=True
+    )
+    assert "fixable with --fix" not in english.stdout
+    assert "have fixes: --fix does not rewrite these files" in english.stdout
+    text = tmp_path / "plan.txt"
+    shutil.copy(PLAN_2024, text)
+    both = subprocess.run(
+        [command, "lint", str(path), str(text), "--no-cache"], capture_output=True, text=True
+    )
+    assert "（4个可用 --fix 自动修复，另有1个加 --unsafe-fixes 可修复）" in both.stdout

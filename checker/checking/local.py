@@ -68,8 +68,6 @@ def skeleton(plan: Plan, registry: Registry) -> str:
         "",
         "agencies:",
     ]
-    if not names:
-        lines[-1] = "agencies: []  # every name of the plan is known"
     for item in names:
         tasks = "、".join(map(str, item.tasks))
         lines.append(
@@ -112,7 +110,9 @@ def registry_for(path: str | None, config_path: Path | None = None) -> Registry:
 
 
 def init_registry(path: str, target: Path, config_path: Path | None = None) -> int:
-    """``--init FILE``: write a registry skeleton of the plan's unknown names; their count."""
+    """``--init FILE``: write a registry skeleton of the plan's unknown names; their count.
+    When every name is known nothing is written: an empty registry would only be one more
+    file to name in the config, for nothing."""
     from ..reading.parse import parse
     from ..reading.source import read_source
 
@@ -120,5 +120,7 @@ def init_registry(path: str, target: Path, config_path: Path | None = None) -> i
         raise UsageError(EXISTS, where=target)
     plan = parse(read_source(path))
     registry = registry_for(path, config_path)
-    write_skeleton(target, skeleton(plan, registry))
-    return len(unknown_names(plan, registry))
+    count = len(unknown_names(plan, registry))
+    if count:
+        write_skeleton(target, skeleton(plan, registry))
+    return count

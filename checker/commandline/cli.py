@@ -302,7 +302,7 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
 def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang) -> None:
     """A Word copy of the draft with findings as comments and fixes as tracked changes."""
     from .. import locale
-    from ..products.review import ReviewOptions
+    from ..products.review import ReviewOptions, default_output
     from ..products.review import review as make_review
 
     if output is not None:
@@ -320,7 +320,7 @@ def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang
     except OSError as error:
         raise UsageError(
             "{path}: cannot write the output ({reason})",
-            path=output or draft,
+            path=output or default_output(Path(draft)),  # the copy, not the draft it reads
             reason=os_reason(error),
         ) from None
     click.echo(
@@ -356,7 +356,8 @@ def agencies(plan, fmt, init, config_path, lang) -> None:
         from .. import locale
 
         count = init_registry(plan, init, config_path)
-        click.echo(locale.text(lang, "init_written", path=init, count=count))
+        key = "init_written" if count else "init_none"
+        click.echo(locale.text(lang, key, path=init, plan=plan, count=count))
         return
     table = agency_table(read_plan(plan), registry_for(plan, config_path))
     click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)

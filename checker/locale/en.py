@@ -96,7 +96,9 @@ MESSAGES = {
 
 UI = {
     "list_separator": ", ",
+    "init_none": "every agency name in {plan} is already in a registry: nothing to add, {path} not written.",
     "init_written": "wrote {path}: {count} names no registry knows. Check each entry, then add agencies: [{path}] to the config.",
+    "init_written.one": "wrote {path}: 1 name no registry knows. Check it, then add agencies: [{path}] to the config.",
     "config_written": "wrote {path}: every setting is commented out, with what it does; delete the '# ' before one to turn it on.",
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
     "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",
@@ -119,6 +121,8 @@ UI = {
     "summary.unsafe": "Found {count} problems ({more} fixable with --unsafe-fixes).",
     "summary.unsafe.one": "Found 1 problem ({more} fixable with --unsafe-fixes).",
     "summary_none": "No problems found.",
+    "not_rewritten_hint": "{count} of them, in PDFs, web pages or texts whose paragraphs were rebuilt, have fixes: --fix does not rewrite these files; fix the original, or write a Word review copy with plancheck review FILE.",
+    "not_rewritten_hint.one": "1 of them, in a PDF, a web page or a text whose paragraphs were rebuilt, has a fix: --fix does not rewrite these files; fix the original, or write a Word review copy with plancheck review FILE.",
     "review_hint": "{count} of them, in Word files, have fixes: --fix does not rewrite Word files; plancheck review FILE writes a review copy (findings as comments, fixes as tracked changes to accept or reject).",
     "review_hint.one": "1 of them, in a Word file, has a fix: --fix does not rewrite Word files; plancheck review FILE writes a review copy (findings as comments, fixes as tracked changes to accept or reject).",
     "summary_none_shown": "No problems to list.",

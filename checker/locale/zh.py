@@ -96,6 +96,7 @@ MESSAGES = {
 
 UI = {
     "list_separator": "、",
+    "init_none": "{plan}中的单位名称都已在名录中，没有需要补充的，未写入{path}。",
     "init_written": "已写入{path}：{count}个任何名录都没有的单位名称。请逐条核对后，在配置文件中写 agencies: [{path}]。",
     "config_written": "已写入{path}。其中每项设置都已注释掉并附有说明：删去行首的“# ”即可启用。",
     "style.council": "国务院文件的简称写法，如“发展改革委”“药监局”",
@@ -115,6 +116,7 @@ UI = {
     "summary.plain": "发现{count}个问题。",
     "summary.unsafe": "发现{count}个问题（{more}个加 --unsafe-fixes 可修复）。",
     "summary_none": "未发现问题。",
+    "not_rewritten_hint": "其中{count}个在PDF、网页或重排过段落的文本中有修复：--fix 不改写这些文件，请在原文件中修改，或用 plancheck review 文件名 生成Word审阅稿。",
     "review_hint": "其中{count}个在Word文件中有修复：--fix 不改写Word文件，请用 plancheck review 文件名 生成审阅稿（问题为批注，修复为修订，可逐条接受或拒绝）。",
     "summary_none_shown": "没有需要列出的问题。",
     "hidden.baseline_hidden": "另有{count}个问题已记入基线（--baseline），未列出。",

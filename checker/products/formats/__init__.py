@@ -91,7 +91,8 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     lines += _fixed_lines(run, lang, counts)  # what --fix did comes first, then what is left
     fixable, more = counts["fixable"], counts["unsafe_fixable"]
     in_word = _word_fixes(run)  # --fix leaves Word files alone: review makes them changes
-    fixable, more = fixable - in_word["safe"], more - in_word["unsafe"]
+    elsewhere = _word_fixes(run, kinds=None)  # nor PDFs, web pages, rebuilt texts
+    fixable, more = fixable - elsewhere["safe"], more - elsewhere["unsafe"]
     if options.unsafe_fixes:
         fixable, more = fixable + more, 0
     if counts["findings"]:
@@ -103,6 +104,9 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
         lines.append(locale.text(lang, "summary_none_shown" if hidden else "summary_none"))
     if in_word["safe"] or in_word["unsafe"]:
         lines.append(locale.text(lang, "review_hint", count=in_word["safe"] + in_word["unsafe"]))
+    not_word = sum(elsewhere.values()) - sum(in_word.values())
+    if not_word:
+        lines.append(locale.text(lang, "not_rewritten_hint", count=not_word))
     for what in ("baseline_hidden", "suppressed"):  # what is not listed is still counted
         if counts[what]:
             lines.append(locale.text(lang, f"hidden.{what}", count=counts[what]))
@@ -119,12 +123,15 @@ def summary_lines(run: Any, options: RenderOptions) -> list[str]:
     return lines
 
 
-def _word_fixes(run: Any) -> dict[str, int]:
-    """The findings with a fix in Word files, safe and unsafe: ``--fix`` never rewrites a
-    .docx, so the summary does not offer them to it but points to ``plancheck review``."""
+def _word_fixes(run: Any, kinds: "tuple[str, ...] | None" = ("docx",)) -> dict[str, int]:
+    """The findings with a fix, safe and unsafe, in files ``--fix`` does not rewrite: of
+    ``kinds`` (Word files by default: review makes their fixes tracked changes), or with
+    ``None`` every such file (PDFs, web pages, rebuilt texts too), so that the summary
+    never offers ``--fix`` a fix it will refuse."""
     counts = {"safe": 0, "unsafe": 0}
     for report in run.files:
-        if report.source is None or report.source.kind != "docx":
+        source = report.source
+        if source is None or source.rewritable or (kinds and source.kind not in kinds):
             continue
         for found in report.findings:
             if found.fix is not None:
