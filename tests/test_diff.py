@@ -89,6 +89,7 @@ def test_diff_json_contract():
         "removed": [],
         "lead_changed": False,
         "renamed": [],
+        "roles_changed": [],
     }
     assert any(a["agency"] == "国家药监局" and a["lead_gained"] == [37] for a in data["agencies"])
 
@@ -255,7 +256,13 @@ def test_names_of_one_body_are_one_agency(tmp_path):
     data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
     (pair,) = data["pairs"]
     assert pair["status"] == "modified" and pair["changes"]  # the spelling is a change of text
-    assert pair["agencies"] == {"added": [], "removed": [], "lead_changed": False, "renamed": []}
+    assert pair["agencies"] == {
+        "added": [],
+        "removed": [],
+        "lead_changed": False,
+        "renamed": [],
+        "roles_changed": [],
+    }
     assert data["agencies"] == [] and data["renamed"] == []
     text = invoke("diff", str(old), str(new)).output
     assert "增加单位" not in text and "减少单位" not in text and "牵头单位" not in text
@@ -280,12 +287,14 @@ def test_a_renaming_the_registry_records_is_a_renaming(tmp_path):
             "removed": [],
             "lead_changed": False,
             "renamed": [{"old": "济南铁路局", "new": "中国铁路济南局集团有限公司"}],
+            "roles_changed": [],
         },
         {
             "added": [],
             "removed": [],
             "lead_changed": False,
             "renamed": [{"old": "省工商局", "new": "省市场监管局"}],
+            "roles_changed": [],
         },
     ]
     assert data["agencies"] == []
@@ -323,6 +332,7 @@ def test_other_bodies_are_still_added_and_removed(tmp_path):
         "removed": ["人民银行济南分行", "省财政厅"],
         "lead_changed": True,
         "renamed": [],
+        "roles_changed": [],
     }
 
 
@@ -376,3 +386,15 @@ def test_one_body_is_one_row_of_the_agency_table(tmp_path):
     ] == [2]
     text = invoke("diff", str(old), str(new)).output
     assert "  中国人民银行济南分行: 新增 2；减少 1" in text
+
+
+def test_a_change_of_role_is_shown(tmp_path):
+    head = "2025年某某工作要点\n一、重点任务\n"
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(head + "（一）推进改革。（科技部牵头，商务部参与）\n", encoding="utf-8")
+    new.write_text(head + "（一）推进改革。（科技部牵头，商务部配合）\n", encoding="utf-8")
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    roles = data["pairs"][0]["agencies"]["roles_changed"]
+    assert roles == [{"agency": "商务部", "old": "participant", "new": "cooperate"}]
+    assert "角色：商务部 参与 → 配合" in invoke("diff", str(old), str(new)).output

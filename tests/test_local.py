@@ -511,39 +511,68 @@ def test_diff_of_two_drafts_finds_every_agency_and_lead_change():
         if p["agencies"]["added"] or p["agencies"]["removed"] or p["agencies"]["lead_changed"]
     }
     assert changes == {
-        ((3,), (3,)): {"added": ["省审计厅"], "removed": [], "lead_changed": False, "renamed": []},
-        ((5,), (5,)): {"added": [], "removed": [], "lead_changed": True, "renamed": []},
-        ((8,), (8,)): {"added": ["省检察院"], "removed": [], "lead_changed": False, "renamed": []},
+        ((3,), (3,)): {
+            "added": ["省审计厅"],
+            "removed": [],
+            "lead_changed": False,
+            "renamed": [],
+            "roles_changed": [],
+        },
+        ((5,), (5,)): {
+            "added": [],
+            "removed": [],
+            "lead_changed": True,
+            "renamed": [],
+            "roles_changed": [],
+        },
+        ((8,), (8,)): {
+            "added": ["省检察院"],
+            "removed": [],
+            "lead_changed": False,
+            "renamed": [],
+            "roles_changed": [],
+        },
         ((10,), (10,)): {
             "added": [],
             "removed": ["省乡村振兴局"],
             "lead_changed": False,
             "renamed": [],
+            "roles_changed": [],
         },
         ((14,), (14,)): {
             "added": [],
             "removed": ["山东证监局"],
             "lead_changed": False,
             "renamed": [],
+            "roles_changed": [],
         },
-        ((16,), (16,)): {"added": [], "removed": [], "lead_changed": True, "renamed": []},
+        ((16,), (16,)): {
+            "added": [],
+            "removed": [],
+            "lead_changed": True,
+            "renamed": [],
+            "roles_changed": [],
+        },
         ((18,), (18,)): {
             "added": ["省教育厅"],
             "removed": [],
             "lead_changed": False,
             "renamed": [],
+            "roles_changed": [],
         },
         ((20,), ()): {
             "added": [],
             "removed": ["省残联", "省知识产权局"],
             "lead_changed": False,
             "renamed": [],
+            "roles_changed": [],
         },
         ((), (21,)): {
             "added": ["省知识产权局", "省司法厅", "省大数据局"],
             "removed": [],
             "lead_changed": False,
             "renamed": [],
+            "roles_changed": [],
         },
     }
     leads = {row["agency"]: row for row in data["agencies"]}
@@ -585,6 +614,7 @@ def test_diff_reads_names_with_the_offices_registry(tmp_path):
         "removed": [],
         "lead_changed": False,
         "renamed": [{"old": "省乡村振兴局", "new": "省农业农村厅"}],
+        "roles_changed": [],
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..knowledge.agencies import Registry, load_registry
-from ..reading.model import Plan
+from ..reading.model import AgencyRef, Clause, Plan
 
 
 @dataclass
@@ -23,6 +23,9 @@ class AgencyRow:
     #: number (numbers that restart in each part) or even a label (a number written twice)
     lead_tasks: list[int] = field(default_factory=list)
     join_tasks: list[int] = field(default_factory=list)
+    #: the tasks (as cited) where its role is more than lead or join: a joint lead
+    #: (joint_lead), cooperating (cooperate), guiding (guide)
+    roles: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -34,7 +37,7 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
     registry = registry or load_registry()
     rows: dict[str, AgencyRow] = {}
     for task in plan.tasks:
-        for agency in task.agencies:
+        for clause, agency in ((c, a) for c in task.clauses for a in c.agencies):
             body = registry.resolve(agency.name, plan.year)
             name = body.name if body else agency.name
             row = rows.get(name)
@@ -42,6 +45,9 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
                 category = body.category if body else "unknown"
                 row = rows[name] = AgencyRow(name, category, known=body is not None)
             lead = agency.role == "lead"
+            role = _role_shown(clause, agency)
+            if role is not None and task.label not in row.roles.setdefault(role, []):
+                row.roles[role].append(task.label)
             indexes = row.lead_tasks if lead else row.join_tasks
             if task.index not in indexes:  # once per task, however often its clauses name it
                 indexes.append(task.index)
@@ -53,6 +59,14 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
         return registry.order_key(found.agency) if found else (999, 0)
 
     return sorted(rows.values(), key=order)
+
+
+def _role_shown(clause: Clause, agency: AgencyRef) -> str | None:
+    """The role to show beside lead and join: a lead among several (joint_lead), or the
+    role a clause gives in words (cooperate: 配合; guide: 指导); None for a plain one."""
+    if agency.role == "lead":
+        return "joint_lead" if len(clause.leads) > 1 else None
+    return agency.role if agency.role in ("cooperate", "guide") else None
 
 
 @dataclass

@@ -47,6 +47,9 @@ class Side:
     named: list[dict[str, tuple[str, str]]] = field(default_factory=list)
     #: each task's text as written (body and clause), width-folded: what "unchanged" compares
     exact: list[str] = field(default_factory=list)
+    #: each task's bodies (as in ``agencies``) → the role its clause gives: lead, joint_lead,
+    #: participant, cooperate or guide
+    roles: list[dict[str, str]] = field(default_factory=list)
     #: the titles each task cites in 《》 (normalised), and the known laws it asks to revise
     titles: list[tuple[str, ...]] = field(default_factory=list)
     revising: list[tuple[str, ...]] = field(default_factory=list)
@@ -66,6 +69,9 @@ class Pair:
     #: (old name, new name) of one body named after a renaming or reorganisation the registry
     #: records (济南铁路局 → 中国铁路济南局集团有限公司): neither added nor removed
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    #: (name shown, old role, new role) of a body both tasks name in another role (参与 →
+    #: 配合, 牵头 → 共同牵头); a change of lead is ``lead_changed``'s
+    roles_changed: list[tuple[str, str, str]] = field(default_factory=list)
     #: what changed in the text of one task against one: (op, text), op in
     #: equal/delete/insert, on the width-folded text as written (body and clause)
     text_changes: list[tuple[str, str]] = field(default_factory=list)
@@ -103,6 +109,10 @@ class Pair:
                 "removed": self.removed,
                 "lead_changed": self.lead_changed,
                 "renamed": [{"old": old, "new": new} for old, new in self.renamed],
+                "roles_changed": [
+                    {"agency": name, "old": old, "new": new}
+                    for name, old, new in self.roles_changed
+                ],
             },
         }
         if self.titles_added or self.titles_removed:
@@ -231,7 +241,7 @@ def _grams(text: str) -> Counter:
 
 def _prepare(plan: Plan, registry: Registry) -> Side:
     titles = {h.value: h.title for h in plan.headings if h.level == 1}
-    texts, grams, agencies, sections, exact, named = [], [], [], [], [], []
+    texts, grams, agencies, sections, exact, named, roles = [], [], [], [], [], [], []
     cited, revising = _cited_titles(plan)
     for task in plan.tasks:
         exact.append(exact_text(task, plan.source.text))
@@ -239,10 +249,15 @@ def _prepare(plan: Plan, registry: Registry) -> Side:
         texts.append(text)
         grams.append(_grams(text))
         bodies: dict[str, tuple[str, str]] = {}
+        role_of: dict[str, str] = {}
+        joint = task.clause is not None and len(task.clause.leads) > 1
         for agency in task.clause.agencies if task.clause else ():
             now, *named_as = body_of(registry, agency.name)
             bodies.setdefault(now, (named_as[0], named_as[1]))
+            role = "joint_lead" if joint and agency.role == "lead" else agency.role
+            role_of.setdefault(now, role)
         named.append(bodies)
+        roles.append(role_of)
         agencies.append(tuple(bodies))
         sections.append(normalize(titles.get(task.section, "")) if task.section else "")
     return Side(
@@ -255,6 +270,7 @@ def _prepare(plan: Plan, registry: Registry) -> Side:
         named=named,
         titles=cited,
         revising=revising,
+        roles=roles,
     )
 
 
@@ -482,6 +498,14 @@ def _agency_change(pair: Pair, a: Side, b: Side, olds: list[int], news: list[int
         pair.old_lead = before[old_lead][0] if old_lead else None
         pair.new_lead = after[new_lead][0] if new_lead else None
         pair.lead_changed = old_lead != new_lead
+        if len(olds) == 1 and len(news) == 1:
+            leads = {old_lead, new_lead} if pair.lead_changed else set()
+            old_roles, new_roles = a.roles[olds[0]], b.roles[news[0]]
+            pair.roles_changed = [
+                (shown, old_roles[now], new_roles[now])
+                for now, (shown, _) in after.items()
+                if now in old_roles and now not in leads and old_roles[now] != new_roles[now]
+            ]
     return pair
 
 

@@ -1,26 +1,38 @@
 """The columns of a task-division table, told by its header words (see ``tables``).
 
-Kept apart, with no imports of the package: the Word reader asks it whether a table is a
-task table before any text exists.
+Kept apart: the Word reader asks it whether a table is a task table before any text exists;
+its words are data (``rules/columns.yaml``), loaded on first use.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-#: Header words by column role, tried in this order (完成时限 before 任务: "任务完成时限").
-_ROLE_WORDS = (
-    ("deadline", re.compile(r"时限|时间|期限|进度安排|完成时")),
-    ("lead", re.compile(r"牵头|责任单位|责任部门|负责单位|负责部门|主责|主办")),
-    ("cooperate", re.compile(r"配合|协助|协办|协同")),
-    ("participant", re.compile(r"参与|参加|共同|会同")),
-    ("number", re.compile(r"^(?:序号|编号|序|号|No\.?)$", re.IGNORECASE)),
-    ("task", re.compile(r"任务|内容|措施|举措|事项|要点|工作$")),
-)
-#: Columns of people, not bodies (牵头领导, 责任人, 联系人): not agencies.
-_PERSON = re.compile(r"领导|责任人|负责人|联系人|联系方式|电话")
-#: A header cell longer than this is prose, not a column name.
-_HEADER_MAX = 14
+#: the roles a column can have (rules/columns.yaml names them)
+ROLES = frozenset({"deadline", "lead", "cooperate", "participant", "number", "task"})
+
+
+@cache
+def _columns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], int]:
+    """The header words by column role, the words of people's columns and the longest header
+    (``rules/columns.yaml``: data, validated on load), compiled once."""
+    from ..base.errors import ConfigError
+    from ..knowledge.data import builtin
+
+    data = builtin("columns.yaml")
+    roles = tuple(
+        (str(entry["role"]), re.compile(entry["pattern"], re.I if entry.get("ignore_case") else 0))
+        for entry in data["roles"]
+    )
+    for n, (role, _) in enumerate(roles):
+        if role not in ROLES:
+            raise ConfigError(
+                "{where}: unknown role '{role}'", where=f"columns.yaml:roles[{n}]", role=role
+            )
+    return roles, re.compile(data["person"]), int(data["header_max"])
+
+
 #: What joins the paragraphs of one cell: agency lists by 、, prose directly.
 JOINERS = {"lead": "、", "participant": "、", "cooperate": "、"}
 
@@ -28,10 +40,11 @@ JOINERS = {"lead": "、", "participant": "、", "cooperate": "、"}
 def column_role(header: str) -> str:
     """What a column holds, from its header text: number, task, lead, participant,
     cooperate, deadline, or other (a long cell is prose, not a header)."""
+    roles, person, header_max = _columns()
     name = re.sub(r"\s+", "", header)
-    if not name or len(name) > _HEADER_MAX or _PERSON.search(name):
+    if not name or len(name) > header_max or person.search(name):
         return "other"
-    return next((role for role, words in _ROLE_WORDS if words.search(name)), "other")
+    return next((role for role, words in roles if words.search(name)), "other")
 
 
 def recognise_header(headers: list[str]) -> tuple[str, ...] | None:

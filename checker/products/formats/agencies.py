@@ -21,6 +21,7 @@ def render_json(table: AgencyTable, options: RenderOptions) -> str:
                 "joins": r.joins,
                 "lead_labels": r.lead_labels,
                 "join_labels": r.join_labels,
+                "roles": r.roles,
             }
             for r in table.rows
         ],
@@ -47,9 +48,13 @@ def render_text(table: AgencyTable, options: RenderOptions) -> str:
         separator = locale.text(options.lang, "list_separator")
         lead = separator.join(row.lead_labels) or "-"
         join = separator.join(row.join_labels) or "-"
+        roles = "".join(
+            f"  {word('role.' + role)}: {separator.join(labels)}"
+            for role, labels in row.roles.items()
+        )
         lines.append(
             f"{row.name.ljust(width, '　')}  {len(row.leads):>{column}}  {len(row.joins):>{column}}  "
-            f"{leads}: {lead}  {joins}: {join}"
+            f"{leads}: {lead}  {joins}: {join}{roles}"
         )
     return "\n".join(lines) + "\n"
 

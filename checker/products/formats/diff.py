@@ -94,6 +94,9 @@ def _pair_lines(result: DiffResult, pair, lang: str, words: dict[str, str]) -> l
         lines.append(words["renamed"].format(old=old, new=new))
     if pair.lead_changed and pair.old and pair.new:
         lines.append(words["lead"].format(old=pair.old_lead, new=pair.new_lead))
+    for name, old, new in pair.roles_changed:
+        old, new = (locale.text(lang, f"agencies.role.{role}") for role in (old, new))
+        lines.append(words["role"].format(agency=name, old=old, new=new))
     if pair.titles_removed or pair.titles_added:
         removed = "".join(f"《{t}》" for t in pair.titles_removed) or "-"
         added = "".join(f"《{t}》" for t in pair.titles_added) or "-"

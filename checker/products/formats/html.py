@@ -134,14 +134,21 @@ def _clause_parts(task) -> list[dict[str, Any]]:
     start = clause.span.start + 1
     text = clause.inner
     parts, cursor = [], 0
-    for agency in clause.agencies:
+    for agency in clause.parties or clause.agencies:
         at = agency.span.start - start
         if at < cursor:
             continue
         if at > cursor:
             between = _CELL_BAR.sub("；", text[cursor:at])  # a table's lead | participants
             parts.append({"text": between, "agency": False, "lead": False})
-        parts.append({"text": agency.name, "agency": True, "lead": agency.role == "lead"})
+        parts.append(
+            {
+                "text": agency.name,
+                "agency": True,
+                "lead": agency.role == "lead",
+                "role": agency.role,  # lead, participant, cooperate or guide: its class
+            }
+        )
         cursor = at + (agency.span.end - agency.span.start)
     if cursor < len(text):
         parts.append({"text": text[cursor:], "agency": False, "lead": False})
@@ -223,7 +230,7 @@ def _blocks(plan, findings_by_task, links: dict[int, dict[str, str]]) -> list[di
                 "errors": any(f["severity"] == "error" for f in found),
                 "rules": " ".join(sorted({f["code"] for f in found})),
                 "agency_names": " ".join(names),
-                "deadline": item.deadline,
+                "deadline": item.deadline or (item.clause.deadline if item.clause else None),
             }
         )
     return blocks
