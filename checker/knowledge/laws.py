@@ -12,7 +12,6 @@ near miss of a known title is a finding, and the near misses are narrow on purpo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -292,4 +291,4 @@ def catalogue() -> Catalogue:
 def cutoff(year: int) -> str:
     """The date a plan of ``year`` is judged at: the year's first day (drafted before its
     issue date, which few plans print), as an ISO string comparable with the data's."""
-    return dt.date(year, 1, 1).isoformat()
+    return f"{year:04d}-01-01"

@@ -4,15 +4,17 @@ A title the data does not know is most often a draft (推进制定《…条例�
 or a treaty, and says nothing; only a near miss of a known title is L001. L002 and L003 judge
 a known or repealed title by the plan's year. A title inside a quotation is quoted wording,
 never checked.
+
+The titles, their dates and the reading of citations (``knowledge.laws``, ``reading.citations``)
+are imported when a rule runs, not with the rules: a run answered from the result cache
+never reads a title, and importing them costs as much as a rule module's start-up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...knowledge.laws import catalogue, cutoff
 from ...reading import vocabulary as vocab
-from ...reading.citations import citations, made_before, told_as_history
 from ...reading.model import Edit, Plan, Span
 from ..context import Context
 from ..findings import Finding, Words
@@ -29,6 +31,9 @@ def law_title(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.推进制定《民间文学艺术作品著作权保护条例》。(中央宣传部负责)
     Good: 1.做好《马拉喀什条约》落地实施。(中央宣传部负责)
     """
+    from ...knowledge.laws import catalogue
+    from ...reading.citations import citations
+
     cited = ctx.shared(citations)
     if not cited:
         return
@@ -71,6 +76,9 @@ def law_already_made(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     if ctx.year is None:
         return
+    from ...knowledge.laws import cutoff
+    from ...reading.citations import citations, made_before
+
     for citation, law in made_before(ctx.shared(citations), cutoff(ctx.year)):
         task = ctx.task_at(citation.start)
         if task is None:
@@ -94,6 +102,9 @@ def law_repealed(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     if ctx.year is None:
         return
+    from ...knowledge.laws import catalogue, cutoff
+    from ...reading.citations import citations, told_as_history
+
     cited = ctx.shared(citations)
     if not cited:
         return
