@@ -219,19 +219,9 @@ def load_file(
             raise ConfigError("{where}: invalid TOML", where=where) from None
         section = data.get("tool", {}).get("plancheck")
         return None if section is None else from_mapping(section, path, known, options)
-    import yaml
+    from ..knowledge.data import parse_yaml_text
 
-    try:
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        from ..knowledge.data import yaml_reason, yaml_where
-
-        raise ConfigError(
-            "{where}: invalid YAML ({reason})",
-            where=yaml_where(path, error),
-            reason=yaml_reason(error, raw),
-        ) from None
-    return from_mapping(data, path, known, options)
+    return from_mapping(parse_yaml_text(raw, path), path, known, options)
 
 
 class ConfigFinder:

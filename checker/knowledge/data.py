@@ -87,18 +87,25 @@ def _checked(data: Any, shape: Callable[[], Any] | None, path: Path) -> Any:
 
 def parse_yaml(path: Path) -> Any:
     """Parse a YAML file with the C loader when present; a bad file is ``file:line: problem``."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.load(text, Loader=loader)
     except OSError as error:
         raise ConfigError(
             "{where}: cannot read ({reason})", where=path, reason=os_reason(error)
         ) from None
     except UnicodeDecodeError:
         raise ConfigError("{where}: not UTF-8 text", where=path) from None
+    return parse_yaml_text(text, path)
+
+
+def parse_yaml_text(text: str, path: Path) -> Any:
+    """Parse YAML read from ``path`` (safe loader, C when present: data, never objects); a bad
+    text is ``file:line: problem`` in our own words. The one YAML reading of rule data,
+    registries and configuration files."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         raise ConfigError(
             "{where}: invalid YAML ({reason})",
