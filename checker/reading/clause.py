@@ -36,10 +36,12 @@ _OPEN, _CLOSE = "(〔[【", ")〕]】"
 #: what a clause is cut at, or what changes its depth in brackets: the only characters
 #: ``_segments`` has to look at
 _CUTS = re.compile("[" + re.escape(_SEGMENT_MARKS + "、" + _OPEN + _CLOSE) + "]")
+# The lazy patterns below are tried only on a name or segment that holds their mark (a
+# bracket, (牵头), a colon): most plans' clauses have none, and never compile them.
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
-_MARKED_LEAD = re.compile(r"[ \t]*\(牵头\)[ \t]*$")
+_MARKED_LEAD = LazyPattern(r"[ \t]*\(牵头\)[ \t]*$")
 #: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府
-_BRACKETED = re.compile(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
+_BRACKETED = LazyPattern(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
 #: a second name in brackets after a body's name: 省市场监管局(省知识产权局), 〔…〕 likewise
 _SECOND_NAME = LazyPattern(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
 #: the scope before 有关部门 in 国务院有关部门, 省直有关部门: part of a vague subject, not a name
@@ -47,7 +49,7 @@ _SCOPE = re.compile(
     r"^(?:国务院|中央|中央和国家机关|省直|市直|县直|区直|省级|市级|县级|各级|地方)$"
 )
 #: a label before a colon: 牵头单位:, 适用范围:
-_LABEL = re.compile(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
+_LABEL = LazyPattern(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
 #: what no body's name holds: a date, a colon, or a role word inside it
 _NOT_A_NAME = re.compile(r"\d|:|底前|年内|完成|负责|牵头|配合|参与|参加|落实|承担")
 #: the longest name a clause writes (全国老龄工作委员会办公室… stay well below it)
