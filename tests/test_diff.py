@@ -385,7 +385,7 @@ def test_one_body_is_one_row_of_the_agency_table(tmp_path):
         "gained"
     ] == [2]
     text = invoke("diff", str(old), str(new)).output
-    assert "  中国人民银行济南分行: 新增 2；减少 1" in text
+    assert "  中国人民银行济南分行：新增 2；减少 1" in text
 
 
 def test_a_change_of_role_is_shown(tmp_path):
