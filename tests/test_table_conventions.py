@@ -194,3 +194,17 @@ def test_an_enumeration_inside_a_cell_is_no_stray_tag():
     )
     found = lint_text(text, ("A001",), path="plan.txt")
     assert [dict(f.args)["tag"] for f in found] == ["（待核）"]
+
+
+def test_an_annex_breaking_each_measure_into_several_rows_holds_tasks():
+    """Rows quoting the text's measures, several to a measure: a 任务分解表, not a restatement
+    (a restatement claims each of the text's tasks once)."""
+    text = (
+        "2023年某市实施方案\n一、主要任务\n"
+        "1.推进地铁光伏工程。利用高架车站屋顶建设光伏，新建车站屋顶全面覆盖。（申通地铁集团负责）\n"
+        "附表1\n| 序号 | 事项 | 工作措施 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 地铁光伏 | 利用高架车站屋顶建设光伏 | 申通地铁集团 |\n"
+        "| 2 |  | 新建车站屋顶全面覆盖 | 申通地铁集团 |\n"
+    )
+    plan = _plan(text)
+    assert not plan.tables[0].annex and [t.number for t in plan.tasks] == [1, 1, 2]

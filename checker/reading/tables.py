@@ -295,7 +295,12 @@ def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
     text_end = max((t.span.end for t in plan.tasks if t.clauses), default=None)
     for block in blocks:
         table, tasks = _read(block, source, plan)
-        if text_end is not None and table.span.start > text_end and _restates(tasks, plan):
+        if (
+            text_end is not None
+            and table.span.start > text_end
+            and any(column_role(h) == "task" for h in block.headers)  # allocations restate none
+            and _restates(tasks, plan)
+        ):
             table = table._replace(annex=True)  # 附件：分工表 after the plan's own tasks
             annex.extend(task._replace(index=len(annex) + n) for n, task in enumerate(tasks))
         else:
@@ -323,23 +328,24 @@ def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
 
 def _restates(rows: list[Task], plan: Plan) -> bool:
     """Do a table's rows restate the text's tasks (an annex of the same tasks for the member
-    units, renumbered or abridged maybe: at least half its rows worded as one of the text's
-    tasks), rather than list tasks of their own (a 任务分解表 breaking the measures into other
-    items)?"""
+    units, renumbered or abridged maybe: more than half its rows each worded as a task of
+    the text, no task claimed twice), rather than list tasks of their own (a 任务分解表
+    breaking each measure into several items, or other items altogether)?"""
     if not rows:
         return False
-    bodies = {task.number: task.body for task in plan.tasks}
-    others = [task.body for task in plan.tasks]
+    by_number = {task.number: n for n, task in enumerate(plan.tasks)}
+    free = set(range(len(plan.tasks)))
     same = 0
     for n, row in enumerate(rows):
-        numbered = bodies.get(row.number)
-        if (numbered is not None and same_wording(numbered, row.body)) or any(
-            same_wording(body, row.body) for body in others
-        ):
+        numbered = by_number.get(row.number)
+        order = ([numbered] if numbered in free else []) + sorted(free - {numbered})
+        match = next((m for m in order if same_wording(plan.tasks[m].body, row.body)), None)
+        if match is not None:
+            free.discard(match)
             same += 1
-        if 2 * same >= len(rows) or 2 * (same + len(rows) - n - 1) < len(rows):
+        if 2 * same > len(rows) or 2 * (same + len(rows) - n - 1) <= len(rows):
             break  # decided either way
-    return 2 * same >= len(rows)
+    return 2 * same > len(rows)
 
 
 #: what wording is compared without: spaces, punctuation, brackets
