@@ -183,6 +183,17 @@ XFAIL: dict[str, str] = {
         "发展改革委…) are provincial bodies, not misspelt ministries (财政厅 → 财政部) or unknown "
         "agencies (G001); 税务局 beside 省 bodies is the provincial tax bureau"
     ),
+    "local/2023-hushijian-ranqi-zhengzhi": (
+        "a standing note after the clause's second part, （A处牵头，B处按职责分工负责；区市场监管局组织落实。以下均需"
+        "区市场监管局落实，市局执法总队负责…工作，不再单独列出）, is a note, not a part left unplaced (G012) nor an "
+        "agency 不再单独列出 (G001); joint lists A处、B处…按职责分工负责 in a document that marks its leads with "
+        "牵头 need no closing lead statement (G009)"
+    ),
+    "local/2012-hufufa-kehuoyun-anquan": (
+        "the role 按职责负责相关工作 closing a joint list (A、B、C、D按职责负责相关工作) is a role like 按职责分工负责, "
+        "not a part left unplaced (G012); parallel measures that differ in their object (客车超员 / 货车超载) "
+        "are not near-duplicates (D007)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
