@@ -56,9 +56,9 @@ MESSAGES = {
     "G001.local": "task {task} names '{agency}', which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G002": "task {task}: '{agency}' is not the canonical short name; write '{canonical}'.",
     "G002.style": "in task {task}, '{agency}' is not written like the other names of this document ({style_name}): write '{canonical}'.",
-    "G003": "task {task}: '{agency}' was {event} in {year}; a {plan_year} plan should name '{successor}'.",
-    "G003.abolished": "task {task}: '{agency}' was abolished in {year}; name the body that now holds its duties.",
-    "G003.local": "task {task}: '{agency}' was {event} in {year}; a {plan_year} plan should name the local body that took over its duties (usually '{successor}'; check the place's own name).",
+    "G003": "task {task}: '{agency}' was {event} in {date}; a {plan_year} plan should name '{successor}'.",
+    "G003.abolished": "task {task}: '{agency}' was abolished in {date}; name the body that now holds its duties.",
+    "G003.local": "task {task}: '{agency}' was {event} in {date}; a {plan_year} plan should name the local body that took over its duties (usually '{successor}'; check the place's own name).",
     "G004": "task {task} lists '{agency}' twice (same body as '{first}'): delete the repeat.",
     "G005": "task {task} has a vague responsibility clause ('{phrase}'): name every responsible agency.",
     "G006": "task {task} has a single agency '{agency}' but says 按职责分工负责: write '{agency}负责'.",
@@ -96,6 +96,9 @@ MESSAGES = {
 
 UI = {
     "list_separator": ", ",
+    "date.day": "{year}-{month:02d}-{day:02d}",
+    "date.month": "{year}-{month:02d}",
+    "date.year": "{year}",
     "init_none": "every agency name in {plan} is already in a registry: nothing to add, {path} not written.",
     "init.entry": "{count} times; tasks {tasks}",
     "init.entry.one": "once; task {tasks}",

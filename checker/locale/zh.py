@@ -56,9 +56,9 @@ MESSAGES = {
     "G001.local": "任务{task}的责任单位“{agency}”带有地方层级或地名，不是中央单位的误写，但不在任何单位名录中：请在本地名录中登记（配置文件中写 agencies: [名录文件]；可用 plancheck agencies 计划文件 --init 名录文件 生成草稿）。",
     "G002": "任务{task}中“{agency}”不是规范简称：请写作“{canonical}”。",
     "G002.style": "任务{task}中“{agency}”与本文件其他单位名称的写法不一致（本文件用{style_name}）：请写作“{canonical}”。",
-    "G003": "任务{task}中的“{agency}”已于{year}年{event}，{plan_year}年的计划应写作“{successor}”。",
-    "G003.abolished": "任务{task}中的“{agency}”已于{year}年撤销：请改为现承担其职责的单位。",
-    "G003.local": "任务{task}中的“{agency}”已于{year}年{event}：{plan_year}年的计划应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准）。",
+    "G003": "任务{task}中的“{agency}”已于{date}{event}，{plan_year}年的计划应写作“{successor}”。",
+    "G003.abolished": "任务{task}中的“{agency}”已于{date}撤销：请改为现承担其职责的单位。",
+    "G003.local": "任务{task}中的“{agency}”已于{date}{event}：{plan_year}年的计划应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准）。",
     "G004": "任务{task}的责任分工中“{agency}”重复出现（与“{first}”为同一单位）：请删去重复的一处。",
     "G005": "任务{task}的责任分工含糊（“{phrase}”）：请列明全部负责部门。",
     "G006": "任务{task}只有一个负责部门“{agency}”，却写“按职责分工负责”：请改为“{agency}负责”。",
@@ -96,6 +96,9 @@ MESSAGES = {
 
 UI = {
     "list_separator": "、",
+    "date.day": "{year}年{month}月{day}日",
+    "date.month": "{year}年{month}月",
+    "date.year": "{year}年",
     "init_none": "{plan}中的单位名称都已在名录中，没有需要补充的，未写入{path}。",
     "init.entry": "{count}次；任务{tasks}",
     "init.header": (

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ...knowledge.agencies import Lookup, Registry, ended_before
+from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
 from ...reading.clause import lists_jointly
 from ...reading.model import AgencyRef, Edit, Plan, Task
 from ...reading.text import fold
@@ -180,9 +180,15 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
         current, changed = registry.current(found.agency, ctx.year, ctx.month)
         if changed is None:
             continue
+        date = _when_ended(found.agency, changed)
         if ended_before(current, ctx.year, ctx.month):
             yield ctx.finding(
-                agency.span, task, variant="abolished", agency=agency.name, year=changed
+                agency.span,
+                task,
+                variant="abolished",
+                agency=agency.name,
+                year=changed,
+                date=date,
             )
             continue
         # a local body's successor is its counterpart as the mirror names it (省工商局 →
@@ -197,10 +203,20 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             safe=not local,
             agency=agency.name,
             year=changed,
+            date=date,
             event=Words("G003.reorganised"),
             plan_year=ctx.year,
             successor=current.name,
         )
+
+
+def _when_ended(agency: Agency, year: int | None) -> str | None:
+    """When a body was renamed or abolished, as ISO text: ``2018-03`` where the registry
+    knows the month (the messages say it: 已于2018年3月改组), else the year."""
+    if year is None:
+        return None
+    month = agency.ended_month if agency.ended == year else None
+    return f"{year}-{month:02d}" if month else str(year)
 
 
 @rule("G004", "duplicate-agency", fix="safe")
