@@ -494,9 +494,13 @@ EXPLANATIONS = {
         "分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。' Without it, or with a\n"
         "clause that marks with '牵头' an agency not listed first, the lead is unclear. The\n"
         "convention may also be stated in the first clause ('排在第一位的部门为牵头部门，下同').\n"
-        "Documents of the State Council and of local governments and their general offices (国发,\n"
-        "国办发, ×政发, ×府办发…) always take the first listed as lead and need no statement; nor\n"
-        "does a '责任单位：' list, which names bodies jointly responsible."
+        "That the first listed leads is the family's standing convention: only a single\n"
+        "department's plan (a ministry's or a bureau's, or one with no issuer written), which\n"
+        "divides work among bodies it does not direct, must say so. Documents of a government or\n"
+        "its general office (国发, 国办发, ×政发, ×府办发…), of a body a government sets up to\n"
+        "coordinate (领导小组, 安全生产委员会, 指挥部, a joint conference or its office) and of\n"
+        "several bodies issuing together need no statement; nor does a '责任单位：' list, which\n"
+        "names bodies jointly responsible."
     ),
     "G010": (
         "A plan often restates its tasks in an annexed table for the member units. Table and\n"

@@ -202,6 +202,11 @@ def _looks_like_party(g: Grammar, name: str) -> bool:
     return is_subject(name) or without_second_name(name).endswith(g.body_endings)
 
 
+def body_endings() -> tuple[str, ...]:
+    """How the names of bodies end (局, 委, 办公室, 政府, 中心…), as the grammar lists them."""
+    return grammar().body_endings
+
+
 def lists_jointly(label: str | None) -> bool:
     """A label whose list names bodies jointly responsible (责任单位:A、B): it claims no lead."""
     return label is not None and grammar().labels.get(label) == "responsible"

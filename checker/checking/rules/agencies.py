@@ -17,7 +17,7 @@ from ..profile import (
     agency_uses,
     clause_participants,
     dominant_style,
-    is_government_issued,
+    issuer_kind,
     keeps_protocol_order,
     mixed_in_style,
     open_lists_are_convention,
@@ -390,7 +390,8 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
         "牵头" in p.text and any(word in p.text for word in words("first_place"))
         for p in plan.paragraphs
     )
-    if not stated and not is_government_issued(plan):
+    if not stated and issuer_kind(plan) in ("department", None):
+        # only a single department's plan must say who leads (rules/layout.yaml, issuers:);
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
         unmarked = [(t, c) for t, c in shared if not c.lead_marked and not lists_jointly(c.label)]
         if unmarked:
