@@ -200,6 +200,7 @@ UI = {
     "agencies.role.joint_lead": "joint lead",
     "agencies.role.cooperate": "cooperates",
     "agencies.role.guide": "guides",
+    "agencies.role.separate": "each its own part",
     "catalogue.fix": " [fix: {fix}]",
     "fix.safe": "safe",
     "fix.unsafe": "unsafe",

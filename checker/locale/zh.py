@@ -184,6 +184,7 @@ UI = {
     "agencies.role.joint_lead": "共同牵头",
     "agencies.role.cooperate": "配合",
     "agencies.role.guide": "指导",
+    "agencies.role.separate": "分别负责",
     "catalogue.fix": " [修复：{fix}]",
     "fix.safe": "安全",
     "fix.unsafe": "需核对",

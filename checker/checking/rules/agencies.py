@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
 from ...reading.clause import lists_jointly
-from ...reading.model import AgencyRef, Edit, Plan, Task
+from ...reading.model import AgencyRef, Clause, Edit, Plan, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
 from ..context import Context
@@ -368,14 +368,24 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 
 def _has_lead(parties: tuple[AgencyRef, ...]) -> bool:
-    """Whether a clause that names parties names who answers for the task: a lead, or the
-    body that guides (市发展改革委指导) where none is named to lead."""
-    return any(p.role in ("lead", "guide") for p in parties)
+    """Whether a clause that names parties names who answers for the task: a lead, the
+    body that guides (市发展改革委指导) where none is named to lead, or bodies that each
+    answer for their own part (A、B分别负责)."""
+    return any(p.role in ("lead", "guide", "separate") for p in parties)
 
 
 def _names_agencies(registry: Registry, inner: str) -> bool:
     names = [n for n in re.split(r"[、,，]", inner) if n.strip()]
     return bool(names) and all(registry.lookup(n) is not None for n in names)
+
+
+def _claims_first_lead(clause: Clause) -> bool:
+    """Does a clause shared by several bodies rest on the first-named-leads convention? Not
+    where it marks its lead (牵头), lists bodies jointly responsible (责任单位:A、B), or has
+    each answer for its own part (A、B分别负责): none of these names a lead by place."""
+    if clause.lead_marked or lists_jointly(clause.label):
+        return False
+    return not any(p.role == "separate" for p in clause.parties)
 
 
 @rule("G009", "lead-statement")
@@ -393,7 +403,7 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if not stated and issuer_kind(plan) in ("department", None):
         # only a single department's plan must say who leads (rules/layout.yaml, issuers:);
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
-        unmarked = [(t, c) for t, c in shared if not c.lead_marked and not lists_jointly(c.label)]
+        unmarked = [(t, c) for t, c in shared if _claims_first_lead(c)]
         if unmarked:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return

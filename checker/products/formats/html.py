@@ -146,7 +146,7 @@ def _clause_parts(task) -> list[dict[str, Any]]:
                 "text": agency.name,
                 "agency": True,
                 "lead": agency.role == "lead",
-                "role": agency.role,  # lead, participant, cooperate or guide: its class
+                "role": agency.role,  # lead, participant, cooperate, guide or separate: its class
             }
         )
         cursor = at + (agency.span.end - agency.span.start)
