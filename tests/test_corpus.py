@@ -164,10 +164,6 @@ XFAIL: dict[str, str] = {
         "among the 责任单位 beside a named 牵头单位 (各街道,各相关单位) is not a vague assignment "
         "(G005)"
     ),
-    "national/open-2022-dajia-gongzuo-yaodian": (
-        "clauses (A、B、C按职责分工负责), each body by its remit, need no closing statement that "
-        "the first-named leads (G009); an opening (complete: false) cannot show its end"
-    ),
     "national/open-2015-guobanfa-dajia-yaodian": (
         "a collective of many bodies as the whole clause (全国打击侵权假冒工作领导小组各成员单位"
         "按职责分工分别负责) is neither one body with 按职责分工 (G006) nor an unknown agency (G001)"
@@ -236,9 +232,12 @@ def bare_label(label: object) -> str:
 
 def task_leads(task: Task) -> list[str]:
     """The leads of a task as the checker reads them: the lead parties of its first clause
-    that names one (agencies and collectives alike, in text order)."""
+    that names one (agencies and collectives alike, in text order); where a clause has its
+    parties each answer for their own part (分别负责), those parties."""
     for clause in task.clauses:
-        leads = [party.name for party in clause.leads]
+        leads = [party.name for party in clause.leads] or [
+            party.name for party in clause.parties if party.role == "separate"
+        ]
         if leads:
             return leads
     return []
