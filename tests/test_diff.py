@@ -416,7 +416,7 @@ def test_each_for_its_own_part_is_a_role_of_its_own(tmp_path):
     ]
     assert "角色：商务部 参与 → 分别负责" in invoke("diff", str(old), str(new)).output
     table = invoke("agencies", str(new)).output
-    assert "分别负责: （一）" in table, table
+    assert "分别负责：（一）" in table, table
     shown = json.loads(invoke("agencies", str(new), "--format", "json").output)
     rows = {row["name"]: row for row in shown["agencies"]}
     assert rows["商务部"]["leads"] == [1] and rows["商务部"]["roles"] == {"separate": ["（一）"]}
