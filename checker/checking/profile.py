@@ -158,7 +158,8 @@ def _with_shared_prefix(registry: Registry, task: Task, agency: AgencyRef) -> Ag
     ``省商务厅、财政厅、住房城乡建设厅`` (豫政〔2023〕) or ``市发改委、财政局`` the later bodies
     are the province's and the city's (省财政厅, 市财政局), not misspelt ministries. The prefix
     is the bare level prefix (rules/places.yaml ``prefixes``) of the nearest body before it in
-    its clause; the name keeps its place in the text, read as the body it names."""
+    its clause, taken where the prefixed name is a body the registries know; the name keeps
+    its place in the text, read as the body it names."""
     levels = registry.mirror.levels if registry.mirror is not None else None
     if levels is None or levels.is_local(agency.name):  # 四川省经济合作局: its own place
         return task, agency, None
@@ -168,7 +169,8 @@ def _with_shared_prefix(registry: Registry, task: Task, agency: AgencyRef) -> Ag
         prefix = _bare_prefix(levels.bare_order, earlier.name)
         if prefix:
             full = agency._replace(name=prefix + agency.name)
-            return task, full, registry.lookup(full.name)
+            found = registry.lookup(full.name)  # 省财政厅; not 区开发区 for a 开发区
+            return (task, full, found) if found is not None else (task, agency, None)
     return task, agency, None
 
 
