@@ -162,6 +162,25 @@ XFAIL: dict[str, str] = {
         "target items that differ in their indicator (第二/第三产业增加值) are not "
         "near-duplicates (D007)"
     ),
+    "local/2023-hushijian-ranqi-zhengzhi": (
+        "a standing note after the clause's second part, （A处牵头，B处按职责分工负责；区市场监管局组织落实。以下均需"
+        "区市场监管局落实，市局执法总队负责…工作，不再单独列出）, is a note, not a part left unplaced (G012) nor an "
+        "agency 不再单独列出 (G001); joint lists A处、B处…按职责分工负责 in a document that marks its leads with "
+        "牵头 need no closing lead statement (G009)"
+    ),
+    "local/2012-hufufa-kehuoyun-anquan": (
+        "the role 按职责负责相关工作 closing a joint list (A、B、C、D按职责负责相关工作) is a role like 按职责分工负责, "
+        "not a part left unplaced (G012); parallel measures that differ in their object (客车超员 / 货车超载) "
+        "are not near-duplicates (D007)"
+    ),
+    "local/2019-jingan-xiaofang-sannian": (
+        "the year from the plan's period in its title （2019—2021） when the text has neither document "
+        "number nor date"
+    ),
+    "local/2024-qingpu-gonggong-xiaofang": (
+        "a district's own usual short names, kept throughout the document (区发改委, 区人社局, 区卫健委, "
+        "区文旅局), are not misspelt forms of the State Council's short names (G002)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
