@@ -177,10 +177,6 @@ XFAIL: dict[str, str] = {
         "the year from the plan's period in its title （2019—2021） when the text has neither document "
         "number nor date"
     ),
-    "local/2024-qingpu-gonggong-xiaofang": (
-        "a district's own usual short names, kept throughout the document (区发改委, 区人社局, 区卫健委, "
-        "区文旅局), are not misspelt forms of the State Council's short names (G002)"
-    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
