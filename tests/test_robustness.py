@@ -122,16 +122,16 @@ def test_fifo_given_directly(tmp_path):
 def test_file_removed_during_the_run(tmp_path, monkeypatch):
     first = _write(tmp_path, "a.txt", GOOD.encode())
     second = _write(tmp_path, "b.txt", GOOD.encode())
-    import checker.checking.lint as lint_module
+    import checker.checking.lintfile as lintfile
 
-    real = lint_module.read_file
+    real = lintfile.read_file
 
     def vanishing(path, name=None):
         if str(path).endswith("a.txt"):
             os.unlink(path)
         return real(path, name)
 
-    monkeypatch.setattr(lint_module, "read_file", vanishing)
+    monkeypatch.setattr(lintfile, "read_file", vanishing)
     result = invoke("lint", str(first), str(second), "--format", "json")
     assert result.exit_code == 2
     files = json.loads(result.stdout)["files"]
@@ -143,9 +143,9 @@ def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkey
     it could otherwise have its old findings kept under its new content's key."""
     plan = _write(tmp_path, "a.txt", GOOD.encode())
     saved = "1.甲。(科技部负责)\n3.乙。(财政部负责)\n"  # task 2 missing: N002
-    import checker.checking.lint as lint_module
+    import checker.checking.lintfile as lintfile
 
-    real = lint_module.read_file
+    real = lintfile.read_file
 
     def saved_right_after_reading(path, name=None):
         checked = real(path, name)
@@ -153,7 +153,7 @@ def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkey
         return checked
 
     with monkeypatch.context() as patch:
-        patch.setattr(lint_module, "read_file", saved_right_after_reading)
+        patch.setattr(lintfile, "read_file", saved_right_after_reading)
         assert invoke("lint", str(plan)).exit_code == 0  # the first content: no findings
     again = json.loads(invoke("lint", str(plan), "--format", "json").stdout)
     fresh = json.loads(invoke("lint", str(plan), "--format", "json", "--no-cache").stdout)
@@ -278,3 +278,33 @@ def test_bytes_roundtrip_for_every_encoding_form():
     for data in (text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode(), text.encode("gb18030")):
         source = source_from_bytes(data, "p.txt")
         assert source.encode(source.text) == data
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "是设有密码的（已加密的）Word文件"), ("en", "a password-protected")]
+)
+def test_a_password_protected_docx_is_said_to_be_one(tmp_path, lang, said):
+    """Word wraps an encrypted .docx in an OLE file, as a .doc is: the hint is the password,
+    not "save it as .docx" (which it already is)."""
+    from .conftest import ROOT
+
+    result = invoke("lint", str(ROOT / "tests" / "data" / "word" / "password.docx"), "--lang", lang)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert (
+        said in result.stderr and ".doc、" not in result.stderr and "Traceback" not in result.stderr
+    )
+    as_json = invoke(
+        "lint", str(ROOT / "tests" / "data" / "word" / "password.docx"), "--format", "json"
+    )
+    assert json.loads(as_json.stdout)["files"][0]["error_code"] == "encrypted"
+
+
+def test_review_says_a_password_protected_docx_is_one(tmp_path):
+    from .conftest import ROOT
+
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes((ROOT / "tests" / "data" / "word" / "password.docx").read_bytes())
+    result = invoke("review", str(draft), "--lang", "en")
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "password-protected" in result.stderr
+    assert not (tmp_path / "draft.reviewed.docx").exists()

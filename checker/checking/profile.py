@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..base.lazyre import LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
 from ..knowledge.data import builtin
+from ..reading.clause import body_endings
 from ..reading.model import AgencyRef, Clause, Plan, Task, maker
 from ..reading.text import fold
 
@@ -72,6 +73,62 @@ def is_government_issued(plan: Plan) -> bool:
     return False
 
 
+@cache
+def _issuers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = (builtin("layout.yaml") or {}).get("issuers", {})
+    return tuple(map(str, data.get("coordinating", ()))), tuple(map(str, data.get("not_name", ())))
+
+
+def issuer_kind(plan: Plan) -> str | None:
+    """Who issued the document, by kind (``rules/layout.yaml`` ``issuers:`` says why each
+    matters): ``government`` (a government or its office), ``coordinating`` (a body a
+    government sets up to coordinate, a joint conference), ``joint`` (several bodies
+    together), ``department`` (one body), or None where no issuer is written."""
+    if is_government_issued(plan):
+        return "government"
+    texts = _issuer_texts(plan)
+    names = issuer_names(texts)
+    signature = _government()[1]
+    if any(signature.match(name) for name in names):
+        return "government"  # 上海市松江区人民政府办公室关于…: the issuer line, not a title
+    coordinating, _ = _issuers()
+    if any(word in text for text in texts for word in coordinating):
+        return "coordinating"
+    if len(names) > 1:
+        return "joint"
+    return "department" if names else None
+
+
+def _issuer_texts(plan: Plan) -> list[str]:
+    """The issuer's part of each issuer line (before 关于) and each signature line."""
+    texts = []
+    for paragraph in plan.paragraphs:
+        if paragraph.role == "issuer":
+            texts.append(fold(paragraph.text).strip().split("关于", 1)[0])
+        elif paragraph.role == "closing":
+            texts.append(fold(paragraph.text).strip())
+    return texts
+
+
+def issuer_names(texts: list[str]) -> tuple[str, ...]:
+    """The names of the bodies that issued a document, each once, in order, from the texts
+    of its issuer and signature lines (``A、B``, the red header's ``A 文件``, a signature
+    ``上海市宝山区生态环境局   上海市宝山区水务局``): the words that are a body's name."""
+    _, not_name = _issuers()
+    endings = body_endings()
+    names: dict[str, None] = {}
+    for text in texts:
+        parts = [p for p in re.split(r"[、\s]+", text) if p and p not in not_name]
+        if parts and all(_is_name(p, endings) for p in parts):
+            names.update(dict.fromkeys(parts))
+    return tuple(names)
+
+
+def _is_name(part: str, endings: tuple[str, ...]) -> bool:
+    """A body's name: Han characters only (no 附件:1., no 《), ending as bodies' names do."""
+    return part.endswith(endings) and all("\u4e00" <= c <= "\u9fff" for c in part)
+
+
 #: An agency named in a clause, with its task and what the registry knows of the name:
 #: ``(task, agency, found)``. A plain tuple, made in one comprehension: a plan names
 #: agencies by the hundred, and a NamedTuple of each made through two generators took
@@ -84,13 +141,42 @@ def agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
     task, looked up once: G001, G002, G003 and the style counts all read the same names
     (rules ask for it through ``Context.shared``)."""
     lookup = registry.lookup
+    uses = [
+        (task, agency, lookup(agency.name))
+        for task in plan.rows_and_tasks
+        for agency in task.agencies
+    ]
+    if all(found is not None for _, _, found in uses):
+        return tuple(uses)
     return tuple(
-        [
-            (task, agency, lookup(agency.name))
-            for task in plan.rows_and_tasks
-            for agency in task.agencies
-        ]
+        use if use[2] is not None else _with_shared_prefix(registry, *use[:2]) for use in uses
     )
+
+
+def _with_shared_prefix(registry: Registry, task: Task, agency: AgencyRef) -> AgencyUse:
+    """An unknown name read with the level prefix its list wrote once: in
+    ``省商务厅、财政厅、住房城乡建设厅`` (豫政〔2023〕) or ``市发改委、财政局`` the later bodies
+    are the province's and the city's (省财政厅, 市财政局), not misspelt ministries. The prefix
+    is the bare level prefix (rules/places.yaml ``prefixes``) of the nearest body before it in
+    its clause, taken where the prefixed name is a body the registries know; the name keeps
+    its place in the text, read as the body it names."""
+    levels = registry.mirror.levels if registry.mirror is not None else None
+    if levels is None or levels.is_local(agency.name):  # 四川省经济合作局: its own place
+        return task, agency, None
+    clause = next((c for c in task.clauses if agency in c.agencies), None)
+    before = [a for a in clause.agencies if a.span.start < agency.span.start] if clause else []
+    for earlier in reversed(before):
+        prefix = _bare_prefix(levels.bare_order, earlier.name)
+        if prefix:
+            full = agency._replace(name=prefix + agency.name)
+            found = registry.lookup(full.name)  # 省财政厅; not 区开发区 for a 开发区
+            return (task, full, found) if found is not None else (task, agency, None)
+    return task, agency, None
+
+
+def _bare_prefix(prefixes: list[str], name: str) -> str:
+    """The bare level prefix a name begins with (省, 自治区, 市, 区…), or ""."""
+    return next((p for p in prefixes if name.startswith(p)), "")
 
 
 def style_counts(

@@ -54,7 +54,8 @@ def _text(result: DiffResult, lang: str) -> str:
                 for key in ("gained", "lost", "lead_gained", "lead_lost")
                 if row[key]
             ]
-            lines.append(f"  {row['agency']}: " + words["parts_separator"].join(parts))
+            said = words["parts_separator"].join(parts)
+            lines.append("  " + locale.at(lang, row["agency"], said))
     renamed = result.renamings(cite=lambda task: task.label)
     if renamed:
         lines += ["", words["renamings"]]
@@ -102,5 +103,5 @@ def _pair_lines(result: DiffResult, pair, lang: str, words: dict[str, str]) -> l
         added = "".join(f"《{t}》" for t in pair.titles_added) or "-"
         lines.append(words["titles"].format(removed=removed, added=added))
     for title, date in pair.revised:
-        lines.append(words["revised"].format(title=title, date=date))
+        lines.append(words["revised"].format(title=title, date=locale.date_words(lang, date)))
     return lines

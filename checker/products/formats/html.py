@@ -146,7 +146,7 @@ def _clause_parts(task) -> list[dict[str, Any]]:
                 "text": agency.name,
                 "agency": True,
                 "lead": agency.role == "lead",
-                "role": agency.role,  # lead, participant, cooperate or guide: its class
+                "role": agency.role,  # lead, participant, cooperate, guide or separate: its class
             }
         )
         cursor = at + (agency.span.end - agency.span.start)
@@ -283,7 +283,7 @@ def render_report_page(
                     "old_lead": pair.old_lead,
                     "new_lead": pair.new_lead,
                     "renamed": pair.renamed,
-                    **_title_view(pair),
+                    **_title_view(pair, lang),
                 }
             )
         diff_view = {
@@ -329,12 +329,13 @@ def _agency_view(row, links: dict[int, dict[str, str]]) -> dict[str, Any]:
     }
 
 
-def _title_view(pair) -> dict[str, Any]:
-    """The cited titles that changed in a pair, and the laws revised between the editions."""
+def _title_view(pair, lang: str) -> dict[str, Any]:
+    """The cited titles that changed in a pair, and the laws revised between the editions
+    (their dates written the reader's way)."""
     return {
         "titles_removed": [f"《{t}》" for t in pair.titles_removed],
         "titles_added": [f"《{t}》" for t in pair.titles_added],
-        "revised": pair.revised,
+        "revised": [(title, locale.date_words(lang, date)) for title, date in pair.revised],
     }
 
 
@@ -347,7 +348,9 @@ def _year_view(item, lang: str, links: dict[int, dict[str, str]]) -> dict[str, A
         "line": item.line,
         "text": item.text,
         "proposal": item.proposal or words.get(f"{item.kind}.proposal", ""),
-        "note": words.get(f"{item.kind}.note", "").format(**item.args),
+        "note": words.get(f"{item.kind}.note", "").format(
+            **{k: locale.date_words(lang, v) if k == "date" else v for k, v in item.args.items()}
+        ),
     }
 
 
@@ -398,7 +401,7 @@ def render_diff_page(result, options: RenderOptions) -> str:
                 "old_lead": pair.old_lead,
                 "new_lead": pair.new_lead,
                 "renamed": pair.renamed,
-                **_title_view(pair),
+                **_title_view(pair, lang),
                 "agency_names": " ".join(agencies),
             }
         )
