@@ -198,6 +198,16 @@ XFAIL: dict[str, str] = {
         "a district's own usual short names, kept throughout the document (区发改委, 区人社局, 区卫健委, "
         "区文旅局), are not misspelt forms of the State Council's short names (G002)"
     ),
+    "local/2019-jinshan-gonggong-xiaofang": (
+        "a lead statement in running text in the middle of a measure (由A牵头，B、C、D配合) is that measure's "
+        "clause; the other measures of a document whose only clause is such a statement are prose, not tasks "
+        "missing a clause (G008)"
+    ),
+    "local/2014-jiading-weifa-yongdi": (
+        "an enumeration 1./2. under a paragraph (违法用地存在以下情形的…：), in a document where no item carries a "
+        "clause, is not tasks missing a clause (G008); an abbreviation defined with 以下简称“X” is used when X "
+        "recurs later without quotes (D006)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
