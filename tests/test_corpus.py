@@ -208,6 +208,10 @@ XFAIL: dict[str, str] = {
         "clause, is not tasks missing a clause (G008); an abbreviation defined with 以下简称“X” is used when X "
         "recurs later without quotes (D006)"
     ),
+    "local/2015-hufubanfa-weihuapin-yunshu": (
+        "measures that name the acting body in their first words (（一）市安全监管部门要…, （二）市交通委加快…), "
+        "with no closing clause anywhere, assign the work: a readable document, not S001"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
