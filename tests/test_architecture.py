@@ -212,20 +212,20 @@ def test_the_fix_loop_is_the_engine_s(tmp_path):
 def test_parallel_workers_use_the_rules_they_are_given(tmp_path, monkeypatch):
     """A run with only some rules gets only those, whether its files are linted in one
     process or in forked workers (which used to rebuild the built-in rules)."""
-    import checker.checking.lint as lint_module
+    from checker.checking import pool
     from checker.checking.lint import LintOptions, lint_paths
     from checker.checking.rules import builtin_rules
 
     from .conftest import PLAN_2024
 
-    if lint_module._cores() < 2:
-        monkeypatch.setattr(lint_module, "_cores", lambda: 2)
+    if pool.cores() < 2:
+        monkeypatch.setattr(pool, "cores", lambda: 2)
     for n in range(4):
         (tmp_path / f"plan-{n}.txt").write_text(PLAN_2024.read_text(encoding="utf-8"))
     only = [builtin_rules()["A001"]]
-    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(pool, "PARALLEL_MIN_FILES", 2)
     parallel = lint_paths([str(tmp_path)], LintOptions(), only)
-    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 10**6)
+    monkeypatch.setattr(pool, "PARALLEL_MIN_FILES", 10**6)
     sequential = lint_paths([str(tmp_path)], LintOptions(), only)
     assert {f.code for f in parallel.findings} == {"A001"}
     assert [(f.path, f.line) for f in parallel.findings] == [

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from checker.checking import lint, resultcache
+from checker.checking import lintfile, resultcache
 from checker.checking.findings import Words
 from checker.knowledge.agencies import load_registry
 
@@ -21,13 +21,13 @@ def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(folder))
     parsed = []
-    real = lint.parse_plan
+    real = lintfile.parse_plan
 
     def counting(source, **options):
         parsed.append(source.path)
         return real(source, **options)
 
-    monkeypatch.setattr(lint, "parse_plan", counting)
+    monkeypatch.setattr(lintfile, "parse_plan", counting)
     return folder, parsed
 
 

@@ -304,13 +304,13 @@ def test_the_command_loses_no_output_and_keeps_exit_codes(tmp_path):
 
 
 def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):
-    import checker.checking.lint as lint_module
+    from checker.checking import pool
 
     for n in range(30):
         shutil.copy(PLAN_2024, tmp_path / f"plan-{n:02}.txt")
     (tmp_path / "plan-99.txt").write_bytes(b"")
     parallel = json.loads(invoke("lint", str(tmp_path), "--format", "json").stdout)
-    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 10**6)
+    monkeypatch.setattr(pool, "PARALLEL_MIN_FILES", 10**6)
     sequential = json.loads(invoke("lint", str(tmp_path), "--format", "json").stdout)
     assert parallel == sequential
     assert len(parallel["files"]) == 31 and parallel["files"][-1]["error"] == "empty file"

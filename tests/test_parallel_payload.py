@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.checking import lint as lint_module
+from checker.checking import pool
 from checker.checking.findings import Finding, Fix, Words
 from checker.checking.lint import LintOptions, lint_paths
 from checker.checking.rules import builtin_rules
@@ -117,10 +117,10 @@ def test_a_run_in_workers_writes_what_a_run_in_one_process_writes(tmp_path, monk
     shutil.copytree(ROOT / "plans", tmp_path / "plans")
     shutil.copytree(ROOT / "tests" / "data", tmp_path / "data")
     specs = list(builtin_rules().values())
-    monkeypatch.setattr(lint_module, "_cores", lambda: 2)
-    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    monkeypatch.setattr(pool, "PARALLEL_MIN_FILES", 2)
     parallel = lint_paths([str(tmp_path)], LintOptions(), specs)
-    monkeypatch.setattr(lint_module, "PARALLEL_MIN_FILES", 10**6)
+    monkeypatch.setattr(pool, "PARALLEL_MIN_FILES", 10**6)
     alone = lint_paths([str(tmp_path)], LintOptions(), specs)
     assert parallel.findings == alone.findings and len(alone.findings) > 40
     for lang in ("zh", "en"):

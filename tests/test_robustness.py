@@ -122,16 +122,16 @@ def test_fifo_given_directly(tmp_path):
 def test_file_removed_during_the_run(tmp_path, monkeypatch):
     first = _write(tmp_path, "a.txt", GOOD.encode())
     second = _write(tmp_path, "b.txt", GOOD.encode())
-    import checker.checking.lint as lint_module
+    import checker.checking.lintfile as lintfile
 
-    real = lint_module.read_file
+    real = lintfile.read_file
 
     def vanishing(path, name=None):
         if str(path).endswith("a.txt"):
             os.unlink(path)
         return real(path, name)
 
-    monkeypatch.setattr(lint_module, "read_file", vanishing)
+    monkeypatch.setattr(lintfile, "read_file", vanishing)
     result = invoke("lint", str(first), str(second), "--format", "json")
     assert result.exit_code == 2
     files = json.loads(result.stdout)["files"]
@@ -143,9 +143,9 @@ def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkey
     it could otherwise have its old findings kept under its new content's key."""
     plan = _write(tmp_path, "a.txt", GOOD.encode())
     saved = "1.甲。(科技部负责)\n3.乙。(财政部负责)\n"  # task 2 missing: N002
-    import checker.checking.lint as lint_module
+    import checker.checking.lintfile as lintfile
 
-    real = lint_module.read_file
+    real = lintfile.read_file
 
     def saved_right_after_reading(path, name=None):
         checked = real(path, name)
@@ -153,7 +153,7 @@ def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkey
         return checked
 
     with monkeypatch.context() as patch:
-        patch.setattr(lint_module, "read_file", saved_right_after_reading)
+        patch.setattr(lintfile, "read_file", saved_right_after_reading)
         assert invoke("lint", str(plan)).exit_code == 0  # the first content: no findings
     again = json.loads(invoke("lint", str(plan), "--format", "json").stdout)
     fresh = json.loads(invoke("lint", str(plan), "--format", "json", "--no-cache").stdout)

@@ -141,8 +141,8 @@ def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | No
 
 def lint_inputs(paths: Iterable[str]) -> list[Path]:
     """The files a lint run reads: each named file and what a named folder holds (its walk,
-    as ``lint.discover`` makes it)."""
-    from ..checking.lint import discover
+    as ``reading.discover`` makes it)."""
+    from ..reading.discover import discover
 
     return [item.path for item in discover(p for p in paths if p != "-") if item.path is not None]
 

@@ -34,7 +34,7 @@ from ..checking import engine
 from ..checking.config import ConfigFinder
 from ..checking.edits import taken_fixes
 from ..checking.findings import Finding
-from ..checking.lint import placed
+from ..checking.lintfile import placed
 from ..checking.registry import RuleSpec
 from ..reading.docx import Layout, Piece, W, open_docx, read_layout
 from ..reading.model import Edit

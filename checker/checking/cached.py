@@ -1,0 +1,86 @@
+"""A file's report from the result cache (``resultcache`` keeps the entries): the key of a
+file's bytes under its configuration and rules, and a report filled from a hit.
+
+A file is cached only once checked as a plan, so a hit needs no sniffing (the same bytes
+are the same plan); errors are never cached; --fix and --diff never use the cache.
+"""
+
+from ..base.errors import ConfigError, InputError
+from ..reading.discover import Item
+from ..reading.source import Source, source_from_file
+from .config import Config, ConfigFinder
+from .lintrun import FileReport, LintOptions
+from .registry import RuleSpec
+
+
+def with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:
+    """The run's rules and those the file's config adds."""
+    return specs + list(config.custom) if config.custom else specs
+
+
+def cached_report(
+    item: Item, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
+) -> FileReport | None:
+    """The report of a file from the result cache, or None: not cached, or not a file this
+    run may take from it (the run then checks it, and says what is wrong with it)."""
+    if item.error or item.skip or item.path is None or not options.uses_cache:
+        return None
+    if not item.path.is_file():  # dangling, a loop, a FIFO: lint_file says what is wrong
+        return None
+    try:
+        config = finder.for_file(item.path).with_cli(options.select, options.ignore)
+    except ConfigError:
+        return None
+    try:
+        data = item.path.read_bytes()
+    except OSError:
+        return None
+    from . import resultcache
+
+    key = cache_key(item.display, data, config, with_custom_rules(specs, config), options)
+    if key is None or not resultcache.has(key):
+        return None
+    try:  # the bytes the key was made of, not a second read that may differ
+        source = source_from_file(data, item.path, item.display)
+    except InputError:
+        return None
+    report = FileReport(item.display)
+    return report if fill_from_cache(report, key, source, config) else None
+
+
+def cache_key(
+    name: str, data: bytes | None, config: Config, active: list[RuleSpec], options: LintOptions
+) -> str | None:
+    """The result-cache key of a file's bytes (those its Source was made from), or None when
+    this run does not use the cache: asked not to, standard input, or --fix/--diff."""
+    if not options.uses_cache or data is None:
+        return None
+    from . import resultcache
+
+    return resultcache.entry_key(name, data, config, tuple(spec.code for spec in active))
+
+
+def fill_from_cache(report: FileReport, key: str, source: Source, config: Config) -> bool:
+    """Fill ``report`` from the result cache; False on a miss."""
+    from . import resultcache
+
+    hit = resultcache.load(key, report.path, source)
+    if hit is None:
+        return False
+    report.source = source
+    report.findings = hit["findings"]
+    report.unused_suppressions = hit["unused_suppressions"]
+    report.suppressed = hit["suppressed"]
+    report.summary = hit["summary"]
+    report.custom_codes = tuple(spec.code for spec in config.custom)
+    report.custom_rules = config.custom
+    return True
+
+
+def store(key: str, report: FileReport) -> None:
+    """Keep a checked file's findings under its key."""
+    from . import resultcache
+
+    resultcache.store(
+        key, report.findings, report.unused_suppressions, report.summary, report.suppressed
+    )

@@ -1,0 +1,80 @@
+"""Which files a run reads: the paths named, a folder's plan files (sorted), and the files
+of a plan's usual formats that plancheck does not read, each with why (said with -v).
+
+Discovery only looks at names and kinds of files; reading them is ``source``'s work.
+"""
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from ..base.errors import Reason
+
+#: what a folder contributes: every format plancheck reads (text, Word, PDF, web pages)
+PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+NO_PLANS = Reason("no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder", "no-plans")
+#: formats a plan is often kept in that plancheck does not read: a folder run names them
+#: with -v (skipped, and why), rather than passing over them in silence
+UNREAD_SUFFIXES = {
+    ".doc": Reason("not read: an old Word .doc file; save it as .docx", "format-not-read"),
+    ".wps": Reason("not read: a WPS .wps file; save it as .docx", "format-not-read"),
+    ".rtf": Reason("not read: an RTF file; save it as .docx", "format-not-read"),
+    ".ofd": Reason("not read: an OFD file; export it as PDF", "format-not-read"),
+}
+#: Word's lock file beside an open document (~$draft.docx): not a document at all
+WORD_LOCK = Reason("not read: Word's lock file of an open document (~$…)", "format-not-read")
+
+
+class Item(NamedTuple):
+    """One file to check: its display name, its path (None for stdin), an error found while
+    looking for it, and whether a folder walk found it (then a non-plan is skipped)."""
+
+    display: str
+    path: Path | None
+    error: Reason | None = None
+    walked: bool = False
+    #: why a folder walk passes over a file it found (a format not read), said with -v
+    skip: Reason | None = None
+
+
+def discover(paths: Iterable[str]) -> list[Item]:
+    """Expand folders into their plan files, sorted; keep each path's error for later."""
+    found: list[Item] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(Item("-", None))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            plans, passed = _walk(path)
+            if not plans:
+                found.append(Item(raw, path, NO_PLANS))
+            found.extend(Item(str(p), p, None, True) for p in plans)
+            found.extend(Item(str(p), p, None, True, why) for p, why in passed)
+        elif not path.exists():
+            found.append(Item(raw, path, Reason("no such file", "not-found")))
+        else:
+            found.append(Item(raw, path))
+    return found
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, Reason]]]:
+    """Plan files below a folder, sorted, and the files of a plan's usual formats that are
+    not read, with why; hidden folders and symlink loops are skipped."""
+    result = []
+    passed = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if name.lower().endswith(PLAN_SUFFIXES):
+                if name.startswith("~$"):
+                    passed.append((path, WORD_LOCK))
+                elif path.is_file() or path.is_symlink():  # FIFOs and devices are not plans
+                    result.append(path)
+            elif path.suffix.lower() in UNREAD_SUFFIXES:
+                passed.append((path, UNREAD_SUFFIXES[path.suffix.lower()]))
+    return sorted(result), sorted(passed, key=lambda item: item[0])

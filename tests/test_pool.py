@@ -1,0 +1,53 @@
+"""The worker pool of a lint run: forked processes given the run by inheritance (closures,
+no module global), results in order, a worker's error raised in the parent, a worker that
+dies never taken for one with no findings."""
+
+from __future__ import annotations
+
+import ast
+import os
+import signal
+
+import pytest
+
+from checker.checking import pool
+
+from .test_architecture import PACKAGE
+
+
+def test_results_come_back_in_the_chunks_order_from_a_closure():
+    offset = 100  # a closure's own state: fork passes it, nothing is pickled but results
+    chunks = [[n, n + 1] for n in range(0, 20, 2)]
+    assert pool.map_forked(lambda chunk: [n + offset for n in chunk], chunks, 3) == [
+        [n + offset, n + 1 + offset] for n in range(0, 20, 2)
+    ]
+
+
+def test_a_worker_s_error_is_raised_in_the_parent():
+    def work(chunk):
+        if chunk == [3]:
+            raise ValueError("chunk 3")
+        return chunk
+
+    with pytest.raises(ValueError, match="chunk 3"):
+        pool.map_forked(work, [[n] for n in range(6)], 2)
+
+
+def test_a_worker_that_dies_is_an_error_not_an_empty_result():
+    def work(chunk):
+        if chunk == [1]:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return chunk
+
+    with pytest.raises(RuntimeError, match="worker"):
+        pool.map_forked(work, [[n] for n in range(4)], 2)
+
+
+def test_the_pool_keeps_no_module_state():
+    """Module-level names of pool.py are functions, imports and constants: no dict, list or
+    set a run fills before forking (the old ``_WORKER``)."""
+    tree = ast.parse((PACKAGE / "checking" / "pool.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            value = node.value
+            assert isinstance(value, ast.Constant), ast.unparse(node)
