@@ -40,6 +40,13 @@ CASES = [
     ("科技部、财政部牵头", [("科技部", "lead"), ("财政部", "lead")]),
     ("发展改革委牵头,财政部等按职责分工负责,年内持续推进",
      [("发展改革委", "lead"), ("财政部", "participant")]),
+    # 分别负责: each answers for its own part, none leads (国发〔2020〕6号); under a named
+    # lead those who each do their part take part
+    ("国务院各部门分别负责,年内持续推进", [("国务院各部门", "separate")]),
+    ("科技部、财政部分别负责", [("科技部", "separate"), ("财政部", "separate")]),
+    ("科技部、财政部按职责分工分别负责", [("科技部", "separate"), ("财政部", "separate")]),
+    ("发展改革委牵头,财政部、商务部分别负责",
+     [("发展改革委", "lead"), ("财政部", "participant"), ("商务部", "participant")]),
     # guides and those responsible
     ("市住房城乡建设管理委指导,各区政府负责", [("市住房城乡建设管理委", "guide"), ("各区政府", "lead")]),
     ("市住房城乡建设管理委指导", [("市住房城乡建设管理委", "guide")]),
@@ -168,7 +175,7 @@ def test_every_party_is_where_the_clause_writes_it(pieces):
     reading = _read(inner)
     for name, at, role, _ in reading.parties:
         assert inner[at : at + len(name)] == name
-        assert role in {"lead", "participant", "cooperate", "guide"}
+        assert role in {"lead", "participant", "cooperate", "guide", "separate"}
         assert not any(mark in name for mark in "、,;:")
         assert "负责" not in name and "牵头" not in name
     for text, at in reading.unplaced:

@@ -400,3 +400,25 @@ def test_a_change_of_role_is_shown(tmp_path):
     roles = data["pairs"][0]["agencies"]["roles_changed"]
     assert roles == [{"agency": "商务部", "old": "participant", "new": "cooperate"}]
     assert "角色：商务部 参与 → 配合" in invoke("diff", str(old), str(new)).output
+
+
+def test_each_for_its_own_part_is_a_role_of_its_own(tmp_path):
+    """分别负责: each body answers for its own part, no single lead: a role the diff shows
+    (and ``agencies`` counts among the tasks each leads, marked 分别负责)."""
+    head = "2025年某某工作要点\n一、重点任务\n"
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(head + "（一）推进改革。（科技部、商务部负责）\n", encoding="utf-8")
+    new.write_text(head + "（一）推进改革。（科技部、商务部分别负责）\n", encoding="utf-8")
+    data = json.loads(invoke("diff", str(old), str(new), "--format", "json").output)
+    roles = data["pairs"][0]["agencies"]["roles_changed"]
+    assert roles == [
+        {"agency": "科技部", "old": "lead", "new": "separate"},
+        {"agency": "商务部", "old": "participant", "new": "separate"},
+    ]
+    assert "角色：商务部 参与 → 分别负责" in invoke("diff", str(old), str(new)).output
+    table = invoke("agencies", str(new)).output
+    assert "分别负责: （一）" in table, table
+    shown = json.loads(invoke("agencies", str(new), "--format", "json").output)
+    rows = {row["name"]: row for row in shown["agencies"]}
+    assert rows["商务部"]["leads"] == [1] and rows["商务部"]["roles"] == {"separate": ["（一）"]}

@@ -95,3 +95,18 @@ def test_every_message_template_has_a_producer():
             if key not in keys and not any(k.startswith(f"{key}.") for k in keys)
         ]
         assert unused == [], f"{lang}: {unused}"
+
+
+def test_dates_are_written_the_languages_way():
+    """A message's date: 2024年6月6日 (and 2018年3月) in Chinese, ISO in English; a fact
+    that is no ISO date is said as it is."""
+    assert locale.date_words("zh", "2024-06-06") == "2024年6月6日"
+    assert locale.date_words("zh", "2018-03") == "2018年3月"
+    assert locale.date_words("zh", "2018") == "2018年"
+    assert locale.date_words("en", "2024-06-06") == "2024-06-06"
+    assert locale.date_words("en", "2018-03") == "2018-03"
+    assert locale.date_words("zh", "某日") == "某日"
+    args = {"task": "1", "agency": "国家工商总局", "year": 2018, "date": "2018-03",
+            "event": None, "plan_year": 2024, "successor": "市场监管总局"}  # fmt: skip
+    assert "已于2018年3月" in locale.message("zh", "G003.abolished", args)
+    assert "in 2018-03" in locale.message("en", "G003.abolished", args)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..base.lazyre import LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
 from ..knowledge.data import builtin
+from ..reading.clause import body_endings
 from ..reading.model import AgencyRef, Clause, Plan, Task, maker
 from ..reading.text import fold
 
@@ -70,6 +71,62 @@ def is_government_issued(plan: Plan) -> bool:
         if paragraph.role == "title" and title.match(text):
             return True
     return False
+
+
+@cache
+def _issuers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = (builtin("layout.yaml") or {}).get("issuers", {})
+    return tuple(map(str, data.get("coordinating", ()))), tuple(map(str, data.get("not_name", ())))
+
+
+def issuer_kind(plan: Plan) -> str | None:
+    """Who issued the document, by kind (``rules/layout.yaml`` ``issuers:`` says why each
+    matters): ``government`` (a government or its office), ``coordinating`` (a body a
+    government sets up to coordinate, a joint conference), ``joint`` (several bodies
+    together), ``department`` (one body), or None where no issuer is written."""
+    if is_government_issued(plan):
+        return "government"
+    texts = _issuer_texts(plan)
+    names = issuer_names(texts)
+    signature = _government()[1]
+    if any(signature.match(name) for name in names):
+        return "government"  # 上海市松江区人民政府办公室关于…: the issuer line, not a title
+    coordinating, _ = _issuers()
+    if any(word in text for text in texts for word in coordinating):
+        return "coordinating"
+    if len(names) > 1:
+        return "joint"
+    return "department" if names else None
+
+
+def _issuer_texts(plan: Plan) -> list[str]:
+    """The issuer's part of each issuer line (before 关于) and each signature line."""
+    texts = []
+    for paragraph in plan.paragraphs:
+        if paragraph.role == "issuer":
+            texts.append(fold(paragraph.text).strip().split("关于", 1)[0])
+        elif paragraph.role == "closing":
+            texts.append(fold(paragraph.text).strip())
+    return texts
+
+
+def issuer_names(texts: list[str]) -> tuple[str, ...]:
+    """The names of the bodies that issued a document, each once, in order, from the texts
+    of its issuer and signature lines (``A、B``, the red header's ``A 文件``, a signature
+    ``上海市宝山区生态环境局   上海市宝山区水务局``): the words that are a body's name."""
+    _, not_name = _issuers()
+    endings = body_endings()
+    names: dict[str, None] = {}
+    for text in texts:
+        parts = [p for p in re.split(r"[、\s]+", text) if p and p not in not_name]
+        if parts and all(_is_name(p, endings) for p in parts):
+            names.update(dict.fromkeys(parts))
+    return tuple(names)
+
+
+def _is_name(part: str, endings: tuple[str, ...]) -> bool:
+    """A body's name: Han characters only (no 附件:1., no 《), ending as bodies' names do."""
+    return part.endswith(endings) and all("\u4e00" <= c <= "\u9fff" for c in part)
 
 
 #: An agency named in a clause, with its task and what the registry knows of the name:

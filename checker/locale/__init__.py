@@ -12,6 +12,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from ..base.lazyre import LazyPattern
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -30,6 +32,11 @@ _NAMED_VALUES = frozenset({"style"})
 #: finding arguments that are line numbers: a message says each as a place (``{line_at}``:
 #: 第12行, or in a Word file 第12段 / 表2第4行, where Word has paragraphs, not lines)
 _LINE_FACTS = ("line", "first_line", "def_line")
+#: finding arguments that are dates, given as ISO text (2024-06-06, or 2018-03 where only the
+#: month is known): a message says each the language's way (2024年6月6日 in Chinese)
+_DATE_FACTS = ("date",)
+#: an ISO date or year-month, as the registries and the law catalogue hold them
+_ISO_DATE = LazyPattern(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?$")
 
 
 @cache
@@ -58,6 +65,9 @@ def message(lang: str, key: str, args: dict[str, Any], places: tuple[tuple, ...]
         if name in args:
             shown[f"{name}_at"] = line_words(lang, args[name], places)
             shown["line_unit"] = book.UI["unit.paragraph" if places else "unit.line"]
+    for name in _DATE_FACTS:
+        if name in args:
+            shown[name] = date_words(lang, args[name])
     for name in _NAMED_VALUES.intersection(args):  # a fact like style=council, in words
         value = _said(lang, args[name])
         shown[f"{name}_name"] = _shown(lang, book.UI.get(f"{name}.{value}", value))
@@ -105,6 +115,18 @@ def _words_class() -> type:
 def _words(lang: str, keys: Words) -> str:
     words = catalogue(lang).WORDS
     return words["separator"].join(words[key] for key in keys)
+
+
+def date_words(lang: str, value: Any) -> Any:
+    """A date as the language writes it: ISO ``2024-06-06`` (``2018-03``, ``2018``) is
+    ``2024年6月6日`` (``2018年3月``, ``2018年``) in Chinese, as GB/T 15835 and every plan
+    write dates, and stays ISO in English. Anything else is said as it is."""
+    found = _ISO_DATE.match(str(value)) if value is not None else None
+    if found is None:
+        return _shown(lang, value)
+    year, month, day = (int(part) if part else None for part in found.groups())
+    key = "date.day" if day else "date.month" if month else "date.year"
+    return catalogue(lang).UI[key].format(year=year, month=month, day=day)
 
 
 def rule_title(lang: str, spec: RuleSpec) -> str:

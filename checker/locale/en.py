@@ -56,9 +56,9 @@ MESSAGES = {
     "G001.local": "task {task} names '{agency}', which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G002": "task {task}: '{agency}' is not the canonical short name; write '{canonical}'.",
     "G002.style": "in task {task}, '{agency}' is not written like the other names of this document ({style_name}): write '{canonical}'.",
-    "G003": "task {task}: '{agency}' was {event} in {year}; a {plan_year} plan should name '{successor}'.",
-    "G003.abolished": "task {task}: '{agency}' was abolished in {year}; name the body that now holds its duties.",
-    "G003.local": "task {task}: '{agency}' was {event} in {year}; a {plan_year} plan should name the local body that took over its duties (usually '{successor}'; check the place's own name).",
+    "G003": "task {task}: '{agency}' was {event} in {date}; a {plan_year} plan should name '{successor}'.",
+    "G003.abolished": "task {task}: '{agency}' was abolished in {date}; name the body that now holds its duties.",
+    "G003.local": "task {task}: '{agency}' was {event} in {date}; a {plan_year} plan should name the local body that took over its duties (usually '{successor}'; check the place's own name).",
     "G004": "task {task} lists '{agency}' twice (same body as '{first}'): delete the repeat.",
     "G005": "task {task} has a vague responsibility clause ('{phrase}'): name every responsible agency.",
     "G006": "task {task} has a single agency '{agency}' but says 按职责分工负责: write '{agency}负责'.",
@@ -96,6 +96,9 @@ MESSAGES = {
 
 UI = {
     "list_separator": ", ",
+    "date.day": "{year}-{month:02d}-{day:02d}",
+    "date.month": "{year}-{month:02d}",
+    "date.year": "{year}",
     "init_none": "every agency name in {plan} is already in a registry: nothing to add, {path} not written.",
     "init.entry": "{count} times; tasks {tasks}",
     "init.entry.one": "once; task {tasks}",
@@ -198,6 +201,7 @@ UI = {
     "agencies.role.responsible": "responsible",
     "agencies.role.cooperate": "cooperates",
     "agencies.role.guide": "guides",
+    "agencies.role.separate": "each its own part",
     "catalogue.fix": " [fix: {fix}]",
     "fix.safe": "safe",
     "fix.unsafe": "unsafe",
@@ -242,6 +246,7 @@ HTML = {
     "legend": "In the clauses",
     "role.lead": "lead",
     "role.responsible": "responsible",
+    "role.separate": "each its own part",
     "role.participant": "takes part",
     "role.cooperate": "cooperates",
     "role.guide": "guides",
@@ -505,9 +510,13 @@ EXPLANATIONS = {
         "分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。' Without it, or with a\n"
         "clause that marks with '牵头' an agency not listed first, the lead is unclear. The\n"
         "convention may also be stated in the first clause ('排在第一位的部门为牵头部门，下同').\n"
-        "Documents of the State Council and of local governments and their general offices (国发,\n"
-        "国办发, ×政发, ×府办发…) always take the first listed as lead and need no statement; nor\n"
-        "does a '责任单位：' list, which names bodies jointly responsible."
+        "That the first listed leads is the family's standing convention: only a single\n"
+        "department's plan (a ministry's or a bureau's, or one with no issuer written), which\n"
+        "divides work among bodies it does not direct, must say so. Documents of a government or\n"
+        "its general office (国发, 国办发, ×政发, ×府办发…), of a body a government sets up to\n"
+        "coordinate (领导小组, 安全生产委员会, 指挥部, a joint conference or its office) and of\n"
+        "several bodies issuing together need no statement; nor does a '责任单位：' list, which\n"
+        "names bodies jointly responsible."
     ),
     "G010": (
         "A plan often restates its tasks in an annexed table for the member units. Table and\n"

@@ -56,9 +56,9 @@ MESSAGES = {
     "G001.local": "任务{task}的责任单位“{agency}”带有地方层级或地名，不是中央单位的误写，但不在任何单位名录中：请在本地名录中登记（配置文件中写 agencies: [名录文件]；可用 plancheck agencies 计划文件 --init 名录文件 生成草稿）。",
     "G002": "任务{task}中“{agency}”不是规范简称：请写作“{canonical}”。",
     "G002.style": "任务{task}中“{agency}”与本文件其他单位名称的写法不一致（本文件用{style_name}）：请写作“{canonical}”。",
-    "G003": "任务{task}中的“{agency}”已于{year}年{event}，{plan_year}年的计划应写作“{successor}”。",
-    "G003.abolished": "任务{task}中的“{agency}”已于{year}年撤销：请改为现承担其职责的单位。",
-    "G003.local": "任务{task}中的“{agency}”已于{year}年{event}：{plan_year}年的计划应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准）。",
+    "G003": "任务{task}中的“{agency}”已于{date}{event}，{plan_year}年的计划应写作“{successor}”。",
+    "G003.abolished": "任务{task}中的“{agency}”已于{date}撤销：请改为现承担其职责的单位。",
+    "G003.local": "任务{task}中的“{agency}”已于{date}{event}：{plan_year}年的计划应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准）。",
     "G004": "任务{task}的责任分工中“{agency}”重复出现（与“{first}”为同一单位）：请删去重复的一处。",
     "G005": "任务{task}的责任分工含糊（“{phrase}”）：请列明全部负责部门。",
     "G006": "任务{task}只有一个负责部门“{agency}”，却写“按职责分工负责”：请改为“{agency}负责”。",
@@ -96,6 +96,9 @@ MESSAGES = {
 
 UI = {
     "list_separator": "、",
+    "date.day": "{year}年{month}月{day}日",
+    "date.month": "{year}年{month}月",
+    "date.year": "{year}年",
     "init_none": "{plan}中的单位名称都已在名录中，没有需要补充的，未写入{path}。",
     "init.entry": "{count}次；任务{tasks}",
     "init.header": (
@@ -182,6 +185,7 @@ UI = {
     "agencies.role.responsible": "负责",
     "agencies.role.cooperate": "配合",
     "agencies.role.guide": "指导",
+    "agencies.role.separate": "分别负责",
     "catalogue.fix": " [修复：{fix}]",
     "fix.safe": "安全",
     "fix.unsafe": "需核对",
@@ -441,6 +445,7 @@ HTML = {
     "legend": "责任分工中",
     "role.lead": "牵头单位",
     "role.responsible": "责任单位",
+    "role.separate": "分别负责的单位",
     "role.participant": "参与单位",
     "role.cooperate": "配合单位",
     "role.guide": "指导单位",
@@ -713,9 +718,11 @@ EXPLANATIONS = {
         "多个部门负责的任务，由文末一句说明谁牵头：“上述各项任务分工中，由多个部门负责的，\n"
         "列第一位的部门为牵头部门，其他为参与部门。”缺了这句话，或某条分工用“牵头”另指了\n"
         "不在第一位的部门，牵头责任就不清楚。这一约定也可以写在第一条分工的括注里\n"
-        "（“排在第一位的部门为牵头部门，下同”）；国务院和地方人民政府及其办公厅的文件\n"
-        "（国发、国办发、×政发、×府办发…）向来以列第一位者为牵头，不需另行说明；\n"
-        "“责任单位：”列出的是共同负责的单位，也不需要。"
+        "（“排在第一位的部门为牵头部门，下同”）。列第一位者为牵头是这类文件的通例，只有\n"
+        "单个部门印发、给不归其领导的单位分工的计划（部委、厅局的工作要点，或未写明发文机关的）\n"
+        "需要写明；人民政府及其办公厅（国发、国办发、×政发、×府办发…）、政府设立的议事协调\n"
+        "机构（领导小组、安全生产委员会、指挥部，联席会议及其办公室）的文件和多个单位联合印发\n"
+        "的文件不需另行说明；“责任单位：”列出的是共同负责的单位，也不需要。"
     ),
     "G010": (
         "计划常在附件中以分工表重述正文的任务，供各成员单位落实。表格和正文往往出自不同稿次，\n"

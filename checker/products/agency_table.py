@@ -24,7 +24,8 @@ class AgencyRow:
     lead_tasks: list[int] = field(default_factory=list)
     join_tasks: list[int] = field(default_factory=list)
     #: the tasks (as cited) where its role is more than lead or join: a joint lead
-    #: (joint_lead), cooperating (cooperate), guiding (guide)
+    #: (joint_lead), cooperating (cooperate), guiding (guide), each for its own part
+    #: (separate: counted among the tasks it leads)
     roles: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -44,7 +45,7 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
             if row is None:
                 category = body.category if body else "unknown"
                 row = rows[name] = AgencyRow(name, category, known=body is not None)
-            lead = agency.role == "lead"
+            lead = agency.role in ("lead", "separate")  # 分别负责: each leads its own part
             role = _role_shown(clause, agency)
             if role is not None and task.label not in row.roles.setdefault(role, []):
                 row.roles[role].append(task.label)
@@ -63,10 +64,11 @@ def agency_rows(plan: Plan, registry: Registry | None = None) -> list[AgencyRow]
 
 def _role_shown(clause: Clause, agency: AgencyRef) -> str | None:
     """The role to show beside lead and join: a lead among several (joint_lead), or the
-    role a clause gives in words (cooperate: 配合; guide: 指导); None for a plain one."""
+    role a clause gives in words (cooperate: 配合; guide: 指导; separate: 分别负责, each
+    for its own part, no single lead); None for a plain one."""
     if agency.role == "lead":
         return "joint_lead" if len(clause.leads) > 1 else None
-    return agency.role if agency.role in ("cooperate", "guide") else None
+    return agency.role if agency.role in ("cooperate", "guide", "separate") else None
 
 
 @dataclass

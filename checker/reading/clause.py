@@ -28,7 +28,7 @@ from .model import AgencyRef, Clause, Span, maker
 from .source import Source
 
 #: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
-ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide"})
+ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide", "separate"})
 _SEGMENT_MARKS = ",;。"
 _OPEN, _CLOSE = "(〔[【", ")〕]】"
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
@@ -200,6 +200,11 @@ def _looks_like_party(g: Grammar, name: str) -> bool:
     if not name or _NOT_A_NAME.search(name) or len(name) > _LONGEST_NAME:
         return False
     return is_subject(name) or without_second_name(name).endswith(g.body_endings)
+
+
+def body_endings() -> tuple[str, ...]:
+    """How the names of bodies end (局, 委, 办公室, 政府, 中心…), as the grammar lists them."""
+    return grammar().body_endings
 
 
 def lists_jointly(label: str | None) -> bool:
@@ -448,19 +453,21 @@ def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False)
 def _settle_roles(parties: list[_Party]) -> None:
     """``responsible`` made definite: where the clause names a lead (牵头, a lead label, a
     (牵头) mark) those responsible take part; otherwise the first of them leads and the
-    rest take part (the family's convention: the first-listed body leads)."""
+    rest take part (the family's convention: the first-listed body leads). Parties that
+    each answer for their own part (分别负责) lead no one: they stay ``separate``, unless the
+    clause names a lead, under whom they take part."""
     marked = any(p.marked for p in parties)
     if marked:
         for party in parties:
             if party.marked:
                 party.role = "lead"
-            elif party.role in ("lead", "responsible"):
+            elif party.role in ("lead", "responsible", "separate"):
                 party.role = "participant"
         return
     has_lead = any(p.role == "lead" for p in parties)
     for party in parties:
-        if party.role == "responsible":
-            party.role = "participant" if has_lead else "lead"
+        if party.role == "responsible" or (has_lead and party.role == "separate"):
+            party.role = "participant" if has_lead else "lead"  # X牵头,Y、Z分别负责: Y, Z take part
             has_lead = True
 
 

@@ -91,7 +91,7 @@ class AgencyRef(NamedTuple):
 
     name: str
     span: Span
-    role: str  # lead | participant | cooperate | guide
+    role: str  # lead | participant | cooperate | guide | separate (分别负责: each its own part)
 
 
 class Clause(NamedTuple):
@@ -114,7 +114,8 @@ class Clause(NamedTuple):
     lead_note: str | None = None
     label: str | None = None  # 责任单位, 牵头单位…: the clause lists its bodies under labels
     #: every party the clause names, agencies and collectives (各区政府), in text order, each
-    #: with its role: lead (several lead jointly), participant, cooperate or guide
+    #: with its role: lead (several lead jointly), participant, cooperate, guide or separate
+    #: (分别负责: each answers for its own part, none leads)
     parties: tuple[AgencyRef, ...] = ()
     deadline: str | None = None  # a time limit inside the clause: 2019年底前完成, 长期坚持
     notes: tuple[str, ...] = ()  # notes inside the clause: 适用范围:所有试点地区

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ...knowledge.agencies import Lookup, Registry, ended_before
+from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
 from ...reading.clause import lists_jointly
-from ...reading.model import AgencyRef, Edit, Plan, Task
+from ...reading.model import AgencyRef, Clause, Edit, Plan, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
 from ..context import Context
@@ -17,7 +17,7 @@ from ..profile import (
     agency_uses,
     clause_participants,
     dominant_style,
-    is_government_issued,
+    issuer_kind,
     keeps_protocol_order,
     mixed_in_style,
     open_lists_are_convention,
@@ -180,9 +180,15 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
         current, changed = registry.current(found.agency, ctx.year, ctx.month)
         if changed is None:
             continue
+        date = _when_ended(found.agency, changed)
         if ended_before(current, ctx.year, ctx.month):
             yield ctx.finding(
-                agency.span, task, variant="abolished", agency=agency.name, year=changed
+                agency.span,
+                task,
+                variant="abolished",
+                agency=agency.name,
+                year=changed,
+                date=date,
             )
             continue
         # a local body's successor is its counterpart as the mirror names it (省工商局 →
@@ -197,10 +203,20 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             safe=not local,
             agency=agency.name,
             year=changed,
+            date=date,
             event=Words("G003.reorganised"),
             plan_year=ctx.year,
             successor=current.name,
         )
+
+
+def _when_ended(agency: Agency, year: int | None) -> str | None:
+    """When a body was renamed or abolished, as ISO text: ``2018-03`` where the registry
+    knows the month (the messages say it: 已于2018年3月改组), else the year."""
+    if year is None:
+        return None
+    month = agency.ended_month if agency.ended == year else None
+    return f"{year}-{month:02d}" if month else str(year)
 
 
 @rule("G004", "duplicate-agency", fix="safe")
@@ -352,14 +368,24 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 
 def _has_lead(parties: tuple[AgencyRef, ...]) -> bool:
-    """Whether a clause that names parties names who answers for the task: a lead, or the
-    body that guides (市发展改革委指导) where none is named to lead."""
-    return any(p.role in ("lead", "guide") for p in parties)
+    """Whether a clause that names parties names who answers for the task: a lead, the
+    body that guides (市发展改革委指导) where none is named to lead, or bodies that each
+    answer for their own part (A、B分别负责)."""
+    return any(p.role in ("lead", "guide", "separate") for p in parties)
 
 
 def _names_agencies(registry: Registry, inner: str) -> bool:
     names = [n for n in re.split(r"[、,，]", inner) if n.strip()]
     return bool(names) and all(registry.lookup(n) is not None for n in names)
+
+
+def _claims_first_lead(clause: Clause) -> bool:
+    """Does a clause shared by several bodies rest on the first-named-leads convention? Not
+    where it marks its lead (牵头), lists bodies jointly responsible (责任单位:A、B), or has
+    each answer for its own part (A、B分别负责): none of these names a lead by place."""
+    if clause.lead_marked or lists_jointly(clause.label):
+        return False
+    return not any(p.role == "separate" for p in clause.parties)
 
 
 @rule("G009", "lead-statement")
@@ -374,9 +400,10 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
         "牵头" in p.text and any(word in p.text for word in words("first_place"))
         for p in plan.paragraphs
     )
-    if not stated and not is_government_issued(plan):
+    if not stated and issuer_kind(plan) in ("department", None):
+        # only a single department's plan must say who leads (rules/layout.yaml, issuers:);
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
-        unmarked = [(t, c) for t, c in shared if not c.lead_marked and not lists_jointly(c.label)]
+        unmarked = [(t, c) for t, c in shared if _claims_first_lead(c)]
         if unmarked:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return

@@ -102,5 +102,5 @@ def _pair_lines(result: DiffResult, pair, lang: str, words: dict[str, str]) -> l
         added = "".join(f"《{t}》" for t in pair.titles_added) or "-"
         lines.append(words["titles"].format(removed=removed, added=added))
     for title, date in pair.revised:
-        lines.append(words["revised"].format(title=title, date=date))
+        lines.append(words["revised"].format(title=title, date=locale.date_words(lang, date)))
     return lines

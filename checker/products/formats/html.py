@@ -22,7 +22,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 _CELL_BAR = re.compile(r"\s*\|\s*")
 _NUMERAL = re.compile(r"\d+|[零〇一二两三四五六七八九十]+")
 _WRITTEN = ("{}、", "（{}）", "{}.", "（{}）")  # an item's number by its level
-_ROLE_ORDER = ("lead", "responsible", "participant", "cooperate", "guide")
+_ROLE_ORDER = ("lead", "responsible", "separate", "participant", "cooperate", "guide")
 _CONTEXT = 24  # characters of unchanged text shown beside a fix
 
 
@@ -197,7 +197,7 @@ def _clause_parts(task) -> list[dict[str, Any]]:
                 "text": agency.name,
                 "agency": True,
                 "lead": agency.role == "lead",
-                "role": agency.role,  # lead, participant, cooperate or guide: its class
+                "role": agency.role,  # lead, participant, cooperate, guide or separate: its class
             }
         )
         cursor = at + (agency.span.end - agency.span.start)
@@ -346,7 +346,7 @@ def render_report_page(
                     "renamed": pair.renamed,
                     "roles_changed": _roles_changed(pair, lang),
                     "text": "" if inline else (pair.new or pair.old)[0].body,
-                    **_title_view(pair),
+                    **_title_view(pair, lang),
                 }
             )
         diff_view = {
@@ -415,12 +415,13 @@ def _roles_changed(pair, lang: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def _title_view(pair) -> dict[str, Any]:
-    """The cited titles that changed in a pair, and the laws revised between the editions."""
+def _title_view(pair, lang: str) -> dict[str, Any]:
+    """The cited titles that changed in a pair, and the laws revised between the editions
+    (their dates written the reader's way)."""
     return {
         "titles_removed": [f"《{t}》" for t in pair.titles_removed],
         "titles_added": [f"《{t}》" for t in pair.titles_added],
-        "revised": pair.revised,
+        "revised": [(title, locale.date_words(lang, date)) for title, date in pair.revised],
     }
 
 
@@ -433,7 +434,9 @@ def _year_view(item, lang: str, links: dict[int, dict[str, str]]) -> dict[str, A
         "line": item.line,
         "text": item.text,
         "proposal": item.proposal or words.get(f"{item.kind}.proposal", ""),
-        "note": words.get(f"{item.kind}.note", "").format(**item.args),
+        "note": words.get(f"{item.kind}.note", "").format(
+            **{k: locale.date_words(lang, v) if k == "date" else v for k, v in item.args.items()}
+        ),
     }
 
 
@@ -485,7 +488,7 @@ def render_diff_page(result, options: RenderOptions) -> str:
                 "new_lead": pair.new_lead,
                 "renamed": pair.renamed,
                 "roles_changed": _roles_changed(pair, lang),
-                **_title_view(pair),
+                **_title_view(pair, lang),
                 "agency_names": " ".join(agencies),
             }
         )
