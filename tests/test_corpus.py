@@ -121,11 +121,6 @@ XFAIL: dict[str, str] = {
         "an annex list (附件：1．…/2．…) is not a heading sequence (N005); municipal bodies "
         "(市交通委, 市大数据中心) not unknown agencies (G011)"
     ),
-    "local/2024-jiading-haimian-shishi": (
-        "the annex 重点任务分解表 (| 序号 | 任务类型 | 重点内容 | 责任单位 | 参考文件 |, header row "
-        "repeated mid-table) read as tasks; （1）（2） enumerations inside a table cell not stray "
-        "notes (A001); district bodies (区建设管理委…) and 各街镇 not unknown agencies (G001)"
-    ),
     "local/2025-zhaoxiang-nongwu-kaohe": (
         "a town's assessment scheme in articles (第一条…) with criteria 1.-6. and no "
         "responsibility clause: the criteria are not tasks (G008); the year from the date line"

@@ -166,8 +166,7 @@ def document_of(source: Source):
 
 
 def _word_table(document, source: Source, block) -> None:
-    body = (*block.rows, *(row for row, _ in block.headings))
-    rows = [block.header, *sorted(body, key=lambda r: r.line)]
+    rows = [block.header, *block.body_rows]
     width = max(len(row.cells) for row in rows)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = document.styles["Table Grid"]

@@ -39,7 +39,8 @@ JOINERS = {"lead": "、", "participant": "、", "cooperate": "、"}
 
 def column_role(header: str) -> str:
     """What a column holds, from its header text: number, task, lead, participant,
-    cooperate, deadline, or other (a long cell is prose, not a header)."""
+    cooperate, deadline, or other (a long cell is prose, not a header; 牵头领导 and 联系电话
+    are people, never bodies)."""
     roles, person, header_max = _columns()
     name = re.sub(r"\s+", "", header)
     if not name or len(name) > header_max or person.search(name):
@@ -48,8 +49,28 @@ def column_role(header: str) -> str:
 
 
 def recognise_header(headers: list[str]) -> tuple[str, ...] | None:
-    """Roles of a header row's columns, or None when it is not a task-division table."""
+    """Roles of a header row's columns, or None when it is not a task-division table.
+
+    A task table names a responsibility (lead) column and says what is to be done: a task
+    column, or, beside a 序号 column, columns of its own words (``序号 | 交通子行业 | 建设区域 |
+    装机计划 | 责任单位``, an allocation whose rows are each a body's charge), which then hold
+    the task's text: those before the first responsibility column. A table of people
+    (联系人, 电话) or of numbers alone is not one."""
     roles = tuple(column_role(header) for header in headers)
-    if "task" not in roles or "lead" not in roles:
+    if "lead" not in roles:
         return None
-    return roles
+    if "task" in roles:
+        return roles
+    if "number" not in roles:
+        return None
+    _, person, header_max = _columns()
+    names = [re.sub(r"\s+", "", header) for header in headers]
+    first_lead = roles.index("lead")
+    own = [
+        n
+        for n, role in enumerate(roles[:first_lead])
+        if role == "other" and 0 < len(names[n]) <= header_max and not person.search(names[n])
+    ]
+    if not own:
+        return None
+    return tuple("task" if n in own else role for n, role in enumerate(roles))

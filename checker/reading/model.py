@@ -261,6 +261,9 @@ class Table(NamedTuple):
     span: Span
     rows: tuple[TableRow, ...]
     annex: bool = False  # after the plan's own numbered tasks: a restatement of them
+    #: offsets where a part of the table begins (a group title across it, a new value in a
+    #: grouping column left of 序号): a table may count its rows afresh in each part
+    parts: tuple[int, ...] = ()
 
 
 class Section(NamedTuple):

@@ -17,6 +17,8 @@ table) stays visible to the parser as that heading.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -31,6 +33,8 @@ _NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*[.、]?[ \t]*$")
 _SEPARATOR = re.compile(r"^[ \t]*:?-{2,}:?[ \t]*$")
 _SPACES = re.compile(r"[ \t]+")
 _ROW = re.compile(r"^[ \t]*\|")
+#: a bracketed numeral that begins an item inside a cell: (1), (二)
+_ENUMERATOR = re.compile(rf"\((?:\d{{1,2}}|{CN_NUMERAL})\)")
 _HEADING = re.compile(rf"^[ \t]*(?:{CN_NUMERAL}[ \t]*[、.]|\({CN_NUMERAL}\))")
 #: a number cell holding a heading's numeral: 一 (needs a 、 to read as one), 一、, (一)
 _HEADING_NUMBER = re.compile(
@@ -63,6 +67,15 @@ class Block(NamedTuple):
     #: each with the offset of a bar the parser should read as 、 (or None)
     headings: tuple[tuple[_Row, int | None], ...]
     lines: range  # the 0-based lines the table takes, separator line included
+    #: where each part of the table begins (a group title across it, a new value in a
+    #: grouping column left of 序号): the offsets of those rows
+    parts: tuple[int, ...] = ()
+    #: for each data row, the rows whose responsibility cells are its own: itself (or the
+    #: row above whose cells a text rendering wrote once for a merged group), then the rows
+    #: that continue it (no number, no task: a later year's figure and its bodies)
+    owners: tuple[tuple[_Row, ...], ...] = ()
+    #: every row below the header but the separator, in order (for a copy of the table)
+    body_rows: tuple[_Row, ...] = ()
 
 
 def _cells(folded: str, start: int) -> tuple[_Cell, ...]:
@@ -118,29 +131,48 @@ def _block(source: Source, lines: list[str], first: int, stop: int, counted: int
     places = source.places
     number = places[first][1] if places and places[first][0] == "t" else counted
     headers, roles, body = _sub_header(source, list(headers), list(roles), rows[1:])
-    data, numbers, headings = [], [], []
+    data, numbers, headings, parts, owners, kept = [], [], [], [], [], []
+    header_cells = [re.sub(r"\s+", "", h) for h in headers]
+    owner: _Row | None = None
     word_row = 1
     for row in rows[1:]:
         cells = [source.folded[c.start : c.end] for c in row.cells]
         if all(_SEPARATOR.match(c) or not c for c in cells) and any(cells):
             continue  # the Markdown |---|---| line
+        kept.append(row)
         word_row += 1
         if places and places[row.line][0] == "t":
             word_row = places[row.line][2]
         if row not in body:
             continue  # the second row of a two-row header
         filled = {c for c in cells if c.strip()}
-        if not filled:
-            continue
+        if not filled or [re.sub(r"\s+", "", c) for c in cells] == header_cells:
+            continue  # an empty row, or the header repeated where the table crosses a page
         if len(filled) == 1 and _HEADING.match(next(iter(filled))):
             headings.append((row, None))
+            parts.append(row.start)
             continue
         heading, bar = _numeral_row(row, cells, roles)
         if heading:
             headings.append((row, bar))
+            parts.append(row.start)
             continue
+        kind = _row_kind(cells, roles)
+        if kind == "title":
+            parts.append(row.start)
+            owner = None
+            continue
+        if kind == "continued":
+            if owners:
+                owners[-1] = (*owners[-1], row)
+            continue
+        if _groups(cells, roles):
+            parts.append(row.start)
+        if _has(cells, roles, _AGENCY_ROLES) or owner is None or not _merged(cells, roles):
+            owner = row
         data.append(row)
         numbers.append(word_row)
+        owners.append((owner,))
     return Block(
         number,
         headers,
@@ -150,7 +182,53 @@ def _block(source: Source, lines: list[str], first: int, stop: int, counted: int
         tuple(numbers),
         tuple(headings),
         range(first, stop),
+        tuple(parts),
+        tuple(owners),
+        tuple(kept),
     )
+
+
+def _has(cells: list[str], roles: tuple[str, ...], wanted) -> bool:
+    """Does the row fill any cell of a column whose role is ``wanted``?"""
+    return any(c.strip() and r in wanted for c, r in zip(cells, roles, strict=False))
+
+
+def _row_kind(cells: list[str], roles: tuple[str, ...]) -> str:
+    """What a row that is no heading is: ``continued`` (neither number nor task, under a
+    table that has both: more of the row above, such as a later year's figure and the bodies
+    charged with it), ``title`` (a group title across the table, written in its first cell,
+    or a 合计/汇总 row: the 序号 cell holds words, and no body is named) or ``task``."""
+    number = ""
+    if "number" in roles:
+        column = roles.index("number")
+        number = cells[column].strip() if column < len(cells) else ""
+        if not number and "task" in roles and not _has(cells, roles, {"task"}):
+            return "continued"
+    if _has(cells, roles, _AGENCY_ROLES):
+        return "task"
+    if number and not _NUMBER.match(number):
+        return "title"
+    filled = [n for n, c in enumerate(cells) if c.strip()]
+    if len(filled) == 1 and (filled[0] >= len(roles) or roles[filled[0]] == "other"):
+        return "title"
+    return "task"
+
+
+def _groups(cells: list[str], roles: tuple[str, ...]) -> bool:
+    """A filled cell left of the 序号 column (``| 1.分类投放 | 1 | … |``): the row begins a
+    group, where a table may count its rows afresh."""
+    if "number" not in roles:
+        return False
+    column = roles.index("number")
+    return any(c.strip() and roles[n] == "other" for n, c in enumerate(cells[:column]))
+
+
+def _merged(cells: list[str], roles: tuple[str, ...]) -> bool:
+    """An empty task-name cell beside a filled one (``| 2 |  | 新建车站… |  |``): the row is
+    in the group of the row above, whose merged cells a text rendering writes once; its
+    responsibility is the group's."""
+    task_cells = [c.strip() for c, r in zip(cells, roles, strict=False) if r == "task"]
+    return len(task_cells) > 1 and any(task_cells) and not all(task_cells)
 
 
 def _sub_header(
@@ -214,10 +292,15 @@ def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
     """The plan parsed from the masked text, with the tables' tasks merged in by position;
     a table after the plan's own numbered tasks is an annex restating them (``Plan.annex``)."""
     tables, table_tasks, annex = [], [], []
-    text_end = max((t.span.end for t in plan.tasks), default=None)
+    text_end = max((t.span.end for t in plan.tasks if t.clauses), default=None)
     for block in blocks:
         table, tasks = _read(block, source, plan)
-        if text_end is not None and table.span.start > text_end:
+        if (
+            text_end is not None
+            and table.span.start > text_end
+            and any(column_role(h) == "task" for h in block.headers)  # allocations restate none
+            and _restates(tasks, plan)
+        ):
             table = table._replace(annex=True)  # 附件：分工表 after the plan's own tasks
             annex.extend(task._replace(index=len(annex) + n) for n, task in enumerate(tasks))
         else:
@@ -243,6 +326,49 @@ def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
     )
 
 
+def _restates(rows: list[Task], plan: Plan) -> bool:
+    """Do a table's rows restate the text's tasks (an annex of the same tasks for the member
+    units, renumbered or abridged maybe: more than half its rows each worded as a task of
+    the text, no task claimed twice), rather than list tasks of their own (a 任务分解表
+    breaking each measure into several items, or other items altogether)?"""
+    if not rows:
+        return False
+    by_number = {task.number: n for n, task in enumerate(plan.tasks)}
+    free = set(range(len(plan.tasks)))
+    same = 0
+    for n, row in enumerate(rows):
+        numbered = by_number.get(row.number)
+        order = ([numbered] if numbered in free else []) + sorted(free - {numbered})
+        match = next((m for m in order if same_wording(plan.tasks[m].body, row.body)), None)
+        if match is not None:
+            free.discard(match)
+            same += 1
+        if 2 * same > len(rows) or 2 * (same + len(rows) - n - 1) <= len(rows):
+            break  # decided either way
+    return 2 * same > len(rows)
+
+
+#: what wording is compared without: spaces, punctuation, brackets
+_NOT_TEXT = re.compile(r"[\s,，。;；:：、()（）《》“”]")
+#: share of the shorter wording found in the other: an abridged row still counts as the task
+SAME_TASK = 0.6
+
+
+def same_wording(text: str, other: str) -> bool:
+    """Are two tasks' wordings the same task's (an annex may abridge or reword a little)?"""
+    a, b = _NOT_TEXT.sub("", text), _NOT_TEXT.sub("", other)
+    if not a or not b:
+        return False
+    least = SAME_TASK * min(len(a), len(b))
+    if sum((Counter(a) & Counter(b)).values()) < least:
+        return False  # not even the characters are shared: no need to align them
+    from difflib import SequenceMatcher  # only a plan with a table after its tasks needs it
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= least
+
+
 def _sections(plan: Plan, tasks: tuple[Task, ...], length: int) -> tuple[Section, ...]:
     result = []
     level_one = [h for h in plan.headings if h.level == 1]
@@ -261,10 +387,11 @@ def _read(block: Block, source: Source, plan: Plan) -> tuple[Table, list[Task]]:
     starts = source.line_starts
     rows, tasks = [], []
     previous = 0
-    for row, word_row in zip(block.rows, block.row_numbers, strict=True):
-        spans = tuple(Span(c.start, c.end, starts) for c in row.cells)
-        rows.append(TableRow(word_row, Span(row.start, row.end, starts), spans))
-        task = _task(block, row, source, plan, previous)
+    for row, word_row, owner in zip(block.rows, block.row_numbers, block.owners, strict=True):
+        for n, part in enumerate((row, *owner[1:])):  # the row, then the rows continuing it
+            spans = tuple(Span(c.start, c.end, starts) for c in part.cells)
+            rows.append(TableRow(word_row + n, Span(part.start, part.end, starts), spans))
+        task = _task(block, row, owner, source, plan, previous)
         previous = task.number
         tasks.append(task)
     last = block.rows[-1] if block.rows else block.header
@@ -274,6 +401,7 @@ def _read(block: Block, source: Source, plan: Plan) -> tuple[Table, list[Task]]:
         block.roles,
         Span(block.header.start, last.end, starts),
         tuple(rows),
+        parts=block.parts,
     )
     return table, tasks
 
@@ -286,7 +414,11 @@ def _column(block: Block, row: _Row, role: str) -> list[_Cell]:
     ]
 
 
-def _task(block: Block, row: _Row, source: Source, plan: Plan, previous: int) -> Task:
+def _task(
+    block: Block, row: _Row, owner: tuple[_Row, ...], source: Source, plan: Plan, previous: int
+) -> Task:
+    """One row as a task; its clause is read from ``owner``'s responsibility cells (the row
+    itself or the first row of a merged group, then the rows continuing it)."""
     starts = source.line_starts
     folded = source.folded
     numbers = _column(block, row, "number")
@@ -307,12 +439,12 @@ def _task(block: Block, row: _Row, source: Source, plan: Plan, previous: int) ->
         body, body_span = "", Span(row.start, row.start, starts)
     deadlines = _column(block, row, "deadline")
     section, subsection = _parents(plan, row.start)
-    clause = _clause(block, row, source)
+    clause = _clause(block, owner, source)
     return Task(
         number=int(number_text),
         number_text=number_text,
         number_span=number_span,
-        span=Span(row.start, row.end, starts),
+        span=Span(row.start, max(row.end, owner[-1].end), starts),
         body=body,
         body_span=body_span,
         clauses=(clause,) if clause is not None else (),
@@ -338,18 +470,27 @@ def _parents(plan: Plan, offset: int) -> tuple[int | None, int | None]:
     return section, subsection
 
 
-def _clause(block: Block, row: _Row, source: Source) -> Clause | None:
-    """The lead and participant columns as one clause; roles come from the columns.
+def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | None:
+    """The responsibility columns as one clause; roles come from the columns.
 
-    ``lead_marked``: the table names its lead explicitly, as ``牵头`` does in a text clause,
-    so a row whose lead cell is empty has no lead (G008 says so) rather than a first-listed
-    one.
+    A column that names its bodies as leads (牵头单位, 主要负责单位) makes each of them a lead
+    (a joint lead where it names several); one that names those responsible (责任单位,
+    实施主体) is read as a text clause under that label is: its first body leads, unless
+    another column names the lead, and the rest take part. ``lead_marked``: the table names
+    its lead explicitly, so a row whose lead cell is empty has no lead (G008 says so) rather
+    than a first-listed one.
     """
     agencies: list[AgencyRef] = []
     parties: list[AgencyRef] = []  # the agencies and the collectives (各区政府) of the cells
     vague = None
     cells = []
-    for cell, role in zip(row.cells, block.roles, strict=False):
+    joint = False  # a 牵头 column named a lead
+    columns = [
+        (cell, role, header)
+        for row in owner
+        for cell, role, header in zip(row.cells, block.roles, block.headers, strict=False)
+    ]
+    for cell, role, header in columns:
         if role not in _AGENCY_ROLES:
             continue
         cells.append(cell)  # empty ones too: the clause starts at an empty lead cell
@@ -360,10 +501,18 @@ def _clause(block: Block, row: _Row, source: Source) -> Clause | None:
         names = _SPACES.sub(lambda m: "、" * len(m.group()), source.folded[cell.start : cell.end])
         parsed = parse_clause(source, names, cell.start, span)
         vague = vague or parsed.vague
+        if role == "lead" and not names_leads(header):
+            agencies.extend(parsed.agencies)  # 责任单位: read as its clause reads
+            parties.extend(parsed.parties)
+            continue
+        joint = joint or role == "lead"
         agencies.extend(a._replace(role=_AGENCY_ROLES[role]) for a in parsed.agencies)
         parties.extend(p._replace(role=_AGENCY_ROLES[role]) for p in parsed.parties)
     if not parties and not vague:
         return None
+    if joint:  # a 牵头 column leads: those a 责任单位 column names take part
+        parties = [_demoted(p, block, source) for p in parties]
+        agencies = [_demoted(a, block, source) for a in agencies]
     first, last = cells[0], cells[-1]
     span = Span(first.start - 1, last.end + 1, source.line_starts)
     inner = source.text[first.start : last.end]
@@ -373,12 +522,47 @@ def _clause(block: Block, row: _Row, source: Source) -> Clause | None:
     )
 
 
+def _demoted(party: AgencyRef, block: Block, source: Source) -> AgencyRef:
+    """A lead read from a column that names those responsible, where a 牵头 column names
+    the lead: a participant."""
+    if party.role != "lead":
+        return party
+    column = _column_at(block, party.span.start, source)
+    if column is None or names_leads(block.headers[column]):
+        return party
+    return party._replace(role="participant")
+
+
+def _column_at(block: Block, offset: int, source: Source) -> int | None:
+    line = source.position(offset)[0] - 1
+    row = next((r for r in (block.header, *block.rows) if r.line == line), None)
+    if row is None:
+        return None
+    return next((n for n, c in enumerate(row.cells) if c.start <= offset <= c.end), None)
+
+
+@cache
+def names_leads(header: str) -> bool:
+    """Does a responsibility column's header name leads (牵头单位, 主要负责单位: a lead label of
+    the clause grammar, or a header with a lead role word) rather than those responsible
+    (责任单位, 实施主体)?"""
+    from .clause import grammar
+
+    g = grammar()
+    name = re.sub(r"\s+|[(（][^)）]*[)）]", "", header)
+    if g.labels.get(name) in ("lead",):
+        return True
+    return any(word in name for word, role in g.role_of.items() if role == "lead")
+
+
 def _parens(source: Source, cell: _Cell) -> list[Paren]:
     """Bracketed groups of a task cell, marking those that stand alone (as the parser does)."""
     folded = source.folded[cell.start : cell.end]
     result = []
     standalone_end = {0}
     for s, e in bracket_groups(folded):
+        if _ENUMERATOR.match(folded, s) and folded[e:].strip():
+            continue  # （1）开展普查；（2）…: a cell's own enumeration, an item's marker
         before = folded[:s].rstrip()
         standalone = not before or before[-1] in SENTENCE_END or len(before) in standalone_end
         if standalone:

@@ -11,15 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ...base.lazyre import LazyPattern
 from ...reading.model import AgencyRef, Plan, Task
+from ...reading.tables import same_wording
 from ..context import Context
 from ..findings import Finding
 from ..registry import rule
-
-_NOT_TEXT = LazyPattern(r"[\s,，。;；:：、()（）《》“”]")
-#: share of the shorter wording found in the other: an abridged row still counts as the task
-SAME_TASK = 0.6
 
 
 @rule("G010", "annex-disagrees")
@@ -42,14 +38,7 @@ def annex_disagrees(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 
 def _same_task(task: Task, row: Task) -> bool:
-    a, b = _NOT_TEXT.sub("", task.body), _NOT_TEXT.sub("", row.body)
-    if not a or not b:
-        return False
-    from difflib import SequenceMatcher  # only a plan with an annexed task table needs it
-
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    shared = sum(block.size for block in matcher.get_matching_blocks())
-    return shared >= SAME_TASK * min(len(a), len(b))
+    return same_wording(task.body, row.body)
 
 
 def _compare(ctx: Context, task: Task, row: Task) -> Iterator[Finding]:

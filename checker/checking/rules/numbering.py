@@ -4,11 +4,11 @@ One root cause gives one finding: a duplicate that stands where a missing number
 is one N001 that says which number it should be, not also an N002 for the gap.
 """
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ...reading.model import Break, Edit, Plan, Span, Task
+from ...reading.model import Break, Edit, Plan, Span, Table, Task
 from ...reading.text import int_to_cn
 from ..context import Context
 from ..findings import Finding, Words
@@ -79,8 +79,11 @@ def _shown(level: int, value: int) -> str:
 
 
 def _items(plan: Plan, level: int) -> list[_Item]:
-    """Items of ``level`` in document order, grouped by the shallower heading above them."""
+    """Items of ``level`` in document order, grouped by the shallower heading above them;
+    a task table's rows are numbered in their own table (``_table_sequence``)."""
     tasks = [t for t in plan.tasks if t.level == level]
+    if plan.tables:
+        tasks = [t for t in tasks if not plan.in_table(t)]
     entries: list[tuple[int, int, Span, Task | None]] = [
         (t.number_span.start, t.number, t.number_span, t) for t in tasks
     ]
@@ -105,12 +108,28 @@ def _sequence(plan: Plan, level: int) -> _Sequence:
     (``1.``…``110.``; ``(一)``…``(十九)`` in State Council opinions), the heading levels
     above it restarting in each section. Mixing shows only with three parts or more.
     """
-    items = _items(plan, level)
+    return _conventional(_items(plan, level), level != plan.task_level)
+
+
+def _table_sequence(plan: Plan, table: Table) -> _Sequence:
+    """A task table's rows, numbered in the table of their own: from 1, straight through or
+    afresh in each of its parts (group titles, a grouping column), as most of its parts do;
+    a tie is the usual straight count."""
+    items = [
+        _Item(t.number, t.number_span, t, bisect_right(table.parts, t.span.start))
+        for t in plan.tasks
+        if table.span.start <= t.span.start <= table.span.end
+    ]
+    return _conventional(items, False)
+
+
+def _conventional(items: list[_Item], tie_restarts: bool) -> _Sequence:
+    """The items' effective numbers under the convention most group starts keep (``tie_restarts``
+    where they tie), with the groups that depart from it."""
     starts = [n for n in range(1, len(items)) if items[n].group != items[n - 1].group]
     restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
     continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
-    tied = restarts == continues  # no evidence either way: the family's usual convention
-    restart = level != plan.task_level if tied else restarts > continues
+    restart = tie_restarts if restarts == continues else restarts > continues
     effective = [item.number for item in items]
     departures = []
     shift = 0
@@ -175,18 +194,35 @@ def _classify(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], se
     return verdicts, explained
 
 
-def _verdicts(plan: Plan) -> tuple[_Sequence, list[tuple[int, str, int | None]], list[set[int]]]:
-    """Duplicates and misplaced items of the task level, unit by unit."""
-    if plan.task_level is None:
-        return _Sequence([], False, [], []), [], []
-    sequence = _sequence(plan, plan.task_level)
-    verdicts: list[tuple[int, str, int | None]] = []
-    explained: list[set[int]] = []
-    for unit in _units(sequence):
-        found, missing = _analyse([sequence.effective[n] for n in unit])
-        verdicts += [(unit[i], kind, slot) for i, kind, slot in found]
-        explained.append(missing)
-    return sequence, verdicts, explained
+class _Numbered(NamedTuple):
+    """One numbered sequence of tasks (the text's task level, or a task table) with its
+    duplicates and misplaced items and, per unit, the missing numbers those explain."""
+
+    sequence: _Sequence
+    level: int
+    verdicts: list[tuple[int, str, int | None]]
+    explained: list[set[int]]
+
+
+def _verdicts(plan: Plan) -> list[_Numbered]:
+    """Duplicates and misplaced items of the task level, unit by unit, and of each task
+    table that is not an annex restating the text's tasks."""
+    sequences = []
+    if plan.task_level is not None:
+        sequences.append((_sequence(plan, plan.task_level), plan.task_level))
+    for table in plan.tables:
+        if not table.annex:
+            sequences.append((_table_sequence(plan, table), 3))
+    numbered = []
+    for sequence, level in sequences:
+        verdicts: list[tuple[int, str, int | None]] = []
+        explained: list[set[int]] = []
+        for unit in _units(sequence):
+            found, missing = _analyse([sequence.effective[n] for n in unit])
+            verdicts += [(unit[i], kind, slot) for i, kind, slot in found]
+            explained.append(missing)
+        numbered.append(_Numbered(sequence, level, verdicts, explained))
+    return numbered
 
 
 @rule("N001", "duplicate-task-number")
@@ -195,8 +231,12 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    sequence, verdicts, _ = ctx.shared(_verdicts)
-    level = plan.task_level or 3
+    for numbered in ctx.shared(_verdicts):
+        yield from _duplicates(plan, ctx, numbered)
+
+
+def _duplicates(plan: Plan, ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
+    sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
     first_use: dict[tuple[int, int], _Item] = {}
     for n, item in enumerate(sequence.items):
         first_use.setdefault((item.group if sequence.restart else 0, sequence.effective[n]), item)
@@ -205,7 +245,7 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
             continue
         item = sequence.items[n]
         key = (item.group if sequence.restart else 0, sequence.effective[n])
-        fix = _renumber(plan, item, slot)
+        fix = _renumber(item, slot, level)
         yield ctx.finding(
             item.span,
             item.task,
@@ -219,11 +259,10 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _renumber(plan: Plan, item: _Item, value: int | None) -> list[Edit] | None:
+def _renumber(item: _Item, value: int | None, level: int) -> list[Edit] | None:
     """The edit that writes ``value`` in place of an item's numeral."""
     if value is None:
         return None
-    level = plan.task_level or 3
     text = _numeral(level, value)
     return [Edit(item.span.start, item.span.end, text)]
 
@@ -234,11 +273,13 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)
     """
-    if plan.task_level is None:
-        return
-    sequence, _, explained = ctx.shared(_verdicts)
-    level = plan.task_level
-    for unit, unit_explained in zip(_units(sequence), explained, strict=True):
+    for numbered in ctx.shared(_verdicts):
+        yield from _gaps(ctx, numbered)
+
+
+def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
+    sequence, level = numbered.sequence, numbered.level
+    for unit, unit_explained in zip(_units(sequence), numbered.explained, strict=True):
         present = {sequence.effective[n] for n in unit}
         ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
         previous = 0
@@ -304,8 +345,12 @@ def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    sequence, verdicts, _ = ctx.shared(_verdicts)
-    level = plan.task_level or 3
+    for numbered in ctx.shared(_verdicts):
+        yield from _disorder(ctx, numbered)
+
+
+def _disorder(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
+    sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
     for item, expected, previous in sequence.departures:
         yield ctx.finding(
             item.span,

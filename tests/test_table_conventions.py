@@ -1,0 +1,210 @@
+"""How the family writes its task tables in text renderings (issue 23): the conventions
+seen in the corpus's annex tables (tests/corpus/local), each shown on a small table made
+here, with the look-alikes that must not become tasks."""
+
+from __future__ import annotations
+
+from checker.reading.columns import recognise_header
+from checker.reading.parse import parse
+from checker.reading.source import Source
+
+from .conftest import lint_text
+
+PREFACE = (
+    "2023年某区重点工作实施方案\n一、主要任务\n（一）完善组织领导机制。（区建设管理委负责）\n附件\n"
+)
+
+
+def _plan(text: str):
+    return parse(Source.from_text(text, "plan.txt"))
+
+
+def _codes(text: str, select=("ALL",)) -> list[str]:
+    return sorted(f.code for f in lint_text(text, select, path="plan.txt") if f.severity != "info")
+
+
+def _leads(task) -> list[str]:
+    return [p.name for p in task.clause.leads] if task.clause else []
+
+
+# -- which tables hold tasks -------------------------------------------------------------
+
+
+def test_an_allocation_with_a_responsibility_column_is_a_task_table():
+    """序号 | 交通子行业 | 建设区域 | 装机计划 | 责任单位: each row a body's charge; its own
+    columns before the responsibility column are the task's words."""
+    roles = recognise_header(["序号", "交通子行业", "建设区域", "装机计划（MW）", "责任单位"])
+    assert roles == ("number", "task", "task", "task", "lead")
+
+
+def test_tables_of_people_numbers_or_prose_are_not():
+    assert recognise_header(["序号", "责任单位", "联系人", "联系电话"]) is None
+    assert recognise_header(["序号", "区域", "新增装机容量（MW）", "新增示范工程"]) is None
+    assert recognise_header(["年份", "片区", "总计", "责任单位"]) is None  # no 序号, no task
+    long_header = "关于推进知识产权强国建设重点任务的说明和有关要求"
+    assert recognise_header(["序号", long_header, "牵头单位"]) is None
+
+
+# -- rows that are not tasks -------------------------------------------------------------
+
+GROUPED = PREFACE + (
+    "| 序号 | 事项 | 工作措施 | 责任单位 |\n|---|---|---|---|\n"
+    "| 推进示范工程 |  |  |  |\n"
+    "| 1 | 光伏+地铁 | 利用高架车站屋顶建设光伏。 | 市交通委、市发展改革委 |\n"
+    "| 2 |  | 新建车站屋顶光伏覆盖率达到50%。 |  |\n"
+    "| 序号 | 事项 | 工作措施 | 责任单位 |\n"
+    "| 3 | 光伏+机场 | 利用候机楼屋顶建设光伏。 | 机场集团 |\n"
+    "| 建立推进机制 |  |  |  |\n"
+    "| 4 | 商业模式 | 建立市场化配置机制。 | 市发展改革委 |\n"
+    "| 合计 |  | 4项 |  |\n"
+)
+
+
+def test_group_titles_totals_and_repeated_headers_are_not_tasks():
+    plan = _plan(GROUPED)
+    rows = [t for t in plan.tasks if plan.in_table(t)]
+    assert [t.number for t in rows] == [1, 2, 3, 4]
+    assert _codes(GROUPED, ("N", "G008")) == []
+
+
+def test_a_merged_responsibility_cell_covers_its_group():
+    """Row 2 leaves 事项 and 责任单位 empty beside its own measure: a text rendering writes a
+    merged cell once, so the group's bodies are row 2's too."""
+    plan = _plan(GROUPED)
+    second = next(t for t in plan.tasks if plan.in_table(t) and t.number == 2)
+    assert _leads(second) == ["市交通委"]
+
+
+def test_an_empty_responsibility_cell_without_a_merged_group_is_still_missing():
+    """One task column: nothing shows a merged group, so an empty 责任单位 is G008."""
+    text = PREFACE + (
+        "| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 推进屋顶光伏建设。 | 市交通委 |\n"
+        "| 2 | 完善考核机制。 |  |\n"
+    )
+    assert _codes(text, ("G008",)) == ["G008"]
+
+
+def test_rows_continuing_a_task_add_their_bodies_to_it():
+    """| | | | 2019年 | 26万户 | 区房管局 |: no 序号 and no task, a later year's figure of
+    the task above and the bodies charged with it."""
+    text = PREFACE + (
+        "| 类别 | 序号 | 主要任务 | 节点 | 指标数 | 责任单位 | 配合单位 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1.分类投放 | 1 | 推进绿色账户覆盖 | 2018年 | 24万户 | 各街道办事处 | 区绿化市容局 |\n"
+        "|  |  |  | 2019年 | 26万户 | 区房管局 |  |\n"
+        "|  | 2 | 创建达标小区 | 2018年 | 345个 | 区文明办 |  |\n"
+    )
+    plan = _plan(text)
+    first, second = [t for t in plan.tasks if plan.in_table(t)]
+    assert (first.number, second.number) == (1, 2)
+    assert [p.name for p in first.clause.parties] == ["各街道办事处", "区绿化市容局", "区房管局"]
+    assert first.span.end_line == 8  # the continuing row is the task's
+
+
+# -- who leads ---------------------------------------------------------------------------
+
+
+def test_a_responsibility_column_is_led_by_its_first_body_a_lead_column_jointly():
+    text = PREFACE + (
+        "| 序号 | 重点任务 | {column} |\n|---|---|---|\n| 1 | 推进屋顶光伏建设。 | 市交通委、市水务局 |\n"
+    )
+    responsible = _plan(text.format(column="责任单位"))
+    joint = _plan(text.format(column="牵头部门"))
+    assert _leads(next(t for t in responsible.tasks if responsible.in_table(t))) == ["市交通委"]
+    assert _leads(next(t for t in joint.tasks if joint.in_table(t))) == ["市交通委", "市水务局"]
+
+
+def test_beside_a_lead_column_those_responsible_take_part():
+    text = PREFACE + (
+        "| 序号 | 重点任务 | 牵头单位 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 推进屋顶光伏建设。 | 市交通委 | 市水务局、各区政府 |\n"
+    )
+    plan = _plan(text)
+    task = next(t for t in plan.tasks if plan.in_table(t))
+    assert [(p.name, p.role) for p in task.clause.parties] == [
+        ("市交通委", "lead"),
+        ("市水务局", "participant"),
+        ("各区政府", "participant"),
+    ]
+
+
+# -- an annex of tasks of its own ----------------------------------------------------------
+
+OWN_ANNEX = (
+    "2024年某区实施方案\n一、重点任务\n1.强化规划管控。（区规划资源局负责）\n"
+    "2.加强指标衔接。（区规划资源局负责）\n附件：重点任务分解表\n"
+    "| 序号 | 任务类型 | 重点内容 | 责任单位 |\n|---|---|---|---|\n"
+    "| 1 | 建设管理 | 指导推进全区海绵城市建设工作。 | 区建设管理委 |\n"
+    "| 2 | 系统方案 | 以排水分区为单元编制系统方案。 | 区水务局 |\n"
+    "| 4 | 达标评估 | 有序推进达标评估。 | 区建设管理委 |\n"
+)
+
+
+def test_an_annex_that_breaks_the_work_into_other_items_holds_tasks():
+    """The annex's rows are not the text's tasks reworded: they are tasks, numbered in their
+    own table from 1 (no N004 for the restart), their gap found (N002)."""
+    plan = _plan(OWN_ANNEX)
+    assert not plan.annex and not plan.tables[0].annex
+    assert [t.number for t in plan.tasks] == [1, 2, 1, 2, 4]
+    found = lint_text(OWN_ANNEX, ("N",), path="plan.txt")
+    assert [(f.code, f.line) for f in found] == [("N002", 10)]
+
+
+def test_an_annex_restating_the_tasks_renumbered_is_still_a_restatement():
+    text = OWN_ANNEX.split("| 1 |")[0] + (
+        "| 1 | 加强指标衔接。 | 区规划资源局 |  |\n| 2 | 强化规划管控。 | 区规划资源局 |  |\n"
+    )
+    plan = _plan(text)
+    assert plan.tables[0].annex and [t.number for t in plan.tasks] == [1, 2]
+
+
+def test_an_annex_after_items_without_clauses_holds_the_tasks():
+    """The text's measures name no one; the task list in the annex says who does what."""
+    text = (
+        "2019年某区实施方案\n一、主要任务\n1.深入开展创建。\n2.夯实工作基础。\n附件1\n"
+        "| 序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 |\n|---|---|---|---|---|\n"
+        "| 1 | 深入开展创建 | 召开动员大会。 | 区政府办公室 | 各街镇 |\n"
+    )
+    plan = _plan(text)
+    assert not plan.tables[0].annex
+    assert _leads(next(t for t in plan.tasks if plan.in_table(t))) == ["区政府办公室"]
+
+
+# -- numbering inside a table ------------------------------------------------------------
+
+
+def test_numbers_restarting_in_each_group_of_a_grouping_column():
+    text = PREFACE + (
+        "| 类别 | 序号 | 主要任务 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1.分类投放 | 1 | 推进绿色账户覆盖 | 各街道办事处 |\n"
+        "|  | 2 | 创建达标小区 | 区文明办 |\n"
+        "| 2.分类运输 | 1 | 更新车辆标识 | 区绿化市容局 |\n"
+        "|  | 3 | 配置有害垃圾车 | 区绿化市容局 |\n"
+        "| 3.分类处理 | 1 | 控制干垃圾量 | 区绿化市容局 |\n"
+    )
+    found = lint_text(text, ("N",), path="plan.txt")
+    assert [(f.code, f.line) for f in found] == [("N002", 10)]
+
+
+def test_an_enumeration_inside_a_cell_is_no_stray_tag():
+    text = PREFACE + (
+        "| 序号 | 重点内容 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 行动内容包括：（1）开展排水设施普查；（2）推进管网改造。（待核） | 区水务局 |\n"
+    )
+    found = lint_text(text, ("A001",), path="plan.txt")
+    assert [dict(f.args)["tag"] for f in found] == ["（待核）"]
+
+
+def test_an_annex_breaking_each_measure_into_several_rows_holds_tasks():
+    """Rows quoting the text's measures, several to a measure: a 任务分解表, not a restatement
+    (a restatement claims each of the text's tasks once)."""
+    text = (
+        "2023年某市实施方案\n一、主要任务\n"
+        "1.推进地铁光伏工程。利用高架车站屋顶建设光伏，新建车站屋顶全面覆盖。（申通地铁集团负责）\n"
+        "附表1\n| 序号 | 事项 | 工作措施 | 责任单位 |\n|---|---|---|---|\n"
+        "| 1 | 地铁光伏 | 利用高架车站屋顶建设光伏 | 申通地铁集团 |\n"
+        "| 2 |  | 新建车站屋顶全面覆盖 | 申通地铁集团 |\n"
+    )
+    plan = _plan(text)
+    assert not plan.tables[0].annex and [t.number for t in plan.tasks] == [1, 1, 2]
