@@ -328,7 +328,7 @@ def test_many_files_in_parallel_match_one_by_one(tmp_path, monkeypatch):
 def test_other_commands_bad_input_one_line(args):
     result = invoke(*args)
     assert result.exit_code == 2
-    assert result.stderr.strip() == "plancheck: missing.txt: 文件不存在"
+    assert result.stderr.strip() == "plancheck: missing.txt：文件不存在"
     english = invoke(*args, "--lang", "en") if args[0] != "agencies" else None
     if english is not None:
         assert english.stderr.strip() == "plancheck: missing.txt: no such file"

@@ -138,12 +138,6 @@ XFAIL: dict[str, str] = {
         "((市发改委、财政局,无锡国税局、地税局), no role word), first-named leading and later names "
         "written without the shared prefix 市, is the item's clause (G008)"
     ),
-    "local/open-2019-ningbo-zeren-fenjie": (
-        "the year from the title (…2019年政府工作报告…) or the date line when no document number "
-        "is in the text; 市发改委 is a city's own usual short name, not a misspelt national "
-        "abbreviation (G002); the collective 市级其他有关部门 is one collective, not a body "
-        "市级其他 (G001)"
-    ),
     "local/open-2020-chuzhou-zhongdian-gongzuo": (
         "clause lines after the item, 牵头责任单位:A。 then 协同责任单位:B、C等,各县、市、区政府。 "
         "(after a line 牵头负责领导:person。 that is no clause), are the item's clause (G008); the "
@@ -159,20 +153,9 @@ XFAIL: dict[str, str] = {
         "among the 责任单位 beside a named 牵头单位 (各街道,各相关单位) is not a vague assignment "
         "(G005)"
     ),
-    "national/open-2015-guobanfa-dajia-yaodian": (
-        "a collective of many bodies as the whole clause (全国打击侵权假冒工作领导小组各成员单位"
-        "按职责分工分别负责) is neither one body with 按职责分工 (G006) nor an unknown agency (G001)"
-    ),
     "local/open-2022-chengdu-zeren-fenjie": (
-        "a labelled part 数据提供单位:B inside the clause (牵头单位:A;责任单位:C;数据提供单位:B) names "
-        "a body in a data-supplying role (G012); a city's own short names (市发改委, 市住建局, "
-        "市卫健委, 市人社局) are not misspelt national abbreviations (G002); target items that "
-        "differ in their indicator (第二/第三产业增加值) are not near-duplicates (D007)"
-    ),
-    "local/open-2023-yuzheng-zhongdian-zeren": (
-        "bodies after the first in a clause written without the shared prefix 省 (省商务厅、财政厅、"
-        "发展改革委…) are provincial bodies, not misspelt ministries (财政厅 → 财政部) or unknown "
-        "agencies (G001); 税务局 beside 省 bodies is the provincial tax bureau"
+        "target items that differ in their indicator (第二/第三产业增加值) are not "
+        "near-duplicates (D007)"
     ),
     "local/2023-hushijian-ranqi-zhengzhi": (
         "a standing note after the clause's second part, （A处牵头，B处按职责分工负责；区市场监管局组织落实。以下均需"
@@ -188,10 +171,6 @@ XFAIL: dict[str, str] = {
     "local/2019-jingan-xiaofang-sannian": (
         "the year from the plan's period in its title （2019—2021） when the text has neither document "
         "number nor date"
-    ),
-    "local/2024-qingpu-gonggong-xiaofang": (
-        "a district's own usual short names, kept throughout the document (区发改委, 区人社局, 区卫健委, "
-        "区文旅局), are not misspelt forms of the State Council's short names (G002)"
     ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "

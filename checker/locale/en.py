@@ -190,6 +190,7 @@ UI = {
     "rule.fix.safe": "safe (--fix)",
     "rule.fix.unsafe": "unsafe (--fix --unsafe-fixes)",
     "rule.line": "{label}: {value}",
+    "at": "{where}: {text}",
     "rule.label": "{label}:",
     "agencies.agency": "agency",
     "agencies.leads": "leads",

@@ -174,6 +174,9 @@ UI = {
     "rule.fix.safe": "安全（--fix）",
     "rule.fix.unsafe": "需核对（--fix --unsafe-fixes）",
     "rule.line": "{label}：{value}",
+    #: a line about a file or a key: ``file：…`` (a full-width colon after the place, as in
+    #: every Chinese message; ``file:line:col`` and ``file:key`` keep ASCII, as editors read them)
+    "at": "{where}：{text}",
     "rule.label": "{label}：",
     "agencies.agency": "单位",
     "agencies.leads": "牵头",
@@ -226,6 +229,7 @@ ERRORS = {
     "PDF without a text layer (a scan?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and check the text it gives": "PDF没有文字层（扫描件？）：请先做OCR文字识别（如 ocrmypdf -l chi_sim），核对识别出的文字后再检查",
     "not a readable PDF": "PDF文件无法读取",
     "PDF is encrypted: save an unprotected copy": "PDF已加密：请另存一份未加密的副本",
+    "a password-protected (encrypted) Word file: remove the password in Word or WPS (File, Info, Protect Document, Encrypt with Password) and save it": "是设有密码的（已加密的）Word文件：请在Word或WPS中取消密码（文件 › 信息 › 保护文档 › 用密码进行加密，清空密码）后保存",
     "not a readable web page": "网页无法读取",
     "web page without an article (no paragraphs of text found)": "网页中没有正文（未找到文字段落）",
     "not read: an old Word .doc file; save it as .docx": "未读取：旧版Word .doc文件，请另存为.docx",
@@ -379,6 +383,9 @@ CLICK = {
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
     "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    # a missing argument or option, as cli.click_message words it (click's own sentence
+    # ends in an ASCII full stop no catalogue entry reaches)
+    "{missing} {param_hint}.": "{missing}{param_hint}。",
     "Missing command.": "缺少命令。",
     "No such option {name!r}.": "没有选项{name!r}。",
     "No such command {name!r}.": "没有命令{name!r}。",
