@@ -195,6 +195,15 @@ XFAIL: dict[str, str] = {
         "(一、…三、) of an annex task table restart the table's own outline, they do not continue the body's "
         "一、…四、 (N005)"
     ),
+    "local/2019-changning-gonggong-xiaofang": (
+        "an opinion in five prose sections assigning duties to collectives (行业部门要…, 街镇要…), without any "
+        "numbered measure or clause, is readable, not S001; its year from the only year in the text (the "
+        "cited number 沪府办规〔2019〕5号) when it has no number or date of its own"
+    ),
+    "local/2022-gumeilu-dujulaoren-xiaofang": (
+        "a duty list whose items are headed by the unit they concern (1.街道消委办。牵头开展…, 2.派出所。…), and "
+        "an annex list (附件：1.…4.), are not tasks missing a clause (G008)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
