@@ -204,6 +204,14 @@ XFAIL: dict[str, str] = {
         "a duty list whose items are headed by the unit they concern (1.街道消委办。牵头开展…, 2.派出所。…), and "
         "an annex list (附件：1.…4.), are not tasks missing a clause (G008)"
     ),
+    "local/2026-songjiang-qingshui-xingdong": (
+        "a duty list whose headings are the bodies themselves (（一）区绿化市容局 / a paragraph of its duties), "
+        "with no closing clause anywhere, assigns the work: a readable document, not S001"
+    ),
+    "local/2021-chongming-chengshi-tijian": (
+        "a list 1.…4. of what a report contains, after 体检报告主要内容包括：, in a document without any "
+        "clause, is an enumeration, not tasks missing a clause (G008)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
