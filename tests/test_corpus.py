@@ -212,6 +212,10 @@ XFAIL: dict[str, str] = {
         "a list 1.…4. of what a report contains, after 体检报告主要内容包括：, in a document without any "
         "clause, is an enumeration, not tasks missing a clause (G008)"
     ),
+    "local/2025-huangpu-kezaisheng-nengyuan": (
+        "the collective 各相关部门 after a named first body (区发展改革委、各相关部门，各街道管理办) in the "
+        "clause of a general safeguards section is not a vague assignment (G005)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
