@@ -220,6 +220,11 @@ XFAIL: dict[str, str] = {
         "items that list categories of cases with their counts (1.设施农业疑似违法项目：…共计1534件), in a "
         "document that assigns work inside its sentences and has no clause, are not tasks missing a clause (G008)"
     ),
+    "local/2025-putuo-haimian-chengshi": (
+        "measures and procedure steps (二、(一)1.…, 三、(二)1.…) in a document that assigns its work by a duty "
+        "list headed by bodies ((一)区建管委 / its duties) are not tasks missing a clause (G008), nor "
+        "near-duplicates of one another (D007)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
