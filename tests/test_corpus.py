@@ -172,6 +172,29 @@ XFAIL: dict[str, str] = {
         "the year from the plan's period in its title （2019—2021） when the text has neither document "
         "number nor date"
     ),
+    "local/2019-jinshan-gonggong-xiaofang": (
+        "a lead statement in running text in the middle of a measure (由A牵头，B、C、D配合) is that measure's "
+        "clause; the other measures of a document whose only clause is such a statement are prose, not tasks "
+        "missing a clause (G008)"
+    ),
+    "local/2014-jiading-weifa-yongdi": (
+        "an enumeration 1./2. under a paragraph (违法用地存在以下情形的…：), in a document where no item carries a "
+        "clause, is not tasks missing a clause (G008); an abbreviation defined with 以下简称“X” is used when X "
+        "recurs later without quotes (D006)"
+    ),
+    "local/2015-hufubanfa-weihuapin-yunshu": (
+        "measures that name the acting body in their first words (（一）市安全监管部门要…, （二）市交通委加快…), "
+        "with no closing clause anywhere, assign the work: a readable document, not S001"
+    ),
+    "local/2026-hughzy-liangzi-chengshi": (
+        "universities named among the responsible units (同济大学, 清华大学, 上海理工大学) are well-formed bodies "
+        "of another kind, not unknown agencies (G001)"
+    ),
+    "local/2024-hujiaoshe-zonghe-jiaotong": (
+        "a dash — in a 配合部门 cell means no other body, not an agency named — (G001); the section rows "
+        "(一、…三、) of an annex task table restart the table's own outline, they do not continue the body's "
+        "一、…四、 (N005)"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
