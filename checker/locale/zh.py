@@ -63,7 +63,7 @@ MESSAGES = {
     "G005": "任务{task}的责任分工含糊（“{phrase}”）：请列明全部负责部门。",
     "G006": "任务{task}只有一个负责部门“{agency}”，却写“按职责分工负责”：请改为“{agency}负责”。",
     "G007": "任务{task}的参与部门未按规范顺序排列（“{agency}”位置不对）：应为“{expected}”。",
-    "G008": "任务{task}缺少责任分工：请在末尾补充“(某部门负责)”。",
+    "G008": "任务{task}缺少责任分工：请在任务末尾写明负责部门，如“（某部门负责）”。",
     "G008.nolead": "任务{task}没有牵头单位：请在牵头单位一栏填写牵头部门。",
     "G008.noword": "任务{task}末尾的“{text}”未写明“负责”：请写作“({text}负责)”或“({text}按职责分工负责)”。",
     "G009": "有{count}项任务由多个部门负责，但文末没有牵头部门的说明：请补充“上述各项任务分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。”",
@@ -81,7 +81,7 @@ MESSAGES = {
     "D001": "文号“{number}”不合GB/T 9704格式（{problem}）：应写作“{expected}”。",
     "D002": "{where}中的年份{found}与计划年度{year}年不一致：请核对。",
     "D004": "“{mark}”没有与之配对的“{other}”：请补全或删除。",
-    "D005": "同一文件中“{half}”与“{full}”混用（以{majority}为主）：请统一为{majority}。",
+    "D005": "此处的“{found}”与本文件通用的{majority}标点不一致：请改为“{expected}”。",
     "D005.width": "按配置应统一使用{target}标点：请将“{found}”改为“{expected}”。",
     "D006": "简称{abbr}在定义（{def_line_at}）之前使用：请先写全称并注明“以下简称{abbr}”。",
     "D006.undefined": "简称{abbr}未经定义即使用：请在首次出现处写全称并注明“以下简称{abbr}”。",
@@ -595,6 +595,7 @@ HELP = {
     "Write the diff to FILE instead of standard output.": "将对比结果写入FILE，而不是标准输出。",
     "Exit 1 when the plans differ, 0 when they do not.": "两份计划有差别时以状态1退出，无差别时以0退出。",
     "Write a registry skeleton of the names no registry knows to FILE (never overwritten).": "将任何名录都没有的单位名称写成名录草稿FILE（不覆盖已有文件）。",
+    "the similarity above which two tasks are near-duplicates": "两项任务的相似度高于此值即报告为高度重复",
     "Write a commented .plancheck.yaml into FOLDER (default: the current folder); never over an existing config.": "在FOLDER（默认为当前文件夹）中写一个带说明的 .plancheck.yaml；不覆盖已有的配置。",
 }
 

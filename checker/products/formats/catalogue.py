@@ -92,7 +92,9 @@ def render_rule(spec: RuleSpec, options: RenderOptions) -> str:
         + locale.text(lang, "rule.line", label=label["fix"], value=fix)
     )
     for option in spec.options:
-        allowed = "|".join(map(str, option.choices)) if option.choices else option.help
+        # an option's help is English (declared beside the rule): worded by the locale
+        help_words = locale.catalogue(lang).HELP.get(option.help, option.help)
+        allowed = "|".join(map(str, option.choices)) if option.choices else help_words
         setting = f"{option.key} = {option.default}    ({allowed})"
         out.append(locale.text(lang, "rule.line", label=label["option"], value=setting))
     out += ["", info["rationale"], ""]
