@@ -208,3 +208,31 @@ def test_an_annex_breaking_each_measure_into_several_rows_holds_tasks():
     )
     plan = _plan(text)
     assert not plan.tables[0].annex and [t.number for t in plan.tasks] == [1, 1, 2]
+
+
+# -- merged cells in a saved web page ----------------------------------------------------
+
+
+def test_a_page_table_with_merged_cells_keeps_its_columns(tmp_path):
+    """rowspan: one 责任单位 for a group of rows, given to each; colspan: a group title across
+    the table, a title row. Without laying them out, row 2's cells would shift left and
+    its measure be read as its 事项 and nobody as its body."""
+    from checker.reading.source import read_source
+
+    page = """<html><head><meta charset="utf-8"><title>任务分工表</title></head><body>
+    <div class="content"><h1>2023年某市光伏推广应用实施方案任务分工表</h1>
+    <table><tr><td>序号</td><td>事项</td><td>工作措施</td><td>责任单位</td></tr>
+    <tr><td colspan="4">推进实施示范工程</td></tr>
+    <tr><td>1</td><td rowspan="2">光伏+地铁</td><td>利用高架车站屋顶建设光伏。</td>
+        <td rowspan="2">申通地铁集团、市交通委</td></tr>
+    <tr><td>2</td><td>新建车站屋顶光伏全覆盖。</td></tr>
+    <tr><td>3</td><td>光伏+机场</td><td>利用候机楼屋顶建设光伏。</td><td rowspan="x">机场集团</td></tr>
+    </table></div></body></html>"""
+    (tmp_path / "fengong.html").write_text(page, encoding="utf-8")
+    plan = parse(read_source(tmp_path / "fengong.html"))
+    rows = [(t.number, t.body, _leads(t)) for t in plan.tasks]
+    assert rows == [
+        (1, "光伏+地铁利用高架车站屋顶建设光伏。", ["申通地铁集团"]),
+        (2, "光伏+地铁新建车站屋顶光伏全覆盖。", ["申通地铁集团"]),
+        (3, "光伏+机场利用候机楼屋顶建设光伏。", ["机场集团"]),
+    ]
