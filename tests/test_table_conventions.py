@@ -236,3 +236,37 @@ def test_a_page_table_with_merged_cells_keeps_its_columns(tmp_path):
         (2, "光伏+地铁新建车站屋顶光伏全覆盖。", ["申通地铁集团"]),
         (3, "光伏+机场利用候机楼屋顶建设光伏。", ["机场集团"]),
     ]
+
+
+# -- clause lines under other labels -----------------------------------------------------
+
+
+def _parties(text: str) -> list[list[tuple[str, str]]]:
+    plan = _plan(text)
+    return [[(p.name, p.role) for c in t.clauses for p in c.parties] for t in plan.tasks]
+
+
+def test_clause_lines_labelled_by_the_kind_of_responsibility():
+    """牵头责任单位:/协同责任单位: (a city's 责任分解), 部门分工: with the parties' own role
+    words (a province's 分工方案), after a line naming the leader in charge (a person)."""
+    text = (
+        "2021年重点任务分工方案\n一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导:林克庆\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n2.财政收入增长8%左右。\n牵头负责领导:金力。\n"
+        "牵头责任单位:市财政局。\n"
+    )
+    assert _parties(text) == [
+        [("省发展改革委", "lead"), ("各地", "cooperate"), ("各部门", "cooperate")],
+        [("市财政局", "lead")],
+    ]
+    assert _codes(text, ("G008", "A001", "G012")) == []
+
+
+def test_prose_about_responsibility_is_no_clause_line():
+    text = (
+        "2021年重点任务分工方案\n一、主要任务\n1.加强督查。(区政府办公室负责)\n2.强化考核。\n"
+        "区政府办公室负责督查各项工作落实情况，定期通报。\n3.完善制度。\n"
+        "分工明确、责任到人是做好工作的关键。\n4.推进改革。(区发展改革委负责)\n"
+    )
+    assert _parties(text)[1:3] == [[], []]
+    found = lint_text(text, ("G008",), path="plan.txt")
+    assert [f.line for f in found] == [4, 6]
