@@ -649,12 +649,18 @@ def test_a_level_prefix_never_gets_a_national_suggestion():
     check()
 
 
-def test_colloquial_local_name_is_rewritten_like_a_national_alias():
+def test_a_local_short_form_is_rewritten_where_the_plan_writes_the_body_both_ways():
+    """A place names its own bodies: 市发改委 alone is the plan's usage (成都市, 宁波市); the
+    same body written 省发改委 and 省发展改革委 in one plan is two names for one body."""
     from .conftest import lint_text
 
-    found = lint_text("1.推进改革。(省发改委、省财政厅按职责分工负责)\n", "G002")
+    text = "1.推进改革。(省发改委、省财政厅按职责分工负责)\n2.推进开放。(省发展改革委负责)\n"
+    found = lint_text(text, "G002")
     assert [(f.code, f.args["canonical"]) for f in found] == [("G002", "省发展改革委")]
     assert found[0].fix is not None and found[0].fix.edits[0].text == "省发展改革委"
+    alone = "1.推进改革。(市发改委、市住建局按职责分工负责)\n2.推进开放。(市发改委负责)\n"
+    assert lint_text(alone, "G002") == []
+    assert [f.code for f in lint_text("1.推进改革。(发改委负责)\n", "G002")] == ["G002"]
 
 
 def test_renamed_local_bodies_follow_their_successor():
@@ -898,3 +904,18 @@ def test_init_says_one_name_in_the_singular(tmp_path):
     )
     assert result.exit_code == 0 and "1 name no registry knows" in result.stdout
     assert target.exists()
+
+
+def test_a_list_writes_the_level_prefix_once():
+    """省商务厅、财政厅、住房城乡建设厅 (豫政〔2023〕): the later bodies are the province's, not
+    misspelt ministries; without a prefixed body before it, 财政厅 is still a near miss."""
+    from .conftest import lint_text
+
+    shared = "1.推进消费。(省商务厅、财政厅、文化和旅游厅、税务局按职责分工负责)\n"
+    assert lint_text(shared, ("G001", "G002", "G011")) == []
+    city = "1.推进改革。(市发改委、财政局,各区政府负责)\n"
+    assert lint_text(city, ("G001", "G011")) == []
+    alone = lint_text("1.推进改革。(科技部、财政厅负责)\n", "G001")
+    assert [(f.code, f.args["suggestion"]) for f in alone] == [("G001", "财政部")]
+    own_place = lint_text("1.推进开放。(省商务厅、四川省经济合作局负责)\n", "G011")
+    assert "四川省经济合作局" in own_place[0].args["names"]

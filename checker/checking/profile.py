@@ -141,13 +141,42 @@ def agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
     task, looked up once: G001, G002, G003 and the style counts all read the same names
     (rules ask for it through ``Context.shared``)."""
     lookup = registry.lookup
+    uses = [
+        (task, agency, lookup(agency.name))
+        for task in plan.rows_and_tasks
+        for agency in task.agencies
+    ]
+    if all(found is not None for _, _, found in uses):
+        return tuple(uses)
     return tuple(
-        [
-            (task, agency, lookup(agency.name))
-            for task in plan.rows_and_tasks
-            for agency in task.agencies
-        ]
+        use if use[2] is not None else _with_shared_prefix(registry, *use[:2]) for use in uses
     )
+
+
+def _with_shared_prefix(registry: Registry, task: Task, agency: AgencyRef) -> AgencyUse:
+    """An unknown name read with the level prefix its list wrote once: in
+    ``省商务厅、财政厅、住房城乡建设厅`` (豫政〔2023〕) or ``市发改委、财政局`` the later bodies
+    are the province's and the city's (省财政厅, 市财政局), not misspelt ministries. The prefix
+    is the bare level prefix (rules/places.yaml ``prefixes``) of the nearest body before it in
+    its clause, taken where the prefixed name is a body the registries know; the name keeps
+    its place in the text, read as the body it names."""
+    levels = registry.mirror.levels if registry.mirror is not None else None
+    if levels is None or levels.is_local(agency.name):  # 四川省经济合作局: its own place
+        return task, agency, None
+    clause = next((c for c in task.clauses if agency in c.agencies), None)
+    before = [a for a in clause.agencies if a.span.start < agency.span.start] if clause else []
+    for earlier in reversed(before):
+        prefix = _bare_prefix(levels.bare_order, earlier.name)
+        if prefix:
+            full = agency._replace(name=prefix + agency.name)
+            found = registry.lookup(full.name)  # 省财政厅; not 区开发区 for a 开发区
+            return (task, full, found) if found is not None else (task, agency, None)
+    return task, agency, None
+
+
+def _bare_prefix(prefixes: list[str], name: str) -> str:
+    """The bare level prefix a name begins with (省, 自治区, 市, 区…), or ""."""
+    return next((p for p in prefixes if name.startswith(p)), "")
 
 
 def style_counts(

@@ -37,10 +37,6 @@ _MARKED_LEAD = re.compile(r"[ \t]*\(牵头\)[ \t]*$")
 _BRACKETED = re.compile(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
 #: a second name in brackets after a body's name: 省市场监管局(省知识产权局), 〔…〕 likewise
 _SECOND_NAME = re.compile(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
-#: the scope before 有关部门 in 国务院有关部门, 省直有关部门: part of a vague subject, not a name
-_SCOPE = re.compile(
-    r"^(?:国务院|中央|中央和国家机关|省直|市直|县直|区直|省级|市级|县级|各级|地方)$"
-)
 #: a label before a colon: 牵头单位:, 适用范围:
 _LABEL = re.compile(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
 #: what no body's name holds: a date, a colon, or a role word inside it
@@ -68,6 +64,7 @@ class Grammar:
     collective_starts: tuple[str, ...]
     with_word: re.Pattern[str]
     collective: re.Pattern[str] | None
+    scope: re.Pattern[str]  # the scope before 有关部门: 国务院, 市级其他
     place: re.Pattern[str] | None  # a place's name alone: 徐汇区, 临港新片区
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
@@ -114,6 +111,7 @@ def grammar() -> Grammar:
         collective_starts=tuple(data.get("collective_starts", ())),
         with_word=re.compile(_alternatives(data.get("with_words", [])) or "$^"),
         collective=re.compile("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
+        scope=re.compile("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
         place=re.compile(data["place"]) if data.get("place") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
@@ -517,7 +515,7 @@ def _without_scope(g: Grammar, body: str) -> tuple[str, tuple[str, int] | None]:
     """``国务院`` left before a stripped 有关部门: drop it from the names, return it with
     its offset."""
     raw, start = _names(g, body)[-1]
-    if not _SCOPE.match(raw.strip()):
+    if not g.scope.match(raw.strip()):
         return body, None
     cut = start
     while cut > 0 and body[cut - 1] in "、 \t":

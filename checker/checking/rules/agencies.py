@@ -123,12 +123,16 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     # a name's verdict depends on the name alone (its lookup is the name's): judged once
     # per name (the 2024 plan writes 43 names 230 times)
     verdicts: dict[str, tuple[str, str] | None] = {}
+    standard = _local_bodies_in_standard_form(registry, uses)
     for task, agency, found in uses:
         if found is None:
             continue
         name = agency.name
         if name not in verdicts:
-            verdicts[name] = _alias_verdict(registry, found, name, ctx, style, mixed)
+            own = _own_local_name(registry, found, standard)
+            verdicts[name] = (
+                None if own else _alias_verdict(registry, found, name, ctx, style, mixed)
+            )
         verdict = verdicts[name]
         if verdict is None:
             continue
@@ -142,6 +146,29 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
             canonical=canonical,
             style=style,
         )
+
+
+def _local_bodies_in_standard_form(registry: Registry, uses: tuple) -> frozenset[str]:
+    """The local bodies (known through the mirror) a plan writes in the mirror's standard
+    form somewhere (市发展改革委)."""
+    return frozenset(
+        found.agency.name
+        for _, _, found in uses
+        if found is not None and found.form == "name" and registry.is_mirrored(found.agency)
+    )
+
+
+def _own_local_name(registry: Registry, found: Lookup, standard: frozenset[str]) -> bool:
+    """A local body written in a short form of the place's own (市发改委, 市住建局, 区卫健委):
+    a place names its own bodies, and a city's or district's documents write these forms as
+    their usage (成都市 2022, 宁波市 2019, 宝山区 2019 in tests/corpus), so the form stands,
+    unless the plan writes the same body in the standard form too (then the two differ and
+    G002 asks for one)."""
+    return (
+        found.form == "alias"
+        and registry.is_mirrored(found.agency)
+        and found.agency.name not in standard
+    )
 
 
 def _alias_verdict(
@@ -178,6 +205,8 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if found is None:
             continue
         current, changed = registry.current(found.agency, ctx.year, ctx.month)
+        if changed is None and ended_before(current, ctx.year, ctx.month):
+            changed = current.ended  # ended with no successor (an office's registry says so)
         if changed is None:
             continue
         date = _when_ended(found.agency, changed)
