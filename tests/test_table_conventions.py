@@ -270,3 +270,61 @@ def test_prose_about_responsibility_is_no_clause_line():
     assert _parties(text)[1:3] == [[], []]
     found = lint_text(text, ("G008",), path="plan.txt")
     assert [f.line for f in found] == [4, 6]
+
+
+def test_consecutive_clause_lines_are_one_clause():
+    """牵头责任单位:A。 then 协同责任单位:B、C。 on the next line: one clause with its lead, not
+    a lead clause followed by a clause of cooperators that names no lead (G008)."""
+    text = (
+        "2020年重点工作责任分解\n一、主要目标\n1. 地区生产总值增长8%以上。\n牵头负责领导:金力。\n"
+        "牵头责任单位:市发展改革委。\n协同责任单位:市经信局、市商务局,各县区政府。\n"
+    )
+    assert _parties(text) == [
+        [
+            ("市发展改革委", "lead"),
+            ("市经信局", "cooperate"),
+            ("市商务局", "cooperate"),
+            ("各县区政府", "cooperate"),
+        ]
+    ]
+    assert _codes(text, ("G008", "G012")) == []
+
+
+def test_items_naming_no_one_beside_a_task_table_are_its_measures():
+    """No item of the text names anyone; the annex task list does: its rows are the tasks,
+    the items the measures they detail (no G008 for each)."""
+    text = (
+        "2019年某区实施方案\n一、主要任务\n1.深入开展创建。\n2.夯实工作基础。\n附件1\n"
+        "| 序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 |\n|---|---|---|---|---|\n"
+        "| 1 | 深入开展创建 | 召开动员大会。 | 区政府办公室 | 各街镇 |\n"
+        "| 2 | 夯实工作基础 | 改造分类箱房。 | 区绿化市容局 | 各街镇 |\n"
+    )
+    plan = _plan(text)
+    assert [(t.number, plan.in_table(t)) for t in plan.tasks] == [(1, True), (2, True)]
+    assert _codes(text, ("G008", "N")) == []
+    # without the table the items are tasks that lack their clauses
+    assert _codes(text.split("附件1")[0], ("G008",)) == ["G008", "G008"]
+
+
+def test_a_task_table_pasted_from_word_with_tabs():
+    text = (
+        "2024年某区重点工作任务分工\n一、主要任务\n"
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t推进屋顶光伏建设。\t区发展改革委\t区建设管理委\t2024年底\n"
+        "2\t完善考核机制。\t\t区财政局\t2024年\n"
+        "\t\t\t区水务局\t\n"
+        "4\t加强监督。\t区财政局\t\t\n"
+        "各单位抓好落实。\n"
+    )
+    plan = _plan(text)
+    assert [(t.number, t.body, t.deadline) for t in plan.tasks] == [
+        (1, "推进屋顶光伏建设。", "2024年底"),
+        (2, "完善考核机制。", "2024年"),
+        (4, "加强监督。", None),
+    ]
+    assert [p.name for p in plan.tasks[1].clause.parties] == ["区财政局", "区水务局"]
+    found = lint_text(text, ("G008", "N002"), path="plan.txt")
+    assert sorted((f.code, f.line) for f in found) == [("G008", 5), ("N002", 7)]
+    # a statistics table pasted with tabs is no task table
+    figures = "2024年某区工作计划\n一、目标\n区域\t面积\t人口\n南桥\t12\t30\n"
+    assert not any(_plan(figures + "1.推进改革。(区财政局负责)\n").tables)
