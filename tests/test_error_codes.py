@@ -26,7 +26,7 @@ NOT_UNDERSTOOD_TEXT = (
 #: the codes a file's error can have (JSON ``error_code``), each one thing a user does about it
 CODES = {
     "not-found", "not-a-file", "no-plans", "unreadable", "too-large", "empty", "binary",
-    "encoding", "docx", "legacy-word", "missing-dependency", "not-a-plan", "not-understood", "unwritable",
+    "encoding", "docx", "encrypted", "legacy-word", "missing-dependency", "not-a-plan", "not-understood", "unwritable",
     "config", "pdf", "no-text-layer", "html", "format-not-read", "rebuilt",
 }  # fmt: skip
 

@@ -1,7 +1,9 @@
 """Shortcuts taken for speed give the answer of the plain way they replace.
 
 Each fast path here has a slow, obviously right twin; hypothesis looks for a text where the
-two disagree. (D007's candidate filter has its own file, test_near_duplicate.py.)
+two disagree. (D007's candidate filter has its own file, test_near_duplicate.py.) The
+parser's have none left: one implementation of each reading, its behaviour stated in
+test_parse.py.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from checker.reading import vocabulary
 from checker.reading.parse import parse
 from checker.reading.sniff import _marks, is_plan, plan_marks
 from checker.reading.source import Source
-from checker.reading.text import PAIRS
 
 from .conftest import ROOT
 
@@ -140,189 +141,6 @@ def test_flat_groups_reads_the_common_texts_and_leaves_the_others():
     assert _flat_groups("无括号") == []
     for other in ("(甲(乙))", "甲)(乙)", "(甲", "【甲】", "(甲】"):
         assert _flat_groups(other) is None
-
-
-@given(st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=4), st.data())
-def test_a_one_line_task_maps_its_offsets_as_the_general_walk(lengths, data):
-    """The offset map of a task on one line is a shift; for more lines it walks the
-    pieces. Both give the same offsets for one piece, past its end too."""
-    from checker.reading.parse import _offset_map, _OffsetMap
-
-    pieces, at = [], data.draw(st.integers(min_value=0, max_value=50))
-    for length in lengths:
-        pieces.append((at, at + length))
-        at += length + data.draw(st.integers(min_value=1, max_value=5))
-    offsets = _offset_map(pieces)
-    walk = _OffsetMap(pieces)  # the general walk over the pieces
-    for index in range(sum(lengths) + 3):
-        assert offsets(index) == walk(index)
-
-
-#: lines of the family's layouts, defects included: plans are made of a random few
-_PLAN_LINES = [
-    "2024年推进计划",
-    "一、总体要求",
-    "二、重点任务",
-    "(一)完善制度",
-    "(二)加强保护。(科技部负责)",
-    "1.推进改革。(科技部负责)",
-    "2.加强执法,",
-    "完善机制。(公安部负责)",
-    "3.甲",
-    "(1)细项",
-    "责任单位:科技部",
-    "<!-- plancheck: disable=N001 -->",
-    "",
-    "上述任务由各部门负责。",
-    "4.乙。(财政部负责)5",
-    "0.丙。(科技部负责)",
-    "11。丁。(科技部负责)",
-    "5.戊(科技部负责)6.己。(财政部负责)",
-]
-
-
-@given(st.lists(st.sampled_from(_PLAN_LINES), max_size=12))
-def test_a_task_ends_at_the_next_item_as_join_wrapped_finds(lines):
-    """``continuation`` stops at an item at the task level or above without asking
-    ``join_wrapped``, whose first look (``starts_block``) stops there too: the plan is
-    the one the general way reads."""
-    from checker.base.errors import InputError
-    from checker.reading.parse import _Parser
-    from checker.reading.source import Source
-
-    from .parse_models import plain
-
-    class General(_Parser):
-        def continuation(self, index, segments, breaks):
-            next_index = index + 1
-            while next_index < len(self.folded):
-                item = self.item(next_index)
-                if item is not None and self.task_level is not None and item[0] > self.task_level:
-                    self.append_piece(next_index, segments, breaks, wrapped=False)
-                    next_index += 1
-                    continue
-                joined = self.join_wrapped(next_index - 1, segments, breaks)
-                if joined == next_index:
-                    return next_index
-                next_index = joined
-            return next_index
-
-    def read(parser: type[_Parser]):
-        source = Source.from_text("\n".join(lines), "plan.txt")
-        try:
-            return plain(parser(source).run(), source.line_starts)
-        except InputError as error:
-            return error.reason
-
-    assert read(_Parser) == read(General)
-
-
-_RESTARTING_LINES = [
-    "一、总体",
-    "二、任务",
-    "(一)制度",
-    "(二)保护",
-    "1.甲。(科技部负责)",
-    "2.乙。(财政部负责)",
-]
-
-
-@given(st.lists(st.sampled_from(_PLAN_LINES + _RESTARTING_LINES * 3), max_size=16))
-def test_tasks_are_qualified_as_their_headings_say(lines):
-    """``qualified`` returns the tasks as they are, without reading the headings above
-    them, where no two parts start again at 1; reading them says the same."""
-    from checker.base.errors import InputError
-    from checker.reading.parse import _Parser
-    from checker.reading.source import Source
-
-    class General(_Parser):
-        def qualified(self, tasks):
-            return self.qualified_by_headings(tasks)
-
-    def read(parser: type[_Parser]):
-        try:
-            return parser(Source.from_text("\n".join(lines), "plan.txt")).run().tasks
-        except InputError as error:
-            return error.reason
-
-    assert read(_Parser) == read(General)
-
-
-#: every bracket text.PAIRS knows, not only those bracket_groups reads by default
-@given(st.lists(st.sampled_from([*PAIRS, *PAIRS.values(), "甲", "。", " ", "负责", "科技部"])))
-@example(["〔", "〕", "(", "科技部", "负责", ")"])  # another kind of group before the clause
-def test_a_task_ending_with_its_only_group_is_read_as_by_the_general_way(pieces):
-    """A task whose one bracket group ends it has the groups and the clause that
-    bracket_groups and _clause_group find."""
-    from checker.reading.parse import _clause_group, _groups_and_clause
-    from checker.reading.text import bracket_groups
-
-    text = "".join(pieces)
-    groups = bracket_groups(text)
-    assert _groups_and_clause(text) == (groups, _clause_group(text, groups))
-
-
-@given(st.lists(st.sampled_from([")", "(", "12", "3", ".", "、", " ", "甲", "负责", "科技部"])))
-def test_a_glued_task_is_found_as_by_the_plain_loop(pieces):
-    """A search at a time finds the ``)12.`` that finditer's loop finds first."""
-    from checker.reading.clause import looks_like_clause
-    from checker.reading.parse import _GLUED, _glued_after_clause
-
-    text = "".join(pieces)
-    plain = None
-    for match in _GLUED.finditer(text):
-        inner_open = text.rfind("(", 0, match.start())
-        if inner_open >= 0 and looks_like_clause(text[inner_open : match.start()]):
-            plain = match
-            break
-    found = _glued_after_clause(text)
-    assert (found and found.span()) == (plain and plain.span())
-
-
-_NOTE = "<!-- plancheck: disable=G001 -->"
-
-
-@given(
-    st.lists(st.sampled_from([")", "(", " ", "\t", "12", "٣", "甲", "。", "<!--", "-->", _NOTE]))
-)
-def test_the_tests_before_the_line_patterns_let_every_match_through(pieces):
-    """A line's number after its clause ends the line, and a directive holds ``<!--``:
-    a line that fails those cheap tests has no match to look for (lines hold no \\n)."""
-    from checker.reading.parse import _DIRECTIVE, _TRAILING_NUMBER
-
-    line = "".join(pieces)
-    if _TRAILING_NUMBER.search(line) is not None:
-        assert line.rstrip(" \t")[-1:].isdecimal()
-    if _DIRECTIVE.search(line) is not None:
-        assert "<!--" in line
-
-
-def test_a_task_whose_one_clause_is_inside_it_is_read_as_one_clause():
-    """The one-clause shortcut of build_task takes the clause found, final or not."""
-    from checker.reading.parse import parse
-    from checker.reading.source import Source
-
-    task = parse(Source.from_text("1.加强保护。(科技部负责)继续推进工作\n")).tasks[0]
-    assert [c.inner for c in task.clauses] == ["科技部负责"]
-    assert task.body == "加强保护。(科技部负责)继续推进工作"
-
-
-@given(
-    st.lists(st.integers(min_value=0, max_value=30), max_size=12),
-    st.integers(min_value=-1, max_value=31),
-    st.integers(min_value=-1, max_value=31),
-    st.booleans(),
-)
-def test_the_items_of_a_section_are_those_a_look_at_each_finds(starts, start, end, in_order):
-    """Items strictly between two offsets: by bisection (starts in order) or by looking at
-    each (any order), the same items in the same order."""
-    from checker.reading.parse import _inside
-
-    if in_order:
-        starts = sorted(starts)
-    items = [f"item{n}" for n in range(len(starts))]
-    plain = tuple(item for at, item in zip(starts, items, strict=True) if start < at < end)
-    assert _inside(items, starts)(start, end) == plain
 
 
 #: the pieces of an abbreviation's definition, its markers read from the data

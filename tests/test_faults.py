@@ -142,3 +142,21 @@ def test_two_runs_at_once_on_the_same_files_and_cache_say_the_same(tmp_path: Pat
     cached = _run(tmp_path, cache, "lint", "plans", "--format", "json")
     assert json.loads(cached.stdout)["findings"] == expected
     assert not list(cache.rglob("*.tmp"))  # no writer left a temp file behind
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "plan.txt", "-o", "out.html"),
+        ("diff", "plan.txt", "plan.txt", "-o", "out.html"),
+        ("lint", "plan.txt", "--no-cache", "-o", "out.html"),
+    ],
+)
+def test_an_output_killed_before_its_rename_leaves_the_old_one_whole(folder, args):
+    """-o is written as --fix writes: a temp file beside it, then a rename."""
+    (folder / "out.html").write_text("the old output", encoding="utf-8")
+    target = _kill_at_the_rename(folder, folder / ".cache", *args)
+    assert target.name == "out.html"
+    assert (folder / "out.html").read_text(encoding="utf-8") == "the old output"
+    _run(folder, folder / ".cache", *args)
+    assert (folder / "out.html").read_text(encoding="utf-8") != "the old output"

@@ -75,7 +75,7 @@ def test_naming_a_non_plan_is_an_input_error(drafting):
     result = invoke("lint", str(drafting / "README.md"), str(drafting / "2025.txt"))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"plancheck: {drafting / 'README.md'}: "
+        f"plancheck: {drafting / 'README.md'}："
         "不是计划文件：没有计划标题、文号、责任分工或“一、/1.”层次\n"
     )
     assert "未发现问题" not in result.stdout
@@ -339,7 +339,8 @@ def test_help_in_one_language(lang):
             "plancheck: 没有选项'--selct'。",
             "plancheck: No such option '--selct'.",
         ),
-        (("lint",), "plancheck: 缺少参数", "plancheck: Missing argument"),
+        # the sentence ends in 。, not click's ASCII full stop
+        (("lint",), "plancheck: 缺少参数'PATH...'。\n", "plancheck: Missing argument 'PATH...'.\n"),
         (
             ("lnt", "x"),
             "plancheck: 没有命令'lnt'。 是否应为'lint'？",
@@ -426,7 +427,7 @@ def test_a_broken_word_file_in_one_language(tmp_path, lang, expected):
     broken.write_bytes(b"this is not a zip archive")
     result = invoke("lint", str(broken), "--lang", lang)
     assert result.exit_code == 2
-    assert result.stderr == f"plancheck: {broken}: {expected}\n"
+    assert result.stderr == f"plancheck: {broken}{'：' if lang == 'zh' else ': '}{expected}\n"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -443,7 +444,7 @@ def test_other_commands_refuse_a_named_non_plan(drafting, command):
     )
     result = invoke(command, *args)
     assert result.exit_code == 2
-    assert result.stderr == f"plancheck: {drafting / 'README.md'}: {ZH_NOT_A_PLAN}\n"
+    assert result.stderr == f"plancheck: {drafting / 'README.md'}：{ZH_NOT_A_PLAN}\n"
     english = invoke(command, *args, "--lang", "en")
     assert english.exit_code == 2 and "not a plan: no plan title" in english.stderr
 

@@ -88,7 +88,7 @@ def test_agencies_command_text_and_json():
         "中央网信办",
     ]
     text = invoke("agencies", str(PLAN_2024)).output
-    assert "中国科协" in text and "牵头: 83" in text
+    assert "中国科协" in text and "牵头：83" in text
 
 
 def test_addressees_against_members_and_tasks():

@@ -164,9 +164,9 @@ def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkey
     ("config", "message"),
     [
         ("select: [N\n  bad", ".plancheck.yaml:"),
-        ("select: 42\n", "select: expected a list"),
-        ("year: '2024'\n", "year: expected int"),
-        ("- just\n- a list\n", "expected dict"),
+        ("select: 42\n", "select: expected text or a list, got a whole number"),
+        ("year: '2024'\n", "year: expected a whole number, got text"),
+        ("- just\n- a list\n", "expected a mapping, got a list"),
         ("severity: {A001: fatal}\n", "expected one of error"),
     ],
 )
@@ -278,3 +278,33 @@ def test_bytes_roundtrip_for_every_encoding_form():
     for data in (text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode(), text.encode("gb18030")):
         source = source_from_bytes(data, "p.txt")
         assert source.encode(source.text) == data
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "是设有密码的（已加密的）Word文件"), ("en", "a password-protected")]
+)
+def test_a_password_protected_docx_is_said_to_be_one(tmp_path, lang, said):
+    """Word wraps an encrypted .docx in an OLE file, as a .doc is: the hint is the password,
+    not "save it as .docx" (which it already is)."""
+    from .conftest import ROOT
+
+    result = invoke("lint", str(ROOT / "tests" / "data" / "word" / "password.docx"), "--lang", lang)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert (
+        said in result.stderr and ".doc、" not in result.stderr and "Traceback" not in result.stderr
+    )
+    as_json = invoke(
+        "lint", str(ROOT / "tests" / "data" / "word" / "password.docx"), "--format", "json"
+    )
+    assert json.loads(as_json.stdout)["files"][0]["error_code"] == "encrypted"
+
+
+def test_review_says_a_password_protected_docx_is_one(tmp_path):
+    from .conftest import ROOT
+
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes((ROOT / "tests" / "data" / "word" / "password.docx").read_bytes())
+    result = invoke("review", str(draft), "--lang", "en")
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "password-protected" in result.stderr
+    assert not (tmp_path / "draft.reviewed.docx").exists()

@@ -123,8 +123,8 @@ def test_fix_counts_only_what_was_written_and_shows_the_rest(tmp_path: Path):
     done = run(tmp_path, "lint", "a.txt", "b.txt", "c.txt", "--fix", "--no-color")
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "plancheck: a.txt: 文件只读，未修复",
-        "plancheck: b.txt: 文件只读，未修复",
+        "plancheck: a.txt：文件只读，未修复",
+        "plancheck: b.txt：文件只读，未修复",
     ]
     lines = done.stdout.splitlines()
     for name in ("a.txt", "b.txt"):  # the six findings of a file left as it was
@@ -346,7 +346,7 @@ def test_a_legacy_word_file_gets_a_hint_to_save_it_as_docx(tmp_path: Path, name,
         done = run(tmp_path, *command)
         assert done.returncode == 2
         assert done.stderr == (
-            f"plancheck: {name}: 是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx\n"
+            f"plancheck: {name}：是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx\n"
         )
         assert "二进制" not in done.stderr and "binary" not in done.stderr
     english = json.loads(run(tmp_path, "lint", name, "--format", "json", "--lang", "en").stdout)

@@ -444,6 +444,28 @@ def use_language(lang: str) -> None:
                 param.help = helps.get(english) or gettext.gettext(english)
 
 
+def click_message(error: click.ClickException) -> str:
+    """click's message, worded through its gettext catalogue. A missing argument or option
+    is worded here from the same catalogue (``{missing} {param_hint}.``, public attributes
+    only): click ends that sentence with a full stop of its own ("Missing argument
+    'PATH...'."), which no catalogue entry reaches, and Chinese ends it with 。."""
+    from gettext import gettext
+
+    if not isinstance(error, click.MissingParameter) or error.param is None or error.message:
+        return error.format_message()
+    param = error.param
+    kinds = {"argument": "Missing argument", "option": "Missing option"}
+    missing = gettext(kinds.get(param.param_type_name, "Missing parameter"))
+    hint = error.param_hint
+    if hint is None:
+        hint = param.get_error_hint(error.ctx)
+    elif not isinstance(hint, str):
+        hint = " / ".join(repr(one) for one in hint)
+    said = gettext("{missing} {param_hint}.").format(missing=missing, param_hint=hint)
+    extra = param.type.get_missing_message(param=param, ctx=error.ctx)
+    return f"{said} {extra}" if extra else said
+
+
 #: each command's and option's help as declared, in English (the HELP tables' msgids)
 ENGLISH_HELP: dict[object, str] = {}
 
@@ -467,7 +489,7 @@ def main(args: list[str] | None = None) -> None:
             click.echo(f"plancheck: {locale.error(lang, Reason('aborted', 'usage'))}", err=True)
             sys.exit(2)
         except click.ClickException as error:
-            click.echo(f"plancheck: {error.format_message()}", err=True)
+            click.echo(f"plancheck: {click_message(error)}", err=True)
             sys.exit(2)
 
     guarded(lang, body)

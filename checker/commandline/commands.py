@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..base.errors import InputError, PlancheckError, Reason, UsageError, os_reason
 from ..products.formats import RenderOptions, choices, render
-from ..reading.source import same_file
+from ..reading.source import same_file, write_output
 
 #: the languages of messages and reports (--lang, $PLANCHECK_LANG)
 LANGUAGES = ("zh", "en")
@@ -56,7 +56,7 @@ def guarded(lang: str, body: Callable[[], None]) -> None:
     try:
         body()
     except InputError as error:
-        echo(f"plancheck: {error.path}: {error_text(lang, error.reason)}", err=True)
+        echo(f"plancheck: {_at(lang, error.path, error_text(lang, error.reason))}", err=True)
         sys.exit(2)
     except PlancheckError as error:
         echo(f"plancheck: {error_text(lang, error.reason)}", err=True)
@@ -154,7 +154,7 @@ def emit(text: str, output: str | None, *, err: bool = False) -> None:
         path = Path(output)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            write_output(path, text.encode("utf-8"))  # all at once: never half an output
         except OSError as error:
             raise UsageError(
                 "{path}: cannot write the output ({reason})", path=output, reason=os_reason(error)
@@ -179,6 +179,12 @@ def color(no_color: bool, *, err: bool = False) -> bool:
     stream = sys.stderr if err else sys.stdout
     isatty = getattr(stream, "isatty", None)
     return not no_color and "NO_COLOR" not in os.environ and bool(isatty and isatty())
+
+
+def _at(lang: str, where: str, text: str) -> str:
+    from .. import locale
+
+    return locale.at(lang, where, text)
 
 
 def error_text(lang: str, reason: Reason) -> str:
@@ -298,27 +304,32 @@ def report_problems(run, lang: str, verbose: bool) -> None:
             line = (
                 f"plancheck: {locale.error(lang, report.error)}"
                 if report.error.code == "config"
-                else f"plancheck: {report.path}: {error_text(lang, report.error)}"
+                else f"plancheck: {_at(lang, report.path, error_text(lang, report.error))}"
             )
             if line not in said:
                 echo(line, err=True)
                 said.add(line)
         if report.fix_error:
-            echo(f"plancheck: {report.path}: {error_text(lang, report.fix_error)}", err=True)
+            echo(
+                f"plancheck: {_at(lang, report.path, error_text(lang, report.fix_error))}", err=True
+            )
         for note in report.notes:
-            echo(f"plancheck: {report.path}: {locale.error(lang, note)}", err=True)
+            echo(f"plancheck: {locale.at(lang, report.path, locale.error(lang, note))}", err=True)
     if verbose:
         for report in run.files:
             if report.source is not None and report.source.reading:
                 how = reading_words(lang, report.source.reading)
-                echo(f"plancheck: {report.path}: {locale.text(lang, 'read_as', how=how)}", err=True)
+                said = locale.text(lang, "read_as", how=how)
+                echo(f"plancheck: {locale.at(lang, report.path, said)}", err=True)
             date = (report.summary or {}).get("date")
             if date:
-                echo(f"plancheck: {report.path}: {_date_words(lang, date)}", err=True)
+                echo(
+                    f"plancheck: {locale.at(lang, report.path, _date_words(lang, date))}", err=True
+                )
         for report in run.skipped:
             reason = locale.error(lang, report.skipped)
             echo(
-                f"plancheck: {report.path}: {locale.text(lang, 'skipped', reason=reason)}",
+                f"plancheck: {locale.at(lang, report.path, locale.text(lang, 'skipped', reason=reason))}",
                 err=True,
             )
 

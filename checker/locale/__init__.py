@@ -155,6 +155,11 @@ def text(lang: str, key: str, **args: Any) -> str:
     return (template or ui[key]).format_map(args)
 
 
+def at(lang: str, where: Any, text: str) -> str:
+    """``where: text`` with the language's colon (``file：文件不存在`` in Chinese)."""
+    return catalogue(lang).UI["at"].format(where=where, text=text)
+
+
 def error(lang: str, reason: Reason) -> str:
     """Why a file or a command failed, in ``lang``: the language's ``ERRORS`` translate the
     English template (the msgid; English needs no entry) and the facts fill it in, a fact

@@ -48,7 +48,9 @@ def config_text(lang: str, specs: Iterable[RuleSpec]) -> str:
             if option.key in seen:
                 continue  # two rules may share a key: explained once
             seen.add(option.key)
-            note = words.get(option.key) or f"{words['rule'].format(code=spec.code)}: {option.help}"
+            note = words.get(option.key) or locale.text(
+                lang, "rule.line", label=words["rule"].format(code=spec.code), value=option.help
+            )
             lines += _comment(note)
             if option.choices:
                 lines += _comment(

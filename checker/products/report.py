@@ -7,6 +7,7 @@ from pathlib import Path
 from ..base.errors import InputError
 from ..checking.lint import LintOptions, lint_paths
 from ..checking.registry import RuleSpec
+from ..reading.source import write_output
 
 
 def default_output(plan: str) -> Path:
@@ -45,5 +46,5 @@ def write_report(
     )
     target = Path(output) if output else default_output(plan)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
+    write_output(target, page.encode("utf-8"))  # all at once: never half a page
     return target

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import locale
-from ..base.errors import InputError, Reason, UsageError
+from ..base.errors import InputError, Reason, UsageError, os_reason
 from ..checking import engine
 from ..checking.config import ConfigFinder
 from ..checking.edits import taken_fixes
@@ -39,7 +39,7 @@ from ..checking.registry import RuleSpec
 from ..reading.docx import Layout, Piece, W, open_docx, read_layout
 from ..reading.model import Edit
 from ..reading.sniff import not_a_plan, parse_plan
-from ..reading.source import Source, read_source, same_file
+from ..reading.source import Source, read_source, refuse_wrapped, same_file
 
 AUTHOR = "plancheck"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -129,7 +129,16 @@ def _load(draft: Path, name: str):
     if not draft.exists():
         raise InputError(name, Reason("no such file", "not-found"))
     if draft.suffix.lower() == ".docx":
-        return open_docx(draft, name)
+        from io import BytesIO
+
+        try:
+            data = draft.read_bytes()
+        except OSError as error:
+            raise InputError(
+                name, Reason("{reason}", "unreadable", reason=os_reason(error))
+            ) from None
+        refuse_wrapped(data, draft, name)  # password-protected, or a .doc renamed
+        return open_docx(BytesIO(data), name)
     source = read_source(draft, name)
     reason = not_a_plan(source.text, source.folded)
     if reason:
@@ -177,20 +186,10 @@ def _word_table(document, source: Source, block) -> None:
 
 def _save(document, target: Path) -> None:
     """Write the copy all at once (temp file beside it, then rename)."""
-    import tempfile
+    from ..reading.source import replace_whole
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        document.save(temp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # an ordinary new file, not mkstemp's private one
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    replace_whole(target, lambda temp: document.save(str(temp)))
 
 
 # -- marking the document --------------------------------------------------------------

@@ -9,6 +9,7 @@ import codecs
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
@@ -221,14 +222,22 @@ def read_file(path: str | Path, display: str | None = None) -> tuple[Source, byt
     return source_from_file(data, p, name), data
 
 
-#: how an OLE compound file starts: Word 97-2003 ``.doc`` and WPS ``.wps`` documents (and a
-#: password-protected ``.docx``, which Word wraps in one)
+#: how an OLE compound file starts: Word 97-2003 ``.doc`` and WPS ``.wps`` documents, and a
+#: password-protected ``.docx``, which Word wraps in one
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: legacy word-processor files and what they start with (OLE, or RTF that Word saves as .doc)
 _LEGACY_SUFFIXES = (".doc", ".wps")
 LEGACY_WORD = Reason(
     "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx",
     "legacy-word",
+)
+
+#: the streams Word puts in the OLE wrapper of a password-protected .docx/.xlsx/.pptx
+#: ([MS-OFFCRYPTO] 2.3.4.4, as UTF-16 directory entry names); a .doc or .wps has neither
+_ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+PASSWORD_PROTECTED = Reason(
+    "a password-protected (encrypted) Word file: remove the password in Word or WPS (File, Info, Protect Document, Encrypt with Password) and save it",
+    "encrypted",
 )
 
 
@@ -238,12 +247,8 @@ WEB_SUFFIXES = (".html", ".htm")
 
 def source_from_file(data: bytes, path: Path, name: str) -> Source:
     """Decode a file's bytes into a Source: a Word document, a PDF or a web page by its
-    suffix, else text. A legacy Word or WPS document (an OLE file, or RTF named .doc) is one
-    line saying to save it as .docx: its bytes are no text to decode ("binary file" told a
-    drafter nothing)."""
-    legacy = path.suffix.lower() in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
-    if data.startswith(_OLE_MAGIC) or legacy:
-        raise InputError(name, LEGACY_WORD)
+    suffix, else text; a file wrapped by Word or WPS is one line (``refuse_wrapped``)."""
+    refuse_wrapped(data, path, name)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from io import BytesIO
@@ -265,6 +270,17 @@ def source_from_file(data: bytes, path: Path, name: str) -> Source:
         text, encoding = read_html(data, name, decode)
         return _rebuilt(text, name, encoding, kind="html", reading="html")
     return source_from_bytes(data, name)
+
+
+def refuse_wrapped(data: bytes, path: Path, name: str) -> None:
+    """A file Word or WPS wrapped in an OLE compound file is no document plancheck reads:
+    a password-protected .docx says so, a .doc or .wps (or RTF named .doc) says to save it
+    as .docx (its bytes are no text to decode: "binary file" told a drafter nothing)."""
+    if data.startswith(_OLE_MAGIC) and all(stream in data for stream in _ENCRYPTED_STREAMS):
+        raise InputError(name, PASSWORD_PROTECTED)
+    legacy = path.suffix.lower() in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
+    if data.startswith(_OLE_MAGIC) or legacy:
+        raise InputError(name, LEGACY_WORD)
 
 
 def source_from_bytes(data: bytes, name: str) -> Source:
@@ -342,6 +358,57 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             "cannot write the file ({reason}); not fixed", "unwritable", reason=reason
         )
         raise InputError(str(path), unwritten) from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_output(path: str | Path, data: bytes) -> None:
+    """Write an output (``-o``, a report) all at once: a reader, or a run stopped half-way,
+    never finds half a report where the old one was (``replace_whole``)."""
+
+    def write(temp: Path) -> None:
+        with open(temp, "wb") as out:
+            out.write(data)
+            out.flush()
+            if os.path.isfile(temp):  # a pipe or a terminal cannot be synced, nor needs it
+                os.fsync(out.fileno())
+
+    replace_whole(Path(path), write)
+
+
+def replace_whole(target: Path, write: Callable[[Path], None]) -> None:
+    """Make ``target`` with ``write(temp)``: a temp file beside it, then a rename. A new file
+    gets the permissions an ordinary new file gets (not mkstemp's private ones), an existing
+    one keeps its own; a device or a pipe (``-o /dev/stdout``) is written to as it is. An
+    OSError is the caller's to word; no temp file is left."""
+    import stat
+    import tempfile
+
+    try:
+        existing = target.stat()
+    except FileNotFoundError:
+        existing = None
+    if (
+        existing is not None
+        and not stat.S_ISREG(existing.st_mode)
+        and not stat.S_ISDIR(existing.st_mode)
+    ):
+        write(target)
+        return
+    if existing is not None and stat.S_ISREG(existing.st_mode):
+        mode = existing.st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        write(Path(temp))
+        os.chmod(temp, mode)
+        pause_before_replace(target)
+        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -180,7 +180,7 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             task.number_span,
             task,
-            other=other.number,
+            other=other.label,  # cited as drafters cite it: 二（一）, (三)2
             similarity=f"{score / 100:.2f}",
             anchor=f"{other.body[:16]}~{task.body[:16]}",
         )

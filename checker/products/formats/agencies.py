@@ -49,12 +49,12 @@ def render_text(table: AgencyTable, options: RenderOptions) -> str:
         lead = separator.join(row.lead_labels) or "-"
         join = separator.join(row.join_labels) or "-"
         roles = "".join(
-            f"  {word('role.' + role)}: {separator.join(labels)}"
+            "  " + _line(options.lang, word("role." + role), separator.join(labels))
             for role, labels in row.roles.items()
         )
         lines.append(
             f"{row.name.ljust(width, '　')}  {len(row.leads):>{column}}  {len(row.joins):>{column}}  "
-            f"{leads}: {lead}  {joins}: {join}{roles}"
+            f"{_line(options.lang, leads, lead)}  {_line(options.lang, joins, join)}{roles}"
         )
     return "\n".join(lines) + "\n"
 
@@ -66,3 +66,10 @@ def _columns(text: str) -> int:
 
 def _right(text: str, width: int) -> str:
     return " " * max(0, width - _columns(text)) + text
+
+
+def _line(lang: str, label: str, value: str) -> str:
+    """``label: value`` with the language's colon."""
+    from ... import locale
+
+    return locale.text(lang, "rule.line", label=label, value=value)

@@ -79,7 +79,10 @@ def render_markdown(specs: dict[str, RuleSpec], options: RenderOptions) -> str:
 def render_rule(spec: RuleSpec, options: RenderOptions) -> str:
     info = rule_info(spec, options.lang)
     label = locale.catalogue(options.lang).RULE_PAGE
-    out = [f"{info['code']} {info['name']}: {info['title']}", ""]
+    out = [
+        locale.text(options.lang, "at", where=f"{info['code']} {info['name']}", text=info["title"]),
+        "",
+    ]
     lang = options.lang
     severity = locale.text(lang, f"severity.{info['severity']}")
     fix = locale.text(lang, f"rule.fix.{info['fix']}") if info["fix"] else label["none"]
@@ -89,8 +92,11 @@ def render_rule(spec: RuleSpec, options: RenderOptions) -> str:
         + locale.text(lang, "rule.line", label=label["fix"], value=fix)
     )
     for option in spec.options:
-        allowed = "|".join(map(str, option.choices)) if option.choices else option.help
-        out.append(f"{label['option']}: {option.key} = {option.default}    ({allowed})")
+        # an option's help is English (declared beside the rule): worded by the locale
+        help_words = locale.catalogue(lang).HELP.get(option.help, option.help)
+        allowed = "|".join(map(str, option.choices)) if option.choices else help_words
+        setting = f"{option.key} = {option.default}    ({allowed})"
+        out.append(locale.text(lang, "rule.line", label=label["option"], value=setting))
     out += ["", info["rationale"], ""]
     for heading, examples in ((label["bad"], info["bad"]), (label["good"], info["good"])):
         for example in examples:

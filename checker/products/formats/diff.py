@@ -54,7 +54,8 @@ def _text(result: DiffResult, lang: str) -> str:
                 for key in ("gained", "lost", "lead_gained", "lead_lost")
                 if row[key]
             ]
-            lines.append(f"  {row['agency']}: " + words["parts_separator"].join(parts))
+            said = words["parts_separator"].join(parts)
+            lines.append("  " + locale.at(lang, row["agency"], said))
     renamed = result.renamings(cite=lambda task: task.label)
     if renamed:
         lines += ["", words["renamings"]]

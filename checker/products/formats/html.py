@@ -21,6 +21,9 @@ from .catalogue import rule_info
 TEMPLATES = Path(__file__).with_name("templates")
 _CELL_BAR = re.compile(r"\s*\|\s*")
 _NUMERAL = re.compile(r"\d+|[零〇一二两三四五六七八九十]+")
+_WRITTEN = ("{}、", "（{}）", "{}.", "（{}）")  # an item's number by its level
+_ROLE_ORDER = ("lead", "responsible", "separate", "participant", "cooperate", "guide")
+_CONTEXT = 24  # characters of unchanged text shown beside a fix
 
 
 @cache
@@ -78,9 +81,57 @@ def finding_view(found, source, lang: str) -> dict[str, Any]:
         "task": found.task,
         "message": message(found, lang, source),
         "fix": fix["replacement"] if fix else None,
-        "place": locale.place(lang, found),
+        "fix_kind": fix["applicability"] if fix else None,
+        "change": fix_pieces(source, found) if fix else [],
+        "place": locale.place(lang, found) or _line_place(lang, found),
         "href": _word_link(found, source),
+        "in_table": bool(found.place) and "table" in found.place_dict(),
     }
+
+
+def _line_place(lang: str, found) -> str:
+    """Where a finding in a text file is, as a reader counts: 第19行第38字, line 19, col 38."""
+    return locale.catalogue(lang).HTML["at"].format(line=found.line, column=found.column)
+
+
+def fix_pieces(source, found, context: int = _CONTEXT) -> list[tuple[str, str]]:
+    """A fix as the drafter reads it: (op, text) with op equal/delete/insert, made from the
+    fix's own edits (no guessing by a diff), with ``context`` characters of the line kept
+    on each side of a change and the rest cut to …, so the change is what stands out."""
+    edits = sorted(set(found.fix.edits), key=lambda e: (e.start, e.end))
+    text = source.text
+    first = source.position(edits[0].start)[0]
+    last = source.position(max(e.end for e in edits))[0]
+    start, end = source.line_starts[first - 1], source.line_end(last)
+    pieces: list[tuple[str, str]] = []
+    cursor = start
+    for edit in edits:
+        if edit.start < cursor:
+            continue  # overlaps one already shown (applied by a later --fix pass)
+        pieces.append(("equal", text[cursor : edit.start]))
+        if edit.end > edit.start:
+            pieces.append(("delete", text[edit.start : edit.end]))
+        if edit.text:
+            pieces.append(("insert", edit.text))
+        cursor = edit.end
+    pieces.append(("equal", text[cursor:end].rstrip("\r\n")))
+    return _trimmed(pieces, context)
+
+
+def _trimmed(pieces: list[tuple[str, str]], context: int) -> list[tuple[str, str]]:
+    """Unchanged runs shortened to ``context`` characters beside each change."""
+    result = []
+    last = len(pieces) - 1
+    for n, (op, run) in enumerate(pieces):
+        if op == "equal":
+            keep_left = 0 if n == 0 else context  # the text after a change
+            keep_right = 0 if n == last else context  # the text before the next change
+            if len(run) > keep_left + keep_right + 1:
+                run = run[:keep_left] + "…" + run[len(run) - keep_right :]
+            if not run:
+                continue
+        result.append((op, run))
+    return result
 
 
 def _word_link(found, source) -> str | None:
@@ -157,13 +208,18 @@ def _clause_parts(task) -> list[dict[str, Any]]:
 
 def _task_index(plan, found) -> int | None:
     """The task a finding belongs to: the one whose text holds it, else the first with its
-    number (a finding on a task's number or clause lies inside the task's span)."""
+    number (a finding on a task's number or clause lies inside the task's span). A finding
+    in an annexed task table (附件：重点任务分工表) is about the table's row, not the text's
+    task of that number, which may be fine: it is listed with the table's place instead."""
     if found.task is None:
         return None
     starts = [t.span.start for t in plan.tasks]
     at = bisect_right(starts, found.span.start) - 1
     if at >= 0 and found.span.start < plan.tasks[at].span.end:
         return plan.tasks[at].index
+    where = found.place_dict() if found.place else None
+    if where and "table" in where:
+        return None
     return next((t.index for t in plan.tasks if t.number == found.task), None)
 
 
@@ -206,12 +262,13 @@ def _blocks(plan, findings_by_task, links: dict[int, dict[str, str]]) -> list[di
     ]
     blocks = []
     for _, kind, item in sorted(items, key=lambda x: x[0]):
-        if kind == "h":
+        if kind == "h":  # any of the four levels: 一、 （一） 1. （1）
             anchor = f"section-{item.value}" if item.level == 1 else ""
             blocks.append(
                 {
-                    "kind": f"h{item.level}",
-                    "numeral": item.numeral,
+                    "kind": "heading",
+                    "level": item.level,
+                    "written": _WRITTEN[item.level - 1].format(item.numeral),
                     "title": item.title,
                     "anchor": anchor,
                 }
@@ -246,10 +303,13 @@ def render_report_page(
     plan = report.plan
     views = [finding_view(f, report.source, lang) for f in report.findings]
     by_task: dict[int, list] = {}  # by the task's index: numbers repeat where parts restart
+    elsewhere = []  # about the document, or a row of an annexed task table
     for found, view in zip(report.findings, views, strict=True):
         index = _task_index(plan, found)
         if index is not None:
             by_task.setdefault(index, []).append(view)
+        else:
+            elsewhere.append(view)
     title = "".join(p.text for p in plan.paragraphs_of("title"))  # a title over two lines
     number = plan.paragraph("doc_number")
     severities = Counter(v["severity"] for v in views)
@@ -260,6 +320,7 @@ def render_report_page(
     ]
     catalogue = locale.catalogue(lang)
     links = task_links(plan.tasks)
+    blocks = _blocks(plan, by_task, links)
     diff_view = None
     if diff is not None:
         pairs = []
@@ -283,6 +344,8 @@ def render_report_page(
                     "old_lead": pair.old_lead,
                     "new_lead": pair.new_lead,
                     "renamed": pair.renamed,
+                    "roles_changed": _roles_changed(pair, lang),
+                    "text": "" if inline else (pair.new or pair.old)[0].body,
                     **_title_view(pair, lang),
                 }
             )
@@ -306,9 +369,11 @@ def render_report_page(
         },
         severities={"error": severities.get("error", 0), "warning": severities.get("warning", 0)},
         by_rule=_by_rule(views, lang, specs),
-        doc_findings=[v for v in views if v["task"] is None],
+        doc_findings=[v for v in elsewhere if not v["in_table"]],
+        table_findings=[v for v in elsewhere if v["in_table"]],
         sections=sections,
-        blocks=_blocks(plan, by_task, links),
+        blocks=blocks,
+        roles=_roles_shown(blocks, lang),
         agencies=[_agency_view(row, links) for row in agencies],
         next_year=[_year_view(item, lang, links) for item in next_year],
         kinds=catalogue.KINDS,
@@ -316,6 +381,19 @@ def render_report_page(
         diff=diff_view,
         rules=_rules(specs, {v["code"] for v in views}, lang),
     )
+
+
+def _roles_shown(blocks: list[dict[str, Any]], lang: str) -> list[tuple[str, str]]:
+    """The roles the plan's clauses give, each with its name, in the order of a clause
+    (牵头, 负责, 参与, 配合, 指导): the legend of how the plan text marks them."""
+    present = {
+        part["role"]
+        for block in blocks
+        for part in block.get("clause", ())
+        if part["agency"] and part.get("role")
+    }
+    words = locale.catalogue(lang).HTML
+    return [(role, words[f"role.{role}"]) for role in _ROLE_ORDER if role in present]
 
 
 def _agency_view(row, links: dict[int, dict[str, str]]) -> dict[str, Any]:
@@ -327,6 +405,14 @@ def _agency_view(row, links: dict[int, dict[str, str]]) -> dict[str, Any]:
         "leads": [links[i] for i in row.lead_tasks],
         "joins": [links[i] for i in row.join_tasks],
     }
+
+
+def _roles_changed(pair, lang: str) -> list[tuple[str, str, str]]:
+    """A body both tasks name in another role (参与 → 配合), the roles in words."""
+    return [
+        (name, locale.text(lang, f"agencies.role.{old}"), locale.text(lang, f"agencies.role.{new}"))
+        for name, old, new in pair.roles_changed
+    ]
 
 
 def _title_view(pair, lang: str) -> dict[str, Any]:
@@ -360,7 +446,7 @@ def _statuses(lang: str) -> dict[str, str]:
 
 def _written_number(task) -> str:
     """The task's number as the plan writes it: 一、 (一) 1. (1)."""
-    return ("{}、", "（{}）", "{}.", "（{}）")[task.level - 1].format(task.number_text)
+    return _WRITTEN[task.level - 1].format(task.number_text)
 
 
 def _task_view(task, plan=None) -> dict[str, Any]:
@@ -401,6 +487,7 @@ def render_diff_page(result, options: RenderOptions) -> str:
                 "old_lead": pair.old_lead,
                 "new_lead": pair.new_lead,
                 "renamed": pair.renamed,
+                "roles_changed": _roles_changed(pair, lang),
                 **_title_view(pair, lang),
                 "agency_names": " ".join(agencies),
             }

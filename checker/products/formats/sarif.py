@@ -121,7 +121,9 @@ def render(run, options: RenderOptions) -> str:
                             {
                                 "level": "error",
                                 "message": {
-                                    "text": f"{r.path}: {locale.error(options.lang, r.error)}"
+                                    "text": locale.at(
+                                        options.lang, r.path, locale.error(options.lang, r.error)
+                                    )
                                 },
                                 "properties": {"error_code": r.error.code},
                             }

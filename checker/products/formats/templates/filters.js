@@ -17,6 +17,7 @@
     });
   }
   controls.forEach(function (c) { c.addEventListener("change", apply); });
+  apply();  // a control may start on a value (the diff shows the changed tasks first)
   document.querySelectorAll("table[data-sortable] th[data-sort]").forEach(function (th) {
     th.addEventListener("click", function () {
       var table = th.closest("table"), body = table.tBodies[0];
