@@ -143,10 +143,6 @@ XFAIL: dict[str, str] = {
         "(after a line 牵头负责领导:person。 that is no clause), are the item's clause (G008); the "
         "year from the title when no number or date is in the text"
     ),
-    "local/open-2021-yuefu-zhongdian-renwu": (
-        "a clause line 部门分工:A牵头,B、C配合。 after the item (and after a line 分管省领导:person "
-        "that is no clause) is the item's clause (G008)"
-    ),
     "local/open-2023-anlizhengfa-lishan-fengong": (
         "district bodies (立山经济开发区), collectives (全区经济运行各专班) and the district's "
         "vertically managed 税务局 are not unknown or misspelt agencies (G001); a collective "
@@ -194,6 +190,44 @@ XFAIL: dict[str, str] = {
         "a dash — in a 配合部门 cell means no other body, not an agency named — (G001); the section rows "
         "(一、…三、) of an annex task table restart the table's own outline, they do not continue the body's "
         "一、…四、 (N005)"
+    ),
+    "local/2019-changning-gonggong-xiaofang": (
+        "an opinion in five prose sections assigning duties to collectives (行业部门要…, 街镇要…), without any "
+        "numbered measure or clause, is readable, not S001; its year from the only year in the text (the "
+        "cited number 沪府办规〔2019〕5号) when it has no number or date of its own"
+    ),
+    "local/2022-gumeilu-dujulaoren-xiaofang": (
+        "a duty list whose items are headed by the unit they concern (1.街道消委办。牵头开展…, 2.派出所。…), and "
+        "an annex list (附件：1.…4.), are not tasks missing a clause (G008)"
+    ),
+    "local/2026-songjiang-qingshui-xingdong": (
+        "a duty list whose headings are the bodies themselves (（一）区绿化市容局 / a paragraph of its duties), "
+        "with no closing clause anywhere, assigns the work: a readable document, not S001"
+    ),
+    "local/2021-chongming-chengshi-tijian": (
+        "a list 1.…4. of what a report contains, after 体检报告主要内容包括：, in a document without any "
+        "clause, is an enumeration, not tasks missing a clause (G008)"
+    ),
+    "local/2025-huangpu-kezaisheng-nengyuan": (
+        "the collective 各相关部门 after a named first body (区发展改革委、各相关部门，各街道管理办) in the "
+        "clause of a general safeguards section is not a vague assignment (G005)"
+    ),
+    "local/2020-chongming-weifa-yongdi": (
+        "items that list categories of cases with their counts (1.设施农业疑似违法项目：…共计1534件), in a "
+        "document that assigns work inside its sentences and has no clause, are not tasks missing a clause (G008)"
+    ),
+    "local/2025-putuo-haimian-chengshi": (
+        "measures and procedure steps (二、(一)1.…, 三、(二)1.…) in a document that assigns its work by a duty "
+        "list headed by bodies ((一)区建管委 / its duties) are not tasks missing a clause (G008), nor "
+        "near-duplicates of one another (D007)"
+    ),
+    "local/2013-huangpu-xiaofang-shierwu": (
+        "the measures 1.… of a five-year plan in which no item carries a clause (duties named inside "
+        "sentences, 区质监、工商、公安消防部门要…) are not tasks missing a clause (G008)"
+    ),
+    "local/2024-hufuban-jianzhu-laji": (
+        "measures that assign their work inside their sentences (2024年底前，市规划资源局、市绿化市容局要…; "
+        "建设主管部门要…), with no closing clause anywhere, are a readable plan, not S001"
     ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
