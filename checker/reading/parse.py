@@ -68,8 +68,8 @@ NO_OUTLINE = Reason("not a plan: no numbered tasks or headings found", "not-a-pl
 
 def parse(source: Source) -> Plan:
     """Parse a plan; raises InputError only for text that is not a plan at all."""
-    if "|" not in source.folded:  # no table row: the common case pays no import
-        return _read(source, has_tables=False)
+    if "|" not in source.folded and "\t" not in source.folded:
+        return _read(source, has_tables=False)  # no table row: the common case pays no import
     from .tables import attach, find_tables, mask
 
     blocks = find_tables(source)
@@ -88,7 +88,7 @@ def _read(source: Source, has_tables: bool) -> Plan:
     outline = Outline(lines)
     walk = Walk(lines, outline)
     walk.run()
-    frame = FrameItems(lines, outline.task_level)
+    frame = FrameItems(lines, outline.task_level, has_tables)
     drafts = frame.tasks_of(walk.drafts)
     headings = walk.headings + frame.headings
     tasks = tuple([build_task(source, draft, n) for n, draft in enumerate(drafts)])
@@ -756,11 +756,12 @@ class FrameItems:
     """Takes the frame items out of the drafts (``tasks_of``); its state is the headings
     and paragraphs they became."""
 
-    __slots__ = ("headings", "lines", "paragraphs", "task_level")
+    __slots__ = ("has_tables", "headings", "lines", "paragraphs", "task_level")
 
-    def __init__(self, lines: Lines, task_level: int | None) -> None:
+    def __init__(self, lines: Lines, task_level: int | None, has_tables: bool = False) -> None:
         self.lines = lines
         self.task_level = task_level
+        self.has_tables = has_tables
         self.headings: list[Heading] = []
         self.paragraphs: list[Paragraph] = []
 
@@ -771,11 +772,16 @@ class FrameItems:
         Items of the ``一、`` or ``(一)`` task level are frame when they hold no clause and
         either sit in a section where no item holds one or are titled as the frame
         (``layout.yaml``'s ``frame_titles``). ``1.`` items are judged by the heading they
-        sit under (``_prose_items``).
+        sit under (``_prose_items``). Where no item holds a clause but the document has a
+        task table, every item is frame: the table says who does what.
         """
         folded = self.lines.source.folded
         holds = [any(holds_clause(folded[b:e]) for b, e in d.segments) for d in drafts]
-        if self.task_level == 3:
+        if self.has_tables and drafts and not any(holds):
+            # no item names anyone, and a task table does: the table holds the tasks, the
+            # items are the measures it details (宝山 2019, 虹口 2018 任务清单)
+            frame = [True] * len(drafts)
+        elif self.task_level == 3:
             frame = _prose_items(drafts, holds)
         elif self.task_level in (1, 2):
             with_clause = {d.section for d, h in zip(drafts, holds, strict=True) if h}
@@ -930,18 +936,29 @@ def _bare_clauses(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
     """The task's last lines when they are clauses without brackets (牵头单位:A;配合单位:B),
     with their offsets in the joined text. Prose after such a line means it was not
     this layout: then there are none."""
-    found: list[tuple[int, Clause]] = []
+    lines: list[tuple[int, int, int]] = []  # (offset in the joined text, start, end)
     at = 0
     for n, (start, end) in enumerate(pieces):
         text = source.folded[start:end]
         if n and BARE_CLAUSE.match(text):
-            inner = text.rstrip().rstrip("。;")
-            span = _SPAN((start, start + len(inner), source.line_starts))
-            found.append((at, parse_clause(source, inner, start, span)))
-        elif found:
+            lines.append((at, start, end))
+        elif lines:
             return []
         at += end - start
-    return found
+    if not lines:
+        return []
+    return [(lines[0][0], _bare_clause(source, lines[0][1], lines[-1][2]))]
+
+
+def _bare_clause(source: Source, start: int, end: int) -> Clause:
+    """The clause of consecutive bare lines (牵头责任单位:A。 / 协同责任单位:B、C。): one
+    clause, each line a segment of it, as if written ``牵头单位:A;配合单位:B`` on one line
+    (the line breaks read as ``;``, so every offset stays the file's)."""
+    folded = source.folded[start:end]
+    inner = re.sub(r"[ \t]*[\r\n]+[ \t]*", lambda m: ";" * len(m.group()), folded.rstrip())
+    inner = inner.rstrip("。;")
+    span = _SPAN((start, start + len(inner), source.line_starts))
+    return parse_clause(source, inner, start, span)
 
 
 def _clause(source: Source, folded: str, group: Group, offsets: Sequence[int]) -> Clause:
