@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from ..base.errors import InputError, Reason
 from ..base.lazyre import LazyPattern
@@ -308,6 +309,7 @@ class Walk:
         self.subsection: int | None = None
         self.pending_number: tuple[str, int] | None = None  # digits left at a line's end
         self.last_number = ""  # the last task's number: a mistyped next one is expected after
+        self.annex_next = 0  # in a list of annexes (附件：1.…): the number its next item has
         # what it found, in the order it found them
         self.paragraphs: list[Paragraph] = []
         self.headings: list[Heading] = []
@@ -333,12 +335,20 @@ class Walk:
         if self.pending_number is not None:
             return self.task(index, content, start, 3, None)
         item = self.lines.item(index, self.task_level, self.last_number)
+        if self.annex_next:
+            if item is not None and numeral_value(item[1].group(1)) == self.annex_next:
+                self.annex_next += 1  # 2.交通子行业…分配表: the next annex's name
+                self.paragraph(content, start, index)
+                return index + 1
+            self.annex_next = 0
         if item is not None and (item[0] == self.task_level or index in self.leaf_tasks):
             return self.task(index, content, start, *item)
         if item is not None:
             self.heading(item, content, start)
             return index + 1
         self.paragraph(content, start, index)
+        if item is None and _annex_list().match(content):
+            self.annex_next = 2  # 附件：1.任务分工表: the list of annexes begins
         return index + 1
 
     def heading(self, item: Item, content: str, start: int) -> None:
@@ -854,6 +864,18 @@ def _is_frame_title(folded: str, draft: Draft) -> bool:
     start, end = draft.segments[0]
     title = folded[start:end].split("。", 1)[0][:20]
     return any(word in title for word in _frame_titles())
+
+
+@cache
+def _annex_list() -> re.Pattern[str]:
+    """A line opening a list of annexes with its first: 附件：1.任务分工表 (its labels are
+    layout.yaml's ``annex_labels``)."""
+    labels = "|".join(map(re.escape, _layout_words("annex_labels"))) or "$^"
+    return re.compile(rf"[ \t]*(?:{labels})[ \t]*:[ \t]*1[ \t]*[.、]")
+
+
+def _layout_words(key: str) -> tuple[str, ...]:
+    return tuple(str(word) for word in (builtin("layout.yaml") or {}).get(key, ()))
 
 
 def _frame_titles() -> tuple[str, ...]:
