@@ -1109,7 +1109,6 @@ def _with_list_clause(source: Source, task: Task, paren: Paren) -> Task:
 # Each is a function of what the earlier passes found, with no state of its own.
 
 #: the plan's own year in its title: 2024年…计划, not the span of a 纲要(2021—2035年)
-_YEAR_IN_TITLE = re.compile(r"(?<![—–\-~至到])((?:19|20)\d\d)[ \t]*年(?![ \t]*[—–\-~至到])")
 
 
 def qualified(
@@ -1205,10 +1204,17 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
 
 
 def _title_year(paragraphs: list[Paragraph]) -> int | None:
-    """The year in the title: 2024年…计划, not the span of a 纲要(2021—2035年)."""
+    """The year in the title: 2024年…计划 or 二〇二四年…要点, not the span of a
+    纲要(2021—2035年); where the title is written on the issuer's line (滁州市人民政府关于
+    2020年市政府重点工作…的通知), the words after its 关于."""
     title = "".join(p.text for p in paragraphs if p.role == "title")
-    found = _YEAR_IN_TITLE.search(fold(title))
-    return int(found.group(1)) if found else None
+    found = vocab.title_year(title)
+    if found is not None:
+        return found
+    issued = [
+        p.text.split("关于", 1)[1] for p in paragraphs if p.role == "issuer" and "关于" in p.text
+    ]
+    return vocab.title_year("".join(issued)) if issued else None
 
 
 def _number_year(paragraphs: list[Paragraph]) -> int | None:
