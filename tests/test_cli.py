@@ -187,8 +187,8 @@ def test_a_pyproject_is_ours_only_with_a_plancheck_table(tmp_path, pyproject, ou
         ("colour: red\n", "colour：未知的配置项", "colour: unknown key"),
         (
             "near-duplicate: high\n",
-            "near-duplicate：应为数字，实为字符串",
-            "near-duplicate: expected int or float, got str",
+            "near-duplicate：应为数字，实为文本",
+            "near-duplicate: expected int or float, got text",
         ),
         ("select: [Q9]\n", "未知的规则代码“Q9”", "unknown rule code 'Q9'"),
         ("punctuation: wide\n", "punctuation：应为以下之一：", "punctuation: expected one of"),

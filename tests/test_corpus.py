@@ -143,10 +143,6 @@ XFAIL: dict[str, str] = {
         "(after a line 牵头负责领导:person。 that is no clause), are the item's clause (G008); the "
         "year from the title when no number or date is in the text"
     ),
-    "local/open-2021-yuefu-zhongdian-renwu": (
-        "a clause line 部门分工:A牵头,B、C配合。 after the item (and after a line 分管省领导:person "
-        "that is no clause) is the item's clause (G008)"
-    ),
     "local/open-2023-anlizhengfa-lishan-fengong": (
         "district bodies (立山经济开发区), collectives (全区经济运行各专班) and the district's "
         "vertically managed 税务局 are not unknown or misspelt agencies (G001); a collective "

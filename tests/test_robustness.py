@@ -164,9 +164,9 @@ def test_a_plan_saved_again_mid_run_leaves_no_stale_cache_entry(tmp_path, monkey
     ("config", "message"),
     [
         ("select: [N\n  bad", ".plancheck.yaml:"),
-        ("select: 42\n", "select: expected a list"),
-        ("year: '2024'\n", "year: expected int"),
-        ("- just\n- a list\n", "expected dict"),
+        ("select: 42\n", "select: expected text or a list, got a whole number"),
+        ("year: '2024'\n", "year: expected a whole number, got text"),
+        ("- just\n- a list\n", "expected a mapping, got a list"),
         ("severity: {A001: fatal}\n", "expected one of error"),
     ],
 )

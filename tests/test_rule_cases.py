@@ -14,7 +14,7 @@ from checker.checking.engine import fix_until_stable
 from checker.reading.parse import parse
 from checker.reading.source import Source
 
-from .conftest import SPECS, lint_text
+from .conftest import ROOT, SPECS, lint_text
 
 CASES = Path(__file__).parent / "rules"
 
@@ -28,7 +28,12 @@ def _cases(kind: str):
 
 
 def _config(case) -> dict:
-    return dict(case.get("config", {}))
+    """A case's settings as ``.plancheck.yaml`` writes them; ``agencies:`` names registry
+    files of the repository (an office's own registry)."""
+    config = dict(case.get("config", {}))
+    if "agencies" in config:
+        config["agencies"] = tuple(ROOT / name for name in config["agencies"])
+    return config
 
 
 @pytest.mark.parametrize(("code", "case"), list(_cases("fail")))
@@ -42,10 +47,12 @@ def test_flags(code, case):
         (f.code, f.line, f.column, f.args) for f in found
     ]
     assert got == case["findings"]
-    for expected_text in case.get("message_contains", []):
-        from checker import locale
+    from checker import locale
 
-        assert any(expected_text in locale.message("zh", f.key, f.args) for f in found)
+    for lang, key in (("zh", "message_contains"), ("en", "message_contains_en")):
+        for expected_text in case.get(key, []):
+            said = [locale.message(lang, f.key, f.args) for f in found]
+            assert any(expected_text in text for text in said), said
 
 
 @pytest.mark.parametrize(("code", "case"), list(_cases("pass")))

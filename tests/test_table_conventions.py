@@ -208,3 +208,123 @@ def test_an_annex_breaking_each_measure_into_several_rows_holds_tasks():
     )
     plan = _plan(text)
     assert not plan.tables[0].annex and [t.number for t in plan.tasks] == [1, 1, 2]
+
+
+# -- merged cells in a saved web page ----------------------------------------------------
+
+
+def test_a_page_table_with_merged_cells_keeps_its_columns(tmp_path):
+    """rowspan: one 责任单位 for a group of rows, given to each; colspan: a group title across
+    the table, a title row. Without laying them out, row 2's cells would shift left and
+    its measure be read as its 事项 and nobody as its body."""
+    from checker.reading.source import read_source
+
+    page = """<html><head><meta charset="utf-8"><title>任务分工表</title></head><body>
+    <div class="content"><h1>2023年某市光伏推广应用实施方案任务分工表</h1>
+    <table><tr><td>序号</td><td>事项</td><td>工作措施</td><td>责任单位</td></tr>
+    <tr><td colspan="4">推进实施示范工程</td></tr>
+    <tr><td>1</td><td rowspan="2">光伏+地铁</td><td>利用高架车站屋顶建设光伏。</td>
+        <td rowspan="2">申通地铁集团、市交通委</td></tr>
+    <tr><td>2</td><td>新建车站屋顶光伏全覆盖。</td></tr>
+    <tr><td>3</td><td>光伏+机场</td><td>利用候机楼屋顶建设光伏。</td><td rowspan="x">机场集团</td></tr>
+    </table></div></body></html>"""
+    (tmp_path / "fengong.html").write_text(page, encoding="utf-8")
+    plan = parse(read_source(tmp_path / "fengong.html"))
+    rows = [(t.number, t.body, _leads(t)) for t in plan.tasks]
+    assert rows == [
+        (1, "光伏+地铁利用高架车站屋顶建设光伏。", ["申通地铁集团"]),
+        (2, "光伏+地铁新建车站屋顶光伏全覆盖。", ["申通地铁集团"]),
+        (3, "光伏+机场利用候机楼屋顶建设光伏。", ["机场集团"]),
+    ]
+
+
+# -- clause lines under other labels -----------------------------------------------------
+
+
+def _parties(text: str) -> list[list[tuple[str, str]]]:
+    plan = _plan(text)
+    return [[(p.name, p.role) for c in t.clauses for p in c.parties] for t in plan.tasks]
+
+
+def test_clause_lines_labelled_by_the_kind_of_responsibility():
+    """牵头责任单位:/协同责任单位: (a city's 责任分解), 部门分工: with the parties' own role
+    words (a province's 分工方案), after a line naming the leader in charge (a person)."""
+    text = (
+        "2021年重点任务分工方案\n一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导:林克庆\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n2.财政收入增长8%左右。\n牵头负责领导:金力。\n"
+        "牵头责任单位:市财政局。\n"
+    )
+    assert _parties(text) == [
+        [("省发展改革委", "lead"), ("各地", "cooperate"), ("各部门", "cooperate")],
+        [("市财政局", "lead")],
+    ]
+    assert _codes(text, ("G008", "A001", "G012")) == []
+
+
+def test_prose_about_responsibility_is_no_clause_line():
+    text = (
+        "2021年重点任务分工方案\n一、主要任务\n1.加强督查。(区政府办公室负责)\n2.强化考核。\n"
+        "区政府办公室负责督查各项工作落实情况，定期通报。\n3.完善制度。\n"
+        "分工明确、责任到人是做好工作的关键。\n4.推进改革。(区发展改革委负责)\n"
+    )
+    assert _parties(text)[1:3] == [[], []]
+    found = lint_text(text, ("G008",), path="plan.txt")
+    assert [f.line for f in found] == [4, 6]
+
+
+def test_consecutive_clause_lines_are_one_clause():
+    """牵头责任单位:A。 then 协同责任单位:B、C。 on the next line: one clause with its lead, not
+    a lead clause followed by a clause of cooperators that names no lead (G008)."""
+    text = (
+        "2020年重点工作责任分解\n一、主要目标\n1. 地区生产总值增长8%以上。\n牵头负责领导:金力。\n"
+        "牵头责任单位:市发展改革委。\n协同责任单位:市经信局、市商务局,各县区政府。\n"
+    )
+    assert _parties(text) == [
+        [
+            ("市发展改革委", "lead"),
+            ("市经信局", "cooperate"),
+            ("市商务局", "cooperate"),
+            ("各县区政府", "cooperate"),
+        ]
+    ]
+    assert _codes(text, ("G008", "G012")) == []
+
+
+def test_items_naming_no_one_beside_a_task_table_are_its_measures():
+    """No item of the text names anyone; the annex task list does: its rows are the tasks,
+    the items the measures they detail (no G008 for each)."""
+    text = (
+        "2019年某区实施方案\n一、主要任务\n1.深入开展创建。\n2.夯实工作基础。\n附件1\n"
+        "| 序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 |\n|---|---|---|---|---|\n"
+        "| 1 | 深入开展创建 | 召开动员大会。 | 区政府办公室 | 各街镇 |\n"
+        "| 2 | 夯实工作基础 | 改造分类箱房。 | 区绿化市容局 | 各街镇 |\n"
+    )
+    plan = _plan(text)
+    assert [(t.number, plan.in_table(t)) for t in plan.tasks] == [(1, True), (2, True)]
+    assert _codes(text, ("G008", "N")) == []
+    # without the table the items are tasks that lack their clauses
+    assert _codes(text.split("附件1")[0], ("G008",)) == ["G008", "G008"]
+
+
+def test_a_task_table_pasted_from_word_with_tabs():
+    text = (
+        "2024年某区重点工作任务分工\n一、主要任务\n"
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t推进屋顶光伏建设。\t区发展改革委\t区建设管理委\t2024年底\n"
+        "2\t完善考核机制。\t\t区财政局\t2024年\n"
+        "\t\t\t区水务局\t\n"
+        "4\t加强监督。\t区财政局\t\t\n"
+        "各单位抓好落实。\n"
+    )
+    plan = _plan(text)
+    assert [(t.number, t.body, t.deadline) for t in plan.tasks] == [
+        (1, "推进屋顶光伏建设。", "2024年底"),
+        (2, "完善考核机制。", "2024年"),
+        (4, "加强监督。", None),
+    ]
+    assert [p.name for p in plan.tasks[1].clause.parties] == ["区财政局", "区水务局"]
+    found = lint_text(text, ("G008", "N002"), path="plan.txt")
+    assert sorted((f.code, f.line) for f in found) == [("G008", 5), ("N002", 7)]
+    # a statistics table pasted with tabs is no task table
+    figures = "2024年某区工作计划\n一、目标\n区域\t面积\t人口\n南桥\t12\t30\n"
+    assert not any(_plan(figures + "1.推进改革。(区财政局负责)\n").tables)

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ..base.errors import ConfigError, kind_name, os_reason, type_name
+from ..base.errors import ConfigError, os_reason
 from ..base.lazyre import LazyPattern
 from .findings import SEVERITIES
 from .registry import Option, RuleSpec, declared_options
@@ -18,7 +18,6 @@ CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
 #: the general keys a config may have; the rules' declared options come on top (a mistyped
 #: key is answered with the nearest of them)
 KEYS = ("select", "ignore", "severity", "year", "per-task-ignores", "rules", "agencies")
-_CODE_PREFIX = LazyPattern(r"^(ALL|[A-Z](\d{0,3})?)$")
 
 
 #: no settings of a kind (an empty mapping nobody can change: Config's defaults are shared)
@@ -55,23 +54,38 @@ class Config(NamedTuple):
         return self._replace(**changes) if changes else self
 
 
-def parse_codes(value: Any, where: str, known: set[str] | None = None) -> tuple[str, ...]:
-    """``"N,A001"`` or a list → validated code prefixes; unknown codes are an error."""
-    if isinstance(value, str):
-        items = [v.strip() for v in value.split(",")]
-    elif isinstance(value, list | tuple):
-        items = [str(v).strip() for v in value]
-    else:
-        raise ConfigError(
-            "{where}: expected a list of rule codes, got {kind}", where=where, kind=type_name(value)
-        )
-    codes = tuple(item.upper() for item in items if item)
+def parse_codes(value: str, where: str, known: set[str] | None = None) -> tuple[str, ...]:
+    """``"N,A001"`` from the command line → code prefixes, each one checked; with ``known``,
+    a code no rule has is an error (the nearest suggested)."""
+    import re
+
+    from ..knowledge.schema import CODE_PREFIX, code_pieces
+
+    codes = tuple(code_pieces(value))
     for code in codes:
-        if not _CODE_PREFIX.match(code):
+        if not re.match(CODE_PREFIX, code):
             raise ConfigError(
                 "{where}: '{code}' is not a rule code or prefix", where=where, code=code
             )
-        if known is not None and code != "ALL" and not any(k.startswith(code) for k in known):
+    if known is not None:
+        _known_codes(codes, where, known)
+    return codes
+
+
+def _codes(value: str | list[str], where: str, known: set[str]) -> tuple[str, ...]:
+    """Codes as a config writes them (``"N, A001"`` or a list), its shape already checked;
+    each must start a rule's code."""
+    from ..knowledge.schema import code_pieces
+
+    items = code_pieces(value) if isinstance(value, str) else [v.strip().upper() for v in value]
+    codes = tuple(item for item in items if item)
+    _known_codes(codes, where, known)
+    return codes
+
+
+def _known_codes(codes: tuple[str, ...], where: str, known: set[str]) -> None:
+    for code in codes:
+        if code != "ALL" and not any(k.startswith(code) for k in known):
             near = _did_you_mean(code, tuple(sorted(known)))
             if near is None:
                 raise ConfigError("{where}: unknown rule code '{code}'", where=where, code=code)
@@ -81,77 +95,73 @@ def parse_codes(value: Any, where: str, known: set[str] | None = None) -> tuple[
                 code=code,
                 near=near,
             )
-    return codes
-
-
-def _expect(value: Any, kind: type, where: str) -> Any:
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise ConfigError(
-            "{where}: expected {kind}, got {other}",
-            where=where,
-            kind=kind_name(kind),
-            other=type_name(value),
-        )
-    return value
 
 
 def from_mapping(
     data: Any, origin: Path, known: set[str], options: dict[str, Option] | None = None
 ) -> Config:
     """Validate a parsed config mapping; ``origin`` names the file in messages. ``options``
-    are the rules' declared options, the keys a file may set beside the general ones."""
+    are the rules' declared options, the keys a file may set beside the general ones. The
+    shape is checked against the configuration's JSON Schema (``config_schema``), then what
+    a schema cannot know: the codes against the rules, the files it names."""
     options = options or {}
     if data is None:
         return Config(path=origin)
-    _expect(data, dict, f"{origin}")
+    data = _task_keys_as_text(data)
+    check_shape(data, origin, options)
+    return _built(data, origin, known, options)
+
+
+def check_shape(data: Any, origin: Path, options: dict[str, Option]) -> None:
+    """``file:key: message`` where ``data`` breaks the configuration's schema (jsonschema,
+    imported here only: a configuration read before is taken from the cache unchecked)."""
+    from ..knowledge.schema import check
+
+    check(data, config_schema(options), str(origin), near=_did_you_mean)
+
+
+def _built(data: dict, origin: Path, known: set[str], options: dict[str, Option]) -> Config:
+    """The Config of a mapping whose shape is checked: its rule files loaded, its codes
+    checked against the rules (theirs included), its registry files read."""
     values: dict[str, Any] = {"path": origin}
     if "rules" in data:  # load the office's own rules first: their codes may be selected below
         value = data["rules"]
-        items = [value] if isinstance(value, str) else _expect(value, list, f"{origin}:rules")
-        values["rules"] = tuple((origin.parent / str(item)).resolve() for item in items)
+        items = [value] if isinstance(value, str) else value
+        values["rules"] = tuple((origin.parent / item).resolve() for item in items)
         from .kinds import load_rule_files
 
         values["custom"] = tuple(load_rule_files(values["rules"], set(known)))
         known = known | {spec.code for spec in values["custom"]}
     for key, value in data.items():
         where = f"{origin}:{key}"
-        if key == "select":
-            values["select"] = parse_codes(value, where, known)
-        elif key == "ignore":
-            values["ignore"] = parse_codes(value, where, known)
+        if key in ("select", "ignore"):
+            values[key] = _codes(value, where, known)
         elif key == "severity":
-            values["severity"] = _severity(_expect(value, dict, where), where, known)
+            for code in value:
+                _known_codes((str(code).upper(),), f"{where}:{code}", known)
+            values["severity"] = {str(code).upper(): level for code, level in value.items()}
         elif key in options:
-            values.setdefault("options", {})[key] = options[key].validate(value, where)
+            values.setdefault("options", {})[key] = (
+                value if options[key].between is None else float(value)
+            )
         elif key == "year":
-            values["year"] = _expect(value, int, where)
+            values["year"] = value
         elif key == "per-task-ignores":
             values["per_task_ignores"] = {
-                str(task): parse_codes(codes, f"{where}:{task}", known)
-                for task, codes in _expect(value, dict, where).items()
+                task: _codes(codes, f"{where}:{task}", known) for task, codes in value.items()
             }
         elif key == "agencies":
             values["agencies"] = _registry_files(value, origin, where)
-        elif key != "rules":
-            near = _did_you_mean(str(key), (*KEYS, *options))
-            if near is None:
-                raise ConfigError("{where}: unknown key", where=where)
-            raise ConfigError(
-                "{where}: unknown key (did you mean '{near}'?)", where=where, near=near
-            )
     return Config(**values)
 
 
-def _registry_files(value: Any, origin: Path, where: str) -> tuple[Path, ...]:
+def _registry_files(value: str | list[str], origin: Path, where: str) -> tuple[Path, ...]:
     """``agencies: [FILE…]``: the office's registry files, relative to the config file,
     validated now so that a bad one stops the run with ``file:key: message``."""
-    items = [value] if isinstance(value, str) else _expect(value, list, where)
     paths = []
-    for item in items:
-        if not isinstance(item, str) or not item.strip():
-            raise ConfigError("{where}: expected file names", where=where)
+    for item in [value] if isinstance(value, str) else value:
         path = (origin.parent / item).resolve()
-        if not path.is_file():
+        if not item.strip() or not path.is_file():
             raise ConfigError("{where}: no such registry file '{name}'", where=where, name=item)
         paths.append(path)
     from ..knowledge.agencies import load_registry
@@ -169,20 +179,6 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> str | None:
     else:
         near = difflib.get_close_matches(word.lower().replace("_", "-"), choices, n=1, cutoff=0.6)
     return near[0] if near else None
-
-
-def _severity(value: dict, where: str, known: set[str]) -> dict[str, str]:
-    result = {}
-    for code, level in value.items():
-        parse_codes([code], f"{where}:{code}", known)
-        if level not in SEVERITIES:
-            raise ConfigError(
-                "{where}: expected one of {choices}",
-                where=f"{where}:{code}",
-                choices=", ".join(SEVERITIES),
-            )
-        result[str(code).upper()] = level
-    return result
 
 
 #: where a pyproject.toml can hold our settings: a key path from ``tool`` (bare or quoted,
@@ -209,19 +205,52 @@ def load_file(
     if path.name == "pyproject.toml":
         if not _MAY_HAVE_SECTION.search(raw):
             return None  # most pyproject.toml files are not ours: skip parsing them
-        import tomllib
+        section = _checked(raw, lambda: _toml_section(raw, path), path, options)
+        return None if section is None else _built(section, path, known, options)
 
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as error:
-            line = _TOML_LINE.search(str(error))  # tomllib's message is English: only its line
-            where = f"{path}:{line.group(1)}" if line else str(path)
-            raise ConfigError("{where}: invalid TOML", where=where) from None
-        section = data.get("tool", {}).get("plancheck")
-        return None if section is None else from_mapping(section, path, known, options)
-    from ..knowledge.data import parse_yaml_text
+    def parse() -> Any:
+        from ..knowledge.data import parse_yaml_text
 
-    return from_mapping(parse_yaml_text(raw, path), path, known, options)
+        return parse_yaml_text(raw, path)
+
+    data = _checked(raw, parse, path, options)
+    return Config(path=path) if data is None else _built(data, path, known, options)
+
+
+def _toml_section(raw: str, path: Path) -> Any:
+    """The ``[tool.plancheck]`` table of a pyproject.toml, or None."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        line = _TOML_LINE.search(str(error))  # tomllib's message is English: only its line
+        where = f"{path}:{line.group(1)}" if line else str(path)
+        raise ConfigError("{where}: invalid TOML", where=where) from None
+    return data.get("tool", {}).get("plancheck")
+
+
+def _checked(raw: str, parse: Any, path: Path, options: dict[str, Option] | None) -> Any:
+    """The settings of a config file's text, their shape checked: from the cache of checked
+    data (``knowledge.data.load_checked_text``, keyed by the text and the schema) when this
+    text was checked before, so a repeat run imports neither PyYAML nor jsonschema."""
+    from ..knowledge.data import load_checked_text
+
+    options = options or {}
+    return load_checked_text(
+        raw,
+        lambda: _task_keys_as_text(parse()),
+        config_schema(options),
+        lambda data: check_shape(data, path, options),
+    )
+
+
+def _task_keys_as_text(data: Any) -> Any:
+    """``per-task-ignores: {50: [N003]}``: YAML reads a task number as a number; it is a
+    task's label (``"50"``, ``"path:50"``), text as JSON keeps it."""
+    if isinstance(data, dict) and isinstance(data.get("per-task-ignores"), dict):
+        data["per-task-ignores"] = {str(k): v for k, v in data["per-task-ignores"].items()}
+    return data
 
 
 class ConfigFinder:
@@ -266,12 +295,15 @@ class ConfigFinder:
 
 
 def config_schema(options: dict[str, Option]) -> dict[str, Any]:
-    """The configuration as a JSON Schema, for editors (completion, a mistyped key marked as
-    it is typed): the general keys and the options the rules declare (``docs/config.schema.json``,
-    kept current by tests/test_docs.py). The run itself checks a config here, in its own
-    words (``from_mapping``: the nearest key suggested, codes checked against the rules)."""
+    """The configuration as a JSON Schema: the run checks every config file against it
+    (``check_shape``, worded ``file:key: message``, the nearest key suggested), and editors
+    use it for completion (``docs/config.schema.json``, kept current by tests/test_docs.py).
+    What a schema cannot know (codes against the rules, the files named) ``_built`` checks."""
     codes: dict[str, Any] = {
-        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+        "anyOf": [
+            {"type": "string", "format": "code-prefixes"},
+            {"type": "array", "items": {"type": "string", "format": "code-prefix"}},
+        ]
     }
     files = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
     properties: dict[str, Any] = {
@@ -279,6 +311,7 @@ def config_schema(options: dict[str, Option]) -> dict[str, Any]:
         "ignore": {**codes, "description": "codes or prefixes to skip"},
         "severity": {
             "type": "object",
+            "propertyNames": {"format": "code-prefix"},
             "additionalProperties": {"enum": list(SEVERITIES)},
             "description": "{CODE or prefix: error|warning|info}",
         },

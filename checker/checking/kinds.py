@@ -24,38 +24,13 @@ from typing import Any, NamedTuple
 
 from ..base.errors import ConfigError
 from ..knowledge.data import data_dir, load_yaml
+from ..knowledge.schema import WHEN
 from ..reading.model import Edit, Plan, Span
-from .findings import SEVERITIES
 from .registry import RuleSpec
 
-KINDS = ("existence", "substitution", "pattern")
-SCOPES = ("tasks", "text")
-ONE_OF = "{where}: expected one of {choices}"
-_CODE = re.compile(r"^[A-Z]\d{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
-_WHEN = re.compile(r"^\s*(\w+)\s*(==|!=|<=|>=|<|>)\s*plan\.year\s*$")
+_WHEN = re.compile(WHEN)
 _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, ">": operator.gt}
 _OPS |= {"<=": operator.le, ">=": operator.ge}
-_KEYS = {
-    "code",
-    "name",
-    "extends",
-    "message",
-    "severity",
-    "scope",
-    "tokens",
-    "swap",
-    "pattern",
-    "exceptions",
-    "when",
-    "suggest",
-    "title",
-    "fix",
-    "description",
-    "bad",
-    "good",
-    "ignorecase",
-}
 
 
 class DataRule(NamedTuple):
@@ -120,8 +95,8 @@ def _scope_ranges(plan: Plan, scope: str) -> list[tuple[int, int]]:
     return [(t.span.start, t.span.end) for t in plan.tasks]
 
 
-def _messages(value: Any, where: str) -> dict[str, str]:
-    messages = _by_language(value, f"{where}:message")
+def _messages(value: str | dict[str, str], where: str) -> dict[str, str]:
+    messages = _by_language(value)
     for text in set(messages.values()):
         _template_fields(text, f"{where}:message")
     return messages
@@ -174,16 +149,16 @@ def _template_fields(text: str, where: str) -> set[str]:
     return set(fields)
 
 
-def _by_language(value: Any, where: str) -> dict[str, str]:
+def _by_language(value: str | dict[str, str]) -> dict[str, str]:
     """A text in one language for all, or ``{zh: …, en: …}`` (English falls back to Chinese)."""
     if isinstance(value, str):
         return {"zh": value, "en": value}
-    if isinstance(value, dict) and "zh" in value:
-        return {"zh": str(value["zh"]), "en": str(value.get("en", value["zh"]))}
-    raise ConfigError("{where}: expected a string or {{zh: …, en: …}}", where=where)
+    return {"zh": value["zh"], "en": value.get("en", value["zh"])}
 
 
 def _regex(value: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    """A rule's expression compiled; the schema checked each part, but parts joined into one
+    (tokens, swap keys) may still clash (a group name used twice)."""
     try:
         return re.compile(value, flags)
     except re.error as error:
@@ -192,56 +167,42 @@ def _regex(value: str, where: str, flags: int = 0) -> re.Pattern[str]:
         ) from None
 
 
+def rule_shape() -> dict[str, Any]:
+    """The JSON Schema of a data rule (``rules/schemas/rule.schema.json``): its keys, kinds
+    and the key each kind needs; editors can use it for completion."""
+    from ..knowledge.schema import schema
+
+    found = schema(data_dir(), "rule")
+    assert found is not None, "rules/schemas/rule.schema.json is shipped with plancheck"
+    return found
+
+
 def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
-    """Validate one rule mapping; every problem is ``file:key: message``."""
-    if not isinstance(data, dict):
-        raise ConfigError("{where}: a rule file holds one mapping", where=origin)
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError("{where}: unknown key", where=f"{origin}:{sorted(unknown)[0]}")
-    for key in ("code", "name", "extends", "message"):
-        if key not in data:
-            raise ConfigError("{where}: missing", where=f"{origin}:{key}")
-    code, name, kind = str(data["code"]), str(data["name"]), data["extends"]
-    if not _CODE.match(code):
-        raise ConfigError(
-            "{where}: '{code}' is not a letter and three digits", where=f"{origin}:code", code=code
-        )
-    if not _NAME.match(name):
-        raise ConfigError("{where}: use lower-case words joined by '-'", where=f"{origin}:name")
-    if kind not in KINDS:
-        raise ConfigError(ONE_OF, where=f"{origin}:extends", choices=", ".join(KINDS))
-    scope = data.get("scope", "tasks")
-    if scope not in SCOPES:
-        raise ConfigError(ONE_OF, where=f"{origin}:scope", choices=", ".join(SCOPES))
-    severity = data.get("severity", "warning")
-    if severity not in SEVERITIES:
-        raise ConfigError(ONE_OF, where=f"{origin}:severity", choices=", ".join(SEVERITIES))
+    """Validate one rule mapping: its shape against the rule schema, then what a schema
+    cannot know (``build_rule``); every problem is ``file:key: message``."""
+    from ..knowledge.schema import check
+
+    check(data, rule_shape(), origin)
+    return build_rule(data, origin)
+
+
+def build_rule(data: dict[str, Any], origin: str) -> tuple[DataRule, dict[str, Any]]:
+    """The rule of a mapping whose shape is checked: its expressions compiled, ``when``
+    naming one of the pattern's groups, its templates naming only facts it has."""
+    code, name, kind = data["code"], data["name"], data["extends"]
     flags = re.IGNORECASE if data.get("ignorecase") else 0
     swap: dict[str, str] = {}
     if kind == "existence":
-        tokens = data.get("tokens")
-        if not isinstance(tokens, list) or not tokens:
-            raise ConfigError("{where}: expected a non-empty list", where=f"{origin}:tokens")
-        regex = _regex("|".join(f"(?:{t})" for t in tokens), f"{origin}:tokens", flags)
+        joined = "|".join(f"(?:{t})" for t in data["tokens"])
+        regex = _regex(joined, f"{origin}:tokens", flags)
     elif kind == "substitution":
-        swap = data.get("swap")
-        if not isinstance(swap, dict) or not swap:
-            raise ConfigError("{where}: expected a mapping of wrong: right", where=f"{origin}:swap")
-        swap = {str(k): str(v) for k, v in swap.items()}
+        swap = {str(k): str(v) for k, v in data["swap"].items()}
         regex = _regex("|".join(f"(?:{w})" for w in swap), f"{origin}:swap", flags)
     else:
-        if not isinstance(data.get("pattern"), str):
-            raise ConfigError("{where}: expected a regular expression", where=f"{origin}:pattern")
         regex = _regex(data["pattern"], f"{origin}:pattern", flags)
-    exceptions = data.get("exceptions", [])
-    if not isinstance(exceptions, list):
-        raise ConfigError(
-            "{where}: expected a list of regular expressions", where=f"{origin}:exceptions"
-        )
     when = None
     if "when" in data:
-        parsed = _WHEN.match(str(data["when"]))
+        parsed = _WHEN.match(data["when"])
         if not parsed or parsed.group(1) not in regex.groupindex:
             raise ConfigError(
                 "{where}: expected 'GROUP != plan.year' with a named group", where=f"{origin}:when"
@@ -249,7 +210,7 @@ def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
         when = (parsed.group(1), _OPS[parsed.group(2)])
     suggest = data.get("suggest")
     if suggest is not None:
-        unknown_fields = _template_fields(str(suggest), f"{origin}:suggest") - {
+        unknown_fields = _template_fields(suggest, f"{origin}:suggest") - {
             "plan_year",
             *regex.groupindex,
         }
@@ -265,14 +226,15 @@ def parse_rule(data: Any, origin: str) -> tuple[DataRule, dict[str, Any]]:
         kind=kind,
         messages=_messages(data["message"], origin),
         regex=regex,
-        exceptions=tuple(_regex(e, f"{origin}:exceptions") for e in exceptions),
+        exceptions=tuple(_regex(e, f"{origin}:exceptions") for e in data.get("exceptions", [])),
         swap=swap,
         when=when,
-        suggest=None if suggest is None else str(suggest),
-        scope=scope,
+        suggest=suggest,
+        scope=data.get("scope", "tasks"),
         safe_fix=data.get("fix") == "safe",
     )
-    return rule, {"severity": severity, "description": data.get("description", ""), **data}
+    meta = {"severity": data.get("severity", "warning"), "description": "", **data}
+    return rule, meta
 
 
 def make_spec(rule: DataRule, meta: dict[str, Any], origin: str) -> RuleSpec:
@@ -306,8 +268,8 @@ def make_spec(rule: DataRule, meta: dict[str, Any], origin: str) -> RuleSpec:
         check,
         "\n".join(doc_lines),
         origin=origin,
-        titles=_by_language(meta.get("title") or rule.name, f"{origin}:title"),
-        explanations=_by_language(meta.get("description") or "", f"{origin}:description"),
+        titles=_by_language(meta.get("title") or rule.name),
+        explanations=_by_language(meta.get("description") or ""),
     )
 
 
@@ -323,7 +285,9 @@ def _as_list(value: Any) -> list[str]:
 
 
 def load_rule_file(path: Path) -> RuleSpec:
-    rule, meta = parse_rule(load_yaml(path), str(path))
+    """A data rule from its file: parsed and its shape checked on a cache miss only
+    (``data.load_yaml``), so a run that read it before imports no jsonschema."""
+    rule, meta = build_rule(load_yaml(path, rule_shape), str(path))
     return make_spec(rule, meta, str(path))
 
 

@@ -22,44 +22,14 @@ _EXAMPLE = LazyPattern(r"^\s*(Bad|Good):\s?(.*)$")
 
 class Option(NamedTuple):
     """A rule's option, declared as data beside the rule (as yamllint's ``CONF``): the
-    config key, its default, and what values are allowed. The config validates every
-    declared option from this; it knows no rule by name."""
+    config key, its default, and what values are allowed. The configuration's JSON Schema
+    is made from these (``config.config_schema``); it knows no rule by name."""
 
     key: str
     default: Any
     choices: tuple[Any, ...] = ()  # the allowed values, or
     between: tuple[float, float] | None = None  # a number in (low, high]
     help: str = ""
-
-    def validate(self, value: Any, where: str) -> Any:
-        """The value as the rule gets it; a wrong one raises ``where: message``."""
-        from ..base.errors import ConfigError, Reason, type_name
-
-        if self.choices:
-            if value not in self.choices:
-                choices = ", ".join(map(str, self.choices))
-                raise ConfigError(
-                    "{where}: expected one of {choices}", where=where, choices=choices
-                )
-            return value
-        if self.between is not None:
-            low, high = self.between
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigError(
-                    "{where}: expected {kind}, got {other}",
-                    where=where,
-                    kind=Reason("int or float"),
-                    other=type_name(value),
-                )
-            if not low < value <= high:
-                raise ConfigError(
-                    "{where}: expected a number above {low}, at most {high}",
-                    where=where,
-                    low=low,
-                    high=high,
-                )
-            return float(value)
-        return value
 
 
 #: a Python rule's own titles and explanations: none (they are locale entries), read-only

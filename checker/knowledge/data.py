@@ -31,8 +31,9 @@ def cache_dir() -> Path:
     return Path(root)
 
 
-#: bumped when what a cache entry vouches for changes (2: its data's shape was checked)
-CACHE_FORMAT = 2
+#: bumped when what a cache entry vouches for changes (2: its data's shape was checked;
+#: 3: a data rule's too, against rules/schemas/rule.schema.json)
+CACHE_FORMAT = 3
 
 
 def _cache_file(path: Path, stat: os.stat_result) -> Path:
@@ -74,6 +75,52 @@ def load_yaml(path: Path, shape: Callable[[], Any] | None = None) -> Any:
     except (OSError, TypeError, ValueError):
         pass  # a read-only home, or data JSON cannot hold: parse next time too
     return data
+
+
+def load_checked_text(
+    text: str, parse: Callable[[], Any], shape: dict[str, Any], check: Callable[[Any], None]
+) -> Any:
+    """``parse()``, the data of ``text``, checked by ``check`` against ``shape``, through a
+    JSON cache keyed by a digest of the text and of the shape (a configuration: read on
+    every run, edited at any time, its shape changing with the rules' options).
+
+    On a hit neither ``parse`` nor ``check`` runs, so neither PyYAML nor jsonschema is
+    imported. Only data that passed is kept, as JSON (data, never code); data JSON would
+    change (int keys, dates) is never cached, and any problem with the cache is a miss.
+    ``parse()`` giving None (no settings) is returned as it is, unchecked."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(json.dumps(shape, sort_keys=True, ensure_ascii=False).encode())
+    digest.update(f"|{CACHE_FORMAT}|".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    entry = cache_dir() / f"checked-{digest.hexdigest()}.json"
+    try:
+        with entry.open("rb") as handle:
+            return json.loads(handle.read())["data"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not cached yet, or a broken entry: parse and check
+    data = parse()
+    if data is None:
+        return None
+    check(data)
+    _keep(entry, data)
+    return data
+
+
+def _keep(entry: Path, data: Any) -> None:
+    """Write ``data`` to a cache entry, whole or not at all; silently nothing when JSON
+    would change it or the cache directory cannot be written."""
+    try:
+        encoded = json.dumps({"data": data}, ensure_ascii=False)
+        if json.loads(encoded)["data"] != data:
+            return
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp = entry.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_text(encoded, encoding="utf-8")
+        os.replace(temp, entry)
+    except (OSError, TypeError, ValueError):
+        pass
 
 
 def _checked(data: Any, shape: Callable[[], Any] | None, path: Path) -> Any:
@@ -179,8 +226,9 @@ def builtin(name: str) -> Any:
     return load_yaml(data_dir() / name, lambda: shapes().get(name))
 
 
-#: data files whose own loader validates them in depth (``file:key: message`` too)
-VALIDATED_BY_LOADER = {"conventions/*.yaml": "kinds.parse_rule"}
+#: data files checked by their loader against a schema of another name: data rules, by
+#: ``kinds.load_rule_file`` against ``schemas/rule.schema.json`` (a config's own rules too)
+VALIDATED_BY_LOADER = {"conventions/*.yaml": "schemas/rule.schema.json"}
 
 
 #: the word lists of rules/vocabulary.yaml
@@ -208,4 +256,5 @@ def shapes() -> dict[str, Any]:
             folder, path.name.removesuffix(".schema.json")
         )
         for path in sorted((folder / "schemas").glob("*.schema.json"))
+        if (folder / f"{path.name.removesuffix('.schema.json')}.yaml").is_file()
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ _KINDS = {
     "string": Reason("text"),
     "integer": Reason("a whole number"),
     "boolean": Reason("true or false"),
+    "number": Reason("int or float"),
 }
 #: a value's kind as a message names it, where it is not Python's own name
 _NAMES = {
@@ -32,6 +34,7 @@ _NAMES = {
     int: Reason("a whole number"),
     bool: Reason("true or false"),
     dict: Reason("a mapping"),
+    list: Reason("a list"),
 }
 
 
@@ -71,29 +74,67 @@ def _bad_dates(value: Any) -> list[str]:
     return [date for date in value.split() if date != "-" and not _is_date(date)]
 
 
+#: a rule's own code: a letter and three digits (X101)
+RULE_CODE = r"^[A-Z]\d{3}$"
+#: a code or a prefix of codes as --select, ``select:`` and ``severity:`` take them (any case)
+CODE_PREFIX = r"^(ALL|[A-Z](\d{0,3})?)$"
+#: a data rule's name: lower-case words joined by '-'
+RULE_NAME = r"^[a-z][a-z0-9-]*$"
+#: a data rule's condition on a named group: ``y != plan.year``
+WHEN = r"^\s*(\w+)\s*(==|!=|<=|>=|<|>)\s*plan\.year\s*$"
+
+
+def code_pieces(value: str) -> list[str]:
+    """The codes of ``"N, A001"``, upper-cased, empty pieces dropped."""
+    return [piece.strip().upper() for piece in value.split(",") if piece.strip()]
+
+
+def _bad_codes(value: Any) -> list[str]:
+    """The pieces of a comma-separated list of codes that are no code or prefix."""
+    return [code for code in code_pieces(value) if not re.match(CODE_PREFIX, code)]
+
+
 def _format_checker():
     """jsonschema's format checker, with plancheck's own formats: ``year-month`` (2018 or
-    "2018-03"), ``date-or-empty`` (YYYY-MM-DD, or "" where the source gives none) and
+    "2018-03"), ``date-or-empty`` (YYYY-MM-DD, or "" where the source gives none),
     ``dates`` (dates YYYY-MM-DD or - in one text: YAML would make an unquoted date a date,
-    which JSON cannot carry)."""
+    which JSON cannot carry), and the words of rules and configurations: ``rule-code``,
+    ``rule-name``, ``code-prefix`` (one), ``code-prefixes`` (``"N, A001"``) and
+    ``year-condition`` (``y != plan.year``)."""
     import jsonschema
 
     checker = jsonschema.FormatChecker()
     checker.checks("year-month")(lambda value: year_month(value) is not None)
     checker.checks("date-or-empty")(lambda value: value == "" or _is_date(value))
     checker.checks("dates")(lambda value: isinstance(value, str) and not _bad_dates(value))
+    # a format speaks of text only: a value of another kind is the ``type``'s to refuse
+    words = {
+        "rule-code": lambda value: bool(re.match(RULE_CODE, value)),
+        "rule-name": lambda value: bool(re.match(RULE_NAME, value)),
+        "code-prefix": lambda value: bool(re.match(CODE_PREFIX, value.upper())),
+        "code-prefixes": lambda value: not _bad_codes(value),
+        "year-condition": lambda value: bool(re.match(WHEN, value)),
+    }
+    for name, test in words.items():
+        checker.checks(name)(lambda value, test=test: not isinstance(value, str) or test(value))
     return checker
 
 
-def check(value: Any, shape: dict[str, Any], where: str) -> None:
-    """Raise ``ConfigError("where:key: message")`` where ``value`` breaks ``shape``."""
+def check(
+    value: Any,
+    shape: dict[str, Any],
+    where: str,
+    near: Callable[[str, tuple[str, ...]], str | None] | None = None,
+) -> None:
+    """Raise ``ConfigError("where:key: message")`` where ``value`` breaks ``shape``; an
+    unknown key is answered with ``near(key, allowed)`` when that finds one."""
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(shape, format_checker=_format_checker())
     errors = list(validator.iter_errors(value))
     if errors:
         first = min(errors, key=lambda error: _order(value, error))
-        raise _said(first, where)
+        raise _said(first, where, near)
 
 
 def _positions(value: Any, path: Any) -> tuple[int, ...]:
@@ -127,8 +168,17 @@ def _where(where: str, path: Any) -> str:
     return where
 
 
-def _said(error: Any, where: str) -> ConfigError:
+def _said(error: Any, where: str, near: Any = None) -> ConfigError:
     at = _where(where, error.absolute_path)
+    if "propertyNames" in error.relative_schema_path:  # a key that is wrong: said at the key
+        at = f"{at}:{error.instance}"
+    if error.validator == "additionalProperties" and near is not None:
+        key = _unknown(error)
+        found = near(str(key), tuple(error.schema.get("properties", {})))
+        if found is not None:
+            return ConfigError(
+                "{where}: unknown key (did you mean '{near}'?)", where=f"{at}:{key}", near=found
+            )
     if error.validator == "required":
         missing = sorted(set(error.validator_value) - set(error.instance))[0]
         return ConfigError("{where}: missing", where=f"{at}:{missing}")
@@ -144,6 +194,41 @@ def _said(error: Any, where: str) -> ConfigError:
         return ConfigError(
             "{where}: invalid regular expression ({reason})", where=at, reason=reason
         )
+    if error.validator == "enum":
+        choices = ", ".join(map(str, error.validator_value))
+        return ConfigError("{where}: expected one of {choices}", where=at, choices=choices)
+    if error.validator in ("exclusiveMinimum", "maximum") and {
+        "exclusiveMinimum",
+        "maximum",
+    } <= set(error.schema):
+        low, high = error.schema["exclusiveMinimum"], error.schema["maximum"]
+        return ConfigError(
+            "{where}: expected a number above {low}, at most {high}", where=at, low=low, high=high
+        )
+    if error.validator in ("minItems", "minProperties"):
+        empty = Reason(
+            "a non-empty list" if error.validator == "minItems" else "a non-empty mapping"
+        )
+        return ConfigError(
+            "{where}: expected {kind}, got {other}", where=at, kind=empty, other=Reason("nothing")
+        )
+    if error.validator == "anyOf" and _inner(error) is not None:  # the branch of its kind
+        return _said(_inner(error), where, near)
+    if error.validator == "anyOf":  # text or a list: the kinds it may be
+        kinds = [
+            _KINDS.get(branch.get("type"), branch.get("type")) for branch in error.validator_value
+        ]
+        kind = (
+            kinds[0]
+            if len(kinds) == 1
+            else Reason("{one} or {other}", one=kinds[0], other=kinds[1])
+        )
+        return ConfigError(
+            "{where}: expected {kind}, got {other}",
+            where=at,
+            kind=kind,
+            other=_kind(error.instance),
+        )
     expected = error.schema.get("type")
     kind = _KINDS.get(expected, expected)
     if error.schema.get("format") == "regex":
@@ -153,8 +238,26 @@ def _said(error: Any, where: str) -> ConfigError:
     )
 
 
+def _inner(error: Any) -> Any:
+    """Of a value that matches no branch of an ``anyOf``, the error inside the branch of its
+    own kind (a list whose item is wrong), or None when no branch is of its kind."""
+    inner = [e for e in error.context if e.validator != "type"]
+    return min(inner, key=lambda e: tuple(e.absolute_path), default=None)
+
+
 def _format_said(form: str, value: Any, at: str) -> ConfigError:
     """A value that breaks one of plancheck's own formats, in words."""
+    if form == "rule-code":
+        return ConfigError(
+            "{where}: '{code}' is not a letter and three digits", where=at, code=value
+        )
+    if form == "rule-name":
+        return ConfigError("{where}: use lower-case words joined by '-'", where=at)
+    if form in ("code-prefix", "code-prefixes"):
+        code = str(value).upper() if form == "code-prefix" else _bad_codes(str(value))[0]
+        return ConfigError("{where}: '{code}' is not a rule code or prefix", where=at, code=code)
+    if form == "year-condition":
+        return ConfigError("{where}: expected 'GROUP != plan.year' with a named group", where=at)
     if form == "year-month":
         return ConfigError(
             "{where}: expected a year (2018) or a year and month (2018-03)", where=at

@@ -68,8 +68,8 @@ NO_OUTLINE = Reason("not a plan: no numbered tasks or headings found", "not-a-pl
 
 def parse(source: Source) -> Plan:
     """Parse a plan; raises InputError only for text that is not a plan at all."""
-    if "|" not in source.folded:  # no table row: the common case pays no import
-        return _read(source, has_tables=False)
+    if "|" not in source.folded and "\t" not in source.folded:
+        return _read(source, has_tables=False)  # no table row: the common case pays no import
     from .tables import attach, find_tables, mask
 
     blocks = find_tables(source)
@@ -88,10 +88,10 @@ def _read(source: Source, has_tables: bool) -> Plan:
     outline = Outline(lines)
     walk = Walk(lines, outline)
     walk.run()
-    frame = FrameItems(lines, outline.task_level)
+    frame = FrameItems(lines, outline.task_level, has_tables)
     drafts = frame.tasks_of(walk.drafts)
     headings = walk.headings + frame.headings
-    tasks = tuple(build_task(source, draft, n) for n, draft in enumerate(drafts))
+    tasks = tuple([build_task(source, draft, n) for n, draft in enumerate(drafts)])
     tasks = with_bare_lists(source, qualified(tasks, headings, outline.task_level))
     paragraphs = with_closing(walk.paragraphs + frame.paragraphs, tasks)
     if not (tasks or headings or has_tables or CLAUSE_GROUP.search(source.folded)):
@@ -317,6 +317,7 @@ class Walk:
         self.drafts: list[Draft] = []
 
     def run(self) -> None:
+        """Read every line, in order."""
         index = 0
         count = len(self.lines)
         while index < count:
@@ -343,6 +344,8 @@ class Walk:
         return index + 1
 
     def heading(self, item: Item, content: str, start: int) -> None:
+        """A numbered line that is no task: a heading, the section or subsection of the
+        tasks that follow."""
         heading = heading_at(self.lines, item, content, start)
         self.in_body = True
         if heading.level == 1:
@@ -352,6 +355,8 @@ class Walk:
         self.headings.append(heading)
 
     def paragraph(self, content: str, start: int, index: int) -> None:
+        """A line of prose: before the body, its role in the front matter (title, document
+        number…); after, a body paragraph (made a closing one after the last task)."""
         text = content.strip()
         begin = start + len(content) - len(content.lstrip())
         span = self.lines.span(begin, begin + len(text))
@@ -363,32 +368,14 @@ class Walk:
     def task(
         self, index: int, content: str, start: int, level: int, match: re.Match[str] | None
     ) -> int:
-        """Read a task starting on line ``index``, joining what was broken across lines."""
+        """Read a task starting on line ``index`` (its number ``match``, or the rest of a
+        number left pending), with the lines that belong to it; return the next line's
+        index. A ``1.`` line may hold two tasks glued, and end with the next one's digits."""
         self.in_body = True
-        breaks: list[Break] = []
-        if self.pending_number is not None:
-            digits, digits_start = self.pending_number
-            self.pending_number = None
-            rest = LEADING_REST.match(content)
-            assert rest is not None  # checked before the number was left pending
-            number_text = digits + rest.group(1)
-            number_start, number_end = digits_start, start + rest.end(1)
-            breaks.append(
-                Break(  # ``…负责)5`` + ``0.…``: the number's digits on two lines
-                    "number",
-                    self.lines.span(digits_start, digits_start + len(digits)),
-                    start + rest.start(1),
-                    number_text,
-                )
-            )
-            text_start = start + rest.end()
-        else:
-            assert match is not None
-            number_text = match.group(1)
-            number_start, number_end = start + match.start(1), start + match.end(1)
-            text_start = start + match.end()
-        text_end = start + len(content.rstrip())
-        segments = [(text_start, text_end)]
+        number_text, number_start, number_end, text_start, breaks = self.number(
+            content, start, match
+        )
+        segments = [(text_start, start + len(content.rstrip()))]
         next_index = self.gatherer.gather(index, number_text, segments, breaks)
         if level != 3:
             draft = Draft(number_text, number_start, number_end, segments, *self.parents(level))
@@ -407,7 +394,31 @@ class Walk:
             self.add(draft)
         return next_index
 
+    def number(
+        self, content: str, start: int, match: re.Match[str] | None
+    ) -> tuple[str, int, int, int, list[Break]]:
+        """A task's number as written, where it starts and ends, where its text starts, and
+        the break in it: the digits left pending at the last line's end (``…负责)5``) and
+        their rest on this one (``0.…``), or the number ``match`` found."""
+        if self.pending_number is None:
+            assert match is not None
+            end = start + match.end(1)
+            return match.group(1), start + match.start(1), end, start + match.end(), []
+        digits, digits_start = self.pending_number
+        self.pending_number = None
+        rest = LEADING_REST.match(content)
+        assert rest is not None  # checked before the number was left pending
+        number_text = digits + rest.group(1)
+        split = Break(
+            "number",
+            self.lines.span(digits_start, digits_start + len(digits)),
+            start + rest.start(1),
+            number_text,
+        )
+        return number_text, digits_start, start + rest.end(1), start + rest.end(), [split]
+
     def add(self, draft: Draft) -> None:
+        """Keep a draft; its number is the one a mistyped next number follows."""
         self.drafts.append(draft)
         self.last_number = draft.number_text
 
@@ -649,8 +660,8 @@ def has_clause(folded: str) -> bool:
     """Does this text end in a responsibility clause (digits of a split number aside)?"""
     folded = _TRAILING_DIGITS.sub("", folded)
     if _SIMPLE_CLAUSE_END.search(folded):
-        return True  # the common case, decided by one regex
-    if not folded.rstrip().endswith((")", "】")):
+        return True  # a last group with a role word, perhaps and its stop: ``(A负责)。``
+    if not folded.rstrip().endswith((")", "】")):  # else the clause group of a task's text
         return False
     return clause_group(folded, bracket_groups(folded)) is not None
 
@@ -743,11 +754,12 @@ class FrameItems:
     """Takes the frame items out of the drafts (``tasks_of``); its state is the headings
     and paragraphs they became."""
 
-    __slots__ = ("headings", "lines", "paragraphs", "task_level")
+    __slots__ = ("has_tables", "headings", "lines", "paragraphs", "task_level")
 
-    def __init__(self, lines: Lines, task_level: int | None) -> None:
+    def __init__(self, lines: Lines, task_level: int | None, has_tables: bool = False) -> None:
         self.lines = lines
         self.task_level = task_level
+        self.has_tables = has_tables
         self.headings: list[Heading] = []
         self.paragraphs: list[Paragraph] = []
 
@@ -758,11 +770,16 @@ class FrameItems:
         Items of the ``一、`` or ``(一)`` task level are frame when they hold no clause and
         either sit in a section where no item holds one or are titled as the frame
         (``layout.yaml``'s ``frame_titles``). ``1.`` items are judged by the heading they
-        sit under (``_prose_items``).
+        sit under (``_prose_items``). Where no item holds a clause but the document has a
+        task table, every item is frame: the table says who does what.
         """
         folded = self.lines.source.folded
         holds = [any(holds_clause(folded[b:e]) for b, e in d.segments) for d in drafts]
-        if self.task_level == 3:
+        if self.has_tables and drafts and not any(holds):
+            # no item names anyone, and a task table does: the table holds the tasks, the
+            # items are the measures it details (宝山 2019, 虹口 2018 任务清单)
+            frame = [True] * len(drafts)
+        elif self.task_level == 3:
             frame = _prose_items(drafts, holds)
         elif self.task_level in (1, 2):
             with_clause = {d.section for d, h in zip(drafts, holds, strict=True) if h}
@@ -913,18 +930,29 @@ def _bare_clauses(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
     """The task's last lines when they are clauses without brackets (牵头单位:A;配合单位:B),
     with their offsets in the joined text. Prose after such a line means it was not
     this layout: then there are none."""
-    found: list[tuple[int, Clause]] = []
+    lines: list[tuple[int, int, int]] = []  # (offset in the joined text, start, end)
     at = 0
     for n, (start, end) in enumerate(pieces):
         text = source.folded[start:end]
         if n and BARE_CLAUSE.match(text):
-            inner = text.rstrip().rstrip("。;")
-            span = _SPAN((start, start + len(inner), source.line_starts))
-            found.append((at, parse_clause(source, inner, start, span)))
-        elif found:
+            lines.append((at, start, end))
+        elif lines:
             return []
         at += end - start
-    return found
+    if not lines:
+        return []
+    return [(lines[0][0], _bare_clause(source, lines[0][1], lines[-1][2]))]
+
+
+def _bare_clause(source: Source, start: int, end: int) -> Clause:
+    """The clause of consecutive bare lines (牵头责任单位:A。 / 协同责任单位:B、C。): one
+    clause, each line a segment of it, as if written ``牵头单位:A;配合单位:B`` on one line
+    (the line breaks read as ``;``, so every offset stays the file's)."""
+    folded = source.folded[start:end]
+    inner = re.sub(r"[ \t]*[\r\n]+[ \t]*", lambda m: ";" * len(m.group()), folded.rstrip())
+    inner = inner.rstrip("。;")
+    span = _SPAN((start, start + len(inner), source.line_starts))
+    return parse_clause(source, inner, start, span)
 
 
 def _clause(source: Source, folded: str, group: Group, offsets: Sequence[int]) -> Clause:

@@ -78,10 +78,14 @@ class Block(NamedTuple):
     body_rows: tuple[_Row, ...] = ()
 
 
-def _cells(folded: str, start: int) -> tuple[_Cell, ...]:
-    """The cells of ``| a | b |`` (line text from ``start``), as stripped text offsets."""
-    bars = [m.start() for m in re.finditer(r"\|", folded)]
-    if not folded.rstrip().endswith("|"):
+def _cells(folded: str, start: int, separator: str = "|") -> tuple[_Cell, ...]:
+    """The cells of ``| a | b |`` (line text from ``start``), or of ``a<TAB>b`` (a table
+    pasted from Word: cells between tabs, the line's ends bounding the first and last), as
+    stripped text offsets."""
+    bars = [m.start() for m in re.finditer(re.escape(separator), folded)]
+    if separator == "\t":
+        bars = [-1, *bars]
+    if separator == "\t" or not folded.rstrip().endswith("|"):
         bars.append(len(folded.rstrip()))
     cells = []
     for left, right in pairwise(bars):
@@ -94,35 +98,51 @@ def _cells(folded: str, start: int) -> tuple[_Cell, ...]:
 
 
 def find_tables(source: Source) -> list[Block]:
-    """Every task-division table of the text; other tables are not returned."""
-    if "|" not in source.folded:
+    """Every task-division table of the text; other tables are not returned. Markdown
+    tables (rows between bars) and tables pasted from Word (cells between tabs: a header
+    row naming a task table, then the lines with a tab) are both read."""
+    folded = source.folded
+    if "|" not in folded and "\t" not in folded:
         return []
-    lines = source.folded.split("\n") if "\r" not in source.folded else None
-    if lines is None:
-        lines = re.split(r"\r\n|\r|\n", source.folded)
+    lines = folded.split("\n") if "\r" not in folded else re.split(r"\r\n|\r|\n", folded)
     blocks: list[Block] = []
     counted = 0
     index = 0
     while index < len(lines):
-        if not _ROW.match(lines[index]):
+        line = lines[index]
+        separator = "|" if _ROW.match(line) else "\t" if _tab_header(line) else None
+        if separator is None:
             index += 1
             continue
         first = index
-        while index < len(lines) and _ROW.match(lines[index]):
+        index += 1
+        while index < len(lines) and (
+            _ROW.match(lines[index]) if separator == "|" else "\t" in lines[index].rstrip()
+        ):
             index += 1
         counted += 1
-        block = _block(source, lines, first, index, counted)
+        block = _block(source, lines, first, index, counted, separator)
         if block is not None:
             blocks.append(block)
     return blocks
 
 
-def _block(source: Source, lines: list[str], first: int, stop: int, counted: int) -> Block | None:
+def _tab_header(line: str) -> bool:
+    """A line of three or more tab-separated cells that names a task table's columns."""
+    if line.count("\t") < 2:
+        return False
+    return recognise_header([cell.strip() for cell in line.strip().split("\t")]) is not None
+
+
+def _block(
+    source: Source, lines: list[str], first: int, stop: int, counted: int, separator: str = "|"
+) -> Block | None:
     rows = []
     for n in range(first, stop):
         start = source.line_starts[n]
         folded = lines[n]
-        rows.append(_Row(n, start, start + len(folded.rstrip()), _cells(folded, start)))
+        cells = _cells(folded, start, separator)
+        rows.append(_Row(n, start, start + len(folded.rstrip()), cells))
     text = source.text
     headers = tuple(text[c.start : c.end] for c in rows[0].cells)
     roles = recognise_header(list(headers))
@@ -279,7 +299,7 @@ def mask(source: Source, blocks: list[Block]) -> Source:
         heading_lines = {row.line: bar for row, bar in block.headings}
         for line in block.lines:
             for offset in range(source.line_starts[line], source.line_end(line + 1)):
-                if line not in heading_lines or text[offset] == "|":
+                if line not in heading_lines or text[offset] in "|\t":
                     text[offset] = " "
             if heading_lines.get(line) is not None:
                 text[heading_lines[line]] = "、"  # 一 | 完善制度 reads as 一、完善制度

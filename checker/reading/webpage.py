@@ -238,17 +238,44 @@ def _lines(element) -> list[str]:
 
 
 def _rows(table) -> list[str]:
-    """A table as Markdown rows, a cell's paragraphs joined (a ``|`` in a cell made ``｜``)."""
+    """A table as Markdown rows, a cell's paragraphs joined (a ``|`` in a cell made ``｜``).
+
+    Merged cells are laid out as Word's reader lays them out, so that each column keeps its
+    header: a cell spanning rows (``rowspan``: one 责任单位 for a group of tasks) gives its
+    text to every row it covers, one spanning columns (``colspan``: a group title across the
+    table) its text once and empty cells after it."""
     rows = []
+    above: dict[int, tuple[str, int]] = {}  # column → (text, rows it still covers)
     for row in table.iter("tr"):
-        cells = [
-            _clean(" ".join(_lines(cell))).replace("|", "｜")
-            for cell in row
-            if isinstance(cell.tag, str) and cell.tag in ("td", "th")
-        ]
+        cells: list[str] = []
+        given = iter(c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th"))
+        while True:
+            column = len(cells)
+            if column in above:
+                text, left = above.pop(column)
+                if left > 1:
+                    above[column] = (text, left - 1)
+                cells.append(text)
+                continue
+            cell = next(given, None)
+            if cell is None:
+                break
+            text = _clean(" ".join(_lines(cell))).replace("|", "｜")
+            span_rows, span_columns = _span(cell, "rowspan"), _span(cell, "colspan")
+            for n in range(span_columns):
+                cells.append(text if n == 0 else "")
+                if span_rows > 1:
+                    above[column + n] = (text if n == 0 else "", span_rows - 1)
         if any(cells):
             rows.append("| " + " | ".join(cells) + " |")
     return rows
+
+
+def _span(cell, attribute: str) -> int:
+    """A cell's rowspan or colspan: a small positive number (pages write ``rowspan="3 "``,
+    or nonsense, which counts as 1)."""
+    value = (cell.get(attribute) or "").strip()
+    return min(int(value), 100) if value.isdigit() and int(value) > 0 else 1
 
 
 def _clean(text: str) -> str:

@@ -205,6 +205,8 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if found is None:
             continue
         current, changed = registry.current(found.agency, ctx.year, ctx.month)
+        if changed is None and ended_before(current, ctx.year, ctx.month):
+            changed = current.ended  # ended with no successor (an office's registry says so)
         if changed is None:
             continue
         date = _when_ended(found.agency, changed)

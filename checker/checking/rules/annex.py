@@ -67,8 +67,11 @@ def _compare(ctx: Context, task: Task, row: Task) -> Iterator[Finding]:
     if (not missing and not extra) or task.clause.vague or row.clause.vague:
         return
     variant = "both" if missing and extra else "missing" if missing else "extra"
+    # an agency the table adds is pointed at where it stands (its column); one it lacks, at
+    # the row's clause
+    added = next((a for a in row.agencies if extra and name(a) == extra[0]), None)
     yield ctx.finding(
-        row.clause.span,
+        added.span if added is not None else row.clause.span,
         row,
         variant=variant,
         missing="、".join(missing),
