@@ -234,7 +234,7 @@ LEGACY_WORD = Reason(
 
 #: the streams Word puts in the OLE wrapper of a password-protected .docx/.xlsx/.pptx
 #: ([MS-OFFCRYPTO] 2.3.4.4, as UTF-16 directory entry names); a .doc or .wps has neither
-_ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+_ENCRYPTED_STREAMS = ("EncryptionInfo", "EncryptedPackage")
 PASSWORD_PROTECTED = Reason(
     "a password-protected (encrypted) Word file: remove the password in Word or WPS (File, Info, Protect Document, Encrypt with Password) and save it",
     "encrypted",
@@ -276,7 +276,9 @@ def refuse_wrapped(data: bytes, path: Path, name: str) -> None:
     """A file Word or WPS wrapped in an OLE compound file is no document plancheck reads:
     a password-protected .docx says so, a .doc or .wps (or RTF named .doc) says to save it
     as .docx (its bytes are no text to decode: "binary file" told a drafter nothing)."""
-    if data.startswith(_OLE_MAGIC) and all(stream in data for stream in _ENCRYPTED_STREAMS):
+    if data.startswith(_OLE_MAGIC) and all(
+        stream.encode("utf-16-le") in data for stream in _ENCRYPTED_STREAMS
+    ):  # (encoded here: the codec is loaded only for an OLE file)
         raise InputError(name, PASSWORD_PROTECTED)
     legacy = path.suffix.lower() in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
     if data.startswith(_OLE_MAGIC) or legacy:
