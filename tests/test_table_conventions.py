@@ -328,3 +328,22 @@ def test_a_task_table_pasted_from_word_with_tabs():
     # a statistics table pasted with tabs is no task table
     figures = "2024年某区工作计划\n一、目标\n区域\t面积\t人口\n南桥\t12\t30\n"
     assert not any(_plan(figures + "1.推进改革。(区财政局负责)\n").tables)
+
+
+def test_a_bare_list_alone_on_the_next_line_is_the_items_clause():
+    """(市发改委、财政局,无锡国税局、地税局) on the line after each item, no role word, in a
+    document that writes every clause so (无锡 2011 分解落实方案)."""
+    text = (
+        "市政府2011年重点工作分解落实方案\n一、目标分解\n1、地区生产总值增长11.5%。\n"
+        "(市发改委、财政局,无锡国税局、地税局)\n2、能耗降低3.8%。\n(市经信委)\n"
+        "3、城镇登记失业率控制在3.5%以内。\n(市人保局,各市(县)、区政府)\n"
+    )
+    assert [parties[0] for parties in _parties(text)] == [
+        ("市发改委", "lead"),
+        ("市经信委", "lead"),
+        ("市人保局", "lead"),
+    ]
+    assert _codes(text, ("G008", "A001")) == []
+    # a bracketed note of figures on the next line is no list of bodies
+    note = "2011年工作方案\n一、目标\n1、提高覆盖率。\n(2021—2025年)\n2、降低能耗。\n(含泵站、管网等设施)\n"
+    assert _codes(note, ("G008",)) == ["G008", "G008"]

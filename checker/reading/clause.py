@@ -189,7 +189,9 @@ def is_bare_list(folded_inner: str) -> bool:
     """A bracket holding only names of bodies (``区水务局(区海洋局)、相关沿海街镇``): a clause
     without its role word, where a document writes every clause so."""
     g = grammar()
-    names = [name.strip() for name, _ in _names(g, folded_inner)]
+    names = [  # a list runs on over a comma: (市发改委、财政局,无锡国税局、地税局)
+        name.strip() for part in re.split(r"[,;]", folded_inner) for name, _ in _names(g, part)
+    ]
     return bool(names) and all(_looks_like_party(g, name) for name in names)
 
 

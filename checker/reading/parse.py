@@ -627,6 +627,8 @@ class Gatherer:
             texts.append(self.lines.contents[lookahead][0].strip())
             if has_clause("".join(texts)) or BARE_CLAUSE.match(texts[-1]):
                 break
+            if len(texts) == 1 and _list_line(texts[0]):
+                break  # (市发改委、财政局): a list of bodies alone on the item's next line
         else:
             return index + 1
         folded = self.lines.source.folded
@@ -664,6 +666,15 @@ def has_clause(folded: str) -> bool:
     if not folded.rstrip().endswith((")", "】")):  # else the clause group of a task's text
         return False
     return clause_group(folded, bracket_groups(folded)) is not None
+
+
+def _list_line(text: str) -> bool:
+    """A line that is one bracketed list of bodies and nothing else (``(市经信委)``): where a
+    document writes its clauses so, the item's clause (``with_bare_lists`` judges that)."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    groups = bracket_groups(text)
+    return len(groups) == 1 and groups[0] == (0, len(text)) and is_bare_list(text[1:-1])
 
 
 def _cut_off(line: str) -> bool:

@@ -506,11 +506,11 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
     cells = []
     joint = False  # a 牵头 column named a lead
     columns = [
-        (cell, role, header)
-        for row in owner
+        (n > 0, cell, role, header)
+        for n, row in enumerate(owner)
         for cell, role, header in zip(row.cells, block.roles, block.headers, strict=False)
     ]
-    for cell, role, header in columns:
+    for continuing, cell, role, header in columns:
         if role not in _AGENCY_ROLES:
             continue
         cells.append(cell)  # empty ones too: the clause starts at an empty lead cell
@@ -521,6 +521,10 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
         names = _SPACES.sub(lambda m: "、" * len(m.group()), source.folded[cell.start : cell.end])
         parsed = parse_clause(source, names, cell.start, span)
         vague = vague or parsed.vague
+        if continuing:  # a later row's bodies, charged with its figure: they take part
+            agencies.extend(_taking_part(a) for a in parsed.agencies)
+            parties.extend(_taking_part(p) for p in parsed.parties)
+            continue
         if role == "lead" and not names_leads(header):
             agencies.extend(parsed.agencies)  # 责任单位: read as its clause reads
             parties.extend(parsed.parties)
@@ -540,6 +544,10 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
     return Clause(
         inner, span, tuple(agencies), False, vague, True, subjects, parties=tuple(parties)
     )
+
+
+def _taking_part(party: AgencyRef) -> AgencyRef:
+    return party._replace(role="participant") if party.role == "lead" else party
 
 
 def _demoted(party: AgencyRef, block: Block, source: Source) -> AgencyRef:
