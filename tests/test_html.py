@@ -382,3 +382,26 @@ def test_a_printed_change_reads_without_colour(browser, tmp_path):
     assert page.locator("#carry-over ins").first.evaluate(line) == "underline"
     assert page.locator("#carry-over del").first.evaluate(line) == "line-through"
     page.close()
+
+
+def test_the_lint_page_cites_tasks_as_drafters_do(browser, tmp_path):
+    """Where numbers restart in each part the task column says （二）1, as the message does,
+    not a bare 1 that three tasks share; a place reads on one line (第7行第8字)."""
+    plan = tmp_path / "restart.txt"
+    plan.write_text(
+        "上海市某区实施方案\n一、甲\n（一）子\n1.推进改革。（责任单位：区发展改革委）\n"
+        "2.完善制度。（责任单位：区司法局）\n（二）丑\n1.加强管理。（科技成果评价）（责任单位：区科委）\n"
+        "2.强化保护。（责任单位：区司法局）\n（三）寅\n1.加强宣传。（责任单位：区委宣传部）\n"
+        "2.强化考核。（责任单位：区委督查室）\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "lint.html"
+    invoke("lint", str(plan), "--format", "html", "-o", str(out))
+    page, problems = _open(browser, out)
+    row = page.locator("tr[data-rule=A001]")
+    assert row.locator("td.task-label").inner_text() == "（二）1"
+    where = row.locator("td.where")
+    assert where.inner_text() == "第7行第8字"
+    assert where.locator(".place").evaluate("el => el.getClientRects().length") == 1  # one line
+    assert problems == []
+    page.close()

@@ -72,6 +72,7 @@ class Catalogue:
         self._kinds: dict[str, dict[str, str]] = laws["laws"]
         self._repealed = {entry["title"]: entry for entry in repealed}
         self._by_length: dict[int, list[str]] | None = None
+        self._by_length_and_end: dict[tuple[int, str], list[str]] = {}
 
     def _keys(self, title: str) -> list[str]:
         key = norm(title)
@@ -159,12 +160,11 @@ class Catalogue:
             return None
         pieces = _pieces(bare[: -len(ending)], allowed + 1)
         found: set[Law] = set()
-        table = self._titles_by_length()
         for size in range(len(bare) - allowed, len(bare) + allowed + 1):
-            for other in table.get(size, ()):
+            for other in self._titles_ending(size, ending):
                 # ``allowed`` edits leave one of ``allowed + 1`` pieces whole: a title with
                 # none of them is farther (substring tests, at C speed, before the walk)
-                if not other.endswith(ending) or not any(p in other for p in pieces):
+                if not any(p in other for p in pieces):
                     continue
                 if (
                     _distance_within(bare, other, allowed)
@@ -175,6 +175,15 @@ class Catalogue:
                     if law is not None:
                         found.add(law)
         return found.pop() if len(found) == 1 else None
+
+    def _titles_ending(self, size: int, ending: str) -> list[str]:
+        """Known titles without 中华人民共和国 of ``size`` characters that end with ``ending``
+        (listed on first use: a title's near misses share its ending, 条例 with 条例)."""
+        key = (size, ending)
+        if key not in self._by_length_and_end:
+            titles = self._titles_by_length().get(size, ())
+            self._by_length_and_end[key] = [title for title in titles if title.endswith(ending)]
+        return self._by_length_and_end[key]
 
     def _titles_by_length(self) -> dict[int, list[str]]:
         """Known titles without 中华人民共和国, by length (built on first use)."""

@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..base.errors import ConfigError
+from ..base.lazyre import LazyPattern
 from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .model import AgencyRef, Clause, Span, maker
@@ -31,14 +33,19 @@ from .source import Source
 ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide", "separate"})
 _SEGMENT_MARKS = ",;。"
 _OPEN, _CLOSE = "(〔[【", ")〕]】"
+#: what a clause is cut at, or what changes its depth in brackets: the only characters
+#: ``_segments`` has to look at
+_CUTS = re.compile("[" + re.escape(_SEGMENT_MARKS + "、" + _OPEN + _CLOSE) + "]")
+# The lazy patterns below are tried only on a name or segment that holds their mark (a
+# bracket, (牵头), a colon): most plans' clauses have none, and never compile them.
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
-_MARKED_LEAD = re.compile(r"[ \t]*\(牵头\)[ \t]*$")
+_MARKED_LEAD = LazyPattern(r"[ \t]*\(牵头\)[ \t]*$")
 #: a bracketed part inside a name: the (县、市) of 各区(县、市)人民政府
-_BRACKETED = re.compile(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
+_BRACKETED = LazyPattern(r"[(〔\[][^()〔〕\[\]]*[)〕\]]")
 #: a second name in brackets after a body's name: 省市场监管局(省知识产权局), 〔…〕 likewise
-_SECOND_NAME = re.compile(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
+_SECOND_NAME = LazyPattern(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
 #: a label before a colon: 牵头单位:, 适用范围:
-_LABEL = re.compile(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
+_LABEL = LazyPattern(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
 #: what no body's name holds: a date, a colon, or a role word inside it
 _NOT_A_NAME = re.compile(r"\d|:|底前|年内|完成|负责|牵头|配合|参与|参加|落实|承担")
 #: the longest name a clause writes (全国老龄工作委员会办公室… stay well below it)
@@ -51,6 +58,7 @@ class Grammar:
 
     tail: re.Pattern[str]  # (manners)(roles) at a segment's end
     role_of: dict[str, str]  # role word → role
+    role_words: tuple[str, ...]  # what every tail ends with (before spaces)
     shared_manners: frozenset[str]
     labels: dict[str, str]  # label word → role
     note_labels: frozenset[str]
@@ -65,10 +73,10 @@ class Grammar:
     with_word: re.Pattern[str]
     collective: re.Pattern[str] | None
     scope: re.Pattern[str]  # the scope before 有关部门: 国务院, 市级其他
-    place: re.Pattern[str] | None  # a place's name alone: 徐汇区, 临港新片区
+    place: LazyPattern | None  # a place's name alone: 徐汇区, 临港新片区 (seldom needed)
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
-    clause_end: re.Pattern[str]
+    clause_end: LazyPattern  # asked only of a task with several bracketed groups
     bare_label: str  # a pattern: a line opening with a role label is a clause
 
 
@@ -98,6 +106,7 @@ def grammar() -> Grammar:
     return Grammar(
         tail=re.compile(rf"(?:{_alternatives(manners)})*(?:{roles})+[ \t]*$"),
         role_of=role_of,
+        role_words=tuple(role_of),
         shared_manners=shared,
         labels=labels,
         note_labels=frozenset(data.get("note_labels", ())),
@@ -112,10 +121,10 @@ def grammar() -> Grammar:
         with_word=re.compile(_alternatives(data.get("with_words", [])) or "$^"),
         collective=re.compile("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
         scope=re.compile("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
-        place=re.compile(data["place"]) if data.get("place") else None,
+        place=LazyPattern(data["place"]) if data.get("place") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
-        clause_end=re.compile(
+        clause_end=LazyPattern(
             rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
         ),
         bare_label=rf"^[ \t]*(?:{label_words})[ \t]*:",
@@ -251,8 +260,7 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
 _AGENCY_REF, _CLAUSE, _SPAN = maker(AgencyRef), maker(Clause), maker(Span)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What a clause says, offsets relative to its inner text."""
 
     parties: tuple[tuple[str, int, str, bool], ...]  # name, offset, role, collective
@@ -303,7 +311,7 @@ def _read_clause(folded_inner: str) -> Reading:
     state = _Clause()
     pending: list[_Party] = []  # parties of segments without a role word, waiting for one
     for text, start in _segments(g, folded_inner):
-        if pending and _LABEL.match(text):  # a label opens a new list: the last one ends
+        if pending and _label(text):  # a label opens a new list: the last one ends
             _give_role(state, pending)
         role, added = _read_segment(g, state, text, start)
         if not added:
@@ -358,7 +366,7 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
         state.deadline = state.deadline or stripped
         return None, 0
     role: str | None = None
-    label = _LABEL.match(text)
+    label = _label(text)
     if label is not None:
         word = label.group(1)
         rest = text[label.end() :].strip()
@@ -374,11 +382,10 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
             return None, 0
         state.label = state.label or word
         text, start = text[label.end() :], start + label.end()
-    tail = g.tail.search(text)
+    tail = _tail(g, text)
     if tail is not None and tail.group().strip():
-        words = tail.group()
-        state.shared = state.shared or any(m in words for m in g.shared_manners)
-        role = _role_in(g, words)
+        role, shared = _tail_says(tail.group())
+        state.shared = state.shared or shared
         text = text[: tail.start()]
     lead_in = g.lead_in.match(text)
     if lead_in is not None:
@@ -386,14 +393,39 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     return role, _add_parties(g, state, text, start, role)
 
 
-def _role_in(g: Grammar, words: str) -> str:
-    """The role of a tail's first role word (按职责分工负责 → responsible)."""
+def _label(text: str) -> re.Match[str] | None:
+    """The label opening a segment (``牵头单位:``), or None: most segments hold no colon."""
+    return _LABEL.match(text) if ":" in text else None
+
+
+def _tail(g: Grammar, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """``g.tail`` searched in ``text[start:end]``: the role words, with the manners before
+    them, that end a segment. The search tries every position; a segment whose last word
+    is no role word (a list's names, most of them) cannot hold a tail and is not searched."""
+    last = text[start:end].removesuffix("\n").rstrip(" \t")  # before spaces, or $'s newline
+    return (
+        g.tail.search(text, start, len(text) if end is None else end)
+        if last.endswith(g.role_words)
+        else None
+    )
+
+
+def _has_bracket(text: str) -> bool:
+    """Does ``text`` open a bracket a clause's names may hold: ( 〔 [ 【?"""
+    return "(" in text or "〔" in text or "[" in text or "【" in text
+
+
+@per_text()
+def _tail_says(words: str) -> tuple[str, bool]:
+    """The role of a tail's first role word (按职责分工负责 → responsible), and whether its
+    manners share the task out (按职责分工). Kept per text: a plan's tails are a handful."""
+    g = grammar()
     best = None
     for word, role in g.role_of.items():
         at = words.find(word)
         if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(word) > best[2])):
             best = (at, role, len(word))
-    return best[1] if best else "responsible"
+    return best[1] if best else "responsible", any(m in words for m in g.shared_manners)
 
 
 def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | None) -> int:
@@ -433,7 +465,7 @@ def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]
 def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False) -> None:
     """One name of a list: a party, a collective (or a place standing for its government),
     or a part the grammar cannot place."""
-    marker = _MARKED_LEAD.search(raw)
+    marker = _MARKED_LEAD.search(raw) if "(牵头)" in raw else None
     if marker is not None:
         raw = raw[: marker.start()]
     name = raw.strip()
@@ -443,7 +475,7 @@ def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False)
     if _NOT_A_NAME.search(name) or len(name) > _LONGEST_NAME:
         state.unplaced.append((name, at))
         return
-    bracketed = _BRACKETED.search(name) is not None
+    bracketed = _has_bracket(name) and _BRACKETED.search(name) is not None
     collective = place or is_subject(name) or (bracketed and is_subject(_BRACKETED.sub("", name)))
     if bracketed and not collective:  # 省市场监管局(省知识产权局): the body, named once
         name = without_second_name(name)
@@ -477,14 +509,15 @@ def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
     segments: list[tuple[str, int]] = []
     depth = 0
     start = 0
-    for at, char in enumerate(folded_inner):
+    for cut in _CUTS.finditer(folded_inner):
+        at, char = cut.start(), cut.group()
         if char in _OPEN:
             depth += 1
         elif char in _CLOSE and depth:
             depth -= 1
         elif not depth and (
             char in _SEGMENT_MARKS
-            or (char == "、" and g.tail.search(folded_inner, start, at) is not None)
+            or (char == "、" and _tail(g, folded_inner, start, at) is not None)
         ):
             segments.append((folded_inner[start:at], start))
             start = at + 1
@@ -547,8 +580,11 @@ def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
 
 def _inside_brackets(text: str, at: int) -> bool:
     """Is ``at`` inside a bracket of a name: (县、市), 〔省知识产权局〕?"""
+    before = text[:at]
+    if not _has_bracket(before):
+        return False
     depth = 0
-    for char in text[:at]:
+    for char in before:
         if char in _OPEN:
             depth += 1
         elif char in _CLOSE and depth:

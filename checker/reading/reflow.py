@@ -19,6 +19,9 @@ What a text is, is inferred from the document itself, never assumed:
 
 A reading keeps, for each of its lines, the line of the input where that line begins, so a
 finding can point to the line a reader sees in the file.
+
+The patterns compile on first use: a clean plan, one paragraph a line, is told from the
+others without them.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
+from ..base.lazyre import LazyPattern
 from .text import cn_to_int, fold
 
 #: how a text was read (``Reading.how``)
@@ -40,7 +44,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 #: item markers by kind; the groups hold the numeral. A number's marker must not be part of a
 #: number, a date, an ordinal or a range: not after a digit, a point, 第 or a dash, and not
 #: followed by a digit (1.5亿); a 一、 not inside a list of numerals (一、二、三产业)
-_MARKERS = re.compile(
+_MARKERS = LazyPattern(
     rf"(?P<cn>(?<![一二三四五六七八九十〇零两第之、])(?:{_CN})、(?!{_CN}、))"
     rf"|(?P<pcn>\((?:{_CN})\))"
     r"|(?P<num>(?<![0-9A-Za-z.第—\-~至到/])\d{1,3}[.、](?![0-9]))"
@@ -53,11 +57,11 @@ _SLACK, _LINE_SLACK = 2, 3
 #: paragraphs each (a State Council opinion's paragraphs average 120–200), and the length
 #: of a line that surely does
 _LONG_PARAGRAPH, _LONGEST_PARAGRAPH = 300, 3000
-_DIGITS = re.compile(r"\d+")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_CN_DIGITS = re.compile(_CN)
+_DIGITS = LazyPattern(r"\d+")
+_NEWLINE = LazyPattern(r"\r\n|\r|\n")
+_CN_DIGITS = LazyPattern(_CN)
 #: a title followed by its own document number (…的指导意见国办发〔2018〕121号)
-_DOC_NUMBER = re.compile(r"\S{1,10}[〔\[(【](?:19|20)\d\d[〕\])】]第?\d{1,4}号")
+_DOC_NUMBER = LazyPattern(r"\S{1,10}[〔\[(【](?:19|20)\d\d[〕\])】]第?\d{1,4}号")
 #: the words a title ends with (the genre, or the notice that issues it)
 _TITLE_WORDS = (
     "计划",
@@ -72,7 +76,7 @@ _TITLE_WORDS = (
     "清单",
     "通知",
 )
-_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+_DATE = LazyPattern(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 _OPENERS, _CLOSERS = frozenset("(《“【〔["), frozenset(")》”】〕]")
 #: marks after which, in a document's head, a new paragraph begins
 _HEAD_BREAK = frozenset("。:")

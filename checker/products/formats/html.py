@@ -79,6 +79,8 @@ def finding_view(found, source, lang: str) -> dict[str, Any]:
         "line": found.line,
         "column": found.column,
         "task": found.task,
+        # as drafters cite it (二（一）, （三）2 where numbers restart), as the message does
+        "task_label": found.args.get("task", found.task) if found.task is not None else None,
         "message": message(found, lang, source),
         "fix": fix["replacement"] if fix else None,
         "fix_kind": fix["applicability"] if fix else None,
