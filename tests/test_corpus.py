@@ -77,10 +77,6 @@ XFAIL: dict[str, str] = {
         "short title (《条例》) written in full inside a table row that quotes it (D006); a "
         "bracketed note of frequency in a cell (（各单位全年不少于一场）) is no stray tag (A001)"
     ),
-    "local/2023-hujiaoke-guangfu-jiaotong": (
-        "the annex list 附表：1.任务分工表 / 2.… / 3.… (its first item on the 附表： line) names "
-        "annexes, not headings numbered from 2 (N002)"
-    ),
     "local/2021-fengxian-nongcun-gonglu": (
         "a measure whose heading line is followed by paragraphs and sub-items (1)(2), its "
         "clause (责任单位：…) alone on the last line or closing the last paragraph; measures "
@@ -113,10 +109,6 @@ XFAIL: dict[str, str] = {
     "local/2025-huangpu-paishui-gaige": (
         "dated work steps without clauses, duties assigned by body under 三、职责分工: no tasks "
         "(G008); abbreviations used later in the text (市改革方案, 区实施方案) are used (D006)"
-    ),
-    "local/2025-hujiaofa-dajian-yunshu": (
-        "an annex list (附件：1．…/2．…) is not a heading sequence (N005); municipal bodies "
-        "(市交通委, 市大数据中心) not unknown agencies (G011)"
     ),
     "local/2025-zhaoxiang-nongwu-kaohe": (
         "a town's assessment scheme in articles (第一条…) with criteria 1.-6. and no "

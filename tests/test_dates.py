@@ -117,3 +117,24 @@ def test_an_office_registry_dates_its_renamings_to_the_month(tmp_path):
     bad.write_text("agencies:\n  - {name: 省旧局, category: local, ended: 2019-13}\n", "utf-8")
     with pytest.raises(ConfigError, match="ended: expected a year"):
         load_registry((bad,))
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2024年知识产权强国建设推进计划\n1.甲。(科技部负责)\n", 2024),
+        ("二〇二四年知识产权工作要点\n1.甲。(科技部负责)\n", 2024),
+        ("二○二四年知识产权工作要点\n1.甲。(科技部负责)\n", 2024),
+        ("二零二四年知识产权工作要点\n1.甲。(科技部负责)\n", 2024),
+        # the title on the issuer's line: the words after its 关于
+        (
+            "滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n一、甲\n1.乙。(市财政局负责)\n",
+            2020,
+        ),
+        # the span of a document the title cites is no year of the plan's
+        ("知识产权强国建设纲要(2021—2035年)实施工作要点\n1.甲。(科技部负责)\n", None),
+        ("知识产权强国建设纲要（二〇二一—二〇三五年）实施工作要点\n1.甲。(科技部负责)\n", None),
+    ],
+)
+def test_the_year_of_a_title_in_either_numerals(text, year):
+    assert parse(Source.from_text(text, "plan.txt")).year == year

@@ -347,3 +347,18 @@ def test_a_bare_list_alone_on_the_next_line_is_the_items_clause():
     # a bracketed note of figures on the next line is no list of bodies
     note = "2011年工作方案\n一、目标\n1、提高覆盖率。\n(2021—2025年)\n2、降低能耗。\n(含泵站、管网等设施)\n"
     assert _codes(note, ("G008",)) == ["G008", "G008"]
+
+
+def test_a_list_of_annexes_names_annexes():
+    """附表：1.任务分工表 / 2.… / 3.…: the items going on from the label's 1. name annexes,
+    not headings numbered from 2 (N002, N005); a numbered item after the list is read again."""
+    text = (
+        "2023年某市实施方案\n一、主要任务\n1.推进示范工程。（市交通委负责）\n"
+        "2.完善推进机制。（市发展改革委负责）\n附表：1.任务分工表\n2.建设分配表\n3.任务分配表\n"
+    )
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == [1, 2]
+    assert not [h for h in plan.headings if h.level == 3]
+    assert _codes(text, ("N",)) == []
+    # without the label, 2. and 3. are items again (here: tasks without clauses)
+    assert len(_plan(text.replace("附表：1.", "附表一")).tasks) == 4

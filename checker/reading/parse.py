@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from ..base.errors import InputError, Reason
 from ..base.lazyre import LazyPattern
@@ -145,17 +146,15 @@ class Lines:
     and the frame pass all look lines up here, several times each.
     """
 
-    __slots__ = ("contents", "folded", "numbering", "source", "starts")
+    __slots__ = ("contents", "count", "folded", "numbering", "source", "starts")
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self.folded = split_lines(source.folded)
+        self.count = len(self.folded)  # (an attribute: a ``__len__`` is a Python call)
         self.starts = source.line_starts
         self.contents = _contents(source, self.folded)
         self.numbering = [numbered(content) for content, _ in self.contents]
-
-    def __len__(self) -> int:
-        return len(self.folded)
 
     def span(self, start: int, end: int) -> Span:
         """A span of the source (hundreds a plan: one C call each)."""
@@ -310,6 +309,7 @@ class Walk:
         self.subsection: int | None = None
         self.pending_number: tuple[str, int] | None = None  # digits left at a line's end
         self.last_number = ""  # the last task's number: a mistyped next one is expected after
+        self.annex_next = 0  # in a list of annexes (附件：1.…): the number its next item has
         # what it found, in the order it found them
         self.paragraphs: list[Paragraph] = []
         self.headings: list[Heading] = []
@@ -319,7 +319,7 @@ class Walk:
     def run(self) -> None:
         """Read every line, in order."""
         index = 0
-        count = len(self.lines)
+        count = self.lines.count
         while index < count:
             index = self.line(index)
 
@@ -335,12 +335,20 @@ class Walk:
         if self.pending_number is not None:
             return self.task(index, content, start, 3, None)
         item = self.lines.item(index, self.task_level, self.last_number)
+        if self.annex_next:
+            if item is not None and numeral_value(item[1].group(1)) == self.annex_next:
+                self.annex_next += 1  # 2.交通子行业…分配表: the next annex's name
+                self.paragraph(content, start, index)
+                return index + 1
+            self.annex_next = 0
         if item is not None and (item[0] == self.task_level or index in self.leaf_tasks):
             return self.task(index, content, start, *item)
         if item is not None:
             self.heading(item, content, start)
             return index + 1
         self.paragraph(content, start, index)
+        if item is None and _annex_list().match(content):
+            self.annex_next = 2  # 附件：1.任务分工表: the list of annexes begins
         return index + 1
 
     def heading(self, item: Item, content: str, start: int) -> None:
@@ -369,12 +377,19 @@ class Walk:
         self, index: int, content: str, start: int, level: int, match: re.Match[str] | None
     ) -> int:
         """Read a task starting on line ``index`` (its number ``match``, or the rest of a
-        number left pending), with the lines that belong to it; return the next line's
-        index. A ``1.`` line may hold two tasks glued, and end with the next one's digits."""
+        number left pending: ``split_number``), with the lines that belong to it; return the
+        next line's index. A ``1.`` line may hold two tasks glued, and end with the next
+        one's digits."""
         self.in_body = True
-        number_text, number_start, number_end, text_start, breaks = self.number(
-            content, start, match
-        )
+        if self.pending_number is None:
+            assert match is not None
+            number_text = match.group(1)
+            number_start, number_end = start + match.start(1), start + match.end(1)
+            text_start, breaks = start + match.end(), []
+        else:
+            number_text, number_start, number_end, text_start, breaks = self.split_number(
+                content, start
+            )
         segments = [(text_start, start + len(content.rstrip()))]
         next_index = self.gatherer.gather(index, number_text, segments, breaks)
         if level != 3:
@@ -394,16 +409,11 @@ class Walk:
             self.add(draft)
         return next_index
 
-    def number(
-        self, content: str, start: int, match: re.Match[str] | None
-    ) -> tuple[str, int, int, int, list[Break]]:
-        """A task's number as written, where it starts and ends, where its text starts, and
-        the break in it: the digits left pending at the last line's end (``…负责)5``) and
-        their rest on this one (``0.…``), or the number ``match`` found."""
-        if self.pending_number is None:
-            assert match is not None
-            end = start + match.end(1)
-            return match.group(1), start + match.start(1), end, start + match.end(), []
+    def split_number(self, content: str, start: int) -> tuple[str, int, int, int, list[Break]]:
+        """The number whose digits were left pending at the last line's end (``…负责)5``)
+        and whose rest begins this one (``0.…``): as written, where it starts and ends,
+        where the task's text starts, and the break in it."""
+        assert self.pending_number is not None
         digits, digits_start = self.pending_number
         self.pending_number = None
         rest = LEADING_REST.match(content)
@@ -519,8 +529,10 @@ def is_title_line(text: str) -> bool:
 DIRECTIVE = LazyPattern(
     r"<!--[ \t]*plancheck:[ \t]*(disable-file|disable)(?:[ \t]*=[ \t]*([\w, ]+))?[ \t]*-->"
 )
-_TRAILING_NUMBER = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*$")
-LEADING_REST = re.compile(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
+#: a number split over two lines: its digits after a clause at a line's end, and its rest
+#: at the next line's start (``…负责)5`` / ``0.…``; compiled where a line ends with a digit)
+_TRAILING_NUMBER = LazyPattern(r"\)[ \t]*(\d{1,3})[ \t]*$")
+LEADING_REST = LazyPattern(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
@@ -595,7 +607,7 @@ class Gatherer:
         """
         lines, task_level = self.lines, self.task_level
         next_index = index + 1
-        while next_index < len(lines):
+        while next_index < lines.count:
             item = lines.item(next_index, task_level, number)
             if item is not None and task_level is not None and item[0] > task_level:
                 self.append(next_index, segments, breaks, wrapped=False)
@@ -620,7 +632,7 @@ class Gatherer:
         """
         pieces: list[int] = []
         texts: list[str] = []
-        for lookahead in range(index + 1, min(index + 4, len(self.lines))):
+        for lookahead in range(index + 1, min(index + 4, self.lines.count)):
             if self.starts_block(lookahead, number):
                 return index + 1
             pieces.append(lookahead)
@@ -691,7 +703,7 @@ def trailing_number(lines: Lines, index: int, segments: Segments) -> tuple[str, 
     """Digits after the clause at the end of line ``index`` that begin the next task's
     number, its rest on the next line (``…负责)5`` / ``0.…``): the digits and where they
     start, the task's last piece cut before them. None when the line ends otherwise."""
-    if index + 1 >= len(lines):
+    if index + 1 >= lines.count:
         return None
     line_folded = lines.folded[index]
     if not line_folded.rstrip(" \t")[-1:].isdecimal():
@@ -854,6 +866,18 @@ def _is_frame_title(folded: str, draft: Draft) -> bool:
     return any(word in title for word in _frame_titles())
 
 
+@cache
+def _annex_list() -> re.Pattern[str]:
+    """A line opening a list of annexes with its first: 附件：1.任务分工表 (its labels are
+    layout.yaml's ``annex_labels``)."""
+    labels = "|".join(map(re.escape, _layout_words("annex_labels"))) or "$^"
+    return re.compile(rf"[ \t]*(?:{labels})[ \t]*:[ \t]*1[ \t]*[.、]")
+
+
+def _layout_words(key: str) -> tuple[str, ...]:
+    return tuple(str(word) for word in (builtin("layout.yaml") or {}).get(key, ()))
+
+
 def _frame_titles() -> tuple[str, ...]:
     return tuple(str(word) for word in (builtin("layout.yaml") or {}).get("frame_titles", ()))
 
@@ -893,7 +917,11 @@ def build_task(source: Source, draft: Draft, index: int) -> Task:
         clauses.append(_clause(source, folded, groups[n], offsets))
     for _, clause in bare:
         clauses.append(clause)
-    parens = _parens(source, bracketed, joined, groups, clause_groups, final, offsets)
+    parens = (  # most tasks' only group is their clause
+        _parens(source, bracketed, joined, groups, clause_groups, final, offsets)
+        if len(groups) > len(clause_groups)
+        else ()
+    )
     first, last = pieces[0][0], pieces[-1][1]
     number_text = draft.number_text
     starts = source.line_starts
@@ -982,8 +1010,6 @@ def _parens(
     offsets: Sequence[int],
 ) -> tuple[Paren, ...]:
     """Every bracketed group but the clauses, marking those that stand alone."""
-    if len(groups) == len(clause_groups):
-        return ()  # most tasks: their only group is their clause
     standalone_end = {0} | {groups[n][1] for n in clause_groups}
     parens = []
     for n, (s, e) in enumerate(groups):
@@ -1083,7 +1109,6 @@ def _with_list_clause(source: Source, task: Task, paren: Paren) -> Task:
 # Each is a function of what the earlier passes found, with no state of its own.
 
 #: the plan's own year in its title: 2024年…计划, not the span of a 纲要(2021—2035年)
-_YEAR_IN_TITLE = re.compile(r"(?<![—–\-~至到])((?:19|20)\d\d)[ \t]*年(?![ \t]*[—–\-~至到])")
 
 
 def qualified(
@@ -1179,10 +1204,17 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
 
 
 def _title_year(paragraphs: list[Paragraph]) -> int | None:
-    """The year in the title: 2024年…计划, not the span of a 纲要(2021—2035年)."""
+    """The year in the title: 2024年…计划 or 二〇二四年…要点, not the span of a
+    纲要(2021—2035年); where the title is written on the issuer's line (滁州市人民政府关于
+    2020年市政府重点工作…的通知), the words after its 关于."""
     title = "".join(p.text for p in paragraphs if p.role == "title")
-    found = _YEAR_IN_TITLE.search(fold(title))
-    return int(found.group(1)) if found else None
+    found = vocab.title_year(title)
+    if found is not None:
+        return found
+    issued = [
+        p.text.split("关于", 1)[1] for p in paragraphs if p.role == "issuer" and "关于" in p.text
+    ]
+    return vocab.title_year("".join(issued)) if issued else None
 
 
 def _number_year(paragraphs: list[Paragraph]) -> int | None:

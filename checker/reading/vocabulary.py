@@ -49,6 +49,12 @@ DATE = LazyPattern(
     r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月[ \t]*"
     rf"(?P<day>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[ \t]*日"
 )
+#: the plan's own year in a title, in Arabic or Chinese numerals (2024年, 二〇二四年, 二○二四年,
+#: 二零二四年): not the span of a 纲要(2021—2035年) it cites
+_TITLE_YEAR = LazyPattern(
+    r"(?<![—–\-~至到〇○零一二三四五六七八九\d])((?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})"
+    r"[ \t]*年(?![ \t]*[—–\-~至到])"
+)
 #: a line that is nothing but a date, bracketed or not: the signature date, （2018年11月5日）
 _DATE_LINE = LazyPattern(r"^[ \t(（]*(?P<date>.+?日)[ \t)）]*$")
 _CN_DIGIT = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -74,6 +80,15 @@ def _year_month(found: re.Match[str]) -> tuple[int, int] | None:
     if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
         return None
     return year, month
+
+
+def title_year(text: str) -> int | None:
+    """The year a title gives its plan (2024年…计划, 二〇二四年…要点), or None."""
+    for found in _TITLE_YEAR.finditer(fold(text)):
+        year = _cn_number(found.group(1))
+        if 1949 <= year <= 2100:
+            return year
+    return None
 
 
 def date_line(text: str) -> tuple[int, int] | None:
