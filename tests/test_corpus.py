@@ -218,6 +218,16 @@ XFAIL: dict[str, str] = {
         "measures that assign their work inside their sentences (2024年底前，市规划资源局、市绿化市容局要…; "
         "建设主管部门要…), with no closing clause anywhere, are a readable plan, not S001"
     ),
+    "local/2022-jiading-panhuo-diaoxiao": (
+        "numbered definitions, principles, steps and safeguards 1.… in the sections around the tasks, none "
+        "with a clause, are not tasks (G008) and their restarts are no disorder (N004); the tasks are the "
+        "items 1.…18. of 四、 that close with a bare bracketed list of bodies"
+    ),
+    "local/2023-chongming-rushi-shidian": (
+        "D007 on tasks that are titles of different documents to draft (1.《…管理办法》 and"
+        " 5.《…民主管理的实施意见》): the long shared subject 崇明区农村集体经营性建设用地入市 makes"
+        " them read as near-duplicates"
+    ),
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
