@@ -55,6 +55,11 @@ def test_sc_opinion_tasks_are_the_items_with_clauses():
     # the frame: (一)指导思想 (二)基本原则 (三)主要目标 (九)加强组织领导 are headings of the level
     frame = [h.numeral for h in plan.headings if h.level == 2]
     assert frame == ["一", "二", "三", "九"]
+    assert [h.title[:4] for h in plan.headings if h.level == 2][:3] == [
+        "指导思想",
+        "基本原则",
+        "主要目标",
+    ]
     assert plan.year == 2021
     titles = [p.text for p in plan.paragraphs if p.role == "title"]
     assert titles == ["国务院办公厅关于促进", "知识产权服务业高质量发展的指导意见"]

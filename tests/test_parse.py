@@ -291,26 +291,6 @@ def test_directives_are_read_with_their_codes():
     ]
 
 
-def test_frame_items_are_headings_and_the_measures_tasks():
-    """A State Council opinion: (一)指导思想 … are frame, (四)… the tasks."""
-    path = ROOT / "tests/data/family/sc-opinion-continuous.txt"
-    plan = read(path.read_text(encoding="utf-8"), path.name)
-    assert plan.task_level == 2
-    assert [h.title[:4] for h in plan.headings if h.level == 2][:3] == [
-        "指导思想",
-        "基本原则",
-        "主要目标",
-    ]
-    assert [t.label for t in plan.tasks] == [
-        "（四）",
-        "（五）",
-        "（六）",
-        "（七）",
-        "（八）",
-        "（十）",
-    ]
-
-
 def test_tasks_restarting_in_each_part_are_cited_with_their_part():
     path = ROOT / "tests/data/family/ministry-plan-restart.txt"
     plan = read(path.read_text(encoding="utf-8"), path.name)
