@@ -27,7 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2024.txt"
 DRAFT = ROOT / "tests" / "data" / "diff" / "2025-draft.txt"
-EXE = shutil.which("plancheck") or str(Path(sys.executable).with_name("plancheck"))
+#: the plancheck of the interpreter running the benchmark (its environment's, not whichever
+#: comes first on PATH: a stale global install there measured a traceback, not the checker)
+BESIDE = Path(sys.executable).with_name("plancheck")
+EXE = str(BESIDE) if BESIDE.exists() else shutil.which("plancheck") or str(BESIDE)
 
 
 CPU: list[float] = []  # CPU seconds (user + system) of the last run, children included
