@@ -42,8 +42,9 @@ NOT_FOR_A_TEXT_PLAN = (
 
 #: every module of ours a lint whose plan comes from the result cache imports: the command
 #: line, the configuration finder, the source reader (with ``reflow``, which says how the
-#: text was read), the result cache, the findings and the text format. Not the parser, the
-#: clause grammar, the sniffer, the engine or any rule: a hit runs none of them.
+#: text was read), the result cache, the findings and their spans, and the text format. Not
+#: the plan model, the parser, the clause grammar, the sniffer, the engine or any rule: a
+#: hit builds no plan and runs none of them.
 FOR_A_CACHE_HIT = {
     "checker",
     "checker.base",
@@ -69,9 +70,9 @@ FOR_A_CACHE_HIT = {
     "checker.products.formats.text",
     "checker.reading",
     "checker.reading.discover",
-    "checker.reading.model",
     "checker.reading.reflow",
     "checker.reading.source",
+    "checker.reading.spans",
     "checker.reading.text",
 }
 

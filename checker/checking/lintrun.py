@@ -8,13 +8,16 @@ nothing here reads a file or runs a rule.
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..base.errors import Reason
-from ..reading.model import Plan, Span
 from ..reading.source import Source
+from ..reading.spans import Span
 from .findings import Finding
 from .registry import RuleSpec
+
+if TYPE_CHECKING:  # a report from the result cache has no plan: the model is not imported
+    from ..reading.model import Plan
 
 
 class LintOptions(NamedTuple):

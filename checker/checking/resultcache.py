@@ -27,8 +27,8 @@ from typing import Any
 
 from .. import __version__
 from ..knowledge.data import cache_dir, data_dir
-from ..reading.model import Edit, Span, maker
 from ..reading.source import Source, pause_before_replace
+from ..reading.spans import Edit, Span, maker
 from .config import Config
 from .findings import Finding, Fix, Words
 
