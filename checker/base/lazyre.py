@@ -36,15 +36,15 @@ class LazyPattern:
     """
 
     def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
-        self._source = source
+        self.source = source
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> str:
-        if callable(self._source):
-            self._source = self._source()
-        return self._source
+        if callable(self.source):
+            self.source = self.source()
+        return self.source
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -77,4 +77,4 @@ class LazyPattern:
         def split(self, string: str, maxsplit: int = 0) -> list[str | Any]: ...
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self._source!r})"
+        return f"LazyPattern({self.source!r})"
