@@ -85,6 +85,31 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
     assert commands.color(no_color=False) is False
 
 
+@pytest.mark.parametrize("output", ["lint", "statistics"])
+def test_only_the_formats_that_describe_rules_read_them(output):
+    """A lint run hands the rule catalogue only to the formats in ``DESCRIBES_RULES`` (a run
+    served from the result cache then imports no rule): every other format renders the same
+    without it."""
+    from checker.checking.lint import LintOptions, lint_paths
+    from checker.products.formats import DESCRIBES_RULES, FORMATS, RenderOptions, render
+
+    from .conftest import SPECS
+
+    run = lint_paths([str(PLAN_2024)], LintOptions(), list(SPECS.values()))
+    others = [
+        name for kind, name in FORMATS if kind == output and (kind, name) not in DESCRIBES_RULES
+    ]
+    assert others or output == "statistics"
+    for name in others:
+        with_rules = RenderOptions(rules=run.rules(SPECS), statistics=output == "statistics")
+        without = with_rules._replace(rules=None)
+        assert render(name, run, without, output=output) == render(
+            name, run, with_rules, output=output
+        ), name
+    for kind, name in DESCRIBES_RULES:
+        assert (kind, name) in FORMATS
+
+
 def test_a_message_shows_each_kind_of_fact_as_before():
     """None as nothing, a list or tuple joined, ``Words`` said, a style named in words, a
     data rule's own template (its language first), the task put in front when the template

@@ -4,56 +4,77 @@ Python compiles a pattern in Python code, 0.1–1 ms each (a Han character class
 most), and a module-level ``re.compile`` pays that at every start of the checker, used or
 not. Patterns that a run may never need — the mirror's, for a plan that names no local body;
 labelled clauses' (``责任单位:``), for a plan without any; a README's marks, for a plan —
-are ``LazyPattern``s: the same methods, compiled when first called. Patterns that every run
-uses stay plain ``re.compile`` (a lazy one only adds a call).
+are ``LazyPattern``s: the same methods, compiled when first called. A module that only
+reading a plan imports (the parser, the sniffer) keeps plain ``re.compile`` for the patterns
+every plan meets; a module that other runs import too (the rules, for ``plancheck rules`` or
+to check a configuration's codes; the clause grammar and the vocabulary they use) compiles
+nothing at import.
+
+A pattern made from data (the clause grammar's words) is given as a function of no
+arguments that returns its source: the data is read at the first use too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+#: what a pattern is used for: the compiled pattern's methods
+METHODS = frozenset({"match", "search", "fullmatch", "finditer", "findall", "sub", "split"})
 
 
 class LazyPattern:
-    """``re.compile(source, flags)``, done on the first match or search."""
+    """``re.compile(source, flags)``, done on the first use; ``source`` is the pattern, or a
+    function that makes it (called then, once).
 
-    __slots__ = ("_compiled", "flags", "source")
+    ``match``, ``search`` and the other ``METHODS`` are the compiled pattern's own: the first
+    use of each looks it up (``__getattr__``) and keeps it on the instance, where every later
+    use finds it directly. A lazy pattern used in a loop over a plan's lines then costs what
+    a compiled one does (a method of ours in between cost a Python call a use: 5 % more
+    instructions for a plan, when the clause patterns and the rules' were made lazy).
+    """
 
-    def __init__(self, source: str, flags: int = 0) -> None:
+    def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
         self.source = source
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> str:
+        if callable(self.source):
+            self.source = self.source()
         return self.source
 
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
+            self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def match(self, string: str, *span: int) -> re.Match[str] | None:
-        return self.compiled.match(string, *span)
+    def __getattr__(self, name: str) -> Any:
+        """A method of the compiled pattern (only ``METHODS``), kept for the next use."""
+        if name not in METHODS:
+            raise AttributeError(name)
+        method = getattr(self.compiled, name)
+        setattr(self, name, method)
+        return method
 
-    def search(self, string: str, *span: int) -> re.Match[str] | None:
-        return self.compiled.search(string, *span)
+    if TYPE_CHECKING:  # what __getattr__ gives, as re.Pattern's methods take it
 
-    def fullmatch(self, string: str, *span: int) -> re.Match[str] | None:
-        return self.compiled.fullmatch(string, *span)
-
-    def finditer(self, string: str, *span: int) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, *span)
-
-    def findall(self, string: str, *span: int) -> list:
-        return self.compiled.findall(string, *span)
-
-    def sub(self, replacement: str, string: str, count: int = 0) -> str:
-        return self.compiled.sub(replacement, string, count)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[str]:
-        return self.compiled.split(string, maxsplit)
+        def match(self, string: str, pos: int = 0, endpos: int = ...) -> re.Match[str] | None: ...
+        def search(self, string: str, pos: int = 0, endpos: int = ...) -> re.Match[str] | None: ...
+        def fullmatch(
+            self, string: str, pos: int = 0, endpos: int = ...
+        ) -> re.Match[str] | None: ...
+        def finditer(
+            self, string: str, pos: int = 0, endpos: int = ...
+        ) -> Iterator[re.Match[str]]: ...
+        def findall(self, string: str, pos: int = 0, endpos: int = ...) -> list[Any]: ...
+        def sub(
+            self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
+        ) -> str: ...
+        def split(self, string: str, maxsplit: int = 0) -> list[str | Any]: ...
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.source!r})"

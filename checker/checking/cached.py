@@ -9,17 +9,17 @@ from ..base.errors import ConfigError, InputError
 from ..reading.discover import Item
 from ..reading.source import Source, source_from_file
 from .config import Config, ConfigFinder
-from .lintrun import FileReport, LintOptions
+from .lintrun import FileReport, LintOptions, RuleSet
 from .registry import RuleSpec
 
 
-def with_custom_rules(specs: list[RuleSpec], config: Config) -> list[RuleSpec]:
+def with_custom_rules(rules: RuleSet, config: Config) -> list[RuleSpec]:
     """The run's rules and those the file's config adds."""
-    return specs + list(config.custom) if config.custom else specs
+    return [*rules, *config.custom]
 
 
 def cached_report(
-    item: Item, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
+    item: Item, finder: ConfigFinder, options: LintOptions, rules: RuleSet
 ) -> FileReport | None:
     """The report of a file from the result cache, or None: not cached, or not a file this
     run may take from it (the run then checks it, and says what is wrong with it)."""
@@ -37,7 +37,7 @@ def cached_report(
         return None
     from . import resultcache
 
-    key = cache_key(item.display, data, config, with_custom_rules(specs, config), options)
+    key = cache_key(item.display, data, config, rules, options)
     if key is None or not resultcache.has(key):
         return None
     try:  # the bytes the key was made of, not a second read that may differ
@@ -49,15 +49,18 @@ def cached_report(
 
 
 def cache_key(
-    name: str, data: bytes | None, config: Config, active: list[RuleSpec], options: LintOptions
+    name: str, data: bytes | None, config: Config, rules: RuleSet, options: LintOptions
 ) -> str | None:
     """The result-cache key of a file's bytes (those its Source was made from), or None when
-    this run does not use the cache: asked not to, standard input, or --fix/--diff."""
+    this run does not use the cache: asked not to, standard input, or --fix/--diff. The
+    rules are named by ``RuleSet.key`` and the codes of those the config adds: the key is
+    made without importing a rule."""
     if not options.uses_cache or data is None:
         return None
     from . import resultcache
 
-    return resultcache.entry_key(name, data, config, tuple(spec.code for spec in active))
+    codes = rules.key + tuple(spec.code for spec in config.custom)
+    return resultcache.entry_key(name, data, config, codes)
 
 
 def fill_from_cache(report: FileReport, key: str, source: Source, config: Config) -> bool:

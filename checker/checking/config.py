@@ -4,7 +4,7 @@ Found upward from each checked file (the nearest wins), or given with ``--config
 key is typed and validated once, here; a wrong one is ``file:key: message``.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -190,10 +190,10 @@ _TOML_LINE = LazyPattern(r"\(at line (\d+)")
 _MAY_HAVE_SECTION = LazyPattern(r"""(?:\btool|"tool"|'tool')\s*(?:\.\s*["']?plancheck\b|\]|=)""")
 
 
-def load_file(
-    path: Path, known: set[str], options: dict[str, Option] | None = None
-) -> Config | None:
-    """Read one config file; a pyproject.toml without [tool.plancheck] gives None."""
+def load_file(path: Path, rules: Iterable[RuleSpec]) -> Config | None:
+    """Read one config file, its codes and options checked against ``rules`` (iterated only
+    when the file holds settings: a run with none imports no rule); a pyproject.toml
+    without [tool.plancheck] gives None."""
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -202,9 +202,11 @@ def load_file(
         ) from None
     except UnicodeDecodeError:
         raise ConfigError("{where}: config is not UTF-8", where=path) from None
+    if path.name == "pyproject.toml" and not _MAY_HAVE_SECTION.search(raw):
+        return None  # most pyproject.toml files are not ours: skip parsing them
+    specs = list(rules)
+    known, options = {spec.code for spec in specs}, declared_options(specs)
     if path.name == "pyproject.toml":
-        if not _MAY_HAVE_SECTION.search(raw):
-            return None  # most pyproject.toml files are not ours: skip parsing them
         section = _checked(raw, lambda: _toml_section(raw, path), path, options)
         return None if section is None else _built(section, path, known, options)
 
@@ -254,13 +256,13 @@ def _task_keys_as_text(data: Any) -> Any:
 
 
 class ConfigFinder:
-    """Finds the nearest config above each checked file, reading each file once."""
+    """Finds the nearest config above each checked file, reading each file once; ``rules``
+    are iterated only when a config file holds settings (``load_file``)."""
 
-    def __init__(self, specs: list[RuleSpec], explicit: Path | None = None) -> None:
-        self.known = {spec.code for spec in specs}
-        self.options = declared_options(specs)
+    def __init__(self, rules: Iterable[RuleSpec], explicit: Path | None = None) -> None:
+        self.rules = rules
         self.cache: dict[Path, Config | ConfigError] = {}
-        self.explicit = load_file(explicit, self.known, self.options) if explicit else None
+        self.explicit = load_file(explicit, rules) if explicit else None
         if explicit and self.explicit is None:
             raise ConfigError("{where}: no [tool.plancheck] section", where=explicit)
 
@@ -287,7 +289,7 @@ class ConfigFinder:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file():
-                found = load_file(candidate, self.known, self.options)
+                found = load_file(candidate, self.rules)
                 if found is not None:
                     return found
         parent = directory.parent

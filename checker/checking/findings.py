@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ..reading.model import Edit, Span
+from ..reading.spans import Edit, Span
 
 SEVERITIES = ("error", "warning", "info")
 

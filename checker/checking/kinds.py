@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..base.errors import ConfigError
+from ..base.lazyre import LazyPattern
 from ..knowledge.data import data_dir, load_yaml
 from ..knowledge.schema import WHEN
 from ..reading.model import Edit, Plan, Span
 from .registry import RuleSpec
 
-_WHEN = re.compile(WHEN)
+_WHEN = LazyPattern(WHEN)
 _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, ">": operator.gt}
 _OPS |= {"<=": operator.le, ">=": operator.ge}
 

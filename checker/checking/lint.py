@@ -12,12 +12,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..base.errors import UsageError
-from ..reading.discover import discover
-from . import pool
+from ..reading.discover import Item, discover
 from .cached import cached_report
 from .config import ConfigFinder
-from .lintfile import lint_item
-from .lintrun import FileReport, LintOptions, RunReport
+from .lintrun import FileReport, LintOptions, RuleSet, RunReport
 from .registry import RuleSpec
 
 if TYPE_CHECKING:
@@ -26,25 +24,44 @@ if TYPE_CHECKING:
 __all__ = ["FileReport", "LintOptions", "RunReport", "lint_paths"]
 
 
-def lint_paths(paths: Iterable[str], options: LintOptions, specs: list[RuleSpec]) -> RunReport:
-    """Check every path; input errors are recorded per file and the rest goes on."""
-    finder = ConfigFinder(specs, options.config_path)
+def lint_paths(
+    paths: Iterable[str], options: LintOptions, specs: Iterable[RuleSpec] | None = None
+) -> RunReport:
+    """Check every path with ``specs`` (by default the built-in rules, imported only if a
+    file is checked afresh: ``RuleSet``); input errors are recorded per file and the rest
+    goes on."""
+    rules = RuleSet(specs)
+    finder = ConfigFinder(rules, options.config_path)
     baseline = _load_baseline(options)  # a bad one stops the run before any file is fixed
     items = discover(paths)
     # results from the cache first, here: forking workers for files already checked costs
     # more than reading them back
-    found = [cached_report(item, finder, options, specs) for item in items]
+    found = [cached_report(item, finder, options, rules) for item in items]
     todo = [item for item, report in zip(items, found, strict=True) if report is None]
-    if pool.worth_parallel(todo):
-        fresh = iter(pool.lint_parallel(todo, options, finder, specs))
-    else:
-        fresh = iter([lint_item(item, finder, options, specs) for item in todo])
+    fresh = iter(_lint_afresh(todo, options, finder, rules))
     reports = [report if report is not None else next(fresh) for report in found]
     skipped = [r for r in reports if r.skipped]
     reports = [r for r in reports if not r.skipped]
     hidden = _hide_known(baseline, reports)
-    _check_cli_codes(options, specs, reports)
+    _check_cli_codes(options, rules, reports)
     return RunReport(reports, hidden, skipped)
+
+
+def _lint_afresh(
+    todo: list[Item], options: LintOptions, finder: ConfigFinder, rules: RuleSet
+) -> list[FileReport]:
+    """The reports of the files the result cache did not hold, checked here or, when there
+    are many, in worker processes."""
+    if not todo:
+        return []
+    # imported here: the file readers, the parser and the engine they bring are not needed
+    # by a run whose files all come from the result cache (issue 26)
+    from . import pool
+    from .lintfile import lint_item
+
+    if pool.worth_parallel(todo):
+        return pool.lint_parallel(todo, options, finder, rules)
+    return [lint_item(item, finder, options, rules) for item in todo]
 
 
 def _load_baseline(options: LintOptions) -> "Baseline | None":
@@ -69,13 +86,14 @@ def _hide_known(baseline: "Baseline | None", reports: list[FileReport]) -> int:
     return hidden
 
 
-def _check_cli_codes(
-    options: LintOptions, specs: list[RuleSpec], reports: list[FileReport]
-) -> None:
+def _check_cli_codes(options: LintOptions, rules: RuleSet, reports: list[FileReport]) -> None:
     """--select/--ignore codes must name a rule: a built-in one or one a config added."""
-    known = {spec.code for spec in specs}
+    asked = (options.select or ()) + (options.ignore or ())
+    if not asked:
+        return  # the rules are not imported for nothing to check
+    known = {spec.code for spec in rules}
     for report in reports:
         known.update(report.custom_codes)
-    for code in (options.select or ()) + (options.ignore or ()):
+    for code in asked:
         if code != "ALL" and not any(k.startswith(code) for k in known):
             raise UsageError("unknown rule code '{code}' (see: plancheck rules)", code=code)

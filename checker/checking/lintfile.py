@@ -17,7 +17,7 @@ from . import engine
 from .cached import cache_key, fill_from_cache, store, with_custom_rules
 from .config import Config, ConfigFinder
 from .findings import Finding
-from .lintrun import FileReport, LintOptions
+from .lintrun import FileReport, LintOptions, RuleSet
 from .registry import RuleSpec
 
 DOCX_NOT_FIXED = Reason(
@@ -40,9 +40,7 @@ NOT_REWRITTEN = {
 }
 
 
-def lint_item(
-    item: Item, finder: ConfigFinder, options: LintOptions, specs: list[RuleSpec]
-) -> FileReport:
+def lint_item(item: Item, finder: ConfigFinder, options: LintOptions, rules: RuleSet) -> FileReport:
     """One discovered item: its error, its skip, or the file checked."""
     if item.error:
         return FileReport(item.display, error=item.error)
@@ -52,7 +50,7 @@ def lint_item(
         return report
     name = options.stdin_filename if item.path is None else item.display
     skip = item.walked or options.skip_non_plans
-    return lint_file(name, item.path, finder, options, specs, skip_non_plans=skip)
+    return lint_file(name, item.path, finder, options, rules, skip_non_plans=skip)
 
 
 def read_stdin(name: str) -> Source:
@@ -64,7 +62,7 @@ def lint_file(
     path: Path | None,
     finder: ConfigFinder,
     options: LintOptions,
-    specs: list[RuleSpec],
+    rules: RuleSet,
     *,
     skip_non_plans: bool = False,
 ) -> FileReport:
@@ -80,8 +78,8 @@ def lint_file(
                 return report
             raise InputError(name, reason)
         config = finder.for_file(path).with_cli(options.select, options.ignore)
-        active = with_custom_rules(specs, config)
-        key = cache_key(name, data, config, active, options)
+        active = with_custom_rules(rules, config)
+        key = cache_key(name, data, config, rules, options)
         if key is not None and fill_from_cache(report, key, source, config):
             return report
         plan = parse_plan(source, unread_as_plan=True)

@@ -1,19 +1,23 @@
-"""What a lint run is asked (``LintOptions``) and what it gives back: a ``FileReport`` per
-file and the ``RunReport`` of them all, which the formats render.
+"""What a lint run is asked (``LintOptions``, the ``RuleSet`` it checks with) and what it
+gives back: a ``FileReport`` per file and the ``RunReport`` of them all, which the formats
+render.
 
 Plain values: the run's steps (``lintfile``, ``cached``, ``pool``, ``lint``) fill them, and
 nothing here reads a file or runs a rule.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..base.errors import Reason
-from ..reading.model import Plan, Span
 from ..reading.source import Source
+from ..reading.spans import Span
 from .findings import Finding
 from .registry import RuleSpec
+
+if TYPE_CHECKING:  # a report from the result cache has no plan: the model is not imported
+    from ..reading.model import Plan
 
 
 class LintOptions(NamedTuple):
@@ -36,6 +40,39 @@ class LintOptions(NamedTuple):
         """Whether findings may come from (and go to) the result cache: asked for, and not
         --fix/--diff (whose output is the fixed text, not findings)."""
         return self.cache and not self.fix and not self.diff
+
+
+class RuleSet:
+    """The rules a run checks with: those given (a command's or a test's choice), or else the
+    built-in ones, imported the first time the run iterates them.
+
+    Importing the built-in rules brings the parser, the clause grammar and every rule module
+    with it, and a run whose files all come from the result cache needs none of them (issue
+    26): its cache keys name the rules by ``key`` instead. What does iterate them — a file
+    checked afresh, a configuration file's codes and options, a --select or --ignore to
+    check, a format that describes the rules — imports them then, once.
+    """
+
+    def __init__(self, given: Iterable[RuleSpec] | None = None) -> None:
+        self._builtin = given is None
+        self._specs = None if given is None else list(given)
+
+    def load(self) -> list[RuleSpec]:
+        """The rules, the built-in ones imported on the first call."""
+        if self._specs is None:
+            from .rules import builtin_rules
+
+            self._specs = list(builtin_rules().values())
+        return self._specs
+
+    def __iter__(self) -> Iterator[RuleSpec]:
+        return iter(self.load())
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The rules as the result cache's key names them: the built-in ones by a word (the
+        key's installation stamp holds their code and data), given ones by their codes."""
+        return ("builtin",) if self._builtin else tuple(spec.code for spec in self.load())
 
 
 class FileReport:

@@ -15,8 +15,7 @@ from typing import Any
 from ..reading.discover import Item
 from .config import ConfigFinder
 from .lintfile import lint_item
-from .lintrun import FileReport, LintOptions
-from .registry import RuleSpec
+from .lintrun import FileReport, LintOptions, RuleSet
 
 #: From this many files on, a run uses every core: plans are independent, and a CI job or
 #: ``plancheck lint plans/`` over a whole archive is where the time goes.
@@ -50,19 +49,20 @@ def chunk_size(files: int, cores: int) -> int:
 
 
 def lint_parallel(
-    items: list[Item], options: LintOptions, finder: ConfigFinder, specs: list[RuleSpec]
+    items: list[Item], options: LintOptions, finder: ConfigFinder, rules: RuleSet
 ) -> list[FileReport]:
     """The reports of ``items``, in their order, linted in one worker process a core."""
 
     def lint_chunk(chunk: list[Item]) -> list[FileReport]:
         reports = []
         for item in chunk:
-            report = lint_item(item, finder, options, specs)
+            report = lint_item(item, finder, options, rules)
             report.plan = None  # formats read report.summary instead
             report.custom_rules = ()  # closures: custom_codes says what they were
             reports.append(report)
         return reports
 
+    rules.load()  # imported here, once, before the fork: not again in every worker
     workers = cores()
     size = chunk_size(len(items), workers)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]

@@ -27,8 +27,8 @@ from typing import Any
 
 from .. import __version__
 from ..knowledge.data import cache_dir, data_dir
-from ..reading.model import Edit, Span, maker
 from ..reading.source import Source, pause_before_replace
+from ..reading.spans import Edit, Span, maker
 from .config import Config
 from .findings import Finding, Fix, Words
 
@@ -55,11 +55,12 @@ def _tree_stamp(root: Path, suffixes: tuple[str, ...], content: bool) -> str:
     digest = _digest()
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        where = os.path.relpath(folder, root)  # once a folder: it costs as much as a stat
         for name in sorted(files):
             if not name.endswith(suffixes):
                 continue
             path = os.path.join(folder, name)
-            digest.update(os.path.relpath(path, root).encode())
+            digest.update(os.path.join(where, name).encode())
             try:
                 if content:
                     with open(path, "rb") as handle:

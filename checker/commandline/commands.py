@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..base.errors import InputError, PlancheckError, Reason, UsageError, os_reason
-from ..products.formats import RenderOptions, choices, render
+from ..products.formats import DESCRIBES_RULES, RenderOptions, choices, render
 from ..reading.source import same_file, write_output
 
 #: the languages of messages and reports (--lang, $PLANCHECK_LANG)
@@ -221,7 +221,6 @@ def lint(
     that could not be checked or whose fixes could not be written)."""
     from ..checking.lint import LintOptions, lint_paths
 
-    rules = specs()
     if write_baseline and baseline is None:
         raise UsageError("--write-baseline needs --baseline FILE")
     if baseline is not None and not write_baseline and not baseline.is_file():
@@ -242,7 +241,7 @@ def lint(
         skip_non_plans=skip_non_plans,
         cache=not no_cache,
     )
-    run = lint_paths(paths, options, list(rules.values()))
+    run = lint_paths(paths, options)  # the built-in rules, imported if a file needs them
     report_problems(run, lang, verbose)
     if write_baseline:
         _write_baseline(baseline, run, lang, quiet)
@@ -251,22 +250,22 @@ def lint(
     if show_diff:
         emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
     else:
+        # --statistics is a table: JSON when asked, else text whatever format was asked
+        kind = "statistics" if statistics else "lint"
+        name = fmt if fmt in choices(kind) else "text"
         render_options = RenderOptions(
             lang=lang,
             color=color(no_color, err=to_stderr) and not output,
-            rules=run.rules(rules),
+            # only a format that describes the rules is given them (a run from the result
+            # cache imports no rule for the others)
+            rules=run.rules(specs()) if (kind, name) in DESCRIBES_RULES else None,
             # counted as fixable only when this run applies them: without --fix/--diff
             # the summary says which fixes --fix mends and which need --unsafe-fixes too
             unsafe_fixes=unsafe_fixes and (fix or show_diff),
             statistics=statistics,
             quiet=quiet,
         )
-        if statistics:  # a table: JSON when asked, else text whatever format was asked
-            name = fmt if fmt in choices("statistics") else "text"
-            text = render(name, run, render_options, output="statistics")
-        else:
-            text = render(fmt, run, render_options)
-        emit(text, output, err=to_stderr)
+        emit(render(name, run, render_options, output=kind), output, err=to_stderr)
     if run.errors or run.fix_errors:
         sys.exit(2)
     failing = FAIL_ON.get(fail_on, FAIL_ON["warning"])

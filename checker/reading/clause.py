@@ -18,7 +18,6 @@ read as an agency.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -35,7 +34,7 @@ _SEGMENT_MARKS = ",;。"
 _OPEN, _CLOSE = "(〔[【", ")〕]】"
 #: what a clause is cut at, or what changes its depth in brackets: the only characters
 #: ``_segments`` has to look at
-_CUTS = re.compile("[" + re.escape(_SEGMENT_MARKS + "、" + _OPEN + _CLOSE) + "]")
+_CUTS = LazyPattern("[" + re.escape(_SEGMENT_MARKS + "、" + _OPEN + _CLOSE) + "]")
 # The lazy patterns below are tried only on a name or segment that holds their mark (a
 # bracket, (牵头), a colon): most plans' clauses have none, and never compile them.
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
@@ -47,32 +46,33 @@ _SECOND_NAME = LazyPattern(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
 #: a label before a colon: 牵头单位:, 适用范围:
 _LABEL = LazyPattern(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
 #: what no body's name holds: a date, a colon, or a role word inside it
-_NOT_A_NAME = re.compile(r"\d|:|底前|年内|完成|负责|牵头|配合|参与|参加|落实|承担")
+_NOT_A_NAME = LazyPattern(r"\d|:|底前|年内|完成|负责|牵头|配合|参与|参加|落实|承担")
 #: the longest name a clause writes (全国老龄工作委员会办公室… stay well below it)
 _LONGEST_NAME = 30
 
 
-@dataclass(frozen=True)
-class Grammar:
-    """``rules/clause-grammar.yaml`` compiled: the patterns the reading applies."""
+class Grammar(NamedTuple):
+    """``rules/clause-grammar.yaml`` as the patterns the reading applies, each compiled at
+    its first use (the rules import this module for runs that read no clause). A NamedTuple,
+    as the model's records: a frozen dataclass costs a millisecond to define."""
 
-    tail: re.Pattern[str]  # (manners)(roles) at a segment's end
+    tail: LazyPattern  # (manners)(roles) at a segment's end
     role_of: dict[str, str]  # role word → role
     role_words: tuple[str, ...]  # what every tail ends with (before spaces)
     shared_manners: frozenset[str]
     labels: dict[str, str]  # label word → role
     note_labels: frozenset[str]
     time_labels: frozenset[str]
-    time_limit: re.Pattern[str]
-    vague: re.Pattern[str]  # vague endings at the end of a list
-    lead_in: re.Pattern[str]
-    joiner: re.Pattern[str]
+    time_limit: LazyPattern
+    vague: LazyPattern  # vague endings at the end of a list
+    lead_in: LazyPattern
+    joiner: LazyPattern
     always_joins: frozenset[str]
     body_endings: tuple[str, ...]
     collective_starts: tuple[str, ...]
-    with_word: re.Pattern[str]
-    collective: re.Pattern[str] | None
-    scope: re.Pattern[str]  # the scope before 有关部门: 国务院, 市级其他
+    with_word: LazyPattern
+    collective: LazyPattern | None
+    scope: LazyPattern  # the scope before 有关部门: 国务院, 市级其他
     place: LazyPattern | None  # a place's name alone: 徐汇区, 临港新片区 (seldom needed)
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
@@ -87,7 +87,7 @@ def _alternatives(words: list[str]) -> str:
 
 @cache
 def grammar() -> Grammar:
-    """The clause grammar, compiled once; its roles checked (a wrong one stops the run)."""
+    """The clause grammar, read once; its roles checked (a wrong one stops the run)."""
     data = builtin("clause-grammar.yaml") or {}
     role_of: dict[str, str] = {}
     for entry in data["roles"]:
@@ -104,23 +104,23 @@ def grammar() -> Grammar:
     roles = _alternatives(list(role_of))
     collectives = data.get("collective_patterns", [])
     return Grammar(
-        tail=re.compile(rf"(?:{_alternatives(manners)})*(?:{roles})+[ \t]*$"),
+        tail=LazyPattern(rf"(?:{_alternatives(manners)})*(?:{roles})+[ \t]*$"),
         role_of=role_of,
         role_words=tuple(role_of),
         shared_manners=shared,
         labels=labels,
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
-        time_limit=re.compile("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
-        vague=re.compile(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
-        lead_in=re.compile(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
-        joiner=re.compile(_alternatives(joiners + data["separators"])),
+        time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
+        vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
+        lead_in=LazyPattern(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
+        joiner=LazyPattern(_alternatives(joiners + data["separators"])),
         always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
         body_endings=tuple(data.get("body_endings", ())),
         collective_starts=tuple(data.get("collective_starts", ())),
-        with_word=re.compile(_alternatives(data.get("with_words", [])) or "$^"),
-        collective=re.compile("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
-        scope=re.compile("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
+        with_word=LazyPattern(_alternatives(data.get("with_words", [])) or "$^"),
+        collective=LazyPattern("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
+        scope=LazyPattern("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
         place=LazyPattern(data["place"]) if data.get("place") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
@@ -139,14 +139,16 @@ def _check_role(role: str, key: str) -> None:
 
 
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).
-CLAUSE_WORDS = re.compile(grammar().clause_words)
+CLAUSE_WORDS = LazyPattern(lambda: grammar().clause_words)
 #: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
 #: tell which level of a plan carries the clauses, or to count the clauses of one not read
-CLAUSE_GROUP = re.compile(
-    rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+CLAUSE_GROUP = LazyPattern(
+    lambda: (
+        rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+    )
 )
 #: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
-BARE_CLAUSE = re.compile(grammar().bare_label)
+BARE_CLAUSE = LazyPattern(lambda: grammar().bare_label)
 
 
 @cache

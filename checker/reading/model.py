@@ -6,71 +6,15 @@ instantiate in the hundreds per plan. Nothing here judges what is a defect: a
 stray tag is a ``Paren`` that stands alone, a split number is a ``Break``. Rules decide.
 """
 
-from bisect import bisect_right
-from collections.abc import Callable
-from functools import partial
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 from .source import Source
 
-R = TypeVar("R", bound=tuple)
-
-
-def maker(record: type[R]) -> Callable[[tuple[Any, ...]], R]:
-    """``record`` made from a tuple of all its fields, in order, by one C call.
-
-    A parse makes some fourteen hundred records of a plan (spans, agencies, clauses…):
-    ``Span(...)`` handles keywords and defaults, and NamedTuple's own ``_make`` is a Python
-    function with a length check, each a third dearer. The caller passes every field; a
-    record built short would change the model, which tests/golden/models.json fingerprints.
-    """
-    return partial(tuple.__new__, record)
-
-
-class Span(NamedTuple):
-    """A half-open range of character offsets; its 1-based line and column are worked out
-    only when asked for (most spans never reach a finding). A NamedTuple: immutable, and
-    several times cheaper to make than a frozen dataclass, which a parse does hundreds of
-    times per plan."""
-
-    start: int
-    end: int
-    line_starts: tuple[int, ...] = (0,)
-
-    @classmethod
-    def of(cls, source: Source, start: int, end: int) -> "Span":
-        return cls(start, end, source.line_starts)
-
-    def _position(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
-
-    @property
-    def line(self) -> int:
-        return self._position(self.start)[0]
-
-    @property
-    def column(self) -> int:
-        return self._position(self.start)[1]
-
-    @property
-    def end_line(self) -> int:
-        return self._position(self.end)[0]
-
-    @property
-    def end_column(self) -> int:
-        return self._position(self.end)[1]
-
-    def __repr__(self) -> str:
-        return f"Span({self.start}, {self.end})"
-
-
-class Edit(NamedTuple):
-    """Replace the text in [start, end) with ``text``; an insertion has start == end."""
-
-    start: int
-    end: int
-    text: str
+# the model's positions, kept apart (``spans``) for what needs positions and no plan (a
+# finding, the result cache); the model's users take them from here, with its records
+from .spans import Edit as Edit
+from .spans import Span
+from .spans import maker as maker
 
 
 class Paren(NamedTuple):

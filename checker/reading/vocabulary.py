@@ -28,15 +28,15 @@ DOC_NUMBER_ANY = LazyPattern(
     r"(?P<close>[〕\]】)）}］]?)[ \t]*(?P<di>第?)[ \t]*(?P<serial>\d{1,4})[ \t]*号"
 )
 #: a line that is a document number, however written (the parser's test for the doc number)
-DOC_NUMBER_LINE = re.compile(
+DOC_NUMBER_LINE = LazyPattern(
     rf"^[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*$"
 )
 #: a document number exactly as GB/T 9704-2012 7.2.4 writes it
-DOC_NUMBER_GOOD = re.compile(rf"^{HAN}{{2,10}}〔{YEAR}〕[1-9]\d{{0,3}}号$")
+DOC_NUMBER_GOOD = LazyPattern(rf"^{HAN}{{2,10}}〔{YEAR}〕[1-9]\d{{0,3}}号$")
 #: the year inside a document number's brackets (on folded text)
-DOC_NUMBER_YEAR = re.compile(rf"[〔\[【(（{{][ \t]*({YEAR})")
+DOC_NUMBER_YEAR = LazyPattern(rf"[〔\[【(（{{][ \t]*({YEAR})")
 #: a date line, the signature date that closes a document: 2024年3月18日
-ISSUE_DATE = re.compile(
+ISSUE_DATE = LazyPattern(
     rf"^[ \t]*({YEAR})[ \t]*年[ \t]*\d{{1,2}}[ \t]*月[ \t]*\d{{1,2}}[ \t]*日[ \t]*$"
 )
 

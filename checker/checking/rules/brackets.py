@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...base.lazyre import LazyPattern
 from ...reading.model import Plan, Span
 from ...reading.text import CLOSERS, PAIRS
 from ..context import Context
@@ -13,7 +14,7 @@ from ..registry import rule
 
 _OPENERS = "".join(PAIRS)
 _FULL_PARTNER = {"（": "）", "）": "（"}
-_BRACKETS = re.compile("[" + re.escape(_OPENERS + "".join(PAIRS.values())) + "]")
+_BRACKETS = LazyPattern("[" + re.escape(_OPENERS + "".join(PAIRS.values())) + "]")
 
 
 def _units(plan: Plan) -> list[tuple[int, int]]:

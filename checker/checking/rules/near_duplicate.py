@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from ...base.lazyre import LazyPattern
 from ...base.memo import per_text
 from ...reading.model import Plan
 from ..context import Context
 from ..findings import Finding
 from ..registry import Option, rule
 
-_NOT_TEXT = re.compile(r"[\s,，。;；:：、()（）《》“”]")
+_NOT_TEXT = LazyPattern(r"[\s,，。;；:：、()（）《》“”]")
 
 
 def _similar_pairs(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:

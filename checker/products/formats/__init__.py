@@ -43,6 +43,14 @@ FORMATS: dict[tuple[str, str], str] = {
     ("report", "html"): "html:render_report_page",
 }
 
+#: the renderers that describe the rules themselves (titles, help, every rule's descriptor),
+#: not only the findings: only these are given ``RenderOptions.rules``, so that a lint run
+#: whose files all come from the result cache imports no rule for the other formats
+#: (tests/test_formats.py holds that the others read no rule)
+DESCRIBES_RULES = frozenset(
+    {("lint", "sarif"), ("lint", "html"), ("statistics", "text"), ("statistics", "json")}
+)
+
 
 class RenderOptions(NamedTuple):
     lang: str = "zh"
