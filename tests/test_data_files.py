@@ -66,6 +66,11 @@ def test_shipped_data_has_its_shape(name):
             lambda d: d["plan_kinds"].append(3),
             "vocabulary.yaml:plan_kinds[3]: expected text",
         ),
+        (  # a marker holding a bracket: a definition would be looked for in the wrong place
+            "vocabulary.yaml",
+            lambda d: d["abbreviation_markers"].append("(简称"),
+            "vocabulary.yaml:abbreviation_markers[3]: '(简称' is not of the form ^[^()（）]+$",
+        ),
         (
             "conferences.yaml",
             lambda d: d["conferences"][0].update(since="2024"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.reading.sniff import is_plan, plan_marks
 
@@ -16,6 +18,7 @@ PLAN_FILES = sorted(
     for p in (DATA / folder).glob("*.txt")
     if (DATA / folder).is_dir()
 )
+CORPUS = sorted((ROOT / "tests" / "corpus").rglob("*.txt"))
 
 
 @pytest.mark.parametrize("path", [PLAN_2024, *PLAN_FILES], ids=lambda p: p.name)
@@ -77,7 +80,20 @@ def test_marks_of_the_genre(text, mark):
     ],
 )
 def test_companions_are_not_plans(text):
-    assert plan_marks(text) == []
+    assert plan_marks(text) == [] and not is_plan(text)
+
+
+@given(st.text(max_size=200))
+def test_a_plan_s_title_makes_a_plan_whatever_follows(rest):
+    """A plan is told from its head: its title decides, whatever the rest holds."""
+    text = "2025年知识产权强国建设推进计划\n" + rest
+    assert is_plan(text) and plan_marks(text)[0] == "title"
+
+
+@pytest.mark.parametrize("path", [PLAN_2024, *PLAN_FILES, *CORPUS], ids=lambda p: p.name)
+def test_a_text_is_a_plan_exactly_when_it_has_a_mark(path):
+    text = path.read_text(encoding="utf-8")
+    assert is_plan(text) == bool(plan_marks(text))
 
 
 def test_only_han_characters_make_a_title_or_chinese_items():

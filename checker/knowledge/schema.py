@@ -194,6 +194,13 @@ def _said(error: Any, where: str, near: Any = None) -> ConfigError:
         return ConfigError(
             "{where}: invalid regular expression ({reason})", where=at, reason=reason
         )
+    if error.validator == "pattern":  # the schema's description says why the form matters
+        return ConfigError(
+            "{where}: '{value}' is not of the form {pattern}",
+            where=at,
+            value=error.instance,
+            pattern=error.validator_value,
+        )
     if error.validator == "enum":
         choices = ", ".join(map(str, error.validator_value))
         return ConfigError("{where}: expected one of {choices}", where=at, choices=choices)

@@ -295,6 +295,7 @@ ERRORS = {
     "{where}: missing": "{where}：缺少此项",
     "{where}: '{code}' is not a letter and three digits": "{where}：“{code}”不是一个字母加三位数字",
     "{where}: use lower-case words joined by '-'": "{where}：请用“-”连接的小写英文单词",
+    "{where}: '{value}' is not of the form {pattern}": "{where}：“{value}”不符合格式 {pattern}",
     "{where}: expected 'GROUP != plan.year' with a named group": "{where}：应为“分组名 != plan.year”，并有同名的命名分组",
     "{where}: {problem} (a field is {{name}}; {{{{ and }}}} write a brace)": (
         "{where}：{problem}（字段只能写作{{名称}}；花括号本身请写{{{{或}}}}）"

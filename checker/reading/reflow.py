@@ -33,7 +33,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..base.lazyre import LazyPattern
-from .text import cn_to_int, fold
+from .text import cn_to_int, fold, split_lines
 
 #: how a text was read (``Reading.how``)
 AS_IS = "as-is"
@@ -58,7 +58,6 @@ _SLACK, _LINE_SLACK = 2, 3
 #: of a line that surely does
 _LONG_PARAGRAPH, _LONGEST_PARAGRAPH = 300, 3000
 _DIGITS = LazyPattern(r"\d+")
-_NEWLINE = LazyPattern(r"\r\n|\r|\n")
 _CN_DIGITS = LazyPattern(_CN)
 #: a title followed by its own document number (…的指导意见国办发〔2018〕121号)
 _DOC_NUMBER = LazyPattern(r"\S{1,10}[〔\[(【](?:19|20)\d\d[〕\])】]第?\d{1,4}号")
@@ -103,9 +102,9 @@ class _Marker(NamedTuple):
 def reconstruct(text: str) -> Reading:
     """The text with its paragraphs one a line, or the text itself when it has them."""
     original = text
-    if "\r" in text:  # CRLF or CR line ends: one \n each (the line numbers stay)
-        text = "\n".join(_NEWLINE.split(text))
-    content = [line for line in map(str.strip, text.split("\n")) if line]
+    lines = split_lines(text)
+    text = "\n".join(lines)  # CRLF or CR line ends: one \n each (the line numbers stay)
+    content = [line for line in map(str.strip, lines) if line]
     if not content:
         return Reading(original)
     width = _wrap_width(content)

@@ -15,9 +15,10 @@ from typing import NamedTuple
 
 from ..base.errors import InputError, Reason, os_reason
 from ..base.lazyre import LazyPattern
-from .text import fold
+from .text import fold, split_lines
 
-_NEWLINE = LazyPattern(r"\r\n|\r|\n")  # for a text with \r: most have \n alone
+#: a line ending, kept by ``split`` (a capturing group)
+_NEWLINE_KEPT = LazyPattern(r"(\r\n|\r|\n)")
 _BINARY_CONTROL = LazyPattern(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 #: Largest file we accept: far above any real plan, small enough to stay within memory bounds.
@@ -60,7 +61,7 @@ class Source(NamedTuple):
         reading: str = "",
     ) -> "Source":
         """Build a source from decoded text; the line ending is the one the file uses most."""
-        starts, newline = _line_starts(text) if "\r" in text else _line_starts_lf(text)
+        starts, newline = _line_starts(text)
         if kind is None:
             kind = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
         return cls(
@@ -113,29 +114,17 @@ class Source(NamedTuple):
         return data
 
 
-def split_lines(text: str) -> list[str]:
-    """A text's lines without their terminators (``\r\n``, ``\r`` or ``\n``)."""
-    if "\r" not in text:  # most files: one str.split, 5× cheaper than the pattern's
-        return text.split("\n")
-    return _NEWLINE.split(text)
-
-
 def _line_starts(text: str) -> tuple[list[int], str]:
-    """Where each line starts, and the line ending the text uses most (``\n`` if none)."""
-    starts = [0]
-    counts = {"\n": 0, "\r\n": 0, "\r": 0}
-    for m in _NEWLINE.finditer(text):
-        counts[m.group()] += 1
-        starts.append(m.end())
-    newline = max(counts, key=lambda k: counts[k]) if any(counts.values()) else "\n"
-    return starts, newline
+    """Where each line starts, and the line ending the text uses most (``\n`` if none; on
+    a tie, ``\n`` before ``\r\n`` before ``\r``).
 
-
-def _line_starts_lf(text: str) -> tuple[list[int], str]:
-    """``_line_starts`` of a text without ``\r`` (most files), from its lines' lengths:
-    no step in Python for each line ending, as the pattern's loop takes."""
-    lines = text.split("\n")
-    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)), "\n"
+    The text split with its terminators kept alternates line, ending, line…: the running
+    length of those pieces is where each begins, every other one a line.
+    """
+    pieces = _NEWLINE_KEPT.split(text)
+    endings = pieces[1::2]
+    newline = max(("\n", "\r\n", "\r"), key=endings.count)
+    return list(accumulate(map(len, pieces), initial=0))[::2], newline
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:

@@ -1,4 +1,5 @@
-"""Small text helpers shared by the parser and the rules: width folding, numerals, brackets.
+"""Small text helpers shared by the parser and the rules: width folding, lines, numerals,
+brackets.
 
 Folding maps each full-width mark to its half-width twin one character for one character,
 so an offset in the folded text is the same offset in the original: the parser matches on
@@ -8,7 +9,6 @@ the folded text and reports positions in the file as given.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 FULL_TO_HALF = {
     "（": "(",
@@ -44,6 +44,13 @@ def fold(text: str) -> str:
     return text
 
 
+def split_lines(text: str) -> list[str]:
+    """A text's lines without their terminators (``\r\n``, ``\r`` or ``\n``): every
+    terminator made ``\n``, then split there (``str`` methods: a pattern is 8× dearer on
+    Chinese text, and the parser splits every plan)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def cn_to_int(numeral: str) -> int | None:
     """Value of a Chinese numeral up to 99 (``十二`` → 12, ``二十`` → 20); None if not one."""
     if not numeral:
@@ -76,63 +83,33 @@ PAIRS = {"(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【"
 CLOSERS = {v: k for k, v in PAIRS.items()}
 
 
-def bracket_groups(folded: str, openers: str = "(【") -> list[tuple[int, int]]:
-    """Top-level bracket groups as (start, end) offsets, end past the closing mark.
+#: the marks a bracket group opens and closes with: round brackets (folded) and 【】
+_GROUP_MARKS = re.compile(r"[()【】]")
+_GROUP_OPENER = {")": "(", "】": "【"}
 
-    Unmatched marks are skipped, not fatal: the bracket-balance rule reports them.
+
+def bracket_groups(folded: str) -> list[tuple[int, int]]:
+    """Top-level groups of round brackets and 【】 as (start, end) offsets, end past the
+    closing mark, however they nest: a stack of open marks. A closing mark pairs with the
+    nearest open one of its kind (those opened after it inside are dropped); a mark left
+    unpaired is skipped, not fatal: the bracket-balance rule (D004) reports it.
     """
-    if openers == "(【":  # what the parser asks of every task
-        flat = _flat_groups(folded)
-        if flat is not None:
-            return flat
-    return _nested_groups(folded, openers)
-
-
-def _flat_groups(folded: str) -> list[tuple[int, int]] | None:
-    """The groups of a text whose round brackets alternate, open and close, and which has
-    no square ones: nearly every task's. None for any other text (its groups may nest or
-    go unpaired: ``_nested_groups`` reads those). A few ``str.find`` calls, no loop over
-    the marks in Python: the parser asks this of every task."""
-    if "【" in folded or "】" in folded:
-        return None
-    groups: list[tuple[int, int]] = []
-    end = 0  # where the last group closed
-    while True:
-        start = folded.find("(", end)
-        if folded.find(")", end, len(folded) if start < 0 else start) >= 0:
-            return None  # a closing mark outside any group
-        if start < 0:
-            return groups
-        close = folded.find(")", start)
-        if close < 0 or folded.find("(", start + 1, close) >= 0:
-            return None  # unclosed, or a group inside the group
-        end = close + 1
-        groups.append((start, end))
-
-
-def _nested_groups(folded: str, openers: str) -> list[tuple[int, int]]:
-    """Top-level groups however the marks nest or go unpaired: a stack of open marks."""
     groups: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for mark in _marks(openers).finditer(folded):
+    for mark in _GROUP_MARKS.finditer(folded):
         i, ch = mark.start(), mark.group()
-        if ch in openers:
+        opener = _GROUP_OPENER.get(ch)
+        if opener is None:
             stack.append((ch, i))
-        elif ch in CLOSERS and CLOSERS[ch] in openers:
-            for depth in range(len(stack) - 1, -1, -1):
-                if PAIRS[stack[depth][0]] == ch:
-                    start = stack[depth][1]
-                    del stack[depth:]
-                    if not stack:
-                        groups.append((start, i + 1))
-                    break
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == opener:
+                start = stack[depth][1]
+                del stack[depth:]
+                if not stack:
+                    groups.append((start, i + 1))
+                break
     return groups
-
-
-@cache
-def _marks(openers: str) -> re.Pattern[str]:
-    """A pattern matching the given openers and their closers, nothing else."""
-    return re.compile("[" + re.escape(openers + "".join(PAIRS[o] for o in openers)) + "]")
 
 
 #: Han characters for agency codes (国知联办…): "letters that are not ASCII". Written as a

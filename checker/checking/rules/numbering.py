@@ -161,17 +161,9 @@ def _units(sequence: _Sequence) -> list[list[int]]:
 
 
 def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set[int]]:
-    """Classify out-of-core positions as duplicate or misplaced, with the number expected
-    there; also return the missing numbers that those explain. Numbers strictly increasing,
-    as nearly every plan's are, are all in the core: told at C speed (the core of 110 tasks
-    is a third of N001's time)."""
-    if numbers == sorted(set(numbers)):
-        return [], set()
-    return _classify(numbers)
-
-
-def _classify(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set[int]]:
-    """``_analyse`` the long way: the positions off a longest increasing subsequence."""
+    """Classify the positions off a longest increasing subsequence (the tasks in order) as
+    duplicate or misplaced, with the number expected there; also return the missing numbers
+    that those explain."""
     core = _increasing_core(numbers)
     present = set(numbers)
     first_use: dict[int, int] = {}

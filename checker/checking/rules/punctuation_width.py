@@ -33,10 +33,10 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     text = plan.source.text
     mode = ctx.options["punctuation"]
     if mode == "consistent":
-        full = vocab.full_mark_count(text)
+        full = len(vocab.FULL_MARKS.findall(text))
         if not full:
             return  # one width only: the half-width count is not needed
-        half = vocab.half_mark_count(text)
+        half = len(vocab.HALF_MARKS.findall(text))
         if not half:
             return
         target = "full" if full > half else "half"

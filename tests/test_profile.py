@@ -1,0 +1,58 @@
+"""A document's own conventions (checker/checking/profile.py): the participants of each clause,
+resolved in the plan's year, that the protocol-order convention and G007 read."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.checking.profile import clause_participants
+from checker.knowledge.agencies import load_registry
+from checker.reading.parse import parse
+from checker.reading.source import Source
+
+from .conftest import PLAN_2024
+
+_PLAN = (
+    "一、总体\n1.推进改革。(科技部牵头,农业部、工商总局、某某局参与)\n"
+    "2.完善制度。(国家知识产权局负责)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("year", "bodies"),
+    [
+        (2017, [("农业部", "农业部"), ("工商总局", "国家工商总局"), ("某某局", None)]),
+        # after the 2018 reform: the successors, in their place in the protocol order
+        (2024, [("农业部", "农业农村部"), ("工商总局", "市场监管总局"), ("某某局", None)]),
+    ],
+)
+def test_a_clause_s_participants_are_its_agencies_but_the_lead_in_the_plan_s_year(year, bodies):
+    registry = load_registry()
+    plan = parse(Source.from_text(_PLAN))
+    (task, clause, named), (_, _, alone) = clause_participants(plan, registry, year)
+    assert task.number == 1 and clause is task.clauses[0] and alone == ()
+    assert [(p.agency.name, p.body and p.body.name) for p in named] == bodies
+    assert [p.order for p in named] == [p.body and registry.order_key(p.body) for p in named]
+
+
+def test_the_same_name_twice_is_the_same_body():
+    registry = load_registry()
+    plan = parse(
+        Source.from_text(
+            "一、总体\n1.甲。(科技部牵头,工商总局参与)\n2.乙。(科技部牵头,工商总局参与)\n"
+        )
+    )
+    (_, _, first), (_, _, second) = clause_participants(plan, registry, 2024)
+    assert first[0].body is second[0].body and first[0].order == second[0].order
+
+
+def test_every_clause_of_the_2024_plan_in_order_with_its_participants():
+    plan = parse(Source.from_text(PLAN_2024.read_text(encoding="utf-8"), "2024.txt"))
+    clauses = clause_participants(plan, load_registry(), plan.year)
+    assert [(t, c) for t, c, _ in clauses] == [
+        (t, c) for t in plan.rows_and_tasks for c in t.clauses
+    ]
+    for _, clause, named in clauses:
+        assert [p.agency for p in named] == [a for a in clause.agencies if a.role != "lead"]
+    names = {p.agency.name for _, _, named in clauses for p in named if p.body is None}
+    assert names == set()  # every body the 2024 plan names is in the registry
