@@ -336,17 +336,22 @@ def test_help_in_one_language(lang):
     [
         (
             ("lint", "--selct", "N"),
-            "plancheck: 没有选项'--selct'。",
+            "plancheck: 没有'--selct'这个选项。",
             "plancheck: No such option '--selct'.",
         ),
         # the sentence ends in 。, not click's ASCII full stop
         (("lint",), "plancheck: 缺少参数'PATH...'。\n", "plancheck: Missing argument 'PATH...'.\n"),
         (
             ("lnt", "x"),
-            "plancheck: 没有命令'lnt'。 是否应为'lint'？",
+            "plancheck: 没有'lnt'这个命令。是否应为'lint'？",  # no space after 。
             "plancheck: No such command 'lnt'. Did you mean 'lint'?",
         ),
-        (("xyz",), "plancheck: 没有命令'xyz'。", "plancheck: No such command 'xyz'."),
+        (("xyz",), "plancheck: 没有'xyz'这个命令。", "plancheck: No such command 'xyz'."),
+        (
+            ("lint", "x", "--formt", "json"),
+            "plancheck: 没有'--formt'这个选项。是否应为'--format'？",
+            "plancheck: No such option '--formt'. Did you mean '--format'?",
+        ),
         (
             ("lint", "x", "--format", "xml"),
             "plancheck: '--format'的值无效：",
@@ -471,7 +476,7 @@ def test_a_real_process_speaks_one_language(tmp_path):
     run = [sys.executable, "-m", "checker", "lint", "--selct", "N", str(PLAN_2024)]
     chinese = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
     assert chinese.returncode == 2
-    assert chinese.stderr.startswith("plancheck: 没有选项'--selct'。") and not chinese.stdout
+    assert chinese.stderr.startswith("plancheck: 没有'--selct'这个选项。") and not chinese.stdout
     english = subprocess.run(
         [*run, "--lang", "en"], capture_output=True, text=True, env=env, check=False
     )

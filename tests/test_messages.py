@@ -9,8 +9,10 @@ checked the same way, statically, in ``test_error_codes``.
 
 from __future__ import annotations
 
+import re
 from string import Formatter
 
+import pytest
 import yaml
 
 from checker import locale
@@ -103,3 +105,83 @@ def test_dates_are_written_the_languages_way():
             "event": None, "plan_year": 2024, "successor": "市场监管总局"}  # fmt: skip
     assert "已于2018年3月" in locale.message("zh", "G003.abolished", args)
     assert "in 2018-03" in locale.message("en", "G003.abolished", args)
+
+
+#: English nouns a count names: after "1" each must be singular, after "2" plural
+_PLURALS = (
+    "problems|tasks|comments|changes|headings|clauses|agencies|times|plans|sections"
+    "|errors|warnings|items|files|fixes"
+)
+
+
+def _english_templates() -> list[tuple[str, str]]:
+    book = locale.catalogue("en")
+    tables = ("MESSAGES", "UI", "DIFF_TEXT", "HTML")
+    return [
+        (f"{table}[{key}]", template)
+        for table in tables
+        for key, template in getattr(book, table, {}).items()
+        if isinstance(template, str)
+    ]
+
+
+class _Every(dict):
+    """Every fact a template names, each the same number."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.number = number
+
+    def __missing__(self, key: str) -> locale.Count:
+        return locale.Count(self.number)
+
+
+@pytest.mark.parametrize("number", [1, 2, 0])
+def test_an_english_message_says_its_count_in_number(number):
+    """Every English template, each of its numbers 1 (then 2, then 0): no "1 tasks", no
+    "2 task"; "1 of them … has a fix", "2 of them … have fixes"."""
+    wrong = re.compile(
+        rf"\b1 (?:(?!with|whose)\w+ )?(?:{_PLURALS})\b"
+        if number == 1
+        else rf"\b{number} (?:task|problem|name)\b"
+    )
+    for where, template in _english_templates():
+        said = template.format_map(_Every(number))
+        assert not wrong.search(said), f"{where}: {said}"
+        if number == 1:
+            assert " are not listed" not in said and "have fixes" not in said, f"{where}: {said}"
+
+
+@pytest.mark.parametrize(
+    ("template", "facts", "said"),
+    [
+        ("Found {count} {count:problem|problems}.", {"count": 1}, "Found 1 problem."),
+        ("Found {count} {count:problem|problems}.", {"count": 3}, "Found 3 problems."),
+        ("Found {count} {count:problem|problems}.", {"count": 0}, "Found 0 problems."),
+        ("{count:once|{count} times}", {"count": 1}, "once"),
+        ("{count:once|{count} times}", {"count": 4}, "4 times"),
+        ("{year}-{month:02d}", {"year": 2024, "month": 3}, "2024-03"),  # a number's own format
+        ("{path}", {"path": "a|b"}, "a|b"),
+    ],
+)
+def test_fill(template, facts, said):
+    assert locale.fill(template, facts) == said
+
+
+def test_chinese_writes_the_number_alone():
+    book = locale.catalogue("zh")
+    for table in ("MESSAGES", "UI", "DIFF_TEXT", "HTML"):
+        for key, template in getattr(book, table, {}).items():
+            if isinstance(template, str):
+                fields = [spec for _, _, spec, _ in Formatter().parse(template) if spec]
+                assert not any("|" in spec for spec in fields), f"{table}[{key}]"
+
+
+def test_one_shared_task_is_said_in_the_singular():
+    plan = "2024年推进计划\n一、总体\n1.推进改革。(科技部负责)\n2.完善制度。(科技部、国家知识产权局负责)\n"
+    source = Source.from_text(plan, "one.txt")
+    (found,) = [
+        f for f in run(parse(source), Config(select=("G009",)), list(SPECS.values())).findings
+    ]
+    assert locale.message("en", found.key, found.args).startswith("1 task is shared")
+    assert locale.message("zh", found.key, found.args).startswith("有1项任务")

@@ -121,7 +121,7 @@ class _Commands(_Command, click.Group):
                 hint = ngettext(
                     "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
                 ).format(possibility=repr(near[0]))
-                ctx.fail(f"{message} {hint}")
+                ctx.fail(_sentences(message, hint))
         return super().resolve_command(ctx, args)
 
 
@@ -449,8 +449,16 @@ def click_message(error: click.ClickException) -> str:
     is worded here from the same catalogue (``{missing} {param_hint}.``, public attributes
     only): click ends that sentence with a full stop of its own ("Missing argument
     'PATH...'."), which no catalogue entry reaches, and Chinese ends it with 。."""
-    from gettext import gettext
+    from gettext import gettext, ngettext
 
+    if isinstance(error, click.NoSuchOption) and error.possibilities:
+        near = ", ".join(repr(p) for p in sorted(error.possibilities))
+        hint = ngettext(
+            "Did you mean {possibility}?",
+            "(Did you mean one of: {possibilities}?)",
+            len(error.possibilities),
+        ).format(possibility=near, possibilities=near)
+        return _sentences(error.message, hint)
     if not isinstance(error, click.MissingParameter) or error.param is None or error.message:
         return error.format_message()
     param = error.param
@@ -464,6 +472,12 @@ def click_message(error: click.ClickException) -> str:
     said = gettext("{missing} {param_hint}.").format(missing=missing, param_hint=hint)
     extra = param.type.get_missing_message(param=param, ctx=error.ctx)
     return f"{said} {extra}" if extra else said
+
+
+def _sentences(first: str, second: str) -> str:
+    """Two sentences of a message as the language writes them: a space after an English
+    full stop, none after a Chinese one (。 carries its own space)."""
+    return f"{first}{'' if first.endswith('。') else ' '}{second}"
 
 
 #: each command's and option's help as declared, in English (the HELP tables' msgids)

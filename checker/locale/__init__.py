@@ -39,6 +39,25 @@ _DATE_FACTS = ("date",)
 _ISO_DATE = LazyPattern(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?$")
 
 
+class Count(int):
+    """A whole number in a message: ``{count:problem|problems}`` in a template says the noun
+    in the number it agrees with, the first form for one, the second for any other (the
+    second may name the number again: ``{count:once|{count} times}``), so an English message
+    never reads "1 problems". Chinese has no plural: its templates write the number alone.
+    Any other format (``{month:02d}``) is the number's own."""
+
+    def __format__(self, spec: str) -> str:
+        one, bar, other = spec.partition("|")
+        if not bar:
+            return int.__format__(self, spec)
+        return one if self == 1 else other
+
+
+def fill(template: str, facts: dict[str, Any]) -> str:
+    """A template filled in with its facts, each whole number a ``Count``."""
+    return template.format_map({k: Count(v) if type(v) is int else v for k, v in facts.items()})
+
+
 @cache
 def catalogue(lang: str) -> ModuleType:
     return import_module(f"checker.locale.{lang if lang in LANGUAGES else 'zh'}")
@@ -89,6 +108,8 @@ def _facts_shown(lang: str, book: ModuleType, args: dict[str, Any]) -> dict[str,
     for name, value in args.items():
         if value is None:
             value = ""
+        elif type(value) is int:
+            value = Count(value)
         elif isinstance(value, list | tuple):
             if isinstance(value, words):
                 value = _words(lang, value)
@@ -148,11 +169,8 @@ def _own(texts: dict[str, str], lang: str) -> str:
 
 
 def text(lang: str, key: str, **args: Any) -> str:
-    """A user-interface string (summary lines, headings of reports). With ``count`` == 1
-    the ``KEY.one`` template is used where the language has one (English singulars)."""
-    ui = catalogue(lang).UI
-    template = ui.get(f"{key}.one") if args.get("count") == 1 else None
-    return (template or ui[key]).format_map(args)
+    """A user-interface string (summary lines, headings of reports), its numbers ``Count``s."""
+    return fill(catalogue(lang).UI[key], args)
 
 
 def at(lang: str, where: Any, text: str) -> str:

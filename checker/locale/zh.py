@@ -383,8 +383,8 @@ CLICK = {
     # ends in an ASCII full stop no catalogue entry reaches)
     "{missing} {param_hint}.": "{missing}{param_hint}。",
     "Missing command.": "缺少命令。",
-    "No such option {name!r}.": "没有选项{name!r}。",
-    "No such command {name!r}.": "没有命令{name!r}。",
+    "No such option {name!r}.": "没有{name!r}这个选项。",
+    "No such command {name!r}.": "没有{name!r}这个命令。",
     "(Possible options: {possibilities})": "（可能的选项：{possibilities}）",
     "Option {name!r} does not take a value.": "选项{name!r}不带值。",
     "Invalid value for {param_hint}: {message}": "{param_hint}的值无效：{message}",
@@ -782,7 +782,6 @@ EXPLANATIONS = {
 DIFF_TEXT = {
     "head": "{old}（{old_tasks}） → {new}（{new_tasks}）",
     "tasks": "{n}项",
-    "tasks.one": "{n}项",
     "count": "{status}{n}",
     "counts_separator": "，",
     "added": "    增加单位：{names}",

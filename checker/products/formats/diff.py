@@ -27,8 +27,7 @@ def _text(result: DiffResult, lang: str) -> str:
     words = locale.catalogue(lang).DIFF_TEXT
 
     def count(plan) -> str:
-        n = len(plan.tasks)
-        return words["tasks.one" if n == 1 else "tasks"].format(n=n)
+        return locale.fill(words["tasks"], {"n": len(plan.tasks)})
 
     head = words["head"].format(
         old=Path(result.old.path).name,

@@ -62,11 +62,11 @@ def _page(template: str, lang: str, specs=None, **context: Any) -> str:
 
 
 def _unit(words: dict[str, str]):
-    """``unit(n, "tasks")``: the label for n things, singular where the language has one
-    (``KEY.one``: "1 task", "2 tasks"; Chinese has no plural)."""
+    """``unit(n, "tasks")``: the label for n things, in the number it agrees with where the
+    language has one (``{n:task|tasks}``, ``locale.Count``; Chinese has no plural)."""
 
     def unit(count: int, key: str) -> str:
-        return words.get(f"{key}.one", words[key]) if count == 1 else words[key]
+        return locale.fill(words[key], {"n": count})
 
     return unit
 
