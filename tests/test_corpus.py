@@ -164,6 +164,30 @@ XFAIL: dict[str, str] = {
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (tasks)"
     ),
+    "local/2022-wankaifangban-rcep-duijie": (
+        "a collective named by its role in a task force (省十大新兴产业推进组工作专班牵头单位, …成员单位) is a "
+        "party of the clause, lead or other (G012, G008, G001); 按职责分工负责 after such a collective or "
+        "after a lead and a collective is not a single agency (G006)"
+    ),
+    "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
+        "a clause with the time limit first and a labelled lead, （6月底完成，牵头考核单位：A、B）, and "
+        "milestones as time limits (5月底取得阶段性成效并持续推进, 持续优化, 按进度推进, 11月份取得明显成效) "
+        "(G012, G001); a weight note （0.5分） before the clause is no stray tag (A001); the annex restarts "
+        "一、 (N005); rules of the scheme （一）…（四） under 三、考评方式 are no tasks (G008)"
+    ),
+    "national/2020-guobanfa-yingshang-huanjing-shichang-zhuti": (
+        "国务院相关部门和单位 is a collective, not an unknown agency (G001)"
+    ),
+    "national/2020-guobanfa-fangguanfu-fengong": (
+        "a two-level 分工方案: the （一） tasks and their 具体措施 1．… both carry clauses and are all tasks, "
+        "the measures numbered afresh under each task (N002, N004); …等相关单位 is a collective and "
+        "国务院职能转变协调办 one body, 协调 inside its name no role (G001)"
+    ),
+    "local/2021-wanzhengbanmi-gongye-hulianwang": (
+        "items numbered with the small full stop 1﹒ are tasks; a second document in the same file restarts "
+        "一、 (N005); …专项工作组成员单位 is a collective (G001); a province's own department name "
+        "(省人力资源和社会保障厅, Anhui's) is no misspelling of the national short form (G002)"
+    ),
 }
 
 
@@ -189,7 +213,7 @@ def load_truth(path: Path) -> dict:
 
 def bare_label(label: object) -> str:
     """A task's label without its marks: ``（三）``, ``(三)``, ``三、`` → 三; ``1.`` → 1."""
-    return "".join(c for c in fold(str(label)) if c not in "()、.．,， \t")
+    return "".join(c for c in fold(str(label)) if c not in "()、.．﹒,， \t")
 
 
 def task_leads(task: Task) -> list[str]:
