@@ -171,10 +171,6 @@ XFAIL: dict[str, str] = {
         "measures that name the acting body in their first words (（一）市安全监管部门要…, （二）市交通委加快…), "
         "with no closing clause anywhere, assign the work: a readable document, not S001"
     ),
-    "local/2026-hughzy-liangzi-chengshi": (
-        "universities named among the responsible units (同济大学, 清华大学, 上海理工大学) are well-formed bodies "
-        "of another kind, not unknown agencies (G001)"
-    ),
     "local/2024-hujiaoshe-zonghe-jiaotong": (
         "a dash — in a 配合部门 cell means no other body, not an agency named — (G001); the section rows "
         "(一、…三、) of an annex task table restart the table's own outline, they do not continue the body's "
@@ -242,9 +238,6 @@ XFAIL: dict[str, str] = {
         "milestones as time limits (5月底取得阶段性成效并持续推进, 持续优化, 按进度推进, 11月份取得明显成效) "
         "(G012, G001); a weight note （0.5分） before the clause is no stray tag (A001); the annex restarts "
         "一、 (N005); rules of the scheme （一）…（四） under 三、考评方式 are no tasks (G008)"
-    ),
-    "national/2020-guobanfa-yingshang-huanjing-shichang-zhuti": (
-        "国务院相关部门和单位 is a collective, not an unknown agency (G001)"
     ),
     "national/2020-guobanfa-fangguanfu-fengong": (
         "a two-level 分工方案: the （一） tasks and their 具体措施 1．… both carry clauses and are all tasks, "
