@@ -127,11 +127,6 @@ XFAIL: dict[str, str] = {
         "not misspelt national ones (G002, G001); a document whose clauses are bare lists needs "
         "no closing lead statement (G009)"
     ),
-    "local/open-2020-chuzhou-zhongdian-gongzuo": (
-        "the collective 各县、市、区政府 is one collective, not bodies 各县, 市, 区政府 (G001); 市住建局 "
-        "is a city's own short name (G002); the year from the title when no number or date is "
-        "in the text"
-    ),
     "local/open-2023-anlizhengfa-lishan-fengong": (
         "district bodies (立山经济开发区), collectives (全区经济运行各专班) and the district's "
         "vertically managed 税务局 are not unknown or misspelt agencies (G001); a collective "
@@ -227,11 +222,6 @@ XFAIL: dict[str, str] = {
     "local/open-2022-chuanfagai-liutong-tixi": (
         "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
         "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (S001)"
-    ),
-    "local/2022-wankaifangban-rcep-duijie": (
-        "a collective named by its role in a task force (省十大新兴产业推进组工作专班牵头单位, …成员单位) is a "
-        "party of the clause, lead or other (G012, G008, G001); 按职责分工负责 after such a collective or "
-        "after a lead and a collective is not a single agency (G006)"
     ),
     "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
         "the annex restarts 一、 (N005); the rules of the scheme （一）…（四） under 三、考评方式 are no "
