@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import PLAN_2024, ROOT
 from .test_cli import invoke
 
@@ -70,3 +72,56 @@ def test_the_schema_the_run_checks_is_the_one_editors_get():
 
     shipped = json.loads((ROOT / "docs" / "config.schema.json").read_text(encoding="utf-8"))
     assert shipped == config_schema(declared_options(builtin_rules().values()))
+
+
+def _load(text: str) -> dict:
+    """A configuration text through the checked-configuration cache (nothing to check)."""
+    from checker.knowledge.data import load_checked_text
+
+    return load_checked_text(text, lambda: {"text": text}, {"type": "object"}, lambda data: None)
+
+
+def test_only_the_last_checked_configurations_are_kept(tmp_path, monkeypatch):
+    """Each configuration text is an entry; beyond KEEP_CHECKED the oldest written go, and
+    nothing else in the cache folder is touched."""
+    from checker.knowledge import data
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(cache))
+    monkeypatch.setattr(data, "KEEP_CHECKED", 3)
+    cache.mkdir()
+    (cache / "0b810e08-layout.json").write_text("{}", encoding="utf-8")  # rule data's
+    (cache / "results").mkdir()
+    written = []
+    for n in range(5):
+        _load(f"year: {2020 + n}\n")
+        (newest,) = set(cache.glob("checked-*.json")) - set(written)
+        os.utime(newest, ns=(n * 10**9, n * 10**9))  # written a second apart
+        written.append(newest)
+    assert sorted(cache.glob("checked-*.json")) == sorted(written[-3:])
+    assert (cache / "0b810e08-layout.json").is_file() and (cache / "results").is_dir()
+    assert _load("year: 2024\n") == {"text": "year: 2024\n"}  # kept: served from the cache
+
+
+def test_a_cached_configuration_is_served_without_pruning(tmp_path, monkeypatch):
+    from checker.knowledge import data
+
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path))
+    _load("year: 2024\n")
+    monkeypatch.setattr(data, "prune", lambda *args: pytest.fail("pruned on a hit"))
+    parsed = []
+    hit = data.load_checked_text(
+        "year: 2024\n", lambda: parsed.append(1), {"type": "object"}, lambda d: None
+    )
+    assert hit == {"text": "year: 2024\n"} and parsed == []
+
+
+def test_pruning_keeps_the_last_written_and_an_absent_folder_is_no_error(tmp_path):
+    from checker.knowledge.data import prune
+
+    prune(tmp_path / "absent", "checked-*.json", 1)
+    for n in range(3):
+        (tmp_path / f"checked-{n}.json").write_text("{}", encoding="utf-8")
+        os.utime(tmp_path / f"checked-{n}.json", ns=(n, n))
+    prune(tmp_path, "checked-*.json", 1)
+    assert [p.name for p in tmp_path.iterdir()] == ["checked-2.json"]

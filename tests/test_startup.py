@@ -137,3 +137,62 @@ def test_a_plan_from_the_result_cache_imports_neither_parser_nor_rules(tmp_path)
     assert not ours - FOR_A_CACHE_HIT, f"a cache hit imports {sorted(ours - FOR_A_CACHE_HIT)}"
     assert "checker.checking.resultcache" in ours  # it was a hit, read back
     assert not _heavy(loaded)
+
+
+RULES_ONLY = """
+import json, re, traceback
+compiled = []
+original = re.compile
+
+
+def compile(pattern, flags=0):
+    callers = [frame.filename for frame in traceback.extract_stack()[:-1]]
+    compiled.append([str(pattern)[:40], callers])
+    return original(pattern, flags)
+
+
+re.compile = compile
+from checker.checking.rules import builtin_rules
+
+builtin_rules()
+print(json.dumps(compiled))
+"""
+
+
+def test_importing_the_rules_compiles_no_pattern(tmp_path):
+    """``plancheck rules``, ``plancheck rule``, a configuration's codes checked: each imports
+    every rule, and with them the clause grammar and the vocabulary, to use none of their
+    patterns. Those are ``LazyPattern``s (compiled at their first use); the only patterns
+    compiled are the shipped data rules' own, checked as they are loaded (``kinds``)."""
+    env = {**os.environ, "PLANCHECK_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", RULES_ONLY], capture_output=True, text=True, env=env, check=True
+    )
+    compiled = json.loads(done.stdout.strip().splitlines()[-1])
+    ours = [(p, c) for p, c in compiled if any(f"{os.sep}checker{os.sep}" in f for f in c)]
+    assert ours, "the data rules' patterns are compiled as they are loaded"
+    kinds = f"checking{os.sep}kinds.py"
+    unneeded = [p for p, callers in ours if not any(f.endswith(kinds) for f in callers)]
+    assert not unneeded, f"importing the rules compiles {unneeded}"
+
+
+def test_a_lazy_pattern_compiles_at_its_first_use_and_then_is_the_pattern():
+    import re
+
+    from checker.base.lazyre import LazyPattern
+
+    made = []
+    pattern = LazyPattern(lambda: made.append(1) or r"(\d+)年")
+    assert not made  # nothing read or compiled until used
+    assert pattern.search("2024年计划").group(1) == "2024"
+    assert made == [1] and pattern.pattern == r"(\d+)年"
+    # the compiled pattern's own method from then on, not a call through ours
+    assert pattern.search == pattern.compiled.search
+    assert pattern.sub("", "2024年计划") == re.sub(r"(\d+)年", "", "2024年计划")
+    assert made == [1]
+    try:
+        pattern.groups_of_nothing  # noqa: B018
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("only the pattern's methods are looked up")

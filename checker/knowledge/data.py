@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -104,23 +105,45 @@ def load_checked_text(
     if data is None:
         return None
     check(data)
-    _keep(entry, data)
+    if _keep(entry, data):
+        prune(entry.parent, "checked-*.json", KEEP_CHECKED)
     return data
 
 
-def _keep(entry: Path, data: Any) -> None:
-    """Write ``data`` to a cache entry, whole or not at all; silently nothing when JSON
-    would change it or the cache directory cannot be written."""
+#: the checked configurations kept (``checked-*.json``): each text a configuration ever had
+#: is an entry, so an office editing its settings would fill the folder; its few current
+#: ones are the last written, and one pruned is checked again once, never wrong
+KEEP_CHECKED = 64
+
+
+def prune(folder: Path, pattern: str, keep: int) -> None:
+    """Remove the entries matching ``pattern`` in ``folder`` but the ``keep`` last written.
+    Called after an entry is written (a miss, which has parsed and checked a file already),
+    never on a hit; it lists one folder, of about ``keep`` entries, whatever the history.
+    Another run may remove an entry first: anything that cannot be removed stays."""
+    try:
+        entries = [(p.stat().st_mtime_ns, p.name, p) for p in folder.glob(pattern)]
+    except OSError:
+        return
+    for *_, path in sorted(entries, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _keep(entry: Path, data: Any) -> bool:
+    """Write ``data`` to a cache entry, whole or not at all, and say whether it was written:
+    silently not when JSON would change it or the cache directory cannot be written."""
     try:
         encoded = json.dumps({"data": data}, ensure_ascii=False)
         if json.loads(encoded)["data"] != data:
-            return
+            return False
         entry.parent.mkdir(parents=True, exist_ok=True)
         temp = entry.with_suffix(f".{os.getpid()}.tmp")
         temp.write_text(encoded, encoding="utf-8")
         os.replace(temp, entry)
     except (OSError, TypeError, ValueError):
-        pass
+        return False
+    return True
 
 
 def _checked(data: Any, shape: Callable[[], Any] | None, path: Path) -> Any:

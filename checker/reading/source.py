@@ -7,7 +7,6 @@ Every position the checker reports is a 1-based line and column into that text.
 
 import codecs
 import os
-import re
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
@@ -15,9 +14,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..base.errors import InputError, Reason, os_reason
+from ..base.lazyre import LazyPattern
 from .text import fold, split_lines
 
-_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_CONTROL = LazyPattern(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 #: Largest file we accept: far above any real plan, small enough to stay within memory bounds.
 MAX_BYTES = 20 * 1024 * 1024

@@ -8,7 +8,7 @@ the folded text and reports positions in the file as given.
 
 from __future__ import annotations
 
-import re
+from ..base.lazyre import LazyPattern
 
 FULL_TO_HALF = {
     "（": "(",
@@ -84,7 +84,7 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 
 
 #: the marks a bracket group opens and closes with: round brackets (folded) and 【】
-_GROUP_MARKS = re.compile(r"[()【】]")
+_GROUP_MARKS = LazyPattern(r"[()【】]")
 _GROUP_OPENER = {")": "(", "】": "【"}
 
 
