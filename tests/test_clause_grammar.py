@@ -59,6 +59,12 @@ CASES = [
     ("责任单位:区发展改革委(牵头)、区财政局", [("区发展改革委", "lead"), ("区财政局", "participant")]),
     ("主要负责单位:市教委;参与单位:市财政局", [("市教委", "lead"), ("市财政局", "participant")]),
     ("负责部门:发展改革委、财政部,适用范围:所有试点地区", [("发展改革委", "lead"), ("财政部", "participant")]),
+    # a label no list names, ending as labels of parties do: the role word inside it says the
+    # role (包头市 2022 数字政府考评: 牵头考核单位：); none inside: those responsible
+    ("5月底完成,牵头考核单位:市审批服务局", [("市审批服务局", "lead")]),
+    ("牵头考核单位:市政府办公室、市公安局", [("市政府办公室", "lead"), ("市公安局", "lead")]),
+    ("牵头单位:市交通委;配合落实部门:市公安局", [("市交通委", "lead"), ("市公安局", "cooperate")]),
+    ("责任处室:办公室、法规处", [("办公室", "lead"), ("法规处", "participant")]),
     # collectives: parties, never agencies
     ("国务院各部门按职责分工负责", [("国务院各部门", "lead")]),
     ("全国打击侵权假冒工作领导小组各成员单位按职责分工负责",
@@ -98,6 +104,11 @@ def test_the_conventions_of_the_family(inner, parties):
         ("科技部负责,持续推进", "持续推进"),
         ("科技部负责,年内持续推进", "年内持续推进"),
         ("牵头单位:科技部;完成时限:2024年12月", "2024年12月"),
+        # a segment that opens with a month says when, whatever it goes on to say
+        ("5月底取得明显成效并持续推进,牵头考核单位:科技部", "5月底取得明显成效并持续推进"),
+        ("6月30日前上线,科技部负责", "6月30日前上线"),
+        ("持续优化,科技部负责", "持续优化"),
+        ("按进度推进,牵头考核单位:科技部", "按进度推进"),
     ],
 )
 def test_time_limits_are_the_deadline_never_an_agency(inner, deadline):
@@ -119,6 +130,8 @@ def test_notes_and_vague_endings_are_not_agencies():
     [
         ("科技部负责,联系电话:12345", ("联系电话:12345",)),
         ("科技部、2024年第三季度负责", ("2024年第三季度",)),
+        # a colon phrase that is no label of parties stays unplaced, not a role
+        ("科技部负责,考核方式:现场检查", ("考核方式:现场检查",)),
     ],
 )
 def test_what_the_grammar_cannot_place_is_kept_apart(inner, unplaced):

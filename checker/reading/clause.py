@@ -61,6 +61,7 @@ class Grammar(NamedTuple):
     role_words: tuple[str, ...]  # what every tail ends with (before spaces)
     shared_manners: frozenset[str]
     labels: dict[str, str]  # label word → role
+    label_endings: tuple[str, ...]  # how an unlisted label of parties ends (…考核单位)
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern
@@ -109,6 +110,7 @@ def grammar() -> Grammar:
         role_words=tuple(role_of),
         shared_manners=shared,
         labels=labels,
+        label_endings=tuple(data.get("label_endings", ())),
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
@@ -378,7 +380,7 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
         if word in g.time_labels:
             state.deadline = state.deadline or rest
             return None, 0
-        role = g.labels.get(word) or g.role_of.get(word)  # 牵头单位: and 牵头: alike
+        role = label_role(g, word)
         if role is None:
             state.unplaced.append((stripped, start + len(text) - len(text.lstrip())))
             return None, 0
@@ -393,6 +395,20 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if lead_in is not None:
         text, start = text[lead_in.end() :], start + lead_in.end()
     return role, _add_parties(g, state, text, start, role)
+
+
+def label_role(g: Grammar, word: str) -> str | None:
+    """The role of the parties a label opens, or None when the label is not one of parties.
+
+    A listed label has its role (牵头单位: and 牵头: alike). An unlisted one that ends as labels
+    of parties do (牵头考核单位:, 配合落实部门:) takes the role of the first role word in it
+    (the longest there: 配合落实 cooperates), or responsible when it holds none: offices coin
+    labels, their endings stay the same."""
+    role = g.labels.get(word) or g.role_of.get(word)
+    if role is not None or not word.endswith(g.label_endings):
+        return role
+    inside = [(word.index(w), -len(w), w) for w in g.role_words if w in word]
+    return g.role_of[min(inside)[2]] if inside else "responsible"
 
 
 def _label(text: str) -> re.Match[str] | None:
