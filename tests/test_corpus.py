@@ -171,10 +171,6 @@ XFAIL: dict[str, str] = {
         "measures that name the acting body in their first words (（一）市安全监管部门要…, （二）市交通委加快…), "
         "with no closing clause anywhere, assign the work: a readable document, not S001"
     ),
-    "local/2026-hughzy-liangzi-chengshi": (
-        "universities named among the responsible units (同济大学, 清华大学, 上海理工大学) are well-formed bodies "
-        "of another kind, not unknown agencies (G001)"
-    ),
     "local/2024-hujiaoshe-zonghe-jiaotong": (
         "a dash — in a 配合部门 cell means no other body, not an agency named — (G001); the section rows "
         "(一、…三、) of an annex task table restart the table's own outline, they do not continue the body's "
@@ -240,9 +236,6 @@ XFAIL: dict[str, str] = {
     "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
         "the annex restarts 一、 (N005); the rules of the scheme （一）…（四） under 三、考评方式 are no "
         "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
-    ),
-    "national/2020-guobanfa-yingshang-huanjing-shichang-zhuti": (
-        "国务院相关部门和单位 is a collective, not an unknown agency (G001)"
     ),
     "national/2020-guobanfa-fangguanfu-fengong": (
         "a two-level 分工方案: the （一） tasks and their 具体措施 1．… both carry clauses and are all tasks, "

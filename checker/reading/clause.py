@@ -464,6 +464,8 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
         names = _names(g, body)
         places = _governed_places(g, names)
         for raw, name_start in names:
+            raw, inner_vague = _strip_vague_inside(g, raw)
+            state.vague = state.vague or inner_vague
             _add_name(state, raw, part_start + name_start, part_role, raw in places)
         if scope is not None:  # 国务院有关部门: open, not a name
             name, at = scope
@@ -562,6 +564,17 @@ def _strip_vague(g: Grammar, part: str) -> tuple[str, str | None]:
     if found is None or not found.group():
         return part, None
     return part[: found.start()], found.group()
+
+
+def _strip_vague_inside(g: Grammar, raw: str) -> tuple[str, str | None]:
+    """A name of the list that carries the vague ending of its own group, ``A等相关单位`` in
+    ``A、B等相关单位及各地区`` (国办发〔2020〕43号): the ending closes the bodies before it, not
+    the list (a collective follows), so it is stripped from the name as from a list's end.
+    A name that is nothing but such words (相关单位) stays whole: it is a collective."""
+    body, vague = _strip_vague(g, raw)
+    if vague is None or not body.strip() or not vague.startswith("等"):
+        return raw, None
+    return body, vague
 
 
 def _without_scope(g: Grammar, body: str) -> tuple[str, tuple[str, int] | None]:
