@@ -49,6 +49,15 @@ def test_each_character_is_at_its_line_and_column(ended, last):
         at += len(line) + len(ending)
 
 
+@given(st.lists(st.tuples(_LINE, _ENDING), max_size=8), _LINE)
+def test_the_line_ending_is_the_one_written_most(ended, last):
+    """Any mix of endings: the one written most, ties going to \n, then \r\n."""
+    text = "".join(line + ending for line, ending in ended) + last
+    written = [ending for _, ending in ended]
+    most = max(["\n", "\r\n", "\r"], key=written.count)
+    assert Source.from_text(text).newline == most
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_the_2024_plan_reads_the_same_whatever_its_line_endings(newline):
     text = PLAN_2024.read_text(encoding="utf-8")
