@@ -49,10 +49,6 @@ KIND_CODES: dict[str, frozenset[str]] = {
 
 #: documents still read wrong, each with the convention the checker does not read yet
 XFAIL: dict[str, str] = {
-    "local/2013-hufubanfa-weixian-huowu": (
-        "an abbreviation used in the next measure "
-        "(三类高危车辆) is used (D006); 2013 municipal bodies not unknown agencies (G001)"
-    ),
     "local/2018-hongkou-laji-sannian": (
         "streets written with one shared 街道 (欧阳、曲阳、凉城、广中街道) are four streets, not "
         "unknown agencies (G001); the duty list 四（二）1.-13. restarting after the measures 1.-8. "
