@@ -58,7 +58,7 @@ def _check_definition(
         if not _inside_definition(text, m.start())
     ]
     before = [u for u in uses if u < match.start()]
-    after = [u for u in uses if u > match.end()]
+    after = [u for u in uses if u > match.end()] or _bare_uses(text, abbr, match.end())
     for use in before:
         yield _abbr_finding(
             ctx, plan, use, use + len(abbr), "", abbr=abbr, def_line=definition_line
@@ -71,6 +71,21 @@ def _check_definition(
         for repeat in re.finditer(re.escape(full), text[match.end() :]):
             start = match.end() + repeat.start()
             yield _abbr_finding(ctx, plan, start, start + len(full), "full", abbr=abbr, full=full)
+
+
+#: quotation marks a definition puts around its short name (以下简称“新增违法用地”)
+_QUOTES = "“”\"‘’'「」"
+
+
+def _bare_uses(text: str, abbr: str, after: int) -> list[int]:
+    """Where a short name defined in quotation marks (以下简称“新增违法用地”) is used after
+    its definition without them: the marks say "this is the name" once, the text then
+    writes the name as a word (完成对新增违法用地的整治). Only uses after the definition:
+    the same words before it are the ordinary phrase the definition then makes a name."""
+    bare = "".join(ch for ch in abbr if ch not in _QUOTES)
+    if bare == abbr or len(bare) < 2:
+        return []
+    return [after + m.start() for m in re.finditer(re.escape(bare), text[after:])]
 
 
 def _full_title(text: str, definition_start: int) -> str | None:
