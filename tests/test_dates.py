@@ -9,7 +9,7 @@ import pytest
 
 from checker.reading.parse import parse
 from checker.reading.source import Source, read_source
-from checker.reading.vocabulary import date_line, dates_in
+from checker.reading.vocabulary import date_line, dates_in, term_years
 
 from .conftest import ROOT, lint_text
 from .test_cli import invoke
@@ -62,6 +62,16 @@ def test_where_the_date_comes_from():
     )
     assert _date(repost) == (2019, 3, "text")
     assert _date(no_number) is None
+    # a copy without number, date line or year in its title: its earliest deadline
+    deadlines = "关于推进某项工作的实施意见\n1.甲，2013年底前完成。\n2.乙，2012年10月底前出台。\n"
+    assert _date(deadlines) == (2012, None, "deadline")
+
+
+def test_the_years_deadlines_and_starts_name():
+    text = "2012年起5年内；2012年10月底前牵头制定；2013年底前完成；2014年上半年前；2015年以前"
+    assert term_years(text) == [2012, 2012, 2013, 2014, 2015]
+    # a span's end, a year cited in passing and a target year are no deadlines of the plan
+    assert term_years("（2021—2025年）起草；2010年以来；到2025年，基本建成；2023-2025年前") == []
 
 
 def test_real_documents_dates():

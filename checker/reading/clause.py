@@ -75,6 +75,8 @@ class Grammar(NamedTuple):
     collective: LazyPattern | None
     scope: LazyPattern  # the scope before 有关部门: 国务院, 市级其他
     place: LazyPattern | None  # a place's name alone: 徐汇区, 临港新片区 (seldom needed)
+    each_starts: tuple[str, ...]  # words that distribute over a list's kinds: 各, 有关
+    each_kind: LazyPattern | None  # a bare kind of place after 各: the 县级市 of 各区、县级市
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
     clause_end: LazyPattern  # asked only of a task with several bracketed groups
@@ -124,6 +126,8 @@ def grammar() -> Grammar:
         collective=LazyPattern("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
         scope=LazyPattern("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
         place=LazyPattern(data["place"]) if data.get("place") else None,
+        each_starts=tuple(data.get("each_starts", ())),
+        each_kind=LazyPattern(data["each_kind"]) if data.get("each_kind") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
         clause_end=LazyPattern(
@@ -462,7 +466,7 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 state.vague = state.vague or vague
         names = _names(g, body)
-        places = _governed_places(g, names)
+        places = _governed_places(g, names) | _each_kinds(g, names)
         for raw, name_start in names:
             raw, inner_vague = _strip_vague_inside(g, raw)
             state.vague = state.vague or inner_vague
@@ -482,6 +486,23 @@ def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]
     return frozenset(raw for raw, _ in names[:-1] if g.place.match(raw.strip()))
 
 
+def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
+    """Bare kinds of place that a 各 before them distributes over: the 县级市 of
+    ``各区、县级市``, the 市 and 区政府 of ``各县、市、区政府``. A kind alone names no place:
+    after a collective (各区, 有关县) it is more of the same; elsewhere it stays to be read."""
+    if g.each_kind is None:
+        return frozenset()
+    found: set[str] = set()
+    each = False
+    for raw, _ in names:
+        name = raw.strip()
+        if each and g.each_kind.match(name):
+            found.add(raw)
+            continue
+        each = any(name.startswith(w) and g.each_kind.match(name[len(w) :]) for w in g.each_starts)
+    return frozenset(found)
+
+
 def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False) -> None:
     """One name of a list: a party, a collective (or a place standing for its government),
     or a part the grammar cannot place."""
@@ -492,7 +513,7 @@ def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False)
     if not name:
         return
     at += len(raw) - len(raw.lstrip())
-    if _NOT_A_NAME.search(name) or len(name) > _LONGEST_NAME:
+    if (_NOT_A_NAME.search(name) and not _units_of_a_group(name)) or len(name) > _LONGEST_NAME:
         state.unplaced.append((name, at))
         return
     bracketed = _has_bracket(name) and _BRACKETED.search(name) is not None
@@ -500,6 +521,13 @@ def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False)
     if bracketed and not collective:  # 省市场监管局(省知识产权局): the body, named once
         name = without_second_name(name)
     state.parties.append(_Party(name, at, "lead" if marker else role, collective, bool(marker)))
+
+
+def _units_of_a_group(name: str) -> bool:
+    """``各项目牵头单位``, ``工作专班牵头单位``: a label's words (牵头单位) closing a name are the
+    units of a group or project, a collective, not a role misplaced inside a list."""
+    labels = grammar().labels
+    return any(name.endswith(w) and len(name) > len(w) for w in labels) and is_subject(name)
 
 
 def _settle_roles(parties: list[_Party]) -> None:
@@ -550,12 +578,21 @@ def _split_with(g: Grammar, text: str, start: int) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     cursor = 0
     for found in g.with_word.finditer(text):
-        if found.start() == 0:
+        if found.start() == 0 or _ends_a_name(g, text[found.end() :]):
             continue
         parts.append((text[cursor : found.start()], start + cursor))
         cursor = found.end()
     parts.append((text[cursor:], start + cursor))
     return parts
+
+
+def _ends_a_name(g: Grammar, rest: str) -> bool:
+    """Whether a with-word is inside a name: what follows it, up to the list's next
+    separator, is one character of a body's ending (the 办 of 国务院职能转变协调办, the 会 of
+    联合会), no body it could be joined with (会同市局 joins 市局)."""
+    after = g.joiner.search(rest)
+    tail = (rest[: after.start()] if after else rest).strip()
+    return len(tail) == 1 and tail in g.body_endings
 
 
 def _strip_vague(g: Grammar, part: str) -> tuple[str, str | None]:

@@ -220,8 +220,9 @@ class PlanDate(NamedTuple):
     """When a plan was made, as far as the document says: its year and, where a date line
     or a date in the text gives one, its month (None otherwise). ``source`` says where they
     were read: number (the document number's year), date-line (the signature date), title,
-    text (a date written in the text), or ``number, date-line`` (the year from the number,
-    the month from a date line of the same year). Renamings are checked against it."""
+    text (a date written in the text), deadline (the earliest year its deadlines name), or
+    ``number, date-line`` (the year from the number, the month from a date line of the
+    same year). Renamings are checked against it."""
 
     year: int
     month: int | None

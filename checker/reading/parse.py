@@ -1185,7 +1185,9 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
     """When the plan was made: the year of its document number (with the month of its
     date line where that is of the same year), else its date line, else the year in its
     title, else the last date written in its ``text`` (a repost cites the date it was
-    issued on; a city plan may have neither number nor date line)."""
+    issued on; a city plan may have neither number nor date line), else the earliest year
+    its deadlines name (2012年底前: a copy of a city's 实施意见 without number, date or
+    year in its title still sets its work from its own year on)."""
     number = _number_year(paragraphs)
     line = _date_line(paragraphs)
     if number is not None:
@@ -1200,6 +1202,9 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
     dates = vocab.dates_in(text)
     if dates:
         return PlanDate(dates[-1][0], dates[-1][1], "text")
+    terms = vocab.term_years(text)
+    if terms:  # a plan sets its deadlines in its own year or later: the earliest is the nearest
+        return PlanDate(min(terms), None, "deadline")
     return None
 
 

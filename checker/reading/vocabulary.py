@@ -100,6 +100,19 @@ def date_line(text: str) -> tuple[int, int] | None:
     return _year_month(found) if found else None
 
 
+#: a deadline or a start a task sets by year: 2012年底前, 2012年10月底前, 2012年起 (not a span's
+#: end, 2021—2025年, nor a year cited in passing, 2010年以来)
+_TERM_YEAR = LazyPattern(
+    r"(?<![\d—–\-~至到])((?:19|20)\d\d)[ \t]*年[ \t]*(?:(?:1[0-2]|0?[1-9])[ \t]*月[ \t]*)?"
+    r"(?:底|末|年底|上半年|下半年)?[ \t]*(?:前|以前|起)"
+)
+
+
+def term_years(text: str) -> list[int]:
+    """The years a text's deadlines and starts name (2012年底前, 2012年起), in order."""
+    return [int(found.group(1)) for found in _TERM_YEAR.finditer(fold(text))]
+
+
 def dates_in(text: str) -> list[tuple[int, int]]:
     """(year, month) of every full date written in a text, in order."""
     return [ym for found in DATE.finditer(fold(text)) if (ym := _year_month(found))]

@@ -227,7 +227,7 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             agency.span,
             task,
-            variant="local" if local else "",
+            variant=_renamed_variant(local, ctx.year),
             fix=[Edit(agency.span.start, agency.span.end, current.name)],
             safe=not local,
             agency=agency.name,
@@ -237,6 +237,15 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             plan_year=ctx.year,
             successor=current.name,
         )
+
+
+def _renamed_variant(local: bool, year: int | None) -> str:
+    """Which G003 message: a plan of a known year is told what a plan of that year names;
+    one that says its year nowhere is judged by today's names, and told so."""
+    kind = "local" if local else ""
+    if year is None:
+        return f"{kind}-undated" if kind else "undated"
+    return kind
 
 
 def _when_ended(agency: Agency, year: int | None) -> str | None:
