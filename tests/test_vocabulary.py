@@ -94,6 +94,7 @@ _DEFINITION_PIECES = [
     *"()（）,，;；。 《》“”甲〔〕[]【】",
     "《纲要》",
     "(以下简称",
+    "(以下简称 )",  # a marker and nothing to define: no definition
     "(科技部负责)",
 ]
 

@@ -157,7 +157,7 @@ def abbreviation_definition() -> re.Pattern[str]:
     markers = alternatives("abbreviation_markers")
     return re.compile(
         rf"[(（](?:[^()（）]*?[,，;；][ \t]*)?[ \t]*(?:{markers})[ \t]*"
-        rf"(?P<abbr>《[^《》]+》|“[^“”]+”|[^()（）,，。]+?)[ \t]*[)）]"
+        rf"(?P<abbr>《[^《》]+》|“[^“”]+”|[^()（）,，。\s][^()（）,，。]*?)[ \t]*[)）]"
     )
 
 
