@@ -277,7 +277,7 @@ def test_a_frame_item_by_its_title_even_among_tasks():
 
 
 def test_a_1_item_is_always_a_task():
-    text = "一、甲\n1.加强组织领导。\n2.完善制度。(司法部负责)\n"
+    text = "一、甲\n1.加强组织领导。\n2.完善制度。(司法部负责)\n3.健全机制。(司法部负责)\n"
     assert [(f.code, f.task) for f in lint_text(text)] == [("G008", 1)]
 
 

@@ -49,8 +49,10 @@ def test_a_clause_on_the_next_line_completes_its_task():
 
 
 def test_a_task_without_clause_is_not_glued_to_the_paragraph_after_it():
-    plan = read("一、总体\n1.推进改革。\n2.加强保护。(科技部负责)\n各部门要加强协调配合。\n")
-    assert [t.body for t in plan.tasks] == ["推进改革。", "加强保护。"]
+    plan = read(
+        "一、总体\n1.推进改革。\n2.加强保护。(科技部负责)\n各部门要加强协调配合。\n3.丙。(财政部负责)\n"
+    )
+    assert [t.body for t in plan.tasks] == ["推进改革。", "加强保护。", "丙。"]
     assert plan.tasks[0].clauses == ()
 
 

@@ -266,6 +266,7 @@ def test_prose_about_responsibility_is_no_clause_line():
         "2021年重点任务分工方案\n一、主要任务\n1.加强督查。(区政府办公室负责)\n2.强化考核。\n"
         "区政府办公室负责督查各项工作落实情况，定期通报。\n3.完善制度。\n"
         "分工明确、责任到人是做好工作的关键。\n4.推进改革。(区发展改革委负责)\n"
+        "5.强化保障。(区财政局负责)\n"
     )
     assert _parties(text)[1:3] == [[], []]
     found = lint_text(text, ("G008",), path="plan.txt")
@@ -302,8 +303,9 @@ def test_items_naming_no_one_beside_a_task_table_are_its_measures():
     plan = _plan(text)
     assert [(t.number, plan.in_table(t)) for t in plan.tasks] == [(1, True), (2, True)]
     assert _codes(text, ("G008", "N")) == []
-    # without the table the items are tasks that lack their clauses
-    assert _codes(text.split("附件1")[0], ("G008",)) == ["G008", "G008"]
+    # without the table no item names anyone: one note that no duty is assigned per item
+    without = text.split("附件1")[0]
+    assert [f.code for f in lint_text(without, ("G008", "G013"), path="plan.txt")] == ["G013"]
 
 
 def test_a_task_table_pasted_from_word_with_tabs():
@@ -345,8 +347,9 @@ def test_a_bare_list_alone_on_the_next_line_is_the_items_clause():
     ]
     assert _codes(text, ("G008", "A001")) == []
     # a bracketed note of figures on the next line is no list of bodies
+    # (the items then carry no clause at all: one note, G013, not a G008 each)
     note = "2011年工作方案\n一、目标\n1、提高覆盖率。\n(2021—2025年)\n2、降低能耗。\n(含泵站、管网等设施)\n"
-    assert _codes(note, ("G008",)) == ["G008", "G008"]
+    assert [f.code for f in lint_text(note, ("G008", "G013"), path="plan.txt")] == ["G013"]
 
 
 def test_a_list_of_annexes_names_annexes():
@@ -360,5 +363,7 @@ def test_a_list_of_annexes_names_annexes():
     assert [t.number for t in plan.tasks] == [1, 2]
     assert not [h for h in plan.headings if h.level == 3]
     assert _codes(text, ("N",)) == []
-    # without the label, 2. and 3. are items again (here: tasks without clauses)
-    assert len(_plan(text.replace("附表：1.", "附表一")).tasks) == 4
+    # without the label, 2. and 3. are items again (here, as only half the items carry a
+    # clause, items read as prose: G013's)
+    again = _plan(text.replace("附表：1.", "附表一"))
+    assert (len(again.tasks), len(again.unassigned)) == (2, 2)

@@ -59,7 +59,8 @@ def test_a_near_duplicate_cites_the_other_task_with_its_part(tmp_path):
 
 def test_a_missing_clause_says_what_to_write_in_chinese_marks(tmp_path):
     lines = _lint(
-        tmp_path, "2024年某推进计划\n一、总体\n1.推进改革。（科技部负责）\n2.完善制度。\n"
+        tmp_path,
+        "2024年某推进计划\n一、总体\n1.推进改革。（科技部负责）\n2.完善制度。\n3.加强宣传。（中央宣传部负责）\n",
     )
     g008 = [line for line in lines if " G008 " in line]
     assert g008 and g008[0].endswith(

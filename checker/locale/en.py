@@ -19,6 +19,7 @@ TITLES = {
     "G009": "lead-agency statement missing or inconsistent",
     "G010": "annexed task table disagrees with the text",
     "G011": "agencies in no registry (summary)",
+    "G013": "duties not assigned task by task",
     "G012": "part of a responsibility clause not understood",
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
@@ -67,6 +68,7 @@ MESSAGES = {
     "G007": "task {task}: participants are not in protocol order ('{agency}' is misplaced); write '{expected}'.",
     "G008": "task {task} has no responsibility clause: add '(…负责)' at its end.",
     "G008.nolead": "task {task} has participants but no lead agency: fill in its lead.",
+    "G008.row": "task {task} has an empty '{column}' column: fill in the body responsible.",
     "G008.noword": "task {task} ends with '{text}' without 负责: write '({text}负责)' or '({text}按职责分工负责)'.",
     "G009": "{count} {count:task is|tasks are} shared by several agencies but the plan does not say which leads: add the closing statement on lead agencies.",
     "G010": "the annexed table and the text disagree on task {task}: make them agree.",
@@ -77,6 +79,9 @@ MESSAGES = {
     "G011": "1 agency of this plan is in no registry: {names}. The name is written as a body's name, not misspelt; it may be a body of another domain or place: to have its order and renamings checked, register it in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
     "G011.many": "{count} {count:agency|agencies} of this plan {count:is|are} in no registry: {names}. The names are written as bodies' names, not misspelt; they may be bodies of another domain or place: to have their order and renamings checked, register them in a local registry (plancheck agencies PLAN --init FILE writes a draft; agencies: [FILE] in the config).",
     "G012": "task {task}'s clause holds '{text}', which is neither a body's name nor a role, time limit or note: rewrite it, or check its form.",
+    "G013": "this document assigns no duty task by task: none of its {count} numbered {count:item|items} carries a responsibility clause (such as '(某部门负责)'); its duties are written in the text or a section of duties, so the items are read as prose and no clause is checked item by item. To assign them item by item, end each with the body responsible.",
+    "G013.some": "only a few items of this document carry a responsibility clause; {count} numbered {count:item|items} carry none (such as '(某部门负责)') and {count:is|are} read as prose, with no clause checked. If {count:it|they} should be assigned too, end each with the body responsible.",
+    "G013.outline": "this document has no numbered task with a responsibility clause (such as '(某部门负责)'): its duties are written in the text, so it is read as prose and no clause is checked item by item.",
     "S001": "no numbered task was recognised ({headings} {headings:heading|headings}), so nothing could be checked: number each task '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "S001.clauses": "no numbered task was recognised ({headings} {headings:heading|headings}, {clauses} responsibility {clauses:clause|clauses}), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
@@ -515,6 +520,14 @@ EXPLANATIONS = {
         "each plan lists them once, in one summary (info), to check and register in a local\n"
         "registry (plancheck agencies PLAN --init FILE writes a draft). A name one or two\n"
         "characters off a known one is a misspelling: G001 reports it."
+    ),
+    "G013": (
+        "Most plans of the family end each task with its responsibility clause; some documents\n"
+        "(a district's implementation plan or opinion) say who does what in their text, in a\n"
+        "section of duties or in a list of each body's duties, and assign nothing item by item.\n"
+        "Such a document is not missing a clause in every item: it gets one note (info) saying\n"
+        "its numbered items are read as prose and no clause is checked item by item. A plan\n"
+        "where most tasks carry a clause and a few do not still gets G008 on those few."
     ),
     "G012": (
         "A responsibility clause says which bodies take which role (lead, responsible, cooperate,\n"

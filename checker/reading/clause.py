@@ -51,6 +51,9 @@ _NOT_A_NAME = LazyPattern(r"\d|:|底前|年内|完成|负责|牵头|配合|参�
 _HAN_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")
 #: the longest name a clause writes (全国老龄工作委员会办公室… stay well below it)
 _LONGEST_NAME = 30
+#: the longest name read in running text, where no bracket bounds it (区消防救援支队, 全国打击侵权
+#: 假冒工作领导小组办公室: 17): longer is a phrase ending in a body's name
+_LONGEST_RUNNING = 20
 
 
 class Grammar(NamedTuple):
@@ -84,6 +87,9 @@ class Grammar(NamedTuple):
     clause_words: str  # a pattern: a bracket holding one is a clause
     clause_end: LazyPattern  # asked only of a task with several bracketed groups
     bare_label: str  # a pattern: a line opening with a role label is a clause
+    running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
+    opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
+    running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
 
 
 def _alternatives(words: list[str]) -> str:
@@ -138,6 +144,12 @@ def grammar() -> Grammar:
             rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
         ),
         bare_label=rf"^[ \t]*(?:{label_words})[ \t]*:",
+        running_lead_in=tuple(data.get("running", {}).get("lead_in", ())),
+        running_endings=tuple(data.get("body_endings", ()))
+        + tuple(data.get("running", {}).get("collective_endings", ())),
+        opening_roles=tuple(
+            sorted(data.get("running", {}).get("opening_roles", ()), key=len, reverse=True)
+        ),
     )
 
 
@@ -226,6 +238,151 @@ def _looks_like_party(g: Grammar, name: str) -> bool:
 def body_endings() -> tuple[str, ...]:
     """How the names of bodies end (局, 委, 办公室, 政府, 中心…), as the grammar lists them."""
     return grammar().body_endings
+
+
+def running_clauses(line: str) -> list[tuple[int, int]]:
+    """The clauses written in the running text of one line of an item (folded), as
+    (start, end) in the line: a sentence that is a clause (……。市商务委负责。), a statement
+    opening a segment with 由 (……，由区交通委牵头，区发改委配合。), or the parties opening a
+    sentence with their role (各区政府负责……): the forms of ``running`` in the grammar.
+    Asked only of items that carry no bracketed or labelled clause."""
+    g = grammar()
+    if not any(word in line for word in g.opening_roles) and not _tail_in(g, line):
+        return []  # no role word at all: most lines of prose
+    found: list[tuple[int, int]] = []
+    for start, end in _sentences(line):
+        segments = _segments_of(line, start, end)
+        if not segments:
+            continue
+        if all(_is_clause_segment(g, line[s:e]) for s, e in segments):
+            found.append((segments[0][0], segments[-1][1]))
+            continue
+        statement = _statement(g, line, segments) or _opening(g, line, segments[0])
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def heads_duty_list(title: str) -> bool:
+    """Is an item's title (its words before the first stop) only the name of a body, or of
+    bodies (1.街道消委办。牵头开展…; (四)区商务委、区城管执法局。负责…)? Then the item lists
+    that body's duties (a duty list, 职责分工), not a task whose clause its text holds."""
+    g = grammar()
+    names = [name.strip() for name, _ in _names(g, title.strip())]
+    return bool(names) and all(_names_a_party(g, name) for name in names)
+
+
+def _tail_in(g: Grammar, line: str) -> bool:
+    """Does ``line`` hold any role word (a clause needs one)?"""
+    return any(word in line for word in g.role_words)
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    """The sentences of a line, between its 。;!? (outside brackets), without the mark."""
+    spans = []
+    depth = start = 0
+    for at, char in enumerate(line):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE and depth:
+            depth -= 1
+        elif not depth and char in "。;!?":
+            spans.append((start, at))
+            start = at + 1
+    spans.append((start, len(line)))
+    return [(s, e) for s, e in spans if line[s:e].strip()]
+
+
+def _segments_of(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence's segments between its commas (outside brackets), blanks trimmed."""
+    spans = []
+    depth = 0
+    begin = start
+    for at in range(start, end):
+        char = line[at]
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE and depth:
+            depth -= 1
+        elif not depth and char == ",":
+            spans.append((begin, at))
+            begin = at + 1
+    spans.append((begin, end))
+    trimmed = []
+    for s, e in spans:
+        text = line[s:e]
+        s += len(text) - len(text.lstrip())
+        e -= len(text) - len(text.rstrip())
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _is_clause_segment(g: Grammar, text: str) -> bool:
+    """A segment that is parties closed by a role word (由A牵头, B、C配合), every name built
+    like a body's or a collective, nothing left unplaced."""
+    tail = _tail(g, text)
+    if tail is None or not tail.group().strip() or tail.start() == 0:
+        return False
+    return _all_parties(g, text[: tail.start()])
+
+
+def _all_parties(g: Grammar, names_text: str) -> bool:
+    """Is ``names_text`` (a lead-in allowed before it) nothing but parties?"""
+    lead_in = g.lead_in.match(names_text)
+    if lead_in is not None:
+        names_text = names_text[lead_in.end() :]
+    if not names_text.strip():
+        return False
+    names = [
+        name.strip()
+        for part, _ in _split_with(g, names_text, 0)
+        for name, _ in _names(g, _strip_vague(g, part)[0])
+    ]
+    return bool(names) and all(_names_a_party(g, name) for name in names)
+
+
+def _names_a_party(g: Grammar, name: str) -> bool:
+    """A name in running text that is a party: built like a body's or a collective of
+    bodies (各区政府, 各街镇), not any words after 各 (各项工作)."""
+    if not name or _NOT_A_NAME.search(name) or name.startswith(g.running_lead_in):
+        return False
+    body = without_second_name(name)
+    inner_lead_in = any(word in body for word in g.running_lead_in)  # …推进由街镇: prose
+    return len(body) <= _LONGEST_RUNNING and not inner_lead_in and body.endswith(g.running_endings)
+
+
+def _statement(g: Grammar, line: str, segments: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A statement opening a segment with a lead-in (由A牵头), with the clause segments after
+    it (B、C配合): its span, or None."""
+    for n, (start, end) in enumerate(segments):
+        text = line[start:end]
+        if not text.startswith(g.running_lead_in) or not _is_clause_segment(g, text):
+            continue
+        last = n
+        while last + 1 < len(segments) and _is_clause_segment(g, line[slice(*segments[last + 1])]):
+            last += 1
+        return start, segments[last][1]
+    return None
+
+
+def _opening(g: Grammar, line: str, segment: tuple[int, int]) -> tuple[int, int] | None:
+    """The parties opening a sentence with their role and then the work (各区政府负责……):
+    the span of the parties and the role word, or None."""
+    start, end = segment
+    text = line[start:end]
+    found = [(text.find(word), -len(word), word) for word in g.opening_roles if word in text]
+    if not found:
+        return None
+    at, _, word = min(found)  # the first role word decides: 区交通委是…,负责… is no clause
+    if at <= 0 or at + len(word) >= len(text):
+        return None
+    before = text[:at]
+    manners = g.tail.search(before + word)
+    names_end = manners.start() if manners is not None else at
+    if not _all_parties(g, before[:names_end]):
+        return None
+    return start, start + at + len(word)
 
 
 def lists_jointly(label: str | None) -> bool:

@@ -247,6 +247,9 @@ class Plan(NamedTuple):
     annex: tuple[Task, ...] = ()
     #: when the plan was made (number, date line, title or text): what renamings are judged by
     date: PlanDate | None = None
+    #: the number spans of items read as prose because the document assigns no duty per
+    #: item: none of its items carries a responsibility clause, or only a few do (G013)
+    unassigned: tuple[Span, ...] = ()
 
     def paragraph(self, role: str) -> Paragraph | None:
         for paragraph in self.paragraphs:

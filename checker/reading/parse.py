@@ -40,9 +40,11 @@ from .clause import (
     CLAUSE_GROUP,
     CLAUSE_WORDS,
     ends_like_clause,
+    heads_duty_list,
     is_bare_list,
     looks_like_clause,
     parse_clause,
+    running_clauses,
 )
 from .model import (
     Break,
@@ -92,7 +94,7 @@ def _read(source: Source, has_tables: bool) -> Plan:
     frame = FrameItems(lines, outline.task_level, has_tables)
     drafts = frame.tasks_of(walk.drafts)
     headings = walk.headings + frame.headings
-    tasks = tuple([build_task(source, draft, n) for n, draft in enumerate(drafts)])
+    tasks = tuple([build_task(source, draft, n, frame.running) for n, draft in enumerate(drafts)])
     tasks = with_bare_lists(source, qualified(tasks, headings, outline.task_level))
     paragraphs = with_closing(walk.paragraphs + frame.paragraphs, tasks)
     if not (tasks or headings or has_tables or CLAUSE_GROUP.search(source.folded)):
@@ -112,6 +114,7 @@ def _read(source: Source, has_tables: bool) -> Plan:
         sections(tuple(headings), tasks, len(source.text) + 1),
         outline.task_level if tasks else None,
         date=date,
+        unassigned=tuple(frame.unassigned),
     )
 
 
@@ -777,7 +780,15 @@ class FrameItems:
     """Takes the frame items out of the drafts (``tasks_of``); its state is the headings
     and paragraphs they became."""
 
-    __slots__ = ("has_tables", "headings", "lines", "paragraphs", "task_level")
+    __slots__ = (
+        "has_tables",
+        "headings",
+        "lines",
+        "paragraphs",
+        "running",
+        "task_level",
+        "unassigned",
+    )
 
     def __init__(self, lines: Lines, task_level: int | None, has_tables: bool = False) -> None:
         self.lines = lines
@@ -785,6 +796,11 @@ class FrameItems:
         self.has_tables = has_tables
         self.headings: list[Heading] = []
         self.paragraphs: list[Paragraph] = []
+        #: the number spans of items read as prose because the document assigns no duty per
+        #: item (none of its items carries a clause, or only a few do)
+        self.unassigned: list[Span] = []
+        #: the document writes its clauses in running text (由A牵头,B配合), not in brackets
+        self.running = False
 
     def tasks_of(self, drafts: list[Draft]) -> list[Draft]:
         """The drafts that are tasks; the frame items among them become headings and
@@ -794,10 +810,14 @@ class FrameItems:
         either sit in a section where no item holds one or are titled as the frame
         (``layout.yaml``'s ``frame_titles``). ``1.`` items are judged by the heading they
         sit under (``_prose_items``). Where no item holds a clause but the document has a
-        task table, every item is frame: the table says who does what.
+        task table, every item is frame: the table says who does what. Where no item holds
+        a clause at all, or only a few of the items that could be tasks do, the document
+        assigns its duties otherwise (in running text, a duty list, a section of who does
+        what): the items without one are its prose, not tasks each lacking a clause
+        (``unassigned``; one note says so, G013).
         """
         folded = self.lines.source.folded
-        holds = [any(holds_clause(folded[b:e]) for b, e in d.segments) for d in drafts]
+        holds, self.running = draft_clauses(folded, drafts, not self.has_tables)
         if self.has_tables and drafts and not any(holds):
             # no item names anyone, and a task table does: the table holds the tasks, the
             # items are the measures it details (宝山 2019, 虹口 2018 任务清单)
@@ -816,6 +836,8 @@ class FrameItems:
             ]
         else:
             return drafts
+        if not self.has_tables:
+            frame = self._unassigned(drafts, holds, frame)
         if not any(frame):
             return drafts
         previous = drafts[-1].number_text  # the walk's last number
@@ -826,6 +848,24 @@ class FrameItems:
             else:
                 tasks.append(draft)
         return tasks
+
+    def _unassigned(self, drafts: list[Draft], holds: list[bool], frame: list[bool]) -> list[bool]:
+        """``frame`` with the items that lack a clause in a document that assigns no duty
+        per item set aside as prose (and noted in ``unassigned``): every item where none
+        holds a clause; the items without one where fewer than half of the document's items
+        hold one (a lone 由A牵头 among fourteen measures). Where most hold one,
+        the others are tasks that lack their clause (G008)."""
+        candidates = [n for n, is_frame in enumerate(frame) if not is_frame]
+        holding = sum(1 for n in candidates if holds[n])
+        if not candidates or holding * 2 > len(candidates):
+            return frame
+        frame = list(frame)
+        for n in candidates:
+            if not holds[n]:
+                frame[n] = True
+                draft = drafts[n]
+                self.unassigned.append(self.lines.span(draft.number_start, draft.number_end))
+        return frame
 
     def add(self, draft: Draft, previous: str) -> None:
         """A frame item as a heading of its line's numbering, its other lines as prose.
@@ -845,10 +885,55 @@ class FrameItems:
             self.paragraphs.append(Paragraph("body", text, lines.span(begin, finish)))
 
 
+def draft_clauses(
+    folded: str, drafts: list[Draft], running_text: bool = True
+) -> tuple[list[bool], bool]:
+    """Which drafts hold a clause, and whether the document writes its clauses in running
+    text. A document writes its clauses one way: bracketed or labelled (holds_clause);
+    where no item holds one, as a bare bracketed list of bodies closing the item, where two
+    items or more close so (``with_bare_lists`` reads them as the clauses); where neither,
+    in the items' running text (running_clauses: ……,由A牵头,B配合。). Only a document with
+    no bracketed clause is read for the last two: a plan's items each hold theirs; and one
+    with a task table (not ``running_text``) for neither: the table says who does what."""
+    holds = [any(holds_clause(folded[b:e]) for b, e in d.segments) for d in drafts]
+    if any(holds):
+        return holds, False
+    if not running_text:
+        return holds, False
+    ends = [_ends_with_bare_list(folded, d) for d in drafts]
+    if sum(ends) >= 2:
+        return ends, False
+    running = [
+        not _heads_duty_list(folded, d) and any(running_clauses(folded[b:e]) for b, e in d.segments)
+        for d in drafts
+    ]
+    return running, any(running)
+
+
+def _heads_duty_list(folded: str, draft: Draft) -> bool:
+    """Is the draft an item of a duty list, titled by the body whose duties it lists?"""
+    start, end = draft.segments[0]
+    title = re.split(r"[。:;,]", folded[start:end], maxsplit=1)[0]
+    return heads_duty_list(title)
+
+
+def _ends_with_bare_list(folded: str, draft: Draft) -> bool:
+    """Does the draft's text close with a bracketed list of bodies (…。(A、B、各街镇))?"""
+    start, end = draft.segments[-1]
+    text = folded[start:end].rstrip().rstrip("。;")
+    if not text.endswith(")"):
+        return False
+    groups = bracket_groups(text)
+    if not groups or groups[-1][1] != len(text):
+        return False
+    s, e = groups[-1]
+    return is_bare_list(text[s + 1 : e - 1])
+
+
 def _prose_items(drafts: list[Draft], holds: list[bool]) -> list[bool]:
     """``1.`` items under a heading where none carries a clause, in a plan where items
     under other headings do: prose of the frame (steps, safeguards), not tasks. Where no
-    item carries a clause, every item is a task without one (G008)."""
+    item carries a clause, none is set aside here (``FrameItems._unassigned`` judges them)."""
     if not any(holds):
         return [False] * len(drafts)
     groups_with_clause = {
@@ -894,8 +979,9 @@ _SPAN, _PAREN, _TASK_RECORD = maker(Span), maker(Paren), maker(Task)
 Group = tuple[int, int]
 
 
-def build_task(source: Source, draft: Draft, index: int) -> Task:
-    """The task a draft makes, the ``index``-th of the plan."""
+def build_task(source: Source, draft: Draft, index: int, running: bool = False) -> Task:
+    """The task a draft makes, the ``index``-th of the plan; ``running``: the document
+    writes its clauses in running text, read where the task has none in brackets."""
     pieces = draft.segments  # one line (most tasks): its piece, empty or not
     if len(pieces) > 1:
         pieces = [(s, e) for s, e in pieces if e > s] or [pieces[0]]
@@ -917,6 +1003,10 @@ def build_task(source: Source, draft: Draft, index: int) -> Task:
         clauses.append(_clause(source, folded, groups[n], offsets))
     for _, clause in bare:
         clauses.append(clause)
+    if running and not clauses:  # a clause in the running text (由A牵头,B配合), if any
+        clauses = _running(source, pieces)
+        if clauses:
+            body = _before_closing(folded, clauses[-1], offsets) or body
     parens = (  # most tasks' only group is their clause
         _parens(source, bracketed, joined, groups, clause_groups, final, offsets)
         if len(groups) > len(clause_groups)
@@ -946,6 +1036,28 @@ def build_task(source: Source, draft: Draft, index: int) -> Task:
             "",  # qualifier: given by ``qualified`` where numbers restart
         )
     )
+
+
+def _running(source: Source, pieces: Segments) -> list[Clause]:
+    """The clauses written in a task's running text, line by line (the grammar's
+    ``running`` forms), each read as a bracketed one is."""
+    clauses = []
+    for start, end in pieces:
+        for s, e in running_clauses(source.folded[start:end]):
+            span = _SPAN((start + s, start + e, source.line_starts))
+            clauses.append(
+                parse_clause(source, source.folded[start + s : start + e], start + s, span)
+            )
+    return clauses
+
+
+def _before_closing(folded: str, clause: Clause, offsets: Sequence[int]) -> str | None:
+    """The task's body before a clause written as its closing sentence (……。市商务委负责。),
+    or None where the clause does not close the task."""
+    at = bisect_left(offsets, clause.span.start)  # its place in the task's joined text
+    if folded[at + len(clause.inner) :].strip().rstrip("。;"):
+        return None
+    return folded[:at].rstrip()
 
 
 def _task_text(source: Source, pieces: Segments) -> tuple[str, str]:

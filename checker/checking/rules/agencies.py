@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
 from ...reading.clause import lists_jointly
-from ...reading.model import AgencyRef, Clause, Edit, Plan, Task
+from ...reading.model import AgencyRef, Clause, Edit, Plan, Span, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
 from ..context import Context
@@ -386,8 +386,8 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
 @rule("G008", "missing-clause")
 def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
-    Bad: 1.推进改革试点。
-    Good: 1.推进改革试点。(科技部负责)
+    Bad: 1.推进改革试点。(科技部负责)\\n2.完善制度。(财政部负责)\\n3.加强宣传。
+    Good: 1.推进改革试点。(科技部负责)\\n2.完善制度。(财政部负责)\\n3.加强宣传。(中央宣传部负责)
     """
     registry = ctx.agencies
     for task in plan.rows_and_tasks:
@@ -402,8 +402,26 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if last is not None and at_end and _names_agencies(registry, last.inner):
             yield ctx.finding(last.span, task, variant="noword", text=last.inner)
             continue
+        cell = _responsibility_column(plan, task)
+        if cell is not None:  # a table's row: its responsibility cell is empty
+            yield ctx.finding(cell[1], task, variant="row", column=cell[0], anchor="row")
+            continue
         end = task.body_span
         yield ctx.finding(end, task, anchor=task.body[-20:])
+
+
+def _responsibility_column(plan: Plan, task: Task) -> tuple[str, Span] | None:
+    """The header of the lead column of the task table a task is a row of (牵头单位,
+    责任单位…) and the row's cell in it, or None for a task of the text."""
+    for table in plan.tables:
+        if not table.span.start <= task.span.start <= table.span.end:
+            continue
+        lead = next((n for n, role in enumerate(table.roles) if role == "lead"), None)
+        row = next((r for r in table.rows if r.span.start <= task.span.start <= r.span.end), None)
+        if lead is None or row is None or lead >= len(row.cells):
+            return None
+        return table.headers[lead].strip(), row.cells[lead]
+    return None
 
 
 def _has_lead(parties: tuple[AgencyRef, ...]) -> bool:

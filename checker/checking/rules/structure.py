@@ -25,6 +25,8 @@ def no_tasks_recognised(plan: Plan, ctx: Context) -> Iterator[Finding]:
         return
     where = plan.headings[0].span if plan.headings else Span.of(plan.source, 0, 0)
     clauses = len(CLAUSE_GROUP.findall(plan.source.folded))
+    if not clauses and _written_out(plan):
+        return  # read, and assigns no duty per task: G013's note, not a plan not understood
     yield ctx.finding(
         where,
         None,
@@ -33,3 +35,31 @@ def no_tasks_recognised(plan: Plan, ctx: Context) -> Iterator[Finding]:
         clauses=clauses,
         anchor="no-tasks",
     )
+
+
+@rule("G013", "duties-not-per-task", severity="info")
+def duties_not_per_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """
+    Bad: 一、主要任务\\n1.加强统筹。各部门协同推进。\\n2.强化保障。加大投入。
+    Good: 一、主要任务\\n1.加强统筹。(科技部负责)\\n2.强化保障。(财政部负责)
+    """
+    if plan.unassigned:
+        # items read as prose: the document assigns its duties otherwise (or only a few
+        # of its items carry a clause): one note, not a G008 on each item
+        yield ctx.finding(
+            plan.unassigned[0],
+            None,
+            variant="some" if plan.tasks else "",
+            count=len(plan.unassigned),
+            anchor="unassigned",
+        )
+    elif not plan.tasks and _written_out(plan) and not CLAUSE_GROUP.search(plan.source.folded):
+        yield ctx.finding(plan.headings[0].span, None, variant="outline", anchor="unassigned")
+
+
+def _written_out(plan: Plan) -> bool:
+    """A document read as prose: numbered items set aside for lack of clauses, or headings
+    with text under them (not a bare outline, which S001 reports as not understood)."""
+    if plan.unassigned:
+        return True
+    return bool(plan.headings) and any(p.role in ("body", "closing") for p in plan.paragraphs)
