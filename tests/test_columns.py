@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.reading.columns import column_role, recognise_header
+from checker.reading.columns import column_role, recognise_header, says_none
 from checker.reading.parse import parse
 from checker.reading.source import Source
 
@@ -50,3 +50,26 @@ def test_a_table_of_people_is_not_a_task_table():
 
     with pytest.raises(InputError):
         parse(Source.from_text(TABLE.format(column="牵头领导"), "plan.md"))
+
+
+@pytest.mark.parametrize("cell", ["—", "——", " - ", "/", "／", "无", "暂无"])
+def test_a_cell_that_says_none_names_no_body(cell):
+    assert says_none(cell)
+
+
+@pytest.mark.parametrize("cell", ["市交通委", "无锡市交通局", "—市交通委", "各区政府"])
+def test_a_cell_with_a_name_is_read(cell):
+    assert not says_none(cell)
+
+
+def test_a_dash_in_a_cooperating_column_is_no_agency():
+    table = (
+        "| 序号 | 重点任务 | 牵头部门 | 配合部门 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 推进建设 | 市交通委 | — |\n| 2 | 完善制度 | 市交通委 | 无 |\n"
+    )
+    plan = parse(Source.from_text(table, "plan.md"))
+    assert [[a.name for a in t.clauses[0].agencies] for t in plan.rows_and_tasks] == [
+        ["市交通委"],
+        ["市交通委"],
+    ]
+    assert not [f for f in lint_text(table, path="plan.md") if f.code in ("G001", "G012")]

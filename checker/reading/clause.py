@@ -47,6 +47,8 @@ _SECOND_NAME = LazyPattern(r"[ \t]*[(〔\[][^()〔〕\[\]]+[)〕\]][ \t]*$")
 _LABEL = LazyPattern(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
 #: what no body's name holds: a date, a colon, or a role word inside it
 _NOT_A_NAME = LazyPattern(r"\d|:|底前|年内|完成|负责|牵头|配合|参与|参加|落实|承担")
+#: a name of Chinese characters only (a place's: 欧阳, 北外滩)
+_HAN_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")
 #: the longest name a clause writes (全国老龄工作委员会办公室… stay well below it)
 _LONGEST_NAME = 30
 #: the longest name read in running text, where no bracket bounds it (区消防救援支队, 全国打击侵权
@@ -78,6 +80,7 @@ class Grammar(NamedTuple):
     collective: LazyPattern | None
     scope: LazyPattern  # the scope before 有关部门: 国务院, 市级其他
     place: LazyPattern | None  # a place's name alone: 徐汇区, 临港新片区 (seldom needed)
+    shared_place_endings: tuple[str, ...]  # 欧阳、曲阳、广中街道: the 街道 is each name's
     each_starts: tuple[str, ...]  # words that distribute over a list's kinds: 各, 有关
     each_kind: LazyPattern | None  # a bare kind of place after 各: the 县级市 of 各区、县级市
     government_endings: tuple[str, ...]
@@ -132,6 +135,7 @@ def grammar() -> Grammar:
         collective=LazyPattern("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
         scope=LazyPattern("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
         place=LazyPattern(data["place"]) if data.get("place") else None,
+        shared_place_endings=tuple(data.get("shared_place_endings", ())),
         each_starts=tuple(data.get("each_starts", ())),
         each_kind=LazyPattern(data["each_kind"]) if data.get("each_kind") else None,
         government_endings=tuple(data.get("government_endings", ())),
@@ -623,7 +627,7 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 state.vague = state.vague or vague
         names = _names(g, body)
-        places = _governed_places(g, names) | _each_kinds(g, names)
+        places = _governed_places(g, names) | _each_kinds(g, names) | _shared_kind(g, names)
         for raw, name_start in names:
             raw, inner_vague = _strip_vague_inside(g, raw)
             state.vague = state.vague or inner_vague
@@ -641,6 +645,22 @@ def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]
     if g.place is None or not last.endswith(g.government_endings):
         return frozenset()
     return frozenset(raw for raw, _ in names[:-1] if g.place.match(raw.strip()))
+
+
+def _shared_kind(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
+    """Places whose kind the list's last name writes once for all: the 欧阳, 曲阳 and 凉城 of
+    ``欧阳、曲阳、凉城、广中街道``. Only short names that end no body's way share it (a
+    市绿化市容局 before them is a body of its own)."""
+    last = names[-1][0].strip() if names else ""
+    if len(names) < 2 or not last.endswith(g.shared_place_endings):
+        return frozenset()
+    return frozenset(
+        raw
+        for raw, _ in names[:-1]
+        if 2 <= len(raw.strip()) <= 4
+        and _HAN_ONLY.fullmatch(raw.strip())
+        and not raw.strip().endswith(g.body_endings)
+    )
 
 
 def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:

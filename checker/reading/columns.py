@@ -33,6 +33,20 @@ def _columns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]
     return roles, re.compile(data["person"]), int(data["header_max"])
 
 
+@cache
+def _empty_cell() -> re.Pattern[str] | None:
+    from ..knowledge.data import builtin
+
+    pattern = builtin("columns.yaml").get("empty_cell")
+    return re.compile(pattern) if pattern else None
+
+
+def says_none(cell: str) -> bool:
+    """A cell that says "none" (—, /, 无) rather than naming a body: empty, never a name."""
+    empty = _empty_cell()
+    return empty is not None and empty.fullmatch(cell.strip()) is not None
+
+
 #: What joins the paragraphs of one cell: agency lists by 、, prose directly.
 JOINERS = {"lead": "、", "participant": "、", "cooperate": "、"}
 

@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .clause import parse_clause
-from .columns import column_role, recognise_header
+from .columns import column_role, recognise_header, says_none
 from .model import AgencyRef, Clause, Paren, Plan, Section, Span, Table, TableRow, Task
 from .source import Source
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups
@@ -514,7 +514,7 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
         if role not in _AGENCY_ROLES:
             continue
         cells.append(cell)  # empty ones too: the clause starts at an empty lead cell
-        if cell.end <= cell.start:
+        if cell.end <= cell.start or says_none(source.folded[cell.start : cell.end]):
             continue
         span = Span(cell.start - 1, cell.end + 1, source.line_starts)
         # a cell lists names by 、, by line (joined with 、) or by spaces: all three split

@@ -159,13 +159,14 @@ def _local_bodies_in_standard_form(registry: Registry, uses: tuple) -> frozenset
 
 
 def _own_local_name(registry: Registry, found: Lookup, standard: frozenset[str]) -> bool:
-    """A local body written in a short form of the place's own (市发改委, 市住建局, 区卫健委):
-    a place names its own bodies, and a city's or district's documents write these forms as
-    their usage (成都市 2022, 宁波市 2019, 宝山区 2019 in tests/corpus), so the form stands,
-    unless the plan writes the same body in the standard form too (then the two differ and
-    G002 asks for one)."""
+    """A local body written in a short form of the place's own (市发改委, 市住建局, 区卫健委)
+    or in its full name (省人力资源和社会保障厅, the name most provinces' departments bear,
+    安徽省 2021): a place names its own bodies, and a city's or district's documents write
+    these forms as their usage (成都市 2022, 宁波市 2019, 宝山区 2019 in tests/corpus), so the
+    form stands, unless the plan writes the same body in the standard form too (then the two
+    differ and G002 asks for one)."""
     return (
-        found.form == "alias"
+        found.form in ("alias", "full")
         and registry.is_mirrored(found.agency)
         and found.agency.name not in standard
     )
