@@ -279,22 +279,26 @@ def _tail_in(g: Grammar, line: str) -> bool:
 
 def _sentences(line: str) -> list[tuple[int, int]]:
     """The sentences of a line, between its 。;!? (outside brackets), without the mark."""
-    spans = []
-    depth = start = 0
-    for at, char in enumerate(line):
-        if char in _OPEN:
-            depth += 1
-        elif char in _CLOSE and depth:
-            depth -= 1
-        elif not depth and char in "。;!?":
-            spans.append((start, at))
-            start = at + 1
-    spans.append((start, len(line)))
-    return [(s, e) for s, e in spans if line[s:e].strip()]
+    return [
+        (s, e) for s, e in _cut_outside_brackets(line, 0, len(line), "。;!?") if line[s:e].strip()
+    ]
 
 
 def _segments_of(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence's segments between its commas (outside brackets), blanks trimmed."""
+    trimmed = []
+    for s, e in _cut_outside_brackets(line, start, end, ","):
+        text = line[s:e]
+        s += len(text) - len(text.lstrip())
+        e -= len(text) - len(text.rstrip())
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _cut_outside_brackets(line: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
+    """``line[start:end]`` cut at each of ``marks`` that stands outside brackets, as spans
+    without the marks (a clause in brackets inside a sentence is not cut)."""
     spans = []
     depth = 0
     begin = start
@@ -304,18 +308,11 @@ def _segments_of(line: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif char in _CLOSE and depth:
             depth -= 1
-        elif not depth and char == ",":
+        elif not depth and char in marks:
             spans.append((begin, at))
             begin = at + 1
     spans.append((begin, end))
-    trimmed = []
-    for s, e in spans:
-        text = line[s:e]
-        s += len(text) - len(text.lstrip())
-        e -= len(text) - len(text.rstrip())
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
+    return spans
 
 
 def _is_clause_segment(g: Grammar, text: str) -> bool:
