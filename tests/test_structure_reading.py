@@ -118,3 +118,21 @@ def test_a_list_of_annexes_with_a_wrapped_name():
     )
     assert [t.number for t in _plan(text).tasks] == [1, 2]
     assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_a_heading_over_a_mistyped_task_number_stays_a_heading():
+    # the clause on the 3。 line is task 3's, not the heading's (二) above it
+    text = (
+        "一、甲\n（一）乙\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+        "（二）丙\n3。健全机制。（财政部负责）\n4.加强保护。（商务部负责）\n"
+    )
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+    assert _found(text) == [("N006", 6)]
+
+
+def test_a_decimal_before_the_task_of_its_number_is_no_task():
+    # 2.5 after task 1 is the number expected, but task 2 follows: a figure in prose
+    text = "1.甲。（科技部负责）\n2.5亿元资金用于补助。\n2.乙。（科技部负责）\n"
+    assert [t.number for t in _plan(text).tasks] == [1, 2]
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]

@@ -180,7 +180,18 @@ class Lines:
         if found is not None or task_level != 3:
             return found
         mistyped = task_start(self.contents[index][0], previous)
-        return (3, mistyped) if mistyped is not None else None
+        if mistyped is None or (mistyped.re is _TASK_BEFORE_DIGITS and self.comes_next(index)):
+            return None
+        return (3, mistyped)
+
+    def comes_next(self, index: int) -> bool:
+        """Whether the next numbered line after ``index`` has the number line ``index`` begins
+        with: ``2.5亿元资金。`` then ``2.乙`` is a figure in prose before task 2, not task 2."""
+        number = _TASK_BEFORE_DIGITS.match(self.contents[index][0])
+        for item in self.numbering[index + 1 :]:
+            if item is not None:
+                return number is not None and item[1].group(1) == number.group(1)
+        return False
 
 
 def _contents(source: Source, folded: list[str]) -> list[tuple[str, int]]:
@@ -210,7 +221,8 @@ def task_start(folded: str, previous: str) -> re.Match[str] | None:
     ``11:`` when 11 is the number expected after ``previous`` — a mistyped mark, read as
     the task it is (N006) rather than as prose, a gap and a missing task; so is ``11.``
     before a name that begins with digits (``11.121人才梯队项目``, after task 10). Only the
-    expected number: a line of prose that begins with a figure (``1.5亿``) stays prose."""
+    expected number: a line of prose that begins with a figure (``1.5亿``) stays prose (and
+    so does one whose number the next task has: ``Lines.comes_next``)."""
     found = _TASK.match(folded)
     if found is None:
         found = _MISTYPED_TASK.match(folded) or _TASK_BEFORE_DIGITS.match(folded)
@@ -244,14 +256,25 @@ class Outline:
 
 def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
     """Every numbered line once: (line, level, whether its block holds a clause). A
-    block runs from the item's line to the next numbered line."""
+    block runs from the item's line to the next numbered line, or to a line that may be a
+    task the walk reads by the number expected (``11。`` ``11.121…``): that line's clause
+    is the task's, never the heading's above it."""
     items: list[list] = []
+    open_block = False
     for index, ((content, _), item) in enumerate(zip(lines.contents, lines.numbering, strict=True)):
         if item is not None:  # any numbering, expected or not
             items.append([index, item[0], False])
-        if items and not items[-1][2] and holds_clause(content):
+            open_block = True
+        elif open_block and _loose_task_start(content):
+            open_block = False
+        if open_block and not items[-1][2] and holds_clause(content):
             items[-1][2] = True
     return [(index, level, holds) for index, level, holds in items]
+
+
+def _loose_task_start(content: str) -> bool:
+    """A line that begins like a task number read only where it is the one expected."""
+    return bool(_MISTYPED_TASK.match(content) or _TASK_BEFORE_DIGITS.match(content))
 
 
 def _task_level(blocks: list[tuple[int, int, bool]]) -> int | None:
