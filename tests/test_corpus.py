@@ -176,6 +176,29 @@ XFAIL: dict[str, str] = {
         "full-width bracket) beside full-width commas and colons keeps its own bracket convention: D005 on every "
         "line with a bracket (lines 3-38) is no inconsistency"
     ),
+    "local/2017-nanjing-turang-wuran": (
+        "later names written without the shared prefix 市 (（市环保局、农委牵头，市财政局、国土局等参与）: 农委, 建委, "
+        "科委, 城管局, 供销合作社 are city bodies, not unknown ones (G001), and 发改委, 卫计委 not national names to "
+        "write in full (G002); a standing note closing the first clause (…负责落实。以下均需各区人民政府、园区管委会落实，"
+        "不再列出) is a note, not an agency 不再列出 (G001) nor a second 园区管委会 (G004), line 17; headings （九）（十） "
+        "of 三、 continue 二、's （一）…（八） as the measures 1．…44． run through both, after the frame section 一、's "
+        "own （一）（二） (N005, line 101)"
+    ),
+    "local/2021-xiamen-wuliu-shuniu": (
+        "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
+        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …); half-width "
+        "brackets kept throughout the document (D005 on every line with a bracket); city bodies written without "
+        "the prefix 市 after the first (发改委: G002; 交通运输局, 商务局: G001, line 38)"
+    ),
+    "local/2021-zhezhengban-zeren-fenjie": (
+        "a lead note inside the first clause, 责任单位：A、B、C（列第一位者为牵头或汇总单位，下同）, leaves A the lead "
+        "(1., line 16: no lead read); 。责任单位：A closing the task's own paragraph is its clause (lines 75, 289: "
+        "G008); in an item with several bracketed clauses （责任单位：A）；…（责任单位：B） the first is read, not only "
+        "the last (lines 463, 468); a leading group's other members, 省XX领导小组其他成员单位 / …联席会议其他成员单位, "
+        "and 省政府直属各单位 are collectives (G001, 30 lines), also where 协调小组 ends the group's name (line 383), "
+        "and 有关市、县（市、区）人民政府 is one collective, not 县(市、区)人民政府 (line 203); a third document's "
+        "title (十方面民生实事责任分解) restarts the numbering (N005 line 99, N001 lines 461-465)"
+    ),
 }
 
 
