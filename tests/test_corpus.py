@@ -149,17 +149,13 @@ XFAIL: dict[str, str] = {
         "the annex restarts 一、 (N005); the rules of the scheme （一）…（四） under 三、考评方式 are no "
         "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
     ),
-    "national/2020-guobanfa-fangguanfu-fengong": (
-        "a two-level 分工方案: the （一） tasks and their 具体措施 1．… both carry clauses and are all tasks, "
-        "the measures numbered afresh under each task (N002, N004)"
-    ),
     "local/2021-wanzhengbanmi-gongye-hulianwang": (
         "items numbered with the small full stop 1﹒ are tasks; a second document in the same file restarts "
         "一、 (N005)"
     ),
     "local/2012-guangzhou-rencai-jiju": (
-        "11.121人才梯队项目 is item 11, not a number 11.121 (N002); a district 越秀区 is a body (G001); a "
-        "programme's nickname （简称“633”人才工程） need not be reused (D006)"
+        "the collectives after 配合单位 (配合单位：各有关单位，各区、县级市) are no leads; a district 越秀区 is a "
+        "body (G001); a programme's nickname （简称“633”人才工程） need not be reused (D006)"
     ),
     "local/2020-tianjin-gongzuo-baogao-fengong": (
         "a note in the time-limit place after the role, other than a date (（A牵头，适时出台相关政策，年内持续推进）, "
