@@ -192,6 +192,24 @@ XFAIL: dict[str, str] = {
         "and 省政府直属各单位 are collectives (G001, 30 lines), also where 协调小组 ends the group's name (line 383), "
         "and 有关市、县（市、区）人民政府 is one collective, not 县(市、区)人民政府 (line 203)"
     ),
+    "national/2014-guofa-fuwu-waibao": (
+        "protocol order by the document's date: in December 2014 证监会 was a 国务院直属事业单位, ranked after the "
+        "直属机构 统计局 (it became a 直属机构 in the 2023 reform), so 教育部、人民银行、统计局、银监会、证监会、保监会、"
+        "外汇局 is the order of its time (G007, line 33, table row 25)"
+    ),
+    "local/2006-nanjing-gongzuo-baogao-fenjie": (
+        "persons lead and bodies implement, （X、Y同志牵头，A、B具体实施）: the names before 同志牵头 are persons, not "
+        "agencies (G001 蒋宏坤, 许慧玲同志 …), 具体实施 is a role (G001 经委具体实施 …), and the leading body is the first "
+        "that implements (leads read as the persons); later city bodies without the prefix 市 (经委, 建委, 人事局, "
+        "卫生局, 交通局: G001, some with a national suggestion; 发改委: G002) — every clause of lines 8-22"
+    ),
+    "local/2021-putuo-zeren-fenjie": (
+        "a lead note inside the first clause (责任单位：A、…（责任单位列第一位的为牵头单位，下同）) leaves A the lead "
+        "(1., line 11: none read); a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
+        "not the task's text broken (N003, lines 36, 106); a second document under its own title "
+        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415); 区消防救援大队 is the district's body, not a "
+        "misspelt 支队, and 舟山国际水产城, 其他国有企业 are a company and a collective (G001)"
+    ),
 }
 
 
