@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...reading.model import Break, Edit, Plan, Span, Table, Task
-from ...reading.parse import is_title_line
-from ...reading.text import fold, int_to_cn
+from ...reading.text import fold, int_to_cn, is_title_line
 from ..context import Context
 from ..findings import Finding, Words
 from ..registry import rule
