@@ -37,10 +37,10 @@ from ..knowledge.data import builtin
 from . import vocabulary as vocab
 from .clause import (
     BARE_CLAUSE,
-    CLAUSE_GROUP,
-    CLAUSE_WORDS,
+    ends_in_clause_group,
     ends_like_clause,
     heads_duty_list,
+    holds_clause_group,
     is_bare_list,
     looks_like_clause,
     parse_clause,
@@ -79,7 +79,7 @@ def parse(source: Source) -> Plan:
     if not blocks:
         return _read(source, has_tables=False)
     plan = attach(_read(mask(source, blocks), has_tables=True), source, blocks)
-    if not plan.tasks and not plan.headings and not CLAUSE_GROUP.search(source.folded):
+    if not plan.tasks and not plan.headings and not holds_clause_group(source.folded):
         raise InputError(source.path, NO_OUTLINE)
     return plan
 
@@ -97,7 +97,7 @@ def _read(source: Source, has_tables: bool) -> Plan:
     tasks = tuple([build_task(source, draft, n, frame.running) for n, draft in enumerate(drafts)])
     tasks = with_bare_lists(source, qualified(tasks, headings, outline.task_level))
     paragraphs = with_closing(walk.paragraphs + frame.paragraphs, tasks)
-    if not (tasks or headings or has_tables or CLAUSE_GROUP.search(source.folded)):
+    if not (tasks or headings or has_tables or holds_clause_group(source.folded)):
         # nothing numbered and no clause: not a plan at all (clauses without a task to
         # hold them are a plan not understood, S001, which ``sniff`` tells)
         raise InputError(source.path, NO_OUTLINE)
@@ -238,7 +238,7 @@ def numeral_value(numeral: str) -> int:
 
 def holds_clause(line: str) -> bool:
     """A line with a responsibility clause, bracketed or on its own (责任单位:…)."""
-    return CLAUSE_GROUP.search(line) is not None or BARE_CLAUSE.match(line) is not None
+    return holds_clause_group(line) or BARE_CLAUSE.match(line) is not None
 
 
 class Outline:
@@ -560,7 +560,6 @@ DIRECTIVE = LazyPattern(
 _TRAILING_NUMBER = LazyPattern(r"\)[ \t]*(\d{1,3})[ \t]*$")
 LEADING_REST = LazyPattern(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
-_SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence
 _TITLE_LENGTH = 30
@@ -699,7 +698,7 @@ class Gatherer:
 def has_clause(folded: str) -> bool:
     """Does this text end in a responsibility clause (digits of a split number aside)?"""
     folded = _TRAILING_DIGITS.sub("", folded)
-    if _SIMPLE_CLAUSE_END.search(folded):
+    if ends_in_clause_group(folded):
         return True  # a last group with a role word, perhaps and its stop: ``(A负责)。``
     if not folded.rstrip().endswith((")", "】")):  # else the clause group of a task's text
         return False
