@@ -315,11 +315,18 @@ def _tasks_above(blocks: list[tuple[int, int, bool]], task_level: int | None) ->
 # the body has begun (lines before it are the title, document number, addressee…), a number
 # split at a line's end waiting for its rest, and what it has found so far.
 
-_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|措施|清单|分工表)[ \t]*$")
+#: what a plan's title ends with, the genre (``str.endswith``: a pattern of these words
+#: compiles a class of their first characters, 1.7 M instructions at every start, issue 26)
+_GENRES = ("计划", "要点", "方案", "规划", "安排", "意见", "纲要", "办法", "措施", "清单", "分工表")
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
 _ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
+
+
+def _names_genre(text: str) -> bool:
+    """Does a line end with a genre (…推进计划), blanks after it aside?"""
+    return text.removesuffix("\n").rstrip(" \t").endswith(_GENRES)
 
 
 class Walk:
@@ -495,7 +502,7 @@ class FrontMatter:
             return "addressee"
         if self.title_seen:
             return "preamble"
-        if is_title_line(text) and _TITLE.search(text):
+        if is_title_line(text) and _names_genre(text):
             self.title_seen = True
             return "title"
         if (
@@ -515,7 +522,7 @@ class FrontMatter:
         for following in range(index + 1, min(index + 3, len(folded))):
             text = folded[following].strip()
             if text:
-                return is_title_line(text) and _TITLE.search(text) is not None
+                return is_title_line(text) and _names_genre(text)
         return False
 
 
@@ -1376,9 +1383,9 @@ def _title_year(paragraphs: list[Paragraph]) -> int | None:
 def _number_year(paragraphs: list[Paragraph]) -> int | None:
     for paragraph in paragraphs:
         if paragraph.role == "doc_number":
-            found = vocab.DOC_NUMBER_YEAR.search(fold(paragraph.text))
+            found = vocab.doc_number_year(fold(paragraph.text))
             if found:
-                return int(found.group(1))
+                return found[0]
     return None
 
 
