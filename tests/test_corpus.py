@@ -149,17 +149,13 @@ XFAIL: dict[str, str] = {
         "the annex restarts 一、 (N005); the rules of the scheme （一）…（四） under 三、考评方式 are no "
         "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
     ),
-    "national/2020-guobanfa-fangguanfu-fengong": (
-        "a two-level 分工方案: the （一） tasks and their 具体措施 1．… both carry clauses and are all tasks, "
-        "the measures numbered afresh under each task (N002, N004)"
-    ),
     "local/2021-wanzhengbanmi-gongye-hulianwang": (
         "items numbered with the small full stop 1﹒ are tasks; a second document in the same file restarts "
         "一、 (N005)"
     ),
     "local/2012-guangzhou-rencai-jiju": (
-        "11.121人才梯队项目 is item 11, not a number 11.121 (N002); a district 越秀区 is a body (G001); a "
-        "programme's nickname （简称“633”人才工程） need not be reused (D006)"
+        "the collectives after 配合单位 (配合单位：各有关单位，各区、县级市) are no leads; a district 越秀区 is a "
+        "body (G001); a programme's nickname （简称“633”人才工程） need not be reused (D006)"
     ),
     "local/2020-tianjin-gongzuo-baogao-fengong": (
         "a note in the time-limit place after the role, other than a date (（A牵头，适时出台相关政策，年内持续推进）, "
@@ -179,6 +175,47 @@ XFAIL: dict[str, str] = {
         "a document whose brackets are half-width throughout ((一)…, (A、B按职责分工负责), (2019-2022年); not one "
         "full-width bracket) beside full-width commas and colons keeps its own bracket convention: D005 on every "
         "line with a bracket (lines 3-38) is no inconsistency"
+    ),
+    "local/2017-nanjing-turang-wuran": (
+        "later names written without the shared prefix 市 (（市环保局、农委牵头，市财政局、国土局等参与）: 农委, 建委, "
+        "科委, 城管局, 供销合作社 are city bodies, not unknown ones (G001), and 发改委, 卫计委 not national names to "
+        "write in full (G002); a standing note closing the first clause (…负责落实。以下均需各区人民政府、园区管委会落实，"
+        "不再列出) is a note, not an agency 不再列出 (G001) nor a second 园区管委会 (G004), line 17; headings （九）（十） "
+        "of 三、 continue 二、's （一）…（八） as the measures 1．…44． run through both, after the frame section 一、's "
+        "own （一）（二） (N005, line 101)"
+    ),
+    "local/2021-xiamen-wuliu-shuniu": (
+        "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
+        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …); half-width "
+        "brackets kept throughout the document (D005 on every line with a bracket); city bodies written without "
+        "the prefix 市 after the first (发改委: G002; 交通运输局, 商务局: G001, line 38)"
+    ),
+    "local/2021-zhezhengban-zeren-fenjie": (
+        "a lead note inside the first clause, 责任单位：A、B、C（列第一位者为牵头或汇总单位，下同）, leaves A the lead "
+        "(1., line 16: no lead read); 。责任单位：A closing the task's own paragraph is its clause (lines 75, 289: "
+        "G008); in an item with several bracketed clauses （责任单位：A）；…（责任单位：B） the first is read, not only "
+        "the last (lines 463, 468); a leading group's other members, 省XX领导小组其他成员单位 / …联席会议其他成员单位, "
+        "and 省政府直属各单位 are collectives (G001, 30 lines), also where 协调小组 ends the group's name (line 383), "
+        "and 有关市、县（市、区）人民政府 is one collective, not 县(市、区)人民政府 (line 203); a third document's "
+        "title (十方面民生实事责任分解) restarts the numbering (N005 line 99, N001 lines 461-465)"
+    ),
+    "national/2014-guofa-fuwu-waibao": (
+        "protocol order by the document's date: in December 2014 证监会 was a 国务院直属事业单位, ranked after the "
+        "直属机构 统计局 (it became a 直属机构 in the 2023 reform), so 教育部、人民银行、统计局、银监会、证监会、保监会、"
+        "外汇局 is the order of its time (G007, line 33, table row 25)"
+    ),
+    "local/2006-nanjing-gongzuo-baogao-fenjie": (
+        "persons lead and bodies implement, （X、Y同志牵头，A、B具体实施）: the names before 同志牵头 are persons, not "
+        "agencies (G001 蒋宏坤, 许慧玲同志 …), 具体实施 is a role (G001 经委具体实施 …), and the leading body is the first "
+        "that implements (leads read as the persons); later city bodies without the prefix 市 (经委, 建委, 人事局, "
+        "卫生局, 交通局: G001, some with a national suggestion; 发改委: G002) — every clause of lines 8-22"
+    ),
+    "local/2021-putuo-zeren-fenjie": (
+        "a lead note inside the first clause (责任单位：A、…（责任单位列第一位的为牵头单位，下同）) leaves A the lead "
+        "(1., line 11: none read); a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
+        "not the task's text broken (N003, lines 36, 106); a second document under its own title "
+        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415); 区消防救援大队 is the district's body, not a "
+        "misspelt 支队, and 舟山国际水产城, 其他国有企业 are a company and a collective (G001)"
     ),
 }
 

@@ -128,13 +128,18 @@ def _read(source: Source, has_tables: bool) -> Plan:
 
 _SPAN = maker(Span)
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
-_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
+#: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
+#: into a year); ``1.5亿`` at a line's start is not
+_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!(?!(?:19|20)\d\d年)\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
 _MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
 _SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
 _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 #: the fourth level of GB/T 9704 numbering: (1), also written 1)
 _ITEM = re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]*")
+#: a task number before digits that begin its text (``11.121人才梯队项目``), or a decimal
+#: (``1.5亿``): read as a task only where it is the number expected (``task_start``)
+_TASK_BEFORE_DIGITS = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?=\d)")
 #: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1); tried in this order
 _LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
 
@@ -175,7 +180,18 @@ class Lines:
         if found is not None or task_level != 3:
             return found
         mistyped = task_start(self.contents[index][0], previous)
-        return (3, mistyped) if mistyped is not None else None
+        if mistyped is None or (mistyped.re is _TASK_BEFORE_DIGITS and self.comes_next(index)):
+            return None
+        return (3, mistyped)
+
+    def comes_next(self, index: int) -> bool:
+        """Whether the next numbered line after ``index`` has the number line ``index`` begins
+        with: ``2.5亿元资金。`` then ``2.乙`` is a figure in prose before task 2, not task 2."""
+        number = _TASK_BEFORE_DIGITS.match(self.contents[index][0])
+        for item in self.numbering[index + 1 :]:
+            if item is not None:
+                return number is not None and item[1].group(1) == number.group(1)
+        return False
 
 
 def _contents(source: Source, folded: list[str]) -> list[tuple[str, int]]:
@@ -203,11 +219,13 @@ def numbered(content: str) -> Item | None:
 def task_start(folded: str, previous: str) -> re.Match[str] | None:
     """A task's number at the start of a line: ``11.`` or ``11、``, or ``11。`` ``11,``
     ``11:`` when 11 is the number expected after ``previous`` — a mistyped mark, read as
-    the task it is (N006) rather than as prose, a gap and a missing task. Only the
-    expected number: a line of prose that begins with a figure stays prose."""
+    the task it is (N006) rather than as prose, a gap and a missing task; so is ``11.``
+    before a name that begins with digits (``11.121人才梯队项目``, after task 10). Only the
+    expected number: a line of prose that begins with a figure (``1.5亿``) stays prose (and
+    so does one whose number the next task has: ``Lines.comes_next``)."""
     found = _TASK.match(folded)
     if found is None:
-        found = _MISTYPED_TASK.match(folded)
+        found = _MISTYPED_TASK.match(folded) or _TASK_BEFORE_DIGITS.match(folded)
         if found is not None and int(found.group(1)) != numeral_value(previous) + 1:
             return None
     return found
@@ -228,24 +246,35 @@ class Outline:
     the numbering level that carries the tasks (1 ``一、`` … 4 ``(1)``), if any, and the
     lines of items above that level that are tasks all the same."""
 
-    __slots__ = ("leaf_tasks", "task_level")
+    __slots__ = ("task_level", "tasks_above")
 
     def __init__(self, lines: Lines) -> None:
         blocks = _numbered_blocks(lines)
         self.task_level = _task_level(blocks)
-        self.leaf_tasks = _leaf_tasks(blocks, self.task_level)
+        self.tasks_above = _tasks_above(blocks, self.task_level)
 
 
 def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
     """Every numbered line once: (line, level, whether its block holds a clause). A
-    block runs from the item's line to the next numbered line."""
+    block runs from the item's line to the next numbered line, or to a line that may be a
+    task the walk reads by the number expected (``11。`` ``11.121…``): that line's clause
+    is the task's, never the heading's above it."""
     items: list[list] = []
+    open_block = False
     for index, ((content, _), item) in enumerate(zip(lines.contents, lines.numbering, strict=True)):
         if item is not None:  # any numbering, expected or not
             items.append([index, item[0], False])
-        if items and not items[-1][2] and holds_clause(content):
+            open_block = True
+        elif open_block and _loose_task_start(content):
+            open_block = False
+        if open_block and not items[-1][2] and holds_clause(content):
             items[-1][2] = True
     return [(index, level, holds) for index, level, holds in items]
+
+
+def _loose_task_start(content: str) -> bool:
+    """A line that begins like a task number read only where it is the one expected."""
+    return bool(_MISTYPED_TASK.match(content) or _TASK_BEFORE_DIGITS.match(content))
 
 
 def _task_level(blocks: list[tuple[int, int, bool]]) -> int | None:
@@ -266,20 +295,16 @@ def _task_level(blocks: list[tuple[int, int, bool]]) -> int | None:
     return 3 if any(level == 3 for _, level, _ in blocks) else None
 
 
-def _leaf_tasks(blocks: list[tuple[int, int, bool]], task_level: int | None) -> frozenset[int]:
-    """Lines of items above the task level that are tasks all the same: they hold a
-    clause and no task of the task level sits under them (the (一)(二)(三) of a 组织保障
-    section, each with its clause, in a plan whose measures are 1. items)."""
+def _tasks_above(blocks: list[tuple[int, int, bool]], task_level: int | None) -> frozenset[int]:
+    """Lines of items above the task level that are tasks all the same: their own block
+    (up to the next numbered line) holds a clause. The (一)(二)(三) of a 组织保障 section,
+    each with its clause, in a plan whose measures are 1. items; and the measures of a
+    two-level 分工方案 (国办发〔2020〕43号), （一）… with its clause, then 具体措施： and its
+    sub-items 1.… with theirs: both levels are tasks. A heading whose clause is only in
+    the items under it has none of its own, and stays a heading."""
     if task_level is None:
         return frozenset()
-    leaves = set()
-    for n, (index, level, holds) in enumerate(blocks):
-        if level >= task_level or not holds:
-            continue
-        following = blocks[n + 1][1] if n + 1 < len(blocks) else 0
-        if following <= level:  # nothing deeper under it
-            leaves.add(index)
-    return frozenset(leaves)
+    return frozenset(index for index, level, holds in blocks if level < task_level and holds)
 
 
 # -- 2. the walk --------------------------------------------------------------------------
@@ -304,7 +329,7 @@ class Walk:
     def __init__(self, lines: Lines, outline: Outline) -> None:
         self.lines = lines
         self.task_level = outline.task_level
-        self.leaf_tasks = outline.leaf_tasks
+        self.tasks_above = outline.tasks_above
         self.front = FrontMatter(lines)
         self.gatherer = Gatherer(lines, outline.task_level)
         self.in_body = False  # a heading or a task was met: no more title or addressee
@@ -343,8 +368,11 @@ class Walk:
                 self.annex_next += 1  # 2.交通子行业…分配表: the next annex's name
                 self.paragraph(content, start, index)
                 return index + 1
+            if item is None and _name_goes_on(content):
+                self.paragraph(content, start, index)  # …联席会 / 议成员单位工作任务清单
+                return index + 1
             self.annex_next = 0
-        if item is not None and (item[0] == self.task_level or index in self.leaf_tasks):
+        if item is not None and (item[0] == self.task_level or index in self.tasks_above):
             return self.task(index, content, start, *item)
         if item is not None:
             self.heading(item, content, start)
@@ -959,6 +987,13 @@ def _annex_list() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:{labels})[ \t]*:[ \t]*1[ \t]*[.、]")
 
 
+def _name_goes_on(content: str) -> bool:
+    """An unnumbered line in a list of annexes that goes on with the last annex's name,
+    wrapped: short, and not ending a sentence (prose after the list ends it)."""
+    text = content.strip()
+    return len(text) <= _TITLE_LENGTH and text[-1] not in _PARAGRAPH_END
+
+
 def _layout_words(key: str) -> tuple[str, ...]:
     return tuple(str(word) for word in (builtin("layout.yaml") or {}).get(key, ()))
 
@@ -1233,7 +1268,7 @@ def qualified(
     at_level = [t for t in tasks if t.level == task_level]
     if sum(1 for t in at_level[1:] if t.number == 1) < 2:
         return tasks  # no two parts start again at 1 (most plans): no part to look for
-    headings = sorted(headings, key=lambda h: h.span.start)
+    headings = sorted(headings + _tasks_as_parts(tasks, task_level), key=lambda h: h.span.start)
     starts = [h.span.start for h in headings]
     # the tasks under one heading have the same headings above them: read once
     read: dict[tuple[int, int], list[Heading]] = {}
@@ -1257,6 +1292,16 @@ def qualified(
         if len(set(labels)) == len(labels):
             break
     return tuple(t._replace(qualifier=q) for t, q in zip(tasks, parts, strict=True))
+
+
+def _tasks_as_parts(tasks: tuple[Task, ...], task_level: int | None) -> list[Heading]:
+    """Tasks above the task level, as the parts their measures are cited in: a two-level
+    分工方案's （一） with its own clause holds measures 1.… numbered afresh, cited （一）2."""
+    return [
+        Heading(t.level, t.number_text, t.number, "", t.number_span, t.number_span)
+        for t in tasks
+        if task_level is not None and t.level < task_level
+    ]
 
 
 def _headings_above(before: list[Heading], level: int) -> list[Heading]:

@@ -92,7 +92,10 @@ def _items(plan: Plan, level: int) -> list[_Item]:
         for h in plan.headings
         if h.level == level
     ]
-    parents = sorted(h.span.start for h in plan.headings if h.level < level)
+    parents = sorted(
+        [h.span.start for h in plan.headings if h.level < level]
+        + [t.span.start for t in plan.tasks if t.level < level]
+    )
     return [
         _Item(number, span, task, bisect_left(parents, start))
         for start, number, span, task in sorted(entries, key=lambda e: e[0])

@@ -1,0 +1,138 @@
+"""The structure of a document read as its drafters wrote it: numbering, parts and annexes.
+
+Each convention here was met in real documents of the corpus (``tests/corpus``); each test
+holds the reading and, beside it, the look-alike that must still be flagged.
+"""
+
+from __future__ import annotations
+
+from checker.reading.parse import parse
+from checker.reading.source import Source
+
+from .conftest import lint_text
+
+
+def _plan(text: str):
+    return parse(Source.from_text(text, "plan.txt"))
+
+
+def _found(text: str) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in lint_text(text)]
+
+
+# ---- a two-level 分工方案: a measure with its clause, then its sub-items with theirs ----------
+# 国办发〔2020〕43号: （一）… (clause), 具体措施：, 1．… (clause) numbered afresh under each measure
+
+TWO_LEVELS = (
+    "国务院办公厅关于印发某某重点任务分工方案的通知\n"
+    "一、深化改革\n"
+    "（一）推进财政资金直达。（财政部、税务总局按职责分工负责）\n"
+    "具体措施：\n"
+    "1．完善直达机制。（财政部牵头，各地区按职责分工负责）\n"
+    "2．简化优惠程序。（税务总局负责）\n"
+    "（二）便利企业融资。（人民银行、证监会按职责分工负责）\n"
+    "具体措施：\n"
+    "1．优化信贷流程。（证监会负责）\n"
+    "2．完善绩效评价。（财政部负责）\n"
+    "3．加强信用信息共享。（人民银行负责）\n"
+    "二、优化服务\n"
+    "（三）提升企业注销便利度。（市场监管总局负责）\n"
+    "具体措施：\n"
+    "1．修改完善注销指引。（市场监管总局负责）\n"
+    "2．探索强制注销试点。（市场监管总局负责）\n"
+)
+
+
+def test_both_levels_of_a_two_level_plan_are_tasks():
+    plan = _plan(TWO_LEVELS)
+    assert [(t.number_text, t.level) for t in plan.tasks] == [
+        ("一", 2), ("1", 3), ("2", 3),
+        ("二", 2), ("1", 3), ("2", 3), ("3", 3),
+        ("三", 2), ("1", 3), ("2", 3),
+    ]  # fmt: skip
+    # the sub-items are cited with the measure they restart under
+    assert [t.label for t in plan.tasks if t.level == 3][:3] == ["（一）1", "（一）2", "（二）1"]
+    assert lint_text(TWO_LEVELS) == []
+
+
+def test_two_level_plan_a_real_duplicate_under_one_measure():
+    assert _found(TWO_LEVELS.replace("3．加强", "2．加强")) == [("N001", 11)]
+
+
+def test_two_level_plan_a_real_missing_number_under_one_measure():
+    assert _found(TWO_LEVELS.replace("2．探索", "3．探索")) == [("N002", 16)]
+
+
+def test_two_level_plan_a_missing_measure_number():
+    assert _found(TWO_LEVELS.replace("（三）提升", "（四）提升")) == [("N005", 13)]
+
+
+def test_a_heading_without_clause_over_tasks_stays_a_heading():
+    text = "一、甲\n（一）深化改革\n1．完善机制。（财政部负责）\n2．简化程序。（税务总局负责）\n"
+    plan = _plan(text)
+    assert [t.number_text for t in plan.tasks] == ["1", "2"]
+    assert [h.numeral for h in plan.headings] == ["一", "一"]
+
+
+# ---- a task number before digits: a year, or a name that begins with digits ------------------
+
+
+def test_a_task_that_begins_with_a_year():
+    text = "1．完善机制。（财政部负责）\n2．2021年6月底前简化程序。（税务总局负责）\n"
+    plan = _plan(text)
+    assert [(t.number, t.body[:5]) for t in plan.tasks] == [(1, "完善机制。"), (2, "2021年")]
+    assert lint_text(text) == []
+
+
+def test_a_task_whose_name_begins_with_digits():
+    names = ["科普", "创业", "金融", "文化", "体育", "卫生", "教育", "农业", "港航", "会展"]
+    text = "".join(f"{n}.{name}人才项目。（市科协负责）\n" for n, name in enumerate(names, 1))
+    text += "11.121人才梯队项目。（市科技局负责）\n12.博士后培养项目。（市人社局负责）\n"
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == list(range(1, 13))
+    assert plan.tasks[10].body.startswith("121人才梯队项目")
+    assert lint_text(text, select="N") == []
+
+
+def test_a_decimal_at_a_lines_start_is_no_task():
+    # 5.121 after task 2 is not the number expected: a figure, not task 5 (no gap 3—4)
+    text = "1.甲。（科技部负责）\n2.乙。（科技部负责）\n5.121万元用于补助。\n3.丙。（科技部负责）\n"
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == [1, 2, 3]
+    assert not [f for f in lint_text(text) if f.code in ("N002", "N004")]
+
+
+def test_a_real_gap_before_a_year_is_still_a_gap():
+    text = "1．完善机制。（财政部负责）\n3．2021年底前简化程序。（税务总局负责）\n"
+    assert _found(text) == [("N002", 2)]
+
+
+# ---- a list of annexes whose name wraps -------------------------------------------------------
+
+
+def test_a_list_of_annexes_with_a_wrapped_name():
+    text = (
+        "一、任务\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+        "附件：1.2019年某某推进工作联席会\n议成员单位工作任务清单\n"
+        "2.2019年街镇目标任务分解表\n3.2019年某某工作指标\n"
+    )
+    assert [t.number for t in _plan(text).tasks] == [1, 2]
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_a_heading_over_a_mistyped_task_number_stays_a_heading():
+    # the clause on the 3。 line is task 3's, not the heading's (二) above it
+    text = (
+        "一、甲\n（一）乙\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+        "（二）丙\n3。健全机制。（财政部负责）\n4.加强保护。（商务部负责）\n"
+    )
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+    assert _found(text) == [("N006", 6)]
+
+
+def test_a_decimal_before_the_task_of_its_number_is_no_task():
+    # 2.5 after task 1 is the number expected, but task 2 follows: a figure in prose
+    text = "1.甲。（科技部负责）\n2.5亿元资金用于补助。\n2.乙。（科技部负责）\n"
+    assert [t.number for t in _plan(text).tasks] == [1, 2]
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
