@@ -63,7 +63,8 @@ class Grammar(NamedTuple):
 
     tail: LazyPattern  # (manners)(roles) at a segment's end
     role_of: dict[str, str]  # role word → role
-    role_words: tuple[str, ...]  # what every tail ends with (before spaces)
+    role_words: tuple[str, ...]  # a role word: what every tail ends with, or its object
+    tail_ends: tuple[str, ...]  # how a tail ends: a role word, or its object (相关工作)
     shared_manners: frozenset[str]
     labels: dict[str, str]  # label word → role
     label_endings: tuple[str, ...]  # how an unlisted label of parties ends (…考核单位)
@@ -90,6 +91,8 @@ class Grammar(NamedTuple):
     running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
     opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
+    note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
+    note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -115,10 +118,15 @@ def grammar() -> Grammar:
     label_words = _alternatives(list(labels))
     roles = _alternatives(list(role_of))
     collectives = data.get("collective_patterns", [])
+    objects = [str(w) for w in data.get("role_objects", ())]
+    notes = data.get("standing_notes") or {}
     return Grammar(
-        tail=LazyPattern(rf"(?:{_alternatives(manners)})*(?:{roles})+[ \t]*$"),
+        tail=LazyPattern(
+            rf"(?:{_alternatives(manners)})*(?:{roles})+(?:{_alternatives(objects) or '$^'})?[ \t]*$"
+        ),
         role_of=role_of,
         role_words=tuple(role_of),
+        tail_ends=tuple(role_of) + tuple(objects),
         shared_manners=shared,
         labels=labels,
         label_endings=tuple(data.get("label_endings", ())),
@@ -150,6 +158,8 @@ def grammar() -> Grammar:
         opening_roles=tuple(
             sorted(data.get("running", {}).get("opening_roles", ()), key=len, reverse=True)
         ),
+        note_opens=tuple(map(str, notes.get("opens", ()))),
+        note_closes=tuple(map(str, notes.get("closes", ()))),
     )
 
 
@@ -476,7 +486,13 @@ def _read_clause(folded_inner: str) -> Reading:
     g = grammar()
     state = _Clause()
     pending: list[_Party] = []  # parties of segments without a role word, waiting for one
+    notes = _standing_notes(g, folded_inner)
     for text, start in _segments(g, folded_inner):
+        note = next((n for n in notes if n[0] <= start < n[1]), None)
+        if note is not None:  # a standing note's segment: the note, once, not parties
+            if start == note[0] or not folded_inner[note[0] : start].strip():
+                state.notes.append(folded_inner[note[0] : note[1]].strip())
+            continue
         if pending and _label(text):  # a label opens a new list: the last one ends
             _give_role(state, pending)
         role, added = _read_segment(g, state, text, start)
@@ -504,6 +520,22 @@ def _read_clause(folded_inner: str) -> Reading:
     )
 
 
+def _standing_notes(g: Grammar, folded_inner: str) -> list[tuple[int, int]]:
+    """The sentences of a clause that are standing notes (``standing_notes``: 以下均需区市场
+    监管局落实，…，不再单独列出): how the clauses below are read, not who does this task. A
+    note follows the task's own assignment: the first sentence is never one (in 科技部负责，
+    不再单独列出 科技部 does this task too)."""
+    if not any(w in folded_inner for w in g.note_opens + g.note_closes):
+        return []  # nearly every clause: no note word in it
+    sentences = _cut_outside_brackets(folded_inner, 0, len(folded_inner), ";。")
+    return [
+        (start, end)
+        for start, end in sentences[1:]
+        if folded_inner[start:end].strip().startswith(g.note_opens)
+        or folded_inner[start:end].strip().rstrip(",").endswith(g.note_closes)
+    ]
+
+
 def _give_role(state: _Clause, pending: list[_Party]) -> None:
     """Parties no role word followed take the role of the segment before them (牵头单位:X,
     配合单位:Y,各区: 各区 cooperates), or 负责 where none is before them."""
@@ -527,6 +559,9 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if stripped in _skipped():
         if state.lead_note:
             state.lead_note += "," + stripped
+        return None, 0
+    if stripped in g.note_closes:  # A负责,不再单独列出: a note on the lists below
+        state.notes.append(stripped)
         return None, 0
     if g.time_limit.search(stripped):
         state.deadline = state.deadline or stripped
@@ -585,7 +620,7 @@ def _tail(g: Grammar, text: str, start: int = 0, end: int | None = None) -> re.M
     last = text[start:end].removesuffix("\n").rstrip(" \t")  # before spaces, or $'s newline
     return (
         g.tail.search(text, start, len(text) if end is None else end)
-        if last.endswith(g.role_words)
+        if last.endswith(g.tail_ends)
         else None
     )
 
