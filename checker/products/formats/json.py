@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 
 
 def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, Any]:
+    line, column = found.span.position
+    end_line, end_column = found.span.end_position
     item: dict[str, Any] = {
         "path": found.path,
-        "line": found.line,
-        "column": found.column,
-        "end_line": found.span.end_line,
-        "end_column": found.span.end_column,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
         "rule": found.code,
         "name": found.name,
         "severity": found.severity,
