@@ -135,8 +135,7 @@ XFAIL: dict[str, str] = {
         "leads, not skipped for the next clause's 市国防科技工业办公室"
     ),
     "local/2019-hangzhengbanhan-zeren-fenjie": (
-        "a label clause on the "
-        "task's own line after its text, 。责任单位：A (31., 114., 128.: G008, no lead); 协调小组 and a name that "
+        "协调小组 and a name that "
         "begins with a year (2022年第19届亚运会组委会办公室) are names, not a role and a part left unplaced (G001 line "
         "200, G012 lines 145, 288); divisions after one shared prefix (亚运会组委会场馆建设部、竞赛部; 杭州高新开发区"
         "（滨江）管委会、政府: G001 line 284, lead 竞赛部); collectives 市直属各单位, 市级各预算部门 (G001 lines 19, 23)"
@@ -162,8 +161,7 @@ XFAIL: dict[str, str] = {
     ),
     "local/2021-zhezhengban-zeren-fenjie": (
         "a lead note inside the first clause, 责任单位：A、B、C（列第一位者为牵头或汇总单位，下同）, leaves A the lead "
-        "(1., line 16: no lead read); 。责任单位：A closing the task's own paragraph is its clause (lines 75, 289: "
-        "G008); in an item with several bracketed clauses （责任单位：A）；…（责任单位：B） the first is read, not only "
+        "(1., line 16: no lead read); in an item with several bracketed clauses （责任单位：A）；…（责任单位：B） the first is read, not only "
         "the last (lines 463, 468); a leading group's other members, 省XX领导小组其他成员单位 / …联席会议其他成员单位, "
         "and 省政府直属各单位 are collectives (G001, 30 lines), also where 协调小组 ends the group's name (line 383), "
         "and 有关市、县（市、区）人民政府 is one collective, not 县(市、区)人民政府 (line 203)"

@@ -219,3 +219,35 @@ def test_a_part_of_tasks_restarting_in_a_straight_run_is_still_flagged():
 def test_a_gap_in_a_frame_part_is_still_flagged():
     text = FRAMED.replace("2.纳入", "3.纳入")
     assert [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")] == [("N002", 13)]
+
+
+# ---- a labelled clause closing the task's own line -------------------------------------------
+# 杭政办函〔2019〕12号, 浙政办 2021: 责任单位：A on the line after each task, and now and then on
+# the task's own line after its last sentence
+
+LABELLED = (
+    "一、重点工作\n1.深化国家安全发展示范城市创建工作。\n责任单位：市应急管理局，各区政府\n"
+    "2.整合协调应急管理力量，加强救援队伍建设。\u00a0\u00a0责任单位：市应急管理局、市消防救援支队\n"
+    "3.新增国家高新技术企业1000家。\n责任单位：市科技局\n"
+)
+
+
+def test_a_labelled_clause_on_the_tasks_own_line():
+    plan = _plan(LABELLED)
+    task = plan.tasks[1]
+    assert [a.name for a in task.clause.agencies] == ["市应急管理局", "市消防救援支队"]
+    assert task.body == "整合协调应急管理力量，加强救援队伍建设。"
+    assert not [f for f in lint_text(LABELLED) if f.code == "G008"]
+
+
+def test_a_label_inside_a_bracketed_clause_stays_in_it():
+    text = "1.推进诚信建设。（牵头部门：市交通委。配合部门：市公安局、市财政局）\n"
+    clause = _plan(text).tasks[0].clause
+    assert [(a.name, a.role) for a in clause.agencies] == [
+        ("市交通委", "lead"), ("市公安局", "cooperate"), ("市财政局", "cooperate"),
+    ]  # fmt: skip
+
+
+def test_a_task_whose_line_ends_in_a_note_that_is_no_label_still_lacks_its_clause():
+    text = LABELLED.replace("责任单位：市应急管理局、市消防救援支队", "具体要求：年内完成")
+    assert [(f.code, f.line) for f in lint_text(text) if f.code == "G008"] == [("G008", 4)]
