@@ -1138,10 +1138,15 @@ def _closing_label(source: Source, pieces: Segments) -> list[tuple[int, Clause]]
         return []
     label = found.start(1)
     rest = source.folded[label:end]
-    if rest.count(")") > rest.count("("):
+    if _closes_more(rest):
         return []  # a label inside a bracketed clause: (牵头部门:A。配合部门:B)
     at = sum(e - s for s, e in pieces[:-1]) + label - start
     return [(at, _bare_clause(source, label, end))]
+
+
+def _closes_more(text: str) -> bool:
+    """Does ``text`` close more brackets than it opens (it began inside one)?"""
+    return sum(map(text.count, ")〕]】")) > sum(map(text.count, "(〔[【"))
 
 
 def _bare_clause(source: Source, start: int, end: int) -> Clause:
