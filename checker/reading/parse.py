@@ -37,6 +37,7 @@ from ..knowledge.data import builtin
 from . import vocabulary as vocab
 from .clause import (
     BARE_CLAUSE,
+    CLOSING_LABEL,
     ends_in_clause_group,
     ends_like_clause,
     heads_duty_list,
@@ -674,12 +675,35 @@ class Gatherer:
             if len(texts) == 1 and _list_line(texts[0]):
                 break  # (市发改委、财政局): a list of bodies alone on the item's next line
         else:
-            return index + 1
+            return self.join_body(index, number, segments, breaks)
         folded = self.lines.source.folded
         for piece in pieces:
             tail = folded[segments[-1][0] : segments[-1][1]].rstrip()
             self.append(piece, segments, breaks, wrapped=_cut_off(tail))
         return index + 1 + len(pieces)
+
+    def join_body(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
+        """A task that is a title on a line of its own (``13.开展工业互联网新模式推广。``,
+        ``2.落实属地主体责任``) with its body in the paragraphs below, the clause closing the
+        last of them (皖政办秘〔2021〕82号, 奉贤 2021 农村公路): join them, up to the last
+        line with a clause before the next block; none where no clause comes."""
+        if len(segments) != 1:
+            return index + 1
+        first = self.lines.source.folded[segments[0][0] : segments[0][1]].strip()
+        if not is_title_line(first.rstrip("。")):
+            return index + 1
+        last = None
+        lookahead = index + 1
+        while lookahead < self.lines.count and not self.starts_block(lookahead, number):
+            text = self.lines.contents[lookahead][0].strip()
+            if has_clause(text) or BARE_CLAUSE.match(text):
+                last = lookahead
+            lookahead += 1
+        if last is None:
+            return index + 1
+        for piece in range(index + 1, last + 1):
+            self.append(piece, segments, breaks, wrapped=False)
+        return last + 1
 
     def starts_block(self, index: int, number: str) -> bool:
         """A line that begins something of its own, never the rest of a task: a blank line,
@@ -1025,6 +1049,8 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
     offsets = source_offsets(pieces)
     # (offset in folded, clause) of unbracketed lines: never the task's first line
     bare = _bare_clauses(source, pieces) if len(pieces) > 1 else []
+    if not bare and ":" in source.folded[pieces[-1][0] : pieces[-1][1]]:
+        bare = _closing_label(source, pieces)
     bracketed = folded[: bare[0][0]] if bare else folded
     groups = bracket_groups(bracketed)
     final = clause_group(bracketed, groups)
@@ -1129,6 +1155,27 @@ def _bare_clauses(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
     if not lines:
         return []
     return [(lines[0][0], _bare_clause(source, lines[0][1], lines[-1][2]))]
+
+
+def _closing_label(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
+    """A labelled clause closing the task's last line after its last sentence, in a layout
+    that puts it on a line of its own (…加强应急救援基地和队伍建设。责任单位：市应急管理局,
+    杭政办函〔2019〕12号, 浙政办 2021): with its offset in the joined text, if there is one."""
+    start, end = pieces[-1]
+    found = CLOSING_LABEL.search(source.folded, start, end)
+    if found is None:
+        return []
+    label = found.start(1)
+    rest = source.folded[label:end]
+    if _closes_more(rest):
+        return []  # a label inside a bracketed clause: (牵头部门:A。配合部门:B)
+    at = sum(e - s for s, e in pieces[:-1]) + label - start
+    return [(at, _bare_clause(source, label, end))]
+
+
+def _closes_more(text: str) -> bool:
+    """Does ``text`` close more brackets than it opens (it began inside one)?"""
+    return sum(map(text.count, ")〕]】")) > sum(map(text.count, "(〔[【"))
 
 
 def _bare_clause(source: Source, start: int, end: int) -> Clause:
