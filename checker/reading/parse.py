@@ -669,12 +669,35 @@ class Gatherer:
             if len(texts) == 1 and _list_line(texts[0]):
                 break  # (市发改委、财政局): a list of bodies alone on the item's next line
         else:
-            return index + 1
+            return self.join_body(index, number, segments, breaks)
         folded = self.lines.source.folded
         for piece in pieces:
             tail = folded[segments[-1][0] : segments[-1][1]].rstrip()
             self.append(piece, segments, breaks, wrapped=_cut_off(tail))
         return index + 1 + len(pieces)
+
+    def join_body(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
+        """A task that is a title on a line of its own (``13.开展工业互联网新模式推广。``,
+        ``2.落实属地主体责任``) with its body in the paragraphs below, the clause closing the
+        last of them (皖政办秘〔2021〕82号, 奉贤 2021 农村公路): join them, up to the last
+        line with a clause before the next block; none where no clause comes."""
+        if len(segments) != 1:
+            return index + 1
+        first = self.lines.source.folded[segments[0][0] : segments[0][1]].strip()
+        if not is_title_line(first.rstrip("。")):
+            return index + 1
+        last = None
+        lookahead = index + 1
+        while lookahead < self.lines.count and not self.starts_block(lookahead, number):
+            text = self.lines.contents[lookahead][0].strip()
+            if has_clause(text) or BARE_CLAUSE.match(text):
+                last = lookahead
+            lookahead += 1
+        if last is None:
+            return index + 1
+        for piece in range(index + 1, last + 1):
+            self.append(piece, segments, breaks, wrapped=False)
+        return last + 1
 
     def starts_block(self, index: int, number: str) -> bool:
         """A line that begins something of its own, never the rest of a task: a blank line,
