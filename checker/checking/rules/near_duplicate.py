@@ -15,10 +15,13 @@ from ..registry import Option, rule
 _NOT_TEXT = ",，。;；:：、()（）《》“”"
 
 
+@per_text(maxsize=16384)
 def _words(body: str) -> str:
     """A task's text as compared: without white space and punctuation marks. ``str``
     methods, as ``text.fold``: a class of Chinese marks costs 2 M instructions to compile
-    (issue 26), and ``str.translate`` is 3× slower on Chinese text."""
+    (issue 26), and ``str.translate`` is 3× slower on Chinese text. Kept, as the masks
+    are: tasks carry over from plan to plan, and the fourteen scans of a task's text
+    cost 15 k instructions, a memo's hit one."""
     text = "".join(body.split())
     for mark in _NOT_TEXT:
         if mark in text:
@@ -133,8 +136,8 @@ _BUCKETS = 128
 _BUCKET_OF = bytes(n % _BUCKETS for n in range(256))
 #: what maketrans writes for a filled bucket (never a bucket's own number: those are < 128)
 _FILLED = b"\xff"
-#: a table's byte kept as 1 where maketrans wrote _FILLED, else 0
-_IS_FILLED = bytes(255) + b"\x01"
+#: a table's byte as a binary digit: "1" where maketrans wrote _FILLED, else "0"
+_AS_DIGIT = b"0" * 255 + b"1"
 
 
 @per_text(maxsize=16384)
@@ -148,13 +151,17 @@ def _buckets(text: str) -> tuple[int, int]:
     real plans the bound is as tight as with the characters themselves, and it is read
     with C-level calls only: the code points' low bytes by an encoding and a slice, the
     filled buckets by ``bytes.maketrans`` (a 256-byte table where each byte of the text
-    is mapped to _FILLED: a scatter), kept as one 0/1 byte per bucket in one int. An
-    earlier version numbered each distinct character and added its bit: three times as
-    slow. (An empty text fills no bucket; _similar_pairs never compares one.)
+    is mapped to _FILLED: a scatter), written as 128 binary digits and read as one
+    128-bit int, a bit a bucket. An earlier version numbered each distinct character and
+    added its bit: three times as slow. Another kept a byte a bucket (``int.from_bytes``
+    of the 0/1 table): a 1024-bit int, whose AND and popcount, done for each of the 2,500
+    pairs of the 2024 plan's window, made them cost 6.6 M instructions, 4.4 M with the
+    128-bit int (issue 26). (An empty text fills no bucket; _similar_pairs never compares
+    one.)
     """
     buckets = text.encode("utf-32-le", "surrogatepass")[::4].translate(_BUCKET_OF)
     table = bytes.maketrans(buckets, _FILLED * len(buckets))
-    mask = int.from_bytes(table[:_BUCKETS].translate(_IS_FILLED))
+    mask = int(table[:_BUCKETS].translate(_AS_DIGIT), 2)
     return mask, len(text) - mask.bit_count()
 
 
