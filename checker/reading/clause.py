@@ -176,7 +176,7 @@ CLAUSE_WORDS = LazyPattern(lambda: grammar().clause_words)
 #: tell which level of a plan carries the clauses, or to count the clauses of one not read
 CLAUSE_GROUP = LazyPattern(
     lambda: (
-        rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+        rf"[(【〔](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】〕]"
     )
 )
 #: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
@@ -639,6 +639,8 @@ def _tail_says(words: str) -> tuple[str, bool]:
     g = grammar()
     best = None
     for word, role in g.role_of.items():
+        if word in g.shared_manners and words != word:
+            continue  # 按职责分工 is the role only alone (〔A、B按职责分工〕), else the manner
         at = words.find(word)
         if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(word) > best[2])):
             best = (at, role, len(word))

@@ -725,7 +725,7 @@ def has_clause(folded: str) -> bool:
     folded = _TRAILING_DIGITS.sub("", folded)
     if _SIMPLE_CLAUSE_END.search(folded):
         return True  # a last group with a role word, perhaps and its stop: ``(A负责)。``
-    if not folded.rstrip().endswith((")", "】")):  # else the clause group of a task's text
+    if not folded.rstrip().endswith((")", "】", "〕")):  # else the clause group of a task's text
         return False
     return clause_group(folded, bracket_groups(folded)) is not None
 
