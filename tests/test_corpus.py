@@ -65,12 +65,6 @@ XFAIL: dict[str, str] = {
         "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
-    "local/2023-hujiaoke-andian-shiyonglv": (
-        "a title broken over lines inside 《…》 is one title (D004); the year from the date line "
-        "when no number is in the text; an abbreviation defined and used in the same task "
-        "(市级平台) is used (D006); divisions written after one shared prefix (市交通委科技信息处、"
-        "港务监管处) and national offices (上海海事局) not unknown agencies (G001)"
-    ),
     "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
     "local/2025-baoshan-haiyang-laji": (
         "a bare bracketed list of bodies closing a measure, without label or role word "
@@ -101,18 +95,10 @@ XFAIL: dict[str, str] = {
         "the collective 各相关部门 after a named first body (区发展改革委、各相关部门，各街道管理办) in the "
         "clause of a general safeguards section is not a vague assignment (G005)"
     ),
-    "local/2022-jiading-panhuo-diaoxiao": (
-        "a bare list closing a task that holds a collective only (（区属国企）) or "
-        "is followed by a stop (（各街镇、区规划资源局）。) is its clause (G008, leads)"
-    ),
     "local/2023-chongming-rushi-shidian": (
         "D007 on tasks that are titles of different documents to draft (1.《…管理办法》 and"
         " 5.《…民主管理的实施意见》): the long shared subject 崇明区农村集体经营性建设用地入市 makes"
         " them read as near-duplicates"
-    ),
-    "local/open-2022-chuanfagai-liutong-tixi": (
-        "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
-        "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (tasks)"
     ),
     "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
         "the rules of the scheme （一）…（四） under 三、考评方式 are no "
@@ -194,11 +180,10 @@ XFAIL: dict[str, str] = {
         "is a note, not an agency (G001, line 49)"
     ),
     "local/2018-ganshifubanfa-wuge-zhongxin": (
-        "clauses in tortoise-shell brackets closing the measure, 〔牵头单位：A、B；责任单位：C、D〕 / 〔责任单位：A，各县"
-        "（市、区）人民政府〕 / 〔A、B按职责分工〕, are the measures' clauses (no task read); measures 1.… numbered afresh "
-        "under each heading in a plan where another plan of the same file numbers them straight through (N005, lines "
-        "109-241); a short name that ends the full name it abbreviates, 赣州市建设省域金融次中心推进小组（以下简称推进小组）, "
-        "is defined there, not used before (D006, line 81)"
+        "a labelled lead list closing with the manner alone, 〔牵头单位：A、B、C等按职责分工；责任单位：…〕, leaves "
+        "A, B and C the leads (lines 60, 65, 67: only A read); a short name that ends the full name it abbreviates, "
+        "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81); "
+        "南铁赣州车务段 is a body (G001)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
         "a Word file whose paragraphs are a PDF's lines (hard-wrapped measures, the clause on a paragraph of its own) "
@@ -221,6 +206,10 @@ XFAIL: dict[str, str] = {
         "the shared prefix 市 restored to later names only where they are departments: a company in the list "
         "(港华燃气) is not 市港华燃气 (G001, line 20); a list closed by a collective, 市发改委、行政审批局等相关责任"
         "部门, ends in 行政审批局 and the collective 相关责任部门 (G001, line 45)"
+    ),
+    "national/2018-guobanfa-jili-zhichi": (
+        "a gov.cn page whose article sits in nested layout tables: the table cells after the article that repeat it "
+        "whole (the reading's lines 67-68) are no plan text, nor the last task's text broken (N003, lines 66, 67)"
     ),
 }
 

@@ -731,7 +731,7 @@ def has_clause(folded: str) -> bool:
     folded = _TRAILING_DIGITS.sub("", folded)
     if ends_in_clause_group(folded):
         return True  # a last group with a role word, perhaps and its stop: ``(A负责)。``
-    if not folded.rstrip().endswith((")", "】")):  # else the clause group of a task's text
+    if not folded.rstrip().endswith((")", "】", "〕")):  # else the clause group of a task's text
         return False
     return clause_group(folded, bracket_groups(folded)) is not None
 
@@ -1284,8 +1284,11 @@ def with_bare_lists(source: Source, tasks: tuple[Task, ...]) -> tuple[Task, ...]
 
 def _bare_list_at_end(source: Source, task: Task) -> Paren | None:
     last = task.parens[-1] if task.parens else None
-    if last is None or last.span.end < task.body_span.end:
+    if last is None:
         return None
+    after = source.folded[last.span.end : task.body_span.end]
+    if after.strip(" \t。;"):
+        return None  # text after the list: no clause (a stop alone may follow it: (A、B)。)
     inner = source.folded[last.span.start + 1 : last.span.end - 1]
     return last if is_bare_list(inner) else None
 
