@@ -136,3 +136,56 @@ def test_a_decimal_before_the_task_of_its_number_is_no_task():
     text = "1.甲。（科技部负责）\n2.5亿元资金用于补助。\n2.乙。（科技部负责）\n"
     assert [t.number for t in _plan(text).tasks] == [1, 2]
     assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+# ---- another document in the same file: an annex, the plan after its notice -----------------
+# 包头市 2022 考评 (附件 / 考评指标 / 一、…), 杭政办函〔2019〕12号 (the notice's 一、二、, the
+# plan's title, 一、…), 浙政办 2021 (a third document's title, then 1.…)
+
+ONE_DOCUMENT = (
+    "一、深化改革\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+    "二、强化保护\n3.加强保护。（商务部负责）\n"
+)
+
+
+def test_an_annex_numbers_its_sections_afresh():
+    text = ONE_DOCUMENT + "附件\n某某工作考评指标\n一、考评内容\n二、考评方式\n"
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_a_second_document_numbers_its_tasks_afresh():
+    text = (
+        ONE_DOCUMENT
+        + "十方面民生实事责任分解\n1.办好实事。（民政部负责）\n2.改善出行。（交通运输部负责）\n"
+    )
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_the_plan_after_its_notices_numbered_paragraphs():
+    text = (
+        "关于印发某某责任分解的通知\n一、各单位要高度重视，抓好落实。\n二、请按季度报送进展。\n"
+        "某某政府工作报告重点工作责任分解\n" + ONE_DOCUMENT
+    )
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_a_section_restarting_without_a_title_before_it_is_still_flagged():
+    text = ONE_DOCUMENT + "一、优化服务\n4.提升服务。（商务部负责）\n"
+    assert [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")] == [("N005", 6)]
+
+
+def test_a_section_restarting_after_prose_is_still_flagged():
+    text = (
+        ONE_DOCUMENT
+        + "各单位要抓好落实，按时报送进展。\n一、优化服务\n4.提升服务。（商务部负责）\n"
+    )
+    assert [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")] == [("N005", 7)]
+
+
+def test_a_real_duplicate_inside_a_second_document_is_still_flagged():
+    text = (
+        ONE_DOCUMENT
+        + "十方面民生实事责任分解\n1.办好实事。（民政部负责）\n1.改善出行。（交通运输部负责）\n"
+    )
+    found = [(f.code, f.line, f.args["first_line"]) for f in lint_text(text) if f.code == "N001"]
+    assert found == [("N001", 8, 7)]

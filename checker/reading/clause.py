@@ -15,8 +15,6 @@ A part of a clause the grammar cannot place is kept as ``unplaced`` (G012 report
 read as an agency.
 """
 
-from __future__ import annotations
-
 import re
 from functools import cache
 from typing import NamedTuple

@@ -61,7 +61,7 @@ from .model import (
     maker,
 )
 from .source import Source, split_lines
-from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
+from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold, is_title_line
 
 __all__ = ["NO_OUTLINE", "parse"]
 
@@ -539,11 +539,6 @@ def directive_at(lines: Lines, match: re.Match[str], start: int) -> Directive:
     codes = tuple(c.strip().upper() for c in (match.group(2) or "").split(",") if c.strip())
     span = lines.span(start + match.start(), start + match.end())
     return Directive(match.group(1), codes, span)
-
-
-def is_title_line(text: str) -> bool:
-    """A line that can be (part of) a title: short, and no sentence inside."""
-    return len(text) <= 40 and not any(mark in text for mark in "。,;:")
 
 
 # -- 3. a task's lines -------------------------------------------------------------------

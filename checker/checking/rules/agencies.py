@@ -1,7 +1,5 @@
 """Agency rules (G001–G009): every responsibility clause read against the registry."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...reading.model import Break, Edit, Plan, Span, Table, Task
-from ...reading.text import int_to_cn
+from ...reading.text import fold, int_to_cn, is_title_line
 from ..context import Context
 from ..findings import Finding, Words
 from ..registry import rule
@@ -45,6 +45,7 @@ class _Item(NamedTuple):
     span: Span
     task: Task | None
     group: int  # items of one group sit under the same parent heading
+    document: int = 0  # another document in the file (``document_starts``) counts afresh
 
 
 class _Sequence(NamedTuple):
@@ -92,14 +93,42 @@ def _items(plan: Plan, level: int) -> list[_Item]:
         for h in plan.headings
         if h.level == level
     ]
+    documents = document_starts(plan)
     parents = sorted(
         [h.span.start for h in plan.headings if h.level < level]
         + [t.span.start for t in plan.tasks if t.level < level]
+        + documents
     )
     return [
-        _Item(number, span, task, bisect_left(parents, start))
+        _Item(number, span, task, bisect_left(parents, start), bisect_left(documents, start))
         for start, number, span, task in sorted(entries, key=lambda e: e[0])
     ]
+
+
+def document_starts(plan: Plan) -> list[int]:
+    """Where another document begins in the file, its numbering afresh: a line that can be
+    a title (short, no sentence in it: 附件, 附件1, 十方面民生实事责任分解, a task table's
+    title) after numbered items, followed by an item numbered 1 — the plan after its
+    covering notice's 一、二、, an annex, a second document issued together. A 一、 that
+    restarts without such a line between is no new document."""
+    items = sorted(
+        [(h.numeral_span.start, h.value) for h in plan.headings]
+        + [(t.number_span.start, t.number) for t in plan.tasks]
+    )
+    if len(items) < 2:
+        return []
+    starts = [start for start, _ in items]
+    found = []
+    for paragraph in plan.paragraphs:
+        at = paragraph.span.start
+        following = bisect_left(starts, at)
+        if (
+            0 < following < len(items)
+            and items[following][1] == 1
+            and is_title_line(fold(paragraph.text).strip())
+        ):
+            found.append(at)
+    return found
 
 
 def _sequence(plan: Plan, level: int) -> _Sequence:
@@ -129,7 +158,11 @@ def _table_sequence(plan: Plan, table: Table) -> _Sequence:
 def _conventional(items: list[_Item], tie_restarts: bool) -> _Sequence:
     """The items' effective numbers under the convention most group starts keep (``tie_restarts``
     where they tie), with the groups that depart from it."""
-    starts = [n for n in range(1, len(items)) if items[n].group != items[n - 1].group]
+    starts = [
+        n
+        for n in range(1, len(items))
+        if items[n].group != items[n - 1].group and items[n].document == items[n - 1].document
+    ]
     restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
     continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
     restart = tie_restarts if restarts == continues else restarts > continues
@@ -138,7 +171,9 @@ def _conventional(items: list[_Item], tie_restarts: bool) -> _Sequence:
     shift = 0
     group_starts = set(starts)
     for n, item in enumerate(items):
-        if n in group_starts:
+        if n and item.document != items[n - 1].document:
+            shift = 0  # another document: its numbers are its own
+        elif n in group_starts:
             previous = items[n - 1].number
             if restart:
                 shift = 0  # each part counts from its own start
@@ -154,12 +189,10 @@ def _conventional(items: list[_Item], tie_restarts: bool) -> _Sequence:
 
 
 def _units(sequence: _Sequence) -> list[list[int]]:
-    """Index lists analysed together: each group under restart, everything otherwise."""
-    if not sequence.restart:
-        return [list(range(len(sequence.items)))]
+    """Index lists analysed together: each group under restart, each document otherwise."""
     units: dict[int, list[int]] = {}
     for n, item in enumerate(sequence.items):
-        units.setdefault(item.group, []).append(n)
+        units.setdefault(item.group if sequence.restart else item.document, []).append(n)
     return list(units.values())
 
 
@@ -234,12 +267,14 @@ def _duplicates(plan: Plan, ctx: Context, numbered: _Numbered) -> Iterator[Findi
     sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
     first_use: dict[tuple[int, int], _Item] = {}
     for n, item in enumerate(sequence.items):
-        first_use.setdefault((item.group if sequence.restart else 0, sequence.effective[n]), item)
+        first_use.setdefault(
+            (item.group if sequence.restart else item.document, sequence.effective[n]), item
+        )
     for n, kind, slot in verdicts:
         if kind != "duplicate":
             continue
         item = sequence.items[n]
-        key = (item.group if sequence.restart else 0, sequence.effective[n])
+        key = (item.group if sequence.restart else item.document, sequence.effective[n])
         fix = _renumber(item, slot, level)
         yield ctx.finding(
             item.span,
@@ -383,7 +418,10 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
         sequence = _sequence(plan, level)
         want = 1
         for n, item in enumerate(sequence.items):
-            if n and item.group != sequence.items[n - 1].group and sequence.restart:
+            before = sequence.items[n - 1] if n else item
+            if item.document != before.document or (
+                item.group != before.group and sequence.restart
+            ):
                 want = 1
             if item.number != want:
                 yield _heading_finding(ctx, plan, item, level, want)
