@@ -50,10 +50,6 @@ KIND_CODES: dict[str, frozenset[str]] = {
 
 #: documents still read wrong, each with the convention the checker does not read yet
 XFAIL: dict[str, str] = {
-    "local/2018-hongkou-laji-sannian": (
-        "the duty list 四（二）1.-13. restarting after the measures 1.-8. "
-        "(both frame items now that the annex task list holds the tasks) is no disorder (N004)"
-    ),
     "local/2019-baoshan-laji-fenlei": (
         "公共机构 in a list of bodies is a collective, not an unknown agency (G001); a defined "
         "short title (《条例》) written in full inside a table row that quotes it (D006); a "
@@ -77,12 +73,7 @@ XFAIL: dict[str, str] = {
         "(市级平台) is used (D006); divisions written after one shared prefix (市交通委科技信息处、"
         "港务监管处) and national offices (上海海事局) not unknown agencies (G001)"
     ),
-    "local/2023-anweihui-ranqi-zhengzhi": (
-        "steps 1.-4. (now prose, not tasks) restart the numbering before the measures 1.-48. "
-        "(N004: a restart after prose items is no disorder); two lists without 牵头 in a "
-        "document that marks its leads with 牵头 need no closing statement (G009); an "
-        "abbreviation defined in the closing part (D006)"
-    ),
+    "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
     "local/2025-baoshan-haiyang-laji": (
         "a bare bracketed list of bodies closing a measure, without label or role word "
         "((A、B、相关沿海街镇、各岸段使用或管理单位)), is its clause (G008), also with a body's "
@@ -113,8 +104,7 @@ XFAIL: dict[str, str] = {
         "clause of a general safeguards section is not a vague assignment (G005)"
     ),
     "local/2022-jiading-panhuo-diaoxiao": (
-        "the restarts of the numbered definitions, principles, steps and safeguards 1.… around the tasks "
-        "are no disorder (N004); a bare list closing a task that holds a collective only (（区属国企）) or "
+        "a bare list closing a task that holds a collective only (（区属国企）) or "
         "is followed by a stop (（各街镇、区规划资源局）。) is its clause (G008, leads)"
     ),
     "local/2023-chongming-rushi-shidian": (
@@ -144,9 +134,6 @@ XFAIL: dict[str, str] = {
         "naming only the collective 有关部门 (（有关部门按职责分工负责，年内持续推进）, 47．) is the clause whose party "
         "leads, not skipped for the next clause's 市国防科技工业办公室"
     ),
-    "local/2019-hangzhengbanhan-zeren-fenjie": (
-        "a label clause on the task's own line after its text, 。责任单位：A (31., 114., 128.: G008, no lead)"
-    ),
     "local/2019-jingzhengbanfa-xinxi-xiaofei": (
         "a document whose brackets are half-width throughout ((一)…, (A、B按职责分工负责), (2019-2022年); not one "
         "full-width bracket) beside full-width commas and colons keeps its own bracket convention: D005 on every "
@@ -164,9 +151,8 @@ XFAIL: dict[str, str] = {
     ),
     "local/2021-zhezhengban-zeren-fenjie": (
         "a lead note inside the first clause, 责任单位：A、B、C（列第一位者为牵头或汇总单位，下同）, leaves A the lead "
-        "(1., line 16: no lead read); 。责任单位：A closing the task's own paragraph is its clause (lines 75, 289: "
-        "G008); in an item with several bracketed clauses （责任单位：A）；…（责任单位：B） the first is read, not only "
-        "the last (lines 463, 468)"
+        "(1., line 16: no lead read); in an item with several bracketed clauses （责任单位：A）；…（责任单位：B） the "
+        "first is read, not only the last (lines 463, 468)"
     ),
     "national/2014-guofa-fuwu-waibao": (
         "protocol order by the document's date: in December 2014 证监会 was a 国务院直属事业单位, ranked after the "

@@ -189,3 +189,65 @@ def test_a_real_duplicate_inside_a_second_document_is_still_flagged():
     )
     found = [(f.code, f.line, f.args["first_line"]) for f in lint_text(text) if f.code == "N001"]
     assert found == [("N001", 8, 7)]
+
+
+# ---- frame parts numbered on their own around the tasks' run ---------------------------------
+# 嘉定 2022 盘活: 二、适用范围 1.-5. and 三、基本原则 1.-3. before the tasks 1.-18. (numbered
+# through 四、's (一)…(五)), 五、实施步骤 1.-3. and 六、保障措施 1.-3. after them
+
+FRAMED = (
+    "一、适用范围\n1.闲置用地。指超过约定动工日期满一年的用地。\n2.低效用地。指产出低于标准的用地。\n"
+    "二、重点任务\n（一）收储一批\n1.开展收储。（区规划资源局负责）\n2.加强资金支持。（区财政局负责）\n"
+    "（二）转型一批\n3.鼓励转型升级。（区经委负责）\n4.加强转让监管。（区规划资源局负责）\n"
+    "三、保障措施\n1.强化组织领导。各部门要加强协同。\n2.纳入监督考核。每年开展评估。\n"
+)
+
+
+def test_frame_parts_numbered_on_their_own_are_no_disorder():
+    plan = _plan(FRAMED)
+    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+    assert not [f for f in lint_text(FRAMED) if f.code.startswith("N")]
+
+
+def test_a_part_of_tasks_restarting_in_a_straight_run_is_still_flagged():
+    more = "（三）合作一批\n5.开展市场化运作。（区国资委负责）\n（四）多措并举\n1.实施增存挂钩。（区规划资源局负责）\n"
+    text = FRAMED.replace("三、保障措施", more + "三、保障措施")
+    found = [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")]
+    assert found == [("N004", 14)]
+
+
+def test_a_gap_in_a_frame_part_is_still_flagged():
+    text = FRAMED.replace("2.纳入", "3.纳入")
+    assert [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")] == [("N002", 13)]
+
+
+# ---- a labelled clause closing the task's own line -------------------------------------------
+# 杭政办函〔2019〕12号, 浙政办 2021: 责任单位：A on the line after each task, and now and then on
+# the task's own line after its last sentence
+
+LABELLED = (
+    "一、重点工作\n1.深化国家安全发展示范城市创建工作。\n责任单位：市应急管理局，各区政府\n"
+    "2.整合协调应急管理力量，加强救援队伍建设。\u00a0\u00a0责任单位：市应急管理局、市消防救援支队\n"
+    "3.新增国家高新技术企业1000家。\n责任单位：市科技局\n"
+)
+
+
+def test_a_labelled_clause_on_the_tasks_own_line():
+    plan = _plan(LABELLED)
+    task = plan.tasks[1]
+    assert [a.name for a in task.clause.agencies] == ["市应急管理局", "市消防救援支队"]
+    assert task.body == "整合协调应急管理力量，加强救援队伍建设。"
+    assert not [f for f in lint_text(LABELLED) if f.code == "G008"]
+
+
+def test_a_label_inside_a_bracketed_clause_stays_in_it():
+    text = "1.推进诚信建设。（牵头部门：市交通委。配合部门：市公安局、市财政局）\n"
+    clause = _plan(text).tasks[0].clause
+    assert [(a.name, a.role) for a in clause.agencies] == [
+        ("市交通委", "lead"), ("市公安局", "cooperate"), ("市财政局", "cooperate"),
+    ]  # fmt: skip
+
+
+def test_a_task_whose_line_ends_in_a_note_that_is_no_label_still_lacks_its_clause():
+    text = LABELLED.replace("责任单位：市应急管理局、市消防救援支队", "具体要求：年内完成")
+    assert [(f.code, f.line) for f in lint_text(text) if f.code == "G008"] == [("G008", 4)]

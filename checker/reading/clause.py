@@ -86,6 +86,7 @@ class Grammar(NamedTuple):
     clause_words: str  # a pattern: a bracket holding one is a clause
     clause_end: LazyPattern  # asked only of a task with several bracketed groups
     bare_label: str  # a pattern: a line opening with a role label is a clause
+    closing_label: str  # a pattern: such a label (group 1) after the last sentence of a line
     running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
     opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
@@ -151,6 +152,7 @@ def grammar() -> Grammar:
             rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
         ),
         bare_label=rf"^[ \t]*(?:{label_words})[ \t]*:",
+        closing_label=rf"(?<=[。;])\s*((?:{label_words})[ \t]*:)",
         running_lead_in=tuple(data.get("running", {}).get("lead_in", ())),
         running_endings=tuple(data.get("body_endings", ()))
         + tuple(data.get("running", {}).get("collective_endings", ())),
@@ -181,6 +183,8 @@ CLAUSE_GROUP = LazyPattern(
 )
 #: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
 BARE_CLAUSE = LazyPattern(lambda: grammar().bare_label)
+#: the same, closing the task's own line after its last sentence: …队伍建设。责任单位:A
+CLOSING_LABEL = LazyPattern(lambda: grammar().closing_label)
 
 
 @cache

@@ -39,6 +39,7 @@ from .clause import (
     BARE_CLAUSE,
     CLAUSE_GROUP,
     CLAUSE_WORDS,
+    CLOSING_LABEL,
     ends_like_clause,
     heads_duty_list,
     is_bare_list,
@@ -1019,6 +1020,8 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
     offsets = source_offsets(pieces)
     # (offset in folded, clause) of unbracketed lines: never the task's first line
     bare = _bare_clauses(source, pieces) if len(pieces) > 1 else []
+    if not bare and ":" in source.folded[pieces[-1][0] : pieces[-1][1]]:
+        bare = _closing_label(source, pieces)
     bracketed = folded[: bare[0][0]] if bare else folded
     groups = bracket_groups(bracketed)
     final = clause_group(bracketed, groups)
@@ -1123,6 +1126,27 @@ def _bare_clauses(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
     if not lines:
         return []
     return [(lines[0][0], _bare_clause(source, lines[0][1], lines[-1][2]))]
+
+
+def _closing_label(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
+    """A labelled clause closing the task's last line after its last sentence, in a layout
+    that puts it on a line of its own (…加强应急救援基地和队伍建设。责任单位：市应急管理局,
+    杭政办函〔2019〕12号, 浙政办 2021): with its offset in the joined text, if there is one."""
+    start, end = pieces[-1]
+    found = CLOSING_LABEL.search(source.folded, start, end)
+    if found is None:
+        return []
+    label = found.start(1)
+    rest = source.folded[label:end]
+    if _closes_more(rest):
+        return []  # a label inside a bracketed clause: (牵头部门:A。配合部门:B)
+    at = sum(e - s for s, e in pieces[:-1]) + label - start
+    return [(at, _bare_clause(source, label, end))]
+
+
+def _closes_more(text: str) -> bool:
+    """Does ``text`` close more brackets than it opens (it began inside one)?"""
+    return sum(map(text.count, ")〕]】")) > sum(map(text.count, "(〔[【"))
 
 
 def _bare_clause(source: Source, start: int, end: int) -> Clause:

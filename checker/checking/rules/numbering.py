@@ -55,13 +55,15 @@ class _Sequence(NamedTuple):
     document that restarts per section they are the numbers themselves, analysed group by
     group; in one numbered straight through, the numbers across all groups. A group that
     departs from the document's convention is reported once (``departures``) and shifted,
-    so the rest of its numbers are judged, not reported again.
+    so the rest of its numbers are judged, not reported again. Items ``apart`` (indexes) are
+    frame parts numbered on their own (``_frames_apart``), each group a unit of its own.
     """
 
     items: list[_Item]
     restart: bool
     effective: list[int]
     departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
+    apart: frozenset[int] = frozenset()
 
 
 def _numeral(level: int, value: int) -> str:
@@ -140,7 +142,8 @@ def _sequence(plan: Plan, level: int) -> _Sequence:
     (``1.``…``110.``; ``(一)``…``(十九)`` in State Council opinions), the heading levels
     above it restarting in each section. Mixing shows only with three parts or more.
     """
-    return _conventional(_items(plan, level), level != plan.task_level)
+    tasks = level == plan.task_level
+    return _conventional(_items(plan, level), not tasks, frames_apart=tasks)
 
 
 def _table_sequence(plan: Plan, table: Table) -> _Sequence:
@@ -155,44 +158,77 @@ def _table_sequence(plan: Plan, table: Table) -> _Sequence:
     return _conventional(items, False)
 
 
-def _conventional(items: list[_Item], tie_restarts: bool) -> _Sequence:
+def _conventional(items: list[_Item], tie_restarts: bool, frames_apart: bool = False) -> _Sequence:
     """The items' effective numbers under the convention most group starts keep (``tie_restarts``
-    where they tie), with the groups that depart from it."""
+    where they tie), with the groups that depart from it. With ``frames_apart``, frame parts
+    numbered on their own are left out of the run (``_frames_apart``)."""
+    apart = _frames_apart(items) if frames_apart else frozenset()
+    run = [n for n in range(len(items)) if n not in apart]
+    before = {run[k]: run[k - 1] for k in range(1, len(run))}  # the run's item before each
     starts = [
         n
-        for n in range(1, len(items))
-        if items[n].group != items[n - 1].group and items[n].document == items[n - 1].document
+        for n, p in before.items()
+        if items[n].group != items[p].group and items[n].document == items[p].document
     ]
-    restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
-    continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
+    restarts = sum(1 for n in starts if items[n].number == 1 != items[before[n]].number + 1)
+    continues = sum(1 for n in starts if items[n].number == items[before[n]].number + 1 != 1)
     restart = tie_restarts if restarts == continues else restarts > continues
     effective = [item.number for item in items]
     departures = []
     shift = 0
     group_starts = set(starts)
-    for n, item in enumerate(items):
-        if n and item.document != items[n - 1].document:
+    for n in run:
+        item = items[n]
+        if n in before and item.document != items[before[n]].document:
             shift = 0  # another document: its numbers are its own
         elif n in group_starts:
-            previous = items[n - 1].number
+            previous = items[before[n]].number
             if restart:
                 shift = 0  # each part counts from its own start
                 departs = item.number == previous + 1 != 1
             else:  # a restarted part shifts the parts after it too: they follow it
                 departs = item.number == 1 != previous + 1
             if departs:
-                expected = 1 if restart else effective[n - 1] + 1
+                expected = 1 if restart else effective[before[n]] + 1
                 shift = expected - item.number
                 departures.append((item, expected, previous))
         effective[n] = item.number + shift
-    return _Sequence(items, restart, effective, departures)
+    return _Sequence(items, restart, effective, departures, apart)
+
+
+def _frames_apart(items: list[_Item]) -> frozenset[int]:
+    """Items of frame parts numbered on their own, outside the tasks' run: a group of frame
+    items only (definitions, principles, steps, safeguards: 1.…3. under 三、基本原则) that
+    starts at 1 and that the next group does not go on from (嘉定 2022 盘活: 二、适用范围 1.-5.,
+    三、基本原则 1.-3., the tasks 1.-18. through 四、, 五、实施步骤 1.-3., 六、保障措施 1.-3.). A
+    frame part the tasks go on from ((一)指导思想…(三), then the tasks from (四)) is in the run."""
+    groups: list[list[int]] = []
+    for n, item in enumerate(items):
+        if n and item.group == items[n - 1].group:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    apart: set[int] = set()
+    for g, members in enumerate(groups):
+        first, last = items[members[0]], items[members[-1]]
+        if first.number != 1 or any(items[n].task is not None for n in members):
+            continue
+        following = items[groups[g + 1][0]] if g + 1 < len(groups) else None
+        if following is None or following.number != last.number + 1:
+            apart.update(members)
+    return frozenset(apart)
 
 
 def _units(sequence: _Sequence) -> list[list[int]]:
-    """Index lists analysed together: each group under restart, each document otherwise."""
-    units: dict[int, list[int]] = {}
+    """Index lists analysed together: each group under restart, each document otherwise;
+    each frame part apart on its own."""
+    units: dict[tuple[str, int], list[int]] = {}
     for n, item in enumerate(sequence.items):
-        units.setdefault(item.group if sequence.restart else item.document, []).append(n)
+        if n in sequence.apart:
+            key = ("apart", item.group)
+        else:
+            key = ("group", item.group) if sequence.restart else ("document", item.document)
+        units.setdefault(key, []).append(n)
     return list(units.values())
 
 
