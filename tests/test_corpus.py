@@ -176,6 +176,22 @@ XFAIL: dict[str, str] = {
         "on the repeats); a standing note closing a 指导 clause (…试点城市政府负责落实。以下均需试点城市政府落实，不再列出) "
         "is a note, not an agency (G001, line 49)"
     ),
+    "local/2018-ganshifubanfa-wuge-zhongxin": (
+        "clauses in tortoise-shell brackets closing the measure, 〔牵头单位：A、B；责任单位：C、D〕 / 〔责任单位：A，各县"
+        "（市、区）人民政府〕 / 〔A、B按职责分工〕, are the measures' clauses (no task read); measures 1.… numbered afresh "
+        "under each heading in a plan where another plan of the same file numbers them straight through (N005, lines "
+        "109-241); a short name that ends the full name it abbreviates, 赣州市建设省域金融次中心推进小组（以下简称推进小组）, "
+        "is defined there, not used before (D006, line 81)"
+    ),
+    "local/2020-liangweifa-xiandai-chanye": (
+        "a Word file whose paragraphs are a PDF's lines (hard-wrapped measures, the clause on a paragraph of its own) "
+        "is a rendering to rebuild as a PDF's lines are: the measures ——（1）…（125） are the tasks (read as the "
+        "headings), a clause wrapped away is its measure's (G008 ×11), a sentence or bracket pair across two "
+        "paragraphs is not broken (N003 ×5, D004 ×6); a category before the labelled lead, （核准类+审计，牵头责任部门：A）, "
+        "is no agency (G001 核准类) and makes no lead statement to contradict (G009 ×40); district bodies written "
+        "without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national suggestions); the document's "
+        "reference to itself, 本《意见》, needs no definition, and an explanatory （简称“五大行”） no later use (D006)"
+    ),
 }
 
 
