@@ -56,10 +56,8 @@ XFAIL: dict[str, str] = {
         "bracketed note of frequency in a cell (（各单位全年不少于一场）) is no stray tag (A001)"
     ),
     "local/2021-fengxian-nongcun-gonglu": (
-        "a measure whose heading line is followed by paragraphs and sub-items (1)(2), its "
-        "clause (责任单位：…) alone on the last line or closing the last paragraph; measures "
-        "without a clause beside them ((二)1.-2.) and principles (一)-(三) not tasks (G008, N002, "
-        "N005); district bodies and 头桥集团 (G011)"
+        "measures without a clause beside them ((二)1.-2., their sub-headings (1)(2) numbered "
+        "under each) are not tasks (G008, N005)"
     ),
     "local/2021-fengxian-gongyuan-chengshi": (
         "headings (一) in half-width brackets with measures 1. and sub-items (1) under them, "
@@ -121,7 +119,8 @@ XFAIL: dict[str, str] = {
         "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
     ),
     "local/2021-wanzhengbanmi-gongye-hulianwang": (
-        "items numbered with the small full stop 1﹒ are tasks"
+        "the sections 一、…八、 of the first document (若干政策), whose measures are unnumbered "
+        "paragraphs each with its clause, are not tasks themselves (tasks)"
     ),
     "local/2012-guangzhou-rencai-jiju": (
         "the collectives after 配合单位 (配合单位：各有关单位，各区、县级市) are no leads; a "
@@ -291,14 +290,18 @@ def _compare_findings(reading: Reading, plan: Plan, findings: list, defects: lis
     for finding in findings:
         if finding.severity == "info":
             continue
-        hit = next(
-            (
-                n
-                for n, defect in enumerate(defects)
-                if _same_place(plan, defect["line"], finding.line)
-                and (defect["kind"] == "other" or finding.code in KIND_CODES[defect["kind"]])
-            ),
-            None,
+        fits = [
+            n
+            for n, defect in enumerate(defects)
+            if _same_place(plan, defect["line"], finding.line)
+            and (defect["kind"] == "other" or finding.code in KIND_CODES[defect["kind"]])
+        ]
+        # the defect of its own line first, then one not yet matched: several findings in
+        # one task each answer their own defect, not all the task's first
+        hit = min(
+            fits,
+            key=lambda n: (defects[n]["line"] != finding.line, n in matched, n),
+            default=None,
         )
         if hit is None:
             reading.problems.append(

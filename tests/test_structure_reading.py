@@ -251,3 +251,32 @@ def test_a_label_inside_a_bracketed_clause_stays_in_it():
 def test_a_task_whose_line_ends_in_a_note_that_is_no_label_still_lacks_its_clause():
     text = LABELLED.replace("责任单位：市应急管理局、市消防救援支队", "具体要求：年内完成")
     assert [(f.code, f.line) for f in lint_text(text) if f.code == "G008"] == [("G008", 4)]
+
+
+# ---- a measure titled on its own line, its body in the paragraphs below ----------------------
+# 皖政办秘〔2021〕82号: 13﹒开展工业互联网新模式推广。 then five paragraphs, the clause closing the
+# last; 奉贤 2021 农村公路: 2.落实属地主体责任 / a paragraph / (1)…(3) / (责任单位：…)
+
+TITLED = (
+    "一、主要任务\n1﹒深化融合应用。支持企业建设企业专网。（责任单位：省经济和信息化厅）\n"
+    "2﹒开展新模式推广。\n智能化制造。鼓励企业提升智能化水平。\n网络化协同。支持企业间资源共享。\n"
+    "个性化定制。推广柔性生产体系。\n服务化延伸。推广预测性维护。（责任单位：省经济和信息化厅）\n"
+    "专栏1  新模式推广工程\n支持领先制造企业形成典型模式。\n"
+    "3﹒提升安全生产。聚焦本质安全水平。（责任单位：省应急厅）\n"
+)
+
+
+def test_a_measure_titled_on_its_own_line_takes_its_paragraphs():
+    plan = _plan(TITLED)
+    assert [t.number for t in plan.tasks] == [1, 2, 3]  # 1﹒, the small full stop, is 1.
+    second = plan.tasks[1]
+    assert (second.span.line, second.span.end_line) == (3, 7)
+    assert [a.name for a in second.clause.agencies] == ["省经济和信息化厅"]
+    assert lint_text(TITLED, select="N,G008") == []
+
+
+def test_a_titled_measure_without_any_clause_below_still_lacks_it():
+    text = TITLED.replace("推广预测性维护。（责任单位：省经济和信息化厅）", "推广预测性维护。")
+    plan = _plan(text)
+    assert (plan.tasks[1].span.line, plan.tasks[1].span.end_line) == (3, 3)
+    assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 3)]

@@ -9,6 +9,7 @@ module infers those conventions once per question, from the plan and the registr
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -133,26 +134,33 @@ def _is_name(part: str, endings: tuple[str, ...]) -> bool:
 
 
 #: An agency named in a clause, with its task and what the registry knows of the name:
-#: ``(task, agency, found)``. A plain tuple, made in one comprehension: a plan names
-#: agencies by the hundred, and a NamedTuple of each made through two generators took
-#: twice the instructions (the 2024 plan: 1.1 M against 0.57 M); the rules only unpack them.
+#: ``(task, agency, found)``. A plain tuple: a plan names agencies by the hundred, and a
+#: NamedTuple of each took twice the instructions (the 2024 plan: 1.1 M against 0.57 M);
+#: the rules only unpack them.
 AgencyUse = tuple[Task, AgencyRef, Lookup | None]
 
 
 def agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
     """Every agency of every clause of every task (and of an annexed table's rows), with its
-    task, looked up once: G001, G002, G003 and the style counts all read the same names
-    (rules ask for it through ``Context.shared``)."""
+    task, looked up once: G002, G003 and the style counts all read the same names (rules ask
+    for it through ``Context.shared``)."""
+    return tuple(each_agency_use(plan, registry))
+
+
+def each_agency_use(plan: Plan, registry: Registry) -> Iterator[AgencyUse]:
+    """``agency_uses`` one at a time, for a reader that keeps only a few of them (G001's
+    unknown names): a 10 MB plan names 108,000 agencies, and a tuple of them all, held while
+    it is read, is 108,000 more objects for every full garbage collection to go over."""
     lookup = registry.lookup
-    uses = [
-        (task, agency, lookup(agency.name))
-        for task in plan.rows_and_tasks
-        for agency in task.agencies
-    ]
-    if all(found is not None and not registry.is_mirrored(found.agency) for *_, found in uses):
-        return tuple(uses)  # no local body, none unknown: no list shares a level prefix
-    own = _prefixed_names(registry, uses)
-    return tuple(_with_shared_prefix(registry, own, *use) for use in uses)
+    mirrored = registry.is_mirrored
+    names = (agency.name for task in plan.rows_and_tasks for agency in task.agencies)
+    # no local body, none unknown: no list shares a level prefix (lookups are memoised)
+    shared = any(found is None or mirrored(found.agency) for found in map(lookup, names))
+    own = _prefixed_names(plan, registry) if shared else None
+    for task in plan.rows_and_tasks:
+        for agency in task.agencies:
+            use = (task, agency, lookup(agency.name))
+            yield _with_shared_prefix(registry, own, *use) if own is not None else use
 
 
 class _Prefixed(NamedTuple):
@@ -163,16 +171,18 @@ class _Prefixed(NamedTuple):
     level: str
 
 
-def _prefixed_names(registry: Registry, uses: list[AgencyUse]) -> _Prefixed:
+def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:
     """What the document's own prefixed names say (``_Prefixed``)."""
     levels = registry.mirror.levels if registry.mirror is not None else None
     parts: dict[str, str] = {}
     counts: Counter[str] = Counter()
-    for _, agency, found in uses if levels is not None else ():
-        prefix = _bare_prefix(levels.bare_order, agency.name)
-        if prefix and any(p == prefix for p, _ in levels.prefixes(agency.name)):
-            parts.setdefault(agency.name[len(prefix) :], prefix)
-            counts[prefix] += found is not None and registry.is_mirrored(found.agency)
+    for task in plan.rows_and_tasks if levels is not None else ():
+        for agency in task.agencies:
+            prefix = _bare_prefix(levels.bare_order, agency.name)
+            if prefix and any(p == prefix for p, _ in levels.prefixes(agency.name)):
+                parts.setdefault(agency.name[len(prefix) :], prefix)
+                found = registry.lookup(agency.name)
+                counts[prefix] += found is not None and registry.is_mirrored(found.agency)
     level = max(counts, key=counts.__getitem__) if counts and max(counts.values()) else ""
     return _Prefixed(parts, level)
 
@@ -316,17 +326,21 @@ class Participant(NamedTuple):
 def clause_participants(
     plan: Plan, registry: Registry, year: int | None, month: int | None = None
 ) -> tuple[tuple[Task, Clause, tuple[Participant, ...]], ...]:
-    """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) with its
-    participants resolved once: the protocol-order convention and G007 read the same names
-    (rules ask for it through ``Context.shared``)."""
+    """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) that names
+    two participants or more, with its participants resolved once: the protocol-order
+    convention and G007 read the same names (rules ask for it through ``Context.shared``).
+    A lead alone or with one other, as most clauses are, has no order to keep, and is not
+    kept: a 10 MB plan's clauses were 135,000 objects held to the end of the plan, over
+    which every full garbage collection went (issue 26)."""
     resolve, order_key, make = registry.resolve, registry.order_key, maker(Participant)
     result = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
+            others = [agency for agency in clause.agencies if agency.role != "lead"]
+            if len(others) < 2:
+                continue
             participants = []
-            for agency in clause.agencies:
-                if agency.role == "lead":
-                    continue
+            for agency in others:
                 body = resolve(agency.name, year, month)  # memoised by the registry
                 order = order_key(body) if body is not None else None
                 participants.append(make((agency, body, order)))
@@ -353,10 +367,10 @@ def keeps_protocol_order(
     if participants is None:
         participants = clause_participants(plan, registry, year, month)
     judged = in_order = 0
-    own = sum(len(task.clauses) for task in plan.tasks)  # rows_and_tasks: the tasks first
-    for _, _, named in participants[:own]:
-        if len(named) < 2:
-            continue  # most clauses: a lead alone or with one other
+    annexed = {id(row) for row in plan.annex}  # its own clauses, not an annexed table's rows
+    for task, _, named in participants:
+        if id(task) in annexed:
+            continue
         keys = [p.order for p in named if p.order is not None]
         if len(keys) < 2:
             continue

@@ -16,6 +16,7 @@ read as an agency.
 """
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -174,13 +175,84 @@ def _check_role(role: str, key: str) -> None:
 
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).
 CLAUSE_WORDS = LazyPattern(lambda: grammar().clause_words)
-#: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
-#: tell which level of a plan carries the clauses, or to count the clauses of one not read
-CLAUSE_GROUP = LazyPattern(
-    lambda: (
-        rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+#: the marks a clause group is made of (a class of two runs of characters: cheap to compile)
+_GROUP_MARKS = LazyPattern(r"[()【】]")
+
+
+def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
+    """The clause-like groups of folded text, in order, as (start, end): a group opened by
+    ( or 【 and closed by ) or 】, holding round brackets one level deep, with one of
+    ``CLAUSE_WORDS`` outside those. Enough to tell which level of a plan carries the
+    clauses, or to count the clauses of one not read.
+
+    The brackets are walked here and only the words are a pattern, ``CLAUSE_WORDS`` itself:
+    the role vocabulary is compiled once, not again inside a pattern of brackets (issue 26:
+    each such wrapper cost 3 M instructions to compile). A group that does not close (an
+    unpaired mark, a 【 inside it, a second level of brackets) is no group, and the next
+    opening mark is tried, as a pattern's search would."""
+    marks = [(found.start(), found.group()) for found in _GROUP_MARKS.finditer(folded)]
+    after = 0  # groups do not overlap: the next one starts after the last one's end
+    for n, (start, mark) in enumerate(marks):
+        if start < after or mark not in "(【":
+            continue
+        end = _group_end(folded, marks, n)
+        if end is not None:
+            after = end
+            yield start, end
+
+
+def holds_clause_group(folded: str) -> bool:
+    """Does the text hold a clause-like group anywhere (``clause_like_groups``)?"""
+    return next(clause_like_groups(folded), None) is not None
+
+
+def _group_end(folded: str, marks: list[tuple[int, str]], opening: int) -> int | None:
+    """The end of the clause group opened at ``marks[opening]``, or None: its closing mark
+    is the first ) or 】 outside its inner round brackets; it holds a clause word outside
+    them."""
+    begin = marks[opening][0] + 1  # where the text outside inner brackets resumes
+    has_word = False
+    n = opening + 1
+    while n < len(marks):
+        at, mark = marks[n]
+        if mark == "【":
+            return None
+        has_word = has_word or _word_between(folded, begin, at)
+        if mark in ")】":
+            return at + 1 if has_word else None
+        n += 1  # an inner ( : it closes at the next round bracket, a )
+        while n < len(marks) and marks[n][1] in "【】":
+            n += 1
+        if n == len(marks) or marks[n][1] != ")":
+            return None
+        begin = marks[n][0] + 1
+        n += 1
+    return None
+
+
+def _word_between(folded: str, start: int, end: int) -> bool:
+    """Does one of ``CLAUSE_WORDS`` start in ``folded[start:end]``, a text without
+    brackets (no clause word holds one) before the bracket at ``end``? The search sees that
+    bracket too, for a word whose pattern looks at what follows it (指导 before a ) or ,)."""
+    found = CLAUSE_WORDS.search(folded, start, end + 1) if end > start else None
+    return found is not None and found.start() < end
+
+
+def ends_in_clause_group(folded: str) -> bool:
+    """Does the text end with a group of round brackets (none inside it) holding a clause
+    word, perhaps a stop (。 or ;) and blanks after it: ``……(A负责)。``?"""
+    body = folded.removesuffix("\n").rstrip(" \t")  # as a pattern's $ before a last newline
+    if body.endswith(("。", ";")):
+        body = body[:-1].rstrip(" \t")
+    if not body.endswith(")"):
+        return False
+    close = len(body) - 1
+    open_ = body.rfind("(", 0, close)
+    return (
+        open_ >= 0 and body.find(")", open_, close) < 0 and _word_between(folded, open_ + 1, close)
     )
-)
+
+
 #: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
 BARE_CLAUSE = LazyPattern(lambda: grammar().bare_label)
 #: the same, closing the task's own line after its last sentence: …队伍建设。责任单位:A
