@@ -191,6 +191,19 @@ XFAIL: dict[str, str] = {
         "without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national suggestions); the document's "
         "reference to itself, 本《意见》, needs no definition, and an explanatory （简称“五大行”） no later use (D006)"
     ),
+    "local/2021-yufubanfa-mubiao-fenjie": (
+        "a document that writes colon, semicolon and brackets half-width throughout (责任单位:A;配合单位:B, 各区县(自治县)) "
+        "beside full-width commas keeps its own convention (D005 ×244); 区县 in 各区县(自治县)人民政府 is no abbreviation "
+        "used before its definition (D006, lines 5, 9); collectives of members, 市爱卫会成员单位, 平安重庆建设领导小组社会"
+        "治安组成员单位, 市级各部门和单位, also where 协调机制 ends the body's name (重庆市维护国家政治安全工作协调机制成员"
+        "单位: G001, lines 224-891); targets of two horizons that differ in their figure (6. 占比达到50% / 150. 30%) are no "
+        "near-duplicates (D007, line 329)"
+    ),
+    "local/2019-zhangzhengban-yingshang-huanjing": (
+        "the shared prefix 市 restored to later names only where they are departments: a company in the list "
+        "(港华燃气) is not 市港华燃气 (G001, line 20); a list closed by a collective, 市发改委、行政审批局等相关责任"
+        "部门, ends in 行政审批局 and the collective 相关责任部门 (G001, line 45)"
+    ),
 }
 
 
