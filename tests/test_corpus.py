@@ -66,11 +66,6 @@ XFAIL: dict[str, str] = {
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
     "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
-    "local/2025-baoshan-haiyang-laji": (
-        "a bare bracketed list of bodies closing a measure, without label or role word "
-        "((A、B、相关沿海街镇、各岸段使用或管理单位)), is its clause (G008), also with a body's "
-        "second name inside (区水务局（区海洋局）) and brackets of mixed width"
-    ),
     "local/open-2011-xizhengfa-fenjie-luoshi": (
         "a document whose clauses are bare lists needs no closing lead statement (G009)"
     ),
@@ -119,11 +114,6 @@ XFAIL: dict[str, str] = {
         "naming only the collective 有关部门 (（有关部门按职责分工负责，年内持续推进）, 47．) is the clause whose party "
         "leads, not skipped for the next clause's 市国防科技工业办公室"
     ),
-    "local/2019-jingzhengbanfa-xinxi-xiaofei": (
-        "a document whose brackets are half-width throughout ((一)…, (A、B按职责分工负责), (2019-2022年); not one "
-        "full-width bracket) beside full-width commas and colons keeps its own bracket convention: D005 on every "
-        "line with a bracket (lines 3-38) is no inconsistency"
-    ),
     "local/2017-nanjing-turang-wuran": (
         "headings （九）（十） "
         "of 三、 continue 二、's （一）…（八） as the measures 1．…44． run through both, after the frame section 一、's "
@@ -131,8 +121,7 @@ XFAIL: dict[str, str] = {
     ),
     "local/2021-xiamen-wuliu-shuniu": (
         "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
-        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …); half-width "
-        "brackets kept throughout the document (D005 on every line with a bracket)"
+        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …)"
     ),
     "local/2021-zhezhengban-zeren-fenjie": (
         "a lead note inside the first clause, 责任单位：A、B、C（列第一位者为牵头或汇总单位，下同）, leaves A the lead "
