@@ -673,7 +673,10 @@ def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
         if each and g.each_kind.match(name):
             found.add(raw)
             continue
-        each = any(name.startswith(w) and g.each_kind.match(name[len(w) :]) for w in g.each_starts)
+        # (most names start with no such word: one C call tells, before trying each)
+        each = name.startswith(g.each_starts) and any(
+            name.startswith(w) and g.each_kind.match(name[len(w) :]) for w in g.each_starts
+        )
     return frozenset(found)
 
 
