@@ -143,3 +143,47 @@ def test_a_message_field_no_fact_fills_is_an_error_not_an_empty_string():
 
     with pytest.raises(KeyError):
         locale.message("zh", "X999", {"message_zh": "“{wrod}”宜改为“{expected}”", "word": "抓紧"})
+
+
+def _json_values():
+    """What the lint JSON holds: text (control characters, quotes, CJK, astral characters;
+    no lone surrogate, which neither encoder writes as UTF-8), whole numbers, booleans,
+    nulls, in lists and objects."""
+    from hypothesis import strategies as st
+
+    text = st.text(st.characters(exclude_categories=("Cs",)))
+    scalars = st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | text
+    return st.recursive(
+        scalars, lambda inner: st.lists(inner) | st.dictionaries(text, inner), max_leaves=30
+    )
+
+
+def test_orjson_indents_as_the_standard_library():
+    """The lint JSON is written by orjson: byte for byte what json.dumps(indent=2) writes."""
+    import orjson
+    from hypothesis import given, settings
+
+    @settings(max_examples=300, deadline=None)
+    @given(_json_values())
+    def same(value):
+        ours = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+        assert ours == json.dumps(value, ensure_ascii=False, indent=2)
+
+    same()
+
+
+def test_lint_json_is_the_standard_librarys(tmp_path):
+    """A run with findings, fixes, an input error and a skipped file, in both languages."""
+    from checker.checking.lint import LintOptions, lint_paths
+    from checker.products.formats import RenderOptions, render
+    from checker.products.formats.json import as_dict
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "README.md").write_text("# 说明\n\n这里放计划。\n", encoding="utf-8")
+    (tmp_path / "2024.txt").write_bytes(PLAN_2024.read_bytes())
+    run = lint_paths([str(tmp_path)], LintOptions())
+    assert run.errors and run.skipped and run.findings
+    for lang in ("zh", "en"):
+        options = RenderOptions(lang=lang)
+        expected = json.dumps(as_dict(run, options), ensure_ascii=False, indent=2) + "\n"
+        assert render("json", run, options) == expected

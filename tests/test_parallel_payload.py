@@ -127,3 +127,24 @@ def test_a_run_in_workers_writes_what_a_run_in_one_process_writes(tmp_path, monk
         for name in ("json", "text", "sarif"):
             options = RenderOptions(lang=lang, rules=builtin_rules())
             assert render(name, parallel, options) == render(name, alone, options)
+
+
+def test_what_a_format_prepares_in_the_workers_is_what_it_makes_itself(tmp_path, monkeypatch):
+    """JSON made of each file in the worker that checked it (``formats.preparer``), the
+    source sent back without its text: the same output, in both languages."""
+    from checker.products.formats import preparer
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "tests" / "data", tmp_path / "data")
+    specs = list(builtin_rules().values())
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    alone = lint_paths([str(tmp_path)], LintOptions(), specs)
+    monkeypatch.setattr(pool, "PARALLEL_MIN_FILES", 2)
+    for lang in ("zh", "en"):
+        options = RenderOptions(lang=lang)
+        prepare = preparer("json", options)
+        assert prepare is not None and preparer("text", options) is None
+        prepared = lint_paths([str(tmp_path)], LintOptions(), specs, prepare=prepare)
+        assert all(r.prepared is not None for r in prepared.files)
+        assert all(r.source is None or not r.source.text for r in prepared.files)
+        assert render("json", prepared, options) == render("json", alone, options)

@@ -212,3 +212,37 @@ def test_ocr_near_misses_of_local_names_get_the_mirror_s_name():
     assert registry.suggest("成都市卫生建康委") == "成都市卫生健康委"
     # a short ending is another body, not a typo: 邮政局 and 民政局 both exist
     assert registry.suggest("区邮政局") is None and registry.suggest("省商务厅") is None
+
+
+def test_a_short_name_is_a_near_miss_only_past_its_head():
+    """人保局 (a city's 人力资源和社会保障局, 锡政发〔2011〕) is one character off 医保局, but
+    in its first, the head of its domain: another body, never "国家医保局?"."""
+    registry = load_registry()
+    for name in ["人保局", "社保局", "农委"]:
+        assert registry.suggest(name) is None, name
+    assert registry.suggest("教肓部") == "教育部"  # a slip inside the name
+    assert registry.suggest("财政厅") == "财政部"  # the local kind in a national list
+
+
+def test_a_place_alone_is_its_government():
+    registry = load_registry()
+    for name in ["越秀区", "浦东新区", "济南市", "四川省", "延边朝鲜族自治州"]:
+        found = registry.lookup(name)
+        assert found is not None and found.agency.category == "government", name
+    assert registry.own_name(registry.lookup("越秀区").agency) == "越秀区人民政府"
+    # groups, scopes, kinds of area and zones are no place of their own
+    for name in [
+        "自治区",
+        "直辖市",
+        "全市",
+        "本区",
+        "各区县",
+        "试点城市",
+        "中心城区",
+        "重点地区",
+        "嘉定工业区",
+        "临港新片区",
+        "沛县",
+    ]:
+        found = registry.lookup(name)
+        assert found is None or found.agency.category != "government", name

@@ -38,14 +38,16 @@ def cached_report(
     from . import resultcache
 
     key = cache_key(item.display, data, config, rules, options)
-    if key is None or not resultcache.has(key):
+    entry = None if key is None else resultcache.read(key)
+    if entry is None:
         return None
     try:  # the bytes the key was made of, not a second read that may differ
         source = source_from_file(data, item.path, item.display)
     except InputError:
         return None
     report = FileReport(item.display)
-    return report if fill_from_cache(report, key, source, config) else None
+    hit = resultcache.decode(entry, key, report.path, source)
+    return None if hit is None else _filled(report, hit, source, config)
 
 
 def cache_key(
@@ -70,6 +72,12 @@ def fill_from_cache(report: FileReport, key: str, source: Source, config: Config
     hit = resultcache.load(key, report.path, source)
     if hit is None:
         return False
+    _filled(report, hit, source, config)
+    return True
+
+
+def _filled(report: FileReport, hit: dict, source: Source, config: Config) -> FileReport:
+    """``report`` with what the result cache held for it."""
     report.source = source
     report.findings = hit["findings"]
     report.unused_suppressions = hit["unused_suppressions"]
@@ -77,7 +85,7 @@ def fill_from_cache(report: FileReport, key: str, source: Source, config: Config
     report.summary = hit["summary"]
     report.custom_codes = tuple(spec.code for spec in config.custom)
     report.custom_rules = config.custom
-    return True
+    return report
 
 
 def store(key: str, report: FileReport) -> None:

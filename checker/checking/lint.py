@@ -8,7 +8,7 @@ reports). The CLI stays thin: it turns options into a ``LintOptions`` and hands 
 ``RunReport`` to a format.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..base.errors import UsageError
@@ -25,11 +25,17 @@ __all__ = ["FileReport", "LintOptions", "RunReport", "lint_paths"]
 
 
 def lint_paths(
-    paths: Iterable[str], options: LintOptions, specs: Iterable[RuleSpec] | None = None
+    paths: Iterable[str],
+    options: LintOptions,
+    specs: Iterable[RuleSpec] | None = None,
+    prepare: Callable[[FileReport], None] | None = None,
 ) -> RunReport:
     """Check every path with ``specs`` (by default the built-in rules, imported only if a
     file is checked afresh: ``RuleSet``); input errors are recorded per file and the rest
-    goes on."""
+    goes on. ``prepare`` (the output format's, ``formats.preparer``) is run on each report
+    in the worker process that checked the file, when there are workers and no baseline
+    (which hides findings afterwards): what it makes there, the parent does not make again
+    one file after another."""
     rules = RuleSet(specs)
     finder = ConfigFinder(rules, options.config_path)
     baseline = _load_baseline(options)  # a bad one stops the run before any file is fixed
@@ -38,7 +44,8 @@ def lint_paths(
     # more than reading them back
     found = [cached_report(item, finder, options, rules) for item in items]
     todo = [item for item, report in zip(items, found, strict=True) if report is None]
-    fresh = iter(_lint_afresh(todo, options, finder, rules))
+    prepare = prepare if baseline is None else None
+    fresh = iter(_lint_afresh(todo, options, finder, rules, prepare))
     reports = [report if report is not None else next(fresh) for report in found]
     skipped = [r for r in reports if r.skipped]
     reports = [r for r in reports if not r.skipped]
@@ -48,7 +55,11 @@ def lint_paths(
 
 
 def _lint_afresh(
-    todo: list[Item], options: LintOptions, finder: ConfigFinder, rules: RuleSet
+    todo: list[Item],
+    options: LintOptions,
+    finder: ConfigFinder,
+    rules: RuleSet,
+    prepare: Callable[[FileReport], None] | None = None,
 ) -> list[FileReport]:
     """The reports of the files the result cache did not hold, checked here or, when there
     are many, in worker processes."""
@@ -60,7 +71,7 @@ def _lint_afresh(
     from .lintfile import lint_item
 
     if pool.worth_parallel(todo):
-        return pool.lint_parallel(todo, options, finder, rules)
+        return pool.lint_parallel(todo, options, finder, rules, prepare)
     return [lint_item(item, finder, options, rules) for item in todo]
 
 

@@ -8,7 +8,7 @@ nothing here reads a file or runs a rule.
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import Reason
 from ..reading.source import Source
@@ -106,6 +106,10 @@ class FileReport:
         #: the rules a config added, for formats that describe every rule (SARIF); empty
         #: when the file was linted in a worker (a data rule's check does not cross processes)
         self.custom_rules: tuple[RuleSpec, ...] = ()
+        #: what the output format made of this file in the worker process that checked it
+        #: (``lint_paths``'s ``prepare``), which the format then takes as it is; the source
+        #: then comes back without its text. None: the format makes it when it renders.
+        self.prepared: Any = None
 
     def __repr__(self) -> str:
         return f"FileReport({self.path!r}, {len(self.findings)} findings, error={self.error!r})"

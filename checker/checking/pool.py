@@ -49,9 +49,14 @@ def chunk_size(files: int, cores: int) -> int:
 
 
 def lint_parallel(
-    items: list[Item], options: LintOptions, finder: ConfigFinder, rules: RuleSet
+    items: list[Item],
+    options: LintOptions,
+    finder: ConfigFinder,
+    rules: RuleSet,
+    prepare: Callable[[FileReport], None] | None = None,
 ) -> list[FileReport]:
-    """The reports of ``items``, in their order, linted in one worker process a core."""
+    """The reports of ``items``, in their order, linted in one worker process a core; each
+    given to ``prepare`` (the output format's) there, when there is one."""
 
     def lint_chunk(chunk: list[Item]) -> list[FileReport]:
         reports = []
@@ -59,6 +64,8 @@ def lint_parallel(
             report = lint_item(item, finder, options, rules)
             report.plan = None  # formats read report.summary instead
             report.custom_rules = ()  # closures: custom_codes says what they were
+            if prepare is not None:
+                prepare(report)
             reports.append(report)
         return reports
 

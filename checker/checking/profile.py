@@ -9,8 +9,9 @@ module infers those conventions once per question, from the plan and the registr
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..base.lazyre import LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
@@ -18,6 +19,9 @@ from ..knowledge.data import builtin
 from ..reading.clause import body_endings
 from ..reading.model import AgencyRef, Clause, Plan, Task, maker
 from ..reading.text import fold
+
+if TYPE_CHECKING:
+    from ..knowledge.mirror import Levels
 
 #: the share of a document's clauses that must keep protocol order for it to be its rule
 PROTOCOL_SHARE = 0.8
@@ -130,48 +134,80 @@ def _is_name(part: str, endings: tuple[str, ...]) -> bool:
 
 
 #: An agency named in a clause, with its task and what the registry knows of the name:
-#: ``(task, agency, found)``. A plain tuple, made in one comprehension: a plan names
-#: agencies by the hundred, and a NamedTuple of each made through two generators took
-#: twice the instructions (the 2024 plan: 1.1 M against 0.57 M); the rules only unpack them.
+#: ``(task, agency, found)``. A plain tuple: a plan names agencies by the hundred, and a
+#: NamedTuple of each took twice the instructions (the 2024 plan: 1.1 M against 0.57 M);
+#: the rules only unpack them.
 AgencyUse = tuple[Task, AgencyRef, Lookup | None]
 
 
 def agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
     """Every agency of every clause of every task (and of an annexed table's rows), with its
-    task, looked up once: G001, G002, G003 and the style counts all read the same names
-    (rules ask for it through ``Context.shared``)."""
+    task, looked up once: G002, G003 and the style counts all read the same names (rules ask
+    for it through ``Context.shared``)."""
+    return tuple(each_agency_use(plan, registry))
+
+
+def each_agency_use(plan: Plan, registry: Registry) -> Iterator[AgencyUse]:
+    """``agency_uses`` one at a time, for a reader that keeps only a few of them (G001's
+    unknown names): a 10 MB plan names 108,000 agencies, and a tuple of them all, held while
+    it is read, is 108,000 more objects for every full garbage collection to go over."""
     lookup = registry.lookup
-    uses = [
-        (task, agency, lookup(agency.name))
-        for task in plan.rows_and_tasks
-        for agency in task.agencies
-    ]
-    if all(found is not None for _, _, found in uses):
-        return tuple(uses)
-    return tuple(
-        use if use[2] is not None else _with_shared_prefix(registry, *use[:2]) for use in uses
-    )
+    mirrored = registry.is_mirrored
+    names = (agency.name for task in plan.rows_and_tasks for agency in task.agencies)
+    # no local body, none unknown: no list shares a level prefix (lookups are memoised)
+    shared = any(found is None or mirrored(found.agency) for found in map(lookup, names))
+    for task in plan.rows_and_tasks:
+        for agency in task.agencies:
+            use = (task, agency, lookup(agency.name))
+            yield _with_shared_prefix(registry, *use) if shared else use
 
 
-def _with_shared_prefix(registry: Registry, task: Task, agency: AgencyRef) -> AgencyUse:
-    """An unknown name read with the level prefix its list wrote once: in
-    ``省商务厅、财政厅、住房城乡建设厅`` (豫政〔2023〕) or ``市发改委、财政局`` the later bodies
-    are the province's and the city's (省财政厅, 市财政局), not misspelt ministries. The prefix
-    is the bare level prefix (rules/places.yaml ``prefixes``) of the nearest body before it in
-    its clause, taken where the prefixed name is a body the registries know; the name keeps
-    its place in the text, read as the body it names."""
-    levels = registry.mirror.levels if registry.mirror is not None else None
-    if levels is None or levels.is_local(agency.name):  # 四川省经济合作局: its own place
-        return task, agency, None
+def _with_shared_prefix(
+    registry: Registry, task: Task, agency: AgencyRef, found: Lookup | None
+) -> AgencyUse:
+    """A name read with the level prefix its list wrote once: in ``省商务厅、财政厅、
+    住房城乡建设厅`` (豫政〔2023〕) or ``市环保局、发改委、经信委`` (锡政发〔2011〕) the later
+    bodies are the province's and the city's (省财政厅, 市发改委), not misspelt or national
+    ones. The prefix is the bare level prefix (rules/places.yaml ``prefixes``) of the nearest
+    local body before the name in its clause. A name is read under it when the prefixed name
+    is a local body the mirror knows (发改委 → 市发改委, though 发改委 alone is a national
+    alias: a city's list names the city's body), or when the name alone is unknown and would
+    be misread alone: a near miss of a national body (人保局 is no misspelt 医保局: it is the
+    city's 人保局) or not built as a body's name (农委). A name that stands as a body of its
+    own (立山经济开发区, 同济大学) keeps its own name; the name keeps its place in the text."""
+    mirror = registry.mirror
+    if mirror is None or (found is not None and registry.is_mirrored(found.agency)):
+        return task, agency, found  # a local body already
+    levels = mirror.levels
+    if levels.is_local(agency.name):  # 四川省经济合作局: its own place
+        return task, agency, found
+    prefix = _shared_prefix(levels, task, agency)
+    if not prefix:
+        return task, agency, found
+    prefixed = registry.lookup(prefix + agency.name)  # 省财政厅; not 区开发区 for a 开发区
+    if prefixed is not None and (found is None or registry.is_mirrored(prefixed.agency)):
+        return task, agency._replace(name=prefix + agency.name), prefixed
+    if found is None and _misread_alone(registry, agency.name):
+        return task, agency._replace(name=prefix + agency.name), None
+    return task, agency, found
+
+
+def _shared_prefix(levels: "Levels", task: Task, agency: AgencyRef) -> str:
+    """The bare level prefix of the nearest body before ``agency`` in its clause that is a
+    local body written with one (市环保局: 市; not the 市 of 市场监管总局), or ""."""
     clause = next((c for c in task.clauses if agency in c.agencies), None)
     before = [a for a in clause.agencies if a.span.start < agency.span.start] if clause else []
     for earlier in reversed(before):
         prefix = _bare_prefix(levels.bare_order, earlier.name)
-        if prefix:
-            full = agency._replace(name=prefix + agency.name)
-            found = registry.lookup(full.name)  # 省财政厅; not 区开发区 for a 开发区
-            return (task, full, found) if found is not None else (task, agency, None)
-    return task, agency, None
+        if prefix and any(p == prefix for p, _ in levels.prefixes(earlier.name)):
+            return prefix
+    return ""
+
+
+def _misread_alone(registry: Registry, name: str) -> bool:
+    """Whether an unknown name, read alone, would be taken for a misspelt national body or
+    for no body at all (G001): then a list's shared prefix is the better reading."""
+    return not registry.well_formed(name) or registry.suggest(name) is not None
 
 
 def _bare_prefix(prefixes: list[str], name: str) -> str:
@@ -242,17 +278,21 @@ class Participant(NamedTuple):
 def clause_participants(
     plan: Plan, registry: Registry, year: int | None, month: int | None = None
 ) -> tuple[tuple[Task, Clause, tuple[Participant, ...]], ...]:
-    """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) with its
-    participants resolved once: the protocol-order convention and G007 read the same names
-    (rules ask for it through ``Context.shared``)."""
+    """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) that names
+    two participants or more, with its participants resolved once: the protocol-order
+    convention and G007 read the same names (rules ask for it through ``Context.shared``).
+    A lead alone or with one other, as most clauses are, has no order to keep, and is not
+    kept: a 10 MB plan's clauses were 135,000 objects held to the end of the plan, over
+    which every full garbage collection went (issue 26)."""
     resolve, order_key, make = registry.resolve, registry.order_key, maker(Participant)
     result = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
+            others = [agency for agency in clause.agencies if agency.role != "lead"]
+            if len(others) < 2:
+                continue
             participants = []
-            for agency in clause.agencies:
-                if agency.role == "lead":
-                    continue
+            for agency in others:
                 body = resolve(agency.name, year, month)  # memoised by the registry
                 order = order_key(body) if body is not None else None
                 participants.append(make((agency, body, order)))
@@ -279,10 +319,10 @@ def keeps_protocol_order(
     if participants is None:
         participants = clause_participants(plan, registry, year, month)
     judged = in_order = 0
-    own = sum(len(task.clauses) for task in plan.tasks)  # rows_and_tasks: the tasks first
-    for _, _, named in participants[:own]:
-        if len(named) < 2:
-            continue  # most clauses: a lead alone or with one other
+    annexed = {id(row) for row in plan.annex}  # its own clauses, not an annexed table's rows
+    for task, _, named in participants:
+        if id(task) in annexed:
+            continue
         keys = [p.order for p in named if p.order is not None]
         if len(keys) < 2:
             continue

@@ -11,7 +11,7 @@ from typing import Any
 from ..knowledge.agencies import Registry, conferences, load_registry
 from ..reading.model import Plan
 from ..reading.text import fold
-from ..reading.vocabulary import separators, words
+from ..reading.vocabulary import split_at_separators, words
 
 
 def _resolve(registry: Registry, name: str, year: int | None) -> str:
@@ -29,7 +29,7 @@ def addressee_report(plan: Plan, registry: Registry | None = None) -> dict[str, 
     conference = next((c for c in conferences() if c["name"] in folded), None)
     named: list[str] = []
     groups: list[str] = []  # 各省、自治区、直辖市人民政府: addressees that are not one body
-    for part in separators().split(folded):
+    for part in split_at_separators(folded):
         part = part.strip()
         if not part or (conference and conference["name"] in part):
             continue

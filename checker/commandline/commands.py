@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..base.errors import InputError, PlancheckError, Reason, UsageError, os_reason
-from ..products.formats import DESCRIBES_RULES, RenderOptions, choices, render
+from ..products.formats import DESCRIBES_RULES, RenderOptions, choices, preparer, render
 from ..reading.source import same_file, write_output
 
 #: the languages of messages and reports (--lang, $PLANCHECK_LANG)
@@ -241,30 +241,35 @@ def lint(
         skip_non_plans=skip_non_plans,
         cache=not no_cache,
     )
-    run = lint_paths(paths, options)  # the built-in rules, imported if a file needs them
+    # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
+    to_stderr = fix and "-" in paths
+    # --statistics is a table: JSON when asked, else text whatever format was asked
+    kind = "statistics" if statistics else "lint"
+    name = fmt if fmt in choices(kind) else "text"
+    render_options = RenderOptions(
+        lang=lang,
+        color=color(no_color, err=to_stderr) and not output,
+        # counted as fixable only when this run applies them: without --fix/--diff
+        # the summary says which fixes --fix mends and which need --unsafe-fixes too
+        unsafe_fixes=unsafe_fixes and (fix or show_diff),
+        statistics=statistics,
+        quiet=quiet,
+    )
+    # what the format makes of each file, made where the file is checked (a baseline
+    # written reads every finding of the run, as found)
+    prepare = None if show_diff or write_baseline else preparer(name, render_options, output=kind)
+    # the built-in rules, imported if a file needs them
+    run = lint_paths(paths, options, prepare=prepare)
     report_problems(run, lang, verbose)
     if write_baseline:
         _write_baseline(baseline, run, lang, quiet)
-    # with `-` and --fix the fixed plan goes to stdout, so the findings go to stderr
-    to_stderr = fix and "-" in paths
     if show_diff:
         emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
     else:
-        # --statistics is a table: JSON when asked, else text whatever format was asked
-        kind = "statistics" if statistics else "lint"
-        name = fmt if fmt in choices(kind) else "text"
-        render_options = RenderOptions(
-            lang=lang,
-            color=color(no_color, err=to_stderr) and not output,
-            # only a format that describes the rules is given them (a run from the result
-            # cache imports no rule for the others)
-            rules=run.rules(specs()) if (kind, name) in DESCRIBES_RULES else None,
-            # counted as fixable only when this run applies them: without --fix/--diff
-            # the summary says which fixes --fix mends and which need --unsafe-fixes too
-            unsafe_fixes=unsafe_fixes and (fix or show_diff),
-            statistics=statistics,
-            quiet=quiet,
-        )
+        # only a format that describes the rules is given them (a run from the result
+        # cache imports no rule for the others)
+        if (kind, name) in DESCRIBES_RULES:
+            render_options = render_options._replace(rules=run.rules(specs()))
         emit(render(name, run, render_options, output=kind), output, err=to_stderr)
     if run.errors or run.fix_errors:
         sys.exit(2)

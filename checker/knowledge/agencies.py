@@ -264,6 +264,8 @@ class Registry:
         if self.is_local(written):
             return self._local_typo(written)
         candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
+        if len(written.strip()) <= SHORT_NAME:
+            candidates = [n for n in candidates if _inner_slip(written.strip(), n)]
         return self._nearest(written, candidates, near_miss_limit(written))
 
     def _nearest(self, written: str, candidates: list[str], limit: int) -> str | None:
@@ -324,6 +326,22 @@ class Registry:
 #: three-character endings of real bodies differ by one character (民政局, 邮政局; 商务局,
 #: 税务局), so one of them written is another body, not a typo
 LOCAL_TYPO_MIN_ENDING = 4
+
+
+#: a short form this long or shorter (医保局, 人社部, 农委) is told apart by its first
+#: character, the head of its domain: 人保局 is a city's 人力资源和社会保障局, not a misspelt
+#: 医保局, and 社保局 a 社会保险事业管理局; a slip elsewhere is a slip (教肓部, or 财政厅 in
+#: a national list for 财政部)
+SHORT_NAME = 3
+
+
+def _inner_slip(written: str, known: str) -> bool:
+    """Whether a short name is a slip of ``known``: the same length, one character wrong,
+    not the first (教肓部 for 教育部); a two-character name has no room for one."""
+    if len(written) != len(known) or len(written) < 3:
+        return False
+    wrong = [n for n, (a, b) in enumerate(zip(written, known, strict=True)) if a != b]
+    return len(wrong) == 1 and wrong[0] > 0
 
 
 #: marks a body's name may hold besides Han characters: 中央党校(国家行政学院)
@@ -454,6 +472,7 @@ def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
     """The mirror, once its central bodies are known to the registry."""
     centrals = [b.central for b in mirror.bodies] + [mirror.collective_central]
     centrals += [entry["central"] for _, entry in mirror.branches]
+    centrals += [mirror.place_alone[0]] if mirror.place_alone else []
     for central in centrals:
         if central and central not in agencies:
             raise ConfigError(

@@ -10,8 +10,6 @@ A title the data does not know is most often a draft, a plan or a policy documen
 near miss of a known title is a finding, and the near misses are narrow on purpose.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache

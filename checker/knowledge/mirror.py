@@ -113,6 +113,14 @@ class Levels:
         places = sorted([*self.provinces, *self.shorts], key=len, reverse=True)
         self.contains_province = LazyPattern(_alternatives(places))
         self.youth = LazyPattern(f"^团(?:{_alternatives(self.bare_order)})委")
+        alone = data.get("alone") or {}
+        #: longest first: 自治区 is an ending, not 自治 + 区
+        self.alone_endings = tuple(
+            sorted(map(str, alone.get("endings", ())), key=len, reverse=True)
+        )
+        self.alone_not_heads = self.not_heads + tuple(map(str, alone.get("not_heads", ())))
+        self.alone_not_endings = tuple(map(str, alone.get("not_endings", ())))
+        self.alone_min = int(alone.get("min_length", 3))
 
     def style(self, level: str) -> str:
         return "province" if level == "province" else "city"
@@ -141,9 +149,23 @@ class Levels:
 
     def is_local(self, name: str) -> bool:
         """A name with a level prefix or a place in it: never a national body."""
-        if self.prefixes(name) or self.youth.match(name):
+        if self.prefixes(name) or self.youth.match(name) or self.is_place(name):
             return True
         return self.contains_province.search(name) is not None
+
+    def is_place(self, name: str) -> bool:
+        """A place named alone (越秀区, 浦东新区, 四川省): a province by its full name, or a
+        name of Han characters ending in a level word with at least two before it, neither
+        opening as a group or scope does (各区, 全市, 试点县) nor ending as a kind of area
+        does (试点城市, 中心城区): ``places.yaml`` ``alone``."""
+        if name in self.provinces:
+            return True
+        ending = next((e for e in self.alone_endings if name.endswith(e)), None)
+        if ending is None or len(name) < self.alone_min or len(name) - len(ending) < 2:
+            return False  # 自治区 alone is a level, not a place
+        if name.startswith(self.alone_not_heads) or name.endswith(self.alone_not_endings):
+            return False
+        return all("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
 class Mirror:
@@ -177,6 +199,11 @@ class Mirror:
         collective = data.get("collective") or {}
         self.collective_central = str(collective.get("central", ""))
         self.collective = frozenset(str(n) for n in collective.get("names", ()))
+        alone = data.get("place_alone") or {}
+        #: the central body and the ending of a place named alone (越秀区: 越秀区人民政府)
+        self.place_alone: tuple[str, str] | None = (
+            (str(alone["central"]), str(alone["own"])) if alone else None
+        )
         self.guesses = [
             (LazyPattern(str(g["pattern"])), str(g["category"])) for g in data.get("guesses", ())
         ]
@@ -271,6 +298,9 @@ class Mirror:
             found = pattern.match(name)
             if found and self._is_place(found.group("place")):
                 return self._branch(name, entry, found.group("place"))
+        if self.place_alone is not None and self.levels.is_place(name):
+            central, own = self.place_alone  # 越秀区 among bodies: its government
+            return Hit(name, "name", central, None, body=name + own)
         return None
 
     @staticmethod

@@ -4,8 +4,6 @@ repealed title only) whether its sentence tells history. The wording is data
 (``rules/citations.yaml``); what the titles refer to is ``checker.knowledge.laws``.
 """
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -18,10 +16,11 @@ from .model import Plan
 
 #: a title in 《》 (an inner title is written 〈〉, or the outer pair is taken as two titles)
 TITLE = LazyPattern(r"《([^《》\n]{1,120})》")
-#: the marks that end what a verb before a title can reach
-_CLAUSE_MARKS = LazyPattern(r"[，,。；;：:！!？?\n]")
+#: the marks that end what a verb before a title can reach (looked for with ``str`` methods,
+#: as the gaps below: a class of Chinese marks costs 1–2 M instructions to compile, issue 26)
+_CLAUSE_MARKS = "，,。；;：:！!？?\n"
 #: what may stand between titles written one after another: 《A》《B》, 《A》、《B》, 《A》和《B》
-_CHAIN_GAP = LazyPattern(r"[、和及与]?")
+_CHAIN_GAPS = frozenset({"", "、", "和", "及", "与"})
 _SENTENCE_MARKS = "。；;！!？?\n"
 #: how far around a title its sentence is looked for (a sentence longer than this is cut)
 _SENTENCE_REACH = 200
@@ -82,7 +81,7 @@ def _chains(text: str, matches: list[re.Match[str]]) -> Iterator[list[int]]:
     a verb before or after the chain applies to each."""
     chain: list[int] = []
     for n, match in enumerate(matches):
-        if chain and _CHAIN_GAP.fullmatch(text[matches[chain[-1]].end() : match.start()]):
+        if chain and text[matches[chain[-1]].end() : match.start()] in _CHAIN_GAPS:
             chain.append(n)
             continue
         if chain:
@@ -127,13 +126,18 @@ def _after_verb(after: str, verbs: tuple[str, ...], since: tuple[str, ...]) -> b
     return False
 
 
+def _after_last_mark(words: str) -> str:
+    """``words`` after the last of ``_CLAUSE_MARKS`` in them (all of them if none)."""
+    return words[max(words.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+
+
 def _actions(text: str, matches: list[re.Match[str]]) -> list[str]:
     verbs = _verbs()
     actions = [""] * len(matches)
     for chain in _chains(text, matches):
         first, last = matches[chain[0]], matches[chain[-1]]
         # the clause's words before the title (a comma ends what a verb can reach)
-        before = _CLAUSE_MARKS.split(text[max(0, first.start() - 6) : first.start()])[-1]
+        before = _after_last_mark(text[max(0, first.start() - 6) : first.start()])
         after = text[last.end() : last.end() + 6]
         if any(marker in before for marker in verbs.done):
             action = ""  # told as done: 已出台《…》, 相继制定《…》

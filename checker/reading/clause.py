@@ -15,9 +15,8 @@ A part of a clause the grammar cannot place is kept as ``unplaced`` (G012 report
 read as an agency.
 """
 
-from __future__ import annotations
-
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -63,7 +62,8 @@ class Grammar(NamedTuple):
 
     tail: LazyPattern  # (manners)(roles) at a segment's end
     role_of: dict[str, str]  # role word → role
-    role_words: tuple[str, ...]  # what every tail ends with (before spaces)
+    role_words: tuple[str, ...]  # a role word: what every tail ends with, or its object
+    tail_ends: tuple[str, ...]  # how a tail ends: a role word, or its object (相关工作)
     shared_manners: frozenset[str]
     labels: dict[str, str]  # label word → role
     label_endings: tuple[str, ...]  # how an unlisted label of parties ends (…考核单位)
@@ -87,9 +87,12 @@ class Grammar(NamedTuple):
     clause_words: str  # a pattern: a bracket holding one is a clause
     clause_end: LazyPattern  # asked only of a task with several bracketed groups
     bare_label: str  # a pattern: a line opening with a role label is a clause
+    closing_label: str  # a pattern: such a label (group 1) after the last sentence of a line
     running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
     opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
+    note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
+    note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -115,10 +118,15 @@ def grammar() -> Grammar:
     label_words = _alternatives(list(labels))
     roles = _alternatives(list(role_of))
     collectives = data.get("collective_patterns", [])
+    objects = [str(w) for w in data.get("role_objects", ())]
+    notes = data.get("standing_notes") or {}
     return Grammar(
-        tail=LazyPattern(rf"(?:{_alternatives(manners)})*(?:{roles})+[ \t]*$"),
+        tail=LazyPattern(
+            rf"(?:{_alternatives(manners)})*(?:{roles})+(?:{_alternatives(objects) or '$^'})?[ \t]*$"
+        ),
         role_of=role_of,
         role_words=tuple(role_of),
+        tail_ends=tuple(role_of) + tuple(objects),
         shared_manners=shared,
         labels=labels,
         label_endings=tuple(data.get("label_endings", ())),
@@ -144,12 +152,15 @@ def grammar() -> Grammar:
             rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
         ),
         bare_label=rf"^[ \t]*(?:{label_words})[ \t]*:",
+        closing_label=rf"(?<=[。;])\s*((?:{label_words})[ \t]*:)",
         running_lead_in=tuple(data.get("running", {}).get("lead_in", ())),
         running_endings=tuple(data.get("body_endings", ()))
         + tuple(data.get("running", {}).get("collective_endings", ())),
         opening_roles=tuple(
             sorted(data.get("running", {}).get("opening_roles", ()), key=len, reverse=True)
         ),
+        note_opens=tuple(map(str, notes.get("opens", ()))),
+        note_closes=tuple(map(str, notes.get("closes", ()))),
     )
 
 
@@ -162,15 +173,88 @@ def _check_role(role: str, key: str) -> None:
 
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).
 CLAUSE_WORDS = LazyPattern(lambda: grammar().clause_words)
-#: a clause-like group anywhere in folded text (one level of brackets inside it): enough to
-#: tell which level of a plan carries the clauses, or to count the clauses of one not read
-CLAUSE_GROUP = LazyPattern(
-    lambda: (
-        rf"[(【](?:[^()【】]|\([^()]*\))*?(?:{CLAUSE_WORDS.pattern})(?:[^()【】]|\([^()]*\))*[)】]"
+#: the marks a clause group is made of (a class of two runs of characters: cheap to compile)
+_GROUP_MARKS = LazyPattern(r"[()【】]")
+
+
+def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
+    """The clause-like groups of folded text, in order, as (start, end): a group opened by
+    ( or 【 and closed by ) or 】, holding round brackets one level deep, with one of
+    ``CLAUSE_WORDS`` outside those. Enough to tell which level of a plan carries the
+    clauses, or to count the clauses of one not read.
+
+    The brackets are walked here and only the words are a pattern, ``CLAUSE_WORDS`` itself:
+    the role vocabulary is compiled once, not again inside a pattern of brackets (issue 26:
+    each such wrapper cost 3 M instructions to compile). A group that does not close (an
+    unpaired mark, a 【 inside it, a second level of brackets) is no group, and the next
+    opening mark is tried, as a pattern's search would."""
+    marks = [(found.start(), found.group()) for found in _GROUP_MARKS.finditer(folded)]
+    after = 0  # groups do not overlap: the next one starts after the last one's end
+    for n, (start, mark) in enumerate(marks):
+        if start < after or mark not in "(【":
+            continue
+        end = _group_end(folded, marks, n)
+        if end is not None:
+            after = end
+            yield start, end
+
+
+def holds_clause_group(folded: str) -> bool:
+    """Does the text hold a clause-like group anywhere (``clause_like_groups``)?"""
+    return next(clause_like_groups(folded), None) is not None
+
+
+def _group_end(folded: str, marks: list[tuple[int, str]], opening: int) -> int | None:
+    """The end of the clause group opened at ``marks[opening]``, or None: its closing mark
+    is the first ) or 】 outside its inner round brackets; it holds a clause word outside
+    them."""
+    begin = marks[opening][0] + 1  # where the text outside inner brackets resumes
+    has_word = False
+    n = opening + 1
+    while n < len(marks):
+        at, mark = marks[n]
+        if mark == "【":
+            return None
+        has_word = has_word or _word_between(folded, begin, at)
+        if mark in ")】":
+            return at + 1 if has_word else None
+        n += 1  # an inner ( : it closes at the next round bracket, a )
+        while n < len(marks) and marks[n][1] in "【】":
+            n += 1
+        if n == len(marks) or marks[n][1] != ")":
+            return None
+        begin = marks[n][0] + 1
+        n += 1
+    return None
+
+
+def _word_between(folded: str, start: int, end: int) -> bool:
+    """Does one of ``CLAUSE_WORDS`` start in ``folded[start:end]``, a text without
+    brackets (no clause word holds one) before the bracket at ``end``? The search sees that
+    bracket too, for a word whose pattern looks at what follows it (指导 before a ) or ,)."""
+    found = CLAUSE_WORDS.search(folded, start, end + 1) if end > start else None
+    return found is not None and found.start() < end
+
+
+def ends_in_clause_group(folded: str) -> bool:
+    """Does the text end with a group of round brackets (none inside it) holding a clause
+    word, perhaps a stop (。 or ;) and blanks after it: ``……(A负责)。``?"""
+    body = folded.removesuffix("\n").rstrip(" \t")  # as a pattern's $ before a last newline
+    if body.endswith(("。", ";")):
+        body = body[:-1].rstrip(" \t")
+    if not body.endswith(")"):
+        return False
+    close = len(body) - 1
+    open_ = body.rfind("(", 0, close)
+    return (
+        open_ >= 0 and body.find(")", open_, close) < 0 and _word_between(folded, open_ + 1, close)
     )
-)
+
+
 #: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
 BARE_CLAUSE = LazyPattern(lambda: grammar().bare_label)
+#: the same, closing the task's own line after its last sentence: …队伍建设。责任单位:A
+CLOSING_LABEL = LazyPattern(lambda: grammar().closing_label)
 
 
 @cache
@@ -476,7 +560,13 @@ def _read_clause(folded_inner: str) -> Reading:
     g = grammar()
     state = _Clause()
     pending: list[_Party] = []  # parties of segments without a role word, waiting for one
+    notes = _standing_notes(g, folded_inner)
     for text, start in _segments(g, folded_inner):
+        note = next((n for n in notes if n[0] <= start < n[1]), None)
+        if note is not None:  # a standing note's segment: the note, once, not parties
+            if start == note[0] or not folded_inner[note[0] : start].strip():
+                state.notes.append(folded_inner[note[0] : note[1]].strip())
+            continue
         if pending and _label(text):  # a label opens a new list: the last one ends
             _give_role(state, pending)
         role, added = _read_segment(g, state, text, start)
@@ -504,6 +594,22 @@ def _read_clause(folded_inner: str) -> Reading:
     )
 
 
+def _standing_notes(g: Grammar, folded_inner: str) -> list[tuple[int, int]]:
+    """The sentences of a clause that are standing notes (``standing_notes``: 以下均需区市场
+    监管局落实，…，不再单独列出): how the clauses below are read, not who does this task. A
+    note follows the task's own assignment: the first sentence is never one (in 科技部负责，
+    不再单独列出 科技部 does this task too)."""
+    if not any(w in folded_inner for w in g.note_opens + g.note_closes):
+        return []  # nearly every clause: no note word in it
+    sentences = _cut_outside_brackets(folded_inner, 0, len(folded_inner), ";。")
+    return [
+        (start, end)
+        for start, end in sentences[1:]
+        if folded_inner[start:end].strip().startswith(g.note_opens)
+        or folded_inner[start:end].strip().rstrip(",").endswith(g.note_closes)
+    ]
+
+
 def _give_role(state: _Clause, pending: list[_Party]) -> None:
     """Parties no role word followed take the role of the segment before them (牵头单位:X,
     配合单位:Y,各区: 各区 cooperates), or 负责 where none is before them."""
@@ -527,6 +633,9 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if stripped in _skipped():
         if state.lead_note:
             state.lead_note += "," + stripped
+        return None, 0
+    if stripped in g.note_closes:  # A负责,不再单独列出: a note on the lists below
+        state.notes.append(stripped)
         return None, 0
     if g.time_limit.search(stripped):
         state.deadline = state.deadline or stripped
@@ -585,7 +694,7 @@ def _tail(g: Grammar, text: str, start: int = 0, end: int | None = None) -> re.M
     last = text[start:end].removesuffix("\n").rstrip(" \t")  # before spaces, or $'s newline
     return (
         g.tail.search(text, start, len(text) if end is None else end)
-        if last.endswith(g.role_words)
+        if last.endswith(g.tail_ends)
         else None
     )
 

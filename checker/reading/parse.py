@@ -37,10 +37,11 @@ from ..knowledge.data import builtin
 from . import vocabulary as vocab
 from .clause import (
     BARE_CLAUSE,
-    CLAUSE_GROUP,
-    CLAUSE_WORDS,
+    CLOSING_LABEL,
+    ends_in_clause_group,
     ends_like_clause,
     heads_duty_list,
+    holds_clause_group,
     is_bare_list,
     looks_like_clause,
     parse_clause,
@@ -61,7 +62,7 @@ from .model import (
     maker,
 )
 from .source import Source, split_lines
-from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold
+from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold, is_title_line
 
 __all__ = ["NO_OUTLINE", "parse"]
 
@@ -79,7 +80,7 @@ def parse(source: Source) -> Plan:
     if not blocks:
         return _read(source, has_tables=False)
     plan = attach(_read(mask(source, blocks), has_tables=True), source, blocks)
-    if not plan.tasks and not plan.headings and not CLAUSE_GROUP.search(source.folded):
+    if not plan.tasks and not plan.headings and not holds_clause_group(source.folded):
         raise InputError(source.path, NO_OUTLINE)
     return plan
 
@@ -97,7 +98,7 @@ def _read(source: Source, has_tables: bool) -> Plan:
     tasks = tuple([build_task(source, draft, n, frame.running) for n, draft in enumerate(drafts)])
     tasks = with_bare_lists(source, qualified(tasks, headings, outline.task_level))
     paragraphs = with_closing(walk.paragraphs + frame.paragraphs, tasks)
-    if not (tasks or headings or has_tables or CLAUSE_GROUP.search(source.folded)):
+    if not (tasks or headings or has_tables or holds_clause_group(source.folded)):
         # nothing numbered and no clause: not a plan at all (clauses without a task to
         # hold them are a plan not understood, S001, which ``sniff`` tells)
         raise InputError(source.path, NO_OUTLINE)
@@ -128,13 +129,18 @@ def _read(source: Source, has_tables: bool) -> Plan:
 
 _SPAN = maker(Span)
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
-_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!\d)[ \t]*")
+#: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
+#: into a year); ``1.5亿`` at a line's start is not
+_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!(?!(?:19|20)\d\d年)\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
 _MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
 _SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
 _SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
 #: the fourth level of GB/T 9704 numbering: (1), also written 1)
 _ITEM = re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]*")
+#: a task number before digits that begin its text (``11.121人才梯队项目``), or a decimal
+#: (``1.5亿``): read as a task only where it is the number expected (``task_start``)
+_TASK_BEFORE_DIGITS = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?=\d)")
 #: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1); tried in this order
 _LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
 
@@ -175,7 +181,18 @@ class Lines:
         if found is not None or task_level != 3:
             return found
         mistyped = task_start(self.contents[index][0], previous)
-        return (3, mistyped) if mistyped is not None else None
+        if mistyped is None or (mistyped.re is _TASK_BEFORE_DIGITS and self.comes_next(index)):
+            return None
+        return (3, mistyped)
+
+    def comes_next(self, index: int) -> bool:
+        """Whether the next numbered line after ``index`` has the number line ``index`` begins
+        with: ``2.5亿元资金。`` then ``2.乙`` is a figure in prose before task 2, not task 2."""
+        number = _TASK_BEFORE_DIGITS.match(self.contents[index][0])
+        for item in self.numbering[index + 1 :]:
+            if item is not None:
+                return number is not None and item[1].group(1) == number.group(1)
+        return False
 
 
 def _contents(source: Source, folded: list[str]) -> list[tuple[str, int]]:
@@ -203,11 +220,13 @@ def numbered(content: str) -> Item | None:
 def task_start(folded: str, previous: str) -> re.Match[str] | None:
     """A task's number at the start of a line: ``11.`` or ``11、``, or ``11。`` ``11,``
     ``11:`` when 11 is the number expected after ``previous`` — a mistyped mark, read as
-    the task it is (N006) rather than as prose, a gap and a missing task. Only the
-    expected number: a line of prose that begins with a figure stays prose."""
+    the task it is (N006) rather than as prose, a gap and a missing task; so is ``11.``
+    before a name that begins with digits (``11.121人才梯队项目``, after task 10). Only the
+    expected number: a line of prose that begins with a figure (``1.5亿``) stays prose (and
+    so does one whose number the next task has: ``Lines.comes_next``)."""
     found = _TASK.match(folded)
     if found is None:
-        found = _MISTYPED_TASK.match(folded)
+        found = _MISTYPED_TASK.match(folded) or _TASK_BEFORE_DIGITS.match(folded)
         if found is not None and int(found.group(1)) != numeral_value(previous) + 1:
             return None
     return found
@@ -220,7 +239,7 @@ def numeral_value(numeral: str) -> int:
 
 def holds_clause(line: str) -> bool:
     """A line with a responsibility clause, bracketed or on its own (责任单位:…)."""
-    return CLAUSE_GROUP.search(line) is not None or BARE_CLAUSE.match(line) is not None
+    return holds_clause_group(line) or BARE_CLAUSE.match(line) is not None
 
 
 class Outline:
@@ -228,24 +247,35 @@ class Outline:
     the numbering level that carries the tasks (1 ``一、`` … 4 ``(1)``), if any, and the
     lines of items above that level that are tasks all the same."""
 
-    __slots__ = ("leaf_tasks", "task_level")
+    __slots__ = ("task_level", "tasks_above")
 
     def __init__(self, lines: Lines) -> None:
         blocks = _numbered_blocks(lines)
         self.task_level = _task_level(blocks)
-        self.leaf_tasks = _leaf_tasks(blocks, self.task_level)
+        self.tasks_above = _tasks_above(blocks, self.task_level)
 
 
 def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
     """Every numbered line once: (line, level, whether its block holds a clause). A
-    block runs from the item's line to the next numbered line."""
+    block runs from the item's line to the next numbered line, or to a line that may be a
+    task the walk reads by the number expected (``11。`` ``11.121…``): that line's clause
+    is the task's, never the heading's above it."""
     items: list[list] = []
+    open_block = False
     for index, ((content, _), item) in enumerate(zip(lines.contents, lines.numbering, strict=True)):
         if item is not None:  # any numbering, expected or not
             items.append([index, item[0], False])
-        if items and not items[-1][2] and holds_clause(content):
+            open_block = True
+        elif open_block and _loose_task_start(content):
+            open_block = False
+        if open_block and not items[-1][2] and holds_clause(content):
             items[-1][2] = True
     return [(index, level, holds) for index, level, holds in items]
+
+
+def _loose_task_start(content: str) -> bool:
+    """A line that begins like a task number read only where it is the one expected."""
+    return bool(_MISTYPED_TASK.match(content) or _TASK_BEFORE_DIGITS.match(content))
 
 
 def _task_level(blocks: list[tuple[int, int, bool]]) -> int | None:
@@ -266,20 +296,16 @@ def _task_level(blocks: list[tuple[int, int, bool]]) -> int | None:
     return 3 if any(level == 3 for _, level, _ in blocks) else None
 
 
-def _leaf_tasks(blocks: list[tuple[int, int, bool]], task_level: int | None) -> frozenset[int]:
-    """Lines of items above the task level that are tasks all the same: they hold a
-    clause and no task of the task level sits under them (the (一)(二)(三) of a 组织保障
-    section, each with its clause, in a plan whose measures are 1. items)."""
+def _tasks_above(blocks: list[tuple[int, int, bool]], task_level: int | None) -> frozenset[int]:
+    """Lines of items above the task level that are tasks all the same: their own block
+    (up to the next numbered line) holds a clause. The (一)(二)(三) of a 组织保障 section,
+    each with its clause, in a plan whose measures are 1. items; and the measures of a
+    two-level 分工方案 (国办发〔2020〕43号), （一）… with its clause, then 具体措施： and its
+    sub-items 1.… with theirs: both levels are tasks. A heading whose clause is only in
+    the items under it has none of its own, and stays a heading."""
     if task_level is None:
         return frozenset()
-    leaves = set()
-    for n, (index, level, holds) in enumerate(blocks):
-        if level >= task_level or not holds:
-            continue
-        following = blocks[n + 1][1] if n + 1 < len(blocks) else 0
-        if following <= level:  # nothing deeper under it
-            leaves.add(index)
-    return frozenset(leaves)
+    return frozenset(index for index, level, holds in blocks if level < task_level and holds)
 
 
 # -- 2. the walk --------------------------------------------------------------------------
@@ -290,11 +316,18 @@ def _leaf_tasks(blocks: list[tuple[int, int, bool]], task_level: int | None) -> 
 # the body has begun (lines before it are the title, document number, addressee…), a number
 # split at a line's end waiting for its rest, and what it has found so far.
 
-_TITLE = re.compile(r"(计划|要点|方案|规划|安排|意见|纲要|办法|措施|清单|分工表)[ \t]*$")
+#: what a plan's title ends with, the genre (``str.endswith``: a pattern of these words
+#: compiles a class of their first characters, 1.7 M instructions at every start, issue 26)
+_GENRES = ("计划", "要点", "方案", "规划", "安排", "意见", "纲要", "办法", "措施", "清单", "分工表")
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
 _ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
+
+
+def _names_genre(text: str) -> bool:
+    """Does a line end with a genre (…推进计划), blanks after it aside?"""
+    return text.removesuffix("\n").rstrip(" \t").endswith(_GENRES)
 
 
 class Walk:
@@ -304,7 +337,7 @@ class Walk:
     def __init__(self, lines: Lines, outline: Outline) -> None:
         self.lines = lines
         self.task_level = outline.task_level
-        self.leaf_tasks = outline.leaf_tasks
+        self.tasks_above = outline.tasks_above
         self.front = FrontMatter(lines)
         self.gatherer = Gatherer(lines, outline.task_level)
         self.in_body = False  # a heading or a task was met: no more title or addressee
@@ -343,8 +376,11 @@ class Walk:
                 self.annex_next += 1  # 2.交通子行业…分配表: the next annex's name
                 self.paragraph(content, start, index)
                 return index + 1
+            if item is None and _name_goes_on(content):
+                self.paragraph(content, start, index)  # …联席会 / 议成员单位工作任务清单
+                return index + 1
             self.annex_next = 0
-        if item is not None and (item[0] == self.task_level or index in self.leaf_tasks):
+        if item is not None and (item[0] == self.task_level or index in self.tasks_above):
             return self.task(index, content, start, *item)
         if item is not None:
             self.heading(item, content, start)
@@ -467,7 +503,7 @@ class FrontMatter:
             return "addressee"
         if self.title_seen:
             return "preamble"
-        if is_title_line(text) and _TITLE.search(text):
+        if is_title_line(text) and _names_genre(text):
             self.title_seen = True
             return "title"
         if (
@@ -487,7 +523,7 @@ class FrontMatter:
         for following in range(index + 1, min(index + 3, len(folded))):
             text = folded[following].strip()
             if text:
-                return is_title_line(text) and _TITLE.search(text) is not None
+                return is_title_line(text) and _names_genre(text)
         return False
 
 
@@ -513,11 +549,6 @@ def directive_at(lines: Lines, match: re.Match[str], start: int) -> Directive:
     return Directive(match.group(1), codes, span)
 
 
-def is_title_line(text: str) -> bool:
-    """A line that can be (part of) a title: short, and no sentence inside."""
-    return len(text) <= 40 and not any(mark in text for mark in "。,;:")
-
-
 # -- 3. a task's lines -------------------------------------------------------------------
 # Gathering a task's text: the lines after its number that belong to it, and the numbers
 # that are broken or glued at its end.
@@ -537,7 +568,6 @@ DIRECTIVE = LazyPattern(
 _TRAILING_NUMBER = LazyPattern(r"\)[ \t]*(\d{1,3})[ \t]*$")
 LEADING_REST = LazyPattern(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
-_SIMPLE_CLAUSE_END = re.compile(rf"\([^()]*(?:{CLAUSE_WORDS.pattern})[^()]*\)[ \t]*[。;]?[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 #: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence
 _TITLE_LENGTH = 30
@@ -645,12 +675,35 @@ class Gatherer:
             if len(texts) == 1 and _list_line(texts[0]):
                 break  # (市发改委、财政局): a list of bodies alone on the item's next line
         else:
-            return index + 1
+            return self.join_body(index, number, segments, breaks)
         folded = self.lines.source.folded
         for piece in pieces:
             tail = folded[segments[-1][0] : segments[-1][1]].rstrip()
             self.append(piece, segments, breaks, wrapped=_cut_off(tail))
         return index + 1 + len(pieces)
+
+    def join_body(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
+        """A task that is a title on a line of its own (``13.开展工业互联网新模式推广。``,
+        ``2.落实属地主体责任``) with its body in the paragraphs below, the clause closing the
+        last of them (皖政办秘〔2021〕82号, 奉贤 2021 农村公路): join them, up to the last
+        line with a clause before the next block; none where no clause comes."""
+        if len(segments) != 1:
+            return index + 1
+        first = self.lines.source.folded[segments[0][0] : segments[0][1]].strip()
+        if not is_title_line(first.rstrip("。")):
+            return index + 1
+        last = None
+        lookahead = index + 1
+        while lookahead < self.lines.count and not self.starts_block(lookahead, number):
+            text = self.lines.contents[lookahead][0].strip()
+            if has_clause(text) or BARE_CLAUSE.match(text):
+                last = lookahead
+            lookahead += 1
+        if last is None:
+            return index + 1
+        for piece in range(index + 1, last + 1):
+            self.append(piece, segments, breaks, wrapped=False)
+        return last + 1
 
     def starts_block(self, index: int, number: str) -> bool:
         """A line that begins something of its own, never the rest of a task: a blank line,
@@ -676,7 +729,7 @@ class Gatherer:
 def has_clause(folded: str) -> bool:
     """Does this text end in a responsibility clause (digits of a split number aside)?"""
     folded = _TRAILING_DIGITS.sub("", folded)
-    if _SIMPLE_CLAUSE_END.search(folded):
+    if ends_in_clause_group(folded):
         return True  # a last group with a role word, perhaps and its stop: ``(A负责)。``
     if not folded.rstrip().endswith((")", "】")):  # else the clause group of a task's text
         return False
@@ -959,6 +1012,13 @@ def _annex_list() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:{labels})[ \t]*:[ \t]*1[ \t]*[.、]")
 
 
+def _name_goes_on(content: str) -> bool:
+    """An unnumbered line in a list of annexes that goes on with the last annex's name,
+    wrapped: short, and not ending a sentence (prose after the list ends it)."""
+    text = content.strip()
+    return len(text) <= _TITLE_LENGTH and text[-1] not in _PARAGRAPH_END
+
+
 def _layout_words(key: str) -> tuple[str, ...]:
     return tuple(str(word) for word in (builtin("layout.yaml") or {}).get(key, ()))
 
@@ -989,6 +1049,8 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
     offsets = source_offsets(pieces)
     # (offset in folded, clause) of unbracketed lines: never the task's first line
     bare = _bare_clauses(source, pieces) if len(pieces) > 1 else []
+    if not bare and ":" in source.folded[pieces[-1][0] : pieces[-1][1]]:
+        bare = _closing_label(source, pieces)
     bracketed = folded[: bare[0][0]] if bare else folded
     groups = bracket_groups(bracketed)
     final = clause_group(bracketed, groups)
@@ -1093,6 +1155,27 @@ def _bare_clauses(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
     if not lines:
         return []
     return [(lines[0][0], _bare_clause(source, lines[0][1], lines[-1][2]))]
+
+
+def _closing_label(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
+    """A labelled clause closing the task's last line after its last sentence, in a layout
+    that puts it on a line of its own (…加强应急救援基地和队伍建设。责任单位：市应急管理局,
+    杭政办函〔2019〕12号, 浙政办 2021): with its offset in the joined text, if there is one."""
+    start, end = pieces[-1]
+    found = CLOSING_LABEL.search(source.folded, start, end)
+    if found is None:
+        return []
+    label = found.start(1)
+    rest = source.folded[label:end]
+    if _closes_more(rest):
+        return []  # a label inside a bracketed clause: (牵头部门:A。配合部门:B)
+    at = sum(e - s for s, e in pieces[:-1]) + label - start
+    return [(at, _bare_clause(source, label, end))]
+
+
+def _closes_more(text: str) -> bool:
+    """Does ``text`` close more brackets than it opens (it began inside one)?"""
+    return sum(map(text.count, ")〕]】")) > sum(map(text.count, "(〔[【"))
 
 
 def _bare_clause(source: Source, start: int, end: int) -> Clause:
@@ -1233,7 +1316,7 @@ def qualified(
     at_level = [t for t in tasks if t.level == task_level]
     if sum(1 for t in at_level[1:] if t.number == 1) < 2:
         return tasks  # no two parts start again at 1 (most plans): no part to look for
-    headings = sorted(headings, key=lambda h: h.span.start)
+    headings = sorted(headings + _tasks_as_parts(tasks, task_level), key=lambda h: h.span.start)
     starts = [h.span.start for h in headings]
     # the tasks under one heading have the same headings above them: read once
     read: dict[tuple[int, int], list[Heading]] = {}
@@ -1257,6 +1340,16 @@ def qualified(
         if len(set(labels)) == len(labels):
             break
     return tuple(t._replace(qualifier=q) for t, q in zip(tasks, parts, strict=True))
+
+
+def _tasks_as_parts(tasks: tuple[Task, ...], task_level: int | None) -> list[Heading]:
+    """Tasks above the task level, as the parts their measures are cited in: a two-level
+    分工方案's （一） with its own clause holds measures 1.… numbered afresh, cited （一）2."""
+    return [
+        Heading(t.level, t.number_text, t.number, "", t.number_span, t.number_span)
+        for t in tasks
+        if task_level is not None and t.level < task_level
+    ]
 
 
 def _headings_above(before: list[Heading], level: int) -> list[Heading]:
@@ -1337,9 +1430,9 @@ def _title_year(paragraphs: list[Paragraph]) -> int | None:
 def _number_year(paragraphs: list[Paragraph]) -> int | None:
     for paragraph in paragraphs:
         if paragraph.role == "doc_number":
-            found = vocab.DOC_NUMBER_YEAR.search(fold(paragraph.text))
+            found = vocab.doc_number_year(fold(paragraph.text))
             if found:
-                return int(found.group(1))
+                return found[0]
     return None
 
 

@@ -24,8 +24,6 @@ The patterns compile on first use: a clean plan, one paragraph a line, is told f
 others without them.
 """
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_left
 from collections import Counter

@@ -46,6 +46,18 @@ class Span(NamedTuple):
         return index + 1, offset - self.line_starts[index] + 1
 
     @property
+    def position(self) -> tuple[int, int]:
+        """The start's line and column, worked out once for both (``line`` and ``column``
+        each work it out: an output that writes both, for each of thousands of findings,
+        asks for this)."""
+        return self._position(self.start)
+
+    @property
+    def end_position(self) -> tuple[int, int]:
+        """The end's line and column, worked out once for both."""
+        return self._position(self.end)
+
+    @property
     def line(self) -> int:
         return self._position(self.start)[0]
 

@@ -17,6 +17,7 @@ FULL_TO_HALF = {
     "：": ":",
     "；": ";",
     "．": ".",
+    "﹒": ".",  # the small full stop: 1﹒ labels, as 1． (皖政办秘〔2021〕 工业互联网)
     "！": "!",
     "？": "?",
     "　": " ",
@@ -110,6 +111,11 @@ def bracket_groups(folded: str) -> list[tuple[int, int]]:
                     groups.append((start, i + 1))
                 break
     return groups
+
+
+def is_title_line(text: str) -> bool:
+    """A folded line that can be (part of) a title: short, and no sentence inside."""
+    return len(text) <= 40 and not any(mark in text for mark in "。,;:")
 
 
 #: Han characters for agency codes (国知联办…): "letters that are not ASCII". Written as a

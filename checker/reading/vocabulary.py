@@ -33,8 +33,24 @@ DOC_NUMBER_LINE = LazyPattern(
 )
 #: a document number exactly as GB/T 9704-2012 7.2.4 writes it
 DOC_NUMBER_GOOD = LazyPattern(rf"^{HAN}{{2,10}}〔{YEAR}〕[1-9]\d{{0,3}}号$")
-#: the year inside a document number's brackets (on folded text)
-DOC_NUMBER_YEAR = LazyPattern(rf"[〔\[【(（{{][ \t]*({YEAR})")
+#: the marks that open a document number's year (on folded text)
+_YEAR_OPENERS = "〔[【(（{"
+
+
+def doc_number_year(folded: str) -> tuple[int, int] | None:
+    """The year inside a document number's brackets (folded text: 国知联办〔2024〕6号, [2024],
+    (2024)) and where it starts; None without one. Read with ``str`` methods: a class of
+    these brackets costs 2 M instructions to compile (issue 26)."""
+    for at, char in enumerate(folded):
+        if char in _YEAR_OPENERS:
+            after = folded[at + 1 :]
+            start = at + 1 + len(after) - len(after.lstrip(" \t"))
+            year = folded[start : start + 4]
+            if len(year) == 4 and year[:2] in ("19", "20") and year[2:].isdecimal():
+                return int(year), start
+    return None
+
+
 #: a date line, the signature date that closes a document: 2024年3月18日
 ISSUE_DATE = LazyPattern(
     rf"^[ \t]*({YEAR})[ \t]*年[ \t]*\d{{1,2}}[ \t]*月[ \t]*\d{{1,2}}[ \t]*日[ \t]*$"
@@ -50,13 +66,38 @@ DATE = LazyPattern(
     rf"(?P<day>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[ \t]*日"
 )
 #: the plan's own year in a title, in Arabic or Chinese numerals (2024年, 二〇二四年, 二○二四年,
-#: 二零二四年): not the span of a 纲要(2021—2035年) it cites
-_TITLE_YEAR = LazyPattern(
-    r"(?<![—–\-~至到〇○零一二三四五六七八九\d])((?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})"
-    r"[ \t]*年(?![ \t]*[—–\-~至到])"
-)
+#: 二零二四年): not the span of a 纲要(2021—2035年) it cites. Read with ``str`` methods around
+#: each 年 (a pattern of these classes of Chinese characters costs 9 M instructions to
+#: compile, issue 26): the four characters before it (blanks between) are a year, of this or
+#: the last century, with neither a numeral nor a dash before it, nor a dash after the 年
+_CN_YEAR_FIRST = "〇○零一二"
+_CN_YEAR_DIGITS = "〇○零一二三四五六七八九"
+_SPAN_DASHES = "—–-~至到"
+
+
+def _year_before(text: str, nian: int) -> str | None:
+    """The year written before the 年 at ``nian`` (``2024``, ``二〇二四``), or None."""
+    end = nian
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end - 4
+    if start < 0:
+        return None
+    year = text[start:end]
+    arabic = year[:2] in ("19", "20") and year[2:].isdecimal()
+    chinese = year[0] in _CN_YEAR_FIRST and all(c in _CN_YEAR_DIGITS for c in year[1:])
+    if not (arabic or chinese):
+        return None
+    before = text[start - 1] if start else ""
+    if before and (before in _SPAN_DASHES or before in _CN_YEAR_DIGITS or before.isdecimal()):
+        return None  # the end of a span (2021—2035年) or part of a longer number
+    after = text[nian + 1 :].lstrip(" \t")[:1]
+    return None if after and after in _SPAN_DASHES else year
+
+
 #: a line that is nothing but a date, bracketed or not: the signature date, （2018年11月5日）
-_DATE_LINE = LazyPattern(r"^[ \t(（]*(?P<date>.+?日)[ \t)）]*$")
+#: (on folded text: ``（`` is ``(`` there; a class of ASCII marks only compiles 20× cheaper)
+_DATE_LINE = LazyPattern(r"^[ \t(]*(?P<date>.+?日)[ \t)]*$")
 _CN_DIGIT = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
@@ -84,10 +125,13 @@ def _year_month(found: re.Match[str]) -> tuple[int, int] | None:
 
 def title_year(text: str) -> int | None:
     """The year a title gives its plan (2024年…计划, 二〇二四年…要点), or None."""
-    for found in _TITLE_YEAR.finditer(fold(text)):
-        year = _cn_number(found.group(1))
-        if 1949 <= year <= 2100:
+    folded = fold(text)
+    nian = folded.find("年")
+    while nian >= 0:
+        written = _year_before(folded, nian)
+        if written is not None and 1949 <= (year := _cn_number(written)) <= 2100:
             return year
+        nian = folded.find("年", nian + 1)
     return None
 
 
@@ -196,10 +240,14 @@ def _definition_openers(text: str, markers: tuple[str, ...]) -> set[int]:
     return openers
 
 
-@cache
-def separators() -> re.Pattern[str]:
-    """The marks between agencies in a list (on folded text)."""
-    return re.compile("[" + re.escape("".join(words("separators"))) + "]")
+def split_at_separators(folded: str) -> list[str]:
+    """A list of agencies (folded text) cut at the marks between them: every mark made the
+    first, then split there (``str`` methods: a class of Chinese marks costs 2 M
+    instructions to compile, issue 26)."""
+    marks = "".join(words("separators"))
+    for mark in marks[1:]:
+        folded = folded.replace(mark, marks[0])
+    return folded.split(marks[0])
 
 
 def is_separator(mark: str) -> bool:
@@ -213,7 +261,7 @@ class TagPolicy(NamedTuple):
 
     markers: frozenset[str]
     max_length: int
-    legitimate: tuple[re.Pattern[str], ...]
+    legitimate: tuple[LazyPattern, ...]
 
     def is_marker(self, inner: str) -> bool:
         head = re.split(r"[:：]", inner, maxsplit=1)[0].strip()
@@ -236,7 +284,8 @@ def tag_policy() -> TagPolicy:
     return TagPolicy(
         frozenset(data["markers"]),
         int(data["max_tag_length"]),
-        tuple(re.compile(item["pattern"]) for item in data["legitimate"]),
+        # each compiled when a parenthetical first reaches it (most are told by a marker)
+        tuple(LazyPattern(str(item["pattern"])) for item in data["legitimate"]),
     )
 
 

@@ -43,8 +43,10 @@ def abbreviation(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 
 def _inside_definition(text: str, offset: int) -> bool:
-    head = text[max(0, offset - 8) : offset]
-    return bool(re.search(rf"(?:{vocab.alternatives('abbreviation_markers')})[ \t]*$", head))
+    """Does a definition's marker (以下简称, 简称…) stand just before ``offset``, blanks
+    between? (``str`` methods: a pattern of the markers costs 1.5 M instructions to compile.)"""
+    head = text[max(0, offset - 8) : offset].removesuffix("\n").rstrip(" \t")
+    return head.endswith(vocab.words("abbreviation_markers"))
 
 
 def _check_definition(

@@ -1,7 +1,5 @@
 """Agency rules (G001–G009): every responsibility clause read against the registry."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -17,6 +15,7 @@ from ..profile import (
     agency_uses,
     clause_participants,
     dominant_style,
+    each_agency_use,
     issuer_kind,
     keeps_protocol_order,
     mixed_in_style,
@@ -39,7 +38,7 @@ def unknown_names(plan: Plan, registry: Registry) -> list[UnknownName]:
     """Every unknown name, in order of first use, judged once: G001 reports the near misses
     and the names not built like a body's, G011 the rest in one summary."""
     uses: dict[str, list[tuple[Task, AgencyRef]]] = {}
-    for task, agency, found in agency_uses(plan, registry):
+    for task, agency, found in each_agency_use(plan, registry):
         if found is None:
             uses.setdefault(agency.name, []).append((task, agency))
     result = []
@@ -353,9 +352,7 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     configured = ctx.options["protocol-order"]
     if not keeps_protocol_order(plan, registry, ctx.year, configured, clauses, ctx.month):
         return
-    for task, _, participants in clauses:
-        if len(participants) < 2:
-            continue  # nothing to order
+    for task, _, participants in clauses:  # those of two participants or more
         # a body without a rank (a local registry's entry not yet ranked) has no place to check
         known = [p for p in participants if p.body is not None and p.body.rank is not None]
         keys = [p.order for p in known]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...reading.model import Break, Edit, Plan, Span, Table, Task
-from ...reading.text import int_to_cn
+from ...reading.text import fold, int_to_cn, is_title_line
 from ..context import Context
 from ..findings import Finding, Words
 from ..registry import rule
@@ -45,6 +45,7 @@ class _Item(NamedTuple):
     span: Span
     task: Task | None
     group: int  # items of one group sit under the same parent heading
+    document: int = 0  # another document in the file (``document_starts``) counts afresh
 
 
 class _Sequence(NamedTuple):
@@ -54,13 +55,15 @@ class _Sequence(NamedTuple):
     document that restarts per section they are the numbers themselves, analysed group by
     group; in one numbered straight through, the numbers across all groups. A group that
     departs from the document's convention is reported once (``departures``) and shifted,
-    so the rest of its numbers are judged, not reported again.
+    so the rest of its numbers are judged, not reported again. Items ``apart`` (indexes) are
+    frame parts numbered on their own (``_frames_apart``), each group a unit of its own.
     """
 
     items: list[_Item]
     restart: bool
     effective: list[int]
     departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
+    apart: frozenset[int] = frozenset()
 
 
 def _numeral(level: int, value: int) -> str:
@@ -92,11 +95,42 @@ def _items(plan: Plan, level: int) -> list[_Item]:
         for h in plan.headings
         if h.level == level
     ]
-    parents = sorted(h.span.start for h in plan.headings if h.level < level)
+    documents = document_starts(plan)
+    parents = sorted(
+        [h.span.start for h in plan.headings if h.level < level]
+        + [t.span.start for t in plan.tasks if t.level < level]
+        + documents
+    )
     return [
-        _Item(number, span, task, bisect_left(parents, start))
+        _Item(number, span, task, bisect_left(parents, start), bisect_left(documents, start))
         for start, number, span, task in sorted(entries, key=lambda e: e[0])
     ]
+
+
+def document_starts(plan: Plan) -> list[int]:
+    """Where another document begins in the file, its numbering afresh: a line that can be
+    a title (short, no sentence in it: 附件, 附件1, 十方面民生实事责任分解, a task table's
+    title) after numbered items, followed by an item numbered 1 — the plan after its
+    covering notice's 一、二、, an annex, a second document issued together. A 一、 that
+    restarts without such a line between is no new document."""
+    items = sorted(
+        [(h.numeral_span.start, h.value) for h in plan.headings]
+        + [(t.number_span.start, t.number) for t in plan.tasks]
+    )
+    if len(items) < 2:
+        return []
+    starts = [start for start, _ in items]
+    found = []
+    for paragraph in plan.paragraphs:
+        at = paragraph.span.start
+        following = bisect_left(starts, at)
+        if (
+            0 < following < len(items)
+            and items[following][1] == 1
+            and is_title_line(fold(paragraph.text).strip())
+        ):
+            found.append(at)
+    return found
 
 
 def _sequence(plan: Plan, level: int) -> _Sequence:
@@ -108,7 +142,8 @@ def _sequence(plan: Plan, level: int) -> _Sequence:
     (``1.``…``110.``; ``(一)``…``(十九)`` in State Council opinions), the heading levels
     above it restarting in each section. Mixing shows only with three parts or more.
     """
-    return _conventional(_items(plan, level), level != plan.task_level)
+    tasks = level == plan.task_level
+    return _conventional(_items(plan, level), not tasks, frames_apart=tasks)
 
 
 def _table_sequence(plan: Plan, table: Table) -> _Sequence:
@@ -123,40 +158,77 @@ def _table_sequence(plan: Plan, table: Table) -> _Sequence:
     return _conventional(items, False)
 
 
-def _conventional(items: list[_Item], tie_restarts: bool) -> _Sequence:
+def _conventional(items: list[_Item], tie_restarts: bool, frames_apart: bool = False) -> _Sequence:
     """The items' effective numbers under the convention most group starts keep (``tie_restarts``
-    where they tie), with the groups that depart from it."""
-    starts = [n for n in range(1, len(items)) if items[n].group != items[n - 1].group]
-    restarts = sum(1 for n in starts if items[n].number == 1 != items[n - 1].number + 1)
-    continues = sum(1 for n in starts if items[n].number == items[n - 1].number + 1 != 1)
+    where they tie), with the groups that depart from it. With ``frames_apart``, frame parts
+    numbered on their own are left out of the run (``_frames_apart``)."""
+    apart = _frames_apart(items) if frames_apart else frozenset()
+    run = [n for n in range(len(items)) if n not in apart]
+    before = {run[k]: run[k - 1] for k in range(1, len(run))}  # the run's item before each
+    starts = [
+        n
+        for n, p in before.items()
+        if items[n].group != items[p].group and items[n].document == items[p].document
+    ]
+    restarts = sum(1 for n in starts if items[n].number == 1 != items[before[n]].number + 1)
+    continues = sum(1 for n in starts if items[n].number == items[before[n]].number + 1 != 1)
     restart = tie_restarts if restarts == continues else restarts > continues
     effective = [item.number for item in items]
     departures = []
     shift = 0
     group_starts = set(starts)
-    for n, item in enumerate(items):
-        if n in group_starts:
-            previous = items[n - 1].number
+    for n in run:
+        item = items[n]
+        if n in before and item.document != items[before[n]].document:
+            shift = 0  # another document: its numbers are its own
+        elif n in group_starts:
+            previous = items[before[n]].number
             if restart:
                 shift = 0  # each part counts from its own start
                 departs = item.number == previous + 1 != 1
             else:  # a restarted part shifts the parts after it too: they follow it
                 departs = item.number == 1 != previous + 1
             if departs:
-                expected = 1 if restart else effective[n - 1] + 1
+                expected = 1 if restart else effective[before[n]] + 1
                 shift = expected - item.number
                 departures.append((item, expected, previous))
         effective[n] = item.number + shift
-    return _Sequence(items, restart, effective, departures)
+    return _Sequence(items, restart, effective, departures, apart)
+
+
+def _frames_apart(items: list[_Item]) -> frozenset[int]:
+    """Items of frame parts numbered on their own, outside the tasks' run: a group of frame
+    items only (definitions, principles, steps, safeguards: 1.…3. under 三、基本原则) that
+    starts at 1 and that the next group does not go on from (嘉定 2022 盘活: 二、适用范围 1.-5.,
+    三、基本原则 1.-3., the tasks 1.-18. through 四、, 五、实施步骤 1.-3., 六、保障措施 1.-3.). A
+    frame part the tasks go on from ((一)指导思想…(三), then the tasks from (四)) is in the run."""
+    groups: list[list[int]] = []
+    for n, item in enumerate(items):
+        if n and item.group == items[n - 1].group:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    apart: set[int] = set()
+    for g, members in enumerate(groups):
+        first, last = items[members[0]], items[members[-1]]
+        if first.number != 1 or any(items[n].task is not None for n in members):
+            continue
+        following = items[groups[g + 1][0]] if g + 1 < len(groups) else None
+        if following is None or following.number != last.number + 1:
+            apart.update(members)
+    return frozenset(apart)
 
 
 def _units(sequence: _Sequence) -> list[list[int]]:
-    """Index lists analysed together: each group under restart, everything otherwise."""
-    if not sequence.restart:
-        return [list(range(len(sequence.items)))]
-    units: dict[int, list[int]] = {}
+    """Index lists analysed together: each group under restart, each document otherwise;
+    each frame part apart on its own."""
+    units: dict[tuple[str, int], list[int]] = {}
     for n, item in enumerate(sequence.items):
-        units.setdefault(item.group, []).append(n)
+        if n in sequence.apart:
+            key = ("apart", item.group)
+        else:
+            key = ("group", item.group) if sequence.restart else ("document", item.document)
+        units.setdefault(key, []).append(n)
     return list(units.values())
 
 
@@ -231,12 +303,14 @@ def _duplicates(plan: Plan, ctx: Context, numbered: _Numbered) -> Iterator[Findi
     sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
     first_use: dict[tuple[int, int], _Item] = {}
     for n, item in enumerate(sequence.items):
-        first_use.setdefault((item.group if sequence.restart else 0, sequence.effective[n]), item)
+        first_use.setdefault(
+            (item.group if sequence.restart else item.document, sequence.effective[n]), item
+        )
     for n, kind, slot in verdicts:
         if kind != "duplicate":
             continue
         item = sequence.items[n]
-        key = (item.group if sequence.restart else 0, sequence.effective[n])
+        key = (item.group if sequence.restart else item.document, sequence.effective[n])
         fix = _renumber(item, slot, level)
         yield ctx.finding(
             item.span,
@@ -380,7 +454,10 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
         sequence = _sequence(plan, level)
         want = 1
         for n, item in enumerate(sequence.items):
-            if n and item.group != sequence.items[n - 1].group and sequence.restart:
+            before = sequence.items[n - 1] if n else item
+            if item.document != before.document or (
+                item.group != before.group and sequence.restart
+            ):
                 want = 1
             if item.number != want:
                 yield _heading_finding(ctx, plan, item, level, want)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...reading.clause import CLAUSE_GROUP
+from ...reading.clause import clause_like_groups, holds_clause_group
 from ...reading.model import Plan, Span
 from ..context import Context
 from ..findings import Finding
@@ -24,7 +24,7 @@ def no_tasks_recognised(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if plan.tasks:
         return
     where = plan.headings[0].span if plan.headings else Span.of(plan.source, 0, 0)
-    clauses = len(CLAUSE_GROUP.findall(plan.source.folded))
+    clauses = sum(1 for _ in clause_like_groups(plan.source.folded))
     if not clauses and _written_out(plan):
         return  # read, and assigns no duty per task: G013's note, not a plan not understood
     yield ctx.finding(
@@ -53,7 +53,7 @@ def duties_not_per_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
             count=len(plan.unassigned),
             anchor="unassigned",
         )
-    elif not plan.tasks and _written_out(plan) and not CLAUSE_GROUP.search(plan.source.folded):
+    elif not plan.tasks and _written_out(plan) and not holds_clause_group(plan.source.folded):
         yield ctx.finding(plan.headings[0].span, None, variant="outline", anchor="unassigned")
 
 

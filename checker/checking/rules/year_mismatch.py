@@ -42,11 +42,11 @@ def _doc_number_year(ctx: Context, plan: Plan, year: int) -> Iterator[Finding]:
     number = plan.paragraph("doc_number")
     if number is None:
         return
-    found = vocab.DOC_NUMBER_YEAR.search(fold(number.text))
+    found = vocab.doc_number_year(fold(number.text))
     if found is None:
         return
-    doc_year = int(found.group(1))
-    start = number.span.start + found.start(1)
+    doc_year, at = found
+    start = number.span.start + at
     dates = [
         int(m.group(1))
         for p in plan.paragraphs

@@ -7,6 +7,8 @@ facts (a RunReport, a DiffResult, …) into text and never runs a rule or an ana
 own. Its module is imported only when asked for, so the text format does not pay for jinja2.
 """
 
+from collections.abc import Callable
+from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -80,6 +82,21 @@ def render(
     return getattr(import_module(f"checker.products.formats.{module}"), function)(
         data, options, **extra
     )
+
+
+def preparer(
+    name: str, options: RenderOptions, *, output: str = "lint"
+) -> "Callable[[Any], None] | None":
+    """What format ``name`` makes of each file's report where the file is checked (in a
+    worker process of a run over many files: ``lint_paths``'s ``prepare``), or None when it
+    makes everything as it renders. A format module offers it as ``prepare(report,
+    options)``; its renderer then takes ``report.prepared`` as it is."""
+    target = FORMATS.get((output, name))
+    if target is None:
+        return None
+    module = import_module(f"checker.products.formats.{target.partition(':')[0]}")
+    prepare = getattr(module, "prepare", None)
+    return None if prepare is None else partial(prepare, options=options)
 
 
 def message(found: "Finding", lang: str, source: "Source | None" = None) -> str:

@@ -1,12 +1,16 @@
 """The JSON of ``lint --format json``: ``version``, ``files``, ``findings``, ``skipped``,
 ``summary`` (documented in docs/json.md).
 
-``as_dict`` says what the JSON holds; ``render`` writes it with the standard library.
+``as_dict`` says what the JSON holds; ``render`` writes it with orjson, whose two-space
+indentation is the standard library's ``json.dumps(indent=2, ensure_ascii=False)`` byte for
+byte (tests/test_formats.py holds it) at a sixth of the time: the standard encoder runs in
+Python as soon as it indents, and a run over a thousand plans writes 14,000 findings (issue
+26: 0.29 s of the parent's time, 0.05 s with orjson). The output holds text, whole numbers,
+booleans and nulls only (no float, whose exponent the two write differently).
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +23,14 @@ if TYPE_CHECKING:
 
 
 def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, Any]:
+    line, column = found.span.position
+    end_line, end_column = found.span.end_position
     item: dict[str, Any] = {
         "path": found.path,
-        "line": found.line,
-        "column": found.column,
-        "end_line": found.span.end_line,
-        "end_column": found.span.end_column,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
         "rule": found.code,
         "name": found.name,
         "severity": found.severity,
@@ -71,13 +77,27 @@ def error_dict(reason: Reason, lang: str) -> dict[str, str]:
     }
 
 
+def prepare(report, options: RenderOptions) -> None:
+    """A file's findings as JSON values, made in the worker process that checked it (a run
+    over many files: ``formats.preparer``). The parent takes them as they are, and is sent
+    the source without its text, which only the findings' fixes were read from: for a
+    thousand plans it then neither unpickles and folds 25 MB of text nor makes 14,000
+    findings' messages and fixes one after another (issue 26)."""
+    report.prepared = _finding_dicts(report, options.lang)
+    if report.source is not None:
+        report.source = report.source._replace(text="", folded="")
+
+
+def _finding_dicts(report, lang: str) -> list[dict[str, Any]]:
+    """The file's findings as JSON values: those ``prepare`` made, or made now."""
+    if report.prepared is not None:
+        return report.prepared
+    return [finding_dict(f, report.source, lang) for f in report.findings]
+
+
 def as_dict(run, options: RenderOptions) -> dict[str, Any]:
     """The lint JSON as Python values."""
-    findings = [
-        finding_dict(f, report.source, options.lang)
-        for report in run.files
-        for f in report.findings
-    ]
+    findings = [item for report in run.files for item in _finding_dicts(report, options.lang)]
     by_rule = Counter(f.code for report in run.files for f in report.findings)
     counts = run.counts()
     return {
@@ -114,4 +134,6 @@ def _skipped(report, lang: str) -> dict[str, str]:
 
 
 def render(run, options: RenderOptions) -> str:
-    return json.dumps(as_dict(run, options), ensure_ascii=False, indent=2) + "\n"
+    import orjson
+
+    return orjson.dumps(as_dict(run, options), option=orjson.OPT_INDENT_2).decode() + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ... import locale
+from ...checking.findings import SEVERITIES
 from . import RenderOptions, message, summary_lines
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -19,15 +20,25 @@ def _paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on else text
 
 
+def _severity_look(severity: str, options: RenderOptions) -> tuple[str, str]:
+    """A severity's colour and its ``[warning]`` tag, as the text format writes them."""
+    color = _COLORS.get(severity, "0")
+    word = locale.text(options.lang, f"severity.{severity}")
+    return color, _paint(f"[{word}]", color, options.color)
+
+
 def _finding_lines(run, options: RenderOptions) -> list[str]:
     lines = []
+    # each severity's colour and words worked out once, not once a finding (a 10 MB plan
+    # has 54,000 findings)
+    looks = {severity: _severity_look(severity, options) for severity in SEVERITIES}
     for report in run.files:
         for found in report.findings:
-            color = _COLORS.get(found.severity, "0")
-            where = _paint(f"{found.path}:{found.line}:{found.column}:", "1", options.color)
+            look = looks.get(found.severity) or _severity_look(found.severity, options)
+            color, tag = look
+            line, column = found.span.position
+            where = _paint(f"{found.path}:{line}:{column}:", "1", options.color)
             code = _paint(found.code, color + ";1", options.color)
-            severity = locale.text(options.lang, f"severity.{found.severity}")
-            tag = _paint(f"[{severity}]", color, options.color)
             text = message(found, options.lang, report.source)
             # a table cell, a PDF's page and line, a rebuilt text's own line: say which
             if found.place and found.place[0] in ("t", "pg", "l"):

@@ -1,0 +1,282 @@
+"""The structure of a document read as its drafters wrote it: numbering, parts and annexes.
+
+Each convention here was met in real documents of the corpus (``tests/corpus``); each test
+holds the reading and, beside it, the look-alike that must still be flagged.
+"""
+
+from __future__ import annotations
+
+from checker.reading.parse import parse
+from checker.reading.source import Source
+
+from .conftest import lint_text
+
+
+def _plan(text: str):
+    return parse(Source.from_text(text, "plan.txt"))
+
+
+def _found(text: str) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in lint_text(text)]
+
+
+# ---- a two-level 分工方案: a measure with its clause, then its sub-items with theirs ----------
+# 国办发〔2020〕43号: （一）… (clause), 具体措施：, 1．… (clause) numbered afresh under each measure
+
+TWO_LEVELS = (
+    "国务院办公厅关于印发某某重点任务分工方案的通知\n"
+    "一、深化改革\n"
+    "（一）推进财政资金直达。（财政部、税务总局按职责分工负责）\n"
+    "具体措施：\n"
+    "1．完善直达机制。（财政部牵头，各地区按职责分工负责）\n"
+    "2．简化优惠程序。（税务总局负责）\n"
+    "（二）便利企业融资。（人民银行、证监会按职责分工负责）\n"
+    "具体措施：\n"
+    "1．优化信贷流程。（证监会负责）\n"
+    "2．完善绩效评价。（财政部负责）\n"
+    "3．加强信用信息共享。（人民银行负责）\n"
+    "二、优化服务\n"
+    "（三）提升企业注销便利度。（市场监管总局负责）\n"
+    "具体措施：\n"
+    "1．修改完善注销指引。（市场监管总局负责）\n"
+    "2．探索强制注销试点。（市场监管总局负责）\n"
+)
+
+
+def test_both_levels_of_a_two_level_plan_are_tasks():
+    plan = _plan(TWO_LEVELS)
+    assert [(t.number_text, t.level) for t in plan.tasks] == [
+        ("一", 2), ("1", 3), ("2", 3),
+        ("二", 2), ("1", 3), ("2", 3), ("3", 3),
+        ("三", 2), ("1", 3), ("2", 3),
+    ]  # fmt: skip
+    # the sub-items are cited with the measure they restart under
+    assert [t.label for t in plan.tasks if t.level == 3][:3] == ["（一）1", "（一）2", "（二）1"]
+    assert lint_text(TWO_LEVELS) == []
+
+
+def test_two_level_plan_a_real_duplicate_under_one_measure():
+    assert _found(TWO_LEVELS.replace("3．加强", "2．加强")) == [("N001", 11)]
+
+
+def test_two_level_plan_a_real_missing_number_under_one_measure():
+    assert _found(TWO_LEVELS.replace("2．探索", "3．探索")) == [("N002", 16)]
+
+
+def test_two_level_plan_a_missing_measure_number():
+    assert _found(TWO_LEVELS.replace("（三）提升", "（四）提升")) == [("N005", 13)]
+
+
+def test_a_heading_without_clause_over_tasks_stays_a_heading():
+    text = "一、甲\n（一）深化改革\n1．完善机制。（财政部负责）\n2．简化程序。（税务总局负责）\n"
+    plan = _plan(text)
+    assert [t.number_text for t in plan.tasks] == ["1", "2"]
+    assert [h.numeral for h in plan.headings] == ["一", "一"]
+
+
+# ---- a task number before digits: a year, or a name that begins with digits ------------------
+
+
+def test_a_task_that_begins_with_a_year():
+    text = "1．完善机制。（财政部负责）\n2．2021年6月底前简化程序。（税务总局负责）\n"
+    plan = _plan(text)
+    assert [(t.number, t.body[:5]) for t in plan.tasks] == [(1, "完善机制。"), (2, "2021年")]
+    assert lint_text(text) == []
+
+
+def test_a_task_whose_name_begins_with_digits():
+    names = ["科普", "创业", "金融", "文化", "体育", "卫生", "教育", "农业", "港航", "会展"]
+    text = "".join(f"{n}.{name}人才项目。（市科协负责）\n" for n, name in enumerate(names, 1))
+    text += "11.121人才梯队项目。（市科技局负责）\n12.博士后培养项目。（市人社局负责）\n"
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == list(range(1, 13))
+    assert plan.tasks[10].body.startswith("121人才梯队项目")
+    assert lint_text(text, select="N") == []
+
+
+def test_a_decimal_at_a_lines_start_is_no_task():
+    # 5.121 after task 2 is not the number expected: a figure, not task 5 (no gap 3—4)
+    text = "1.甲。（科技部负责）\n2.乙。（科技部负责）\n5.121万元用于补助。\n3.丙。（科技部负责）\n"
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == [1, 2, 3]
+    assert not [f for f in lint_text(text) if f.code in ("N002", "N004")]
+
+
+def test_a_real_gap_before_a_year_is_still_a_gap():
+    text = "1．完善机制。（财政部负责）\n3．2021年底前简化程序。（税务总局负责）\n"
+    assert _found(text) == [("N002", 2)]
+
+
+# ---- a list of annexes whose name wraps -------------------------------------------------------
+
+
+def test_a_list_of_annexes_with_a_wrapped_name():
+    text = (
+        "一、任务\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+        "附件：1.2019年某某推进工作联席会\n议成员单位工作任务清单\n"
+        "2.2019年街镇目标任务分解表\n3.2019年某某工作指标\n"
+    )
+    assert [t.number for t in _plan(text).tasks] == [1, 2]
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_a_heading_over_a_mistyped_task_number_stays_a_heading():
+    # the clause on the 3。 line is task 3's, not the heading's (二) above it
+    text = (
+        "一、甲\n（一）乙\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+        "（二）丙\n3。健全机制。（财政部负责）\n4.加强保护。（商务部负责）\n"
+    )
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+    assert _found(text) == [("N006", 6)]
+
+
+def test_a_decimal_before_the_task_of_its_number_is_no_task():
+    # 2.5 after task 1 is the number expected, but task 2 follows: a figure in prose
+    text = "1.甲。（科技部负责）\n2.5亿元资金用于补助。\n2.乙。（科技部负责）\n"
+    assert [t.number for t in _plan(text).tasks] == [1, 2]
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+# ---- another document in the same file: an annex, the plan after its notice -----------------
+# 包头市 2022 考评 (附件 / 考评指标 / 一、…), 杭政办函〔2019〕12号 (the notice's 一、二、, the
+# plan's title, 一、…), 浙政办 2021 (a third document's title, then 1.…)
+
+ONE_DOCUMENT = (
+    "一、深化改革\n1.推进改革。（科技部负责）\n2.完善制度。（司法部负责）\n"
+    "二、强化保护\n3.加强保护。（商务部负责）\n"
+)
+
+
+def test_an_annex_numbers_its_sections_afresh():
+    text = ONE_DOCUMENT + "附件\n某某工作考评指标\n一、考评内容\n二、考评方式\n"
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_a_second_document_numbers_its_tasks_afresh():
+    text = (
+        ONE_DOCUMENT
+        + "十方面民生实事责任分解\n1.办好实事。（民政部负责）\n2.改善出行。（交通运输部负责）\n"
+    )
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_the_plan_after_its_notices_numbered_paragraphs():
+    text = (
+        "关于印发某某责任分解的通知\n一、各单位要高度重视，抓好落实。\n二、请按季度报送进展。\n"
+        "某某政府工作报告重点工作责任分解\n" + ONE_DOCUMENT
+    )
+    assert not [f for f in lint_text(text) if f.code.startswith("N")]
+
+
+def test_a_section_restarting_without_a_title_before_it_is_still_flagged():
+    text = ONE_DOCUMENT + "一、优化服务\n4.提升服务。（商务部负责）\n"
+    assert [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")] == [("N005", 6)]
+
+
+def test_a_section_restarting_after_prose_is_still_flagged():
+    text = (
+        ONE_DOCUMENT
+        + "各单位要抓好落实，按时报送进展。\n一、优化服务\n4.提升服务。（商务部负责）\n"
+    )
+    assert [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")] == [("N005", 7)]
+
+
+def test_a_real_duplicate_inside_a_second_document_is_still_flagged():
+    text = (
+        ONE_DOCUMENT
+        + "十方面民生实事责任分解\n1.办好实事。（民政部负责）\n1.改善出行。（交通运输部负责）\n"
+    )
+    found = [(f.code, f.line, f.args["first_line"]) for f in lint_text(text) if f.code == "N001"]
+    assert found == [("N001", 8, 7)]
+
+
+# ---- frame parts numbered on their own around the tasks' run ---------------------------------
+# 嘉定 2022 盘活: 二、适用范围 1.-5. and 三、基本原则 1.-3. before the tasks 1.-18. (numbered
+# through 四、's (一)…(五)), 五、实施步骤 1.-3. and 六、保障措施 1.-3. after them
+
+FRAMED = (
+    "一、适用范围\n1.闲置用地。指超过约定动工日期满一年的用地。\n2.低效用地。指产出低于标准的用地。\n"
+    "二、重点任务\n（一）收储一批\n1.开展收储。（区规划资源局负责）\n2.加强资金支持。（区财政局负责）\n"
+    "（二）转型一批\n3.鼓励转型升级。（区经委负责）\n4.加强转让监管。（区规划资源局负责）\n"
+    "三、保障措施\n1.强化组织领导。各部门要加强协同。\n2.纳入监督考核。每年开展评估。\n"
+)
+
+
+def test_frame_parts_numbered_on_their_own_are_no_disorder():
+    plan = _plan(FRAMED)
+    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+    assert not [f for f in lint_text(FRAMED) if f.code.startswith("N")]
+
+
+def test_a_part_of_tasks_restarting_in_a_straight_run_is_still_flagged():
+    more = "（三）合作一批\n5.开展市场化运作。（区国资委负责）\n（四）多措并举\n1.实施增存挂钩。（区规划资源局负责）\n"
+    text = FRAMED.replace("三、保障措施", more + "三、保障措施")
+    found = [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")]
+    assert found == [("N004", 14)]
+
+
+def test_a_gap_in_a_frame_part_is_still_flagged():
+    text = FRAMED.replace("2.纳入", "3.纳入")
+    assert [(f.code, f.line) for f in lint_text(text) if f.code.startswith("N")] == [("N002", 13)]
+
+
+# ---- a labelled clause closing the task's own line -------------------------------------------
+# 杭政办函〔2019〕12号, 浙政办 2021: 责任单位：A on the line after each task, and now and then on
+# the task's own line after its last sentence
+
+LABELLED = (
+    "一、重点工作\n1.深化国家安全发展示范城市创建工作。\n责任单位：市应急管理局，各区政府\n"
+    "2.整合协调应急管理力量，加强救援队伍建设。\u00a0\u00a0责任单位：市应急管理局、市消防救援支队\n"
+    "3.新增国家高新技术企业1000家。\n责任单位：市科技局\n"
+)
+
+
+def test_a_labelled_clause_on_the_tasks_own_line():
+    plan = _plan(LABELLED)
+    task = plan.tasks[1]
+    assert [a.name for a in task.clause.agencies] == ["市应急管理局", "市消防救援支队"]
+    assert task.body == "整合协调应急管理力量，加强救援队伍建设。"
+    assert not [f for f in lint_text(LABELLED) if f.code == "G008"]
+
+
+def test_a_label_inside_a_bracketed_clause_stays_in_it():
+    text = "1.推进诚信建设。（牵头部门：市交通委。配合部门：市公安局、市财政局）\n"
+    clause = _plan(text).tasks[0].clause
+    assert [(a.name, a.role) for a in clause.agencies] == [
+        ("市交通委", "lead"), ("市公安局", "cooperate"), ("市财政局", "cooperate"),
+    ]  # fmt: skip
+
+
+def test_a_task_whose_line_ends_in_a_note_that_is_no_label_still_lacks_its_clause():
+    text = LABELLED.replace("责任单位：市应急管理局、市消防救援支队", "具体要求：年内完成")
+    assert [(f.code, f.line) for f in lint_text(text) if f.code == "G008"] == [("G008", 4)]
+
+
+# ---- a measure titled on its own line, its body in the paragraphs below ----------------------
+# 皖政办秘〔2021〕82号: 13﹒开展工业互联网新模式推广。 then five paragraphs, the clause closing the
+# last; 奉贤 2021 农村公路: 2.落实属地主体责任 / a paragraph / (1)…(3) / (责任单位：…)
+
+TITLED = (
+    "一、主要任务\n1﹒深化融合应用。支持企业建设企业专网。（责任单位：省经济和信息化厅）\n"
+    "2﹒开展新模式推广。\n智能化制造。鼓励企业提升智能化水平。\n网络化协同。支持企业间资源共享。\n"
+    "个性化定制。推广柔性生产体系。\n服务化延伸。推广预测性维护。（责任单位：省经济和信息化厅）\n"
+    "专栏1  新模式推广工程\n支持领先制造企业形成典型模式。\n"
+    "3﹒提升安全生产。聚焦本质安全水平。（责任单位：省应急厅）\n"
+)
+
+
+def test_a_measure_titled_on_its_own_line_takes_its_paragraphs():
+    plan = _plan(TITLED)
+    assert [t.number for t in plan.tasks] == [1, 2, 3]  # 1﹒, the small full stop, is 1.
+    second = plan.tasks[1]
+    assert (second.span.line, second.span.end_line) == (3, 7)
+    assert [a.name for a in second.clause.agencies] == ["省经济和信息化厅"]
+    assert lint_text(TITLED, select="N,G008") == []
+
+
+def test_a_titled_measure_without_any_clause_below_still_lacks_it():
+    text = TITLED.replace("推广预测性维护。（责任单位：省经济和信息化厅）", "推广预测性维护。")
+    plan = _plan(text)
+    assert (plan.tasks[1].span.line, plan.tasks[1].span.end_line) == (3, 3)
+    assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 3)]
