@@ -24,7 +24,7 @@ from ..base.errors import ConfigError
 from ..base.lazyre import LazyPattern
 from ..base.memo import per_text
 from ..knowledge.data import builtin
-from .model import AgencyRef, Clause, Span, maker
+from .model import AgencyRef, Clause, Span
 from .source import Source
 
 #: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
@@ -480,34 +480,29 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     agencies = []
     for name, at, role, collective in reading.parties:
         start = inner_start + at
-        ref = _AGENCY_REF((name, _SPAN((start, start + len(name), starts)), role))
+        ref = AgencyRef(name, Span(start, start + len(name), starts), role)
         parties.append(ref)
         if not collective:
             agencies.append(ref)
     unplaced = tuple(
-        (part, _SPAN((inner_start + at, inner_start + at + len(part), starts)))
+        (part, Span(inner_start + at, inner_start + at + len(part), starts))
         for part, at in reading.unplaced
     )
-    return _CLAUSE(
-        (
-            text,
-            span,
-            tuple(agencies),
-            reading.shared,
-            reading.vague,
-            reading.lead_marked,
-            tuple(name for name, _, _, collective in reading.parties if collective),
-            reading.lead_note,
-            reading.label,
-            tuple(parties),
-            reading.deadline,
-            reading.notes,
-            unplaced,
-        )
+    return Clause(
+        text,
+        span,
+        tuple(agencies),
+        reading.shared,
+        reading.vague,
+        reading.lead_marked,
+        subjects=tuple(name for name, _, _, collective in reading.parties if collective),
+        lead_note=reading.lead_note,
+        label=reading.label,
+        parties=tuple(parties),
+        deadline=reading.deadline,
+        notes=reading.notes,
+        unplaced=unplaced,
     )
-
-
-_AGENCY_REF, _CLAUSE, _SPAN = maker(AgencyRef), maker(Clause), maker(Span)
 
 
 class Reading(NamedTuple):

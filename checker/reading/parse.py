@@ -59,7 +59,6 @@ from .model import (
     Section,
     Span,
     Task,
-    maker,
 )
 from .source import Source, split_lines
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold, is_title_line
@@ -127,7 +126,6 @@ def _read(source: Source, has_tables: bool) -> Plan:
 # here once per line. The outline then says which numbering level carries the tasks, before
 # any line is classified, since that decides whether a ``(一)`` is a heading or a task.
 
-_SPAN = maker(Span)
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 #: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
 #: into a year); ``1.5亿`` at a line's start is not
@@ -166,8 +164,8 @@ class Lines:
         self.numbering = [numbered(content) for content, _ in self.contents]
 
     def span(self, start: int, end: int) -> Span:
-        """A span of the source (hundreds a plan: one C call each)."""
-        return _SPAN((start, end, self.starts))
+        """A span of the source."""
+        return Span(start, end, self.starts)
 
     def item(self, index: int, task_level: int | None, previous: str) -> Item | None:
         """The numbering line ``index`` starts with, as the reader expects it.
@@ -1034,7 +1032,6 @@ def _frame_titles() -> tuple[str, ...]:
 #
 # A pure pass over each draft: it reads the source and the draft, and keeps no state.
 
-_SPAN, _PAREN, _TASK_RECORD = maker(Span), maker(Paren), maker(Task)
 #: a bracket group: the offsets of its opening and (one past) its closing mark
 Group = tuple[int, int]
 
@@ -1079,24 +1076,20 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
     starts = source.line_starts
     start = draft.number_start if draft.item_start is None else draft.item_start
     body_span_end = offsets[len(body) - 1] + 1 if body else first
-    return _TASK_RECORD(  # every field, in order: a hundred tasks a plan
-        (
-            numeral_value(number_text),
-            number_text,
-            _SPAN((draft.number_start, draft.number_end, starts)),
-            _SPAN((start, last, starts)),
-            joined[: len(body)],
-            _SPAN((first, body_span_end, starts)),
-            tuple(clauses),
-            parens,
-            tuple(draft.breaks),
-            draft.section,
-            draft.subsection,
-            index,
-            draft.level,
-            None,  # deadline: a table's rows only
-            "",  # qualifier: given by ``qualified`` where numbers restart
-        )
+    return Task(
+        numeral_value(number_text),
+        number_text,
+        Span(draft.number_start, draft.number_end, starts),
+        Span(start, last, starts),
+        joined[: len(body)],
+        Span(first, body_span_end, starts),
+        tuple(clauses),
+        parens,
+        tuple(draft.breaks),
+        draft.section,
+        draft.subsection,
+        index,
+        level=draft.level,
     )
 
 
@@ -1106,7 +1099,7 @@ def _running(source: Source, pieces: Segments) -> list[Clause]:
     clauses = []
     for start, end in pieces:
         for s, e in running_clauses(source.folded[start:end]):
-            span = _SPAN((start + s, start + e, source.line_starts))
+            span = Span(start + s, start + e, source.line_starts)
             clauses.append(
                 parse_clause(source, source.folded[start + s : start + e], start + s, span)
             )
@@ -1185,13 +1178,13 @@ def _bare_clause(source: Source, start: int, end: int) -> Clause:
     folded = source.folded[start:end]
     inner = re.sub(r"[ \t]*[\r\n]+[ \t]*", lambda m: ";" * len(m.group()), folded.rstrip())
     inner = inner.rstrip("。;")
-    span = _SPAN((start, start + len(inner), source.line_starts))
+    span = Span(start, start + len(inner), source.line_starts)
     return parse_clause(source, inner, start, span)
 
 
 def _clause(source: Source, folded: str, group: Group, offsets: Sequence[int]) -> Clause:
     s, e = group
-    span = _SPAN((offsets[s], offsets[e - 1] + 1, source.line_starts))
+    span = Span(offsets[s], offsets[e - 1] + 1, source.line_starts)
     return parse_clause(source, folded[s + 1 : e - 1], offsets[s + 1], span)
 
 
@@ -1219,8 +1212,8 @@ def _parens(
         )
         if standalone:
             standalone_end.add(e)
-        span = _SPAN((offsets[s], offsets[e - 1] + 1, source.line_starts))
-        parens.append(_PAREN((joined[s + 1 : e - 1], span, standalone, joined[s])))
+        span = Span(offsets[s], offsets[e - 1] + 1, source.line_starts)
+        parens.append(Paren(joined[s + 1 : e - 1], span, standalone, joined[s]))
     return tuple(parens)
 
 
