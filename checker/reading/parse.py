@@ -94,7 +94,9 @@ def _read(source: Source, has_tables: bool) -> Plan:
     frame = FrameItems(lines, outline.task_level, has_tables)
     drafts = frame.tasks_of(walk.drafts)
     headings = walk.headings + frame.headings
-    tasks = tuple([build_task(source, draft, n, frame.running) for n, draft in enumerate(drafts)])
+    tasks = tuple(
+        [build_task(source, draft, n, frame.running.get(draft)) for n, draft in enumerate(drafts)]
+    )
     tasks = with_bare_lists(source, qualified(tasks, headings, outline.task_level))
     paragraphs = with_closing(walk.paragraphs + frame.paragraphs, tasks)
     if not (tasks or headings or has_tables or holds_clause_group(source.folded)):
@@ -850,8 +852,9 @@ class FrameItems:
         #: the number spans of items read as prose because the document assigns no duty per
         #: item (none of its items carries a clause, or only a few do)
         self.unassigned: list[Span] = []
-        #: the document writes its clauses in running text (由A牵头,B配合), not in brackets
-        self.running = False
+        #: where the document writes its clauses in running text (由A牵头,B配合), not in
+        #: brackets: each draft's running clauses (``draft_clauses``); else empty
+        self.running: dict[Draft, RunningClauses] = {}
 
     def tasks_of(self, drafts: list[Draft]) -> list[Draft]:
         """The drafts that are tasks; the frame items among them become headings and
@@ -868,7 +871,9 @@ class FrameItems:
         (``unassigned``; one note says so, G013).
         """
         folded = self.lines.source.folded
-        holds, self.running = draft_clauses(folded, drafts, not self.has_tables)
+        holds, running = draft_clauses(folded, drafts, not self.has_tables)
+        if running is not None:
+            self.running = dict(zip(drafts, running, strict=True))
         if self.has_tables and drafts and not any(holds):
             # no item names anyone, and a task table does: the table holds the tasks, the
             # items are the measures it details (宝山 2019, 虹口 2018 任务清单)
@@ -936,29 +941,34 @@ class FrameItems:
             self.paragraphs.append(Paragraph("body", text, lines.span(begin, finish)))
 
 
+#: a draft's clauses in running text: for each of its segments, their (start, end) in it
+RunningClauses = list[list[tuple[int, int]]]
+
+
 def draft_clauses(
     folded: str, drafts: list[Draft], running_text: bool = True
-) -> tuple[list[bool], bool]:
-    """Which drafts hold a clause, and whether the document writes its clauses in running
-    text. A document writes its clauses one way: bracketed or labelled (holds_clause);
+) -> tuple[list[bool], list[RunningClauses] | None]:
+    """Which drafts hold a clause, and, where the document writes its clauses in running
+    text, each draft's running clauses (found here once; ``build_task`` takes them, for a
+    draft that has none in brackets). A document writes its clauses one way: bracketed or
+    labelled (holds_clause);
     where no item holds one, as a bare bracketed list of bodies closing the item, where two
     items or more close so (``with_bare_lists`` reads them as the clauses); where neither,
     in the items' running text (running_clauses: ……,由A牵头,B配合。). Only a document with
     no bracketed clause is read for the last two: a plan's items each hold theirs; and one
     with a task table (not ``running_text``) for neither: the table says who does what."""
     holds = [any(holds_clause(folded[b:e]) for b, e in d.segments) for d in drafts]
-    if any(holds):
-        return holds, False
-    if not running_text:
-        return holds, False
+    if any(holds) or not running_text:
+        return holds, None
     ends = [_ends_with_bare_list(folded, d) for d in drafts]
     if sum(ends) >= 2:
-        return ends, False
+        return ends, None
+    found = [[running_clauses(folded[b:e]) for b, e in d.segments] for d in drafts]
     running = [
-        not _heads_duty_list(folded, d) and any(running_clauses(folded[b:e]) for b, e in d.segments)
-        for d in drafts
+        any(clauses) and not _heads_duty_list(folded, d)
+        for d, clauses in zip(drafts, found, strict=True)
     ]
-    return running, any(running)
+    return running, found if any(running) else None
 
 
 def _heads_duty_list(folded: str, draft: Draft) -> bool:
@@ -1036,9 +1046,12 @@ def _frame_titles() -> tuple[str, ...]:
 Group = tuple[int, int]
 
 
-def build_task(source: Source, draft: Draft, index: int, running: bool = False) -> Task:
-    """The task a draft makes, the ``index``-th of the plan; ``running``: the document
-    writes its clauses in running text, read where the task has none in brackets."""
+def build_task(
+    source: Source, draft: Draft, index: int, running: RunningClauses | None = None
+) -> Task:
+    """The task a draft makes, the ``index``-th of the plan; ``running``: the draft's
+    clauses in running text, where the document writes its clauses so, taken where the
+    task has none in brackets."""
     pieces = draft.segments  # one line (most tasks): its piece, empty or not
     if len(pieces) > 1:
         pieces = [(s, e) for s, e in pieces if e > s] or [pieces[0]]
@@ -1062,8 +1075,8 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
         clauses.append(_clause(source, folded, groups[n], offsets))
     for _, clause in bare:
         clauses.append(clause)
-    if running and not clauses:  # a clause in the running text (由A牵头,B配合), if any
-        clauses = _running(source, pieces)
+    if running is not None and not clauses:  # a clause in the running text, if any
+        clauses = _running(source, draft.segments, running)
         if clauses:
             body = _before_closing(folded, clauses[-1], offsets) or body
     parens = (  # most tasks' only group is their clause
@@ -1093,12 +1106,12 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
     )
 
 
-def _running(source: Source, pieces: Segments) -> list[Clause]:
-    """The clauses written in a task's running text, line by line (the grammar's
-    ``running`` forms), each read as a bracketed one is."""
+def _running(source: Source, segments: Segments, running: RunningClauses) -> list[Clause]:
+    """The clauses written in a task's running text (``running``, found line by line in
+    its ``segments`` by the grammar's ``running`` forms), each read as a bracketed one is."""
     clauses = []
-    for start, end in pieces:
-        for s, e in running_clauses(source.folded[start:end]):
+    for (start, _), found in zip(segments, running, strict=True):
+        for s, e in found:
             span = Span(start + s, start + e, source.line_starts)
             clauses.append(
                 parse_clause(source, source.folded[start + s : start + e], start + s, span)
