@@ -110,10 +110,6 @@ XFAIL: dict[str, str] = {
         " 5.《…民主管理的实施意见》): the long shared subject 崇明区农村集体经营性建设用地入市 makes"
         " them read as near-duplicates"
     ),
-    "local/open-2022-chuanfagai-liutong-tixi": (
-        "a clause in tortoise-shell brackets closing the item, 〔责任单位:A、B按职责分工负责。…下同。〕 "
-        "or 〔责任单位:A〕, with a standing note after the agencies, is the item's clause (tasks)"
-    ),
     "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
         "the rules of the scheme （一）…（四） under 三、考评方式 are no "
         "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
@@ -194,11 +190,10 @@ XFAIL: dict[str, str] = {
         "is a note, not an agency (G001, line 49)"
     ),
     "local/2018-ganshifubanfa-wuge-zhongxin": (
-        "clauses in tortoise-shell brackets closing the measure, 〔牵头单位：A、B；责任单位：C、D〕 / 〔责任单位：A，各县"
-        "（市、区）人民政府〕 / 〔A、B按职责分工〕, are the measures' clauses (no task read); measures 1.… numbered afresh "
-        "under each heading in a plan where another plan of the same file numbers them straight through (N005, lines "
-        "109-241); a short name that ends the full name it abbreviates, 赣州市建设省域金融次中心推进小组（以下简称推进小组）, "
-        "is defined there, not used before (D006, line 81)"
+        "a labelled lead list closing with the manner alone, 〔牵头单位：A、B、C等按职责分工；责任单位：…〕, leaves "
+        "A, B and C the leads (lines 60, 65, 67: only A read); a short name that ends the full name it abbreviates, "
+        "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81); "
+        "南铁赣州车务段 is a body (G001)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
         "a Word file whose paragraphs are a PDF's lines (hard-wrapped measures, the clause on a paragraph of its own) "
@@ -208,6 +203,19 @@ XFAIL: dict[str, str] = {
         "is no agency (G001 核准类) and makes no lead statement to contradict (G009 ×40); district bodies written "
         "without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national suggestions); the document's "
         "reference to itself, 本《意见》, needs no definition, and an explanatory （简称“五大行”） no later use (D006)"
+    ),
+    "local/2021-yufubanfa-mubiao-fenjie": (
+        "a document that writes colon, semicolon and brackets half-width throughout (责任单位:A;配合单位:B, 各区县(自治县)) "
+        "beside full-width commas keeps its own convention (D005 ×244); 区县 in 各区县(自治县)人民政府 is no abbreviation "
+        "used before its definition (D006, lines 5, 9); collectives of members, 市爱卫会成员单位, 平安重庆建设领导小组社会"
+        "治安组成员单位, 市级各部门和单位, also where 协调机制 ends the body's name (重庆市维护国家政治安全工作协调机制成员"
+        "单位: G001, lines 224-891); targets of two horizons that differ in their figure (6. 占比达到50% / 150. 30%) are no "
+        "near-duplicates (D007, line 329)"
+    ),
+    "local/2019-zhangzhengban-yingshang-huanjing": (
+        "the shared prefix 市 restored to later names only where they are departments: a company in the list "
+        "(港华燃气) is not 市港华燃气 (G001, line 20); a list closed by a collective, 市发改委、行政审批局等相关责任"
+        "部门, ends in 行政审批局 and the collective 相关责任部门 (G001, line 45)"
     ),
 }
 

@@ -280,3 +280,55 @@ def test_a_titled_measure_without_any_clause_below_still_lacks_it():
     plan = _plan(text)
     assert (plan.tasks[1].span.line, plan.tasks[1].span.end_line) == (3, 3)
     assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 3)]
+
+
+# ---- clauses in tortoise-shell brackets -------------------------------------------------------
+# 川发改 2022 流通体系, 赣市府办发〔2018〕44号: 〔责任单位:A、B〕 / 〔A、B按职责分工〕 close the measure
+
+
+def test_a_clause_in_tortoise_shell_brackets():
+    text = (
+        "一、深化改革\n（一）加强市场体系建设。实施负面清单制度。〔责任单位：省发展改革委、省市场监管局按职责"
+        "分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕\n"
+        "（二）优化准入环境。推进一网通办。〔责任单位：省市场监管局〕\n"
+        "（三）发展信贷市场。保持信贷总量增长。〔市金融工作局、人民银行某某中心支行按职责分工〕\n"
+    )
+    plan = _plan(text)
+    assert [[a.name for a in t.clause.agencies] for t in plan.tasks] == [
+        ["省发展改革委", "省市场监管局"], ["省市场监管局"], ["市金融工作局", "人民银行某某中心支行"],
+    ]  # fmt: skip
+    assert not [f for f in lint_text(text) if f.code in ("G008", "A001", "S001", "G012")]
+
+
+def test_the_year_of_a_document_number_is_no_bracket_group():
+    text = "1.落实国办发〔2020〕43号文件要求。（科技部负责）\n2.推进改革。（财政部负责）\n"
+    plan = _plan(text)
+    assert plan.tasks[0].parens == ()
+    assert lint_text(text) == []
+
+
+def test_a_tortoise_shell_note_without_role_is_no_clause():
+    text = "1.推进改革〔试点地区〕。\n2.完善制度。（财政部负责）\n3.加强保护。（商务部负责）\n"
+    assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 1)]
+
+
+# ---- each document of a file keeps its own numbering convention -------------------------------
+# 赣市府办发〔2018〕44号: five plans, two numbering their measures straight through, three afresh
+# under each heading
+
+STRAIGHT_THEN_AFRESH = (
+    "某某金融中心实施方案\n一、重点任务\n（一）甲\n1.推进甲。（市金融局负责）\n2.推进乙。（市金融局负责）\n"
+    "（二）乙\n3.推进丙。（市财政局负责）\n（三）丙\n4.推进丁。（市财政局负责）\n"
+    "某某物流中心实施方案\n一、重点任务\n（一）甲\n1.建设园区。（市商务局负责）\n2.建设网络。（市商务局负责）\n"
+    "（二）乙\n1.制定标准。（市交通局负责）\n（三）丙\n1.建设平台。（市交通局负责）\n2.培育主体。（市商务局负责）\n"
+)
+
+
+def test_each_document_keeps_its_own_numbering_convention():
+    assert not [f for f in lint_text(STRAIGHT_THEN_AFRESH) if f.code.startswith("N")]
+
+
+def test_a_part_departing_from_its_own_documents_convention_is_still_flagged():
+    text = STRAIGHT_THEN_AFRESH + "（四）丁\n3.完善机制。（市商务局负责）\n"
+    found = [(f.code, f.line, f.key) for f in lint_text(text) if f.code.startswith("N")]
+    assert found == [("N004", 21, "N004.continues")]

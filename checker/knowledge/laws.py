@@ -15,12 +15,23 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from ..base.lazyre import LazyPattern
 from ..base.memo import per_text
 from .data import builtin
 
-#: a version note after a title: （2019年修正）, （2021年修订本）
-_VERSION_NOTE = LazyPattern(r"（\d{4}年(?:修正|修订|修改)?(?:本|版|文本)?）$")
+#: what follows the year in a version note after a title: （2019年修正）, （2021年修订本）, （2019年）
+_VERSION_WORDS = frozenset(
+    made + kind for made in ("", "修正", "修订", "修改") for kind in ("", "本", "版", "文本")
+)
+
+
+def _without_version_note(key: str) -> str:
+    """``key`` without the version note that closes it, if one does. (``str`` methods and a
+    set: a pattern of these words costs 3 M instructions to compile, issue 26.)"""
+    open_ = key.rfind("（")
+    note = key[open_ + 1 : -1] if open_ >= 0 and key.endswith("）") else ""
+    if len(note) >= 5 and note[:4].isdecimal() and note[4] == "年" and note[5:] in _VERSION_WORDS:
+        return key[:open_]
+    return key
 
 
 class Law(NamedTuple):
@@ -74,7 +85,7 @@ class Catalogue:
 
     def _keys(self, title: str) -> list[str]:
         key = norm(title)
-        bare = _VERSION_NOTE.sub("", key) if key.endswith("）") else key
+        bare = _without_version_note(key)
         return [key, bare] if bare != key else [key]
 
     def _forms(self, key: str) -> Iterator[tuple[str, str | None]]:

@@ -173,13 +173,14 @@ def _check_role(role: str, key: str) -> None:
 
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).
 CLAUSE_WORDS = LazyPattern(lambda: grammar().clause_words)
-#: the marks a clause group is made of (a class of two runs of characters: cheap to compile)
-_GROUP_MARKS = LazyPattern(r"[()【】]")
+#: the marks a clause group is made of (a class of three runs of characters: cheap to compile)
+_GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
 
 
 def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
     """The clause-like groups of folded text, in order, as (start, end): a group opened by
-    ( or 【 and closed by ) or 】, holding round brackets one level deep, with one of
+    ( or 【 and closed by ) or 】, or opened by 〔 and closed by 〕 (〔责任单位:A、B〕, 川发改 2022,
+    赣市府办发〔2018〕44号), holding round brackets one level deep, with one of
     ``CLAUSE_WORDS`` outside those. Enough to tell which level of a plan carries the
     clauses, or to count the clauses of one not read.
 
@@ -191,7 +192,7 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
     marks = [(found.start(), found.group()) for found in _GROUP_MARKS.finditer(folded)]
     after = 0  # groups do not overlap: the next one starts after the last one's end
     for n, (start, mark) in enumerate(marks):
-        if start < after or mark not in "(【":
+        if start < after or mark not in "(【〔":
             continue
         end = _group_end(folded, marks, n)
         if end is not None:
@@ -206,20 +207,26 @@ def holds_clause_group(folded: str) -> bool:
 
 def _group_end(folded: str, marks: list[tuple[int, str]], opening: int) -> int | None:
     """The end of the clause group opened at ``marks[opening]``, or None: its closing mark
-    is the first ) or 】 outside its inner round brackets; it holds a clause word outside
-    them."""
+    is the first ) or 】 (〕 for a 〔) outside its inner round brackets; it holds a clause
+    word outside them. A 〔〕 inside a round group is a name's (省市场监管局〔省知识产权局〕)."""
+    closers = "〕" if marks[opening][1] == "〔" else ")】"
     begin = marks[opening][0] + 1  # where the text outside inner brackets resumes
     has_word = False
     n = opening + 1
     while n < len(marks):
         at, mark = marks[n]
-        if mark == "【":
+        if mark in "〔〕" and closers != "〕":
+            n += 1  # (A〔B〕负责): part of the group's text
+            continue
+        if mark in "【〔":
             return None
         has_word = has_word or _word_between(folded, begin, at)
-        if mark in ")】":
+        if mark in closers:
             return at + 1 if has_word else None
+        if mark in ")】":
+            return None
         n += 1  # an inner ( : it closes at the next round bracket, a )
-        while n < len(marks) and marks[n][1] in "【】":
+        while n < len(marks) and marks[n][1] in "【】〔〕":
             n += 1
         if n == len(marks) or marks[n][1] != ")":
             return None
@@ -706,6 +713,8 @@ def _tail_says(words: str) -> tuple[str, bool]:
     g = grammar()
     best = None
     for word, role in g.role_of.items():
+        if word in g.shared_manners and words != word:
+            continue  # 按职责分工 is the role only alone (〔A、B按职责分工〕), else the manner
         at = words.find(word)
         if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(word) > best[2])):
             best = (at, role, len(word))

@@ -731,7 +731,7 @@ def has_clause(folded: str) -> bool:
     folded = _TRAILING_DIGITS.sub("", folded)
     if ends_in_clause_group(folded):
         return True  # a last group with a role word, perhaps and its stop: ``(A负责)。``
-    if not folded.rstrip().endswith((")", "】")):  # else the clause group of a task's text
+    if not folded.rstrip().endswith((")", "】", "〕")):  # else the clause group of a task's text
         return False
     return clause_group(folded, bracket_groups(folded)) is not None
 

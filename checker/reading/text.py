@@ -84,16 +84,18 @@ PAIRS = {"(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【"
 CLOSERS = {v: k for k, v in PAIRS.items()}
 
 
-#: the marks a bracket group opens and closes with: round brackets (folded) and 【】
-_GROUP_MARKS = LazyPattern(r"[()【】]")
-_GROUP_OPENER = {")": "(", "】": "【"}
+#: the marks a bracket group opens and closes with: round brackets (folded), 【】 and 〔〕
+#: (〔责任单位:A、B〕 closing a measure, 川发改 2022 流通体系, 赣市府办发 2018)
+_GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
+_GROUP_OPENER = {")": "(", "】": "【", "〕": "〔"}
 
 
 def bracket_groups(folded: str) -> list[tuple[int, int]]:
-    """Top-level groups of round brackets and 【】 as (start, end) offsets, end past the
-    closing mark, however they nest: a stack of open marks. A closing mark pairs with the
-    nearest open one of its kind (those opened after it inside are dropped); a mark left
-    unpaired is skipped, not fatal: the bracket-balance rule (D004) reports it.
+    """Top-level groups of round brackets, 【】 and 〔〕 as (start, end) offsets, end past
+    the closing mark, however they nest: a stack of open marks. A closing mark pairs with
+    the nearest open one of its kind (those opened after it inside are dropped); a mark left
+    unpaired is skipped, not fatal: the bracket-balance rule (D004) reports it. The year of
+    a document number, 〔2020〕, is no group.
     """
     groups: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
@@ -107,7 +109,7 @@ def bracket_groups(folded: str) -> list[tuple[int, int]]:
             if stack[depth][0] == opener:
                 start = stack[depth][1]
                 del stack[depth:]
-                if not stack:
+                if not stack and not (ch == "〕" and folded[start + 1 : i].isdigit()):
                     groups.append((start, i + 1))
                 break
     return groups

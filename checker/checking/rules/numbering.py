@@ -60,10 +60,14 @@ class _Sequence(NamedTuple):
     """
 
     items: list[_Item]
-    restart: bool
+    restarting: frozenset[int]  # the documents (``_Item.document``) numbered afresh per part
     effective: list[int]
     departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
     apart: frozenset[int] = frozenset()
+
+    def restarts(self, item: _Item) -> bool:
+        """Does the document of ``item`` number afresh in each part?"""
+        return item.document in self.restarting
 
 
 def _numeral(level: int, value: int) -> str:
@@ -170,9 +174,7 @@ def _conventional(items: list[_Item], tie_restarts: bool, frames_apart: bool = F
         for n, p in before.items()
         if items[n].group != items[p].group and items[n].document == items[p].document
     ]
-    restarts = sum(1 for n in starts if items[n].number == 1 != items[before[n]].number + 1)
-    continues = sum(1 for n in starts if items[n].number == items[before[n]].number + 1 != 1)
-    restart = tie_restarts if restarts == continues else restarts > continues
+    restarting = _restarting(items, starts, before, tie_restarts)
     effective = [item.number for item in items]
     departures = []
     shift = 0
@@ -183,6 +185,7 @@ def _conventional(items: list[_Item], tie_restarts: bool, frames_apart: bool = F
             shift = 0  # another document: its numbers are its own
         elif n in group_starts:
             previous = items[before[n]].number
+            restart = item.document in restarting
             if restart:
                 shift = 0  # each part counts from its own start
                 departs = item.number == previous + 1 != 1
@@ -193,7 +196,23 @@ def _conventional(items: list[_Item], tie_restarts: bool, frames_apart: bool = F
                 shift = expected - item.number
                 departures.append((item, expected, previous))
         effective[n] = item.number + shift
-    return _Sequence(items, restart, effective, departures, apart)
+    return _Sequence(items, restarting, effective, departures, apart)
+
+
+def _restarting(
+    items: list[_Item], starts: list[int], before: dict[int, int], tie_restarts: bool
+) -> frozenset[int]:
+    """The documents whose group starts mostly restart at 1 (``tie_restarts`` where they
+    tie): each document of a file keeps its own convention (赣市府办发〔2018〕44号: five plans,
+    two numbered straight through, three afresh under each heading)."""
+    votes: dict[int, int] = {item.document: 0 for item in items}
+    for n in starts:
+        number, previous = items[n].number, items[before[n]].number
+        if number == 1 != previous + 1:
+            votes[items[n].document] += 1
+        elif number == previous + 1 != 1:
+            votes[items[n].document] -= 1
+    return frozenset(d for d, vote in votes.items() if vote > 0 or (vote == 0 and tie_restarts))
 
 
 def _frames_apart(items: list[_Item]) -> frozenset[int]:
@@ -227,7 +246,7 @@ def _units(sequence: _Sequence) -> list[list[int]]:
         if n in sequence.apart:
             key = ("apart", item.group)
         else:
-            key = ("group", item.group) if sequence.restart else ("document", item.document)
+            key = ("group", item.group) if sequence.restarts(item) else ("document", item.document)
         units.setdefault(key, []).append(n)
     return list(units.values())
 
@@ -304,13 +323,13 @@ def _duplicates(plan: Plan, ctx: Context, numbered: _Numbered) -> Iterator[Findi
     first_use: dict[tuple[int, int], _Item] = {}
     for n, item in enumerate(sequence.items):
         first_use.setdefault(
-            (item.group if sequence.restart else item.document, sequence.effective[n]), item
+            (item.group if sequence.restarts(item) else item.document, sequence.effective[n]), item
         )
     for n, kind, slot in verdicts:
         if kind != "duplicate":
             continue
         item = sequence.items[n]
-        key = (item.group if sequence.restart else item.document, sequence.effective[n])
+        key = (item.group if sequence.restarts(item) else item.document, sequence.effective[n])
         fix = _renumber(item, slot, level)
         yield ctx.finding(
             item.span,
@@ -421,7 +440,7 @@ def _disorder(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
         yield ctx.finding(
             item.span,
             item.task,
-            variant="continues" if sequence.restart else "restart",
+            variant="continues" if sequence.restarts(item) else "restart",
             number=_shown(level, item.number),
             previous=_shown(level, previous),
             expected=_shown(level, expected),
@@ -456,7 +475,7 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
         for n, item in enumerate(sequence.items):
             before = sequence.items[n - 1] if n else item
             if item.document != before.document or (
-                item.group != before.group and sequence.restart
+                item.group != before.group and sequence.restarts(item)
             ):
                 want = 1
             if item.number != want:
