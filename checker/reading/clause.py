@@ -897,7 +897,10 @@ def _strip_vague_inside(g: Grammar, raw: str) -> tuple[str, str | None]:
     """A name of the list that carries the vague ending of its own group, ``A等相关单位`` in
     ``A、B等相关单位及各地区`` (国办发〔2020〕43号): the ending closes the bodies before it, not
     the list (a collective follows), so it is stripped from the name as from a list's end.
-    A name that is nothing but such words (相关单位) stays whole: it is a collective."""
+    A name that is nothing but such words (相关单位) stays whole: it is a collective.
+    (A name without 等 has no such ending: most names, told without the search.)"""
+    if "等" not in raw:
+        return raw, None
     body, vague = _strip_vague(g, raw)
     if vague is None or not body.strip() or not vague.startswith("等"):
         return raw, None
