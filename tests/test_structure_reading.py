@@ -332,3 +332,50 @@ def test_a_part_departing_from_its_own_documents_convention_is_still_flagged():
     text = STRAIGHT_THEN_AFRESH + "（四）丁\n3.完善机制。（市商务局负责）\n"
     found = [(f.code, f.line, f.key) for f in lint_text(text) if f.code.startswith("N")]
     assert found == [("N004", 21, "N004.continues")]
+
+
+# ---- a title wrapped over two lines ----------------------------------------------------------
+# 沪交科〔2023〕: 关于印发《上海港提高靠港船舶岸电 / 使用率实施方案（2023年）》的通知
+
+WRAPPED_TITLE = (
+    "市交通委、上海海事局\n关于印发《上海港提高靠港船舶岸电\n使用率实施方案（2023年）》的通知\n"
+    "一、主要任务\n1.推进岸电建设。（市交通委负责）\n2.完善岸电标准。（上海海事局负责）\n"
+)
+
+
+def test_title_marks_pair_across_the_lines_of_a_wrapped_title():
+    assert lint_text(WRAPPED_TITLE, select="D004") == []
+
+
+def test_a_title_left_unclosed_is_still_flagged():
+    text = WRAPPED_TITLE.replace("（2023年）》的通知", "（2023年）的通知")
+    assert [(f.code, f.line) for f in lint_text(text, select="D004")] == [("D004", 2)]
+
+
+def test_a_title_mark_closed_in_the_next_body_paragraph_is_still_flagged():
+    text = WRAPPED_TITLE + "各单位要落实《上海港岸电\n管理办法》要求，抓好落实。\n"
+    found = [(f.code, f.line) for f in lint_text(text, select="D004")]
+    assert found == [("D004", 7), ("D004", 8)]
+
+
+# ---- bare lists of bodies closing the measures ----------------------------------------------
+# 嘉定 2022 盘活: （区经委、区财政局、区内各相关行政审批部门、各街镇） and a stop after the list
+
+BARE_LISTS = (
+    "1.开展收储出让。条件适宜的地块收储入库。（区规划资源局、各街镇）\n"
+    "2.加快审批。推动项目早开工。（区经委、区财政局、区内各相关行政审批部门、各街镇）\n"
+    "3.引导转型。转为其他类型土地。（各街镇、区规划资源局）。\n"
+)
+
+
+def test_bare_lists_are_the_clauses_also_before_a_stop():
+    plan = _plan(BARE_LISTS)
+    assert [t.clause.parties[0].name if t.clause else None for t in plan.tasks] == [
+        "区规划资源局", "区经委", "各街镇",
+    ]  # fmt: skip
+    assert not [f for f in lint_text(BARE_LISTS) if f.code == "G008"]
+
+
+def test_a_bracket_followed_by_more_text_is_no_bare_list_clause():
+    text = BARE_LISTS.replace("（各街镇、区规划资源局）。", "（各街镇、区规划资源局）另行部署。")
+    assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 3)]
