@@ -180,8 +180,9 @@ XFAIL: dict[str, str] = {
         "misspelt 支队, and 舟山国际水产城, 其他国有企业 are a company and a collective (G001)"
     ),
     "national/2018-guobanfa-wufei-chengshi": (
-        "a joint 指导 clause without 牵头, （A、B指导）, leads with its first body, A (tasks （三）…（六）: no lead read; "
-        "（二）: the lead taken from a later 负责 clause, 市场监管总局)"
+        "a 指导 clause naming no 牵头 or 负责 body, （A指导） or （A、B指导）, leads with its first body, A: a measure "
+        "whose clauses all guide has that lead (tasks （三）…（六）: none read), and one whose first clause guides is not "
+        "led by a later 负责 clause's body (（二）: 市场监管总局 read, truth 自然资源部)"
     ),
     "local/2018-ganshifubanfa-wuge-zhongxin": (
         "a labelled lead list closing with the manner alone, 〔牵头单位：A、B、C等按职责分工；责任单位：…〕, leaves "
