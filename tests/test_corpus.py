@@ -65,12 +65,6 @@ XFAIL: dict[str, str] = {
         "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
-    "local/2023-hujiaoke-andian-shiyonglv": (
-        "a title broken over lines inside 《…》 is one title (D004); the year from the date line "
-        "when no number is in the text; an abbreviation defined and used in the same task "
-        "(市级平台) is used (D006); divisions written after one shared prefix (市交通委科技信息处、"
-        "港务监管处) and national offices (上海海事局) not unknown agencies (G001)"
-    ),
     "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
     "local/2025-baoshan-haiyang-laji": (
         "a bare bracketed list of bodies closing a measure, without label or role word "

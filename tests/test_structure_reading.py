@@ -332,3 +332,27 @@ def test_a_part_departing_from_its_own_documents_convention_is_still_flagged():
     text = STRAIGHT_THEN_AFRESH + "（四）丁\n3.完善机制。（市商务局负责）\n"
     found = [(f.code, f.line, f.key) for f in lint_text(text) if f.code.startswith("N")]
     assert found == [("N004", 21, "N004.continues")]
+
+
+# ---- a title wrapped over two lines ----------------------------------------------------------
+# 沪交科〔2023〕: 关于印发《上海港提高靠港船舶岸电 / 使用率实施方案（2023年）》的通知
+
+WRAPPED_TITLE = (
+    "市交通委、上海海事局\n关于印发《上海港提高靠港船舶岸电\n使用率实施方案（2023年）》的通知\n"
+    "一、主要任务\n1.推进岸电建设。（市交通委负责）\n2.完善岸电标准。（上海海事局负责）\n"
+)
+
+
+def test_title_marks_pair_across_the_lines_of_a_wrapped_title():
+    assert lint_text(WRAPPED_TITLE, select="D004") == []
+
+
+def test_a_title_left_unclosed_is_still_flagged():
+    text = WRAPPED_TITLE.replace("（2023年）》的通知", "（2023年）的通知")
+    assert [(f.code, f.line) for f in lint_text(text, select="D004")] == [("D004", 2)]
+
+
+def test_a_title_mark_closed_in_the_next_body_paragraph_is_still_flagged():
+    text = WRAPPED_TITLE + "各单位要落实《上海港岸电\n管理办法》要求，抓好落实。\n"
+    found = [(f.code, f.line) for f in lint_text(text, select="D004")]
+    assert found == [("D004", 7), ("D004", 8)]

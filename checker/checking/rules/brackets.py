@@ -17,10 +17,32 @@ _FULL_PARTNER = {"（": "）", "）": "（"}
 _BRACKETS = LazyPattern("[" + re.escape(_OPENERS + "".join(PAIRS.values())) + "]")
 
 
+#: the roles of the lines a title is wrapped over, at the head of a document
+_TITLE_ROLES = frozenset({"title", "issuer"})
+
+
 def _units(plan: Plan) -> list[tuple[int, int]]:
-    """Spans within which brackets must balance: each task, paragraph and heading."""
-    parts = (plan.tasks, plan.paragraphs, plan.headings)
-    return [(item.span.start, item.span.end) for part in parts for item in part]
+    """Spans within which brackets must balance: each task, paragraph and heading; a title
+    wrapped over lines is one (关于印发《上海港提高靠港船舶岸电 / 使用率实施方案（2023年）》的通知,
+    沪交科〔2023〕: the 《 of one line is closed on the next)."""
+    units = [
+        (item.span.start, item.span.end) for part in (plan.tasks, plan.headings) for item in part
+    ]
+    title: tuple[int, int, int] | None = None  # a run of title lines: start, end, last line
+    for paragraph in plan.paragraphs:
+        span = paragraph.span
+        if paragraph.role not in _TITLE_ROLES:
+            units.append((span.start, span.end))
+            continue
+        if title is not None and span.line == title[2] + 1:
+            title = (title[0], span.end, span.end_line)
+            continue
+        if title is not None:
+            units.append(title[:2])
+        title = (span.start, span.end, span.end_line)
+    if title is not None:
+        units.append(title[:2])
+    return units
 
 
 def unbalanced(folded: str) -> list[tuple[int, str, str]]:
