@@ -95,10 +95,6 @@ XFAIL: dict[str, str] = {
         "the collective 各相关部门 after a named first body (区发展改革委、各相关部门，各街道管理办) in the "
         "clause of a general safeguards section is not a vague assignment (G005)"
     ),
-    "local/2022-jiading-panhuo-diaoxiao": (
-        "a bare list closing a task that holds a collective only (（区属国企）) or "
-        "is followed by a stop (（各街镇、区规划资源局）。) is its clause (G008, leads)"
-    ),
     "local/2023-chongming-rushi-shidian": (
         "D007 on tasks that are titles of different documents to draft (1.《…管理办法》 and"
         " 5.《…民主管理的实施意见》): the long shared subject 崇明区农村集体经营性建设用地入市 makes"

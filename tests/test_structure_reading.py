@@ -356,3 +356,26 @@ def test_a_title_mark_closed_in_the_next_body_paragraph_is_still_flagged():
     text = WRAPPED_TITLE + "各单位要落实《上海港岸电\n管理办法》要求，抓好落实。\n"
     found = [(f.code, f.line) for f in lint_text(text, select="D004")]
     assert found == [("D004", 7), ("D004", 8)]
+
+
+# ---- bare lists of bodies closing the measures ----------------------------------------------
+# 嘉定 2022 盘活: （区经委、区财政局、区内各相关行政审批部门、各街镇） and a stop after the list
+
+BARE_LISTS = (
+    "1.开展收储出让。条件适宜的地块收储入库。（区规划资源局、各街镇）\n"
+    "2.加快审批。推动项目早开工。（区经委、区财政局、区内各相关行政审批部门、各街镇）\n"
+    "3.引导转型。转为其他类型土地。（各街镇、区规划资源局）。\n"
+)
+
+
+def test_bare_lists_are_the_clauses_also_before_a_stop():
+    plan = _plan(BARE_LISTS)
+    assert [t.clause.parties[0].name if t.clause else None for t in plan.tasks] == [
+        "区规划资源局", "区经委", "各街镇",
+    ]  # fmt: skip
+    assert not [f for f in lint_text(BARE_LISTS) if f.code == "G008"]
+
+
+def test_a_bracket_followed_by_more_text_is_no_bare_list_clause():
+    text = BARE_LISTS.replace("（各街镇、区规划资源局）。", "（各街镇、区规划资源局）另行部署。")
+    assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 3)]

@@ -189,7 +189,7 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
     each such wrapper cost 3 M instructions to compile). A group that does not close (an
     unpaired mark, a 【 inside it, a second level of brackets) is no group, and the next
     opening mark is tried, as a pattern's search would."""
-    if "(" not in folded and "【" not in folded:
+    if "(" not in folded and "【" not in folded and "〔" not in folded:
         return  # no group opens: most lines of prose
     marks = [(found.start(), found.group()) for found in _GROUP_MARKS.finditer(folded)]
     after = 0  # groups do not overlap: the next one starts after the last one's end

@@ -1284,8 +1284,11 @@ def with_bare_lists(source: Source, tasks: tuple[Task, ...]) -> tuple[Task, ...]
 
 def _bare_list_at_end(source: Source, task: Task) -> Paren | None:
     last = task.parens[-1] if task.parens else None
-    if last is None or last.span.end < task.body_span.end:
+    if last is None:
         return None
+    after = source.folded[last.span.end : task.body_span.end]
+    if after.strip(" \t。;"):
+        return None  # text after the list: no clause (a stop alone may follow it: (A、B)。)
     inner = source.folded[last.span.start + 1 : last.span.end - 1]
     return last if is_bare_list(inner) else None
 
