@@ -66,11 +66,6 @@ XFAIL: dict[str, str] = {
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
     "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
-    "local/2025-baoshan-haiyang-laji": (
-        "a bare bracketed list of bodies closing a measure, without label or role word "
-        "((A、B、相关沿海街镇、各岸段使用或管理单位)), is its clause (G008), also with a body's "
-        "second name inside (区水务局（区海洋局）) and brackets of mixed width"
-    ),
     "local/open-2011-xizhengfa-fenjie-luoshi": (
         "a document whose clauses are bare lists needs no closing lead statement (G009)"
     ),
@@ -125,11 +120,6 @@ XFAIL: dict[str, str] = {
         "200, G012 lines 145, 288); divisions after one shared prefix (亚运会组委会场馆建设部、竞赛部; 杭州高新开发区"
         "（滨江）管委会、政府: G001 line 284, lead 竞赛部); collectives 市直属各单位, 市级各预算部门 (G001 lines 19, 23)"
     ),
-    "local/2019-jingzhengbanfa-xinxi-xiaofei": (
-        "a document whose brackets are half-width throughout ((一)…, (A、B按职责分工负责), (2019-2022年); not one "
-        "full-width bracket) beside full-width commas and colons keeps its own bracket convention: D005 on every "
-        "line with a bracket (lines 3-38) is no inconsistency"
-    ),
     "local/2017-nanjing-turang-wuran": (
         "later names written without the shared prefix 市 (（市环保局、农委牵头，市财政局、国土局等参与）: 农委, 建委, "
         "科委, 城管局, 供销合作社 are city bodies, not unknown ones (G001), and 发改委, 卫计委 not national names to "
@@ -140,9 +130,8 @@ XFAIL: dict[str, str] = {
     ),
     "local/2021-xiamen-wuliu-shuniu": (
         "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
-        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …); half-width "
-        "brackets kept throughout the document (D005 on every line with a bracket); city bodies written without "
-        "the prefix 市 after the first (发改委: G002; 交通运输局, 商务局: G001, line 38)"
+        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …); city "
+        "bodies written without the prefix 市 after the first (发改委: G002; 交通运输局, 商务局: G001, line 38)"
     ),
     "local/2021-zhezhengban-zeren-fenjie": (
         "a lead note inside the first clause, 责任单位：A、B、C（列第一位者为牵头或汇总单位，下同）, leaves A the lead "
