@@ -169,25 +169,58 @@ def each_agency_use(plan: Plan, registry: Registry) -> Iterator[AgencyUse]:
     names = (agency.name for task in plan.rows_and_tasks for agency in task.agencies)
     # no local body, none unknown: no list shares a level prefix (lookups are memoised)
     shared = any(found is None or mirrored(found.agency) for found in map(lookup, names))
+    own = _prefixed_names(plan, registry) if shared else None
     for task in plan.rows_and_tasks:
         for agency in task.agencies:
             use = (task, agency, lookup(agency.name))
-            yield _with_shared_prefix(registry, *use) if shared else use
+            yield _with_shared_prefix(registry, own, *use) if own is not None else use
+
+
+class _Prefixed(NamedTuple):
+    """The level prefixes a document writes its local bodies with: each name's own part →
+    its prefix (市建委: 建委 → 市), and the prefix most of them bear (the document's level)."""
+
+    parts: dict[str, str]
+    level: str
+
+
+def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:
+    """What the document's own prefixed names say (``_Prefixed``)."""
+    levels = registry.mirror.levels if registry.mirror is not None else None
+    parts: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for task in plan.rows_and_tasks if levels is not None else ():
+        for agency in task.agencies:
+            prefix = _bare_prefix(levels.bare_order, agency.name)
+            if prefix and any(p == prefix for p, _ in levels.prefixes(agency.name)):
+                parts.setdefault(agency.name[len(prefix) :], prefix)
+                found = registry.lookup(agency.name)
+                counts[prefix] += found is not None and registry.is_mirrored(found.agency)
+    level = max(counts, key=counts.__getitem__) if counts and max(counts.values()) else ""
+    return _Prefixed(parts, level)
 
 
 def _with_shared_prefix(
-    registry: Registry, task: Task, agency: AgencyRef, found: Lookup | None
+    registry: Registry, own: _Prefixed, task: Task, agency: AgencyRef, found: Lookup | None
 ) -> AgencyUse:
-    """A name read with the level prefix its list wrote once: in ``省商务厅、财政厅、
-    住房城乡建设厅`` (豫政〔2023〕) or ``市环保局、发改委、经信委`` (锡政发〔2011〕) the later
-    bodies are the province's and the city's (省财政厅, 市发改委), not misspelt or national
-    ones. The prefix is the bare level prefix (rules/places.yaml ``prefixes``) of the nearest
-    local body before the name in its clause. A name is read under it when the prefixed name
-    is a local body the mirror knows (发改委 → 市发改委, though 发改委 alone is a national
-    alias: a city's list names the city's body), or when the name alone is unknown and would
-    be misread alone: a near miss of a national body (人保局 is no misspelt 医保局: it is the
-    city's 人保局) or not built as a body's name (农委). A name that stands as a body of its
-    own (立山经济开发区, 同济大学) keeps its own name; the name keeps its place in the text."""
+    """A name read with the level prefix its list or its document wrote once: in
+    ``省商务厅、财政厅、住房城乡建设厅`` (豫政〔2023〕) or ``市环保局、发改委、经信委`` (锡政发
+    〔2011〕) the later bodies are the province's and the city's (省财政厅, 市发改委), not
+    misspelt or national ones.
+
+    In its list, the prefix is the bare level prefix (rules/places.yaml ``prefixes``) of the
+    nearest local body before the name in its clause. A name is read under it when the
+    prefixed name is a local body the mirror knows (发改委 → 市发改委, though 发改委 alone is
+    a national alias: a city's list names the city's body), or when the name alone is unknown
+    and would be misread alone: a near miss of a national body (人保局 is no misspelt 医保局:
+    it is the city's 人保局) or not built as a body's name (农委). A name that stands as a
+    body of its own (立山经济开发区, 同济大学) keeps its own name.
+
+    Where no list shares one, an unknown name is read as the body the document itself writes
+    with a prefix elsewhere (房产局 beside 市房产局, 南京市 2006), or as the local body the
+    mirror knows under the document's own level prefix (交通运输局 in 厦门市 2021, whose
+    bodies are 市…: the city's 市交通运输局, not a misspelt 交通运输部). The name keeps its
+    place in the text."""
     mirror = registry.mirror
     if mirror is None or (found is not None and registry.is_mirrored(found.agency)):
         return task, agency, found  # a local body already
@@ -195,13 +228,25 @@ def _with_shared_prefix(
     if levels.is_local(agency.name):  # 四川省经济合作局: its own place
         return task, agency, found
     prefix = _shared_prefix(levels, task, agency)
-    if not prefix:
+    if prefix:
+        prefixed = registry.lookup(prefix + agency.name)  # 省财政厅; not 区开发区 for a 开发区
+        if prefixed is not None and (found is None or registry.is_mirrored(prefixed.agency)):
+            return task, agency._replace(name=prefix + agency.name), prefixed
+        if found is None and _misread_alone(registry, agency.name, prefix + agency.name):
+            return task, agency._replace(name=prefix + agency.name), None
+    if found is not None:
         return task, agency, found
-    prefixed = registry.lookup(prefix + agency.name)  # 省财政厅; not 区开发区 for a 开发区
-    if prefixed is not None and (found is None or registry.is_mirrored(prefixed.agency)):
-        return task, agency._replace(name=prefix + agency.name), prefixed
-    if found is None and _misread_alone(registry, agency.name):
-        return task, agency._replace(name=prefix + agency.name), None
+    written = own.parts.get(agency.name)
+    if written:  # the document writes 市房产局 too
+        return (
+            task,
+            agency._replace(name=written + agency.name),
+            registry.lookup(written + agency.name),
+        )
+    if own.level:
+        prefixed = registry.lookup(own.level + agency.name)
+        if prefixed is not None and registry.is_mirrored(prefixed.agency):
+            return task, agency._replace(name=own.level + agency.name), prefixed
     return task, agency, found
 
 
@@ -217,10 +262,13 @@ def _shared_prefix(levels: "Levels", task: Task, agency: AgencyRef) -> str:
     return ""
 
 
-def _misread_alone(registry: Registry, name: str) -> bool:
-    """Whether an unknown name, read alone, would be taken for a misspelt national body or
-    for no body at all (G001): then a list's shared prefix is the better reading."""
-    return not registry.well_formed(name) or registry.suggest(name) is not None
+def _misread_alone(registry: Registry, name: str, prefixed: str) -> bool:
+    """Whether an unknown name, read alone, would be taken for a misspelt national body, or
+    for no body at all where the prefixed name is built as a body's (农委, 市农委): then a
+    list's shared prefix is the better reading. A phrase (适时出台相关政策) stays itself."""
+    if registry.well_formed(name):
+        return registry.suggest(name) is not None
+    return registry.well_formed(prefixed)
 
 
 def _bare_prefix(prefixes: list[str], name: str) -> str:

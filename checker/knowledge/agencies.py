@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
+from ..base.lazyre import LazyPattern
 from .data import builtin, parse_yaml
 from .schema import year_month
 
@@ -290,7 +291,8 @@ class Registry:
         a body of another domain or place, to register, not a defect; a name that is not
         (年内持续推进) is a misreading or a mangled name."""
         name = written.strip()
-        if not all(_is_han(ch) or ch in _NAME_MARKS for ch in name):
+        marks = all(_is_han(ch) or ch in _NAME_MARKS for ch in _without_inner_dashes(name))
+        if not marks and not _an_event_s_body(name):
             return False
         own = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # 中央党校(国家行政学院): 中央党校
         return len(own) >= 3 and own.endswith(self.endings)
@@ -346,6 +348,21 @@ def _inner_slip(written: str, known: str) -> bool:
 
 #: marks a body's name may hold besides Han characters: 中央党校(国家行政学院)
 _NAME_MARKS = frozenset("()（）")
+
+
+#: a dash joining two places inside a name: 红花—机场地区开发建设指挥部 (南京市 2006)
+_INNER_DASH = LazyPattern(r"(?<=[\u4e00-\u9fff])[—–－-](?=[\u4e00-\u9fff])")
+
+
+def _without_inner_dashes(name: str) -> str:
+    """A name without the dashes that join two of its words (红花—机场): a name's own mark."""
+    return _INNER_DASH.sub("", name) if "—" in name or "-" in name or "－" in name else name
+
+
+def _an_event_s_body(name: str) -> bool:
+    """A body named after a dated event (2022年第19届亚运会组委会办公室): Han characters and
+    the event's figures, with 年 or 届 after them."""
+    return bool(re.fullmatch(r"(?:[\u4e00-\u9fff]|\d+(?=[年届]))+", name))
 
 
 def _is_han(ch: str) -> bool:

@@ -93,6 +93,7 @@ class Grammar(NamedTuple):
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
     note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
     note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
+    person_endings: tuple[str, ...]  # a list ending so names persons (许慧玲同志)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -161,6 +162,7 @@ def grammar() -> Grammar:
         ),
         note_opens=tuple(map(str, notes.get("opens", ()))),
         note_closes=tuple(map(str, notes.get("closes", ()))),
+        person_endings=tuple(map(str, data.get("person_endings", ()))),
     )
 
 
@@ -733,6 +735,9 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
     part); returns how many. A list's role may be unknown yet (None): "responsible" holds
     its place until a later segment gives it."""
     before = len(state.parties)
+    if g.person_endings and text.rstrip().endswith(g.person_endings):
+        state.notes.append(text.strip())  # 蒋宏坤、许慧玲同志: persons, not bodies
+        return 0
     for n, (part, part_start) in enumerate(_split_with(g, text, start)):
         part_role = role or "responsible"
         if n and part_role in ("lead", "responsible"):
@@ -807,7 +812,9 @@ def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False)
     if not name:
         return
     at += len(raw) - len(raw.lstrip())
-    if (_NOT_A_NAME.search(name) and not _units_of_a_group(name)) or len(name) > _LONGEST_NAME:
+    if (_NOT_A_NAME.search(_event_free(name)) and not _units_of_a_group(name)) or len(
+        name
+    ) > _LONGEST_NAME:
         state.unplaced.append((name, at))
         return
     bracketed = _has_bracket(name) and _BRACKETED.search(name) is not None
@@ -815,6 +822,15 @@ def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False)
     if bracketed and not collective:  # 省市场监管局(省知识产权局): the body, named once
         name = without_second_name(name)
     state.parties.append(_Party(name, at, "lead" if marker else role, collective, bool(marker)))
+
+
+def _event_free(name: str) -> str:
+    """A name that ends as a body's does without the figures of the event it is named after
+    (2022年第19届亚运会组委会办公室, 杭州市 2019): a body's name, not a date among the names;
+    any other name as it is."""
+    if not name.endswith(grammar().body_endings) or not any(c.isdigit() for c in name):
+        return name
+    return "".join(c for c in name if not c.isdigit())
 
 
 def _units_of_a_group(name: str) -> bool:
@@ -882,11 +898,14 @@ def _split_with(g: Grammar, text: str, start: int) -> list[tuple[str, int]]:
 
 def _ends_a_name(g: Grammar, rest: str) -> bool:
     """Whether a with-word is inside a name: what follows it, up to the list's next
-    separator, is one character of a body's ending (the 办 of 国务院职能转变协调办, the 会 of
-    联合会), no body it could be joined with (会同市局 joins 市局)."""
+    separator, is a body's ending (the 办 of 国务院职能转变协调办, the 会 of 联合会, the 小组
+    of …整改工作协调小组), or begins with a body's ending of two characters or more (the 小组
+    of 省海塘安澜千亿工程协调小组其他成员单位), no body it could be joined with (会同市局
+    joins 市局)."""
     after = g.joiner.search(rest)
     tail = (rest[: after.start()] if after else rest).strip()
-    return len(tail) == 1 and tail in g.body_endings
+    # a body's ending of two characters or more (小组, 中心) is a word, never a name's start
+    return tail in g.body_endings or tail.startswith(tuple(e for e in g.body_endings if len(e) > 1))
 
 
 def _strip_vague(g: Grammar, part: str) -> tuple[str, str | None]:
