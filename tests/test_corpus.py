@@ -140,15 +140,10 @@ XFAIL: dict[str, str] = {
         "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415); 舟山国际水产城 (a market's operating "
         "company) ends no body's way (G001)"
     ),
-    "national/2018-guofa-cujin-jiuye": (
-        "a gov.cn page whose article sits in nested layout tables: the table cells after the article that repeat it "
-        "whole (the reading's lines 58-60) are no plan text, nor the task's text broken (N003, lines 58, 59)"
-    ),
     "national/2018-guobanfa-wufei-chengshi": (
-        "a gov.cn page whose article sits in nested layout tables: the cells that repeat the article after it "
-        "(the reading's lines 61-103) are no plan text (tasks （二）…（六） read twice more; G008, N002, N003, N005, D005 "
-        "on the repeats); a standing note closing a 指导 clause (…试点城市政府负责落实。以下均需试点城市政府落实，不再列出) "
-        "is a note, not an agency (G001, line 49)"
+        "a 指导 clause naming no 牵头 or 负责 body, （A指导） or （A、B指导）, leads with its first body, A: a measure "
+        "whose clauses all guide has that lead (tasks （三）…（六）: none read), and one whose first clause guides is not "
+        "led by a later 负责 clause's body (（二）: 市场监管总局 read, truth 自然资源部)"
     ),
     "local/2018-ganshifubanfa-wuge-zhongxin": (
         "a labelled lead list closing with the manner alone, 〔牵头单位：A、B、C等按职责分工；责任单位：…〕, leaves "
@@ -177,10 +172,6 @@ XFAIL: dict[str, str] = {
         "the shared prefix 市 restored to later names only where they are departments: a company in the list "
         "(港华燃气) is not 市港华燃气 (G001, line 20); a list closed by a collective, 市发改委、行政审批局等相关责任"
         "部门, ends in 行政审批局 and the collective 相关责任部门 (G001, line 45)"
-    ),
-    "national/2018-guobanfa-jili-zhichi": (
-        "a gov.cn page whose article sits in nested layout tables: the table cells after the article that repeat it "
-        "whole (the reading's lines 67-68) are no plan text, nor the last task's text broken (N003, lines 66, 67)"
     ),
 }
 

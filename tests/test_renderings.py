@@ -273,6 +273,61 @@ def test_a_page_table_is_read_as_a_task_table(tmp_path):
     assert "版权所有" not in plan.source.text and "首页" not in plan.source.text
 
 
+#: a gov.cn page as such sites serve it: a metadata table and the article set in tables nested
+#: three deep (the frame), a one-column box, and the article's own task-division table
+_LAYOUT_PAGE = """<html><head><meta charset="utf-8"></head><body><div class="wrap">
+<table><tr><td><table class="bd1">
+  <tr><td>索 引 号：</td><td>000014349/2025-00001</td><td>发文机关：</td><td>国务院办公厅</td></tr>
+  <tr><td>发文字号：</td><td>国办发〔2025〕1号</td><td>成文日期：</td><td>2025年1月6日</td></tr>
+</table></td></tr></table>
+<table><tr><td><table><tr><td><table>
+  <tr><td id="UCAP-CONTENT">
+    <p>国务院办公厅关于做好2025年知识产权工作的通知</p>
+    <p>国办发〔2025〕1号</p>
+    <p>一、完善制度</p>
+    <p>（一）推进商标法修改。（司法部、国家知识产权局负责）</p>
+    <p>（二）加强专利审查。（国家知识产权局负责）</p>
+    %s
+  </td></tr>
+  <tr><td><table><tr><td>附件下载</td></tr></table></td></tr>
+</table></td><td></td></tr></table></td></tr></table>
+</div></body></html>"""
+_TASK_TABLE = """<table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th></tr>
+    <tr><td>1</td><td>推进商标法修改。</td><td>司法部</td></tr>
+    <tr><td>2</td><td>加强专利审查。</td><td>国家知识产权局</td></tr></table>"""
+
+
+def _page_lines(tmp_path: Path, page: str) -> list[str]:
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    return read_source(tmp_path / "page.html").text.splitlines()
+
+
+def test_a_page_set_in_nested_layout_tables_is_read_once_in_order(tmp_path):
+    lines = _page_lines(tmp_path, _LAYOUT_PAGE % "")
+    assert lines == [
+        "| 索 引 号： | 000014349/2025-00001 | 发文机关： | 国务院办公厅 |",
+        "| 发文字号： | 国办发〔2025〕1号 | 成文日期： | 2025年1月6日 |",
+        "国务院办公厅关于做好2025年知识产权工作的通知",
+        "国办发〔2025〕1号",
+        "一、完善制度",
+        "（一）推进商标法修改。（司法部、国家知识产权局负责）",
+        "（二）加强专利审查。（国家知识产权局负责）",
+        "附件下载",
+    ]
+    plan = parse(read_source(tmp_path / "page.html"))
+    assert [(t.number, t.line) for t in plan.tasks] == [(1, 6), (2, 7)]
+
+
+def test_a_task_table_inside_a_layout_page_is_still_read_as_a_table(tmp_path):
+    lines = _page_lines(tmp_path, _LAYOUT_PAGE % _TASK_TABLE)
+    assert lines[7:10] == [
+        "| 序号 | 重点任务 | 牵头单位 |",
+        "| 1 | 推进商标法修改。 | 司法部 |",
+        "| 2 | 加强专利审查。 | 国家知识产权局 |",
+    ]
+    assert sum("推进商标法修改" in line for line in lines) == 2  # the measure, the table's row
+
+
 # -- folders, the hook, never silent -------------------------------------------------------
 @pytest.fixture
 def office(tmp_path):

@@ -17,7 +17,7 @@ from ..base.lazyre import LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
 from ..knowledge.data import builtin
 from ..reading.clause import body_endings
-from ..reading.model import AgencyRef, Clause, Plan, Task, maker
+from ..reading.model import AgencyRef, Clause, Plan, Task
 from ..reading.text import fold
 
 if TYPE_CHECKING:
@@ -345,7 +345,7 @@ def clause_participants(
     A lead alone or with one other, as most clauses are, has no order to keep, and is not
     kept: a 10 MB plan's clauses were 135,000 objects held to the end of the plan, over
     which every full garbage collection went (issue 26)."""
-    resolve, order_key, make = registry.resolve, registry.order_key, maker(Participant)
+    resolve, order_key = registry.resolve, registry.order_key
     result = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
@@ -356,7 +356,7 @@ def clause_participants(
             for agency in others:
                 body = resolve(agency.name, year, month)  # memoised by the registry
                 order = order_key(body) if body is not None else None
-                participants.append(make((agency, body, order)))
+                participants.append(Participant(agency, body, order))
             result.append((task, clause, tuple(participants)))
     return tuple(result)
 

@@ -28,7 +28,7 @@ from typing import Any
 from .. import __version__
 from ..knowledge.data import cache_dir, data_dir
 from ..reading.source import Source, pause_before_replace
-from ..reading.spans import Edit, Span, maker
+from ..reading.spans import Edit, Span
 from .config import Config
 from .findings import Finding, Fix, Words
 
@@ -223,24 +223,19 @@ def _finding(raw: dict[str, Any], name: str, source: Source) -> Finding:
             span = _span([start, end], limit, source)
             edits.append(Edit(span.start, span.end, _text(text)))
         fix = Fix(tuple(edits), bool(raw["fix"]["safe"]))
-    return _FINDING(  # every field, in Finding's order (a thousand plans: 14,000 findings)
-        (
-            name,
-            _text(raw["code"]),
-            _span(raw["span"], limit, source),
-            task,
-            _text(raw["key"]),
-            args,
-            fix,
-            _text(raw["anchor"]),
-            _text(raw["name"]),
-            _text(raw["severity"]),
-            place,
-        )
+    return Finding(
+        name,
+        _text(raw["code"]),
+        _span(raw["span"], limit, source),
+        task,
+        _text(raw["key"]),
+        args,
+        fix,
+        anchor=_text(raw["anchor"]),
+        name=_text(raw["name"]),
+        severity=_text(raw["severity"]),
+        place=place,
     )
-
-
-_FINDING = maker(Finding)
 
 
 # ---- entries ---------------------------------------------------------------------------------

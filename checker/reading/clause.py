@@ -24,7 +24,7 @@ from ..base.errors import ConfigError
 from ..base.lazyre import LazyPattern
 from ..base.memo import per_text
 from ..knowledge.data import builtin
-from .model import AgencyRef, Clause, Span, maker
+from .model import AgencyRef, Clause, Span
 from .source import Source
 
 #: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
@@ -491,34 +491,29 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     agencies = []
     for name, at, role, collective in reading.parties:
         start = inner_start + at
-        ref = _AGENCY_REF((name, _SPAN((start, start + len(name), starts)), role))
+        ref = AgencyRef(name, Span(start, start + len(name), starts), role)
         parties.append(ref)
         if not collective:
             agencies.append(ref)
     unplaced = tuple(
-        (part, _SPAN((inner_start + at, inner_start + at + len(part), starts)))
+        (part, Span(inner_start + at, inner_start + at + len(part), starts))
         for part, at in reading.unplaced
     )
-    return _CLAUSE(
-        (
-            text,
-            span,
-            tuple(agencies),
-            reading.shared,
-            reading.vague,
-            reading.lead_marked,
-            tuple(name for name, _, _, collective in reading.parties if collective),
-            reading.lead_note,
-            reading.label,
-            tuple(parties),
-            reading.deadline,
-            reading.notes,
-            unplaced,
-        )
+    return Clause(
+        text,
+        span,
+        tuple(agencies),
+        reading.shared,
+        reading.vague,
+        reading.lead_marked,
+        subjects=tuple(name for name, _, _, collective in reading.parties if collective),
+        lead_note=reading.lead_note,
+        label=reading.label,
+        parties=tuple(parties),
+        deadline=reading.deadline,
+        notes=reading.notes,
+        unplaced=unplaced,
     )
-
-
-_AGENCY_REF, _CLAUSE, _SPAN = maker(AgencyRef), maker(Clause), maker(Span)
 
 
 class Reading(NamedTuple):
@@ -798,7 +793,10 @@ def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
         if each and g.each_kind.match(name):
             found.add(raw)
             continue
-        each = any(name.startswith(w) and g.each_kind.match(name[len(w) :]) for w in g.each_starts)
+        # (most names start with no such word: one C call tells, before trying each)
+        each = name.startswith(g.each_starts) and any(
+            name.startswith(w) and g.each_kind.match(name[len(w) :]) for w in g.each_starts
+        )
     return frozenset(found)
 
 
@@ -920,7 +918,10 @@ def _strip_vague_inside(g: Grammar, raw: str) -> tuple[str, str | None]:
     """A name of the list that carries the vague ending of its own group, ``A等相关单位`` in
     ``A、B等相关单位及各地区`` (国办发〔2020〕43号): the ending closes the bodies before it, not
     the list (a collective follows), so it is stripped from the name as from a list's end.
-    A name that is nothing but such words (相关单位) stays whole: it is a collective."""
+    A name that is nothing but such words (相关单位) stays whole: it is a collective.
+    (A name without 等 has no such ending: most names, told without the search.)"""
+    if "等" not in raw:
+        return raw, None
     body, vague = _strip_vague(g, raw)
     if vague is None or not body.strip() or not vague.startswith("等"):
         return raw, None

@@ -14,7 +14,6 @@ from .source import Source
 # finding, the result cache); the model's users take them from here, with its records
 from .spans import Edit as Edit
 from .spans import Span
-from .spans import maker as maker
 
 
 class Paren(NamedTuple):

@@ -59,7 +59,6 @@ from .model import (
     Section,
     Span,
     Task,
-    maker,
 )
 from .source import Source, split_lines
 from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold, is_title_line
@@ -95,7 +94,9 @@ def _read(source: Source, has_tables: bool) -> Plan:
     frame = FrameItems(lines, outline.task_level, has_tables)
     drafts = frame.tasks_of(walk.drafts)
     headings = walk.headings + frame.headings
-    tasks = tuple([build_task(source, draft, n, frame.running) for n, draft in enumerate(drafts)])
+    tasks = tuple(
+        [build_task(source, draft, n, frame.running.get(draft)) for n, draft in enumerate(drafts)]
+    )
     tasks = with_bare_lists(source, qualified(tasks, headings, outline.task_level))
     paragraphs = with_closing(walk.paragraphs + frame.paragraphs, tasks)
     if not (tasks or headings or has_tables or holds_clause_group(source.folded)):
@@ -127,7 +128,6 @@ def _read(source: Source, has_tables: bool) -> Plan:
 # here once per line. The outline then says which numbering level carries the tasks, before
 # any line is classified, since that decides whether a ``(一)`` is a heading or a task.
 
-_SPAN = maker(Span)
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
 #: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
 #: into a year); ``1.5亿`` at a line's start is not
@@ -166,8 +166,8 @@ class Lines:
         self.numbering = [numbered(content) for content, _ in self.contents]
 
     def span(self, start: int, end: int) -> Span:
-        """A span of the source (hundreds a plan: one C call each)."""
-        return _SPAN((start, end, self.starts))
+        """A span of the source."""
+        return Span(start, end, self.starts)
 
     def item(self, index: int, task_level: int | None, previous: str) -> Item | None:
         """The numbering line ``index`` starts with, as the reader expects it.
@@ -852,8 +852,9 @@ class FrameItems:
         #: the number spans of items read as prose because the document assigns no duty per
         #: item (none of its items carries a clause, or only a few do)
         self.unassigned: list[Span] = []
-        #: the document writes its clauses in running text (由A牵头,B配合), not in brackets
-        self.running = False
+        #: where the document writes its clauses in running text (由A牵头,B配合), not in
+        #: brackets: each draft's running clauses (``draft_clauses``); else empty
+        self.running: dict[Draft, RunningClauses] = {}
 
     def tasks_of(self, drafts: list[Draft]) -> list[Draft]:
         """The drafts that are tasks; the frame items among them become headings and
@@ -870,7 +871,9 @@ class FrameItems:
         (``unassigned``; one note says so, G013).
         """
         folded = self.lines.source.folded
-        holds, self.running = draft_clauses(folded, drafts, not self.has_tables)
+        holds, running = draft_clauses(folded, drafts, not self.has_tables)
+        if running is not None:
+            self.running = dict(zip(drafts, running, strict=True))
         if self.has_tables and drafts and not any(holds):
             # no item names anyone, and a task table does: the table holds the tasks, the
             # items are the measures it details (宝山 2019, 虹口 2018 任务清单)
@@ -938,29 +941,34 @@ class FrameItems:
             self.paragraphs.append(Paragraph("body", text, lines.span(begin, finish)))
 
 
+#: a draft's clauses in running text: for each of its segments, their (start, end) in it
+RunningClauses = list[list[tuple[int, int]]]
+
+
 def draft_clauses(
     folded: str, drafts: list[Draft], running_text: bool = True
-) -> tuple[list[bool], bool]:
-    """Which drafts hold a clause, and whether the document writes its clauses in running
-    text. A document writes its clauses one way: bracketed or labelled (holds_clause);
+) -> tuple[list[bool], list[RunningClauses] | None]:
+    """Which drafts hold a clause, and, where the document writes its clauses in running
+    text, each draft's running clauses (found here once; ``build_task`` takes them, for a
+    draft that has none in brackets). A document writes its clauses one way: bracketed or
+    labelled (holds_clause);
     where no item holds one, as a bare bracketed list of bodies closing the item, where two
     items or more close so (``with_bare_lists`` reads them as the clauses); where neither,
     in the items' running text (running_clauses: ……,由A牵头,B配合。). Only a document with
     no bracketed clause is read for the last two: a plan's items each hold theirs; and one
     with a task table (not ``running_text``) for neither: the table says who does what."""
     holds = [any(holds_clause(folded[b:e]) for b, e in d.segments) for d in drafts]
-    if any(holds):
-        return holds, False
-    if not running_text:
-        return holds, False
+    if any(holds) or not running_text:
+        return holds, None
     ends = [_ends_with_bare_list(folded, d) for d in drafts]
     if sum(ends) >= 2:
-        return ends, False
+        return ends, None
+    found = [[running_clauses(folded[b:e]) for b, e in d.segments] for d in drafts]
     running = [
-        not _heads_duty_list(folded, d) and any(running_clauses(folded[b:e]) for b, e in d.segments)
-        for d in drafts
+        any(clauses) and not _heads_duty_list(folded, d)
+        for d, clauses in zip(drafts, found, strict=True)
     ]
-    return running, any(running)
+    return running, found if any(running) else None
 
 
 def _heads_duty_list(folded: str, draft: Draft) -> bool:
@@ -1034,14 +1042,16 @@ def _frame_titles() -> tuple[str, ...]:
 #
 # A pure pass over each draft: it reads the source and the draft, and keeps no state.
 
-_SPAN, _PAREN, _TASK_RECORD = maker(Span), maker(Paren), maker(Task)
 #: a bracket group: the offsets of its opening and (one past) its closing mark
 Group = tuple[int, int]
 
 
-def build_task(source: Source, draft: Draft, index: int, running: bool = False) -> Task:
-    """The task a draft makes, the ``index``-th of the plan; ``running``: the document
-    writes its clauses in running text, read where the task has none in brackets."""
+def build_task(
+    source: Source, draft: Draft, index: int, running: RunningClauses | None = None
+) -> Task:
+    """The task a draft makes, the ``index``-th of the plan; ``running``: the draft's
+    clauses in running text, where the document writes its clauses so, taken where the
+    task has none in brackets."""
     pieces = draft.segments  # one line (most tasks): its piece, empty or not
     if len(pieces) > 1:
         pieces = [(s, e) for s, e in pieces if e > s] or [pieces[0]]
@@ -1065,8 +1075,8 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
         clauses.append(_clause(source, folded, groups[n], offsets))
     for _, clause in bare:
         clauses.append(clause)
-    if running and not clauses:  # a clause in the running text (由A牵头,B配合), if any
-        clauses = _running(source, pieces)
+    if running is not None and not clauses:  # a clause in the running text, if any
+        clauses = _running(source, draft.segments, running)
         if clauses:
             body = _before_closing(folded, clauses[-1], offsets) or body
     parens = (  # most tasks' only group is their clause
@@ -1079,34 +1089,30 @@ def build_task(source: Source, draft: Draft, index: int, running: bool = False) 
     starts = source.line_starts
     start = draft.number_start if draft.item_start is None else draft.item_start
     body_span_end = offsets[len(body) - 1] + 1 if body else first
-    return _TASK_RECORD(  # every field, in order: a hundred tasks a plan
-        (
-            numeral_value(number_text),
-            number_text,
-            _SPAN((draft.number_start, draft.number_end, starts)),
-            _SPAN((start, last, starts)),
-            joined[: len(body)],
-            _SPAN((first, body_span_end, starts)),
-            tuple(clauses),
-            parens,
-            tuple(draft.breaks),
-            draft.section,
-            draft.subsection,
-            index,
-            draft.level,
-            None,  # deadline: a table's rows only
-            "",  # qualifier: given by ``qualified`` where numbers restart
-        )
+    return Task(
+        numeral_value(number_text),
+        number_text,
+        Span(draft.number_start, draft.number_end, starts),
+        Span(start, last, starts),
+        joined[: len(body)],
+        Span(first, body_span_end, starts),
+        tuple(clauses),
+        parens,
+        tuple(draft.breaks),
+        draft.section,
+        draft.subsection,
+        index,
+        level=draft.level,
     )
 
 
-def _running(source: Source, pieces: Segments) -> list[Clause]:
-    """The clauses written in a task's running text, line by line (the grammar's
-    ``running`` forms), each read as a bracketed one is."""
+def _running(source: Source, segments: Segments, running: RunningClauses) -> list[Clause]:
+    """The clauses written in a task's running text (``running``, found line by line in
+    its ``segments`` by the grammar's ``running`` forms), each read as a bracketed one is."""
     clauses = []
-    for start, end in pieces:
-        for s, e in running_clauses(source.folded[start:end]):
-            span = _SPAN((start + s, start + e, source.line_starts))
+    for (start, _), found in zip(segments, running, strict=True):
+        for s, e in found:
+            span = Span(start + s, start + e, source.line_starts)
             clauses.append(
                 parse_clause(source, source.folded[start + s : start + e], start + s, span)
             )
@@ -1185,13 +1191,13 @@ def _bare_clause(source: Source, start: int, end: int) -> Clause:
     folded = source.folded[start:end]
     inner = re.sub(r"[ \t]*[\r\n]+[ \t]*", lambda m: ";" * len(m.group()), folded.rstrip())
     inner = inner.rstrip("。;")
-    span = _SPAN((start, start + len(inner), source.line_starts))
+    span = Span(start, start + len(inner), source.line_starts)
     return parse_clause(source, inner, start, span)
 
 
 def _clause(source: Source, folded: str, group: Group, offsets: Sequence[int]) -> Clause:
     s, e = group
-    span = _SPAN((offsets[s], offsets[e - 1] + 1, source.line_starts))
+    span = Span(offsets[s], offsets[e - 1] + 1, source.line_starts)
     return parse_clause(source, folded[s + 1 : e - 1], offsets[s + 1], span)
 
 
@@ -1219,8 +1225,8 @@ def _parens(
         )
         if standalone:
             standalone_end.add(e)
-        span = _SPAN((offsets[s], offsets[e - 1] + 1, source.line_starts))
-        parens.append(_PAREN((joined[s + 1 : e - 1], span, standalone, joined[s])))
+        span = Span(offsets[s], offsets[e - 1] + 1, source.line_starts)
+        parens.append(Paren(joined[s + 1 : e - 1], span, standalone, joined[s]))
     return tuple(parens)
 
 

@@ -1,5 +1,5 @@
 """Positions in a plan's text: a ``Span`` (a range, its line and column) and an ``Edit`` (a
-replacement there), and ``maker``, which makes such records fast.
+replacement there).
 
 Part of the plan model (``model`` gives them with its records), in a module of their own
 because a finding and the result cache need positions and no plan: a run whose findings all
@@ -7,24 +7,9 @@ come from the result cache imports this, not the model's fourteen records (issue
 """
 
 from bisect import bisect_right
-from collections.abc import Callable
-from functools import partial
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 from .source import Source
-
-R = TypeVar("R", bound=tuple)
-
-
-def maker(record: type[R]) -> Callable[[tuple[Any, ...]], R]:
-    """``record`` made from a tuple of all its fields, in order, by one C call.
-
-    A parse makes some fourteen hundred records of a plan (spans, agencies, clauses…):
-    ``Span(...)`` handles keywords and defaults, and NamedTuple's own ``_make`` is a Python
-    function with a length check, each a third dearer. The caller passes every field; a
-    record built short would change the model, which tests/golden/models.json fingerprints.
-    """
-    return partial(tuple.__new__, record)
 
 
 class Span(NamedTuple):

@@ -211,7 +211,11 @@ def _lines(element) -> list[str]:
             if node.tail:
                 current.append(node.tail)
             return
-        if node.tag == "table":
+        if node.tag == "table" and _is_layout(node):
+            flush()  # the page's frame: its cells' text in document order, each once
+            for cell in _cells(node):
+                walk_block(cell)
+        elif node.tag == "table":
             flush()
             lines.extend(_rows(node))
         elif node.tag == "br":
@@ -229,12 +233,65 @@ def _lines(element) -> list[str]:
         if node.tail:
             current.append(node.tail)
 
+    def walk_block(cell) -> None:
+        """A layout cell: its own text a block of lines (its tail is the row's, not text)."""
+        flush()
+        if cell.text:
+            current.append(cell.text)
+        for child in cell:
+            walk(child)
+        flush()
+
     if element.text:
         current.append(element.text)
     for child in element:
         walk(child)
     flush()
     return lines
+
+
+def _own_rows(table) -> list:
+    """A table's own rows (in ``thead``/``tbody``/``tfoot`` or directly under it), never
+    the rows of a table nested in one of its cells: those are the nested table's."""
+    rows = []
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child if isinstance(row.tag, str) and row.tag == "tr")
+    return rows
+
+
+def _cells(table) -> list:
+    """A table's own cells, row by row (document order)."""
+    return [
+        cell
+        for row in _own_rows(table)
+        for cell in row
+        if isinstance(cell.tag, str) and cell.tag in ("td", "th")
+    ]
+
+
+def _is_layout(table) -> bool:
+    """Whether a table is the page's frame rather than data: a cell of it holds another
+    table (gov.cn and many older sites set the article in tables nested three deep), or
+    it has a single column (a box around text). Read as Markdown rows, a frame would give
+    a cell's text again in every table around it; a task-division table has several
+    columns (任务, 牵头单位…) and no table inside a cell."""
+    cells = _cells(table)
+    if any(next(cell.iter("table"), None) is not None for cell in cells):
+        return True
+    rows = _own_rows(table)
+    return (
+        bool(rows)
+        and all(
+            sum(1 for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")) <= 1
+            for row in rows
+        )
+        and not any(_span(cell, "colspan") > 1 for cell in cells)
+    )
 
 
 def _rows(table) -> list[str]:
@@ -246,7 +303,7 @@ def _rows(table) -> list[str]:
     table) its text once and empty cells after it."""
     rows = []
     above: dict[int, tuple[str, int]] = {}  # column → (text, rows it still covers)
-    for row in table.iter("tr"):
+    for row in _own_rows(table):
         cells: list[str] = []
         given = iter(c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th"))
         while True:
