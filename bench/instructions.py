@@ -87,10 +87,16 @@ def instructions(args: list[str]) -> tuple[int, str]:
     return int(found.group(1)), done.stdout
 
 
+#: ``-P``: the script does not put the current directory first on the import path, so it
+#: measures the checker installed beside this interpreter even when run from a checkout
+#: (from a worktree, ``-c`` imported that tree's code whatever was installed)
+SAFE_PATH = ("-P",)
+
+
 def per_run(script: str, argument: Path, times: int) -> tuple[float, str]:
     """Instructions of one repetition of ``script``'s loop: ``times`` of it minus none."""
-    base, _ = instructions([sys.executable, "-c", script, str(argument), "0"])
-    more, said = instructions([sys.executable, "-c", script, str(argument), str(times)])
+    base, _ = instructions([sys.executable, *SAFE_PATH, "-c", script, str(argument), "0"])
+    more, said = instructions([sys.executable, *SAFE_PATH, "-c", script, str(argument), str(times)])
     return (more - base) / times, said
 
 
@@ -102,7 +108,7 @@ def main() -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     try:
-        bare, _ = instructions([sys.executable, "-c", "pass"])
+        bare, _ = instructions([sys.executable, *SAFE_PATH, "-c", "pass"])
         lint, _ = instructions([EXE, "lint", "--no-cache", str(PLAN)])
         print(f"{'python -c pass':<44} {bare / 1e6:8.1f} M")
         ratio = f"{lint / bare:.1f}x bare"
