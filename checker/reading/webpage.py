@@ -264,14 +264,14 @@ def _own_rows(table) -> list:
     return rows
 
 
+def _row_cells(row) -> list:
+    """A row's cells (``td``/``th``; comments and other nodes left out)."""
+    return [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+
+
 def _cells(table) -> list:
     """A table's own cells, row by row (document order)."""
-    return [
-        cell
-        for row in _own_rows(table)
-        for cell in row
-        if isinstance(cell.tag, str) and cell.tag in ("td", "th")
-    ]
+    return [cell for row in _own_rows(table) for cell in _row_cells(row)]
 
 
 def _is_layout(table) -> bool:
@@ -286,10 +286,7 @@ def _is_layout(table) -> bool:
     rows = _own_rows(table)
     return (
         bool(rows)
-        and all(
-            sum(1 for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")) <= 1
-            for row in rows
-        )
+        and all(len(_row_cells(row)) <= 1 for row in rows)
         and not any(_span(cell, "colspan") > 1 for cell in cells)
     )
 
@@ -305,7 +302,7 @@ def _rows(table) -> list[str]:
     above: dict[int, tuple[str, int]] = {}  # column → (text, rows it still covers)
     for row in _own_rows(table):
         cells: list[str] = []
-        given = iter(c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th"))
+        given = iter(_row_cells(row))
         while True:
             column = len(cells)
             if column in above:
