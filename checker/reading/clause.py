@@ -26,6 +26,7 @@ from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .model import AgencyRef, Clause, Span
 from .source import Source
+from .text import GROUP_MARKS
 
 #: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
 ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide", "separate"})
@@ -175,8 +176,6 @@ def _check_role(role: str, key: str) -> None:
 
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).
 CLAUSE_WORDS = LazyPattern(lambda: grammar().clause_words)
-#: the marks a clause group is made of (a class of three runs of characters: cheap to compile)
-_GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
 
 
 def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
@@ -193,7 +192,7 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
     opening mark is tried, as a pattern's search would."""
     if "(" not in folded and "【" not in folded and "〔" not in folded:
         return  # no group opens: most lines of prose
-    marks = [(found.start(), found.group()) for found in _GROUP_MARKS.finditer(folded)]
+    marks = [(found.start(), found.group()) for found in GROUP_MARKS.finditer(folded)]
     after = 0  # groups do not overlap: the next one starts after the last one's end
     for n, (start, mark) in enumerate(marks):
         if start < after or mark not in "(【〔":

@@ -86,7 +86,7 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 
 #: the marks a bracket group opens and closes with: round brackets (folded), 【】 and 〔〕
 #: (〔责任单位:A、B〕 closing a measure, 川发改 2022 流通体系, 赣市府办发 2018)
-_GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
+GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
 _GROUP_OPENER = {")": "(", "】": "【", "〕": "〔"}
 
 
@@ -99,7 +99,7 @@ def bracket_groups(folded: str) -> list[tuple[int, int]]:
     """
     groups: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for mark in _GROUP_MARKS.finditer(folded):
+    for mark in GROUP_MARKS.finditer(folded):
         i, ch = mark.start(), mark.group()
         opener = _GROUP_OPENER.get(ch)
         if opener is None:
