@@ -173,6 +173,23 @@ XFAIL: dict[str, str] = {
         "(港华燃气) is not 市港华燃气 (G001, line 20); a list closed by a collective, 市发改委、行政审批局等相关责任"
         "部门, ends in 行政审批局 and the collective 相关责任部门 (G001, line 45)"
     ),
+    "local/2020-xizhengfa-xiaofei-xinxin": (
+        "a Word file made by OCR from print, whose paragraphs break where the printed page breaks (a "
+        "measure's text and its clause in paragraphs 43/44/45/49, 52/56, 60/64, 68/72, 76/80 with empty "
+        "paragraphs between): the parts are one paragraph, the clause the measure's (G008 ×5, D004 ×2, "
+        "leads of 1. 4. 7. 10. 13.); the role written 按职责分工 负责 with a space is still the role "
+        "(G001, line 58)"
+    ),
+    "local/2018-suifu-zizhu-chuangxin": (
+        "place names before a shared tail, 番禺、花都、增城、从化、南沙检验检疫局, are five bureaus "
+        "(G001 ×4, line 10); collectives written with nested brackets, 珠三角国家自主创新示范区〔广州〕各园区"
+        "管理机构 and …园区及…片区管理机构 (G001, G012), and the 配合 part they close not read as leads "
+        "(（六）, line 16)"
+    ),
+    "local/2020-yufagai-fangzu-jianmian": (
+        "clauses naming the provincial departments and then the local governments as collectives, "
+        "（A、B等部门和各省辖市政府…按职责分工负责）, need no closing lead statement (G009, line 31)"
+    ),
 }
 
 

@@ -367,3 +367,65 @@ def test_a_list_of_annexes_names_annexes():
     # clause, items read as prose: G013's)
     again = _plan(text.replace("附表：1.", "附表一"))
     assert (len(again.tasks), len(again.unassigned)) == (2, 2)
+
+
+# -- a page's annex tables: caption rows, tables back to back, merged 序号 ---------------------
+
+MERGED_ITEMS = (
+    "2023年某市实施方案\n一、主要任务\n1.扩大家庭医生来源。\n2.优化签约服务团队。\n附件\n"
+    "| 附件1 监测指标体系 |  |  |\n"
+    "| 一级指标 | 二级指标 | 数据来源 |\n"
+    "| 签约数量 | 签约覆盖率 | 年报 |\n"
+    "| 附件2 任务分工表 |  |  |  |  |  |\n"
+    "| 序号 | 工作事项 | 主要内容 | 牵头单位 | 配合单位 | 市卫健委内牵头处室 |\n"
+    "| 1 | 扩大家庭医生来源。 | 力争每万人口家庭医生数不低于4人。 | 各区政府 | 市卫生健康委 | 基层处 |\n"
+    "| 1 | 扩大家庭医生来源。 | 优先保障基层用人需求。 | 各区政府 | 市卫生健康委、市人社局 | 人事处 |\n"
+    "| 2 | 优化签约服务团队。 | 组建团队提供签约服务。 | 各区政府、市卫生健康委 | / | 基层处 |\n"
+)
+
+
+def test_an_annex_table_under_its_caption_right_after_another_table_is_read():
+    """附件2's caption is a cell merged across its table, and the page puts it right under
+    附件1's last row: a row of another width that opens with a caption over a task header
+    begins a new table, whose header is the row under the caption."""
+    plan = _plan(MERGED_ITEMS)
+    assert [t.number for t in plan.tasks if plan.in_table(t)] == [1, 2]
+
+
+def test_rows_repeating_the_number_and_name_of_a_merged_item_are_that_item():
+    """A merged 序号 cell is written on each of its rows by a Word or web rendering: the rows
+    are the item's measures, led by its first row, the later rows' bodies taking part, and a
+    body named again in a later row is no duplicate (G004) nor the number a repeat (N001)."""
+    plan = _plan(MERGED_ITEMS)
+    first, second = [t for t in plan.tasks if plan.in_table(t)]
+    assert _leads(first) == ["各区政府"] and _leads(second) == ["各区政府", "市卫生健康委"]
+    assert [p.name for p in first.clause.parties] == ["各区政府", "市卫生健康委", "市人社局"]
+    assert _codes(MERGED_ITEMS, ("N", "G004")) == []
+
+
+def test_a_repeated_number_with_another_item_name_is_still_a_duplicate():
+    text = PREFACE + (
+        "| 序号 | 工作事项 | 主要内容 | 牵头单位 |\n|---|---|---|---|\n"
+        "| 1 | 扩大家庭医生来源。 | 力争每万人口家庭医生数不低于4人。 | 各区政府 |\n"
+        "| 1 | 优化签约服务团队。 | 组建团队提供签约服务。 | 市卫生健康委 |\n"
+    )
+    plan = _plan(text)
+    assert [t.number for t in plan.tasks if plan.in_table(t)] == [1, 1]
+
+
+def test_a_column_of_a_bodys_own_offices_beside_the_bodies_is_not_bodies():
+    """市卫健委内牵头处室 beside 牵头单位: who inside the commission works (基层处), not a body;
+    a table whose only responsibility column is 牵头处室 (a body's internal plan) reads it."""
+    assert recognise_header(["序号", "工作事项", "牵头单位", "配合单位", "市卫健委内牵头处室"]) == (
+        "number",
+        "task",
+        "lead",
+        "cooperate",
+        "other",
+    )
+    assert recognise_header(["序号", "重点任务", "牵头处室", "完成时限"]) == (
+        "number",
+        "task",
+        "lead",
+        "deadline",
+    )

@@ -34,6 +34,31 @@ def _columns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]
 
 
 @cache
+def _division() -> re.Pattern[str] | None:
+    from ..knowledge.data import builtin
+
+    pattern = builtin("columns.yaml").get("division")
+    return re.compile(pattern) if pattern else None
+
+
+def _without_divisions(headers: list[str], roles: tuple[str, ...]) -> tuple[str, ...]:
+    """Roles with the columns of a body's own offices (市卫健委内牵头处室) made ``other`` where
+    another column names the bodies: they say who inside a body works, not which body."""
+    division = _division()
+    if division is None:
+        return roles
+    bodies = ("lead", "participant", "cooperate")
+    inner = {
+        n
+        for n, role in enumerate(roles)
+        if role in bodies and division.search(re.sub(r"\s+", "", headers[n]))
+    }
+    if not inner or not any(r == "lead" for n, r in enumerate(roles) if n not in inner):
+        return roles
+    return tuple("other" if n in inner else role for n, role in enumerate(roles))
+
+
+@cache
 def _empty_cell() -> re.Pattern[str] | None:
     from ..knowledge.data import builtin
 
@@ -70,7 +95,7 @@ def recognise_header(headers: list[str]) -> tuple[str, ...] | None:
     装机计划 | 责任单位``, an allocation whose rows are each a body's charge), which then hold
     the task's text: those before the first responsibility column. A table of people
     (联系人, 电话) or of numbers alone is not one."""
-    roles = tuple(column_role(header) for header in headers)
+    roles = _without_divisions(headers, tuple(column_role(header) for header in headers))
     if "lead" not in roles:
         return None
     if "task" in roles:

@@ -119,12 +119,32 @@ def find_tables(source: Source) -> list[Block]:
         while index < len(lines) and (
             _ROW.match(lines[index]) if separator == "|" else "\t" in lines[index].rstrip()
         ):
+            if separator == "|" and _next_table(lines, first, index):
+                break
             index += 1
         counted += 1
         block = _block(source, lines, first, index, counted, separator)
         if block is not None:
             blocks.append(block)
     return blocks
+
+
+def _next_table(lines: list[str], first: int, index: int) -> bool:
+    """Does a second table begin at ``lines[index]``, right under the first with no line
+    between (a page's two annex tables)? Its rows have another number of cells, and it opens
+    with a task table's header, or with its caption (one filled cell) over one."""
+    width = lines[first].count("|")
+    if lines[index].count("|") == width:
+        return False
+    for at in (index, index + 1)[: len(lines) - index]:
+        if not _ROW.match(lines[at]):
+            return False
+        cells = [c.strip() for c in lines[at].strip().strip("|").split("|")]
+        if recognise_header(cells) is not None:
+            return True
+        if sum(1 for c in cells if c) != 1:
+            return False
+    return False
 
 
 def _tab_header(line: str) -> bool:
@@ -144,10 +164,10 @@ def _block(
         cells = _cells(folded, start, separator)
         rows.append(_Row(n, start, start + len(folded.rstrip()), cells))
     text = source.text
-    headers = tuple(text[c.start : c.end] for c in rows[0].cells)
-    roles = recognise_header(list(headers))
-    if roles is None:
+    found = _header(text, rows)
+    if found is None:
         return None
+    rows, headers, roles = found
     places = source.places
     number = places[first][1] if places and places[first][0] == "t" else counted
     headers, roles, body = _sub_header(source, list(headers), list(roles), rows[1:])
@@ -186,6 +206,9 @@ def _block(
             if owners:
                 owners[-1] = (*owners[-1], row)
             continue
+        if data and _repeats(source, data[-1], cells, roles):
+            owners[-1] = (*owners[-1], row)  # a merged 序号 cell written on each of its rows
+            continue
         if _groups(cells, roles):
             parts.append(row.start)
         if _has(cells, roles, _AGENCY_ROLES) or owner is None or not _merged(cells, roles):
@@ -206,6 +229,44 @@ def _block(
         tuple(owners),
         tuple(kept),
     )
+
+
+def _header(
+    text: str, rows: list[_Row]
+) -> tuple[list[_Row], tuple[str, ...], tuple[str, ...]] | None:
+    """The rows from the header on, the header's cells and their roles; None when the table
+    is no task table. A first row with one filled cell above a header (附件2 …任务分工表 |  |
+    …: the table's caption, a cell merged across it) is the table's title, not its header."""
+    for at in (0, 1)[: len(rows)]:
+        headers = tuple(text[c.start : c.end] for c in rows[at].cells)
+        roles = recognise_header(list(headers))
+        if roles is not None:
+            return rows[at:], headers, roles
+        if sum(1 for h in headers if h.strip()) != 1:
+            return None
+    return None
+
+
+def _repeats(source: Source, above: _Row, cells: list[str], roles: tuple[str, ...]) -> bool:
+    """A row that writes again the 序号 and the item's name of the data row above, with a
+    measure or bodies of its own: the item's cells were merged over both rows, and a Word
+    or web page rendering gives each row their text. The row continues that item."""
+    if "number" not in roles:
+        return False
+    upper = [source.folded[c.start : c.end] for c in above.cells]
+    column = roles.index("number")
+    number = cells[column].strip() if column < len(cells) else ""
+    if not number or column >= len(upper) or upper[column].strip() != number:
+        return False
+    same_task = any(
+        role == "task"
+        and n < len(cells)
+        and n < len(upper)
+        and cells[n].strip()
+        and cells[n].strip() == upper[n].strip()
+        for n, role in enumerate(roles)
+    )
+    return same_task and [c.strip() for c in cells] != [c.strip() for c in upper]
 
 
 def _has(cells: list[str], roles: tuple[str, ...], wanted) -> bool:
@@ -522,8 +583,10 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
         parsed = parse_clause(source, names, cell.start, span)
         vague = vague or parsed.vague
         if continuing:  # a later row's bodies, charged with its figure: they take part
-            agencies.extend(_taking_part(a) for a in parsed.agencies)
-            parties.extend(_taking_part(p) for p in parsed.parties)
+            # (a body the item names already is not named twice: each row is its own measure)
+            named = {p.name for p in parties}
+            agencies.extend(_taking_part(a) for a in parsed.agencies if a.name not in named)
+            parties.extend(_taking_part(p) for p in parsed.parties if p.name not in named)
             continue
         if role == "lead" and not names_leads(header):
             agencies.extend(parsed.agencies)  # 责任单位: read as its clause reads
