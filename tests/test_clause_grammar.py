@@ -85,7 +85,29 @@ CASES = [
      [("市绿化市容局", "lead"), ("浦东新区", "lead"), ("徐汇区政府", "lead"), ("市财政局", "cooperate")]),
     # 和 inside a name is no separator
     ("文化和旅游部、住房和城乡建设部负责", [("文化和旅游部", "lead"), ("住房和城乡建设部", "participant")]),
+    # places before a body written once for all: five district bureaus (穗府〔2018〕8号)
+    ("广州检验检疫局牵头;番禺、花都、南沙检验检疫局,广州海关配合",
+     [("广州检验检疫局", "lead"), ("番禺", "cooperate"), ("花都", "cooperate"),
+      ("南沙检验检疫局", "cooperate"), ("广州海关", "cooperate")]),
+    # each body of a kind, and two zones' administrations joined by 及, nested brackets 〔〕
+    ("市口岸办牵头;广州海关,珠三角国家自主创新示范区〔广州〕各园区管理机构配合",
+     [("市口岸办", "lead"), ("广州海关", "cooperate"),
+      ("珠三角国家自主创新示范区〔广州〕各园区管理机构", "cooperate")]),
+    ("市公安局牵头;市教育局,示范区〔广州〕园区及中国〔广东〕自由贸易试验区南沙片区管理机构配合",
+     [("市公安局", "lead"), ("市教育局", "cooperate"), ("示范区〔广州〕园区", "cooperate"),
+      ("中国〔广东〕自由贸易试验区南沙片区管理机构", "cooperate")]),
 ]  # fmt: skip
+
+
+def test_a_body_written_once_after_bodies_is_no_shared_tail():
+    """Only bare places share the last name's body: after a body of its own (市财政局) or
+    with a name of another length, a list keeps its names as written."""
+    assert _parties("市财政局、南沙检验检疫局负责") == [
+        ("市财政局", "lead"),
+        ("南沙检验检疫局", "participant"),
+    ]
+    places = [p for p in _read("番禺、花都、南沙检验检疫局负责").parties if p[3]]
+    assert [p[0] for p in places] == ["番禺", "花都"]
 
 
 @pytest.mark.parametrize(("inner", "parties"), CASES)

@@ -180,16 +180,6 @@ XFAIL: dict[str, str] = {
         "leads of 1. 4. 7. 10. 13.); the role written 按职责分工 负责 with a space is still the role "
         "(G001, line 58)"
     ),
-    "local/2018-suifu-zizhu-chuangxin": (
-        "place names before a shared tail, 番禺、花都、增城、从化、南沙检验检疫局, are five bureaus "
-        "(G001 ×4, line 10); collectives written with nested brackets, 珠三角国家自主创新示范区〔广州〕各园区"
-        "管理机构 and …园区及…片区管理机构 (G001, G012), and the 配合 part they close not read as leads "
-        "(（六）, line 16)"
-    ),
-    "local/2020-yufagai-fangzu-jianmian": (
-        "clauses naming the provincial departments and then the local governments as collectives, "
-        "（A、B等部门和各省辖市政府…按职责分工负责）, need no closing lead statement (G009, line 31)"
-    ),
 }
 
 

@@ -428,3 +428,31 @@ def _text_at(path: Path) -> str:
 def test_restarting_parts_cited_up_to_where_they_differ():
     found = lint_text(_text_at(REVIEW / "d08-three-level-defective.txt"))
     assert [f.args["task"] for f in found] == ["一（二）1", "三（一）3"]
+
+
+_GRID = (
+    "关于印发房租减免实施方案的通知\n"
+    "各省辖市人民政府：\n"
+    "现将实施方案印发给你们，请认真贯彻落实。\n"
+    "{signature}\n"
+    "2020年6月20日\n"
+    "实施方案\n"
+    "一、落实减免政策\n"
+    "（一）明确实施主体。对承租国有房屋的企业免除3个月租金。（省财政厅、省商务厅按职责分工负责）\n"
+    "（二）加大资金支持。统筹各类财政资金。（省商务厅、省财政厅按职责分工负责）\n"
+)
+
+
+def test_names_laid_out_side_by_side_over_the_date_sign_a_joint_document():
+    """Nine bodies' names in a grid (河南省 over 发展和改革委员会, two more beside it): the
+    document is joint, whose co-issuers sign the division (no G009); one body's name over
+    two lines is no grid, and a department's plan still states who leads."""
+    grid = (
+        "河南省        河南省        河南省\n"
+        "发展和改革委员会    住房和城乡建设厅    财  政  厅\n"
+        "河南省        中国人民银行\n"
+        "商  务  厅        郑州中心支行"
+    )
+    assert lint_text(_GRID.format(signature=grid), "G009") == []
+    one = "河南省\n发展和改革委员会"
+    assert [f.code for f in lint_text(_GRID.format(signature=one), "G009")] == ["G009"]

@@ -111,9 +111,41 @@ def issuer_kind(plan: Plan) -> str | None:
     coordinating, _ = _issuers()
     if any(word in text for text in texts for word in coordinating):
         return "coordinating"
-    if len(names) > 1:
+    if len(names) > 1 or _signed_in_grid(plan):
         return "joint"
     return "department" if names else None
+
+
+#: a date line alone: 2020年6月20日
+_DATE_LINE = LazyPattern(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+#: the gap between two names of a signature laid out side by side (spaces, no-break spaces)
+_GAP = LazyPattern(r"[ \t\u00a0\u3000]{2,}")
+
+
+def _signed_in_grid(plan: Plan) -> bool:
+    """Several bodies' names laid out side by side over the lines above a date, as a joint
+    document's seals are (河南省 / 发展和改革委员会 under it, two more beside: 豫 2020 房租减免,
+    nine bodies on six lines): two or more such lines, each of two or more Han fragments
+    apart, one fragment ending as a body's name does. One body's name over two lines is one
+    fragment a line, and no grid."""
+    endings = body_endings()
+    paragraphs = plan.paragraphs
+    for n, paragraph in enumerate(paragraphs):
+        if not _DATE_LINE.match(paragraph.text.strip()):
+            continue
+        rows = []
+        for above in reversed(paragraphs[max(0, n - 8) : n]):
+            parts = [p for p in _GAP.split(above.text.strip()) if p]
+            if len(parts) < 2 or not all(_han(p) for p in parts):
+                break
+            rows.append(parts)
+        if len(rows) >= 2 and any(p.replace(" ", "").endswith(endings) for r in rows for p in r):
+            return True
+    return False
+
+
+def _han(part: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" or c in " \u00a0" for c in part)
 
 
 def _issuer_texts(plan: Plan) -> list[str]:

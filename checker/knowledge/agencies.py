@@ -347,7 +347,7 @@ def _inner_slip(written: str, known: str) -> bool:
 
 
 #: marks a body's name may hold besides Han characters: 中央党校(国家行政学院)
-_NAME_MARKS = frozenset("()（）")
+_NAME_MARKS = frozenset("()（）〔〕")  # 〔〕: brackets nested in a clause's brackets
 
 
 #: a dash joining two places inside a name: 红花—机场地区开发建设指挥部 (南京市 2006)

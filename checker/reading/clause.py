@@ -765,18 +765,30 @@ def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]
 
 def _shared_kind(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     """Places whose kind the list's last name writes once for all: the 欧阳, 曲阳 and 凉城 of
-    ``欧阳、曲阳、凉城、广中街道``. Only short names that end no body's way share it (a
-    市绿化市容局 before them is a body of its own)."""
+    ``欧阳、曲阳、凉城、广中街道``, and the places whose body it writes once for all: the
+    番禺, 花都 of ``番禺、花都、南沙检验检疫局``, where every name before the last is such a
+    place. Only short names that end no body's way share it (a 市绿化市容局 before them is a
+    body of its own)."""
     last = names[-1][0].strip() if names else ""
-    if len(names) < 2 or not last.endswith(g.shared_place_endings):
+    if len(names) < 2:
         return frozenset()
-    return frozenset(
+    bare = frozenset(
         raw
         for raw, _ in names[:-1]
         if 2 <= len(raw.strip()) <= 4
         and _HAN_ONLY.fullmatch(raw.strip())
         and not raw.strip().endswith(g.body_endings)
     )
+    if last.endswith(g.shared_place_endings):
+        return bare
+    # 番禺、花都、增城、从化、南沙检验检疫局 (穗府〔2018〕8号): the last is a place's body, and
+    # the bare places before it (every name before it) are the same body's, of their place
+    if len(bare) == len(names) - 1 and last.endswith(g.body_endings):
+        place = len(names[-2][0].strip())
+        tail = last[place:]
+        if len(tail) >= 2 and tail.endswith(g.body_endings) and _HAN_ONLY.fullmatch(last):
+            return bare
+    return frozenset()
 
 
 def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
