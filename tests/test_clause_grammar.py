@@ -99,6 +99,17 @@ CASES = [
 ]  # fmt: skip
 
 
+def test_the_leading_official_is_a_note_not_a_party():
+    """(牵头领导：方健国;责任处室：办公室、规财处) (杭卫计办〔2015〕22号): the official named
+    leads in person; the offices are the parties, the first leading."""
+    reading = _read("牵头领导:方健国;责任处室:规财处、医政处")
+    assert [(n, r) for n, _, r, _ in reading.parties] == [
+        ("规财处", "lead"),
+        ("医政处", "participant"),
+    ]
+    assert reading.unplaced == () and reading.notes == ("牵头领导:方健国",)
+
+
 def test_a_body_written_once_after_bodies_is_no_shared_tail():
     """Only bare places share the last name's body: after a body of its own (市财政局) or
     with a name of another length, a list keeps its names as written."""

@@ -173,6 +173,12 @@ XFAIL: dict[str, str] = {
         "(港华燃气) is not 市港华燃气 (G001, line 20); a list closed by a collective, 市发改委、行政审批局等相关责任"
         "部门, ends in 行政审批局 and the collective 相关责任部门 (G001, line 45)"
     ),
+    "local/2015-hangweijiban-shisanwu-guihua": (
+        "a document that writes its brackets and semicolons half-width throughout ((一)…, (牵头领导：X;"
+        "责任处室：Y)) beside full-width commas and colons keeps its own convention (D005 ×44); a commission's "
+        "plan dividing the work among its own offices (责任处室: 办公室, 规财处), each task's official named "
+        "(牵头领导), needs no closing lead statement (G009, line 52)"
+    ),
     "local/2020-xizhengfa-xiaofei-xinxin": (
         "a Word file made by OCR from print, whose paragraphs break where the printed page breaks (a "
         "measure's text and its clause in paragraphs 43/44/45/49, 52/56, 60/64, 68/72, 76/80 with empty "

@@ -222,6 +222,7 @@ def test_a_short_name_is_a_near_miss_only_past_its_head():
         assert registry.suggest(name) is None, name
     assert registry.suggest("教肓部") == "教育部"  # a slip inside the name
     assert registry.suggest("财政厅") == "财政部"  # the local kind in a national list
+    assert registry.suggest("疾控处") is None  # a commission's division, no slip of 疾控局
 
 
 def test_a_place_alone_is_its_government():

@@ -79,12 +79,14 @@ class Registry:
         mirror: "Mirror | Callable[[], Mirror] | None" = None,
         local: frozenset[str] = frozenset(),  # names from the office's registry files
         endings: tuple[str, ...] = (),  # how a body's name ends (agencies.yaml body_endings)
+        divisions: tuple[str, ...] = (),  # how a division's name ends (division_endings)
     ) -> None:
         self.agencies = agencies
         self.categories = categories
         self._mirror = mirror
         self.local = local
         self.endings = endings
+        self.divisions = divisions
         self.index: dict[str, Lookup] = {}
         self._resolved: dict[tuple[str, int | None], Agency | None] = {}
         self._current: dict[tuple[str, int | None], tuple[Agency, int | None]] = {}
@@ -266,7 +268,7 @@ class Registry:
             return self._local_typo(written)
         candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
         if len(written.strip()) <= SHORT_NAME:
-            candidates = [n for n in candidates if _inner_slip(written.strip(), n)]
+            candidates = [n for n in candidates if _inner_slip(written.strip(), n, self.divisions)]
         return self._nearest(written, candidates, near_miss_limit(written))
 
     def _nearest(self, written: str, candidates: list[str], limit: int) -> str | None:
@@ -337,12 +339,16 @@ LOCAL_TYPO_MIN_ENDING = 4
 SHORT_NAME = 3
 
 
-def _inner_slip(written: str, known: str) -> bool:
+def _inner_slip(written: str, known: str, divisions: tuple[str, ...] = ()) -> bool:
     """Whether a short name is a slip of ``known``: the same length, one character wrong,
-    not the first (教肓部 for 教育部); a two-character name has no room for one."""
+    not the first (教肓部 for 教育部); a two-character name has no room for one. A division
+    of a body (疾控处, a commission's office: ``divisions``) is no slip of the body its last
+    character would make (疾控局)."""
     if len(written) != len(known) or len(written) < 3:
         return False
     wrong = [n for n, (a, b) in enumerate(zip(written, known, strict=True)) if a != b]
+    if wrong == [len(written) - 1] and written.endswith(divisions):
+        return False
     return len(wrong) == 1 and wrong[0] > 0
 
 
@@ -475,14 +481,19 @@ def build_registry(
                 name=agency.brand_of,
             )
     endings = tuple(data.get("body_endings", ()))
+    divisions = tuple(data.get("division_endings", ()))
     if lazy_mirror is not None:
         make = lazy_mirror[0]
         return Registry(
-            agencies, categories, mirror=lambda: _checked(make(), agencies), endings=endings
+            agencies,
+            categories,
+            mirror=lambda: _checked(make(), agencies),
+            endings=endings,
+            divisions=divisions,
         )
     if mirror is not None:
         _checked(mirror, agencies)
-    return Registry(agencies, categories, mirror=mirror, endings=endings)
+    return Registry(agencies, categories, mirror=mirror, endings=endings, divisions=divisions)
 
 
 def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
@@ -626,7 +637,12 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
             )
     # the base's mirror as it is: made already, or made when first needed
     registry = Registry(
-        agencies, base.categories, mirror=base._mirror, local=frozenset(local), endings=base.endings
+        agencies,
+        base.categories,
+        mirror=base._mirror,
+        local=frozenset(local),
+        endings=base.endings,
+        divisions=base.divisions,
     )
     registry.index = index
     return registry
