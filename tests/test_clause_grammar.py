@@ -119,6 +119,9 @@ def test_a_body_written_once_after_bodies_is_no_shared_tail():
     ]
     places = [p for p in _read("番禺、花都、南沙检验检疫局负责").parties if p[3]]
     assert [p[0] for p in places] == ["番禺", "花都"]
+    # a local body with its level prefix, an unusual ending (联) notwithstanding (鲁 2024)
+    assert not [p for p in _read("省残联、省知识产权局按职责分工负责").parties if p[3]]
+    assert not [p for p in _read("番禺、南沙检验检疫局负责").parties if p[3]]  # one is no run
 
 
 @pytest.mark.parametrize(("inner", "parties"), CASES)

@@ -82,6 +82,7 @@ class Grammar(NamedTuple):
     scope: LazyPattern  # the scope before 有关部门: 国务院, 市级其他
     place: LazyPattern | None  # a place's name alone: 徐汇区, 临港新片区 (seldom needed)
     shared_place_endings: tuple[str, ...]  # 欧阳、曲阳、广中街道: the 街道 is each name's
+    level_prefixes: tuple[str, ...]  # 省, 市, 区…: a name so begun is a local body, no place
     each_starts: tuple[str, ...]  # words that distribute over a list's kinds: 各, 有关
     each_kind: LazyPattern | None  # a bare kind of place after 各: the 县级市 of 各区、县级市
     government_endings: tuple[str, ...]
@@ -146,6 +147,7 @@ def grammar() -> Grammar:
         scope=LazyPattern("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
         place=LazyPattern(data["place"]) if data.get("place") else None,
         shared_place_endings=tuple(data.get("shared_place_endings", ())),
+        level_prefixes=tuple(data.get("level_prefixes", ())),
         each_starts=tuple(data.get("each_starts", ())),
         each_kind=LazyPattern(data["each_kind"]) if data.get("each_kind") else None,
         government_endings=tuple(data.get("government_endings", ())),
@@ -782,12 +784,18 @@ def _shared_kind(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     if last.endswith(g.shared_place_endings):
         return bare
     # 番禺、花都、增城、从化、南沙检验检疫局 (穗府〔2018〕8号): the last is a place's body, and
-    # the bare places before it (every name before it) are the same body's, of their place
-    if len(bare) == len(names) - 1 and last.endswith(g.body_endings):
-        place = len(names[-2][0].strip())
-        tail = last[place:]
-        if len(tail) >= 2 and tail.endswith(g.body_endings) and _HAN_ONLY.fullmatch(last):
-            return bare
+    # the bare places before it (every name before it, two or more, all of one length, none
+    # with a level prefix: 省残联 before 省知识产权局 is a body of its own) are the same body's
+    if len(bare) < 2 or len(bare) != len(names) - 1 or not last.endswith(g.body_endings):
+        return frozenset()
+    lengths = {len(raw.strip()) for raw in bare}
+    place = lengths.pop() if len(lengths) == 1 else 0
+    tail = last[place:]
+    prefixed = any(raw.strip().startswith(g.level_prefixes) for raw in bare) or last.startswith(
+        g.level_prefixes
+    )
+    if place and len(tail) >= 2 and tail.endswith(g.body_endings) and not prefixed:
+        return bare if _HAN_ONLY.fullmatch(last) else frozenset()
     return frozenset()
 
 

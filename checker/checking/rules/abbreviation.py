@@ -54,10 +54,12 @@ def _check_definition(
 ) -> Iterator[Finding]:
     text = plan.source.text
     definition_line = plan.source.position(match.start())[0]
+    full_forms = _qualified_term(text, match, abbr)
     uses = [
         m.start()
         for m in re.finditer(re.escape(abbr), text)
         if not _inside_definition(text, m.start())
+        and not (full_forms and text.startswith(full_forms, m.end()))
     ]
     before = [u for u in uses if u < match.start()]
     after = [u for u in uses if u > match.end()] or _bare_uses(text, abbr, match.end())
@@ -73,6 +75,19 @@ def _check_definition(
         for repeat in re.finditer(re.escape(full), text[match.end() :]):
             start = match.end() + repeat.start()
             yield _abbr_finding(ctx, plan, start, start + len(full), "full", abbr=abbr, full=full)
+
+
+def _qualified_term(text: str, match: re.Match[str], abbr: str) -> tuple[str, ...]:
+    """What follows the short name where it is written in full, when the term a definition
+    shortens begins with its short name and the bracket qualifies it: ``区县（自治县，以下简称
+    区县）`` (渝府发〔2017〕45号) shortens 区县（自治县）, so 各区县（自治县）人民政府 before it is the
+    full form, not the short name used early. Empty for any other definition."""
+    if not text[: match.start()].endswith(abbr):
+        return ()
+    inner = text[match.start() + 1 : match.start("abbr")]
+    at = min((inner.find(m) for m in vocab.words("abbreviation_markers") if m in inner), default=-1)
+    qualifier = inner[:at].rstrip("，,、；; \t") if at > 0 else ""
+    return ("（" + qualifier, "(" + qualifier) if qualifier else ()
 
 
 #: quotation marks a definition puts around its short name (以下简称“新增违法用地”)
