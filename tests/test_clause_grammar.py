@@ -49,7 +49,16 @@ CASES = [
      [("发展改革委", "lead"), ("财政部", "participant"), ("商务部", "participant")]),
     # guides and those responsible
     ("市住房城乡建设管理委指导,各区政府负责", [("市住房城乡建设管理委", "guide"), ("各区政府", "lead")]),
-    ("市住房城乡建设管理委指导", [("市住房城乡建设管理委", "guide")]),
+    # bodies that only guide: the first of them leads, as the first-listed of A、B负责 does
+    # (国办发〔2018〕128号: the pilot cities do the work, named once in a standing note)
+    ("市住房城乡建设管理委指导", [("市住房城乡建设管理委", "lead")]),
+    ("自然资源部、工业和信息化部指导", [("自然资源部", "lead"), ("工业和信息化部", "guide")]),
+    ("商务部指导,供销合作总社参与", [("商务部", "lead"), ("供销合作总社", "participant")]),
+    ("市发展改革委指导,市财政局配合", [("市发展改革委", "lead"), ("市财政局", "cooperate")]),
+    # …but not where a body is named to lead or to do the work
+    ("科技部牵头,财政部指导", [("科技部", "lead"), ("财政部", "guide")]),
+    ("科技部、财政部分别负责,商务部指导",
+     [("科技部", "separate"), ("财政部", "separate"), ("商务部", "guide")]),
     # labels
     ("牵头单位:市交通委;配合单位:市公安局、市应急局",
      [("市交通委", "lead"), ("市公安局", "cooperate"), ("市应急局", "cooperate")]),
@@ -57,6 +66,24 @@ CASES = [
      [("各区政府", "lead"), ("市应急局", "lead"), ("市公安局", "lead")]),
     ("牵头单位:市交通委,配合单位:市公安局,各区", [("市交通委", "lead"), ("市公安局", "cooperate"), ("各区", "cooperate")]),
     ("责任单位:区发展改革委(牵头)、区财政局", [("区发展改革委", "lead"), ("区财政局", "participant")]),
+    # under a label the manner (按职责分工) or 负责 says how, the label who: a joint lead
+    # closing with 等按职责分工 (赣市府办发〔2018〕 五个中心), bodies that cooperate
+    ("牵头单位:章贡区、南康区、定南县人民政府等按职责分工;责任单位:市金融工作局",
+     [("章贡区", "lead"), ("南康区", "lead"), ("定南县人民政府", "lead"),
+      ("市金融工作局", "participant")]),
+    ("牵头单位:市发改委、市金融工作局按职责分工负责", [("市发改委", "lead"), ("市金融工作局", "lead")]),
+    ("牵头单位:市交通委;配合单位:市公安局、市应急局按职责分工负责",
+     [("市交通委", "lead"), ("市公安局", "cooperate"), ("市应急局", "cooperate")]),
+    # a role word of its own still names the role under a label
+    ("责任单位:市交通委牵头,市公安局配合", [("市交通委", "lead"), ("市公安局", "cooperate")]),
+    # the lead note in brackets inside the list (浙政办 2021, 普陀区 2021): a note, not a name
+    ("责任单位:省发展改革委、省经信厅、省商务厅(列第一位者为牵头或汇总单位,下同)",
+     [("省发展改革委", "lead"), ("省经信厅", "participant"), ("省商务厅", "participant")]),
+    ("责任单位:区防控办、各镇、街道(责任单位列第一位的为牵头单位,下同)",
+     [("区防控办", "lead"), ("各镇", "participant"), ("街道", "participant")]),
+    # a second name in brackets is no note: the body, named once
+    ("责任单位:省市场监管局(省知识产权局)、省商务厅",
+     [("省市场监管局", "lead"), ("省商务厅", "participant")]),
     ("主要负责单位:市教委;参与单位:市财政局", [("市教委", "lead"), ("市财政局", "participant")]),
     ("负责部门:发展改革委、财政部,适用范围:所有试点地区", [("发展改革委", "lead"), ("财政部", "participant")]),
     # a label no list names, ending as labels of parties do: the role word inside it says the
@@ -161,6 +188,44 @@ def test_a_guiding_clause_is_a_clause_with_someone_answering():
     assert [len(t.clauses) for t in plan.tasks] == [1, 1]
     codes = [f.code for f in lint_text(text, ("G008", "A001"))]
     assert codes == []
+
+
+def test_a_lead_note_inside_the_list_is_the_clause_note():
+    reading = _read("责任单位:省发展改革委、省经信厅、省商务厅(列第一位者为牵头或汇总单位,下同)")
+    assert reading.lead_note == "列第一位者为牵头或汇总单位,下同"
+    assert reading.unplaced == () and reading.notes == ()
+    assert _read("科技部、财政部负责。列第一位者为牵头单位,下同").lead_note == (
+        "列第一位者为牵头单位,下同"
+    )
+
+
+def test_a_guided_measure_leads_with_its_first_clause():
+    """A measure of several paragraphs whose first clause guides leads with that clause's
+    first body, not with a later clause's 负责 body (国办发〔2018〕128号 二、（二）)."""
+    text = (
+        "一、主要任务\n（一）推进绿色开采。（自然资源部、工业和信息化部指导）\n"
+        "健全标准体系。（市场监管总局、工业和信息化部负责）\n"
+        "（二）推行绿色生产。（农业农村部指导）\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    leads = [[p.name for c in t.clauses for p in c.leads][:1] for t in plan.tasks]
+    assert leads == [["自然资源部"], ["农业农村部"]]
+    assert [f.code for f in lint_text(text, ("G008", "A001", "G012"))] == []
+
+
+def test_clauses_closing_parts_of_one_sentence_are_each_read():
+    """A clause before ; closes its part of the item (浙政办 2021 民生实事): every part's
+    clause is read, the first too; a bracket in prose before ; is no clause."""
+    text = (
+        "一、民生实事\n1.让群众吃得更放心。建成阳光工厂1000家（责任单位：省市场监管局）；"
+        "建设民生药事服务站300家（责任单位：省药监局）。\n"
+        "2.让出行更方便。新建公路（含农村公路）2000公里；建设站点500个（责任单位：省交通运输厅）。\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    assert [[c.inner for c in t.clauses] for t in plan.tasks] == [
+        ["责任单位：省市场监管局", "责任单位：省药监局"],
+        ["责任单位：省交通运输厅"],
+    ]
 
 
 def test_a_wrong_role_in_the_grammar_stops_the_run():
