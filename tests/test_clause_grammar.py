@@ -136,12 +136,76 @@ def test_the_conventions_of_the_family(inner, parties):
         ("6月30日前上线,科技部负责", "6月30日前上线"),
         ("持续优化,科技部负责", "持续优化"),
         ("按进度推进,牵头考核单位:科技部", "按进度推进"),
+        # a segment opening with how often or when, in the time limit's place (津 2020)
+        ("科技部牵头,适时出台相关政策", "适时出台相关政策"),
+        ("科技部牵头,逐月调度通报清欠情况", "逐月调度通报清欠情况"),
+        ("科技部负责,定期通报进展", "定期通报进展"),
     ],
 )
 def test_time_limits_are_the_deadline_never_an_agency(inner, deadline):
     reading = _read(inner)
     assert reading.deadline == deadline
     assert [name for name, *_ in reading.parties] == ["科技部"]
+
+
+@pytest.mark.parametrize(
+    ("inner", "note"),
+    [
+        # a statement holding a date (津 2020), the kind of a measure (锡梁委发〔2020〕21号)
+        ("科技部牵头,普查标准时点是2020年11月1日零时", "普查标准时点是2020年11月1日零时"),
+        ("核准类,牵头责任部门:科技部", "核准类"),
+        ("核准类+审计,牵头责任部门:科技部", "核准类+审计"),
+        ("核  准类,牵头责任部门:科技部", "核  准类"),
+    ],
+)
+def test_notes_of_the_task_are_no_parties(inner, note):
+    reading = _read(inner)
+    assert reading.notes == (note,) and reading.unplaced == ()
+    assert [(name, role) for name, _, role, _ in reading.parties] == [("科技部", "lead")]
+
+
+@pytest.mark.parametrize(
+    ("inner", "parties"),
+    [
+        # look-alikes: a name with a year is a body's (an event's office), not a dated note;
+        # 类 inside a collective's name is no measure's kind
+        ("2022年第19届亚运会组委会办公室负责", [("2022年第19届亚运会组委会办公室", "lead")]),
+        ("科技部牵头,各类市场主体参与", [("科技部", "lead"), ("各类市场主体", "participant")]),
+        # time adverbs only open a segment: a body named after them stays a body
+        ("科技部负责,定海区人民政府配合", [("科技部", "lead"), ("定海区人民政府", "cooperate")]),
+    ],
+)
+def test_look_alikes_of_notes_stay_parties(inner, parties):
+    assert _parties(inner) == parties
+
+
+@pytest.mark.parametrize(
+    ("inner", "parties"),
+    [
+        # the collective alone is the list: it leads (津 2020, 47.)
+        ("有关部门按职责分工负责,年内持续推进", [("有关部门", "lead")]),
+        ("科技部牵头,有关部门参与", [("科技部", "lead"), ("有关部门", "participant")]),
+        # 会同有关部门: the lead is named, the collective takes part, as before
+        ("科技部会同有关部门负责", [("科技部", "lead")]),
+        # 等相关责任部门 closes a list (张政办 2019); members of a committee or a mechanism
+        ("责任单位:市发改委、行政审批局等相关责任部门", [("市发改委", "lead"), ("行政审批局", "participant")]),
+        ("责任单位:市爱卫会成员单位、市减灾委成员单位",
+         [("市爱卫会成员单位", "lead"), ("市减灾委成员单位", "participant")]),
+        ("责任单位:重庆市维护国家政治安全工作协调机制成员单位",
+         [("重庆市维护国家政治安全工作协调机制成员单位", "lead")]),
+        # 协调 between two bodies still joins them
+        ("科技部协调财政部负责", [("科技部", "lead"), ("财政部", "participant")]),
+    ],
+)  # fmt: skip
+def test_collectives_closing_or_making_a_list(inner, parties):
+    assert _parties(inner) == parties
+    assert _read(inner).unplaced == ()
+
+
+def test_members_of_a_committee_are_a_collective():
+    reading = _read("责任单位:市爱卫会成员单位、平安重庆建设领导小组社会治安组成员单位")
+    assert all(collective for *_, collective in reading.parties)
+    assert not _read("科技部会同联席会议成员单位负责").parties[1][3]  # a registry entry
 
 
 def test_notes_and_vague_endings_are_not_agencies():

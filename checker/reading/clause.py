@@ -71,6 +71,7 @@ class Grammar(NamedTuple):
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern
+    note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind)
     vague: LazyPattern  # vague endings at the end of a list
     lead_in: LazyPattern
     joiner: LazyPattern
@@ -135,6 +136,7 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
+        note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
         lead_in=LazyPattern(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
@@ -647,6 +649,9 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if g.time_limit.search(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
+    if g.note.search(stripped):
+        state.notes.append(stripped)
+        return None, 0
     role: str | None = None
     label = _label(text)
     if label is not None:
@@ -788,6 +793,11 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
         if scope is not None:  # 国务院有关部门: open, not a name
             name, at = scope
             state.parties.append(_Party(name + vague, part_start + at, part_role, True, False))
+        elif vague and not n and not body.strip() and not vague.startswith("等"):
+            # the list is the collective alone: (有关部门按职责分工负责,年内持续推进) names
+            # those who do the task, open as they are (津 2020 政府工作报告分工, 47.)
+            at = len(part) - len(part.lstrip())
+            state.parties.append(_Party(vague, part_start + at, part_role, True, False))
     return len(state.parties) - before
 
 
