@@ -456,3 +456,32 @@ def test_names_laid_out_side_by_side_over_the_date_sign_a_joint_document():
     assert lint_text(_GRID.format(signature=grid), "G009") == []
     one = "河南省\n发展和改革委员会"
     assert [f.code for f in lint_text(_GRID.format(signature=one), "G009")] == ["G009"]
+
+
+def test_a_districts_own_bodies_without_its_prefix_are_its_own():
+    """A district's plan whose bodies bear no prefix (发改委, 商务局, 工信局: 无锡新吴区 2019)
+    names the district's bodies, read under the level of the place its title opens with:
+    no G001 "商务部?" nor G002 "国家发展改革委"; a plan with no place in its title keeps the
+    national reading."""
+    text = (
+        "无锡高新区（新吴区）现代服务业高质量发展2019-2020年行动计划\n"
+        "一、工作要点\n"
+        "1.全力构建物流枢纽格局。加快形成物流枢纽格局。（牵头单位：发改委    配合单位：工信局、商务局）\n"
+        "2.着力发展跨境电商。打造新的经济增长点。（牵头单位：商务局   配合单位：科技局）\n"
+    )
+    assert lint_text(text, ("G001", "G002")) == []
+    national = text.replace("无锡高新区（新吴区）", "关于")
+    assert {f.code for f in lint_text(national, ("G001", "G002"))} >= {"G002"}
+
+
+def test_the_period_in_a_title_gives_the_year_where_nothing_else_does():
+    """2019-2020年行动计划 with neither number nor date: 2019; a cited 《纲要（2021—2035年）》 is no
+    period of the plan's own."""
+    own = _plan(
+        "某区现代服务业高质量发展2019-2020年行动计划\n一、工作要点\n1.推进。（区商务局负责）\n"
+    )
+    assert own.year == 2019
+    cited = _plan(
+        "关于落实《纲要（2021—2035年）》的实施方案\n一、工作要点\n1.推进。（区商务局负责）\n"
+    )
+    assert cited.year is None

@@ -247,3 +247,13 @@ def test_a_place_alone_is_its_government():
     ]:
         found = registry.lookup(name)
         assert found is None or found.agency.category != "government", name
+
+
+def test_a_parks_and_a_listed_companys_short_names_are_built_as_bodies():
+    """微纳园 (a park's administration), 星洲股份 (a company by its listed short name), and a zone's
+    管理机构 with its place in nested brackets: names of bodies to register (G011), not
+    misreadings (G001)."""
+    registry = load_registry()
+    for name in ["微纳园", "星洲股份", "中国〔广东〕自由贸易试验区南沙片区管理机构"]:
+        assert registry.well_formed(name), name
+    assert not registry.well_formed("年内持续推进")

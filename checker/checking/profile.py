@@ -210,10 +210,12 @@ def each_agency_use(plan: Plan, registry: Registry) -> Iterator[AgencyUse]:
 
 class _Prefixed(NamedTuple):
     """The level prefixes a document writes its local bodies with: each name's own part →
-    its prefix (市建委: 建委 → 市), and the prefix most of them bear (the document's level)."""
+    its prefix (市建委: 建委 → 市), and the prefix most of them bear (the document's level);
+    ``bare``: no body bears one, the level is the issuer's (its title names its place)."""
 
     parts: dict[str, str]
     level: str
+    bare: bool = False
 
 
 def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:
@@ -229,7 +231,33 @@ def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:
                 found = registry.lookup(agency.name)
                 counts[prefix] += found is not None and registry.is_mirrored(found.agency)
     level = max(counts, key=counts.__getitem__) if counts and max(counts.values()) else ""
+    if not parts and levels is not None:
+        issuer = _issuer_level(plan, levels)
+        if issuer:
+            return _Prefixed(parts, issuer, bare=True)
     return _Prefixed(parts, level)
+
+
+#: the place an issuer's name or a title opens with, and its level word: 无锡高新区（新吴区）…,
+#: 南京市人民政府…, 天津市关于… (a title opening 关于 or 市政府 names no place)
+_OPENING_PLACE = LazyPattern(
+    r"^[\u4e00-\u9fff]{1,8}?(新区|自治县|自治州|自治区|省|市|州|盟|县|区|旗)(?![\u4e00-\u9fff]{0,2}(?:场|域|级))"
+)
+_LEVEL_OF_ENDING = {"新区": "区", "自治县": "县", "自治州": "州"}
+
+
+def _issuer_level(plan: Plan, levels: "Levels") -> str:
+    """The level prefix of the place the document's issuer or title names first, where its
+    own bodies bear none: a district's plan writes 发改委, 商务局, 工信局 for its 区发改委,
+    区商务局 (无锡新吴区 2019), as a city's writes its own without 市."""
+    for paragraph in plan.paragraphs[:6]:
+        if paragraph.role not in ("issuer", "title", "closing"):
+            continue
+        found = _OPENING_PLACE.match(fold(paragraph.text).strip())
+        if found is not None:
+            prefix = _LEVEL_OF_ENDING.get(found.group(1), found.group(1))
+            return prefix if prefix in levels.bare else ""
+    return ""
 
 
 def _with_shared_prefix(
@@ -266,6 +294,16 @@ def _with_shared_prefix(
             return task, agency._replace(name=prefix + agency.name), prefixed
         if found is None and _misread_alone(registry, agency.name, prefix + agency.name):
             return task, agency._replace(name=prefix + agency.name), None
+    if (
+        found is not None
+        and own.bare
+        and own.level
+        and not _bare_prefix(levels.bare_order, agency.name)
+    ):
+        # a district's own 发改委 in a plan whose bodies bear no prefix: not the national alias
+        prefixed = registry.lookup(own.level + agency.name)
+        if prefixed is not None and registry.is_mirrored(prefixed.agency):
+            return task, agency._replace(name=own.level + agency.name), prefixed
     if found is not None:
         return task, agency, found
     written = own.parts.get(agency.name)

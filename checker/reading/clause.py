@@ -959,7 +959,26 @@ def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
             segments.append((folded_inner[start:at], start))
             start = at + 1
     segments.append((folded_inner[start:], start))
+    if "  " in folded_inner or "\t" in folded_inner:
+        segments = [part for text, at in segments for part in _at_label_gaps(text, at)]
     return [(text, at) for text, at in segments if text]
+
+
+#: a gap of spaces before a label that opens the next list: （牵头单位:发改委    配合单位:工信局）
+#: (无锡新吴区 2019: the two labelled parts apart by spaces only, as a table's cells would be)
+_LABEL_GAP = LazyPattern(r"[ \t]{2,}(?=[\u4e00-\u9fff]{2,10}[ \t]*:)")
+
+
+def _at_label_gaps(text: str, at: int) -> list[tuple[str, int]]:
+    """A segment cut where a gap of spaces stands before a label (``配合单位:``): the gap
+    separates two labelled lists as ; would."""
+    parts, start = [], 0
+    for gap in _LABEL_GAP.finditer(text):
+        if text[start : gap.start()].strip():
+            parts.append((text[start : gap.start()], at + start))
+            start = gap.end()
+    parts.append((text[start:], at + start))
+    return parts
 
 
 def _split_with(g: Grammar, text: str, start: int) -> list[tuple[str, int]]:

@@ -1405,7 +1405,8 @@ def plan_year(paragraphs: list[Paragraph], date: PlanDate | None) -> int | None:
 def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
     """When the plan was made: the year of its document number (with the month of its
     date line where that is of the same year), else its date line, else the year in its
-    title, else the last date written in its ``text`` (a repost cites the date it was
+    title (or the first of the period its title gives it: 2019-2020年行动计划), else the
+    last date written in its ``text`` (a repost cites the date it was
     issued on; a city plan may have neither number nor date line), else the earliest year
     its deadlines name (2012年底前: a copy of a city's 实施意见 without number, date or
     year in its title still sets its work from its own year on)."""
@@ -1419,6 +1420,10 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
         return PlanDate(line[0], line[1], "date-line")
     found = _title_year(paragraphs)
     if found is not None:
+        return PlanDate(found, None, "title")
+    title = "".join(p.text for p in paragraphs if p.role == "title")
+    found = vocab.title_span_year(title)
+    if found is not None:  # 2019-2020年行动计划: the plan's period, from its first year
         return PlanDate(found, None, "title")
     dates = vocab.dates_in(text)
     if dates:

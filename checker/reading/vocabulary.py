@@ -135,6 +135,24 @@ def title_year(text: str) -> int | None:
     return None
 
 
+#: a plan's own period in its title, 2019-2020年行动计划, 三年行动计划（2019—2021）: the
+#: first year (a period inside 《》 is a cited document's, 《纲要（2021—2035年）》)
+_TITLE_SPAN = LazyPattern(r"((?:19|20)\d\d)[ \t]*年?[ \t]*[—–\-~～至到][ \t]*(?:19|20)\d\d")
+
+
+def title_span_year(text: str) -> int | None:
+    """The first year of the period a title gives its own plan, outside any 《》, or None."""
+    folded = fold(text)
+    depth = 0
+    outside = []
+    for char in folded:
+        depth += char == "《"
+        outside.append(char if depth == 0 else " ")
+        depth -= char == "》" and depth > 0
+    found = _TITLE_SPAN.search("".join(outside))
+    return int(found.group(1)) if found else None
+
+
 def date_line(text: str) -> tuple[int, int] | None:
     """(year, month) of a line that is only a date (a signature date), or None."""
     line = _DATE_LINE.match(fold(text))
