@@ -141,8 +141,11 @@ _TITLE_SPAN = LazyPattern(r"((?:19|20)\d\d)[ \t]*年?[ \t]*[—–\-~～至到][
 
 
 def title_span_year(text: str) -> int | None:
-    """The first year of the period a title gives its own plan, outside any 《》, or None."""
-    folded = fold(text)
+    """The first year of the period a title gives its own plan, or None: written before the
+    plan's kind (2019-2020年行动计划) or in the bracket that closes the title (三年行动计划
+    （2019—2021）). A period inside 《》 or in a bracket within the title belongs to the
+    document it follows (纲要(2021—2035年)实施工作要点: the 纲要's, not the 要点's)."""
+    folded = fold(text).strip()
     depth = 0
     outside = []
     for char in folded:
@@ -150,7 +153,14 @@ def title_span_year(text: str) -> int | None:
         outside.append(char if depth == 0 else " ")
         depth -= char == "》" and depth > 0
     found = _TITLE_SPAN.search("".join(outside))
-    return int(found.group(1)) if found else None
+    if found is None:
+        return None
+    opened = folded.rfind("(", 0, found.start()) > folded.rfind(")", 0, found.start())
+    if opened and not folded.endswith(")"):
+        return None  # a bracket inside the title: the period of what it follows
+    if opened and folded.find(")", found.end()) != len(folded) - 1:
+        return None
+    return int(found.group(1))
 
 
 def date_line(text: str) -> tuple[int, int] | None:
