@@ -33,6 +33,7 @@ from functools import cache
 
 from ..base.errors import InputError, Reason
 from ..base.lazyre import LazyPattern
+from ..base.memo import per_text
 from ..knowledge.data import builtin
 from . import vocabulary as vocab
 from .clause import (
@@ -237,8 +238,11 @@ def numeral_value(numeral: str) -> int:
     return int(numeral) if numeral.isdigit() else cn_to_int(numeral) or 0
 
 
+@per_text()
 def holds_clause(line: str) -> bool:
-    """A line with a responsibility clause, bracketed or on its own (责任单位:…)."""
+    """A line with a responsibility clause, bracketed or on its own (责任单位:…). Kept per
+    text: the outline asks it of every line of an item, and a plan's drafts share their
+    lines."""
     return holds_clause_group(line) or BARE_CLAUSE.match(line) is not None
 
 
@@ -1062,12 +1066,7 @@ def build_task(
     if not bare and ":" in source.folded[pieces[-1][0] : pieces[-1][1]]:
         bare = _closing_label(source, pieces)
     bracketed = folded[: bare[0][0]] if bare else folded
-    groups = bracket_groups(bracketed)
-    final = clause_group(bracketed, groups)
-    # the clauses before the final one (none when the final clause is the first group)
-    clause_groups = _inner_clause_groups(bracketed, groups, final) if final != 0 else []
-    if final is not None:
-        clause_groups.append(final)
+    groups, final, clause_groups = task_groups(bracketed)
     body_end = groups[final][0] if final is not None else len(bracketed)
     body = folded[:body_end].rstrip()
     clauses = []
@@ -1104,6 +1103,20 @@ def build_task(
         index,
         level=draft.level,
     )
+
+
+@per_text()
+def task_groups(folded: str) -> tuple[tuple[Group, ...], int | None, tuple[int, ...]]:
+    """A task text's bracket groups, the one that is its clause (``clause_group``: None
+    where none is) and every clause group in order, those inside the task before it. Kept
+    per text: a task carries over from draft to draft of a plan."""
+    groups = bracket_groups(folded)
+    final = clause_group(folded, groups)
+    # the clauses before the final one (none when the final clause is the first group)
+    clauses = _inner_clause_groups(folded, groups, final) if final != 0 else []
+    if final is not None:
+        clauses.append(final)
+    return tuple(groups), final, tuple(clauses)
 
 
 def _running(source: Source, segments: Segments, running: RunningClauses) -> list[Clause]:
@@ -1205,8 +1218,8 @@ def _parens(
     source: Source,
     folded: str,
     joined: str,
-    groups: list[Group],
-    clause_groups: list[int],
+    groups: Sequence[Group],
+    clause_groups: Sequence[int],
     clause_group: int | None,
     offsets: Sequence[int],
 ) -> tuple[Paren, ...]:
