@@ -207,8 +207,11 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+@per_text()
 def holds_clause_group(folded: str) -> bool:
-    """Does the text hold a clause-like group anywhere (``clause_like_groups``)?"""
+    """Does the text hold a clause-like group anywhere (``clause_like_groups``)? Kept per
+    text: the outline and the drafts ask it of the same lines, and a plan's drafts share
+    their lines."""
     return next(clause_like_groups(folded), None) is not None
 
 

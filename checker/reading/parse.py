@@ -238,11 +238,8 @@ def numeral_value(numeral: str) -> int:
     return int(numeral) if numeral.isdigit() else cn_to_int(numeral) or 0
 
 
-@per_text()
 def holds_clause(line: str) -> bool:
-    """A line with a responsibility clause, bracketed or on its own (责任单位:…). Kept per
-    text: the outline asks it of every line of an item, and a plan's drafts share their
-    lines."""
+    """A line with a responsibility clause, bracketed or on its own (责任单位:…)."""
     return holds_clause_group(line) or BARE_CLAUSE.match(line) is not None
 
 
@@ -272,9 +269,18 @@ def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
             open_block = True
         elif open_block and _loose_task_start(content):
             open_block = False
-        if open_block and not items[-1][2] and holds_clause(content):
-            items[-1][2] = True
+        if open_block and not items[-1][2]:
+            items[-1][2] = _block_line_holds_clause(content, item)
     return [(index, level, holds) for index, level, holds in items]
+
+
+def _block_line_holds_clause(content: str, item: Item | None) -> bool:
+    """Does a line of an item's block hold a clause? A numbered line's is looked for in its
+    text after the number, as its task's draft is (``draft_clauses``, which then finds the
+    answer kept): the number holds no clause word, and no label opens a numbered line."""
+    if item is None:
+        return holds_clause(content)
+    return holds_clause_group(content[item[1].end() :])
 
 
 def _loose_task_start(content: str) -> bool:
