@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..base.lazyre import LazyPattern
+from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
 from ..knowledge.data import builtin
 from ..reading.clause import body_endings
@@ -241,7 +241,7 @@ def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:
 #: the place an issuer's name or a title opens with, and its level word: 无锡高新区（新吴区）…,
 #: 南京市人民政府…, 天津市关于… (a title opening 关于 or 市政府 names no place)
 _OPENING_PLACE = LazyPattern(
-    r"^[\u4e00-\u9fff]{1,8}?(新区|自治县|自治州|自治区|省|市|州|盟|县|区|旗)(?![\u4e00-\u9fff]{0,2}(?:场|域|级))"
+    rf"^{HAN}{{1,8}}?(新区|自治县|自治州|自治区|省|市|州|盟|县|区|旗)(?!{HAN}{{0,2}}(?:场|域|级))"
 )
 _LEVEL_OF_ENDING = {"新区": "区", "自治县": "县", "自治州": "州"}
 
