@@ -331,6 +331,14 @@ def _looks_like_party(g: Grammar, name: str) -> bool:
     return is_subject(name) or without_second_name(name).endswith(g.body_endings)
 
 
+@cache
+def joining_words() -> frozenset[str]:
+    """The joiners of one character (和, 与, 及): the words a body's own name may join its
+    parts with, and that a drafter writes one for another (市规划和自然资源局, 市规划与自然资源局)."""
+    joiners = (builtin("clause-grammar.yaml") or {}).get("joiners", ())
+    return frozenset(str(word) for word in joiners if len(str(word)) == 1)
+
+
 def body_endings() -> tuple[str, ...]:
     """How the names of bodies end (局, 委, 办公室, 政府, 中心…), as the grammar lists them."""
     return grammar().body_endings
