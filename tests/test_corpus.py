@@ -116,11 +116,6 @@ XFAIL: dict[str, str] = {
         "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
         "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …)"
     ),
-    "national/2014-guofa-fuwu-waibao": (
-        "protocol order by the document's date: in December 2014 证监会 was a 国务院直属事业单位, ranked after the "
-        "直属机构 统计局 (it became a 直属机构 in the 2023 reform), so 教育部、人民银行、统计局、银监会、证监会、保监会、"
-        "外汇局 is the order of its time (G007, line 33, table row 25)"
-    ),
     "local/2021-putuo-zeren-fenjie": (
         "a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
         "not the task's text broken (N003, lines 36, 106); a second document under its own title "

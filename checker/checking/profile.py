@@ -377,7 +377,7 @@ def clause_participants(
             participants = []
             for agency in others:
                 body = resolve(agency.name, year, month)  # memoised by the registry
-                order = order_key(body) if body is not None else None
+                order = order_key(body, year, month) if body is not None else None
                 participants.append(Participant(agency, body, order))
             result.append((task, clause, tuple(participants)))
     return tuple(result)
