@@ -72,6 +72,7 @@ class Grammar(NamedTuple):
     time_labels: frozenset[str]
     time_limit: LazyPattern
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind)
+    separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
     lead_in: LazyPattern
     joiner: LazyPattern
@@ -137,6 +138,7 @@ def grammar() -> Grammar:
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
+        separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
         lead_in=LazyPattern(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
@@ -657,8 +659,8 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if g.time_limit.search(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
-    if g.note.search(stripped):
-        state.notes.append(stripped)
+    if not any(mark in stripped for mark in g.separators) and g.note.search(stripped):
+        state.notes.append(stripped)  # a note is no list of names: none holds a 、
         return None, 0
     role: str | None = None
     label = _label(text)
