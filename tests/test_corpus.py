@@ -116,28 +116,20 @@ XFAIL: dict[str, str] = {
         "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
         "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …)"
     ),
-    "national/2014-guofa-fuwu-waibao": (
-        "protocol order by the document's date: in December 2014 证监会 was a 国务院直属事业单位, ranked after the "
-        "直属机构 统计局 (it became a 直属机构 in the 2023 reform), so 教育部、人民银行、统计局、银监会、证监会、保监会、"
-        "外汇局 is the order of its time (G007, line 33, table row 25)"
-    ),
     "local/2021-putuo-zeren-fenjie": (
         "a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
         "not the task's text broken (N003, lines 36, 106); a second document under its own title "
-        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415); 舟山国际水产城 (a market's operating "
-        "company) ends no body's way (G001)"
+        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415)"
     ),
     "local/2018-ganshifubanfa-wuge-zhongxin": (
         "a short name that ends the full name it abbreviates, "
-        "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81); "
-        "南铁赣州车务段 is a body (G001)"
+        "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
         "a Word file whose paragraphs are a PDF's lines (hard-wrapped measures, the clause on a paragraph of its own) "
         "is a rendering to rebuild as a PDF's lines are: the measures ——（1）…（125） are the tasks (read as the "
         "headings), a clause wrapped away is its measure's (G008 ×11), a sentence or bracket pair across two "
-        "paragraphs is not broken (N003 ×5, D004 ×6); the document's "
-        "reference to itself, 本《意见》, needs no definition, and an explanatory （简称“五大行”） no later use (D006)"
+        "paragraphs is not broken (N003 ×5, D004 ×6); the document's reference to itself, 本《意见》, needs no definition, and an explanatory （简称“五大行”） no later use (D006)"
     ),
     "local/2021-yufubanfa-mubiao-fenjie": (
         "a document that writes colon, semicolon and brackets half-width throughout (责任单位:A;配合单位:B, 各区县(自治县)) "
@@ -145,10 +137,6 @@ XFAIL: dict[str, str] = {
         "治安组成员单位, 市级各部门和单位, also where 协调机制 ends the body's name (重庆市维护国家政治安全工作协调机制成员"
         "单位: G001, lines 224-891); targets of two horizons that differ in their figure (6. 占比达到50% / 150. 30%) are no "
         "near-duplicates (D007, line 329)"
-    ),
-    "local/2019-zhangzhengban-yingshang-huanjing": (
-        "the shared prefix 市 restored to later names only where they are departments: a company in the list "
-        "(港华燃气) is not 市港华燃气 (G001, line 20)"
     ),
     "local/2015-hangweijiban-shisanwu-guihua": (
         "a document that writes its brackets and semicolons half-width throughout ((一)…, (牵头领导：X;"
