@@ -161,8 +161,7 @@ XFAIL: dict[str, str] = {
         "reference to itself, 本《意见》, needs no definition, and an explanatory （简称“五大行”） no later use (D006)"
     ),
     "local/2021-yufubanfa-mubiao-fenjie": (
-        "a document that writes colon, semicolon and brackets half-width throughout (责任单位:A;配合单位:B, 各区县(自治县)) "
-        "beside full-width commas keeps its own convention (D005 ×244); 区县 in 各区县(自治县)人民政府 is no abbreviation "
+        "区县 in 各区县(自治县)人民政府 is no abbreviation "
         "used before its definition (D006, lines 5, 9); collectives of members, 市爱卫会成员单位, 平安重庆建设领导小组社会"
         "治安组成员单位, 市级各部门和单位, also where 协调机制 ends the body's name (重庆市维护国家政治安全工作协调机制成员"
         "单位: G001, lines 224-891); targets of two horizons that differ in their figure (6. 占比达到50% / 150. 30%) are no "
@@ -193,6 +192,8 @@ def load_truth(path: Path) -> dict:
         kind = defect.get("kind")
         assert kind == "other" or kind in KIND_CODES, f"{path.name}: unknown kind {kind}"
         assert isinstance(defect.get("line"), int), f"{path.name}: defect without a line"
+        also = defect.get("also_lines", [])
+        assert all(isinstance(n, int) for n in also), f"{path.name}: also_lines not lines"
     return truth
 
 
@@ -267,34 +268,55 @@ def _compare_tasks(reading: Reading, plan: Plan, truth_tasks: list[dict]) -> Non
 
 def _compare_findings(reading: Reading, plan: Plan, findings: list, defects: list[dict]) -> None:
     """Each finding against the defects; a notice (severity info, such as the summary of
-    bodies no registry knows) is no alarm and is not compared."""
-    matched: set[int] = set()
+    bodies no registry knows) is no alarm and is not compared. A finding of a habit names
+    every line it is on (``args["lines"]``, D005's one finding for 456 label lines): each of
+    those lines answers a defect of the truth, or is a false alarm. A defect of the truth
+    seen on several lines (one root cause, ``also_lines``) is found when all its lines are."""
+    seen: dict[int, set[int]] = {}  # defect → its lines a finding has answered
     for finding in findings:
         if finding.severity == "info":
             continue
-        fits = [
-            n
-            for n, defect in enumerate(defects)
-            if _same_place(plan, defect["line"], finding.line)
-            and (defect["kind"] == "other" or finding.code in KIND_CODES[defect["kind"]])
-        ]
-        # the defect of its own line first, then one not yet matched: several findings in
-        # one task each answer their own defect, not all the task's first
-        hit = min(
-            fits,
-            key=lambda n: (defects[n]["line"] != finding.line, n in matched, n),
-            default=None,
-        )
-        if hit is None:
-            reading.problems.append(
-                f"false alarm: line {finding.line} {finding.code} "
-                f"{message('zh', finding.key, dict(finding.args))}"
-            )
-        else:
-            matched.add(hit)
+        for line in _finding_lines(finding):
+            hit = _defect_for(plan, finding.code, line, defects, seen)
+            if hit is None:
+                reading.problems.append(
+                    f"false alarm: line {line} {finding.code} "
+                    f"{message('zh', finding.key, dict(finding.args))}"
+                )
     for n, defect in enumerate(defects):
-        if n not in matched:
+        wanted = {defect["line"], *defect.get("also_lines", ())}
+        if not wanted <= seen.get(n, set()):
             reading.missed.append(f"line {defect['line']} {defect['kind']}: {defect.get('note')}")
+
+
+def _finding_lines(finding) -> list[int]:
+    """The lines a finding is about: its own, and those of the habit it reports as one."""
+    return list(dict.fromkeys([finding.line, *finding.args.get("lines", ())]))
+
+
+def _defect_for(
+    plan: Plan, code: str, line: int, defects: list[dict], seen: dict[int, set[int]]
+) -> int | None:
+    """The defect a finding's line answers, recorded in ``seen``, or None: the defect of its
+    own line first, then one whose line is not yet answered, one of a named kind before an
+    ``other``, then one not answered at all (several findings in one task each answer their
+    own defect, not all the task's first)."""
+    fits = []
+    for n, defect in enumerate(defects):
+        if defect["kind"] != "other" and code not in KIND_CODES[defect["kind"]]:
+            continue
+        lines = [defect["line"], *defect.get("also_lines", ())]
+        place = next((d for d in lines if d == line), None) or next(
+            (d for d in lines if _same_place(plan, d, line)), None
+        )
+        if place is not None:
+            other = defect["kind"] == "other"
+            fits.append((place != line, place in seen.get(n, ()), other, n in seen, n, place))
+    if not fits:
+        return None
+    *_, hit, place = min(fits)
+    seen.setdefault(hit, set()).add(place)
+    return hit
 
 
 def _same_place(plan: Plan, defect_line: int, finding_line: int) -> bool:

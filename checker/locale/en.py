@@ -88,8 +88,10 @@ MESSAGES = {
     "D001": "document number '{number}' is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D002": "the year {found} in the {where} disagrees with the plan's year {year}: check it.",
     "D004": "'{mark}' has no matching '{other}': complete or delete it.",
-    "D005": "'{found}' here differs from the {majority} punctuation the document mostly uses: write '{expected}'.",
+    "D005": "'{found}' here is half-width among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}'.",
+    "D005.many": "'{found}' is half-width {count:once|{count} times} in Chinese text ({lines_at}) among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}' throughout.",
     "D005.width": "the configuration asks for {target} punctuation: write '{expected}' for '{found}'.",
+    "D005.width_many": "the configuration asks for {target} punctuation: '{found}' is written {count:once|{count} times} ({lines_at}): write '{expected}' throughout.",
     "D006": "abbreviation {abbr} is used before its definition ({def_line_at}): define it first.",
     "D006.undefined": "abbreviation {abbr} is used without a definition: write the full title with (以下简称{abbr}) where it first appears.",
     "D006.unused": "abbreviation {abbr} is defined but never used: delete the definition.",
@@ -134,6 +136,7 @@ UI = {
     "place_paragraph": "paragraph {paragraph}",
     "place_row": "table {table}, row {row}",
     "place_line": "line {line}",
+    "places_more": "{first}: {count:one {unit}|{count} {unit}s} in all",
     "unit.line": "line",
     "unit.paragraph": "paragraph",
     "place_page": "page {page}, line {line}",
@@ -357,8 +360,6 @@ WORDS = {
     "D002.preamble": "preamble",
     "D002.doc_number_date": "document number",
     "D002.doc_number": "document number",
-    "D005.majority.full": "full-width",
-    "D005.majority.half": "half-width",
     "D005.target.full": "full-width",
     "D005.target.half": "half-width",
     "G003.reorganised": "reorganised",
@@ -399,9 +400,13 @@ EXPLANATIONS = {
         "over from an edit. The finding points at the unpaired mark (usually the opening one)."
     ),
     "D005": (
-        "A document uses each punctuation mark in one width (not both ',' and '，', '(' and '（').\n"
-        "The option punctuation: full asks for GB/T 15834 full-width marks throughout, half for\n"
-        "half-width ones. Reported once per line; the fix converts to the target width."
+        "A document does not mix punctuation widths (',' and '，', '(' and '（'). Where it does,\n"
+        "Chinese text takes GB/T 15834's full-width marks: the half-width marks in Chinese text\n"
+        "are reported; those of numbers (1,000, 8:30), URLs, Latin text and a document number's\n"
+        "year brackets are not. A document in one width throughout is left alone. The option\n"
+        "punctuation: full asks for full-width marks throughout, half for half-width ones. Each\n"
+        "kind of mark is reported once, however often (at its first place, with how many and on\n"
+        "which lines); the fix converts every one to the target width."
     ),
     "D006": (
         "An abbreviation is defined where the full title first appears, '(以下简称《纲要》)', and\n"
@@ -628,7 +633,7 @@ CONFIG_FILE = {
     "rules": "Your own YAML rules: files or folders, relative to this file.",
     "agencies": "Your office's agency registry files (provincial and local bodies), relative to this\n"
     "file. plancheck agencies PLAN --init FILE writes a first draft of one.",
-    "punctuation": "D005 punctuation width: consistent (the majority width), full (GB/T 15834), half.",
+    "punctuation": "D005 punctuation width: consistent (one width; a mixed document full width, GB/T 15834), full, half.",
     "near-duplicate": "D007: the similarity (0 to 1) above which two tasks are near-duplicates.",
     "agency-style": "G002 agency names: auto (the style the document keeps), council (发展改革委…),\n"
     "ministry (国家发展改革委…).",

@@ -88,8 +88,10 @@ MESSAGES = {
     "D001": "文号“{number}”不合GB/T 9704格式（{problem}）：应写作“{expected}”。",
     "D002": "{where}中的年份{found}与计划年度{year}年不一致：请核对。",
     "D004": "“{mark}”没有与之配对的“{other}”：请补全或删除。",
-    "D005": "此处的“{found}”与本文件通用的{majority}标点不一致：请改为“{expected}”。",
+    "D005": "此处的“{found}”是半角，与本文件的全角标点混用（GB/T 15834：中文用全角）：请改为“{expected}”。",
+    "D005.many": "中文正文中的“{found}”用了半角，共{count}处（{lines_at}），与本文件的全角标点混用（GB/T 15834：中文用全角）：请统一改为“{expected}”。",
     "D005.width": "按配置应统一使用{target}标点：请将“{found}”改为“{expected}”。",
+    "D005.width_many": "按配置应统一使用{target}标点：“{found}”共{count}处（{lines_at}），请统一改为“{expected}”。",
     "D006": "简称{abbr}在定义（{def_line_at}）之前使用：请先写全称并注明“以下简称{abbr}”。",
     "D006.undefined": "简称{abbr}未经定义即使用：请在首次出现处写全称并注明“以下简称{abbr}”。",
     "D006.unused": "定义了简称{abbr}但此后未再使用：请删去“以下简称{abbr}”。",
@@ -133,6 +135,7 @@ UI = {
     "place_paragraph": "第{paragraph}段",
     "place_row": "表{table}第{row}行",
     "place_line": "第{line}行",
+    "places_more": "{first}等{count}{unit}",
     "unit.line": "行",
     "unit.paragraph": "段",
     "place_page": "第{page}页第{line}行",
@@ -620,8 +623,6 @@ WORDS = {
     "D002.preamble": "正文",
     "D002.doc_number_date": "文号（与成文日期不符）",
     "D002.doc_number": "文号",
-    "D005.majority.full": "全角",
-    "D005.majority.half": "半角",
     "D005.target.full": "全角",
     "D005.target.half": "半角",
     "G003.reorganised": "改组",
@@ -658,8 +659,10 @@ EXPLANATIONS = {
         "缺一半多是删改时误删。指向未配对的那一个符号（通常是开符号）。"
     ),
     "D005": (
-        "同一文件中同一标点应宽度一致（“,”与“，”、“(”与“（”不混用）。配置 punctuation: full\n"
-        "要求按GB/T 15834一律使用全角标点，punctuation: half 要求一律半角。每行报告一次，修复统一为目标宽度。"
+        "同一文件中标点不应全角半角混用（“,”与“，”、“(”与“（”）。混用时按GB/T 15834，中文正文一律用全角：\n"
+        "报告中文正文里的半角标点；数字（1,000、8:30）、网址、英文文字和文号年份括号中的半角不算。\n"
+        "通篇只用一种宽度的文件不报告。配置 punctuation: full 要求一律全角，punctuation: half 要求一律半角。\n"
+        "同一种标点无论出现多少处只报告一次（在第一处，并写明共几处、在哪些行），修复一并改为目标宽度。"
     ),
     "D006": (
         "简称在首次出现全称时以“(以下简称《纲要》)”定义，此后只用简称：定义前不得使用，\n"
@@ -841,7 +844,7 @@ CONFIG_FILE = {
     "rules": "本单位自己的规则（YAML 文件或文件夹，路径相对于本配置文件），写法见用户指南《每条规则》。",
     "agencies": "本单位的机构名录文件（省、市、县的单位，路径相对于本配置文件）。\n"
     "可先用 plancheck agencies 计划文件 --init 名录文件 生成草稿，核对后在这里列出。",
-    "punctuation": "D005 标点全半角：consistent 与全文多数一致；full 一律全角（GB/T 15834）；half 一律半角。",
+    "punctuation": "D005 标点全半角：consistent 通篇一种宽度即可，混用时中文正文用全角（GB/T 15834）；full 一律全角；half 一律半角。",
     "near-duplicate": "D007 近似重复任务：两项任务的相似度超过此值（0 到 1 之间）即报告。",
     "agency-style": "G002 单位简称的写法：auto 按文件自身的写法；council 国务院文件的写法（发展改革委）；\n"
     "ministry 部委文件的写法（国家发展改革委）。",
