@@ -66,15 +66,6 @@ XFAIL: dict[str, str] = {
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
     "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
-    "local/open-2022-chengdu-zeren-fenjie": (
-        "target items that differ in their indicator (第二/第三产业增加值) are not "
-        "near-duplicates (D007)"
-    ),
-    "local/2012-hufufa-kehuoyun-anquan": (
-        "the role 按职责负责相关工作 closing a joint list (A、B、C、D按职责负责相关工作) is a role like 按职责分工负责, "
-        "not a part left unplaced (G012); parallel measures that differ in their object (客车超员 / 货车超载) "
-        "are not near-duplicates (D007)"
-    ),
     "local/2019-jingan-xiaofang-sannian": (
         "the year from the plan's period in its title （2019—2021） when the text has neither document "
         "number nor date"
@@ -87,14 +78,8 @@ XFAIL: dict[str, str] = {
         "the collective 各相关部门 after a named first body (区发展改革委、各相关部门，各街道管理办) in the "
         "clause of a general safeguards section is not a vague assignment (G005)"
     ),
-    "local/2023-chongming-rushi-shidian": (
-        "D007 on tasks that are titles of different documents to draft (1.《…管理办法》 and"
-        " 5.《…民主管理的实施意见》): the long shared subject 崇明区农村集体经营性建设用地入市 makes"
-        " them read as near-duplicates"
-    ),
     "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
-        "the rules of the scheme （一）…（四） under 三、考评方式 are no "
-        "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
+        "the rules of the scheme （一）…（四） under 三、考评方式 are no tasks (G008)"
     ),
     "local/2021-wanzhengbanmi-gongye-hulianwang": (
         "the sections 一、…八、 of the first document (若干政策), whose measures are unnumbered "
@@ -128,12 +113,6 @@ XFAIL: dict[str, str] = {
         "paragraphs is not broken (N003 ×5, D004 ×6); a category before the labelled lead, （核准类+审计，牵头责任部门：A）, "
         "is no agency (G001 核准类); district bodies written "
         "without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national suggestions)"
-    ),
-    "local/2021-yufubanfa-mubiao-fenjie": (
-        "collectives of members, 市爱卫会成员单位, 平安重庆建设领导小组社会"
-        "治安组成员单位, 市级各部门和单位, also where 协调机制 ends the body's name (重庆市维护国家政治安全工作协调机制成员"
-        "单位: G001, lines 224-891); targets of two horizons that differ in their figure (6. 占比达到50% / 150. 30%) are no "
-        "near-duplicates (D007, line 329)"
     ),
     "local/2019-zhangzhengban-yingshang-huanjing": (
         "the shared prefix 市 restored to later names only where they are departments: a company in the list "

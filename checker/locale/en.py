@@ -441,7 +441,10 @@ EXPLANATIONS = {
     "D007": (
         "Two tasks with nearly the same text (character similarity above the option\n"
         "near-duplicate, 0.8 by default) were usually entered twice when drafts were merged, or\n"
-        "should be one task. Each pair is reported once, on the later task."
+        "should be one task. Each pair is reported once, on the later task. Parallel tasks are\n"
+        "not repeats: two that differ in a figure (占比达到50% / 30%), one word standing for\n"
+        "another at two places or more (客车超员…超员 / 货车超载…超载), or two titles of\n"
+        "documents to make."
     ),
     "G001": (
         "A responsible agency must be in the agency registry (rules/agencies.yaml). A name one or\n"
