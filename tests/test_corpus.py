@@ -94,29 +94,16 @@ XFAIL: dict[str, str] = {
         "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
         "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …)"
     ),
-    "national/2014-guofa-fuwu-waibao": (
-        "protocol order by the document's date: in December 2014 证监会 was a 国务院直属事业单位, ranked after the "
-        "直属机构 统计局 (it became a 直属机构 in the 2023 reform), so 教育部、人民银行、统计局、银监会、证监会、保监会、"
-        "外汇局 is the order of its time (G007, line 33, table row 25)"
-    ),
     "local/2021-putuo-zeren-fenjie": (
         "a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
         "not the task's text broken (N003, lines 36, 106); a second document under its own title "
-        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415); 舟山国际水产城 (a market's operating "
-        "company) ends no body's way (G001)"
+        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415)"
     ),
-    "local/2018-ganshifubanfa-wuge-zhongxin": ("南铁赣州车务段 is a body (G001)"),
     "local/2020-liangweifa-xiandai-chanye": (
         "a Word file whose paragraphs are a PDF's lines (hard-wrapped measures, the clause on a paragraph of its own) "
         "is a rendering to rebuild as a PDF's lines are: the measures ——（1）…（125） are the tasks (read as the "
         "headings), a clause wrapped away is its measure's (G008 ×11), a sentence or bracket pair across two "
-        "paragraphs is not broken (N003 ×5, D004 ×6); a category before the labelled lead, （核准类+审计，牵头责任部门：A）, "
-        "is no agency (G001 核准类); district bodies written "
-        "without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national suggestions)"
-    ),
-    "local/2019-zhangzhengban-yingshang-huanjing": (
-        "the shared prefix 市 restored to later names only where they are departments: a company in the list "
-        "(港华燃气) is not 市港华燃气 (G001, line 20)"
+        "paragraphs is not broken (N003 ×5, D004 ×6)"
     ),
 }
 
