@@ -50,11 +50,6 @@ KIND_CODES: dict[str, frozenset[str]] = {
 
 #: documents still read wrong, each with the convention the checker does not read yet
 XFAIL: dict[str, str] = {
-    "local/2019-baoshan-laji-fenlei": (
-        "公共机构 in a list of bodies is a collective, not an unknown agency (G001); a defined "
-        "short title (《条例》) written in full inside a table row that quotes it (D006); a "
-        "bracketed note of frequency in a cell (（各单位全年不少于一场）) is no stray tag (A001)"
-    ),
     "local/2021-fengxian-nongcun-gonglu": (
         "measures without a clause beside them ((二)1.-2., their sub-headings (1)(2) numbered "
         "under each) are not tasks (G008, N005)"

@@ -416,7 +416,8 @@ EXPLANATIONS = {
         "defined, and without repeating the full title. A generic title such as 《规划》 or 《纲要》\n"
         "standing alone without a definition leaves the reader guessing which document it is.\n"
         "A bare 简称 (without 以下) names what a thing is commonly called and asks for no later\n"
-        "use; 本《意见》 is the document itself and needs no definition."
+        "use; 本《意见》 is the document itself and needs no definition; an annex, read on its own,\n"
+        "may write the full title."
     ),
     "L001": (
         "A law, regulation or judicial interpretation is cited by its official title (the national\n"

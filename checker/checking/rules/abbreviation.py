@@ -103,9 +103,30 @@ def _check_definition(
         yield _abbr_finding(ctx, plan, start, start + len(abbr), "unused", abbr=abbr)
     full = _full_title(text, match.start())
     if full:
-        for repeat in re.finditer(re.escape(full), text[match.end() :]):
+        annex = _annex_start(plan, match.end())
+        for repeat in re.finditer(re.escape(full), text[match.end() : annex]):
             start = match.end() + repeat.start()
             yield _abbr_finding(ctx, plan, start, start + len(full), "full", abbr=abbr, full=full)
+
+
+def _annex_start(plan: Plan, after: int) -> int:
+    """Where the first annex after ``after`` begins (a line 附件1 / 附表 alone), or the end:
+    an annex is read on its own, often apart from the text, so it writes a title in full
+    even where the text defined a short one (宝府办 2019: 《条例》 in the text, the annexed
+    task table's 《上海市生活垃圾管理条例》)."""
+    labels = _annex_labels()
+    for paragraph in plan.paragraphs:
+        if paragraph.span.start <= after:
+            continue
+        head = paragraph.text.strip().rstrip(":：").rstrip("0123456789 \t")
+        if head in labels:
+            return paragraph.span.start
+    return len(plan.source.text)
+
+
+@cache
+def _annex_labels() -> frozenset[str]:
+    return frozenset(str(w) for w in builtin("layout.yaml").get("annex_labels", ()))
 
 
 #: quotation marks a definition puts around its short name (以下简称“新增违法用地”)
