@@ -91,8 +91,7 @@ XFAIL: dict[str, str] = {
     ),
     "local/2021-putuo-zeren-fenjie": (
         "a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
-        "not the task's text broken (N003, lines 36, 106); a second document under its own title "
-        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415)"
+        "not the task's text broken (N003, lines 36, 106)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
         "a Word file whose paragraphs are a PDF's lines (hard-wrapped measures, the clause on a paragraph of its own) "
