@@ -62,6 +62,7 @@ MESSAGES = {
     "G003.local": "任务{task}中的“{agency}”已于{date}{event}：{plan_year}年的计划应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准）。",
     "G003.undated": "任务{task}中的“{agency}”已于{date}{event}，应写作“{successor}”（计划未写明年份，按现行名称核对）。",
     "G003.local-undated": "任务{task}中的“{agency}”已于{date}{event}：应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准；计划未写明年份，按现行名称核对）。",
+    "G004.same": "任务{task}的责任分工中“{agency}”列了两次：请删去重复的一处。",
     "G004": "任务{task}的责任分工中“{agency}”重复出现（与“{first}”为同一单位）：请删去重复的一处。",
     "G005": "任务{task}的责任分工含糊（“{phrase}”）：请列明全部负责部门。",
     "G006": "任务{task}只有一个负责部门“{agency}”，却写“按职责分工负责”：请改为“{agency}负责”。",
