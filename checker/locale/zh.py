@@ -219,6 +219,7 @@ ERRORS = {
     "file has only a byte-order mark": "文件只有字节顺序标记（BOM）",
     "binary file (contains NUL bytes)": "二进制文件（含NUL字节）",
     "binary file (control characters)": "二进制文件（含控制字符）",
+    "UTF-16 text without a byte-order mark: save it as UTF-8": "是没有字节顺序标记（BOM）的UTF-16文本：请另存为UTF-8",
     "cannot decode: neither UTF-8 nor GB18030": "无法解码：既不是UTF-8也不是GB18030",
     "invalid UTF-8 after a BOM at byte {offset}": "有UTF-8字节顺序标记（BOM），但第{offset}字节起不是有效的UTF-8",
     "cannot decode as {encoding}": "无法按{encoding}解码",
