@@ -230,6 +230,7 @@ ERRORS = {
     "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings": "是计划文件，但未能识别出编号任务或标题：请在“一、”等标题下用“1.”为任务编号",
     "not a plan: no plan title, document number, responsibility clause or 一、/1. outline": "不是计划文件：没有计划标题、文号、责任分工或“一、/1.”层次",
     "no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder": "目录中没有计划文件（*.txt、*.md、*.docx、*.pdf、*.html）",
+    "no plans in folder: {count:its one file is not a plan|none of its {count} files is a plan} (-v says why)": "目录中没有计划：其中{count}个文件读过后都不是计划文件（加 -v 查看原因）",
     "file is read-only; not fixed": "文件只读，未修复",
     "cannot write beside the file ({reason})": "无法在文件所在目录写入（{reason}）",
     "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx": "是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx",
