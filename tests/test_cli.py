@@ -127,7 +127,9 @@ def test_a_folder_of_files_none_of_which_is_a_plan_is_said_so(tmp_path):
     )
     english = invoke("lint", str(notes), "--lang", "en", "-q")
     assert f"{notes}: no plans in folder: none of its 2 files is a plan" in english.stderr
-    (notes / "plan.txt").write_text("2024年工作计划\n一、总体\n1.甲。(科技部负责)\n", encoding="utf-8")
+    (notes / "plan.txt").write_text(
+        "2024年工作计划\n一、总体\n1.甲。(科技部负责)\n", encoding="utf-8"
+    )
     assert invoke("lint", str(notes), "-q").exit_code == 0
     named = invoke("lint", "--skip-non-plans", str(notes / "会议记录.txt"))
     assert named.exit_code == 0 and not named.stderr

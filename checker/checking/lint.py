@@ -48,7 +48,9 @@ def lint_paths(
     fresh = iter(_lint_afresh(todo, options, finder, rules, prepare))
     reports = [report if report is not None else next(fresh) for report in found]
     skipped = [r for r in reports if r.skipped]
-    unread = folders_without_plans((i, r.skipped is not None) for i, r in zip(items, reports))
+    unread = folders_without_plans(
+        (i, r.skipped is not None) for i, r in zip(items, reports, strict=True)
+    )
     reports = [r for r in reports if not r.skipped]
     reports += [FileReport(folder, error=reason) for folder, reason in unread]
     hidden = _hide_known(baseline, reports)
