@@ -485,6 +485,11 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if unmarked:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
         return
+    if not stated:
+        # the first-named lead is then only the family's standing convention (a government's
+        # document, a coordinating body's, a joint one), which a clause's own 牵头 overrides:
+        # 牵头 marks the lead wherever it stands, and no statement of the document disagrees
+        return
     for task, clause in shared:
         if not any(a.role == "lead" for a in clause.agencies):
             continue  # no lead at all: G008 says so
