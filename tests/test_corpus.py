@@ -60,7 +60,6 @@ XFAIL: dict[str, str] = {
         "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
-    "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
     "local/2019-jingan-xiaofang-sannian": (
         "the year from the plan's period in its title （2019—2021） when the text has neither document "
         "number nor date"

@@ -199,7 +199,7 @@ def error(lang: str, reason: Reason) -> str:
         name: error(lang, value) if isinstance(value, Reason) else value
         for name, value in reason.facts.items()
     }
-    return template.format(**facts)
+    return fill(template, facts)  # a number agrees with its noun, as in every other text
 
 
 def line_words(lang: str, line: Any, places: tuple[tuple, ...] = ()) -> str:

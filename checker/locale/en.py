@@ -62,6 +62,7 @@ MESSAGES = {
     "G003.local": "task {task}: '{agency}' was {event} in {date}; a {plan_year} plan should name the local body that took over its duties (usually '{successor}'; check the place's own name).",
     "G003.undated": "task {task}: '{agency}' was {event} in {date}; name '{successor}' (the plan gives no year: checked against today's names).",
     "G003.local-undated": "task {task}: '{agency}' was {event} in {date}; name the local body that took over its duties (usually '{successor}'; check the place's own name; the plan gives no year: checked against today's names).",
+    "G004.same": "task {task} lists '{agency}' twice: delete the repeat.",
     "G004": "task {task} lists '{agency}' twice (same body as '{first}'): delete the repeat.",
     "G005": "task {task} has a vague responsibility clause ('{phrase}'): name every responsible agency.",
     "G006": "task {task} has a single agency '{agency}' but says 按职责分工负责: write '{agency}负责'.",

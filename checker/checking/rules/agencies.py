@@ -298,6 +298,8 @@ def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
                         agency.span,
                         task,
                         fix=[_delete_listed(plan, agency)],
+                        # the same spelling twice needs no "same body as" aside
+                        variant="" if agency.name != seen[key].name else "same",
                         agency=agency.name,
                         first=seen[key].name,
                     )
