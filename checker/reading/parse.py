@@ -61,7 +61,19 @@ from .model import (
     Task,
 )
 from .source import Source, split_lines
-from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold, is_title_line
+from .text import (
+    PARAGRAPH_END,
+    SENTENCE_END,
+    TASK_NUMBER,
+    TITLE_LENGTH,
+    Item,
+    bracket_groups,
+    cn_to_int,
+    cut_off,
+    fold,
+    is_title_line,
+    numbered,
+)
 
 __all__ = ["NO_OUTLINE", "parse"]
 
@@ -129,23 +141,11 @@ def _read(source: Source, has_tables: bool) -> Plan:
 # any line is classified, since that decides whether a ``(一)`` is a heading or a task.
 
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
-#: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
-#: into a year); ``1.5亿`` at a line's start is not
-_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!(?!(?:19|20)\d\d年)\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
 _MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
-_SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
-_SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
-#: the fourth level of GB/T 9704 numbering: (1), also written 1)
-_ITEM = re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]*")
 #: a task number before digits that begin its text (``11.121人才梯队项目``), or a decimal
 #: (``1.5亿``): read as a task only where it is the number expected (``task_start``)
 _TASK_BEFORE_DIGITS = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?=\d)")
-#: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1); tried in this order
-_LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
-
-#: a line's numbering: its level and the match of its marker (the numeral is group 1)
-Item = tuple[int, re.Match[str]]
 
 
 class Lines:
@@ -208,15 +208,6 @@ def _contents(source: Source, folded: list[str]) -> list[tuple[str, int]]:
     return contents
 
 
-def numbered(content: str) -> Item | None:
-    """The numbering a line's content starts with, whatever is expected."""
-    for level, pattern in _LEVELS:
-        match = pattern.match(content)
-        if match:
-            return level, match
-    return None
-
-
 def task_start(folded: str, previous: str) -> re.Match[str] | None:
     """A task's number at the start of a line: ``11.`` or ``11、``, or ``11。`` ``11,``
     ``11:`` when 11 is the number expected after ``previous`` — a mistyped mark, read as
@@ -224,7 +215,7 @@ def task_start(folded: str, previous: str) -> re.Match[str] | None:
     before a name that begins with digits (``11.121人才梯队项目``, after task 10). Only the
     expected number: a line of prose that begins with a figure (``1.5亿``) stays prose (and
     so does one whose number the next task has: ``Lines.comes_next``)."""
-    found = _TASK.match(folded)
+    found = TASK_NUMBER.match(folded)
     if found is None:
         found = _MISTYPED_TASK.match(folded) or _TASK_BEFORE_DIGITS.match(folded)
         if found is not None and int(found.group(1)) != numeral_value(previous) + 1:
@@ -569,10 +560,6 @@ _TRAILING_NUMBER = LazyPattern(r"\)[ \t]*(\d{1,3})[ \t]*$")
 LEADING_REST = LazyPattern(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
-#: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence
-_TITLE_LENGTH = 30
-#: marks after which a new line starts a new paragraph of the same task, not a wrapped line
-_PARAGRAPH_END = frozenset("。;!?:)】”")
 
 #: (start, end) source offsets of the pieces of a task's text, one per line it spans
 Segments = list[tuple[int, int]]
@@ -679,7 +666,7 @@ class Gatherer:
         folded = self.lines.source.folded
         for piece in pieces:
             tail = folded[segments[-1][0] : segments[-1][1]].rstrip()
-            self.append(piece, segments, breaks, wrapped=_cut_off(tail))
+            self.append(piece, segments, breaks, wrapped=cut_off(tail))
         return index + 1 + len(pieces)
 
     def join_body(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
@@ -743,16 +730,6 @@ def _list_line(text: str) -> bool:
         return False
     groups = bracket_groups(text)
     return len(groups) == 1 and groups[0] == (0, len(text)) and is_bare_list(text[1:-1])
-
-
-def _cut_off(line: str) -> bool:
-    """Does a task's line stop mid-sentence, to go on in the next line (a wrap, N003)? It
-    does when it ends at a comma, or ends a long line without a sentence's end. A short
-    line without a mark is the item's title, and the next line its paragraph."""
-    last = line[-1:]
-    if last in _PARAGRAPH_END:
-        return False
-    return last in ",、:" or len(line) > _TITLE_LENGTH
 
 
 def trailing_number(lines: Lines, index: int, segments: Segments) -> tuple[str, int] | None:
@@ -1024,7 +1001,7 @@ def _name_goes_on(content: str) -> bool:
     """An unnumbered line in a list of annexes that goes on with the last annex's name,
     wrapped: short, and not ending a sentence (prose after the list ends it)."""
     text = content.strip()
-    return len(text) <= _TITLE_LENGTH and text[-1] not in _PARAGRAPH_END
+    return len(text) <= TITLE_LENGTH and text[-1] not in PARAGRAPH_END
 
 
 def _layout_words(key: str) -> tuple[str, ...]:
