@@ -379,3 +379,42 @@ def test_bare_lists_are_the_clauses_also_before_a_stop():
 def test_a_bracket_followed_by_more_text_is_no_bare_list_clause():
     text = BARE_LISTS.replace("（各街镇、区规划资源局）。", "（各街镇、区规划资源局）另行部署。")
     assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 3)]
+
+
+# ---- measures introduced by a dash: ——（1）… (梁委发〔2020〕21号) ---------------------------
+# A dash before the label is the label's lead, not text: the measure is the (1) item it
+# labels. A dash line without a label (——坚持…, a list's dash) is prose as before.
+
+DASHED = (
+    "关于进一步深化现代产业发展相关政策的意见\n"
+    "一、支持重大产业项目建设\n"
+    "1.支持企业升级改造\n"
+    "——（1）鼓励发展精密机械等产业，给予奖励。（牵头责任部门：工业和信息化局）\n"
+    "——（2）新引进重大产业项目的，给予奖励。（牵头责任部门：发展改革委）\n"
+    "2.支持企业科技创新\n"
+    "——（3）积极培育高新技术企业，给予奖励。（牵头责任部门：科技局）\n"
+)
+
+
+def test_measures_after_a_dash_are_the_items_they_label():
+    plan = _plan(DASHED)
+    assert [(t.number_text, t.level) for t in plan.tasks] == [("1", 4), ("2", 4), ("3", 4)]
+    assert [(h.level, h.numeral) for h in plan.headings] == [(1, "一"), (3, "1"), (3, "2")]
+
+
+def test_a_dashed_measure_numbered_twice_is_still_flagged():
+    assert ("N001", 7) in _found(DASHED.replace("——（3）", "——（2）"))
+
+
+def test_a_dash_without_a_label_is_no_item():
+    text = (
+        "2024年某某工作要点\n"
+        "一、总体要求\n"
+        "——坚持系统观念，统筹推进各项工作。\n"
+        "——2025年底前基本建成制度体系。\n"
+        "二、重点任务\n"
+        "1.完善制度。（财政部负责）\n"
+    )
+    plan = _plan(text)
+    assert [t.number_text for t in plan.tasks] == ["1"]
+    assert [(h.level, h.numeral) for h in plan.headings] == [(1, "一"), (1, "二")]
