@@ -114,11 +114,6 @@ XFAIL: dict[str, str] = {
         "naming only the collective 有关部门 (（有关部门按职责分工负责，年内持续推进）, 47．) is the clause whose party "
         "leads, not skipped for the next clause's 市国防科技工业办公室"
     ),
-    "local/2017-nanjing-turang-wuran": (
-        "headings （九）（十） "
-        "of 三、 continue 二、's （一）…（八） as the measures 1．…44． run through both, after the frame section 一、's "
-        "own （一）（二） (N005, line 101)"
-    ),
     "local/2021-xiamen-wuliu-shuniu": (
         "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
         "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …)"
@@ -135,10 +130,7 @@ XFAIL: dict[str, str] = {
     ),
     "local/2021-putuo-zeren-fenjie": (
         "a lead note inside the first clause (责任单位：A、…（责任单位列第一位的为牵头单位，下同）) leaves A the lead "
-        "(1., line 11: none read); a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
-        "not the task's text broken (N003, lines 36, 106); a second document under its own title "
-        "(十大民生实事项目责任分解) restarts at 1. (N001, lines 385-415); 舟山国际水产城 (a market's operating "
-        "company) ends no body's way (G001)"
+        "(1., line 11: none read); 舟山国际水产城 (a market's operating company) ends no body's way (G001)"
     ),
     "national/2018-guobanfa-wufei-chengshi": (
         "a 指导 clause naming no 牵头 or 负责 body, （A指导） or （A、B指导）, leads with its first body, A: a measure "

@@ -418,3 +418,75 @@ def test_a_dash_without_a_label_is_no_item():
     plan = _plan(text)
     assert [t.number_text for t in plan.tasks] == ["1"]
     assert [(h.level, h.numeral) for h in plan.headings] == [(1, "一"), (1, "二")]
+
+
+# ---- a task's lines of labelled fields: 责任领导：(persons), then 责任单位：(bodies) ---------------
+# 舟普政办〔2021〕10号: the 责任单位 line begins a field of its own, so a long 责任领导 line of
+# names before it is no sentence wrapped into it (N003); a task's text cut mid-sentence
+# before a plain line still is.
+
+FIELDS = (
+    "2021年政府工作报告重点工作责任分解\n"
+    "一、确保经济平稳发展\n"
+    "1.持续优化投资结构，确保交通投资增长10%。\n"
+    "责任领导：张某某常务副区长、王某某常委、杨某某副区长、张某某副区长、李某某副区长\n"
+    "责任单位：区发改局、区经信局、区住建局\n"
+    "2.强化项目数字化全过程管控。\n"
+    "责任领导：张某某常务副区长\n"
+    "责任单位：区发改局\n"
+)
+
+
+def test_a_long_line_of_names_before_the_clause_line_is_no_wrap():
+    assert "N003" not in {code for code, _ in _found(FIELDS)}
+    assert [t.number_text for t in _plan(FIELDS).tasks] == ["1", "2"]
+
+
+def test_a_task_cut_mid_sentence_before_a_plain_line_is_still_a_wrap():
+    cut = FIELDS.replace(
+        "1.持续优化投资结构，确保交通投资增长10%。\n",
+        "1.持续优化投资结构，确保交通投资、民间项目投资、高新技术产业投资以及生态环保\n"
+        "投资增长10%。\n",
+    )
+    assert ("N003", 3) in _found(cut)
+
+
+# ---- headings numbered through the parts of tasks, after a frame part of their own ---------
+# 宁政发〔2017〕 土壤: 一、总体要求 (一)总体要求 (二)工作目标 (no task under them), then the
+# headings of the tasks (一)…(八) under 二、 and (九)(十) under 三、, numbered straight through.
+
+THROUGH = (
+    "2017年某某工作方案\n"
+    "一、总体要求\n"
+    "（一）指导思想\n"
+    "坚持系统治理。\n"
+    "（二）工作目标\n"
+    "到2020年，土壤环境质量总体稳定。\n"
+    "二、主要任务\n"
+    "（一）开展调查\n"
+    "1.开展详查。（市环保局负责）\n"
+    "（二）建设网络\n"
+    "2.建设监测网络。（市环保局负责）\n"
+    "三、政策保障\n"
+    "（三）发挥政府主导作用\n"
+    "3.加大投入。（市财政局负责）\n"
+    "（四）强化责任落实\n"
+    "4.严格考核。（市环保局负责）\n"
+)
+
+
+def test_headings_through_the_parts_of_tasks_after_a_frame_part():
+    assert "N005" not in {code for code, _ in _found(THROUGH)}
+
+
+def test_a_heading_skipped_in_the_run_after_a_frame_part_is_still_flagged():
+    assert ("N005", 13) in _found(THROUGH.replace("（三）发挥", "（五）发挥"))
+
+
+def test_a_frame_part_out_of_its_own_order_is_still_flagged():
+    assert ("N005", 5) in _found(THROUGH.replace("（二）工作目标", "（三）工作目标"))
+
+
+def test_parts_of_tasks_restarting_after_a_frame_part_are_no_disorder():
+    restarting = THROUGH.replace("（三）发挥", "（一）发挥").replace("（四）强化", "（二）强化")
+    assert "N005" not in {code for code, _ in _found(restarting)}

@@ -646,9 +646,9 @@ class Gatherer:
 
         Only lines that complete the task (end in a clause) are joined, so a task that
         simply lacks its clause is not glued to the paragraph after it. A line that follows
-        a sentence's end is a new paragraph of the task; one that follows a cut sentence
-        was wrapped (a Break, which N003 reports), except in Markdown, which wraps
-        paragraphs by design.
+        a sentence's end is a new paragraph of the task, and so is a labelled clause line;
+        one that follows a cut sentence was wrapped (a Break, which N003 reports), except
+        in Markdown, which wraps paragraphs by design.
         """
         pieces: list[int] = []
         texts: list[str] = []
@@ -664,9 +664,12 @@ class Gatherer:
         else:
             return self.join_body(index, number, segments, breaks)
         folded = self.lines.source.folded
-        for piece in pieces:
+        for piece, text in zip(pieces, texts, strict=True):
             tail = folded[segments[-1][0] : segments[-1][1]].rstrip()
-            self.append(piece, segments, breaks, wrapped=cut_off(tail))
+            # a labelled clause line (责任单位:…) begins a field of its own: the line before
+            # it (a task's text, a 责任领导: line of names) was not wrapped into it
+            wrapped = cut_off(tail) and BARE_CLAUSE.match(text) is None
+            self.append(piece, segments, breaks, wrapped=wrapped)
         return index + 1 + len(pieces)
 
     def join_body(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
