@@ -250,3 +250,155 @@ def test_two_runs_sharing_the_cache_leave_whole_entries(office, cache):
     assert not [n for n in names if n.endswith(".tmp")]
     for entry in _entries(folder):
         json.loads(entry.read_text(encoding="utf-8"))
+
+
+# ---- keeping the folder small, and emptying it ---------------------------------------------------
+
+DAY = 86_400
+
+
+def _result_files(cache_folder):
+    return sorted(p.name for p in (cache_folder / "results").rglob("*.json"))
+
+
+def _age(path, seconds, now):
+    import os
+
+    os.utime(path, (now - seconds, now - seconds))
+
+
+def test_entries_not_written_for_a_month_are_pruned_once_a_day(office, cache):
+    """An office saving its plan makes a new entry each time: the old ones go after
+    MAX_AGE_DAYS, checked at most once a day, and nothing but entries is touched."""
+    import time
+
+    folder, _ = cache
+    invoke("lint", str(office / "2024.txt"))
+    invoke("lint", str(office / "local.txt"))
+    old, recent = (folder / "results").rglob("*.json")
+    results = folder / "results"
+    foreign = results / old.parent.name / "notes.txt"
+    foreign.write_text("mine", encoding="utf-8")
+    now = time.time()
+    _age(old, (resultcache.MAX_AGE_DAYS + 1) * DAY, now)
+    _age(foreign, 400 * DAY, now)
+    _age(results / resultcache.PRUNED_STAMP, 2 * DAY, now)  # written by the first store
+
+    assert resultcache.prune_stale(results, now) == 1
+    assert not old.exists() and recent.exists() and foreign.exists()
+    _age(recent, (resultcache.MAX_AGE_DAYS + 1) * DAY, now)
+    assert resultcache.prune_stale(results, now + 3600) == 0  # pruned within the day
+    assert recent.exists()
+    assert resultcache.prune_stale(results, now + DAY + 1) == 1
+    assert not recent.exists() and foreign.exists()
+
+
+def test_a_pruned_entry_is_a_miss_checked_afresh(office, cache):
+    folder, parsed = cache
+    invoke("lint", str(office / "2024.txt"))
+    for entry in (folder / "results").rglob("*.json"):
+        entry.unlink()
+    first = invoke("lint", str(office / "2024.txt"))
+    assert len(parsed) == 2 and first.exit_code == 1
+
+
+def test_pruning_a_folder_that_cannot_be_written_is_not_an_error(tmp_path):
+    assert resultcache.prune_stale(tmp_path / "absent" / "results") == 0
+
+
+@pytest.mark.parametrize(
+    "name, ours",
+    [
+        ("a" * 64 + ".json", True),
+        ("." + "0f" * 32 + ".json.1234.tmp", True),
+        ("a" * 63 + ".json", False),
+        ("A" * 64 + ".json", False),
+        ("g" * 64 + ".json", False),
+        ("." + "a" * 64 + ".json.x.tmp", False),
+        ("a" * 64 + ".json.bak", False),
+        ("notes.txt", False),
+    ],
+)
+def test_only_entry_names_are_results_files(name, ours):
+    assert resultcache._is_entry_name(name) is ours
+
+
+@pytest.mark.parametrize(
+    "name, ours",
+    [
+        ("0013dd8c-conferences.json", True),
+        ("0013dd8c-laws-repealed.json", True),
+        ("0013dd8c-conferences.4321.tmp", True),
+        ("checked-" + "0" * 40 + ".json", True),
+        ("checked-" + "0" * 40 + ".99.tmp", True),
+        ("checked-" + "0" * 39 + ".json", False),
+        ("0013dd8-conferences.json", False),
+        ("0013dd8c-.json", False),
+        ("plan.json", False),
+        ("0013dd8c-conferences.yaml", False),
+        ("0013dd8c-conferences.x.tmp", False),
+    ],
+)
+def test_only_data_cache_names_are_data_cache_files(name, ours):
+    from checker.knowledge.data import _is_cache_name
+
+    assert _is_cache_name(name) is ours
+
+
+def test_parsed_copies_of_a_data_file_are_kept_to_the_last_few(tmp_path, monkeypatch):
+    """Every checkout of rules/ gives its files new times, so new parsed copies: only the
+    last KEEP_PARSED of a name stay, and other names are not touched."""
+    import os
+
+    from checker.knowledge import data
+
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(data, "KEEP_PARSED", 2)
+    other = tmp_path / "other.yaml"
+    other.write_text("b: 2\n", encoding="utf-8")
+    data.load_yaml(other)
+    source = tmp_path / "house.yaml"
+    for n in range(4):
+        source.write_text(f"a: {n}\n", encoding="utf-8")
+        os.utime(source, ns=(n * 10**9, n * 10**9))  # a new time: a new copy
+        assert data.load_yaml(source) == {"a": n}
+    cached = sorted(p.name.split("-", 1)[1] for p in (tmp_path / "cache").glob("*.json"))
+    assert cached == ["house.json", "house.json", "other.json"]
+
+
+def test_clean_removes_plancheck_files_only(office, cache):
+    folder, _ = cache
+    invoke("lint", str(office / "2024.txt"))
+    assert _result_files(folder) and list(folder.glob("*-*.json"))
+    mine = folder / "mine.txt"
+    mine.write_text("keep", encoding="utf-8")
+    kept_folder = folder / "results" / "keep"
+    kept_folder.mkdir()
+    (kept_folder / "x.json").write_text("{}", encoding="utf-8")
+
+    result = invoke("clean")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"已从{folder}删除") and "个缓存文件" in result.output
+    assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == ["mine.txt", "x.json"]
+    again = invoke("clean", "--lang", "en")
+    assert again.exit_code == 0
+    assert again.output == f"no plancheck cache files in {folder}: nothing to remove\n"
+
+
+def test_clean_counts_what_it_removes_in_english(office, cache):
+    folder, _ = cache
+    invoke("lint", str(office / "2024.txt"))
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    result = invoke("clean", "--lang", "en")
+    assert result.output == (
+        f"removed {len(files)} cache files ({size / 1024:,.0f} KB) from {folder}\n"
+    )
+    assert not (folder / "results").exists()
+
+
+def test_clean_of_a_cache_that_does_not_exist(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path / "never"))
+    result = invoke("clean")
+    assert result.exit_code == 0 and "无需删除" in result.output
+    assert not (tmp_path / "never").exists()

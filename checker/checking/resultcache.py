@@ -7,6 +7,8 @@ of its custom rule files and of its local agency registry files), the shipped ru
 (``rules/``, by content), the plancheck version and the installed code (by each module's
 mtime and size, so an edited checkout is never served results of the code before). A key
 that differs is a different entry: nothing is ever invalidated, so nothing can be stale.
+Entries not written for ``MAX_AGE_DAYS`` are removed, once a day at most (``prune_stale``):
+an office editing its plans makes a new entry at every save, and the old ones would stay.
 
 Entries are JSON, never pickle: a cache directory restored from an untrusted CI branch can
 at worst claim findings for a plan, never run code. What is read back is checked for its
@@ -21,6 +23,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -312,3 +315,80 @@ def store(
     except OSError:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+        return
+    prune_stale(path.parent.parent)
+
+
+# ---- keeping the folder small ------------------------------------------------------------------
+
+#: an entry not written again for this many days is removed (a plan unchanged that long is
+#: checked afresh once, which costs one check, never a wrong result)
+MAX_AGE_DAYS = 30
+
+#: the file whose modification time says when ``results/`` was last pruned
+PRUNED_STAMP = ".pruned"
+
+
+def prune_stale(results: Path, now: float | None = None) -> int:
+    """Remove the entries of ``results/`` older than ``MAX_AGE_DAYS``, at most once a day.
+
+    Called after an entry is written (a miss, which has already checked a whole plan), so a
+    run from the cache never pays for it; on most calls it costs one ``stat`` of the stamp.
+    The stamp is touched before the walk, so two runs sharing the folder do not both walk
+    it; an entry another run removes first, or one that cannot be removed, is left alone.
+    Only entries' own names (``<2 hex>/<64 hex>.json`` and their temporary files) are
+    touched. Gives the number of files removed.
+    """
+    now = time.time() if now is None else now
+    stamp = results / PRUNED_STAMP
+    try:
+        if now - stamp.stat().st_mtime < 86_400:
+            return 0
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return 0
+    try:
+        stamp.touch()
+        os.utime(stamp, (now, now))
+    except OSError:
+        return 0  # a folder that cannot be written cannot be pruned either
+    oldest = now - MAX_AGE_DAYS * 86_400
+    removed = 0
+    for path in own_entries(results):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < oldest:
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def own_entries(results: Path) -> list[Path]:
+    """The files of ``results/`` that ``store`` writes (entries, their temporary files,
+    the stamp), and nothing else: a cache folder pointed at a shared directory by mistake
+    must lose nothing of anyone else's."""
+    found = []
+    try:
+        folders = [d for d in results.iterdir() if _is_hex(d.name, 2) and d.is_dir()]
+    except OSError:
+        return found
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            found.extend(p for p in folder.iterdir() if _is_entry_name(p.name))
+    if (results / PRUNED_STAMP).is_file():
+        found.append(results / PRUNED_STAMP)
+    return found
+
+
+def _is_hex(text: str, length: int) -> bool:
+    return len(text) == length and all(c in "0123456789abcdef" for c in text)
+
+
+def _is_entry_name(name: str) -> bool:
+    """``<key>.json``, or ``.<key>.json.<pid>.tmp`` (a write that never finished)."""
+    if name.endswith(".json"):
+        return _is_hex(name[:-5], 64)
+    head, _, pid = name.removesuffix(".tmp").rpartition(".json.")
+    return (
+        name.endswith(".tmp") and head.startswith(".") and _is_hex(head[1:], 64) and pid.isdigit()
+    )

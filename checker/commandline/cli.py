@@ -383,6 +383,20 @@ def init_command(folder, lang) -> None:
     click.echo(locale.text(lang, "config_written", path=target))
 
 
+@cli.command("clean")
+@LANG_OPTION
+def clean_command(lang) -> None:
+    """Remove plancheck's cache files (results, parsed rule data, checked configurations)."""
+    from .. import locale
+
+    folder, count, size = commands.clean_cache()
+    if count:
+        kilobytes = f"{size / 1024:,.0f}" if size >= 1024 else f"{size / 1024:.1f}"
+        click.echo(locale.text(lang, "cache_cleaned", count=count, size=kilobytes, folder=folder))
+    else:
+        click.echo(locale.text(lang, "cache_empty", folder=folder))
+
+
 @cli.command("rules")
 @_format_option("rules")
 @LANG_OPTION

@@ -7,6 +7,7 @@ a command does is tested and called without a command line.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -137,6 +138,43 @@ def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | No
                 path=output,
                 input=given,
             )
+
+
+def clean_cache() -> tuple[Path, int, int]:
+    """Remove every file plancheck keeps in its cache directory (results, parsed rule data,
+    checked configurations): the folder, and how many files and bytes were removed.
+
+    Only plancheck's own file names are removed, then the folders ``results/`` leaves
+    empty: a cache directory set to a shared folder by mistake loses nothing else. A file
+    another run removes first, or one that cannot be removed, is skipped.
+    """
+    from ..checking.resultcache import own_entries
+    from ..knowledge.data import cache_dir, own_cache_files
+
+    root = cache_dir()
+    results = root / "results"
+    count = size = 0
+    for path in [*own_entries(results), *own_cache_files(root)]:
+        try:
+            length = path.stat().st_size
+            path.unlink()
+        except OSError:
+            continue
+        count, size = count + 1, size + length
+    _remove_empty(results)
+    return root, count, size
+
+
+def _remove_empty(results: Path) -> None:
+    """Remove ``results/`` and its entry folders (two hex digits) where they are left empty:
+    ``rmdir`` never removes a folder holding anything."""
+    try:
+        folders = [entry.path for entry in os.scandir(results) if len(entry.name) == 2]
+    except OSError:
+        return
+    for folder in [*folders, str(results)]:
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
 
 
 def lint_inputs(paths: Iterable[str]) -> list[Path]:

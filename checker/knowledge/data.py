@@ -74,8 +74,17 @@ def load_yaml(path: Path, shape: Callable[[], Any] | None = None) -> Any:
         temp.write_text(encoded, encoding="utf-8")
         os.replace(temp, cache)
     except (OSError, TypeError, ValueError):
-        pass  # a read-only home, or data JSON cannot hold: parse next time too
+        return data  # a read-only home, or data JSON cannot hold: parse next time too
+    import glob
+
+    prune(cache.parent, f"????????-{glob.escape(path.stem)}.json", KEEP_PARSED)
     return data
+
+
+#: the parsed copies kept of each data file (``<crc>-<name>.json``). Every checkout, install
+#: or edit of ``rules/`` gives its files new modification times, so new entries; the last
+#: few of each name cover the installs one uses at once, and one pruned is parsed again once
+KEEP_PARSED = 8
 
 
 def load_checked_text(
@@ -281,3 +290,30 @@ def shapes() -> dict[str, Any]:
         for path in sorted((folder / "schemas").glob("*.schema.json"))
         if (folder / f"{path.name.removesuffix('.schema.json')}.yaml").is_file()
     }
+
+
+def own_cache_files(root: Path) -> list[Path]:
+    """The files ``load_yaml`` and ``load_checked_text`` keep directly in ``root`` (the cache
+    directory), by their own names, and nothing else: a cache directory pointed at a shared
+    folder by mistake must lose nothing of anyone else's when it is cleaned."""
+    try:
+        names = [entry.name for entry in os.scandir(root) if entry.is_file()]
+    except OSError:
+        return []
+    return [root / name for name in names if _is_cache_name(name)]
+
+
+def _is_cache_name(name: str) -> bool:
+    """``<8 hex>-<stem>.json`` (parsed data), ``checked-<40 hex>.json`` (a checked
+    configuration), or either with ``.<pid>.tmp`` for ``.json`` (a write that never ended)."""
+    base, dot, pid = name.removesuffix(".tmp").rpartition(".")
+    if name.endswith(".tmp") and dot and pid.isdigit():
+        name = base + ".json"
+    if not name.endswith(".json"):
+        return False
+    prefix, dash, rest = name[:-5].partition("-")
+    if not dash or not rest:
+        return False
+    if prefix == "checked":
+        return len(rest) == 40 and all(c in "0123456789abcdef" for c in rest)
+    return len(prefix) == 8 and all(c in "0123456789abcdef" for c in prefix)

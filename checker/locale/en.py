@@ -127,6 +127,8 @@ UI = {
         "The categories below are guessed from the names: check each. Each comment gives the count and the tasks."
     ),
     "init_written": "wrote {path}: {count} {count:name|names} no registry knows. Check {count:it|each entry}, then add agencies: [{path}] to the config.",
+    "cache_cleaned": "removed {count} cache {count:file|files} ({size} KB) from {folder}",
+    "cache_empty": "no plancheck cache files in {folder}: nothing to remove",
     "config_written": "wrote {path}: every setting is commented out, with what it does; delete the '# ' before one to turn it on.",
     "style.council": "the State Council's short forms, such as 发展改革委 and 药监局",
     "style.ministry": "the ministries' forms, such as 国家发展改革委 and 国家药监局",

@@ -126,6 +126,8 @@ UI = {
         "下列 category 是按名称猜测的，请逐条核对。每行注释为出现次数和所在任务。"
     ),
     "init_written": "已写入{path}：{count}个任何名录都没有的单位名称。请逐条核对后，在配置文件中写 agencies: [{path}]。",
+    "cache_cleaned": "已从{folder}删除{count}个缓存文件（{size} KB）。",
+    "cache_empty": "{folder}中没有plancheck的缓存文件，无需删除。",
     "config_written": "已写入{path}。其中每项设置都已注释掉并附有说明：删去行首的“# ”即可启用。",
     "style.council": "国务院文件的简称写法，如“发展改革委”“药监局”",
     "style.ministry": "部门文件的规范简称写法，如“国家发展改革委”“国家药监局”",
@@ -578,6 +580,7 @@ HELP = {
     "Task-level diff of two annual plans.": "逐项比较两年的计划。",
     "Each agency with the tasks it leads and joins.": "列出各单位牵头和参与的任务。",
     "The rule catalogue.": "规则目录。",
+    "Remove plancheck's cache files (results, parsed rule data, checked configurations).": "删除plancheck的缓存文件（检查结果、解析后的规则数据、已校验的配置）。",
     "One rule explained: what it checks, why, examples, how to fix.": "一条规则的说明：查什么、为什么、示例、怎么改。",
     "Language of messages and help: zh (Chinese, the default) or en (English).": "消息和帮助的语言：zh（中文，默认）或en（英文）。",
     "Language of messages and reports: zh (Chinese, the default) or en (English).": "消息和报告的语言：zh（中文，默认）或en（英文）。",
