@@ -99,10 +99,6 @@ XFAIL: dict[str, str] = {
         "the rules of the scheme （一）…（四） under 三、考评方式 are no "
         "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
     ),
-    "local/2021-wanzhengbanmi-gongye-hulianwang": (
-        "the sections 一、…八、 of the first document (若干政策), whose measures are unnumbered "
-        "paragraphs each with its clause, are not tasks themselves (tasks)"
-    ),
     "local/2012-guangzhou-rencai-jiju": (
         "the collectives after 配合单位 (配合单位：各有关单位，各区、县级市) are no leads; a "
         "programme's nickname （简称“633”人才工程） need not be reused (D006)"

@@ -490,3 +490,40 @@ def test_a_frame_part_out_of_its_own_order_is_still_flagged():
 def test_parts_of_tasks_restarting_after_a_frame_part_are_no_disorder():
     restarting = THROUGH.replace("（三）发挥", "（一）发挥").replace("（四）强化", "（二）强化")
     assert "N005" not in {code for code, _ in _found(restarting)}
+
+
+# ---- section titles over unnumbered measures, each closing with its clause -------------------
+# 皖政办秘〔2021〕82号 若干政策: 一、支持工业互联网平台建设 over two paragraphs, each a measure with its
+# clause; the 行动计划 after it numbers its tasks 1.…. Where most titles of a level head
+# several such paragraphs, every title of that level is a heading; a title over the one
+# paragraph that closes with its clause, where that is the rule, is the measure itself.
+
+GROUPS = (
+    "某省关于印发支持工业互联网发展若干政策和行动计划的通知\n"
+    "支持工业互联网发展若干政策\n"
+    "一、支持工业互联网平台建设\n"
+    "培育各类工业互联网平台。对新认定的平台给予奖励。（责任单位：省经信厅、省财政厅）\n"
+    "推动企业上云上平台。对服务商给予补助。（责任单位：省经信厅、省财政厅）\n"
+    "二、支持工业互联网安全体系建设\n"
+    "鼓励企业完善网络安全管理体系。（责任单位：省委网信办、省经信厅）\n"
+    "三、支持工业互联网人才培养\n"
+    "组织打造服务专员队伍。每年培训一万人。（责任单位：省经信厅）\n"
+    "支持高校设置相关专业。（责任单位：省教育厅）\n"
+    "工业互联网创新发展行动计划\n"
+    "一、行动步骤\n"
+    "1.推进工业互联网外网建设。（责任单位：省通信管理局）\n"
+    "2.推进企业内网改造升级。（责任单位：省经信厅）\n"
+    "3.加快标识解析体系建设。（责任单位：省经信厅）\n"
+    "4.推进工业大数据能力建设。（责任单位：省数据资源局）\n"
+)
+
+
+def test_titles_over_several_measures_each_with_its_clause_are_headings():
+    assert [t.number_text for t in _plan(GROUPS).tasks] == ["1", "2", "3", "4"]
+
+
+def test_titles_each_over_the_one_paragraph_of_their_measure_are_tasks():
+    single = GROUPS.replace(
+        "推动企业上云上平台。对服务商给予补助。（责任单位：省经信厅、省财政厅）\n", ""
+    ).replace("支持高校设置相关专业。（责任单位：省教育厅）\n", "")
+    assert [t.number_text for t in _plan(single).tasks] == ["一", "二", "三", "1", "2", "3", "4"]

@@ -243,7 +243,7 @@ class Outline:
     def __init__(self, lines: Lines) -> None:
         blocks = _numbered_blocks(lines)
         self.task_level = _task_level(blocks)
-        self.tasks_above = _tasks_above(blocks, self.task_level)
+        self.tasks_above = _tasks_above(blocks, self.task_level, lines)
 
 
 def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
@@ -287,16 +287,49 @@ def _task_level(blocks: list[tuple[int, int, bool]]) -> int | None:
     return 3 if any(level == 3 for _, level, _ in blocks) else None
 
 
-def _tasks_above(blocks: list[tuple[int, int, bool]], task_level: int | None) -> frozenset[int]:
+def _tasks_above(
+    blocks: list[tuple[int, int, bool]], task_level: int | None, lines: Lines
+) -> frozenset[int]:
     """Lines of items above the task level that are tasks all the same: their own block
     (up to the next numbered line) holds a clause. The (一)(二)(三) of a 组织保障 section,
     each with its clause, in a plan whose measures are 1. items; and the measures of a
     two-level 分工方案 (国办发〔2020〕43号), （一）… with its clause, then 具体措施： and its
     sub-items 1.… with theirs: both levels are tasks. A heading whose clause is only in
-    the items under it has none of its own, and stays a heading."""
+    the items under it has none of its own, and stays a heading; so do the titles of a
+    level whose items mostly head several measures (``_titled_groups``)."""
     if task_level is None:
         return frozenset()
-    return frozenset(index for index, level, holds in blocks if level < task_level and holds)
+    above = [(index, level) for index, level, holds in blocks if level < task_level and holds]
+    groups = _titled_groups(above, lines)
+    return frozenset(index for index, level in above if index not in groups)
+
+
+def _titled_groups(above: list[tuple[int, int]], lines: Lines) -> frozenset[int]:
+    """The items above the task level that title groups of unnumbered measures, not a
+    measure: where most items of a level that are a title on a line of their own (short,
+    no sentence in it) have two paragraphs or more below, each closing with its clause,
+    every such title of that level is a heading (皖政办秘〔2021〕82号 若干政策: 一、支持工业互联网
+    平台建设 over 培育各类工业互联网平台。…（责任单位：…） and 推动企业上云上平台。…（责任单位：…）; its
+    六、 over one measure is a heading as its siblings are). A title over one paragraph that
+    closes with the clause, where that is the rule, is the measure itself (京政办发〔2019〕
+    信息消费: (一)开展“信息消费城市行”活动 and its paragraph)."""
+    counts: dict[int, list[int]] = {}
+    titled: list[tuple[int, int]] = []
+    for index, level in above:
+        content = lines.contents[index][0]
+        item = lines.numbering[index]
+        if item is None or not is_title_line(content[item[1].end() :].strip()):
+            continue
+        paragraphs = 0
+        below = index + 1
+        while below < lines.count and lines.numbering[below] is None:
+            paragraphs += holds_clause(lines.contents[below][0])
+            below += 1
+        titled.append((index, level))
+        votes = counts.setdefault(level, [0, 0])
+        votes[paragraphs >= 2] += 1
+    grouping = {level for level, (single, several) in counts.items() if several > single}
+    return frozenset(index for index, level in titled if level in grouping)
 
 
 # -- 2. the walk --------------------------------------------------------------------------
