@@ -110,10 +110,6 @@ XFAIL: dict[str, str] = {
         "naming only the collective 有关部门 (（有关部门按职责分工负责，年内持续推进）, 47．) is the clause whose party "
         "leads, not skipped for the next clause's 市国防科技工业办公室"
     ),
-    "local/2021-xiamen-wuliu-shuniu": (
-        "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
-        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …)"
-    ),
     "local/2021-zhezhengban-zeren-fenjie": (
         "a lead note inside the first clause, 责任单位：A、B、C（列第一位者为牵头或汇总单位，下同）, leaves A the lead "
         "(1., line 16: no lead read); in an item with several bracketed clauses （责任单位：A）；…（责任单位：B） the "

@@ -527,3 +527,57 @@ def test_titles_each_over_the_one_paragraph_of_their_measure_are_tasks():
         "推动企业上云上平台。对服务商给予补助。（责任单位：省经信厅、省财政厅）\n", ""
     ).replace("支持高校设置相关专业。（责任单位：省教育厅）\n", "")
     assert [t.number_text for t in _plan(single).tasks] == ["一", "二", "三", "1", "2", "3", "4"]
+
+
+# ---- a group's one clause on a line of its own, after its measures ---------------------------
+# 厦府办 2021 物流枢纽: (一)优化空间功能布局, a paragraph, measures 1.…3. without clauses, then
+# (牵头单位：A，责任单位：B、C) alone before (二): the group is the task, the measures its parts.
+
+GROUP_CLAUSE = (
+    "厦门港口型国家物流枢纽建设实施方案\n"
+    "一、重点任务\n"
+    "（一）优化空间功能布局\n"
+    "进一步优化枢纽空间功能布局。\n"
+    "1.推动枢纽规划与国土空间总体规划衔接。\n"
+    "2.启动枢纽空间内的铁路支线规划建设。\n"
+    "3.实施港口高质量发展空间提升计划。\n"
+    "（牵头单位：市交通运输局，责任单位：市港口局、市发展改革委）\n"
+    "（二）优化综合交通设施网络\n"
+    "完善枢纽内部和外部物流配套设施。\n"
+    "1.加快推动疏港铁路支线建设。\n"
+    "2.调整铁路货场开发方案。\n"
+    "（牵头单位：市交通运输局，责任单位：市港口局）\n"
+)
+
+
+def test_a_clause_alone_after_measures_without_one_is_the_groups():
+    plan = _plan(GROUP_CLAUSE)
+    assert [t.number_text for t in plan.tasks] == ["一", "二"]
+    assert plan.tasks[0].clauses[0].leads[0].name == "市交通运输局"
+    assert not {code for code, _ in _found(GROUP_CLAUSE)} & {"G008", "N003", "A001"}
+
+
+def test_a_clause_alone_after_measures_with_their_own_stays_the_last_measures():
+    own = GROUP_CLAUSE.replace(
+        "1.推动枢纽规划与国土空间总体规划衔接。\n",
+        "1.推动枢纽规划与国土空间总体规划衔接。（市资源规划局负责）\n",
+    ).replace(
+        "1.加快推动疏港铁路支线建设。\n", "1.加快推动疏港铁路支线建设。（市铁路建设指挥部负责）\n"
+    )
+    plan = _plan(own)
+    assert [t.number_text for t in plan.tasks] == ["1", "2", "3", "1", "2"]
+    assert plan.tasks[2].clauses[0].leads[0].name == "市交通运输局"
+
+
+def test_a_clause_alone_after_a_single_measure_is_the_measures():
+    single = (
+        "某某实施方案\n"
+        "一、重点任务\n"
+        "（一）优化布局\n"
+        "1.推动规划衔接。\n"
+        "（市资源规划局负责）\n"
+        "（二）完善网络\n"
+        "1.加快支线建设。\n"
+        "（市交通运输局负责）\n"
+    )
+    assert [t.number_text for t in _plan(single).tasks] == ["1", "1"]

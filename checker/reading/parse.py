@@ -255,13 +255,42 @@ def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
     open_block = False
     for index, ((content, _), item) in enumerate(zip(lines.contents, lines.numbering, strict=True)):
         if item is not None:  # any numbering, expected or not
-            items.append([index, item[0], False])
+            items.append([index, item[0], False, False])
             open_block = True
         elif open_block and _loose_task_start(content):
             open_block = False
         if open_block and not items[-1][2] and holds_clause(content):
             items[-1][2] = True
-    return [(index, level, holds) for index, level, holds in items]
+            # (its clause on a line of its own, after the item's first: the group's, maybe)
+            items[-1][3] = item is None and _clause_line(content.strip())
+    _group_clause(items)
+    return [(index, level, holds) for index, level, holds, _ in items]
+
+
+def _clause_line(text: str) -> bool:
+    """A line that is a clause and nothing else: one bracket group, or a labelled clause."""
+    if BARE_CLAUSE.match(text) is not None:
+        return True
+    groups = bracket_groups(text) if text[:1] in "(【〔" else []
+    return len(groups) == 1 and groups[0] == (0, len(text.rstrip("。;")))
+
+
+def _group_clause(items: list[list]) -> None:
+    """A clause on a line of its own after a run of measures of which none has one is the
+    clause of the heading above them: the group is the task, its measures its parts (厦府办
+    2021 物流枢纽: (一)优化空间功能布局, a paragraph, 1.…3., then (牵头单位：A，责任单位：B、C) on
+    its own line before (二)). The run has two measures or more and ends with the clause;
+    the heading holds none of its own. ``items`` are [line, level, holds, on its own line]."""
+    for n, (_, level, _, alone) in enumerate(items):
+        if not alone or (n + 1 < len(items) and items[n + 1][1] >= level):
+            continue
+        first = n
+        while first > 0 and items[first - 1][1] == level and not items[first - 1][2]:
+            first -= 1
+        parent = first - 1
+        if n == first or parent < 0 or items[parent][1] >= level or items[parent][2]:
+            continue
+        items[parent][2], items[n][2] = True, False
 
 
 def _loose_task_start(content: str) -> bool:

@@ -40,12 +40,13 @@ CN_NUMERAL = "[一二三四五六七八九十〇零两]+"
 _LABEL_LEAD = r"^[ \t]*(?:[—―]{1,2}[ \t]*)?"
 #: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
 #: into a year); ``1.5亿`` at a line's start is not
-TASK_NUMBER = re.compile(_LABEL_LEAD + r"(\d{1,5})[ \t]*[.、](?!(?!(?:19|20)\d\d年)\d)[ \t]*")
-_SECTION = re.compile(_LABEL_LEAD + rf"({CN_NUMERAL})[ \t]*[、.][ \t]*")
-_SUBSECTION = re.compile(_LABEL_LEAD + rf"\(({CN_NUMERAL})\)[ \t]*")
+TASK_NUMBER = LazyPattern(_LABEL_LEAD + r"(\d{1,5})[ \t]*[.、](?!(?!(?:19|20)\d\d年)\d)[ \t]*")
+_SECTION = LazyPattern(_LABEL_LEAD + rf"({CN_NUMERAL})[ \t]*[、.][ \t]*")
+_SUBSECTION = LazyPattern(_LABEL_LEAD + rf"\(({CN_NUMERAL})\)[ \t]*")
 #: the fourth level of GB/T 9704 numbering: (1), also written 1)
-_ITEM = re.compile(_LABEL_LEAD + r"\(?(\d{1,3})\)[ \t]*")
-#: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1); tried in this order
+_ITEM = LazyPattern(_LABEL_LEAD + r"\(?(\d{1,3})\)[ \t]*")
+#: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1); tried in this order (lazy: the
+#: rules import this module, and ``plancheck rules`` reads no plan)
 _LEVELS = ((3, TASK_NUMBER), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
 
 #: a line's numbering: its level and the match of its marker (the numeral is group 1)
