@@ -49,7 +49,16 @@ CASES = [
      [("发展改革委", "lead"), ("财政部", "participant"), ("商务部", "participant")]),
     # guides and those responsible
     ("市住房城乡建设管理委指导,各区政府负责", [("市住房城乡建设管理委", "guide"), ("各区政府", "lead")]),
-    ("市住房城乡建设管理委指导", [("市住房城乡建设管理委", "guide")]),
+    # bodies that only guide: the first of them leads, as the first-listed of A、B负责 does
+    # (国办发〔2018〕128号: the pilot cities do the work, named once in a standing note)
+    ("市住房城乡建设管理委指导", [("市住房城乡建设管理委", "lead")]),
+    ("自然资源部、工业和信息化部指导", [("自然资源部", "lead"), ("工业和信息化部", "guide")]),
+    ("商务部指导,供销合作总社参与", [("商务部", "lead"), ("供销合作总社", "participant")]),
+    ("市发展改革委指导,市财政局配合", [("市发展改革委", "lead"), ("市财政局", "cooperate")]),
+    # …but not where a body is named to lead or to do the work
+    ("科技部牵头,财政部指导", [("科技部", "lead"), ("财政部", "guide")]),
+    ("科技部、财政部分别负责,商务部指导",
+     [("科技部", "separate"), ("财政部", "separate"), ("商务部", "guide")]),
     # labels
     ("牵头单位:市交通委;配合单位:市公安局、市应急局",
      [("市交通委", "lead"), ("市公安局", "cooperate"), ("市应急局", "cooperate")]),
@@ -57,6 +66,24 @@ CASES = [
      [("各区政府", "lead"), ("市应急局", "lead"), ("市公安局", "lead")]),
     ("牵头单位:市交通委,配合单位:市公安局,各区", [("市交通委", "lead"), ("市公安局", "cooperate"), ("各区", "cooperate")]),
     ("责任单位:区发展改革委(牵头)、区财政局", [("区发展改革委", "lead"), ("区财政局", "participant")]),
+    # under a label the manner (按职责分工) or 负责 says how, the label who: a joint lead
+    # closing with 等按职责分工 (赣市府办发〔2018〕 五个中心), bodies that cooperate
+    ("牵头单位:章贡区、南康区、定南县人民政府等按职责分工;责任单位:市金融工作局",
+     [("章贡区", "lead"), ("南康区", "lead"), ("定南县人民政府", "lead"),
+      ("市金融工作局", "participant")]),
+    ("牵头单位:市发改委、市金融工作局按职责分工负责", [("市发改委", "lead"), ("市金融工作局", "lead")]),
+    ("牵头单位:市交通委;配合单位:市公安局、市应急局按职责分工负责",
+     [("市交通委", "lead"), ("市公安局", "cooperate"), ("市应急局", "cooperate")]),
+    # a role word of its own still names the role under a label
+    ("责任单位:市交通委牵头,市公安局配合", [("市交通委", "lead"), ("市公安局", "cooperate")]),
+    # the lead note in brackets inside the list (浙政办 2021, 普陀区 2021): a note, not a name
+    ("责任单位:省发展改革委、省经信厅、省商务厅(列第一位者为牵头或汇总单位,下同)",
+     [("省发展改革委", "lead"), ("省经信厅", "participant"), ("省商务厅", "participant")]),
+    ("责任单位:区防控办、各镇、街道(责任单位列第一位的为牵头单位,下同)",
+     [("区防控办", "lead"), ("各镇", "participant"), ("街道", "participant")]),
+    # a second name in brackets is no note: the body, named once
+    ("责任单位:省市场监管局(省知识产权局)、省商务厅",
+     [("省市场监管局", "lead"), ("省商务厅", "participant")]),
     ("主要负责单位:市教委;参与单位:市财政局", [("市教委", "lead"), ("市财政局", "participant")]),
     ("负责部门:发展改革委、财政部,适用范围:所有试点地区", [("发展改革委", "lead"), ("财政部", "participant")]),
     # a label no list names, ending as labels of parties do: the role word inside it says the
@@ -109,12 +136,76 @@ def test_the_conventions_of_the_family(inner, parties):
         ("6月30日前上线,科技部负责", "6月30日前上线"),
         ("持续优化,科技部负责", "持续优化"),
         ("按进度推进,牵头考核单位:科技部", "按进度推进"),
+        # a segment opening with how often or when, in the time limit's place (津 2020)
+        ("科技部牵头,适时出台相关政策", "适时出台相关政策"),
+        ("科技部牵头,逐月调度通报清欠情况", "逐月调度通报清欠情况"),
+        ("科技部负责,定期通报进展", "定期通报进展"),
     ],
 )
 def test_time_limits_are_the_deadline_never_an_agency(inner, deadline):
     reading = _read(inner)
     assert reading.deadline == deadline
     assert [name for name, *_ in reading.parties] == ["科技部"]
+
+
+@pytest.mark.parametrize(
+    ("inner", "note"),
+    [
+        # a statement holding a date (津 2020), the kind of a measure (锡梁委发〔2020〕21号)
+        ("科技部牵头,普查标准时点是2020年11月1日零时", "普查标准时点是2020年11月1日零时"),
+        ("核准类,牵头责任部门:科技部", "核准类"),
+        ("核准类+审计,牵头责任部门:科技部", "核准类+审计"),
+        ("核  准类,牵头责任部门:科技部", "核  准类"),
+    ],
+)
+def test_notes_of_the_task_are_no_parties(inner, note):
+    reading = _read(inner)
+    assert reading.notes == (note,) and reading.unplaced == ()
+    assert [(name, role) for name, _, role, _ in reading.parties] == [("科技部", "lead")]
+
+
+@pytest.mark.parametrize(
+    ("inner", "parties"),
+    [
+        # look-alikes: a name with a year is a body's (an event's office), not a dated note;
+        # 类 inside a collective's name is no measure's kind
+        ("2022年第19届亚运会组委会办公室负责", [("2022年第19届亚运会组委会办公室", "lead")]),
+        ("科技部牵头,各类市场主体参与", [("科技部", "lead"), ("各类市场主体", "participant")]),
+        # time adverbs only open a segment: a body named after them stays a body
+        ("科技部负责,定海区人民政府配合", [("科技部", "lead"), ("定海区人民政府", "cooperate")]),
+    ],
+)
+def test_look_alikes_of_notes_stay_parties(inner, parties):
+    assert _parties(inner) == parties
+
+
+@pytest.mark.parametrize(
+    ("inner", "parties"),
+    [
+        # the collective alone is the list: it leads (津 2020, 47.)
+        ("有关部门按职责分工负责,年内持续推进", [("有关部门", "lead")]),
+        ("科技部牵头,有关部门参与", [("科技部", "lead"), ("有关部门", "participant")]),
+        # 会同有关部门: the lead is named, the collective takes part, as before
+        ("科技部会同有关部门负责", [("科技部", "lead")]),
+        # 等相关责任部门 closes a list (张政办 2019); members of a committee or a mechanism
+        ("责任单位:市发改委、行政审批局等相关责任部门", [("市发改委", "lead"), ("行政审批局", "participant")]),
+        ("责任单位:市爱卫会成员单位、市减灾委成员单位",
+         [("市爱卫会成员单位", "lead"), ("市减灾委成员单位", "participant")]),
+        ("责任单位:重庆市维护国家政治安全工作协调机制成员单位",
+         [("重庆市维护国家政治安全工作协调机制成员单位", "lead")]),
+        # 协调 between two bodies still joins them
+        ("科技部协调财政部负责", [("科技部", "lead"), ("财政部", "participant")]),
+    ],
+)  # fmt: skip
+def test_collectives_closing_or_making_a_list(inner, parties):
+    assert _parties(inner) == parties
+    assert _read(inner).unplaced == ()
+
+
+def test_members_of_a_committee_are_a_collective():
+    reading = _read("责任单位:市爱卫会成员单位、平安重庆建设领导小组社会治安组成员单位")
+    assert all(collective for *_, collective in reading.parties)
+    assert not _read("科技部会同联席会议成员单位负责").parties[1][3]  # a registry entry
 
 
 def test_notes_and_vague_endings_are_not_agencies():
@@ -161,6 +252,44 @@ def test_a_guiding_clause_is_a_clause_with_someone_answering():
     assert [len(t.clauses) for t in plan.tasks] == [1, 1]
     codes = [f.code for f in lint_text(text, ("G008", "A001"))]
     assert codes == []
+
+
+def test_a_lead_note_inside_the_list_is_the_clause_note():
+    reading = _read("责任单位:省发展改革委、省经信厅、省商务厅(列第一位者为牵头或汇总单位,下同)")
+    assert reading.lead_note == "列第一位者为牵头或汇总单位,下同"
+    assert reading.unplaced == () and reading.notes == ()
+    assert _read("科技部、财政部负责。列第一位者为牵头单位,下同").lead_note == (
+        "列第一位者为牵头单位,下同"
+    )
+
+
+def test_a_guided_measure_leads_with_its_first_clause():
+    """A measure of several paragraphs whose first clause guides leads with that clause's
+    first body, not with a later clause's 负责 body (国办发〔2018〕128号 二、（二）)."""
+    text = (
+        "一、主要任务\n（一）推进绿色开采。（自然资源部、工业和信息化部指导）\n"
+        "健全标准体系。（市场监管总局、工业和信息化部负责）\n"
+        "（二）推行绿色生产。（农业农村部指导）\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    leads = [[p.name for c in t.clauses for p in c.leads][:1] for t in plan.tasks]
+    assert leads == [["自然资源部"], ["农业农村部"]]
+    assert [f.code for f in lint_text(text, ("G008", "A001", "G012"))] == []
+
+
+def test_clauses_closing_parts_of_one_sentence_are_each_read():
+    """A clause before ; closes its part of the item (浙政办 2021 民生实事): every part's
+    clause is read, the first too; a bracket in prose before ; is no clause."""
+    text = (
+        "一、民生实事\n1.让群众吃得更放心。建成阳光工厂1000家（责任单位：省市场监管局）；"
+        "建设民生药事服务站300家（责任单位：省药监局）。\n"
+        "2.让出行更方便。新建公路（含农村公路）2000公里；建设站点500个（责任单位：省交通运输厅）。\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    assert [[c.inner for c in t.clauses] for t in plan.tasks] == [
+        ["责任单位：省市场监管局", "责任单位：省药监局"],
+        ["责任单位：省交通运输厅"],
+    ]
 
 
 def test_a_wrong_role_in_the_grammar_stops_the_run():

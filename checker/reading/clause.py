@@ -71,6 +71,7 @@ class Grammar(NamedTuple):
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern
+    note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind)
     vague: LazyPattern  # vague endings at the end of a list
     lead_in: LazyPattern
     joiner: LazyPattern
@@ -135,6 +136,7 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
+        note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
         lead_in=LazyPattern(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
@@ -633,8 +635,10 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if not stripped:
         return None, 0
     if is_lead_note(stripped):
-        state.lead_note = (state.lead_note + "," if state.lead_note else "") + stripped
-        return None, 0
+        text = _without_lead_notes(state, text)
+        stripped = text.strip()
+        if not stripped:
+            return None, 0
     if stripped in _skipped():
         if state.lead_note:
             state.lead_note += "," + stripped
@@ -644,6 +648,9 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
         return None, 0
     if g.time_limit.search(stripped):
         state.deadline = state.deadline or stripped
+        return None, 0
+    if g.note.search(stripped):
+        state.notes.append(stripped)
         return None, 0
     role: str | None = None
     label = _label(text)
@@ -664,13 +671,48 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
         text, start = text[label.end() :], start + label.end()
     tail = _tail(g, text)
     if tail is not None and tail.group().strip():
-        role, shared = _tail_says(tail.group())
+        said, shared = _tail_says(tail.group())
+        # under a label, 负责 (or the manner alone) says how, the label who: 牵头单位:A、B、C等
+        # 按职责分工 names three leads (赣市府办发〔2018〕 五个中心), 配合单位:A按职责分工负责 a
+        # body that cooperates; a role word of its own (责任单位:A牵头) still names the role
+        role = role if role is not None and said == "responsible" else said
         state.shared = state.shared or shared
         text = text[: tail.start()]
     lead_in = g.lead_in.match(text)
     if lead_in is not None:
         text, start = text[lead_in.end() :], start + lead_in.end()
     return role, _add_parties(g, state, text, start, role)
+
+
+def _without_lead_notes(state: _Clause, text: str) -> str:
+    """A segment that states the lead convention, its note taken into ``state.lead_note``:
+    the whole segment (``列第一位者为牵头单位``), or only the brackets inside it that are
+    the note, the names before them read as any list (``责任单位:A、B、C(列第一位者为牵头或
+    汇总单位,下同)``, 浙政办 2021): what is left, blanked where the note was (offsets kept),
+    or nothing."""
+    notes = [
+        found
+        for found in (_BRACKETED.finditer(text) if _has_bracket(text) else ())
+        if is_lead_note(found.group()[1:-1])
+    ]
+    if not notes or not "".join(_blank(text, notes)).strip():
+        notes_text = [text.strip()]
+        text = ""
+    else:
+        notes_text = [found.group()[1:-1].strip() for found in notes]
+        text = "".join(_blank(text, notes))
+    for note in notes_text:
+        state.lead_note = (state.lead_note + "," if state.lead_note else "") + note
+    return text
+
+
+def _blank(text: str, found: list[re.Match[str]]) -> list[str]:
+    """``text`` with each of ``found`` replaced by blanks of its length (offsets kept)."""
+    pieces, cursor = [], 0
+    for match in found:
+        pieces += [text[cursor : match.start()], " " * (match.end() - match.start())]
+        cursor = match.end()
+    return [*pieces, text[cursor:]]
 
 
 def label_role(g: Grammar, word: str) -> str | None:
@@ -751,6 +793,11 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
         if scope is not None:  # 国务院有关部门: open, not a name
             name, at = scope
             state.parties.append(_Party(name + vague, part_start + at, part_role, True, False))
+        elif vague and not n and not body.strip() and not vague.startswith("等"):
+            # the list is the collective alone: (有关部门按职责分工负责,年内持续推进) names
+            # those who do the task, open as they are (津 2020 政府工作报告分工, 47.)
+            at = len(part) - len(part.lstrip())
+            state.parties.append(_Party(vague, part_start + at, part_role, True, False))
     return len(state.parties) - before
 
 
@@ -856,6 +903,21 @@ def _settle_roles(parties: list[_Party]) -> None:
         if party.role == "responsible" or (has_lead and party.role == "separate"):
             party.role = "participant" if has_lead else "lead"  # X牵头,Y、Z分别负责: Y, Z take part
             has_lead = True
+    if not has_lead and not any(p.role == "separate" for p in parties):
+        _first_guide_leads(parties)
+
+
+def _first_guide_leads(parties: list[_Party]) -> None:
+    """A clause whose named bodies only guide (``A、B指导``; ``A指导,B参与``) leads with its
+    first guiding body; the others keep their roles. Those who do the work are named nowhere
+    in it: the governments the document is addressed to (国办发〔2018〕128号 says so once, in
+    its first such clause: 生态环境部指导,试点城市政府负责落实。以下均需试点城市政府落实,不再列出).
+    Of the bodies a clause names, the one that guides first answers for the task, as the
+    first-listed body does in ``A、B负责``. Where the clause names a body that leads or does
+    the work (``A指导,各区政府负责``), that body leads and the guides guide it."""
+    guide = next((p for p in parties if p.role == "guide"), None)
+    if guide is not None:
+        guide.role = "lead"
 
 
 def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:

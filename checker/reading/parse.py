@@ -1294,9 +1294,10 @@ def _inner_clause_groups(folded: str, groups: list[Group], final: int | None) ->
     """Clauses inside a task, each after the sentences it covers: ``…环境。(A负责)加强…``.
 
     A clause-like group counts when it stands before the clause that ends the task
-    (``final``) after a sentence's end or after another clause, reads like one (its roles
-    at the end: ``…负责``, ``…配合``, ``责任单位:…``, not ``(由财政部负责组织的项目除外)``)
-    and text follows it.
+    (``final``) after a sentence's end or after another clause, or closes a part of the
+    sentence itself, a stop or ; after it (``…1000家(责任单位:A);实现…(责任单位:B)``, 浙政办
+    2021 民生实事: each part of the item its own bodies), reads like one (its roles at the end:
+    ``…负责``, ``…配合``, ``责任单位:…``, not ``(由财政部负责组织的项目除外)``) and text follows it.
     """
     found: list[int] = []
     previous_clause_end = -1
@@ -1306,10 +1307,16 @@ def _inner_clause_groups(folded: str, groups: list[Group], final: int | None) ->
         if not looks_like_clause(inner) or not ends_like_clause(inner):
             continue
         before = folded[:s].rstrip()
-        if before and before[-1] not in SENTENCE_END and len(before) != previous_clause_end:
-            continue
-        if not folded[e:].strip():
+        after = folded[e:].lstrip()
+        if not after:
             continue  # nothing follows: not inside the task
+        if (
+            before
+            and before[-1] not in SENTENCE_END
+            and len(before) != previous_clause_end
+            and after[0] not in SENTENCE_END
+        ):
+            continue
         previous_clause_end = e
         found.append(n)
     return found
