@@ -117,12 +117,10 @@ XFAIL: dict[str, str] = {
         "南铁赣州车务段 is a body (G001)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
-        "a category before the labelled lead, （核准类+审计，牵头责任部门：A）, is no agency (G001 核准类) and "
-        "makes no lead statement to contradict (G009 ×123); spaces a PDF left inside a clause's words "
-        "(发展 改革委, 牵  头责任部门, 核  准类: leads of （49） and （94）, G001, G012); district bodies written "
-        "without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national suggestions); the document's "
-        "reference to itself, 本《意见》, needs no definition, and an explanatory （简称“五大行”） no later use (D006); "
-        "（23） and （19） differ in the industries they reward (D007)"
+        "spaces a PDF left inside a clause's words (发展 改革委, 牵  头责任部门: leads of （49） and （94）, G001, "
+        "G012); district bodies written without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national "
+        "suggestions); the document's reference to itself, 本《意见》, needs no definition, and an explanatory "
+        "（简称“五大行”） no later use (D006); （23） and （19） differ in the industries they reward (D007)"
     ),
     "local/2021-yufubanfa-mubiao-fenjie": (
         "a document that writes colon, semicolon and brackets half-width throughout (责任单位:A;配合单位:B, 各区县(自治县)) "
