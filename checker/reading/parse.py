@@ -33,6 +33,7 @@ from functools import cache
 
 from ..base.errors import InputError, Reason
 from ..base.lazyre import LazyPattern
+from ..base.memo import per_text
 from ..knowledge.data import builtin
 from . import vocabulary as vocab
 from .clause import (
@@ -259,7 +260,7 @@ def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
             open_block = True
         elif open_block and _loose_task_start(content):
             open_block = False
-        if open_block and not items[-1][2] and holds_clause(content):
+        if open_block and not items[-1][2] and _block_line_holds_clause(content, item):
             items[-1][2] = True
             # (its clause on a line of its own, after the item's first: the group's, maybe)
             items[-1][3] = item is None and _clause_line(content.strip())
@@ -291,6 +292,15 @@ def _group_clause(items: list[list]) -> None:
         if n == first or parent < 0 or items[parent][1] >= level or items[parent][2]:
             continue
         items[parent][2], items[n][2] = True, False
+
+
+def _block_line_holds_clause(content: str, item: Item | None) -> bool:
+    """Does a line of an item's block hold a clause? A numbered line's is looked for in its
+    text after the number, as its task's draft is (``draft_clauses``, which then finds the
+    answer kept): the number holds no clause word, and no label opens a numbered line."""
+    if item is None:
+        return holds_clause(content)
+    return holds_clause_group(content[item[1].end() :])
 
 
 def _loose_task_start(content: str) -> bool:
@@ -1104,12 +1114,7 @@ def build_task(
     if not bare and ":" in source.folded[pieces[-1][0] : pieces[-1][1]]:
         bare = _closing_label(source, pieces)
     bracketed = folded[: bare[0][0]] if bare else folded
-    groups = bracket_groups(bracketed)
-    final = clause_group(bracketed, groups)
-    # the clauses before the final one (none when the final clause is the first group)
-    clause_groups = _inner_clause_groups(bracketed, groups, final) if final != 0 else []
-    if final is not None:
-        clause_groups.append(final)
+    groups, final, clause_groups = task_groups(bracketed)
     body_end = groups[final][0] if final is not None else len(bracketed)
     body = folded[:body_end].rstrip()
     clauses = []
@@ -1146,6 +1151,20 @@ def build_task(
         index,
         level=draft.level,
     )
+
+
+@per_text()
+def task_groups(folded: str) -> tuple[tuple[Group, ...], int | None, tuple[int, ...]]:
+    """A task text's bracket groups, the one that is its clause (``clause_group``: None
+    where none is) and every clause group in order, those inside the task before it. Kept
+    per text: a task carries over from draft to draft of a plan."""
+    groups = bracket_groups(folded)
+    final = clause_group(folded, groups)
+    # the clauses before the final one (none when the final clause is the first group)
+    clauses = _inner_clause_groups(folded, groups, final) if final != 0 else []
+    if final is not None:
+        clauses.append(final)
+    return tuple(groups), final, tuple(clauses)
 
 
 def _running(source: Source, segments: Segments, running: RunningClauses) -> list[Clause]:
@@ -1247,8 +1266,8 @@ def _parens(
     source: Source,
     folded: str,
     joined: str,
-    groups: list[Group],
-    clause_groups: list[int],
+    groups: Sequence[Group],
+    clause_groups: Sequence[int],
     clause_group: int | None,
     offsets: Sequence[int],
 ) -> tuple[Paren, ...]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...base.lazyre import LazyPattern
+from ...base.memo import per_text
 from ...reading.model import Plan, Span
 from ...reading.text import CLOSERS, PAIRS
 from ..context import Context
@@ -45,12 +46,13 @@ def _units(plan: Plan) -> list[tuple[int, int]]:
     return units
 
 
-def unbalanced(folded: str) -> list[tuple[int, str, str]]:
+@per_text()
+def unbalanced(folded: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, mark, the mark that would pair it) for marks left without a partner, in
     order. A closing mark pairs with the nearest open mark of its kind; the marks opened
     after that one, inside it, are left without theirs. The marks are read as one string
     (``findall``), and their offsets looked up only when one is left: nearly every task's
-    marks all pair."""
+    marks all pair. Kept per text: a plan's drafts share their tasks and paragraphs."""
     marks = _BRACKETS.findall(folded)
     opened: list[int] = []  # the indexes in ``marks`` of the marks still open, innermost last
     lonely: list[int] = []
@@ -69,9 +71,9 @@ def unbalanced(folded: str) -> list[tuple[int, str, str]]:
             del opened[depth:]
     lonely = sorted(lonely + opened)
     if not lonely:
-        return []
+        return ()
     offsets = [found.start() for found in _BRACKETS.finditer(folded)]
-    return [(offsets[k], marks[k], PAIRS.get(marks[k]) or CLOSERS[marks[k]]) for k in lonely]
+    return tuple((offsets[k], marks[k], PAIRS.get(marks[k]) or CLOSERS[marks[k]]) for k in lonely)
 
 
 @rule("D004", "unbalanced-brackets")
