@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,3 +201,62 @@ def test_a_lazy_pattern_compiles_at_its_first_use_and_then_is_the_pattern():
         pass
     else:
         raise AssertionError("only the pattern's methods are looked up")
+
+
+#: a character class, and a range in it, its ends written as characters or \uXXXX escapes
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+_CLASS_RANGE = re.compile(r"(\\u[0-9a-fA-F]{4}|[^\x00-\x7f])-(\\u[0-9a-fA-F]{4}|[^\x00-\x7f])")
+#: sre compiles a class range one character at a time: [\u4e00-\u9fff] (20,992 of them) costs
+#: 9 M instructions, 2 ms, at every run that uses the pattern (base.lazyre.HAN says Han
+#: characters without it); a range this wide is such a cost
+_WIDE = 1000
+
+
+def _wide_ranges(text: str) -> list[str]:
+    def code(end: str) -> int:
+        return int(end[2:], 16) if end.startswith("\\u") else ord(end)
+
+    return [
+        found.group()
+        for class_ in _CLASS.finditer(text)
+        for found in _CLASS_RANGE.finditer(class_.group())
+        if code(found.group(2)) - code(found.group(1)) > _WIDE
+    ]
+
+
+def _strings(data: object) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
+
+
+def test_no_shipped_pattern_spells_out_the_han_block_as_a_range():
+    """The rule data's strings and the checker's string literals (docstrings apart) hold no
+    character range over a thousand characters wide: the collective and note patterns of
+    rules/clause-grammar.yaml once cost 28 M instructions of a 520 M run that way."""
+    import tokenize
+
+    import yaml
+
+    wide = [
+        f"{path.relative_to(ROOT)}: {found}"
+        for path in sorted((ROOT / "rules").rglob("*.yaml"))
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        for found in _wide_ranges(text)
+    ]
+    for path in sorted((ROOT / "checker").rglob("*.py")):
+        with path.open("rb") as handle:
+            tokens = list(tokenize.tokenize(handle.readline))
+        wide += [
+            f"{path.relative_to(ROOT)}:{token.start[0]}: {found}"
+            for token in tokens
+            if token.type == tokenize.STRING and not token.string.lstrip("rbfRBF").startswith('"""')
+            for found in _wide_ranges(token.string)
+        ]
+    assert not wide, f"write Han characters as base.lazyre.HAN: {wide}"

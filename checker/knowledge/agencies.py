@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
-from ..base.lazyre import LazyPattern
+from ..base.lazyre import HAN, LazyPattern
 from .data import builtin, parse_yaml
 from .schema import year_month
 
@@ -351,7 +351,7 @@ _NAME_MARKS = frozenset("()（）")
 
 
 #: a dash joining two places inside a name: 红花—机场地区开发建设指挥部 (南京市 2006)
-_INNER_DASH = LazyPattern(r"(?<=[\u4e00-\u9fff])[—–－-](?=[\u4e00-\u9fff])")
+_INNER_DASH = LazyPattern(rf"(?<={HAN})[—–－-](?={HAN})")
 
 
 def _without_inner_dashes(name: str) -> str:
@@ -362,7 +362,7 @@ def _without_inner_dashes(name: str) -> str:
 def _an_event_s_body(name: str) -> bool:
     """A body named after a dated event (2022年第19届亚运会组委会办公室): Han characters and
     the event's figures, with 年 or 届 after them."""
-    return bool(re.fullmatch(r"(?:[\u4e00-\u9fff]|\d+(?=[年届]))+", name))
+    return bool(re.fullmatch(rf"(?:{HAN}|\d+(?=[年届]))+", name))
 
 
 def _is_han(ch: str) -> bool:

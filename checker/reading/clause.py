@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..base.errors import ConfigError
-from ..base.lazyre import LazyPattern
+from ..base.lazyre import HAN, LazyPattern
 from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .model import AgencyRef, Clause, Span
@@ -48,7 +48,7 @@ _LABEL = LazyPattern(r"^[ \t]*([^\s:,;()]{1,10}?)[ \t]*:[ \t]*")
 #: what no body's name holds: a date, a colon, or a role word inside it
 _NOT_A_NAME = LazyPattern(r"\d|:|底前|年内|完成|负责|牵头|配合|参与|参加|落实|承担")
 #: a name of Chinese characters only (a place's: 欧阳, 北外滩)
-_HAN_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")
+_HAN_ONLY = LazyPattern(rf"{HAN}+")
 #: the longest name a clause writes (全国老龄工作委员会办公室… stay well below it)
 _LONGEST_NAME = 30
 #: the longest name read in running text, where no bracket bounds it (区消防救援支队, 全国打击侵权

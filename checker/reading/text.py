@@ -165,9 +165,3 @@ def bracket_groups(folded: str) -> list[tuple[int, int]]:
 def is_title_line(text: str) -> bool:
     """A folded line that can be (part of) a title: short, and no sentence inside."""
     return len(text) <= 40 and not any(mark in text for mark in "。,;:")
-
-
-#: Han characters for agency codes (国知联办…): "letters that are not ASCII". Written as a
-#: category, because sre compiles a literal [\u4e00-\u9fff] range into a 20,000-entry
-#: charset, 2 ms at every start-up.
-HAN = r"[^\W\d_A-Za-z]"

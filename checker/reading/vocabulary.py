@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from ..base.lazyre import LazyPattern
+from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.data import builtin
 from .clause import looks_like_clause
 from .model import Paren
-from .text import HAN, fold
+from .text import fold
 
 #: a four-digit year of this or the last century, as a regex fragment
 YEAR = r"(?:19|20)\d\d"
