@@ -103,23 +103,13 @@ XFAIL: dict[str, str] = {
         "the collectives after 配合单位 (配合单位：各有关单位，各区、县级市) are no leads; a "
         "programme's nickname （简称“633”人才工程） need not be reused (D006)"
     ),
-    "national/2014-guofa-fuwu-waibao": (
-        "protocol order by the document's date: in December 2014 证监会 was a 国务院直属事业单位, ranked after the "
-        "直属机构 统计局 (it became a 直属机构 in the 2023 reform), so 教育部、人民银行、统计局、银监会、证监会、保监会、"
-        "外汇局 is the order of its time (G007, line 33, table row 25)"
-    ),
-    "local/2021-putuo-zeren-fenjie": (
-        "舟山国际水产城 (a market's operating company) ends no body's way (G001)"
-    ),
     "local/2018-ganshifubanfa-wuge-zhongxin": (
         "a short name that ends the full name it abbreviates, "
-        "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81); "
-        "南铁赣州车务段 is a body (G001)"
+        "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
         "spaces a PDF left inside a clause's words (发展 改革委, 牵  头责任部门: leads of （49） and （94）, G001, "
-        "G012); district bodies written without 区 (科技局, 商务局, 市场监管局, 人力资源社会保障局: G001 with national "
-        "suggestions); the document's reference to itself, 本《意见》, needs no definition, and an explanatory "
+        "G012); the document's reference to itself, 本《意见》, needs no definition, and an explanatory "
         "（简称“五大行”） no later use (D006); （23） and （19） differ in the industries they reward (D007)"
     ),
     "local/2021-yufubanfa-mubiao-fenjie": (
@@ -129,10 +119,6 @@ XFAIL: dict[str, str] = {
         "治安组成员单位, 市级各部门和单位, also where 协调机制 ends the body's name (重庆市维护国家政治安全工作协调机制成员"
         "单位: G001, lines 224-891); targets of two horizons that differ in their figure (6. 占比达到50% / 150. 30%) are no "
         "near-duplicates (D007, line 329)"
-    ),
-    "local/2019-zhangzhengban-yingshang-huanjing": (
-        "the shared prefix 市 restored to later names only where they are departments: a company in the list "
-        "(港华燃气) is not 市港华燃气 (G001, line 20)"
     ),
 }
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..base.lazyre import LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
 from ..knowledge.data import builtin
-from ..reading.clause import body_endings
+from ..reading.clause import body_endings, grammar
 from ..reading.model import AgencyRef, Clause, Plan, Task
 from ..reading.text import fold
 
@@ -197,7 +197,25 @@ def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:
                 found = registry.lookup(agency.name)
                 counts[prefix] += found is not None and registry.is_mirrored(found.agency)
     level = max(counts, key=counts.__getitem__) if counts and max(counts.values()) else ""
+    if not level and levels is not None:
+        level = _issuer_level(plan, levels)
     return _Prefixed(parts, level)
+
+
+def _issuer_level(plan: Plan, levels: "Levels") -> str:
+    """The bare level prefix of the government that issued the plan (梁溪区人民政府: 区), or
+    "": a government's plan that writes none of its bodies with a prefix names its own
+    (工业和信息化局, 科技局 in 锡梁委发〔2020〕21号 are the district's, not misspelt ministries)."""
+    endings = grammar().government_endings
+    titles = [  # 无锡市梁溪区人民政府关于……的意见: the title names its issuer too
+        fold(p.text).strip().split("关于", 1)[0] for p in plan.paragraphs if p.role == "title"
+    ]
+    for name in issuer_names(_issuer_texts(plan) + [t for t in titles if t]):
+        ending = next((e for e in endings if name.endswith(e)), None)
+        if ending is not None:
+            place = name[: -len(ending)]
+            return next((p for p in levels.bare_order if place.endswith(p)), "")
+    return ""
 
 
 def _with_shared_prefix(
@@ -247,6 +265,10 @@ def _with_shared_prefix(
         prefixed = registry.lookup(own.level + agency.name)
         if prefixed is not None and registry.is_mirrored(prefixed.agency):
             return task, agency._replace(name=own.level + agency.name), prefixed
+        if registry.well_formed(agency.name) and _misread_alone(
+            registry, agency.name, own.level + agency.name
+        ):  # 卫生建康委 in a district's plan: its own 区卫生健康委, misspelt
+            return task, agency._replace(name=own.level + agency.name), None
     return task, agency, found
 
 
@@ -355,7 +377,7 @@ def clause_participants(
             participants = []
             for agency in others:
                 body = resolve(agency.name, year, month)  # memoised by the registry
-                order = order_key(body) if body is not None else None
+                order = order_key(body, year, month) if body is not None else None
                 participants.append(Participant(agency, body, order))
             result.append((task, clause, tuple(participants)))
     return tuple(result)

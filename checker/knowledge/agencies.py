@@ -41,6 +41,10 @@ class Agency(NamedTuple):
     #: a plan dated later that year is judged against the new names, one of that year
     #: without a month is not
     ended_month: int | None = None
+    #: the places it held in protocol order before a reform moved it, oldest first, each
+    #: (until year, until month, category, rank): 中国证监会 was a 直属事业单位 until the March
+    #: 2023 reform made it a 直属机构
+    earlier: tuple[tuple[int, int | None, str, int], ...] = ()
 
     @property
     def is_collective(self) -> bool:
@@ -237,12 +241,27 @@ class Registry:
             seen.add(agency.name)
         return agency, changed_in
 
-    def order_key(self, agency: Agency) -> tuple[int, int]:
-        """Protocol order: category first, then rank inside it."""
-        category = (
-            self.categories.index(agency.category) if agency.category in self.categories else 99
-        )
-        return category, agency.rank if agency.rank is not None else 999
+    def order_key(
+        self, agency: Agency, year: int | None = None, month: int | None = None
+    ) -> tuple[int, int]:
+        """Protocol order: category first, then rank inside it; at a plan's date (``year``,
+        ``month``), the place the body held then (``Agency.earlier``): a 2014 plan ranks
+        证监会 among the 直属事业单位, after the 直属机构 统计局."""
+        placed, rank = agency.category, agency.rank
+        for until_year, until_month, category, earlier_rank in agency.earlier:
+            if year is not None and (
+                year < until_year
+                or (
+                    year == until_year
+                    and month is not None
+                    and until_month is not None
+                    and month < until_month
+                )
+            ):
+                placed, rank = category, earlier_rank
+                break
+        category_index = self.categories.index(placed) if placed in self.categories else 99
+        return category_index, rank if rank is not None else 999
 
     def names(self) -> list[str]:
         return list(self.index)
@@ -423,7 +442,33 @@ def _agency(entry: dict[str, Any], where: str, categories: list[str]) -> Agency:
         short=_names(entry.get("short"), f"{where}:short"),
         brand_of=entry.get("brand_of"),
         ended_month=ended[1] if ended else None,
+        earlier=_earlier(entry.get("earlier"), f"{where}:earlier", categories),
     )
+
+
+def _earlier(
+    value: Any, where: str, categories: list[str]
+) -> tuple[tuple[int, int | None, str, int], ...]:
+    """``earlier: [{until: 2023-03, category: institution, rank: 9, source: …}]``: the places
+    a body held in protocol order before a reform, checked and sorted oldest first."""
+    eras = []
+    for n, era in enumerate(value or ()):
+        at = f"{where}[{n}]"
+        until = year_month(era.get("until")) if isinstance(era, dict) else None
+        if until is None:
+            raise ConfigError(
+                "{where}: expected a year (2018) or a year and month (2018-03)", where=f"{at}:until"
+            )
+        if era.get("category") not in categories:
+            raise ConfigError(
+                "{where}: unknown category '{category}'",
+                where=f"{at}:category",
+                category=era.get("category"),
+            )
+        if not isinstance(era.get("rank"), int):
+            raise ConfigError("{where}: expected a number", where=f"{at}:rank")
+        eras.append((until[0], until[1], str(era["category"]), int(era["rank"])))
+    return tuple(sorted(eras, key=lambda e: (e[0], e[1] or 0)))
 
 
 def _names(value: Any, where: str) -> tuple[str, ...]:
@@ -581,6 +626,7 @@ ENTRY_KEYS = frozenset(
         "mirrors",
         "short",
         "brand_of",
+        "earlier",
     }
 )
 FILE_KEYS = frozenset({"agencies"})

@@ -73,6 +73,7 @@ class Grammar(NamedTuple):
     time_labels: frozenset[str]
     time_limit: LazyPattern
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind)
+    separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
     lead_in: LazyPattern
     joiner: LazyPattern
@@ -139,6 +140,7 @@ def grammar() -> Grammar:
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
+        separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
         lead_in=LazyPattern(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
@@ -334,6 +336,14 @@ def _looks_like_party(g: Grammar, name: str) -> bool:
     if not name or _NOT_A_NAME.search(name) or len(name) > _LONGEST_NAME:
         return False
     return is_subject(name) or without_second_name(name).endswith(g.body_endings)
+
+
+@cache
+def joining_words() -> frozenset[str]:
+    """The joiners of one character (和, 与, 及): the words a body's own name may join its
+    parts with, and that a drafter writes one for another (市规划和自然资源局, 市规划与自然资源局)."""
+    joiners = (builtin("clause-grammar.yaml") or {}).get("joiners", ())
+    return frozenset(str(word) for word in joiners if len(str(word)) == 1)
 
 
 def body_endings() -> tuple[str, ...]:
@@ -654,8 +664,8 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if g.time_limit.search(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
-    if g.note.search(stripped):
-        state.notes.append(stripped)
+    if not any(mark in stripped for mark in g.separators) and g.note.search(stripped):
+        state.notes.append(stripped)  # a note is no list of names: none holds a 、
         return None, 0
     role: str | None = None
     label = _label(text)
