@@ -99,18 +99,13 @@ XFAIL: dict[str, str] = {
         "the rules of the scheme （一）…（四） under 三、考评方式 are no "
         "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
     ),
-    "local/2012-guangzhou-rencai-jiju": (
-        "the collectives after 配合单位 (配合单位：各有关单位，各区、县级市) are no leads; a "
-        "programme's nickname （简称“633”人才工程） need not be reused (D006)"
-    ),
     "local/2018-ganshifubanfa-wuge-zhongxin": (
         "a short name that ends the full name it abbreviates, "
         "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
         "spaces a PDF left inside a clause's words (发展 改革委, 牵  头责任部门: leads of （49） and （94）, G001, "
-        "G012); the document's reference to itself, 本《意见》, needs no definition, and an explanatory "
-        "（简称“五大行”） no later use (D006); （23） and （19） differ in the industries they reward (D007)"
+        "G012); （23） and （19） differ in the industries they reward (D007)"
     ),
     "local/2021-yufubanfa-mubiao-fenjie": (
         "a document that writes colon, semicolon and brackets half-width throughout (责任单位:A;配合单位:B, 各区县(自治县)) "

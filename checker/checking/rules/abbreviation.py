@@ -37,9 +37,20 @@ def abbreviation(plan: Plan, ctx: Context) -> Iterator[Finding]:
         title = match.group(1)
         if match.group() in defined or title not in _generic_titles():
             continue
-        if _inside_definition(text, match.start()):
+        if _inside_definition(text, match.start()) or _names_itself(text, match.start()):
             continue
         yield _abbr_finding(ctx, plan, match.start(), match.end(), "undefined", abbr=match.group())
+
+
+def _names_itself(text: str, offset: int) -> bool:
+    """Does the title at ``offset`` follow a word by which a document names itself (本《意见》
+    in an 意见, 本《方案》: this very document, which no definition introduces)?"""
+    return text[max(0, offset - 2) : offset].endswith(_abbreviation_words("self_reference"))
+
+
+@cache
+def _abbreviation_words(key: str) -> tuple[str, ...]:
+    return tuple(builtin("abbreviations.yaml").get(key) or ())
 
 
 def _inside_definition(text: str, offset: int) -> bool:
@@ -65,7 +76,7 @@ def _check_definition(
         yield _abbr_finding(
             ctx, plan, use, use + len(abbr), "", abbr=abbr, def_line=definition_line
         )
-    if not after:
+    if not after and not _names_in_passing(match):
         start = match.start("abbr")
         yield _abbr_finding(ctx, plan, start, start + len(abbr), "unused", abbr=abbr)
     full = _full_title(text, match.start())
@@ -73,6 +84,14 @@ def _check_definition(
         for repeat in re.finditer(re.escape(full), text[match.end() :]):
             start = match.end() + repeat.start()
             yield _abbr_finding(ctx, plan, start, start + len(full), "full", abbr=abbr, full=full)
+
+
+def _names_in_passing(match: re.Match[str]) -> bool:
+    """Is a definition a name said in passing ((简称“五大行”), (简称“633”人才工程): what a thing
+    is commonly called) rather than one the text commits to use (以下简称, 下称)? Only the
+    committed one must be used after it."""
+    head = match.string[match.start() : match.start("abbr")].strip("(（ \t")
+    return head in _abbreviation_words("passing_markers")
 
 
 #: quotation marks a definition puts around its short name (以下简称“新增违法用地”)
