@@ -263,6 +263,26 @@ def test_a_lead_note_inside_the_list_is_the_clause_note():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the note in brackets inside the first list (浙政办 2021), in a bracket of its own after
+        # the first clause, or after the clause's stop (人社部 style): a note, never an agency,
+        # never a stray tag, and the statement G009 asks a department's plan for
+        "某某部关于印发2024年工作要点的通知\n一、甲\n1.推进改革。（责任单位：科技部、财政部（列第一位者为牵头单位，下同））\n"
+        "2.完善制度。（科技部、商务部负责）\n",
+        "某某部关于印发2024年工作要点的通知\n一、甲\n1.推进改革。（科技部、财政部负责）（列第一位者为牵头单位，下同）\n"
+        "2.完善制度。（科技部、商务部负责）\n",
+        "某某部关于印发2024年工作要点的通知\n一、甲\n1.推进改革。（科技部、财政部负责。列第一位者为牵头单位，下同）\n"
+        "2.完善制度。（科技部、商务部负责）\n",
+    ],
+)
+def test_a_lead_note_wherever_the_first_clause_writes_it(text):
+    assert [f.code for f in lint_text(text, ("A001", "G001", "G009", "G012"))] == []
+    plan = parse(Source.from_text(text, "p.txt"))
+    assert [[p.name for p in t.clauses[0].leads] for t in plan.tasks] == [["科技部"], ["科技部"]]
+
+
 def test_a_guided_measure_leads_with_its_first_clause():
     """A measure of several paragraphs whose first clause guides leads with that clause's
     first body, not with a later clause's 负责 body (国办发〔2018〕128号 二、（二）)."""

@@ -682,6 +682,9 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
         if role is None:
             state.unplaced.append((stripped, start + len(text) - len(text.lstrip())))
             return None, 0
+        if word not in g.labels and _doubled_role_word(g, word):
+            # 牵头牵头责任部门 (锡梁委发〔2020〕21号): a word typed twice; the list is still read
+            state.unplaced.append((word, start + label.start(1)))
         state.label = state.label or word
         text, start = text[label.end() :], start + label.end()
     tail = _tail(g, text)
@@ -742,6 +745,12 @@ def label_role(g: Grammar, word: str) -> str | None:
         return role
     inside = [(word.index(w), -len(w), w) for w in g.role_words if w in word]
     return g.role_of[min(inside)[2]] if inside else "responsible"
+
+
+def _doubled_role_word(g: Grammar, word: str) -> bool:
+    """Does a coined label write one of the role words twice running (牵头牵头责任部门)? No
+    label of the family does: it is a slip to report, not a label of its own."""
+    return any(role + role in word for role in g.role_words if role in word)
 
 
 def _label(text: str) -> re.Match[str] | None:
