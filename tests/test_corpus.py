@@ -66,9 +66,6 @@ XFAIL: dict[str, str] = {
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
     "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
-    "local/open-2011-xizhengfa-fenjie-luoshi": (
-        "a document whose clauses are bare lists needs no closing lead statement (G009)"
-    ),
     "local/open-2022-chengdu-zeren-fenjie": (
         "target items that differ in their indicator (第二/第三产业增加值) are not "
         "near-duplicates (D007)"

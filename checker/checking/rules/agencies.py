@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
-from ...reading.clause import joining_words, lists_jointly
+from ...reading.clause import is_bare_list, joining_words, lists_jointly
 from ...reading.model import AgencyRef, Clause, Edit, Plan, Span, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
@@ -456,9 +456,10 @@ def _names_agencies(registry: Registry, inner: str) -> bool:
 
 def _claims_first_lead(clause: Clause) -> bool:
     """Does a clause shared by several bodies rest on the first-named-leads convention? Not
-    where it marks its lead (牵头), lists bodies jointly responsible (责任单位:A、B), or has
-    each answer for its own part (A、B分别负责): none of these names a lead by place."""
-    if clause.lead_marked or lists_jointly(clause.label):
+    where it marks its lead (牵头), lists bodies jointly responsible (责任单位:A、B, or a bare
+    list with no role word, (市发改委、财政局,无锡国税局、地税局), 锡政发 2011), or has each answer
+    for its own part (A、B分别负责): none of these names a lead by place."""
+    if clause.lead_marked or lists_jointly(clause.label) or is_bare_list(fold(clause.inner)):
         return False
     return not any(p.role == "separate" for p in clause.parties)
 
