@@ -112,6 +112,29 @@ def test_missing_file_and_empty_folder(tmp_path):
     assert "文件不存在" in result.stderr and "目录中没有计划文件" in result.stderr
 
 
+def test_a_folder_of_files_none_of_which_is_a_plan_is_said_so(tmp_path):
+    """Never "no problems" on nothing checked: a CI job pointed at a folder of notes fails
+    as one pointed at an empty folder does; a folder with a plan among notes is fine, and
+    a named non-plan under --skip-non-plans (pre-commit) still passes."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for name in ("会议记录.txt", "README.md"):
+        (notes / name).write_text("随便写点笔记\n今天开会。\n", encoding="utf-8")
+    result = invoke("lint", str(notes))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"plancheck: {notes}：目录中没有计划：其中2个文件读过后都不是计划文件（加 -v 查看原因）"
+    )
+    english = invoke("lint", str(notes), "--lang", "en", "-q")
+    assert f"{notes}: no plans in folder: none of its 2 files is a plan" in english.stderr
+    (notes / "plan.txt").write_text(
+        "2024年工作计划\n一、总体\n1.甲。(科技部负责)\n", encoding="utf-8"
+    )
+    assert invoke("lint", str(notes), "-q").exit_code == 0
+    named = invoke("lint", "--skip-non-plans", str(notes / "会议记录.txt"))
+    assert named.exit_code == 0 and not named.stderr
+
+
 def test_folder_is_checked_sorted(tmp_path):
     for name in ("b.txt", "a.md", "skip.png"):  # a folder gives the formats plancheck reads
         (tmp_path / name).write_text("1.甲。(科技部负责)\n", encoding="utf-8")

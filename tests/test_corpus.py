@@ -50,11 +50,6 @@ KIND_CODES: dict[str, frozenset[str]] = {
 
 #: documents still read wrong, each with the convention the checker does not read yet
 XFAIL: dict[str, str] = {
-    "local/2019-baoshan-laji-fenlei": (
-        "公共机构 in a list of bodies is a collective, not an unknown agency (G001); a defined "
-        "short title (《条例》) written in full inside a table row that quotes it (D006); a "
-        "bracketed note of frequency in a cell (（各单位全年不少于一场）) is no stray tag (A001)"
-    ),
     "local/2021-fengxian-nongcun-gonglu": (
         "measures without a clause beside them ((二)1.-2., their sub-headings (1)(2) numbered "
         "under each) are not tasks (G008, N005)"
@@ -64,15 +59,6 @@ XFAIL: dict[str, str] = {
         "clauses (牵头单位：A;配合单位：B) closing a later paragraph of the item; items without "
         "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
-    ),
-    "local/2023-anweihui-ranqi-zhengzhi": ("an abbreviation defined in the closing part (D006)"),
-    "local/open-2022-chengdu-zeren-fenjie": (
-        "target items that differ in their indicator (第二/第三产业增加值) are not "
-        "near-duplicates (D007)"
-    ),
-    "local/2012-hufufa-kehuoyun-anquan": (
-        "parallel measures that differ in their object (客车超员 / 货车超载) "
-        "are not near-duplicates (D007)"
     ),
     "local/2019-jingan-xiaofang-sannian": (
         "the year from the plan's period in its title （2019—2021） when the text has neither document "
@@ -86,28 +72,12 @@ XFAIL: dict[str, str] = {
         "the collective 各相关部门 after a named first body (区发展改革委、各相关部门，各街道管理办) in the "
         "clause of a general safeguards section is not a vague assignment (G005)"
     ),
-    "local/2023-chongming-rushi-shidian": (
-        "D007 on tasks that are titles of different documents to draft (1.《…管理办法》 and"
-        " 5.《…民主管理的实施意见》): the long shared subject 崇明区农村集体经营性建设用地入市 makes"
-        " them read as near-duplicates"
-    ),
     "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
-        "the rules of the scheme （一）…（四） under 三、考评方式 are no "
-        "tasks (G008); tasks 70 and 76 (共享 vs 开放 of the same mechanism) differ as written (D007)"
-    ),
-    "local/2018-ganshifubanfa-wuge-zhongxin": (
-        "a short name that ends the full name it abbreviates, "
-        "赣州市建设省域金融次中心推进小组（以下简称推进小组）, is defined there, not used before (D006, line 81)"
+        "the rules of the scheme （一）…（四） under 三、考评方式 are no tasks (G008)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
         "spaces a PDF left inside a clause's words (发展 改革委, 牵  头责任部门: leads of （49） and （94）, G001, "
         "G012); （23） and （19） differ in the industries they reward (D007)"
-    ),
-    "local/2021-yufubanfa-mubiao-fenjie": (
-        "a document that writes colon, semicolon and brackets half-width throughout (责任单位:A;配合单位:B, 各区县(自治县)) "
-        "beside full-width commas keeps its own convention (D005 ×244); 区县 in 各区县(自治县)人民政府 is no abbreviation "
-        "used before its definition (D006, lines 5, 9); targets of two horizons that differ in their figure (6. 占比达到50% / 150. 30%) are no "
-        "near-duplicates (D007, line 329)"
     ),
 }
 
@@ -129,6 +99,8 @@ def load_truth(path: Path) -> dict:
         kind = defect.get("kind")
         assert kind == "other" or kind in KIND_CODES, f"{path.name}: unknown kind {kind}"
         assert isinstance(defect.get("line"), int), f"{path.name}: defect without a line"
+        also = defect.get("also_lines", [])
+        assert all(isinstance(n, int) for n in also), f"{path.name}: also_lines not lines"
     return truth
 
 
@@ -203,34 +175,55 @@ def _compare_tasks(reading: Reading, plan: Plan, truth_tasks: list[dict]) -> Non
 
 def _compare_findings(reading: Reading, plan: Plan, findings: list, defects: list[dict]) -> None:
     """Each finding against the defects; a notice (severity info, such as the summary of
-    bodies no registry knows) is no alarm and is not compared."""
-    matched: set[int] = set()
+    bodies no registry knows) is no alarm and is not compared. A finding of a habit names
+    every line it is on (``args["lines"]``, D005's one finding for 456 label lines): each of
+    those lines answers a defect of the truth, or is a false alarm. A defect of the truth
+    seen on several lines (one root cause, ``also_lines``) is found when all its lines are."""
+    seen: dict[int, set[int]] = {}  # defect → its lines a finding has answered
     for finding in findings:
         if finding.severity == "info":
             continue
-        fits = [
-            n
-            for n, defect in enumerate(defects)
-            if _same_place(plan, defect["line"], finding.line)
-            and (defect["kind"] == "other" or finding.code in KIND_CODES[defect["kind"]])
-        ]
-        # the defect of its own line first, then one not yet matched: several findings in
-        # one task each answer their own defect, not all the task's first
-        hit = min(
-            fits,
-            key=lambda n: (defects[n]["line"] != finding.line, n in matched, n),
-            default=None,
-        )
-        if hit is None:
-            reading.problems.append(
-                f"false alarm: line {finding.line} {finding.code} "
-                f"{message('zh', finding.key, dict(finding.args))}"
-            )
-        else:
-            matched.add(hit)
+        for line in _finding_lines(finding):
+            hit = _defect_for(plan, finding.code, line, defects, seen)
+            if hit is None:
+                reading.problems.append(
+                    f"false alarm: line {line} {finding.code} "
+                    f"{message('zh', finding.key, dict(finding.args))}"
+                )
     for n, defect in enumerate(defects):
-        if n not in matched:
+        wanted = {defect["line"], *defect.get("also_lines", ())}
+        if not wanted <= seen.get(n, set()):
             reading.missed.append(f"line {defect['line']} {defect['kind']}: {defect.get('note')}")
+
+
+def _finding_lines(finding) -> list[int]:
+    """The lines a finding is about: its own, and those of the habit it reports as one."""
+    return list(dict.fromkeys([finding.line, *finding.args.get("lines", ())]))
+
+
+def _defect_for(
+    plan: Plan, code: str, line: int, defects: list[dict], seen: dict[int, set[int]]
+) -> int | None:
+    """The defect a finding's line answers, recorded in ``seen``, or None: the defect of its
+    own line first, then one whose line is not yet answered, one of a named kind before an
+    ``other``, then one not answered at all (several findings in one task each answer their
+    own defect, not all the task's first)."""
+    fits = []
+    for n, defect in enumerate(defects):
+        if defect["kind"] != "other" and code not in KIND_CODES[defect["kind"]]:
+            continue
+        lines = [defect["line"], *defect.get("also_lines", ())]
+        place = next((d for d in lines if d == line), None) or next(
+            (d for d in lines if _same_place(plan, d, line)), None
+        )
+        if place is not None:
+            other = defect["kind"] == "other"
+            fits.append((place != line, place in seen.get(n, ()), other, n in seen, n, place))
+    if not fits:
+        return None
+    *_, hit, place = min(fits)
+    seen.setdefault(hit, set()).add(place)
+    return hit
 
 
 def _same_place(plan: Plan, defect_line: int, finding_line: int) -> bool:

@@ -107,6 +107,48 @@ def test_baseline_reports_new_findings_and_keeps_comments(tmp_path):
     assert "# reviewed 2024-05" in updated and updated.count("rule: A001") == 4
 
 
+def test_a_baseline_hides_the_same_findings_from_any_folder(tmp_path, monkeypatch):
+    """Entries are recorded relative to the baseline's folder: CI at the root and a drafter
+    in plans/ see the same, and what is recorded reads as the repository's path."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "ci").mkdir()
+    _copy(tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    invoke("lint", "plans/2024.txt", "--baseline", "ci/baseline.yaml", "--write-baseline")
+    recorded = (tmp_path / "ci" / "baseline.yaml").read_text(encoding="utf-8")
+    assert recorded.count("path: ../plans/2024.txt") == 6
+    assert invoke("lint", "plans/2024.txt", "--baseline", "ci/baseline.yaml").exit_code == 0
+    monkeypatch.chdir(tmp_path / "plans")
+    result = invoke("lint", "2024.txt", "--baseline", "../ci/baseline.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["summary"]["baseline_hidden"] == 6
+    absolute = tmp_path / "plans" / "2024.txt"
+    assert invoke("lint", str(absolute), "--baseline", "../ci/baseline.yaml").exit_code == 0
+
+
+def test_an_entry_recorded_as_typed_still_matches_where_it_was_written(tmp_path, monkeypatch):
+    """A baseline written before paths were relative to it holds paths as they were typed:
+    a run from that folder still matches them."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "ci").mkdir()
+    _copy(tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    invoke("lint", "plans/2024.txt", "--baseline", "ci/baseline.yaml", "--write-baseline")
+    baseline = tmp_path / "ci" / "baseline.yaml"
+    old = baseline.read_text(encoding="utf-8").replace("../plans/2024.txt", "plans/2024.txt")
+    baseline.write_text(old, encoding="utf-8")
+    assert invoke("lint", "plans/2024.txt", "--baseline", "ci/baseline.yaml").exit_code == 0
+    monkeypatch.chdir(tmp_path / "plans")
+    assert invoke("lint", "2024.txt", "--baseline", "../ci/baseline.yaml").exit_code == 1
+
+
+def test_standard_input_names_are_kept_as_given():
+    from checker.checking.baseline import relative_to
+
+    assert relative_to("-", Path("ci")) == "-"
+    assert relative_to("<stdin>", Path("ci")) == "<stdin>"
+
+
 def test_markdown_suppression_and_unused(tmp_path):
     plan = tmp_path / "plan.md"
     plan.write_text(

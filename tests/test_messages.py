@@ -26,7 +26,11 @@ from .conftest import ROOT, SPECS
 CASES = ROOT / "tests" / "rules"
 #: facts a message may name that the locale adds to a rule's: a ``style`` in words, a line
 #: as a reader finds it (``line_at``: 第12行, or 第12段 in a Word file) and its unit
-DERIVED = {"style_name", "line_unit", *(f"{name}_at" for name in locale._LINE_FACTS)}
+DERIVED = {
+    "style_name",
+    "line_unit",
+    *(f"{name}_at" for name in (*locale._LINE_FACTS, *locale._LINES_FACTS)),
+}
 
 
 def _plans() -> list[tuple[Source, dict]]:

@@ -37,6 +37,12 @@ def _write(tmp_path, name, data: bytes):
         ("bom.txt", b"\xef\xbb\xbf", "字节顺序标记"),
         ("binary.txt", bytes(range(256)) * 4, "二进制文件"),
         ("nul.txt", "1.甲。(科技部负责)\x00\n".encode(), "二进制文件"),
+        (
+            "bomless16.txt",
+            "Plan draft v2\nNotes\n1.甲。(科技部负责)\n".encode("utf-16-le"),
+            "另存为UTF-8",
+        ),
+        ("bom16only.txt", b"\xff\xfe", "字节顺序标记"),
         ("prose.md", "# 随笔\n\n今天天气很好。\n".encode(), "不是计划文件"),
     ],
 )
@@ -64,6 +70,24 @@ def test_gb18030_after_an_ascii_start(tmp_path):
     plan = _write(tmp_path, "gb.txt", text.encode("gb18030"))
     data = json.loads(invoke("lint", str(plan), "--format", "json").output)
     assert data["files"][0]["encoding"] == "gb18030" and data["files"][0]["tasks"] == 110
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_read_and_fixed_as_it_came(tmp_path, encoding):
+    """Windows Notepad's "Unicode" is UTF-16 LE with a BOM: read as any plan, and --fix
+    writes it back in the same encoding, mark and byte order."""
+    import codecs
+
+    mark = codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE
+    text = PLAN_2024.read_text(encoding="utf-8").replace("\n", "\r\n")
+    plan = _write(tmp_path, "u16.txt", mark + text.encode(encoding))
+    data = json.loads(invoke("lint", str(plan), "--format", "json").output)
+    assert data["files"][0]["encoding"] == encoding and data["files"][0]["tasks"] == 110
+    assert len(data["findings"]) == 6
+    assert invoke("lint", str(plan), "--fix").exit_code == 1  # N003's fix is the drafter's
+    fixed = plan.read_bytes()
+    assert fixed.startswith(mark) and "(科技成果评价)" not in fixed[2:].decode(encoding)
+    assert fixed[2:].decode(encoding).count("\r\n") == text.count("\r\n")  # line ends kept
 
 
 def test_too_large_file(tmp_path):

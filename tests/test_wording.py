@@ -29,10 +29,13 @@ _MIXED = (
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("zh", "D005 任务2：此处的“,”与本文件通用的全角标点不一致：请改为“，”。"),
+        (
+            "zh",
+            "D005 任务2：中文正文中的“,”用了半角，共2处（第4行），与本文件的全角标点混用（GB/T 15834：中文用全角）：请统一改为“，”。",
+        ),
         (
             "en",
-            "D005 task 2: ',' here differs from the full-width punctuation the document mostly uses: write '，'.",
+            "D005 task 2: ',' is half-width 2 times in Chinese text (line 4) among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '，' throughout.",
         ),
     ],
 )

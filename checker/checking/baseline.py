@@ -1,12 +1,16 @@
 """Baselines for legacy plans in CI: known findings recorded in YAML and hidden from lint.
 
 Entries are matched by path, rule, task and a fingerprint of the text concerned, never by
-line, so an edit above a finding does not bring it back. Files are read and written with
+line, so an edit above a finding does not bring it back. An entry's path is written relative
+to the baseline file's folder, so the same baseline hides the same findings whichever folder
+lint is run from (a drafter in ``plans/``, CI at the root); an entry written before, as the
+path was typed, still matches a run from the folder it was written in. Files are read and written with
 ruamel.yaml in round-trip mode, so comments a reviewer adds to an entry survive an update.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +27,15 @@ def _key(path: str, rule: str, task: object, fingerprint: str) -> tuple[str, str
     return (Path(path).as_posix(), rule, str(task), fingerprint)
 
 
+def relative_to(path: str, folder: Path) -> str:
+    """``path`` (as lint names a file: as typed, or a name given for standard input) relative
+    to ``folder``, in / form: what a baseline in ``folder`` records. A name that is no path
+    (``-``, ``<stdin>``) stays as it is."""
+    if path in ("-", "") or path.startswith("<"):
+        return path
+    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder))).as_posix()
+
+
 def _yaml():
     from ruamel.yaml import YAML
 
@@ -33,21 +46,27 @@ def _yaml():
 
 
 class Baseline:
-    def __init__(self, entries: list[dict]) -> None:
+    def __init__(self, entries: list[dict], folder: Path = Path()) -> None:
+        self.folder = folder
         self.counts = Counter(
             _key(e["path"], e["rule"], e.get("task"), e["fingerprint"]) for e in entries
         )
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
-        return cls(_read(path).get("findings") or [])
+        return cls(_read(path).get("findings") or [], path.parent)
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
-        """Findings not in the baseline; each entry hides one finding."""
+        """Findings not in the baseline; each entry hides one finding. A finding matches an
+        entry by its path relative to the baseline's folder, or by its path as typed (an
+        entry written before paths were relative, run from where it was written)."""
         left = Counter(self.counts)
         kept = []
         for found in findings:
-            key = _key(found.path, found.code, found.task, found.fingerprint())
+            rest = (found.code, str(found.task), found.fingerprint())
+            relative = (relative_to(found.path, self.folder), *rest)
+            typed = (Path(found.path).as_posix(), *rest)
+            key = relative if left[relative] > 0 else typed
             if left[key] > 0:
                 left[key] -= 1
             else:
@@ -90,7 +109,12 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
         data.yaml_set_start_comment(HEADER)
         data["version"] = 1
         data["findings"] = CommentedSeq()
-    wanted = Counter(_key(f.path, f.code, f.task, f.fingerprint()) for f in findings)
+    folder = path.parent
+
+    def key_of(found: Finding) -> tuple[str, str, str, str]:
+        return _key(relative_to(found.path, folder), found.code, found.task, found.fingerprint())
+
+    wanted = Counter(key_of(f) for f in findings)
     entries = data.setdefault("findings", CommentedSeq())
     kept = CommentedSeq()
     for n, entry in enumerate(entries):
@@ -101,11 +125,11 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
             if n in entries.ca.items:
                 kept.ca.items[len(kept) - 1] = entries.ca.items[n]
     for found in findings:
-        key = _key(found.path, found.code, found.task, found.fingerprint())
+        key = key_of(found)
         if wanted[key] > 0:
             wanted[key] -= 1
             entry = CommentedMap()
-            entry["path"] = Path(found.path).as_posix()
+            entry["path"] = key[0]
             entry["rule"] = found.code
             entry["task"] = found.task
             entry["fingerprint"] = found.fingerprint()

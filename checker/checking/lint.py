@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..base.errors import UsageError
-from ..reading.discover import Item, discover
+from ..reading.discover import Item, discover, folders_without_plans
 from .cached import cached_report
 from .config import ConfigFinder
 from .lintrun import FileReport, LintOptions, RuleSet, RunReport
@@ -48,7 +48,11 @@ def lint_paths(
     fresh = iter(_lint_afresh(todo, options, finder, rules, prepare))
     reports = [report if report is not None else next(fresh) for report in found]
     skipped = [r for r in reports if r.skipped]
+    unread = folders_without_plans(
+        (i, r.skipped is not None) for i, r in zip(items, reports, strict=True)
+    )
     reports = [r for r in reports if not r.skipped]
+    reports += [FileReport(folder, error=reason) for folder, reason in unread]
     hidden = _hide_known(baseline, reports)
     _check_cli_codes(options, rules, reports)
     return RunReport(reports, hidden, skipped)

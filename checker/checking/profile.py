@@ -87,7 +87,27 @@ def is_government_issued(plan: Plan) -> bool:
             return True
         if paragraph.role == "title" and title.match(text):
             return True
+        if paragraph.role == "addressee" and _addresses_all_departments(text):
+            return True
     return False
+
+
+@cache
+def _government_addressees() -> tuple[str, tuple[str, ...]]:
+    data = (builtin("layout.yaml") or {}).get("government", {})
+    departments = tuple(str(w) for w in data.get("addressee_departments", ()))
+    return str(data.get("addressee_governments", "")), departments
+
+
+def _addresses_all_departments(addressee: str) -> bool:
+    """An addressee line (folded) a government writes: the governments below first
+    (各…人民政府), then the government's departments all together (各委、办、局, 政府各部门),
+    as ``rules/layout.yaml`` says why. ``str`` methods, no pattern to compile."""
+    governments, departments = _government_addressees()
+    if not (governments and addressee.startswith("各")):
+        return False
+    at = addressee.find(governments)
+    return at >= 0 and any(word in addressee[at:] for word in departments)
 
 
 @cache

@@ -32,6 +32,11 @@ _NAMED_VALUES = frozenset({"style"})
 #: finding arguments that are line numbers: a message says each as a place (``{line_at}``:
 #: 第12行, or in a Word file 第12段 / 表2第4行, where Word has paragraphs, not lines)
 _LINE_FACTS = ("line", "first_line", "def_line")
+#: finding arguments that are several line numbers (one habit's places): ``{lines_at}`` says
+#: the first few as places and how many there are (第18行、第20行、第22行等456行)
+_LINES_FACTS = ("lines",)
+#: how many places of such a list a message names before saying how many there are
+_PLACES_NAMED = 3
 #: finding arguments that are dates, given as ISO text (2024-06-06, or 2018-03 where only the
 #: month is known): a message says each the language's way (2024年6月6日 in Chinese)
 _DATE_FACTS = ("date",)
@@ -84,6 +89,9 @@ def message(lang: str, key: str, args: dict[str, Any], places: tuple[tuple, ...]
         if name in args:
             shown[f"{name}_at"] = line_words(lang, args[name], places)
             shown["line_unit"] = book.UI["unit.paragraph" if places else "unit.line"]
+    for name in _LINES_FACTS:
+        if name in args:
+            shown[f"{name}_at"] = lines_words(lang, args[name], places)
     for name in _DATE_FACTS:
         if name in args:
             shown[name] = date_words(lang, args[name])
@@ -191,7 +199,7 @@ def error(lang: str, reason: Reason) -> str:
         name: error(lang, value) if isinstance(value, Reason) else value
         for name, value in reason.facts.items()
     }
-    return template.format(**facts)
+    return fill(template, facts)  # a number agrees with its noun, as in every other text
 
 
 def line_words(lang: str, line: Any, places: tuple[tuple, ...] = ()) -> str:
@@ -208,6 +216,17 @@ def line_words(lang: str, line: Any, places: tuple[tuple, ...] = ()) -> str:
     if where and where[0] == "ls":  # a rebuilt text: the file's line where it begins
         return text(lang, "place_line", line=where[1][0][1])
     return text(lang, "place_line", line=line)
+
+
+def lines_words(lang: str, lines: Any, places: tuple[tuple, ...] = ()) -> str:
+    """Several line numbers as a reader finds them: the first few as places (``line_words``),
+    then how many there are, so that a habit of 456 lines is said in one short phrase."""
+    said = [line_words(lang, line, places) for line in tuple(lines)[:_PLACES_NAMED]]
+    first = catalogue(lang).UI["list_separator"].join(said)
+    if len(lines) <= _PLACES_NAMED:
+        return first
+    unit = catalogue(lang).UI["unit.paragraph" if places else "unit.line"]
+    return text(lang, "places_more", first=first, count=len(lines), unit=unit)
 
 
 def place(lang: str, found: Any) -> str:

@@ -62,6 +62,7 @@ MESSAGES = {
     "G003.local": "task {task}: '{agency}' was {event} in {date}; a {plan_year} plan should name the local body that took over its duties (usually '{successor}'; check the place's own name).",
     "G003.undated": "task {task}: '{agency}' was {event} in {date}; name '{successor}' (the plan gives no year: checked against today's names).",
     "G003.local-undated": "task {task}: '{agency}' was {event} in {date}; name the local body that took over its duties (usually '{successor}'; check the place's own name; the plan gives no year: checked against today's names).",
+    "G004.same": "task {task} lists '{agency}' twice: delete the repeat.",
     "G004": "task {task} lists '{agency}' twice (same body as '{first}'): delete the repeat.",
     "G005": "task {task} has a vague responsibility clause ('{phrase}'): name every responsible agency.",
     "G006": "task {task} has a single agency '{agency}' but says 按职责分工负责: write '{agency}负责'.",
@@ -88,8 +89,10 @@ MESSAGES = {
     "D001": "document number '{number}' is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D002": "the year {found} in the {where} disagrees with the plan's year {year}: check it.",
     "D004": "'{mark}' has no matching '{other}': complete or delete it.",
-    "D005": "'{found}' here differs from the {majority} punctuation the document mostly uses: write '{expected}'.",
+    "D005": "'{found}' here is half-width among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}'.",
+    "D005.many": "'{found}' is half-width {count:once|{count} times} in Chinese text ({lines_at}) among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}' throughout.",
     "D005.width": "the configuration asks for {target} punctuation: write '{expected}' for '{found}'.",
+    "D005.width_many": "the configuration asks for {target} punctuation: '{found}' is written {count:once|{count} times} ({lines_at}): write '{expected}' throughout.",
     "D006": "abbreviation {abbr} is used before its definition ({def_line_at}): define it first.",
     "D006.undefined": "abbreviation {abbr} is used without a definition: write the full title with (以下简称{abbr}) where it first appears.",
     "D006.unused": "abbreviation {abbr} is defined but never used: delete the definition.",
@@ -136,6 +139,7 @@ UI = {
     "place_paragraph": "paragraph {paragraph}",
     "place_row": "table {table}, row {row}",
     "place_line": "line {line}",
+    "places_more": "{first}: {count:one {unit}|{count} {unit}s} in all",
     "unit.line": "line",
     "unit.paragraph": "paragraph",
     "place_page": "page {page}, line {line}",
@@ -360,8 +364,6 @@ WORDS = {
     "D002.preamble": "preamble",
     "D002.doc_number_date": "document number",
     "D002.doc_number": "document number",
-    "D005.majority.full": "full-width",
-    "D005.majority.half": "half-width",
     "D005.target.full": "full-width",
     "D005.target.half": "half-width",
     "G003.reorganised": "reorganised",
@@ -402,15 +404,22 @@ EXPLANATIONS = {
         "over from an edit. The finding points at the unpaired mark (usually the opening one)."
     ),
     "D005": (
-        "A document uses each punctuation mark in one width (not both ',' and '，', '(' and '（').\n"
-        "The option punctuation: full asks for GB/T 15834 full-width marks throughout, half for\n"
-        "half-width ones. Reported once per line; the fix converts to the target width."
+        "A document does not mix punctuation widths (',' and '，', '(' and '（'). Where it does,\n"
+        "Chinese text takes GB/T 15834's full-width marks: the half-width marks in Chinese text\n"
+        "are reported; those of numbers (1,000, 8:30), URLs, Latin text and a document number's\n"
+        "year brackets are not. A document in one width throughout is left alone. The option\n"
+        "punctuation: full asks for full-width marks throughout, half for half-width ones. Each\n"
+        "kind of mark is reported once, however often (at its first place, with how many and on\n"
+        "which lines); the fix converts every one to the target width."
     ),
     "D006": (
         "An abbreviation is defined where the full title first appears, '(以下简称《纲要》)', and\n"
         "only the abbreviation is used after that: never before its definition, always once\n"
         "defined, and without repeating the full title. A generic title such as 《规划》 or 《纲要》\n"
-        "standing alone without a definition leaves the reader guessing which document it is."
+        "standing alone without a definition leaves the reader guessing which document it is.\n"
+        "A bare 简称 (without 以下) names what a thing is commonly called and asks for no later\n"
+        "use; 本《意见》 is the document itself and needs no definition; an annex, read on its own,\n"
+        "may write the full title."
     ),
     "L001": (
         "A law, regulation or judicial interpretation is cited by its official title (the national\n"
@@ -435,7 +444,10 @@ EXPLANATIONS = {
     "D007": (
         "Two tasks with nearly the same text (character similarity above the option\n"
         "near-duplicate, 0.8 by default) were usually entered twice when drafts were merged, or\n"
-        "should be one task. Each pair is reported once, on the later task."
+        "should be one task. Each pair is reported once, on the later task. Parallel tasks are\n"
+        "not repeats: two that differ in a figure (占比达到50% / 30%), one word standing for\n"
+        "another at two places or more (客车超员…超员 / 货车超载…超载), or two titles of\n"
+        "documents to make."
     ),
     "G001": (
         "A responsible agency must be in the agency registry (rules/agencies.yaml). A name one or\n"
@@ -500,12 +512,15 @@ EXPLANATIONS = {
     "G009": (
         "For tasks shared by several agencies, a closing sentence says who leads: '上述各项任务\n"
         "分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。' Without it, or with a\n"
-        "clause that marks with '牵头' an agency not listed first, the lead is unclear. The\n"
-        "convention may also be stated in the first clause ('排在第一位的部门为牵头部门，下同').\n"
+        "clause that marks with '牵头' an agency not listed first where the document states it, the\n"
+        "lead is unclear. The convention may also be stated in the first clause\n"
+        "('排在第一位的部门为牵头部门，下同'). Where no statement is written, '牵头' marks the lead\n"
+        "wherever it stands.\n"
         "That the first listed leads is the family's standing convention: only a single\n"
         "department's plan (a ministry's or a bureau's, or one with no issuer written), which\n"
         "divides work among bodies it does not direct, must say so. Documents of a government or\n"
-        "its general office (国发, 国办发, ×政发, ×府办发…), of a body a government sets up to\n"
+        "its general office (国发, 国办发, ×政发, ×府办发…, or addressed to the governments below\n"
+        "and all the government's departments: 各区人民政府，市政府各委、办、局), of a body a government sets up to\n"
         "coordinate (领导小组, 安全生产委员会, 指挥部, a joint conference or its office) and of\n"
         "several bodies issuing together need no statement; nor does a '责任单位：' list, which\n"
         "names bodies jointly responsible."
@@ -633,7 +648,7 @@ CONFIG_FILE = {
     "rules": "Your own YAML rules: files or folders, relative to this file.",
     "agencies": "Your office's agency registry files (provincial and local bodies), relative to this\n"
     "file. plancheck agencies PLAN --init FILE writes a first draft of one.",
-    "punctuation": "D005 punctuation width: consistent (the majority width), full (GB/T 15834), half.",
+    "punctuation": "D005 punctuation width: consistent (one width; a mixed document full width, GB/T 15834), full, half.",
     "near-duplicate": "D007: the similarity (0 to 1) above which two tasks are near-duplicates.",
     "agency-style": "G002 agency names: auto (the style the document keeps), council (发展改革委…),\n"
     "ministry (国家发展改革委…).",

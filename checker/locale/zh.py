@@ -62,6 +62,7 @@ MESSAGES = {
     "G003.local": "任务{task}中的“{agency}”已于{date}{event}：{plan_year}年的计划应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准）。",
     "G003.undated": "任务{task}中的“{agency}”已于{date}{event}，应写作“{successor}”（计划未写明年份，按现行名称核对）。",
     "G003.local-undated": "任务{task}中的“{agency}”已于{date}{event}：应写本级承接其职责的单位（通常为“{successor}”，以本地机构名称为准；计划未写明年份，按现行名称核对）。",
+    "G004.same": "任务{task}的责任分工中“{agency}”列了两次：请删去重复的一处。",
     "G004": "任务{task}的责任分工中“{agency}”重复出现（与“{first}”为同一单位）：请删去重复的一处。",
     "G005": "任务{task}的责任分工含糊（“{phrase}”）：请列明全部负责部门。",
     "G006": "任务{task}只有一个负责部门“{agency}”，却写“按职责分工负责”：请改为“{agency}负责”。",
@@ -88,8 +89,10 @@ MESSAGES = {
     "D001": "文号“{number}”不合GB/T 9704格式（{problem}）：应写作“{expected}”。",
     "D002": "{where}中的年份{found}与计划年度{year}年不一致：请核对。",
     "D004": "“{mark}”没有与之配对的“{other}”：请补全或删除。",
-    "D005": "此处的“{found}”与本文件通用的{majority}标点不一致：请改为“{expected}”。",
+    "D005": "此处的“{found}”是半角，与本文件的全角标点混用（GB/T 15834：中文用全角）：请改为“{expected}”。",
+    "D005.many": "中文正文中的“{found}”用了半角，共{count}处（{lines_at}），与本文件的全角标点混用（GB/T 15834：中文用全角）：请统一改为“{expected}”。",
     "D005.width": "按配置应统一使用{target}标点：请将“{found}”改为“{expected}”。",
+    "D005.width_many": "按配置应统一使用{target}标点：“{found}”共{count}处（{lines_at}），请统一改为“{expected}”。",
     "D006": "简称{abbr}在定义（{def_line_at}）之前使用：请先写全称并注明“以下简称{abbr}”。",
     "D006.undefined": "简称{abbr}未经定义即使用：请在首次出现处写全称并注明“以下简称{abbr}”。",
     "D006.unused": "定义了简称{abbr}但此后未再使用：请删去“以下简称{abbr}”。",
@@ -135,6 +138,7 @@ UI = {
     "place_paragraph": "第{paragraph}段",
     "place_row": "表{table}第{row}行",
     "place_line": "第{line}行",
+    "places_more": "{first}等{count}{unit}",
     "unit.line": "行",
     "unit.paragraph": "段",
     "place_page": "第{page}页第{line}行",
@@ -219,6 +223,7 @@ ERRORS = {
     "file has only a byte-order mark": "文件只有字节顺序标记（BOM）",
     "binary file (contains NUL bytes)": "二进制文件（含NUL字节）",
     "binary file (control characters)": "二进制文件（含控制字符）",
+    "UTF-16 text without a byte-order mark: save it as UTF-8": "是没有字节顺序标记（BOM）的UTF-16文本：请另存为UTF-8",
     "cannot decode: neither UTF-8 nor GB18030": "无法解码：既不是UTF-8也不是GB18030",
     "invalid UTF-8 after a BOM at byte {offset}": "有UTF-8字节顺序标记（BOM），但第{offset}字节起不是有效的UTF-8",
     "cannot decode as {encoding}": "无法按{encoding}解码",
@@ -229,6 +234,7 @@ ERRORS = {
     "a plan, but no numbered tasks or headings recognised: number tasks '1.' under '一、' headings": "是计划文件，但未能识别出编号任务或标题：请在“一、”等标题下用“1.”为任务编号",
     "not a plan: no plan title, document number, responsibility clause or 一、/1. outline": "不是计划文件：没有计划标题、文号、责任分工或“一、/1.”层次",
     "no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder": "目录中没有计划文件（*.txt、*.md、*.docx、*.pdf、*.html）",
+    "no plans in folder: {count:its one file is not a plan|none of its {count} files is a plan} (-v says why)": "目录中没有计划：其中{count}个文件读过后都不是计划文件（加 -v 查看原因）",
     "file is read-only; not fixed": "文件只读，未修复",
     "cannot write beside the file ({reason})": "无法在文件所在目录写入（{reason}）",
     "an older Word or WPS file (.doc, .wps), not .docx: open it in Word or WPS and save it as .docx": "是旧版Word或WPS文件（.doc、.wps），不是.docx：请在Word或WPS中打开，另存为.docx",
@@ -624,8 +630,6 @@ WORDS = {
     "D002.preamble": "正文",
     "D002.doc_number_date": "文号（与成文日期不符）",
     "D002.doc_number": "文号",
-    "D005.majority.full": "全角",
-    "D005.majority.half": "半角",
     "D005.target.full": "全角",
     "D005.target.half": "半角",
     "G003.reorganised": "改组",
@@ -662,12 +666,15 @@ EXPLANATIONS = {
         "缺一半多是删改时误删。指向未配对的那一个符号（通常是开符号）。"
     ),
     "D005": (
-        "同一文件中同一标点应宽度一致（“,”与“，”、“(”与“（”不混用）。配置 punctuation: full\n"
-        "要求按GB/T 15834一律使用全角标点，punctuation: half 要求一律半角。每行报告一次，修复统一为目标宽度。"
+        "同一文件中标点不应全角半角混用（“,”与“，”、“(”与“（”）。混用时按GB/T 15834，中文正文一律用全角：\n"
+        "报告中文正文里的半角标点；数字（1,000、8:30）、网址、英文文字和文号年份括号中的半角不算。\n"
+        "通篇只用一种宽度的文件不报告。配置 punctuation: full 要求一律全角，punctuation: half 要求一律半角。\n"
+        "同一种标点无论出现多少处只报告一次（在第一处，并写明共几处、在哪些行），修复一并改为目标宽度。"
     ),
     "D006": (
         "简称在首次出现全称时以“(以下简称《纲要》)”定义，此后只用简称：定义前不得使用，\n"
-        "定义了就应使用，也不再重复全称。《规划》《纲要》这类泛称单独出现而无定义，读者不知所指。"
+        "定义了就应使用，也不再重复全称。《规划》《纲要》这类泛称单独出现而无定义，读者不知所指。\n"
+        "只写“简称”的括注是说明俗称，不要求再用；“本《意见》”指本文件自身，不需定义；附件单独成篇，可写全称。"
     ),
     "L001": (
         "引用法律、行政法规、司法解释应写其正式名称（国家法律法规数据库，rules/laws.yaml）。\n"
@@ -689,7 +696,8 @@ EXPLANATIONS = {
     ),
     "D007": (
         "两项任务文字几乎相同（字符相似度高于配置 near-duplicate，默认0.8），多半是合并稿件时重复录入，\n"
-        "或应合并为一项。每对任务只在后一项报告一次。"
+        "或应合并为一项。每对任务只在后一项报告一次。并列的任务不算重复：数字不同的（占比达到50%与30%），\n"
+        "同一个词在两处以上换成另一个词的（客车超员…超员与货车超载…超载），或两项都是不同的待制定文件标题。"
     ),
     "G001": (
         "责任单位必须是单位名录（rules/agencies.yaml）中的单位。与名录中某个名称只差一两个字的\n"
@@ -733,11 +741,13 @@ EXPLANATIONS = {
     "G008": ("每项任务都要以“(某部门负责)”结尾，写明牵头和参与部门，任务才有人落实。"),
     "G009": (
         "多个部门负责的任务，由文末一句说明谁牵头：“上述各项任务分工中，由多个部门负责的，\n"
-        "列第一位的部门为牵头部门，其他为参与部门。”缺了这句话，或某条分工用“牵头”另指了\n"
-        "不在第一位的部门，牵头责任就不清楚。这一约定也可以写在第一条分工的括注里\n"
-        "（“排在第一位的部门为牵头部门，下同”）。列第一位者为牵头是这类文件的通例，只有\n"
+        "列第一位的部门为牵头部门，其他为参与部门。”缺了这句话，或写了这句话而某条分工用\n"
+        "“牵头”另指了不在第一位的部门，牵头责任就不清楚。这一约定也可以写在第一条分工的括注里\n"
+        "（“排在第一位的部门为牵头部门，下同”）。没有写这句话时，用“牵头”标明的就是牵头部门，\n"
+        "排在第几位都可以。列第一位者为牵头是这类文件的通例，只有\n"
         "单个部门印发、给不归其领导的单位分工的计划（部委、厅局的工作要点，或未写明发文机关的）\n"
-        "需要写明；人民政府及其办公厅（国发、国办发、×政发、×府办发…）、政府设立的议事协调\n"
+        "需要写明；人民政府及其办公厅（国发、国办发、×政发、×府办发…，或主送下级人民政府和\n"
+        "本级政府各部门的，如“各区人民政府，市政府各委、办、局”）、政府设立的议事协调\n"
         "机构（领导小组、安全生产委员会、指挥部，联席会议及其办公室）的文件和多个单位联合印发\n"
         "的文件不需另行说明；“责任单位：”列出的是共同负责的单位，也不需要。"
     ),
@@ -846,7 +856,7 @@ CONFIG_FILE = {
     "rules": "本单位自己的规则（YAML 文件或文件夹，路径相对于本配置文件），写法见用户指南《每条规则》。",
     "agencies": "本单位的机构名录文件（省、市、县的单位，路径相对于本配置文件）。\n"
     "可先用 plancheck agencies 计划文件 --init 名录文件 生成草稿，核对后在这里列出。",
-    "punctuation": "D005 标点全半角：consistent 与全文多数一致；full 一律全角（GB/T 15834）；half 一律半角。",
+    "punctuation": "D005 标点全半角：consistent 通篇一种宽度即可，混用时中文正文用全角（GB/T 15834）；full 一律全角；half 一律半角。",
     "near-duplicate": "D007 近似重复任务：两项任务的相似度超过此值（0 到 1 之间）即报告。",
     "agency-style": "G002 单位简称的写法：auto 按文件自身的写法；council 国务院文件的写法（发展改革委）；\n"
     "ministry 部委文件的写法（国家发展改革委）。",

@@ -14,6 +14,8 @@ from ..base.errors import Reason
 #: what a folder contributes: every format plancheck reads (text, Word, PDF, web pages)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
 NO_PLANS = Reason("no plan files (*.txt, *.md, *.docx, *.pdf, *.html) in folder", "no-plans")
+#: a folder whose files all turned out not to be plans once read: said as an empty one is
+NONE_A_PLAN = "no plans in folder: {count:its one file is not a plan|none of its {count} files is a plan} (-v says why)"
 #: formats a plan is often kept in that plancheck does not read: a folder run names them
 #: with -v (skipped, and why), rather than passing over them in silence
 UNREAD_SUFFIXES = {
@@ -36,6 +38,8 @@ class Item(NamedTuple):
     walked: bool = False
     #: why a folder walk passes over a file it found (a format not read), said with -v
     skip: Reason | None = None
+    #: the folder named on the command line that a walk found it in
+    root: str = ""
 
 
 def discover(paths: Iterable[str]) -> list[Item]:
@@ -50,8 +54,8 @@ def discover(paths: Iterable[str]) -> list[Item]:
             plans, passed = _walk(path)
             if not plans:
                 found.append(Item(raw, path, NO_PLANS))
-            found.extend(Item(str(p), p, None, True) for p in plans)
-            found.extend(Item(str(p), p, None, True, why) for p, why in passed)
+            found.extend(Item(str(p), p, None, True, root=raw) for p in plans)
+            found.extend(Item(str(p), p, None, True, why, raw) for p, why in passed)
         elif not path.exists():
             found.append(Item(raw, path, Reason("no such file", "not-found")))
         else:
@@ -78,3 +82,22 @@ def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, Reason]]]:
             elif path.suffix.lower() in UNREAD_SUFFIXES:
                 passed.append((path, UNREAD_SUFFIXES[path.suffix.lower()]))
     return sorted(result), sorted(passed, key=lambda item: item[0])
+
+
+def folders_without_plans(walked: Iterable[tuple[Item, bool]]) -> list[tuple[str, Reason]]:
+    """The folders named whose plan-format files were all found not to be plans when read
+    (``walked``: each item and whether it was skipped as no plan), with the reason to say:
+    a CI job pointed at the wrong folder must not pass on nothing checked. A folder without
+    a single such file already has ``NO_PLANS``."""
+    files: dict[str, int] = {}
+    with_a_plan: set[str] = set()
+    for item, skipped in walked:
+        if item.walked and item.root and item.skip is None:
+            files[item.root] = files.get(item.root, 0) + 1
+            if not skipped:
+                with_a_plan.add(item.root)
+    return [
+        (root, Reason(NONE_A_PLAN, "no-plans", count=count))
+        for root, count in files.items()
+        if root not in with_a_plan
+    ]

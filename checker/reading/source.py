@@ -108,8 +108,17 @@ class Source(NamedTuple):
         """Encode text as this file was encoded, BOM included."""
         data = text.encode(self.encoding)
         if self.bom:
-            data = codecs.BOM_UTF8 + data
+            data = BYTE_ORDER_MARKS[self.encoding] + data
         return data
+
+
+#: the byte-order marks a plan may start with, by the encoding they announce: a UTF-8 BOM
+#: (Notepad's "UTF-8 with BOM"), and UTF-16's (Notepad's "Unicode" saves UTF-16 LE with one)
+BYTE_ORDER_MARKS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+}
 
 
 def _line_starts(text: str) -> tuple[list[int], str]:
@@ -154,7 +163,13 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
         data = data[len(codecs.BOM_UTF8) :]
         if not data.strip():
             raise InputError(path, Reason("file has only a byte-order mark", "empty"))
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(data, path)
     if b"\x00" in data:
+        if _looks_utf16(data):
+            raise InputError(
+                path, Reason("UTF-16 text without a byte-order mark: save it as UTF-8", "encoding")
+            )
         raise InputError(path, Reason("binary file (contains NUL bytes)", "binary"))
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
@@ -174,6 +189,35 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
         raise InputError(path, Reason("binary file (control characters)", "binary"))
     return text, encoding, bom
+
+
+def _decode_utf16(data: bytes, path: str) -> tuple[str, str, bool]:
+    """A plan saved as UTF-16 with its byte-order mark (Windows Notepad's "Unicode"): read,
+    and written back under --fix as it came, mark and byte order kept."""
+    encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+    try:
+        text = data[2:].decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(
+            path, Reason("cannot decode as {encoding}", "encoding", encoding="UTF-16")
+        ) from None
+    if not text.strip():
+        raise InputError(path, Reason("file has only a byte-order mark", "empty"))
+    if "\x00" in text or len(_BINARY_CONTROL.findall(text[:4096])) > 8:
+        raise InputError(path, Reason("binary file (control characters)", "binary"))
+    return text, encoding, True
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte NUL in a text of ASCII lines (its
+    newlines ``\n\0`` or ``\0\n``). Chinese text in UTF-16 has few NUL bytes, so a plan is
+    seldom told this way; it is said only to help, and the file is refused either way."""
+    sample = data[:4096]
+    return (
+        len(sample) % 2 == 0
+        and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4)
+        and (b"\n\x00" in sample or b"\x00\n" in sample)
+    )
 
 
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:

@@ -37,20 +37,9 @@ def abbreviation(plan: Plan, ctx: Context) -> Iterator[Finding]:
         title = match.group(1)
         if match.group() in defined or title not in _generic_titles():
             continue
-        if _inside_definition(text, match.start()) or _names_itself(text, match.start()):
+        if _inside_definition(text, match.start()) or _self_reference(text, match.start()):
             continue
         yield _abbr_finding(ctx, plan, match.start(), match.end(), "undefined", abbr=match.group())
-
-
-def _names_itself(text: str, offset: int) -> bool:
-    """Does the title at ``offset`` follow a word by which a document names itself (本《意见》
-    in an 意见, 本《方案》: this very document, which no definition introduces)?"""
-    return text[max(0, offset - 2) : offset].endswith(_abbreviation_words("self_reference"))
-
-
-@cache
-def _abbreviation_words(key: str) -> tuple[str, ...]:
-    return tuple(builtin("abbreviations.yaml").get(key) or ())
 
 
 def _inside_definition(text: str, offset: int) -> bool:
@@ -58,6 +47,39 @@ def _inside_definition(text: str, offset: int) -> bool:
     between? (``str`` methods: a pattern of the markers costs 1.5 M instructions to compile.)"""
     head = text[max(0, offset - 8) : offset].removesuffix("\n").rstrip(" \t")
     return head.endswith(vocab.words("abbreviation_markers"))
+
+
+def _self_reference(text: str, offset: int) -> bool:
+    """Does ``本`` stand just before the 《title》 at ``offset``? 本《意见》 is the document
+    itself, which needs no definition."""
+    return text[max(0, offset - 2) : offset].endswith(vocab.words("self_reference"))
+
+
+def _promises_use(text: str, match: re.Match[str]) -> bool:
+    """Does the definition's marker promise that the short name is used below (以下简称,
+    下称)? A bare 简称 only says what a thing is commonly called."""
+    head = text[match.start() : match.start("abbr")].rstrip(" \t")
+    return head.endswith(vocab.words("abbreviation_forward_markers"))
+
+
+def _is_full_name(text: str, use: int, abbr: str, match: re.Match[str]) -> bool:
+    """Is the short name at ``use`` (before its definition) part of the full name, not a use
+    of the short one? The name the definition follows (赣州市…推进小组（以下简称推进小组）) ends
+    with it, and a definition whose bracket also holds the rest of the full name
+    (区县(自治县，以下简称区县): 区县(自治县)) finds it written out in full before
+    (各区县(自治县)人民政府)."""
+    end = use + len(abbr)
+    if not text[end : match.start()].strip(" \t"):
+        return True
+    rest = text[match.start() + 1 : match.start("abbr")]
+    rest = rest.rstrip(" \t").removesuffix(_marker(rest.rstrip(" \t"))).rstrip(" \t,，;；")
+    return bool(rest) and text[end + 1 : end + 1 + len(rest)] == rest and text[end] in "(（"
+
+
+def _marker(head: str) -> str:
+    """The marker a definition's head ends with (the longest: 以下简称 before 简称)."""
+    found = [m for m in vocab.words("abbreviation_markers") if head.endswith(m)]
+    return max(found, key=len, default="")
 
 
 def _check_definition(
@@ -70,28 +92,41 @@ def _check_definition(
         for m in re.finditer(re.escape(abbr), text)
         if not _inside_definition(text, m.start())
     ]
-    before = [u for u in uses if u < match.start()]
+    before = [u for u in uses if u < match.start() and not _is_full_name(text, u, abbr, match)]
     after = [u for u in uses if u > match.end()] or _bare_uses(text, abbr, match.end())
     for use in before:
         yield _abbr_finding(
             ctx, plan, use, use + len(abbr), "", abbr=abbr, def_line=definition_line
         )
-    if not after and not _names_in_passing(match):
+    if not after and _promises_use(text, match):
         start = match.start("abbr")
         yield _abbr_finding(ctx, plan, start, start + len(abbr), "unused", abbr=abbr)
     full = _full_title(text, match.start())
     if full:
-        for repeat in re.finditer(re.escape(full), text[match.end() :]):
+        annex = _annex_start(plan, match.end())
+        for repeat in re.finditer(re.escape(full), text[match.end() : annex]):
             start = match.end() + repeat.start()
             yield _abbr_finding(ctx, plan, start, start + len(full), "full", abbr=abbr, full=full)
 
 
-def _names_in_passing(match: re.Match[str]) -> bool:
-    """Is a definition a name said in passing ((简称“五大行”), (简称“633”人才工程): what a thing
-    is commonly called) rather than one the text commits to use (以下简称, 下称)? Only the
-    committed one must be used after it."""
-    head = match.string[match.start() : match.start("abbr")].strip("(（ \t")
-    return head in _abbreviation_words("passing_markers")
+def _annex_start(plan: Plan, after: int) -> int:
+    """Where the first annex after ``after`` begins (a line 附件1 / 附表 alone), or the end:
+    an annex is read on its own, often apart from the text, so it writes a title in full
+    even where the text defined a short one (宝府办 2019: 《条例》 in the text, the annexed
+    task table's 《上海市生活垃圾管理条例》)."""
+    labels = _annex_labels()
+    for paragraph in plan.paragraphs:
+        if paragraph.span.start <= after:
+            continue
+        head = paragraph.text.strip().rstrip(":：").rstrip("0123456789 \t")
+        if head in labels:
+            return paragraph.span.start
+    return len(plan.source.text)
+
+
+@cache
+def _annex_labels() -> frozenset[str]:
+    return frozenset(str(w) for w in builtin("layout.yaml").get("annex_labels", ()))
 
 
 #: quotation marks a definition puts around its short name (以下简称“新增违法用地”)

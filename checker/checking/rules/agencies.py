@@ -298,6 +298,8 @@ def duplicate_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
                         agency.span,
                         task,
                         fix=[_delete_listed(plan, agency)],
+                        # the same spelling twice needs no "same body as" aside
+                        variant="" if agency.name != seen[key].name else "same",
                         agency=agency.name,
                         first=seen[key].name,
                     )
@@ -482,6 +484,11 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
         unmarked = [(t, c) for t, c in shared if _claims_first_lead(c)]
         if unmarked:
             yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
+        return
+    if not stated:
+        # the first-named lead is then only the family's standing convention (a government's
+        # document, a coordinating body's, a joint one), which a clause's own 牵头 overrides:
+        # 牵头 marks the lead wherever it stands, and no statement of the document disagrees
         return
     for task, clause in shared:
         if not any(a.role == "lead" for a in clause.agencies):

@@ -195,6 +195,8 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
     cutoff = ctx.options["near-duplicate"] * 100
     for later, earlier, score in sorted(_similar_pairs(texts, cutoff)):
         task, other = plan.tasks[later], plan.tasks[earlier]
+        if _parallel(texts[earlier], texts[later]) or _two_titles(other.body, task.body):
+            continue
         yield ctx.finding(
             task.number_span,
             task,
@@ -202,3 +204,52 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
             similarity=f"{score / 100:.2f}",
             anchor=f"{other.body[:16]}~{task.body[:16]}",
         )
+
+
+def _parallel(text: str, other: str) -> bool:
+    """Are two close texts parallel tasks rather than one said twice? They are where they
+    differ in a figure (有研发机构的规上工业企业占比达到50% / 30%, 第二/第三产业增加值增长6.5% /
+    7.5%: two targets), or where one word stands for another at two places or more (客车超员
+    … 超员 / 货车超载 … 超载, 共享机制 … 共享目录 / 开放机制 … 开放目录: the same measure for
+    another object; the word replaced twice, or replaced by the same word twice, whatever
+    else changes beside it). A repeat with words added or dropped (…平台 / …平台建设) is
+    neither."""
+    if _figures(text) != _figures(other):
+        return True
+    from difflib import SequenceMatcher  # only for the few pairs close enough to report
+
+    swaps = [
+        (text[i1:i2], other[j1:j2])
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, text, other, autojunk=False).get_opcodes()
+        if op == "replace"
+    ]
+    mine, theirs = [a for a, _ in swaps], [b for _, b in swaps]
+    return len(set(mine)) < len(mine) or len(set(theirs)) < len(theirs)
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers a text states, in order (50, 6.5, 12), by ``str`` methods."""
+    figures, current = [], ""
+    for char in text + " ":
+        if char.isascii() and (char.isdigit() or (char == "." and current)):
+            current += char
+        elif current:
+            figures.append(current.rstrip("."))
+            current = ""
+    return figures
+
+
+def _two_titles(body: str, other: str) -> bool:
+    """Are both tasks the title of a document to make, each its own (1.《…入市管理办法》 /
+    5.《…入市民主管理的实施意见》)? Two titles that differ are two documents."""
+    titles = [_title(b) for b in (body, other)]
+    return all(titles) and titles[0] != titles[1]
+
+
+def _title(body: str) -> str:
+    """The 《title》 a task's text is, alone (an end mark allowed), or ""."""
+    text = body.strip().rstrip("。.；;，, ")
+    inner = text[1:-1]
+    if text[:1] == "《" and text[-1:] == "》" and "《" not in inner and "》" not in inner:
+        return inner
+    return ""

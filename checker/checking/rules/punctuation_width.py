@@ -21,45 +21,152 @@ from ..registry import Option, rule
             "punctuation",
             "consistent",
             choices=("consistent", "full", "half"),
-            help="consistent: the majority width; full: GB/T 15834 full-width; half",
+            help="consistent: one width; a mixed document full (GB/T 15834); full; half",
         ),
     ),
 )
 def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
-    Bad: 1.推进改革,完善制度，加强保护。(科技部负责)
-    Good: 1.推进改革,完善制度,加强保护。(科技部负责)
+    Bad: 1.推进改革,完善制度，加强保护。（科技部负责）
+    Good: 1.推进改革，完善制度，加强保护。（科技部负责）
     """
     text = plan.source.text
     mode = ctx.options["punctuation"]
-    if mode == "consistent":
-        full = len(vocab.FULL_MARKS.findall(text))
-        if not full:
-            return  # one width only: the half-width count is not needed
-        half = len(vocab.HALF_MARKS.findall(text))
-        if not half:
-            return
-        target = "full" if full > half else "half"
+    if mode == "half":
+        wrong = list(vocab.FULL_MARKS.finditer(text))
+    elif mode == "consistent" and not vocab.FULL_MARKS.search(text):
+        return  # one width only (or no marks): nothing is mixed
     else:
-        target = mode
-    wrong = (vocab.HALF_MARKS if target == "full" else vocab.FULL_MARKS).finditer(text)
-    by_line: dict[int, list[re.Match[str]]] = {}
-    for match in wrong:
-        by_line.setdefault(plan.source.position(match.start())[0], []).append(match)
-    for group in by_line.values():
-        first = group[0]
-        convert = vocab.WIDTH_PAIRS if target == "full" else vocab.TO_HALF
-        found = "".join(dict.fromkeys(m.group() for m in group))
-        yield ctx.finding(
-            Span.of(plan.source, first.start(), first.end()),
-            ctx.task_at(first.start()),
-            variant="width" if mode != "consistent" else "",
-            fix=[Edit(m.start(), m.end(), convert[m.group()]) for m in group],
-            found=found,
-            expected="".join(convert[c] for c in found),
-            half=found if target == "full" else "".join(convert[c] for c in found),
-            full="".join(convert[c] for c in found) if target == "full" else found,
-            majority=Words(f"D005.majority.{target}"),
-            target=Words(f"D005.target.{target}"),
-            anchor=f"{found}@{text[max(0, first.start() - 8) : first.start()]}",
-        )
+        wrong = _half_in_chinese(text)
+    target = "half" if mode == "half" else "full"
+    convert = vocab.TO_HALF if target == "half" else vocab.WIDTH_PAIRS
+    for group in _by_kind(wrong).values():
+        yield _finding(plan, ctx, group, convert, target, width=mode != "consistent")
+
+
+def _finding(
+    plan: Plan,
+    ctx: Context,
+    group: list[re.Match[str]],
+    convert: dict[str, str],
+    target: str,
+    *,
+    width: bool,
+) -> Finding:
+    """One finding for one kind of mark written in the wrong width, however often: a habit
+    (456 label lines ``责任单位:…;配合单位:…``) is one root cause, one thing to change, so it
+    is said once, at its first place, with how many there are and where; the fix changes
+    every one. A single slip is said where it is, in its task."""
+    source = plan.source
+    first = group[0]
+    found = "".join(dict.fromkeys(m.group() for m in group))
+    lines = tuple(dict.fromkeys(source.position(m.start())[0] for m in group))
+    many = len(group) > 1
+    variant = ("width_" if width else "") + ("many" if many else "")
+    return ctx.finding(
+        Span.of(source, first.start(), first.end()),
+        ctx.task_at(first.start()) if len(lines) == 1 else None,
+        variant=variant.rstrip("_"),
+        fix=[Edit(m.start(), m.end(), convert[m.group()]) for m in group],
+        found=found,
+        expected="".join(convert[c] for c in found),
+        target=Words(f"D005.target.{target}"),
+        count=len(group),
+        lines=lines,
+        anchor=f"{found}@{source.text[max(0, first.start() - 8) : first.start()]}",
+    )
+
+
+def _by_kind(marks: list[re.Match[str]]) -> dict[str, list[re.Match[str]]]:
+    """The marks by kind, in order of first appearance: a bracket's two halves are one kind."""
+    kinds: dict[str, list[re.Match[str]]] = {}
+    for match in marks:
+        mark = match.group()
+        kinds.setdefault("()" if mark in "()（）" else mark, []).append(match)
+    return kinds
+
+
+def _half_in_chinese(text: str) -> list[re.Match[str]]:
+    """The half-width marks written in Chinese text, which GB/T 15834 writes full width;
+    not those of Latin text (an English phrase, a URL's ``http://…?a=1``), nor a number's
+    (1,000 and 8:30, which ``HALF_MARKS`` leaves out), nor a document number's year
+    brackets (国发(2019)5号: D001's to say, and 〔〕 is the fix, not （）)."""
+    marks = []
+    for match in vocab.HALF_MARKS.finditer(text):
+        mark, start = match.group(), match.start()
+        if mark == "(":
+            close = _closing(text, start)
+            latin = close is not None and _latin_pair(text, start, close)
+        elif mark == ")":
+            opening = _opening(text, start)
+            latin = opening is not None and _latin_pair(text, opening, start)
+        else:
+            latin = _latin_before(text, start) and _latin_after(text, start + 1)
+        if not latin:
+            marks.append(match)
+    return marks
+
+
+def _latin_pair(text: str, opening: int, close: int) -> bool:
+    """A bracket pair of Latin text: nothing Chinese inside, and Latin text before it or
+    after it with no Chinese between (``China (2024)``, ``Guidelines (Revised),``; not
+    ``(GDP)`` between 国内生产总值 and 增长, nor a heading ``(1)`` before its Chinese text),
+    or the year of a document number (国发(2019)5号)."""
+    inside = text[opening + 1 : close]
+    if any(_chinese(c) for c in inside):
+        return False
+    if inside.isdigit() and len(inside) == 4 and _doc_number_at(text, opening, close):
+        return True
+    return _latin_before(text, opening) or _latin_after(text, close + 1)
+
+
+def _doc_number_at(text: str, opening: int, close: int) -> bool:
+    """Brackets that hold a document number's year: Han characters before, 号 after its
+    serial (国发(2019)5号)."""
+    tail = text[close + 1 : close + 6]
+    serial = len(tail) - len(tail.lstrip("0123456789第"))
+    return (
+        serial > 0 and tail[serial : serial + 1] == "号" and _chinese(text[opening - 1 : opening])
+    )
+
+
+def _closing(text: str, start: int) -> int | None:
+    """The ``)`` closing the ``(`` at ``start`` on its line, or None."""
+    end = text.find("\n", start)
+    close = text.find(")", start, end if end >= 0 else len(text))
+    return close if close >= 0 else None
+
+
+def _opening(text: str, close: int) -> int | None:
+    """The ``(`` the ``)`` at ``close`` closes on its line, or None."""
+    opening = text.rfind("(", text.rfind("\n", 0, close) + 1, close)
+    return opening if opening >= 0 else None
+
+
+def _latin_before(text: str, index: int) -> bool:
+    """A letter or digit of Latin text before ``index``, with nothing Chinese between (the
+    ``http`` before ``://``; not the 年 before ``,`` in 2025年,实现)."""
+    for n in range(index - 1, -1, -1):
+        char = text[n]
+        if char == "\n" or _chinese(char):
+            return False
+        if char.isascii() and char.isalnum():
+            return True
+    return False
+
+
+def _latin_after(text: str, index: int) -> bool:
+    """A letter or digit of Latin text from ``index`` on, with nothing Chinese between."""
+    for n in range(index, len(text)):
+        char = text[n]
+        if char == "\n" or _chinese(char):
+            return False
+        if char.isascii() and char.isalnum():
+            return True
+    return False
+
+
+def _chinese(char: str) -> bool:
+    """A character of Chinese text: Han, kana, CJK and full-width marks (U+2E80 on), or the
+    quotes, dashes and ellipsis Chinese text writes (U+2010–U+206F)."""
+    return bool(char) and (char >= "\u2e80" or "\u2010" <= char <= "\u206f")

@@ -53,7 +53,9 @@ def file_dict(report, lang: str) -> dict[str, Any]:
         item.update(error_dict(report.error, lang))
         return item
     item["tasks"] = report.summary["tasks"]
-    item["encoding"] = report.source.encoding + ("-sig" if report.source.bom else "")
+    # Python's names: utf-8-sig is UTF-8 with a BOM; UTF-16 always has one here (utf-16-le)
+    utf8_bom = report.source.bom and report.source.encoding == "utf-8"
+    item["encoding"] = report.source.encoding + ("-sig" if utf8_bom else "")
     if report.source.reading:  # how the text was rebuilt (a clean text plan has no key)
         item["reading"] = report.source.reading
     item.update({k: v for k, v in report.summary.items() if k != "tasks"})
