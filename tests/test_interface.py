@@ -336,25 +336,26 @@ def test_help_in_one_language(lang):
     [
         (
             ("lint", "--selct", "N"),
-            "plancheck: 没有'--selct'这个选项。",
+            "plancheck: 没有“--selct”这个选项。",
             "plancheck: No such option '--selct'.",
         ),
         # the sentence ends in 。, not click's ASCII full stop
-        (("lint",), "plancheck: 缺少参数'PATH...'。\n", "plancheck: Missing argument 'PATH...'.\n"),
+        (("lint",), "plancheck: 缺少参数“PATH...”。\n", "plancheck: Missing argument 'PATH...'.\n"),
         (
             ("lnt", "x"),
-            "plancheck: 没有'lnt'这个命令。是否应为'lint'？",  # no space after 。
+            "plancheck: 没有“lnt”这个命令。是否应为“lint”？",  # no space after 。
             "plancheck: No such command 'lnt'. Did you mean 'lint'?",
         ),
-        (("xyz",), "plancheck: 没有'xyz'这个命令。", "plancheck: No such command 'xyz'."),
+        (("xyz",), "plancheck: 没有“xyz”这个命令。", "plancheck: No such command 'xyz'."),
         (
             ("lint", "x", "--formt", "json"),
-            "plancheck: 没有'--formt'这个选项。是否应为'--format'？",
+            "plancheck: 没有“--formt”这个选项。是否应为“--format”？",
             "plancheck: No such option '--formt'. Did you mean '--format'?",
         ),
+        # click quotes with repr; Chinese text with “” and lists with 、 (GB/T 15834)
         (
             ("lint", "x", "--format", "xml"),
-            "plancheck: '--format'的值无效：",
+            "plancheck: “--format”的值无效：“xml”不是“text”、“json”、“sarif”、“github”、“html”之一。",
             "plancheck: Invalid value for '--format':",
         ),
     ],
@@ -371,7 +372,7 @@ def test_mistyped_option_is_answered_with_the_nearest():
     result = invoke("lint", str(PLAN_2024), "--unsafe-fix", "--lang", "en")
     assert "Did you mean" in result.stderr and "'--unsafe-fixes'" in result.stderr
     chinese = invoke("lint", str(PLAN_2024), "--statistic")
-    assert "是否应为'--statistics'？" in chinese.stderr
+    assert "是否应为“--statistics”？" in chinese.stderr
 
 
 # -- one language at a time ------------------------------------------------------------
@@ -476,7 +477,7 @@ def test_a_real_process_speaks_one_language(tmp_path):
     run = [sys.executable, "-m", "checker", "lint", "--selct", "N", str(PLAN_2024)]
     chinese = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
     assert chinese.returncode == 2
-    assert chinese.stderr.startswith("plancheck: 没有'--selct'这个选项。") and not chinese.stdout
+    assert chinese.stderr.startswith("plancheck: 没有“--selct”这个选项。") and not chinese.stdout
     english = subprocess.run(
         [*run, "--lang", "en"], capture_output=True, text=True, env=env, check=False
     )

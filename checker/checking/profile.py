@@ -185,14 +185,15 @@ def each_agency_use(plan: Plan, registry: Registry) -> Iterator[AgencyUse]:
     unknown names): a 10 MB plan names 108,000 agencies, and a tuple of them all, held while
     it is read, is 108,000 more objects for every full garbage collection to go over."""
     lookup = registry.lookup
-    mirrored = registry.is_mirrored
-    names = (agency.name for task in plan.rows_and_tasks for agency in task.agencies)
-    # no local body, none unknown: no list shares a level prefix (lookups are memoised)
-    shared = any(found is None or mirrored(found.agency) for found in map(lookup, names))
+    # each name looked up once: a list of what the registry holds (no object made a name)
+    found = [lookup(agency.name) for task in plan.rows_and_tasks for agency in task.agencies]
+    # no local body, none unknown: no list shares a level prefix
+    shared = any(f is None or registry.is_mirrored(f.agency) for f in found)
     own = _prefixed_names(plan, registry) if shared else None
+    looked_up = iter(found)
     for task in plan.rows_and_tasks:
         for agency in task.agencies:
-            use = (task, agency, lookup(agency.name))
+            use = (task, agency, next(looked_up))
             yield _with_shared_prefix(registry, own, *use) if own is not None else use
 
 

@@ -488,6 +488,17 @@ def click_message(error: click.ClickException) -> str:
     return f"{said} {extra}" if extra else said
 
 
+def chinese_quotes(message: str) -> str:
+    """click's message with the quotes of Chinese text: click quotes a name, a value and each
+    choice with ``repr`` ('--format', 'xml', 'text', 'json'), and a list of them with ", ";
+    Chinese text quotes with “” and lists with 、 (GB/T 15834), as every other message of
+    ours does. Only click's own quoting is met here: our translations carry no apostrophe."""
+    import re
+
+    quoted = re.sub(r"'([^'\n]+?)'", r"“\1”", message)
+    return quoted.replace("”, “", "”、“")
+
+
 def _sentences(first: str, second: str) -> str:
     """Two sentences of a message as the language writes them: a space after an English
     full stop, none after a Chinese one (。 carries its own space)."""
@@ -517,7 +528,8 @@ def main(args: list[str] | None = None) -> None:
             click.echo(f"plancheck: {locale.error(lang, Reason('aborted', 'usage'))}", err=True)
             sys.exit(2)
         except click.ClickException as error:
-            click.echo(f"plancheck: {click_message(error)}", err=True)
+            said = click_message(error)
+            click.echo(f"plancheck: {chinese_quotes(said) if lang == 'zh' else said}", err=True)
             sys.exit(2)
 
     guarded(lang, body)

@@ -97,6 +97,7 @@ class Grammar(NamedTuple):
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
     note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
     note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
+    note_word: LazyPattern  # any of them: a clause without one holds no note
     person_endings: tuple[str, ...]  # a list ending so names persons (许慧玲同志)
 
 
@@ -169,6 +170,10 @@ def grammar() -> Grammar:
         ),
         note_opens=tuple(map(str, notes.get("opens", ()))),
         note_closes=tuple(map(str, notes.get("closes", ()))),
+        note_word=LazyPattern(
+            _alternatives([str(w) for w in (*notes.get("opens", ()), *notes.get("closes", ()))])
+            or "$^"
+        ),
         person_endings=tuple(map(str, data.get("person_endings", ()))),
     )
 
@@ -584,7 +589,7 @@ def _read_clause(folded_inner: str) -> Reading:
     pending: list[_Party] = []  # parties of segments without a role word, waiting for one
     notes = _standing_notes(g, folded_inner)
     for text, start in _segments(g, folded_inner):
-        note = next((n for n in notes if n[0] <= start < n[1]), None)
+        note = next((n for n in notes if n[0] <= start < n[1]), None) if notes else None
         if note is not None:  # a standing note's segment: the note, once, not parties
             if start == note[0] or not folded_inner[note[0] : start].strip():
                 state.notes.append(folded_inner[note[0] : note[1]].strip())
@@ -621,7 +626,7 @@ def _standing_notes(g: Grammar, folded_inner: str) -> list[tuple[int, int]]:
     监管局落实，…，不再单独列出): how the clauses below are read, not who does this task. A
     note follows the task's own assignment: the first sentence is never one (in 科技部负责，
     不再单独列出 科技部 does this task too)."""
-    if not any(w in folded_inner for w in g.note_opens + g.note_closes):
+    if g.note_word.search(folded_inner) is None:
         return []  # nearly every clause: no note word in it
     sentences = _cut_outside_brackets(folded_inner, 0, len(folded_inner), ";。")
     return [
