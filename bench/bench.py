@@ -134,14 +134,18 @@ def synthetic_pair(count: int, seed: int = 7) -> tuple[str, str]:
 
 def variant(text: str, n: int) -> str:
     """The 2024 plan made different for ``n``: a few tasks reworded, one moved, one dropped
-    (so no two of the 1,000 plans share their bytes, their findings or their D007 pairs)."""
+    (so no two of the 1,000 plans share their bytes, their findings or their D007 pairs).
+    The words added are punctuated as the plan is (its half-width ``,``): a full-width ，
+    would make every variant a mixed document, whose D005 finding then carries a fix for
+    each of its ~400 half-width marks, a cost of one odd document, not of a thousand
+    plans."""
     rng = random.Random(n)
     lines = text.split("\n")
     tasks = [i for i, line in enumerate(lines) if line[:1].isdigit() and "." in line[:4]]
     verbs = ["加快", "深入", "持续", "进一步", "积极", "稳步"]
     for i in rng.sample(tasks, 6):
         number, _, body = lines[i].partition(".")
-        lines[i] = f"{number}.{rng.choice(verbs)}{body}".replace("。", f"，开展第{n}批试点。", 1)
+        lines[i] = f"{number}.{rng.choice(verbs)}{body}".replace("。", f",开展第{n}批试点。", 1)
     drop = rng.choice(tasks)
     lines[drop] = lines[drop].split("(", 1)[0] + f"(第{n}号)"
     return "\n".join(lines)
