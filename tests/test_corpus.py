@@ -75,28 +75,9 @@ XFAIL: dict[str, str] = {
     "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
         "the rules of the scheme （一）…（四） under 三、考评方式 are no tasks (G008)"
     ),
-    "local/2021-wanzhengbanmi-gongye-hulianwang": (
-        "the sections 一、…八、 of the first document (若干政策), whose measures are unnumbered "
-        "paragraphs each with its clause, are not tasks themselves (tasks)"
-    ),
-    "local/2017-nanjing-turang-wuran": (
-        "headings （九）（十） "
-        "of 三、 continue 二、's （一）…（八） as the measures 1．…44． run through both, after the frame section 一、's "
-        "own （一）（二） (N005, line 101)"
-    ),
-    "local/2021-xiamen-wuliu-shuniu": (
-        "a group's one clause on a line of its own after its measures 1.…3., (牵头单位：A，责任单位：B、C…), is the "
-        "clause of the group heading (一) (the task), not of its last measure (tasks read 3, 3, …)"
-    ),
-    "local/2021-putuo-zeren-fenjie": (
-        "a 责任领导：(persons) line between the task and its 责任单位 line is a label line, "
-        "not the task's text broken (N003, lines 36, 106)"
-    ),
     "local/2020-liangweifa-xiandai-chanye": (
-        "a Word file whose paragraphs are a PDF's lines (hard-wrapped measures, the clause on a paragraph of its own) "
-        "is a rendering to rebuild as a PDF's lines are: the measures ——（1）…（125） are the tasks (read as the "
-        "headings), a clause wrapped away is its measure's (G008 ×11), a sentence or bracket pair across two "
-        "paragraphs is not broken (N003 ×5, D004 ×6)"
+        "spaces a PDF left inside a clause's words (发展 改革委, 牵  头责任部门: leads of （49） and （94）, G001, "
+        "G012); （23） and （19） differ in the industries they reward (D007)"
     ),
     "local/2015-hangweijiban-shisanwu-guihua": (
         "a document that writes its brackets and semicolons half-width throughout ((一)…, (牵头领导：X;"

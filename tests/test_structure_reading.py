@@ -379,3 +379,205 @@ def test_bare_lists_are_the_clauses_also_before_a_stop():
 def test_a_bracket_followed_by_more_text_is_no_bare_list_clause():
     text = BARE_LISTS.replace("（各街镇、区规划资源局）。", "（各街镇、区规划资源局）另行部署。")
     assert [(f.code, f.line) for f in lint_text(text, select="G008")] == [("G008", 3)]
+
+
+# ---- measures introduced by a dash: ——（1）… (梁委发〔2020〕21号) ---------------------------
+# A dash before the label is the label's lead, not text: the measure is the (1) item it
+# labels. A dash line without a label (——坚持…, a list's dash) is prose as before.
+
+DASHED = (
+    "关于进一步深化现代产业发展相关政策的意见\n"
+    "一、支持重大产业项目建设\n"
+    "1.支持企业升级改造\n"
+    "——（1）鼓励发展精密机械等产业，给予奖励。（牵头责任部门：工业和信息化局）\n"
+    "——（2）新引进重大产业项目的，给予奖励。（牵头责任部门：发展改革委）\n"
+    "2.支持企业科技创新\n"
+    "——（3）积极培育高新技术企业，给予奖励。（牵头责任部门：科技局）\n"
+)
+
+
+def test_measures_after_a_dash_are_the_items_they_label():
+    plan = _plan(DASHED)
+    assert [(t.number_text, t.level) for t in plan.tasks] == [("1", 4), ("2", 4), ("3", 4)]
+    assert [(h.level, h.numeral) for h in plan.headings] == [(1, "一"), (3, "1"), (3, "2")]
+
+
+def test_a_dashed_measure_numbered_twice_is_still_flagged():
+    assert ("N001", 7) in _found(DASHED.replace("——（3）", "——（2）"))
+
+
+def test_a_dash_without_a_label_is_no_item():
+    text = (
+        "2024年某某工作要点\n"
+        "一、总体要求\n"
+        "——坚持系统观念，统筹推进各项工作。\n"
+        "——2025年底前基本建成制度体系。\n"
+        "二、重点任务\n"
+        "1.完善制度。（财政部负责）\n"
+    )
+    plan = _plan(text)
+    assert [t.number_text for t in plan.tasks] == ["1"]
+    assert [(h.level, h.numeral) for h in plan.headings] == [(1, "一"), (1, "二")]
+
+
+# ---- a task's lines of labelled fields: 责任领导：(persons), then 责任单位：(bodies) ---------------
+# 舟普政办〔2021〕10号: the 责任单位 line begins a field of its own, so a long 责任领导 line of
+# names before it is no sentence wrapped into it (N003); a task's text cut mid-sentence
+# before a plain line still is.
+
+FIELDS = (
+    "2021年政府工作报告重点工作责任分解\n"
+    "一、确保经济平稳发展\n"
+    "1.持续优化投资结构，确保交通投资增长10%。\n"
+    "责任领导：张某某常务副区长、王某某常委、杨某某副区长、张某某副区长、李某某副区长\n"
+    "责任单位：区发改局、区经信局、区住建局\n"
+    "2.强化项目数字化全过程管控。\n"
+    "责任领导：张某某常务副区长\n"
+    "责任单位：区发改局\n"
+)
+
+
+def test_a_long_line_of_names_before_the_clause_line_is_no_wrap():
+    assert "N003" not in {code for code, _ in _found(FIELDS)}
+    assert [t.number_text for t in _plan(FIELDS).tasks] == ["1", "2"]
+
+
+def test_a_task_cut_mid_sentence_before_a_plain_line_is_still_a_wrap():
+    cut = FIELDS.replace(
+        "1.持续优化投资结构，确保交通投资增长10%。\n",
+        "1.持续优化投资结构，确保交通投资、民间项目投资、高新技术产业投资以及生态环保\n"
+        "投资增长10%。\n",
+    )
+    assert ("N003", 3) in _found(cut)
+
+
+# ---- headings numbered through the parts of tasks, after a frame part of their own ---------
+# 宁政发〔2017〕 土壤: 一、总体要求 (一)总体要求 (二)工作目标 (no task under them), then the
+# headings of the tasks (一)…(八) under 二、 and (九)(十) under 三、, numbered straight through.
+
+THROUGH = (
+    "2017年某某工作方案\n"
+    "一、总体要求\n"
+    "（一）指导思想\n"
+    "坚持系统治理。\n"
+    "（二）工作目标\n"
+    "到2020年，土壤环境质量总体稳定。\n"
+    "二、主要任务\n"
+    "（一）开展调查\n"
+    "1.开展详查。（市环保局负责）\n"
+    "（二）建设网络\n"
+    "2.建设监测网络。（市环保局负责）\n"
+    "三、政策保障\n"
+    "（三）发挥政府主导作用\n"
+    "3.加大投入。（市财政局负责）\n"
+    "（四）强化责任落实\n"
+    "4.严格考核。（市环保局负责）\n"
+)
+
+
+def test_headings_through_the_parts_of_tasks_after_a_frame_part():
+    assert "N005" not in {code for code, _ in _found(THROUGH)}
+
+
+def test_a_heading_skipped_in_the_run_after_a_frame_part_is_still_flagged():
+    assert ("N005", 13) in _found(THROUGH.replace("（三）发挥", "（五）发挥"))
+
+
+def test_a_frame_part_out_of_its_own_order_is_still_flagged():
+    assert ("N005", 5) in _found(THROUGH.replace("（二）工作目标", "（三）工作目标"))
+
+
+def test_parts_of_tasks_restarting_after_a_frame_part_are_no_disorder():
+    restarting = THROUGH.replace("（三）发挥", "（一）发挥").replace("（四）强化", "（二）强化")
+    assert "N005" not in {code for code, _ in _found(restarting)}
+
+
+# ---- section titles over unnumbered measures, each closing with its clause -------------------
+# 皖政办秘〔2021〕82号 若干政策: 一、支持工业互联网平台建设 over two paragraphs, each a measure with its
+# clause; the 行动计划 after it numbers its tasks 1.…. Where most titles of a level head
+# several such paragraphs, every title of that level is a heading; a title over the one
+# paragraph that closes with its clause, where that is the rule, is the measure itself.
+
+GROUPS = (
+    "某省关于印发支持工业互联网发展若干政策和行动计划的通知\n"
+    "支持工业互联网发展若干政策\n"
+    "一、支持工业互联网平台建设\n"
+    "培育各类工业互联网平台。对新认定的平台给予奖励。（责任单位：省经信厅、省财政厅）\n"
+    "推动企业上云上平台。对服务商给予补助。（责任单位：省经信厅、省财政厅）\n"
+    "二、支持工业互联网安全体系建设\n"
+    "鼓励企业完善网络安全管理体系。（责任单位：省委网信办、省经信厅）\n"
+    "三、支持工业互联网人才培养\n"
+    "组织打造服务专员队伍。每年培训一万人。（责任单位：省经信厅）\n"
+    "支持高校设置相关专业。（责任单位：省教育厅）\n"
+    "工业互联网创新发展行动计划\n"
+    "一、行动步骤\n"
+    "1.推进工业互联网外网建设。（责任单位：省通信管理局）\n"
+    "2.推进企业内网改造升级。（责任单位：省经信厅）\n"
+    "3.加快标识解析体系建设。（责任单位：省经信厅）\n"
+    "4.推进工业大数据能力建设。（责任单位：省数据资源局）\n"
+)
+
+
+def test_titles_over_several_measures_each_with_its_clause_are_headings():
+    assert [t.number_text for t in _plan(GROUPS).tasks] == ["1", "2", "3", "4"]
+
+
+def test_titles_each_over_the_one_paragraph_of_their_measure_are_tasks():
+    single = GROUPS.replace(
+        "推动企业上云上平台。对服务商给予补助。（责任单位：省经信厅、省财政厅）\n", ""
+    ).replace("支持高校设置相关专业。（责任单位：省教育厅）\n", "")
+    assert [t.number_text for t in _plan(single).tasks] == ["一", "二", "三", "1", "2", "3", "4"]
+
+
+# ---- a group's one clause on a line of its own, after its measures ---------------------------
+# 厦府办 2021 物流枢纽: (一)优化空间功能布局, a paragraph, measures 1.…3. without clauses, then
+# (牵头单位：A，责任单位：B、C) alone before (二): the group is the task, the measures its parts.
+
+GROUP_CLAUSE = (
+    "厦门港口型国家物流枢纽建设实施方案\n"
+    "一、重点任务\n"
+    "（一）优化空间功能布局\n"
+    "进一步优化枢纽空间功能布局。\n"
+    "1.推动枢纽规划与国土空间总体规划衔接。\n"
+    "2.启动枢纽空间内的铁路支线规划建设。\n"
+    "3.实施港口高质量发展空间提升计划。\n"
+    "（牵头单位：市交通运输局，责任单位：市港口局、市发展改革委）\n"
+    "（二）优化综合交通设施网络\n"
+    "完善枢纽内部和外部物流配套设施。\n"
+    "1.加快推动疏港铁路支线建设。\n"
+    "2.调整铁路货场开发方案。\n"
+    "（牵头单位：市交通运输局，责任单位：市港口局）\n"
+)
+
+
+def test_a_clause_alone_after_measures_without_one_is_the_groups():
+    plan = _plan(GROUP_CLAUSE)
+    assert [t.number_text for t in plan.tasks] == ["一", "二"]
+    assert plan.tasks[0].clauses[0].leads[0].name == "市交通运输局"
+    assert not {code for code, _ in _found(GROUP_CLAUSE)} & {"G008", "N003", "A001"}
+
+
+def test_a_clause_alone_after_measures_with_their_own_stays_the_last_measures():
+    own = GROUP_CLAUSE.replace(
+        "1.推动枢纽规划与国土空间总体规划衔接。\n",
+        "1.推动枢纽规划与国土空间总体规划衔接。（市资源规划局负责）\n",
+    ).replace(
+        "1.加快推动疏港铁路支线建设。\n", "1.加快推动疏港铁路支线建设。（市铁路建设指挥部负责）\n"
+    )
+    plan = _plan(own)
+    assert [t.number_text for t in plan.tasks] == ["1", "2", "3", "1", "2"]
+    assert plan.tasks[2].clauses[0].leads[0].name == "市交通运输局"
+
+
+def test_a_clause_alone_after_a_single_measure_is_the_measures():
+    single = (
+        "某某实施方案\n"
+        "一、重点任务\n"
+        "（一）优化布局\n"
+        "1.推动规划衔接。\n"
+        "（市资源规划局负责）\n"
+        "（二）完善网络\n"
+        "1.加快支线建设。\n"
+        "（市交通运输局负责）\n"
+    )
+    assert [t.number_text for t in _plan(single).tasks] == ["1", "1"]

@@ -179,6 +179,7 @@ UI = {
     "reading.wrapped": "按固定宽度折行，已把续行接回段落",
     "reading.pdf": "PDF文字层，已按版面把行接成段落，去掉页眉、页码和页脚",
     "reading.html": "网页，只取正文，去掉导航、面包屑、分享按钮、脚本和页脚",
+    "reading.pages": "由PDF等固定版面转成的Word文件，已把在页末（及页内行末）断开的段落接回，去掉其间的页码和页眉",
     "baseline_written": "已将{count}个问题记入基线文件{path}。",
     "statistics.fixable": "[*]",
     "unused_suppression": "未使用的抑制指令：{what}",

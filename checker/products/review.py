@@ -84,7 +84,14 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     reason = not_a_plan(layout.text)
     if reason:
         raise InputError(name, reason)  # as lint says of it: never a copy "without problems"
-    source = Source.from_text(layout.text, name, encoding="docx", kind="docx", places=layout.places)
+    source = Source.from_text(
+        layout.text,
+        name,
+        encoding="docx",
+        kind="docx",
+        places=layout.places,
+        reading=layout.reading,
+    )
     config = ConfigFinder(specs, options.config_path).for_file(draft)
     config = config.with_cli(options.select, options.ignore)
     active = specs + list(config.custom) if config.custom else specs

@@ -147,12 +147,17 @@ class Layout(NamedTuple):
 
     ``places`` says for each line where it is in Word: ``("p", n)`` for the n-th body
     paragraph, ``("t", table, row)`` for a row of a task-division table (both 1-based,
-    tables counted over the whole body, the header row being row 1).
+    tables counted over the whole body, the header row being row 1). A paragraph that goes
+    on in later ones (cut where a page ended) is ``("p", n, ((offset, m), …))``: from
+    ``offset`` in the line, the text is body paragraph m's; m's own line is left empty, so
+    that every line is still the paragraph it begins in.
     """
 
     text: str
     places: tuple[tuple, ...]
     pieces: tuple[Piece, ...]
+    #: ``pages`` when paragraphs cut where a page ended were joined (``_page_joins``)
+    reading: str = ""
 
 
 def open_docx(path: Path | BinaryIO, name: str):
@@ -241,49 +246,217 @@ def _table_rows(table, numbering: _Numbering, joiners: list[str]):
         yield cells
 
 
+class _Body(NamedTuple):
+    """A body paragraph as the page-join reading needs it (``_page_joins``)."""
+
+    number: int  # its number among the body paragraphs
+    text: str  # with its Word numbering label
+    prefix: int  # the label's length
+    paragraph: Any
+    numbered: bool  # numbered by Word
+    first_line: bool  # indented, or centred: it begins a paragraph
+    page_end: bool  # a page ends after it: a section or page break
+    break_before: bool  # Word starts it on a new page (pageBreakBefore)
+
+
 def read_layout(document) -> Layout:
     """Body paragraphs and task-division tables in document order; other tables are left
-    out (a budget or contact table is not plan text)."""
-    from docx.table import Table
+    out (a budget or contact table is not plan text). Paragraphs cut where a page ended
+    are joined again (``_page_joins``)."""
     from docx.text.paragraph import Paragraph
 
-    from .columns import JOINERS, recognise_header
-
     numbering = _Numbering(document)
-    out = _Writer()
+    entries: list[_Body | list[tuple[list, tuple]]] = []
     paragraph_number = table_number = 0
     for child in document.element.body.iterchildren():
         if child.tag == W + "p":
             paragraph_number += 1
-            paragraph = Paragraph(child, document)
-            text, prefix = _labelled(paragraph, numbering)
-            out.add([(text, paragraph, prefix)], ("p", paragraph_number))
+            entries.append(_body(Paragraph(child, document), numbering, paragraph_number))
         elif child.tag == W + "tbl":
             table_number += 1
-            table = Table(child, document)
-            rows = table.rows
-            if not rows:
-                continue
-            headers = [_clean(cell.text).strip() for cell in rows[0].cells]
-            roles = recognise_header(headers)
-            if roles is None:
-                continue
-            joiners = [JOINERS.get(role, "") for role in roles]
-            for number, cells in enumerate(_table_rows(table, numbering, joiners), 1):
-                parts: list[tuple[str, Any, int]] = [("|", None, 0)]
-                for cell in cells:
-                    parts.append((" ", None, 0))
-                    parts.extend(cell)
-                    parts.append((" |", None, 0))
-                out.add(parts, ("t", table_number, number))
-    return Layout("\n".join(out.lines), tuple(out.places), tuple(out.pieces))
+            entries.append(list(_task_rows(child, document, numbering, table_number)))
+    joins, absorbed = _page_joins(entries)
+    out = _Writer()
+    for index, entry in enumerate(entries):
+        if isinstance(entry, list):
+            for parts, place in entry:
+                out.add(parts, place)
+        elif index in joins:
+            _add_joined(out, [entry] + [entries[n] for n in joins[index]])  # type: ignore[misc]
+        elif index not in absorbed:  # (one absorbed is on the line of the paragraph it ends)
+            out.add([(entry.text, entry.paragraph, entry.prefix)], ("p", entry.number))
+    reading = "pages" if joins else ""
+    return Layout("\n".join(out.lines), tuple(out.places), tuple(out.pieces), reading)
 
 
-def read_docx(path: Path | BinaryIO, name: str) -> tuple[str, tuple[tuple, ...]]:
+def _body(paragraph, numbering: _Numbering, number: int) -> _Body:
+    """A body paragraph with what tells whether it begins a paragraph or goes on one."""
+    text, prefix = _labelled(paragraph, numbering)
+    ppr = paragraph._p.pPr
+    indent = ppr.find(W + "ind") if ppr is not None else None
+    first_line = indent is not None and any(
+        int(indent.get(W + name, "0") or 0) > 0 for name in ("firstLine", "firstLineChars")
+    )
+    centred = _val(ppr, "jc") == "center"
+    section = ppr.find(W + "sectPr") if ppr is not None else None
+    page_end = (section is not None and _val(section, "type") not in ("continuous",)) or any(
+        node.get(W + "type") == "page" for node in paragraph._p.iter(W + "br")
+    )
+    before = ppr is not None and ppr.find(W + "pageBreakBefore") is not None
+    before = before and _val(ppr, "pageBreakBefore") not in ("0", "false", "off")
+    return _Body(
+        number, text, prefix, paragraph, prefix > 0, first_line or centred, page_end, before
+    )
+
+
+def _task_rows(element, document, numbering: _Numbering, table_number: int):
+    """A task-division table's rows as lines (parts and place); nothing for another table."""
+    from docx.table import Table
+
+    from .columns import JOINERS, recognise_header
+
+    table = Table(element, document)
+    rows = table.rows
+    if not rows:
+        return
+    headers = [_clean(cell.text).strip() for cell in rows[0].cells]
+    roles = recognise_header(headers)
+    if roles is None:
+        return
+    joiners = [JOINERS.get(role, "") for role in roles]
+    for number, cells in enumerate(_table_rows(table, numbering, joiners), 1):
+        parts: list[tuple[str, Any, int]] = [("|", None, 0)]
+        for cell in cells:
+            parts.append((" ", None, 0))
+            parts.extend(cell)
+            parts.append((" |", None, 0))
+        yield parts, ("t", table_number, number)
+
+
+def _add_joined(out: _Writer, bodies: list[_Body]) -> None:
+    """One line of a paragraph and the ones it goes on in, each piece its own paragraph's."""
+    from .pages import joiner
+
+    parts: list[tuple[str, Any, int]] = []
+    joins = []
+    length = 0
+    for body in bodies:
+        if parts:
+            glue = joiner(parts[-1][0].rstrip(), body.text.lstrip())
+            if glue:
+                parts.append((glue, None, 0))
+                length += len(glue)
+            joins.append((length, body.number))
+        parts.append((body.text, body.paragraph, body.prefix))
+        length += len(body.text)
+    out.add(parts, ("p", bodies[0].number, tuple(joins)))
+
+
+#: a page-end join made at least this often: the file is a fixed layout's rendering, and
+#: its paragraphs cut within a page are its lines too (``_page_joins``)
+_RENDERING = 2
+#: a running head: a short line that comes back, numbers aside, this often
+_RUNNING = 3
+
+
+def _page_joins(entries: list) -> tuple[dict[int, list[int]], set[int]]:
+    """Which paragraphs go on in which: {a paragraph's index: [the indices of those it goes
+    on in]}, and every paragraph that is no line of its own (those, and the blank ones and
+    the page's furniture between).
+
+    A Word file made from a PDF keeps each page's end: a paragraph the page cut ends
+    mid-sentence, a section or page break (or a page number, or a running head) follows,
+    and the rest of the paragraph begins the next page without the indent a paragraph
+    begins with. Word itself never cuts a paragraph so, so the two are one paragraph: the
+    first stops mid-sentence (``text.cut_off``), only blank paragraphs and page furniture
+    lie between, one of them a page's end, and the second does not begin like an item (a
+    label, Word's numbering) nor like a paragraph (indented, or centred). Where a file
+    has such joins twice or more, it is such a rendering throughout: a paragraph cut
+    within a page (a line ending without a mark of a paragraph's end) goes on in the next
+    as well, on the same conditions. A drafter's paragraph broken by a return in a Word
+    draft has no page's end in it, and stays broken (N003).
+    """
+    bodies = {n: e for n, e in enumerate(entries) if isinstance(e, _Body)}
+    running = _running_heads(bodies.values())
+    joins: dict[int, list[int]] = {}
+    absorbed: set[int] = set()
+    for rendering in (False, True):
+        if rendering and len(joins) < _RENDERING:
+            break
+        for index in sorted(bodies):
+            if index in absorbed or not bodies[index].text.strip():
+                continue
+            chain = joins.get(index, [])
+            more = _goes_on(bodies, running, chain[-1] if chain else index, rendering)
+            while more:
+                chain = joins.setdefault(index, [])
+                chain.append(more[-1])
+                absorbed.update(more)
+                chain.extend(joins.pop(more[-1], ()))  # it went on at a page's end already
+                more = _goes_on(bodies, running, chain[-1], rendering)
+    return joins, absorbed
+
+
+def _goes_on(bodies: dict, running: frozenset[str], last: int, rendering: bool) -> list[int]:
+    """The indices a paragraph cut at ``last`` goes on through (blanks and furniture, then
+    the paragraph it goes on in), or [] where it ends there."""
+    from .text import PARAGRAPH_END, cut_off, fold, numbered
+
+    tail = fold(bodies[last].text).rstrip()
+    if not cut_off(tail) and not (rendering and tail and tail[-1] not in PARAGRAPH_END):
+        return []
+    page = bodies[last].page_end
+    between = []
+    index = last + 1
+    while index in bodies:
+        body = bodies[index]
+        furniture = _furniture(body.text, running)
+        if body.text.strip() and not furniture:
+            break
+        page = page or body.page_end or furniture
+        between.append(index)
+        index += 1
+    if index not in bodies:  # a table, or the end
+        return []
+    body = bodies[index]
+    if not (page or body.break_before or (rendering and not between)):
+        return []
+    if body.numbered or body.first_line or numbered(fold(body.text.strip())) is not None:
+        return []
+    return [*between, index]
+
+
+def _furniture(text: str, running: frozenset[str]) -> bool:
+    """A page number or a running head, in the body where a page ended."""
+    from .pages import PAGE_NUMBER, page_shape
+
+    stripped = text.strip()
+    return bool(stripped) and (
+        PAGE_NUMBER.match(stripped) is not None or page_shape(stripped) in running
+    )
+
+
+def _running_heads(bodies) -> frozenset[str]:
+    """The shapes of short unpunctuated lines that come back page after page."""
+    from collections import Counter
+
+    from .pages import page_shape
+    from .text import fold, is_title_line
+
+    shapes = Counter(
+        page_shape(body.text.strip())
+        for body in bodies
+        if body.text.strip() and not body.numbered and is_title_line(fold(body.text.strip()))
+    )
+    return frozenset(shape for shape, count in shapes.items() if count >= _RUNNING)
+
+
+def read_docx(path: Path | BinaryIO, name: str) -> tuple[str, tuple[tuple, ...], str]:
     """The plan text of a Word document, one line per body paragraph or task-table row, and
-    where each line is in Word (``source`` makes them a Source: this module knows Word, not
+    where each line is in Word, and how it was read (``pages``: paragraphs cut at a page's
+    end joined; ``source`` makes them a Source: this module knows Word, not
     how plancheck keeps text)."""
     layout = read_layout(open_docx(path, name))
     if not layout.text.strip():
         raise InputError(name, Reason("empty file", "empty"))
-    return layout.text, layout.places
+    return layout.text, layout.places, layout.reading

@@ -62,7 +62,19 @@ from .model import (
     Task,
 )
 from .source import Source, split_lines
-from .text import CN_NUMERAL, SENTENCE_END, bracket_groups, cn_to_int, fold, is_title_line
+from .text import (
+    PARAGRAPH_END,
+    SENTENCE_END,
+    TASK_NUMBER,
+    TITLE_LENGTH,
+    Item,
+    bracket_groups,
+    cn_to_int,
+    cut_off,
+    fold,
+    is_title_line,
+    numbered,
+)
 
 __all__ = ["NO_OUTLINE", "parse"]
 
@@ -130,23 +142,11 @@ def _read(source: Source, has_tables: bool) -> Plan:
 # any line is classified, since that decides whether a ``(一)`` is a heading or a task.
 
 _MD_PREFIX = LazyPattern(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\d))")
-#: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
-#: into a year); ``1.5亿`` at a line's start is not
-_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?!(?!(?:19|20)\d\d年)\d)[ \t]*")
 #: a task number written with a wrong mark (``11。`` ``11,`` ``11:`` for ``11.``); N006 judges it
 _MISTYPED_TASK = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[。,:](?!\d)[ \t]*")
-_SECTION = re.compile(rf"^[ \t]*({CN_NUMERAL})[ \t]*[、.][ \t]*")
-_SUBSECTION = re.compile(rf"^[ \t]*\(({CN_NUMERAL})\)[ \t]*")
-#: the fourth level of GB/T 9704 numbering: (1), also written 1)
-_ITEM = re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]*")
 #: a task number before digits that begin its text (``11.121人才梯队项目``), or a decimal
 #: (``1.5亿``): read as a task only where it is the number expected (``task_start``)
 _TASK_BEFORE_DIGITS = re.compile(r"^[ \t]*(\d{1,5})[ \t]*[.、](?=\d)")
-#: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1); tried in this order
-_LEVELS = ((3, _TASK), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
-
-#: a line's numbering: its level and the match of its marker (the numeral is group 1)
-Item = tuple[int, re.Match[str]]
 
 
 class Lines:
@@ -209,15 +209,6 @@ def _contents(source: Source, folded: list[str]) -> list[tuple[str, int]]:
     return contents
 
 
-def numbered(content: str) -> Item | None:
-    """The numbering a line's content starts with, whatever is expected."""
-    for level, pattern in _LEVELS:
-        match = pattern.match(content)
-        if match:
-            return level, match
-    return None
-
-
 def task_start(folded: str, previous: str) -> re.Match[str] | None:
     """A task's number at the start of a line: ``11.`` or ``11、``, or ``11。`` ``11,``
     ``11:`` when 11 is the number expected after ``previous`` — a mistyped mark, read as
@@ -225,7 +216,7 @@ def task_start(folded: str, previous: str) -> re.Match[str] | None:
     before a name that begins with digits (``11.121人才梯队项目``, after task 10). Only the
     expected number: a line of prose that begins with a figure (``1.5亿``) stays prose (and
     so does one whose number the next task has: ``Lines.comes_next``)."""
-    found = _TASK.match(folded)
+    found = TASK_NUMBER.match(folded)
     if found is None:
         found = _MISTYPED_TASK.match(folded) or _TASK_BEFORE_DIGITS.match(folded)
         if found is not None and int(found.group(1)) != numeral_value(previous) + 1:
@@ -253,7 +244,7 @@ class Outline:
     def __init__(self, lines: Lines) -> None:
         blocks = _numbered_blocks(lines)
         self.task_level = _task_level(blocks)
-        self.tasks_above = _tasks_above(blocks, self.task_level)
+        self.tasks_above = _tasks_above(blocks, self.task_level, lines)
 
 
 def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
@@ -265,13 +256,42 @@ def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
     open_block = False
     for index, ((content, _), item) in enumerate(zip(lines.contents, lines.numbering, strict=True)):
         if item is not None:  # any numbering, expected or not
-            items.append([index, item[0], False])
+            items.append([index, item[0], False, False])
             open_block = True
         elif open_block and _loose_task_start(content):
             open_block = False
-        if open_block and not items[-1][2]:
-            items[-1][2] = _block_line_holds_clause(content, item)
-    return [(index, level, holds) for index, level, holds in items]
+        if open_block and not items[-1][2] and _block_line_holds_clause(content, item):
+            items[-1][2] = True
+            # (its clause on a line of its own, after the item's first: the group's, maybe)
+            items[-1][3] = item is None and _clause_line(content.strip())
+    _group_clause(items)
+    return [(index, level, holds) for index, level, holds, _ in items]
+
+
+def _clause_line(text: str) -> bool:
+    """A line that is a clause and nothing else: one bracket group, or a labelled clause."""
+    if BARE_CLAUSE.match(text) is not None:
+        return True
+    groups = bracket_groups(text) if text[:1] in "(【〔" else []
+    return len(groups) == 1 and groups[0] == (0, len(text.rstrip("。;")))
+
+
+def _group_clause(items: list[list]) -> None:
+    """A clause on a line of its own after a run of measures of which none has one is the
+    clause of the heading above them: the group is the task, its measures its parts (厦府办
+    2021 物流枢纽: (一)优化空间功能布局, a paragraph, 1.…3., then (牵头单位：A，责任单位：B、C) on
+    its own line before (二)). The run has two measures or more and ends with the clause;
+    the heading holds none of its own. ``items`` are [line, level, holds, on its own line]."""
+    for n, (_, level, _, alone) in enumerate(items):
+        if not alone or (n + 1 < len(items) and items[n + 1][1] >= level):
+            continue
+        first = n
+        while first > 0 and items[first - 1][1] == level and not items[first - 1][2]:
+            first -= 1
+        parent = first - 1
+        if n == first or parent < 0 or items[parent][1] >= level or items[parent][2]:
+            continue
+        items[parent][2], items[n][2] = True, False
 
 
 def _block_line_holds_clause(content: str, item: Item | None) -> bool:
@@ -306,16 +326,49 @@ def _task_level(blocks: list[tuple[int, int, bool]]) -> int | None:
     return 3 if any(level == 3 for _, level, _ in blocks) else None
 
 
-def _tasks_above(blocks: list[tuple[int, int, bool]], task_level: int | None) -> frozenset[int]:
+def _tasks_above(
+    blocks: list[tuple[int, int, bool]], task_level: int | None, lines: Lines
+) -> frozenset[int]:
     """Lines of items above the task level that are tasks all the same: their own block
     (up to the next numbered line) holds a clause. The (一)(二)(三) of a 组织保障 section,
     each with its clause, in a plan whose measures are 1. items; and the measures of a
     two-level 分工方案 (国办发〔2020〕43号), （一）… with its clause, then 具体措施： and its
     sub-items 1.… with theirs: both levels are tasks. A heading whose clause is only in
-    the items under it has none of its own, and stays a heading."""
+    the items under it has none of its own, and stays a heading; so do the titles of a
+    level whose items mostly head several measures (``_titled_groups``)."""
     if task_level is None:
         return frozenset()
-    return frozenset(index for index, level, holds in blocks if level < task_level and holds)
+    above = [(index, level) for index, level, holds in blocks if level < task_level and holds]
+    groups = _titled_groups(above, lines)
+    return frozenset(index for index, level in above if index not in groups)
+
+
+def _titled_groups(above: list[tuple[int, int]], lines: Lines) -> frozenset[int]:
+    """The items above the task level that title groups of unnumbered measures, not a
+    measure: where most items of a level that are a title on a line of their own (short,
+    no sentence in it) have two paragraphs or more below, each closing with its clause,
+    every such title of that level is a heading (皖政办秘〔2021〕82号 若干政策: 一、支持工业互联网
+    平台建设 over 培育各类工业互联网平台。…（责任单位：…） and 推动企业上云上平台。…（责任单位：…）; its
+    六、 over one measure is a heading as its siblings are). A title over one paragraph that
+    closes with the clause, where that is the rule, is the measure itself (京政办发〔2019〕
+    信息消费: (一)开展“信息消费城市行”活动 and its paragraph)."""
+    counts: dict[int, list[int]] = {}
+    titled: list[tuple[int, int]] = []
+    for index, level in above:
+        content = lines.contents[index][0]
+        item = lines.numbering[index]
+        if item is None or not is_title_line(content[item[1].end() :].strip()):
+            continue
+        paragraphs = 0
+        below = index + 1
+        while below < lines.count and lines.numbering[below] is None:
+            paragraphs += holds_clause(lines.contents[below][0])
+            below += 1
+        titled.append((index, level))
+        votes = counts.setdefault(level, [0, 0])
+        votes[paragraphs >= 2] += 1
+    grouping = {level for level, (single, several) in counts.items() if several > single}
+    return frozenset(index for index, level in titled if level in grouping)
 
 
 # -- 2. the walk --------------------------------------------------------------------------
@@ -579,10 +632,6 @@ _TRAILING_NUMBER = LazyPattern(r"\)[ \t]*(\d{1,3})[ \t]*$")
 LEADING_REST = LazyPattern(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
 _TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
-#: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence
-_TITLE_LENGTH = 30
-#: marks after which a new line starts a new paragraph of the same task, not a wrapped line
-_PARAGRAPH_END = frozenset("。;!?:)】”")
 
 #: (start, end) source offsets of the pieces of a task's text, one per line it spans
 Segments = list[tuple[int, int]]
@@ -669,9 +718,9 @@ class Gatherer:
 
         Only lines that complete the task (end in a clause) are joined, so a task that
         simply lacks its clause is not glued to the paragraph after it. A line that follows
-        a sentence's end is a new paragraph of the task; one that follows a cut sentence
-        was wrapped (a Break, which N003 reports), except in Markdown, which wraps
-        paragraphs by design.
+        a sentence's end is a new paragraph of the task, and so is a labelled clause line;
+        one that follows a cut sentence was wrapped (a Break, which N003 reports), except
+        in Markdown, which wraps paragraphs by design.
         """
         pieces: list[int] = []
         texts: list[str] = []
@@ -687,9 +736,12 @@ class Gatherer:
         else:
             return self.join_body(index, number, segments, breaks)
         folded = self.lines.source.folded
-        for piece in pieces:
+        for piece, text in zip(pieces, texts, strict=True):
             tail = folded[segments[-1][0] : segments[-1][1]].rstrip()
-            self.append(piece, segments, breaks, wrapped=_cut_off(tail))
+            # a labelled clause line (责任单位:…) begins a field of its own: the line before
+            # it (a task's text, a 责任领导: line of names) was not wrapped into it
+            wrapped = cut_off(tail) and BARE_CLAUSE.match(text) is None
+            self.append(piece, segments, breaks, wrapped=wrapped)
         return index + 1 + len(pieces)
 
     def join_body(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
@@ -753,16 +805,6 @@ def _list_line(text: str) -> bool:
         return False
     groups = bracket_groups(text)
     return len(groups) == 1 and groups[0] == (0, len(text)) and is_bare_list(text[1:-1])
-
-
-def _cut_off(line: str) -> bool:
-    """Does a task's line stop mid-sentence, to go on in the next line (a wrap, N003)? It
-    does when it ends at a comma, or ends a long line without a sentence's end. A short
-    line without a mark is the item's title, and the next line its paragraph."""
-    last = line[-1:]
-    if last in _PARAGRAPH_END:
-        return False
-    return last in ",、:" or len(line) > _TITLE_LENGTH
 
 
 def trailing_number(lines: Lines, index: int, segments: Segments) -> tuple[str, int] | None:
@@ -1034,7 +1076,7 @@ def _name_goes_on(content: str) -> bool:
     """An unnumbered line in a list of annexes that goes on with the last annex's name,
     wrapped: short, and not ending a sentence (prose after the list ends it)."""
     text = content.strip()
-    return len(text) <= _TITLE_LENGTH and text[-1] not in _PARAGRAPH_END
+    return len(text) <= TITLE_LENGTH and text[-1] not in PARAGRAPH_END
 
 
 def _layout_words(key: str) -> tuple[str, ...]:

@@ -24,12 +24,12 @@ read as an empty plan.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from statistics import median
 from typing import NamedTuple
 
 from ..base.errors import InputError, Reason
+from .pages import PAGE_NUMBER, joiner, page_shape
 
 #: what a scan is told (English; translated in the locale)
 NO_TEXT_LAYER = Reason(
@@ -44,11 +44,6 @@ ENCRYPTED = Reason("PDF is encrypted: save an unprotected copy", "pdf")
 _MIN_CHARS_PER_PAGE = 20
 #: the top and bottom bands of a page where running heads, page numbers and footers are
 _BAND = 0.12
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
-)
-_DIGITS = re.compile(r"\d+")
 #: full-width marks whose ink fills only part of their square
 _WIDE_MARKS = frozenset("。，、；：！？”’）》】〕")
 
@@ -79,7 +74,7 @@ def read_pdf(data: bytes, name: str) -> tuple[str, tuple[tuple, ...]]:
         where = []
         for index in paragraph:
             line = lines[index]
-            text += _joiner(text, line.text)
+            text += joiner(text, line.text)
             where.append((len(text), line.page, numbers[index]))
             text += line.text
         text_lines.append(text)
@@ -167,7 +162,7 @@ def _without_margins(pages: list[list[Line]]) -> list[Line]:
     high, low = max(tops), min(line.bottom for page in pages for line in page)
     band = _BAND * max(high - low, 1.0)
     running = Counter(
-        key for page in pages for key in {(_shape(line.text), round(line.top)) for line in page}
+        key for page in pages for key in {(page_shape(line.text), round(line.top)) for line in page}
     )
     enough = max(2, len(pages) // 2)
     body = []
@@ -175,18 +170,12 @@ def _without_margins(pages: list[list[Line]]) -> list[Line]:
         for line in page:
             in_band = line.bottom >= high - band or line.top <= low + band
             if in_band and (
-                _PAGE_NUMBER.match(line.text)
-                or running[(_shape(line.text), round(line.top))] >= enough
+                PAGE_NUMBER.match(line.text)
+                or running[(page_shape(line.text), round(line.top))] >= enough
             ):
                 continue
             body.append(line)
     return body
-
-
-def _shape(text: str) -> str:
-    """A line's text with its numbers blanked: a running head with its page number is the
-    same line on every page."""
-    return _DIGITS.sub("#", text.replace(" ", ""))
 
 
 def _paragraphs(lines: list[Line]) -> list[list[int]]:
@@ -256,17 +245,3 @@ def _line_numbers(lines: list[Line]) -> list[int]:
         counter[line.page] += 1
         numbers.append(counter[line.page])
     return numbers
-
-
-def _joiner(before: str, after: str) -> str:
-    """What goes between two lines of one paragraph: nothing in Chinese, a space between
-    two words of Latin script."""
-    if (
-        before
-        and before[-1].isascii()
-        and before[-1].isalpha()
-        and after[:1].isascii()
-        and after[:1].isalpha()
-    ):
-        return " "
-    return ""

@@ -31,7 +31,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..base.lazyre import LazyPattern
-from .text import cn_to_int, fold, split_lines
+from .text import PARAGRAPH_END, cn_to_int, fold, split_lines
 
 #: how a text was read (``Reading.how``)
 AS_IS = "as-is"
@@ -77,8 +77,6 @@ _DATE = LazyPattern(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 _OPENERS, _CLOSERS = frozenset("(《“【〔["), frozenset(")》”】〕]")
 #: marks after which, in a document's head, a new paragraph begins
 _HEAD_BREAK = frozenset("。:")
-#: a line that ends a paragraph in a wrapped text whatever its length: a sentence or clause
-_PARAGRAPH_END = frozenset("。;!?:)】”")
 
 
 class Reading(NamedTuple):
@@ -369,7 +367,7 @@ def _unwrap(text: str, folded: str, width: tuple[int, int]) -> Reading:
             out.append(stripped)
             line_of.append([(0, n + 1)])
         full = _measures(folded_lines[n].strip())[measure] >= size - slack
-        joining = full and not (folded_lines[n].rstrip()[-1:] in _PARAGRAPH_END and n + 1 in starts)
+        joining = full and not (folded_lines[n].rstrip()[-1:] in PARAGRAPH_END and n + 1 in starts)
     return Reading("\n".join(out) + "\n", WRAPPED, tuple(map(tuple, line_of)))
 
 

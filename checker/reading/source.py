@@ -300,8 +300,10 @@ def source_from_file(data: bytes, path: Path, name: str) -> Source:
 
         from .docx import read_docx
 
-        text, places = read_docx(BytesIO(data), name)
-        return Source.from_text(text, name, encoding="docx", kind="docx", places=places)
+        text, places, reading = read_docx(BytesIO(data), name)
+        return Source.from_text(
+            text, name, encoding="docx", kind="docx", places=places, reading=reading
+        )
     if suffix == ".pdf":
         from .pdf import read_pdf
 

@@ -695,8 +695,10 @@ def place(plan: Plan, offset: int) -> tuple:
     if places:
         line, column = plan.source.position(offset)
         where = places[line - 1] if line <= len(places) else ()
-        if where and where[0] == "p":  # a Word paragraph
-            return where
+        if where and where[0] == "p":  # a Word paragraph, or one joined with the next ones
+            if len(where) > 2 and column - 1 >= where[2][0][0]:
+                return ("p", _piece_at(where[2], column - 1)[1])
+            return where[:2]
         if where and where[0] == "ls":  # a rebuilt text's line: the input's line
             return ("l", _piece_at(where[1], column - 1)[1])
         if where and where[0] == "pg":  # a paragraph read from a PDF's lines

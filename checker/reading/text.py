@@ -8,6 +8,8 @@ the folded text and reports positions in the file as given.
 
 from __future__ import annotations
 
+import re
+
 from ..base.lazyre import LazyPattern
 
 FULL_TO_HALF = {
@@ -31,6 +33,51 @@ SENTENCE_END = frozenset("。;!?")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "[一二三四五六七八九十〇零两]+"
+
+
+#: what an item's label may follow at a line's start: blanks, and a dash that introduces the
+#: item (``——（1）鼓励发展…``, the measures of 梁委发〔2020〕21号 and of other Jiangsu papers)
+_LABEL_LEAD = r"^[ \t]*(?:[—―]{1,2}[ \t]*)?"
+#: ``3.2020年底前…``: a number, its mark, then a year, is a task (a decimal never goes on
+#: into a year); ``1.5亿`` at a line's start is not
+TASK_NUMBER = LazyPattern(_LABEL_LEAD + r"(\d{1,5})[ \t]*[.、](?!(?!(?:19|20)\d\d年)\d)[ \t]*")
+_SECTION = LazyPattern(_LABEL_LEAD + rf"({CN_NUMERAL})[ \t]*[、.][ \t]*")
+_SUBSECTION = LazyPattern(_LABEL_LEAD + rf"\(({CN_NUMERAL})\)[ \t]*")
+#: the fourth level of GB/T 9704 numbering: (1), also written 1)
+_ITEM = LazyPattern(_LABEL_LEAD + r"\(?(\d{1,3})\)[ \t]*")
+#: numbering levels: 1 = 一、, 2 = (一), 3 = 1., 4 = (1); tried in this order (lazy: the
+#: rules import this module, and ``plancheck rules`` reads no plan)
+_LEVELS = ((3, TASK_NUMBER), (2, _SUBSECTION), (1, _SECTION), (4, _ITEM))
+
+#: a line's numbering: its level and the match of its marker (the numeral is group 1)
+Item = tuple[int, re.Match[str]]
+
+
+def numbered(content: str) -> Item | None:
+    """The numbering a folded line's content starts with, whatever is expected (the
+    parser's outline, and the Word reader's test of a paragraph that begins an item)."""
+    for level, pattern in _LEVELS:
+        match = pattern.match(content)
+        if match:
+            return level, match
+    return None
+
+
+#: the longest line that is still an item's title ((九)强化光伏建设资金保障), not a cut sentence
+TITLE_LENGTH = 30
+#: marks after which a new line starts a new paragraph of the same task, not a wrapped line
+PARAGRAPH_END = frozenset("。;!?:)】”")
+
+
+def cut_off(line: str) -> bool:
+    """Does a folded line stop mid-sentence, to go on in the next line? It does when it
+    ends at a comma, or ends a long line without a sentence's end (a quoted name, “飞凤奖”,
+    ends none). A short line without a mark is an item's title, and the next line its paragraph. (The parser's test of a
+    task's line wrapped, N003, and the Word reader's of a paragraph cut at a page's end.)"""
+    last = line[-1:]
+    if last in PARAGRAPH_END and not (last == "”" and line[-2:-1] not in SENTENCE_END):
+        return False  # (a quotation closes a paragraph where its sentence ends inside it)
+    return last in ",、:" or len(line) > TITLE_LENGTH
 
 
 def fold(text: str) -> str:

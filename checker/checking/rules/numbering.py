@@ -46,6 +46,8 @@ class _Item(NamedTuple):
     task: Task | None
     group: int  # items of one group sit under the same parent heading
     document: int = 0  # another document in the file (``document_starts``) counts afresh
+    #: a part of the frame: a heading with no task under it (指导思想, 工作目标), not a task
+    frame: bool = False
 
 
 class _Sequence(NamedTuple):
@@ -105,10 +107,38 @@ def _items(plan: Plan, level: int) -> list[_Item]:
         + [t.span.start for t in plan.tasks if t.level < level]
         + documents
     )
+    framed = _framed(plan, level, documents)
     return [
-        _Item(number, span, task, bisect_left(parents, start), bisect_left(documents, start))
+        _Item(
+            number,
+            span,
+            task,
+            bisect_left(parents, start),
+            bisect_left(documents, start),
+            task is None and span.start in framed,
+        )
         for start, number, span, task in sorted(entries, key=lambda e: e[0])
     ]
+
+
+def _framed(plan: Plan, level: int, documents: list[int]) -> frozenset[int]:
+    """Where the numerals of the frame headings of ``level`` start: those with no task
+    under them, up to the next heading of their level or above (or another document). At
+    the task level every heading is a frame item."""
+    if level == plan.task_level:
+        return frozenset(h.numeral_span.start for h in plan.headings if h.level == level)
+    bounds = sorted([h.span.start for h in plan.headings if h.level <= level] + documents)
+    tasks = sorted(t.span.start for t in plan.tasks)
+    found = set()
+    for heading in plan.headings:
+        if heading.level != level:
+            continue
+        after = bisect_right(bounds, heading.span.start)
+        end = bounds[after] if after < len(bounds) else len(plan.source.text) + 1
+        first = bisect_right(tasks, heading.span.start)
+        if first == len(tasks) or tasks[first] >= end:
+            found.add(heading.numeral_span.start)
+    return frozenset(found)
 
 
 def document_starts(plan: Plan) -> list[int]:
@@ -147,7 +177,7 @@ def _sequence(plan: Plan, level: int) -> _Sequence:
     above it restarting in each section. Mixing shows only with three parts or more.
     """
     tasks = level == plan.task_level
-    return _conventional(_items(plan, level), not tasks, frames_apart=tasks)
+    return _conventional(_items(plan, level), not tasks, frames_apart=True)
 
 
 def _table_sequence(plan: Plan, table: Table) -> _Sequence:
@@ -220,7 +250,10 @@ def _frames_apart(items: list[_Item]) -> frozenset[int]:
     items only (definitions, principles, steps, safeguards: 1.…3. under 三、基本原则) that
     starts at 1 and that the next group does not go on from (嘉定 2022 盘活: 二、适用范围 1.-5.,
     三、基本原则 1.-3., the tasks 1.-18. through 四、, 五、实施步骤 1.-3., 六、保障措施 1.-3.). A
-    frame part the tasks go on from ((一)指导思想…(三), then the tasks from (四)) is in the run."""
+    frame part the tasks go on from ((一)指导思想…(三), then the tasks from (四)) is in the run.
+    Above the task level, a frame item is a heading with no task under it: 一、总体要求's
+    (一)总体要求 (二)工作目标 are apart from the headings of the tasks, (一)…(八) under 二、 and
+    (九)(十) under 三、, numbered straight through (宁政发〔2017〕 土壤污染防治)."""
     groups: list[list[int]] = []
     for n, item in enumerate(items):
         if n and item.group == items[n - 1].group:
@@ -230,7 +263,7 @@ def _frames_apart(items: list[_Item]) -> frozenset[int]:
     apart: set[int] = set()
     for g, members in enumerate(groups):
         first, last = items[members[0]], items[members[-1]]
-        if first.number != 1 or any(items[n].task is not None for n in members):
+        if first.number != 1 or not all(items[n].frame for n in members):
             continue
         following = items[groups[g + 1][0]] if g + 1 < len(groups) else None
         if following is None or following.number != last.number + 1:
@@ -471,16 +504,18 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if level == plan.task_level:
             continue
         sequence = _sequence(plan, level)
-        want = 1
+        want = {False: 1, True: 1}  # the next number of the run, and of a frame part apart
+        last: dict[bool, _Item] = {}
         for n, item in enumerate(sequence.items):
-            before = sequence.items[n - 1] if n else item
+            apart = n in sequence.apart  # (a frame part numbered on its own: from 1)
+            before = last.get(apart, item)
             if item.document != before.document or (
-                item.group != before.group and sequence.restarts(item)
+                item.group != before.group and (apart or sequence.restarts(item))
             ):
-                want = 1
-            if item.number != want:
-                yield _heading_finding(ctx, plan, item, level, want)
-            want = item.number + 1
+                want[apart] = 1
+            if item.number != want[apart]:
+                yield _heading_finding(ctx, plan, item, level, want[apart])
+            want[apart], last[apart] = item.number + 1, item
 
 
 def _heading_finding(ctx: Context, plan: Plan, item: _Item, level: int, want: int) -> Finding:

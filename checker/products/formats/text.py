@@ -40,8 +40,12 @@ def _finding_lines(run, options: RenderOptions) -> list[str]:
             where = _paint(f"{found.path}:{line}:{column}:", "1", options.color)
             code = _paint(found.code, color + ";1", options.color)
             text = message(found, options.lang, report.source)
-            # a table cell, a PDF's page and line, a rebuilt text's own line: say which
-            if found.place and found.place[0] in ("t", "pg", "l"):
+            # a table cell, a PDF's page and line, a rebuilt text's own line, a Word
+            # paragraph other than the line (paragraphs cut at a page's end joined): say which
+            if found.place and (
+                found.place[0] in ("t", "pg", "l")
+                or (found.place[0] == "p" and found.place[1] != line)
+            ):
                 text += f" [{locale.place(options.lang, found)}]"
             lines.append(f"{where} {code} {text} {tag}")
         for span, what in report.unused_suppressions:
