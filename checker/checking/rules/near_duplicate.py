@@ -240,16 +240,23 @@ def _figures(text: str) -> list[str]:
 
 
 def _two_titles(body: str, other: str) -> bool:
-    """Are both tasks the title of a document to make, each its own (1.《…入市管理办法》 /
-    5.《…入市民主管理的实施意见》)? Two titles that differ are two documents."""
-    titles = [_title(b) for b in (body, other)]
-    return all(titles) and titles[0] != titles[1]
+    """Do the two tasks say the same of different documents, differing only in the 《titles》
+    they name? The title of a document to make, alone (1.《…入市管理办法》 / 5.《…入市民主管
+    理的实施意见》), or the same work on another law (推进《商标法》修改 / 推进《专利法》修改):
+    two documents, two tasks."""
+    (frame, titles), (other_frame, other_titles) = _titles(body), _titles(other)
+    return bool(titles) and frame == other_frame and titles != other_titles
 
 
-def _title(body: str) -> str:
-    """The 《title》 a task's text is, alone (an end mark allowed), or ""."""
-    text = body.strip().rstrip("。.；;，, ")
-    inner = text[1:-1]
-    if text[:1] == "《" and text[-1:] == "》" and "《" not in inner and "》" not in inner:
-        return inner
-    return ""
+def _titles(body: str) -> tuple[str, list[str]]:
+    """A task's text with each 《title》 emptied (its frame, end marks dropped), and the
+    titles, in order; a text whose brackets do not pair has no titles."""
+    frame, titles, rest = [], [], body.strip().rstrip("。.；;，, ")
+    while "《" in rest:
+        before, _, after = rest.partition("《")
+        title, closed, rest = after.partition("》")
+        if not closed or "《" in title:
+            return body, []
+        frame.append(before + "《》")
+        titles.append(title)
+    return "".join(frame) + rest, titles
