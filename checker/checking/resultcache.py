@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..knowledge.data import cache_dir, data_dir
+from ..knowledge.data import cache_dir, data_dir, is_hex
 from ..reading.source import Source, pause_before_replace
 from ..reading.spans import Edit, Span
 from .config import Config
@@ -369,7 +369,7 @@ def own_entries(results: Path) -> list[Path]:
     must lose nothing of anyone else's."""
     found = []
     try:
-        folders = [d for d in results.iterdir() if _is_hex(d.name, 2) and d.is_dir()]
+        folders = [d for d in results.iterdir() if is_hex(d.name, 2) and d.is_dir()]
     except OSError:
         return found
     for folder in folders:
@@ -380,15 +380,9 @@ def own_entries(results: Path) -> list[Path]:
     return found
 
 
-def _is_hex(text: str, length: int) -> bool:
-    return len(text) == length and all(c in "0123456789abcdef" for c in text)
-
-
 def _is_entry_name(name: str) -> bool:
     """``<key>.json``, or ``.<key>.json.<pid>.tmp`` (a write that never finished)."""
     if name.endswith(".json"):
-        return _is_hex(name[:-5], 64)
+        return is_hex(name[:-5], 64)
     head, _, pid = name.removesuffix(".tmp").rpartition(".json.")
-    return (
-        name.endswith(".tmp") and head.startswith(".") and _is_hex(head[1:], 64) and pid.isdigit()
-    )
+    return name.endswith(".tmp") and head.startswith(".") and is_hex(head[1:], 64) and pid.isdigit()

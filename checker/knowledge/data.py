@@ -315,5 +315,11 @@ def _is_cache_name(name: str) -> bool:
     if not dash or not rest:
         return False
     if prefix == "checked":
-        return len(rest) == 40 and all(c in "0123456789abcdef" for c in rest)
-    return len(prefix) == 8 and all(c in "0123456789abcdef" for c in prefix)
+        return is_hex(rest, 40)
+    return is_hex(prefix, 8)
+
+
+def is_hex(text: str, length: int) -> bool:
+    """``text`` is ``length`` lower-case hex digits: how the cache's own file names (digests,
+    CRCs) are told from anyone else's files."""
+    return len(text) == length and all(c in "0123456789abcdef" for c in text)
