@@ -455,3 +455,11 @@ def test_a_page_without_title_metadata_is_read_as_before(tmp_path):
     page = (_PORTAL_PAGE % ("", "")).replace('<meta name="ArticleTitle" content="">', "")
     lines = _page_lines(tmp_path, page)
     assert lines[0] == "各市、县（区）人民政府，省政府各部门："
+
+
+def test_a_metadata_title_the_page_does_not_print_is_no_line(tmp_path):
+    page = (_PORTAL_PAGE % ("某省人民政府", "")).replace(
+        '<p class="sp_title">某省人民政府办公厅关于加快发展流通的实施意见</p>', ""
+    )
+    lines = _page_lines(tmp_path, page)
+    assert lines[0] == "各市、县（区）人民政府，省政府各部门："

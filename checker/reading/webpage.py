@@ -187,18 +187,21 @@ def _article(root):
 def _outside_title(root, article) -> str | None:
     """The page's title heading when the article does not hold it (a site often sets the
     document's title above the text, in an ``h1``); where no heading stands outside, the
-    title the page states in its metadata (``ArticleTitle``) when the article's text does
-    not hold it."""
+    title the page states in its metadata (``ArticleTitle``), where the page prints it
+    outside the article."""
     for heading in root.iter("h1", "h2"):
         if article in heading.iterancestors() or heading is article:
             return None
         text = _clean(heading.text_content())
         if text:
             return text
-    title = _meta_title(root)
-    if title and _unspaced(title) not in _unspaced(article.text_content()):
-        return title  # a title set over two lines of the article is held by it too
-    return None
+    title = _unspaced(_meta_title(root) or "")
+    body = root.find("body")
+    if not title or body is None or title not in _unspaced(body.text_content()):
+        return None  # a title the page does not print is no line of the document
+    if title in _unspaced(article.text_content()):
+        return None  # the article holds it (a title set over two lines too)
+    return _meta_title(root)
 
 
 def _unspaced(text: str) -> str:
