@@ -117,3 +117,17 @@ def test_a_definition_reads_the_same_after_any_sentence_without_brackets(pieces)
     sentence = "加强知识产权保护,完善制度。"
     shifted = [((s + len(sentence), e + len(sentence)), a) for (s, e), a in _definitions(text)]
     assert _definitions(sentence + text) == shifted
+
+
+def test_wide_alnum_table_is_nfkc_of_exactly_those_characters():
+    """D008's fix and D001's expected number: the table is NFKC for the full-width digits and
+    Latin letters, and the pattern reads exactly the characters the table changes (not 〇,
+    ①, Ⅰ nor full-width punctuation)."""
+    import unicodedata
+
+    table = vocab.WIDE_ALNUM_TO_HALF
+    assert all(unicodedata.normalize("NFKC", chr(c)) == chr(h) for c, h in table.items())
+    assert {ord(c) for c in "".join(vocab.WIDE_ALNUM.findall("".join(map(chr, table))))} == set(
+        table
+    )
+    assert not vocab.WIDE_ALNUM.search("二〇二四年①②ⅠⅡ，（）：；！？．")

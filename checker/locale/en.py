@@ -28,6 +28,7 @@ TITLES = {
     "D005": "mixed punctuation widths",
     "D006": "abbreviation undefined or misused",
     "D007": "near-duplicate tasks",
+    "D008": "full-width digits or letters",
     "L001": "wrong title of a law or regulation",
     "L002": "law or regulation already made",
     "L003": "repealed law or regulation cited",
@@ -98,6 +99,8 @@ MESSAGES = {
     "D006.unused": "abbreviation {abbr} is defined but never used: delete the definition.",
     "D006.full": "abbreviation {abbr} is defined, yet the full title {full} is written again: use the abbreviation.",
     "D007": "task {task} nearly repeats task {other} (similarity {similarity}): merge them or make the difference clear.",
+    "D008": "the {kind} '{found}' here are full-width (GB/T 15835: an Arabic numeral takes half a character's width; Latin letters in Chinese text likewise): write '{expected}'.",
+    "D008.many": "{kind} in Chinese text are full-width: '{found}', {count:once|{count} times} ({lines_at}) (GB/T 15835: an Arabic numeral takes half a character's width; Latin letters in Chinese text likewise): write the half-width '{expected}' throughout.",
     "L001": "《{title}》 is not an official title ({reason}): the {kind} is 《{official}》.",
     "L001.short": "《{title}》 is not an official title ({reason}): write 《{suggestion}》 (the {kind} is 《{official}》).",
     "L002": "《{title}》 ({kind}) was promulgated on {date}: it is no longer a task to make or issue; delete the task or make it one of implementing the text.",
@@ -360,12 +363,15 @@ WORDS = {
     "D001.di": "no 第 before the serial number",
     "D001.leading_zero": "no leading zero in the serial number",
     "D001.spaces": "no spaces inside the number",
+    "D001.fullwidth": "half-width Arabic numerals for the year and the serial",
     "D002.notice": "notice",
     "D002.preamble": "preamble",
     "D002.doc_number_date": "document number",
     "D002.doc_number": "document number",
     "D005.target.full": "full-width",
     "D005.target.half": "half-width",
+    "D008.kind.digit": "Arabic numerals",
+    "D008.kind.letter": "Latin letters",
     "G003.reorganised": "reorganised",
     "N005.level.1": "section",
     "N005.level.2": "subsection",
@@ -448,6 +454,16 @@ EXPLANATIONS = {
         "not repeats: two that differ in a figure (占比达到50% / 30%), one word standing for\n"
         "another at two places or more (客车超员…超员 / 货车超载…超载), or two titles of\n"
         "documents to make."
+    ),
+    "D008": (
+        "GB/T 15835 (出版物上数字用法): Arabic numerals are 'in general upright, of half a\n"
+        "character's width' (正体二分字身，即占半个汉字位置): half width; Latin letters in Chinese\n"
+        "text likewise (W3C clreq: avoid the full-width ASCII block in stored text). Word files\n"
+        "converted from old typesetting carry full-width ４Ｇ, ２０２４年, ＡＩ. Only the full-width\n"
+        "0-9, A-Z, a-z are reported: 〇 in 二〇二四年, Chinese numerals, ①② and Roman Ⅰ Ⅱ item\n"
+        "marks are other characters; full-width punctuation is D005's, the plan's own document\n"
+        "number D001's. Numerals and letters are reported once each (at the first, with how many\n"
+        "and on which lines); the fix makes them all half-width."
     ),
     "G001": (
         "A responsible agency must be in the agency registry (rules/agencies.yaml). A name one or\n"

@@ -199,6 +199,15 @@ FULL_MARKS = LazyPattern("[" + "".join(TO_HALF) + "]")
 #: are numbers): one class of marks first, which the engine skips to directly
 HALF_MARKS = LazyPattern(r"[();?!,:](?!(?<=\d[,:])\d)")
 
+#: full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A), runs of them
+WIDE_ALNUM = LazyPattern("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+#: ``str.translate`` table making them half width: what NFKC makes of exactly these
+#: characters (U+FF10 → U+0030 …), without importing unicodedata for it
+WIDE_ALNUM_TO_HALF = {
+    code: code - 0xFEE0
+    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+
 
 @cache
 def words(key: str) -> tuple[str, ...]:

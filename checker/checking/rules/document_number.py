@@ -16,6 +16,9 @@ def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], str]:
     """What departs from GB/T 9704 (keys of the locale's WORDS) and the number as it should be."""
     problems = []
     year = match.group("year")
+    if _wide_digits(year + match.group("serial")):  # ２０２４: \d reads full-width digits too
+        problems.append("D001.fullwidth")
+        year = year.translate(vocab.WIDE_ALNUM_TO_HALF)
     if match.group("open") != "〔" or match.group("close") != "〕":
         problems.append("D001.brackets")
     if len(year) != 4:
@@ -32,6 +35,12 @@ def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], str]:
     return problems, expected
 
 
+def _wide_digits(text: str) -> bool:
+    """Full-width digits in ``text``: GB/T 9704 7.2.4 writes the year and the serial in Arabic
+    numerals, which GB/T 15835 writes half width (D008 leaves the plan's own number to D001)."""
+    return any("０" <= char <= "９" for char in text)
+
+
 @rule("D001", "document-number", fix="unsafe")
 def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
@@ -42,7 +51,7 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if line is None:
         return
     text = line.text.strip()
-    if vocab.DOC_NUMBER_GOOD.match(text):
+    if vocab.DOC_NUMBER_GOOD.match(text) and not _wide_digits(text):
         return
     match = vocab.DOC_NUMBER_ANY.search(text)
     if match is None:
