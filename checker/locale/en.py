@@ -181,6 +181,7 @@ UI = {
     "reading.pdf": "a PDF's text layer, lines joined into paragraphs by layout; running heads, page numbers and footers dropped",
     "reading.html": "a web page's article, without navigation, breadcrumbs, share buttons, scripts and footer",
     "reading.pages": "a Word file made from fixed pages (a PDF): paragraphs cut where a page ended, or at a line's end within a page, joined again; page numbers and running heads between them dropped",
+    "folder_made": "created the folder {folder} for {path}.",
     "baseline_written": "Recorded {count} {count:problem|problems} in the baseline {path}.",
     "statistics.fixable": "[*]",
     "unused_suppression": "unused suppression: {what}",
