@@ -621,6 +621,10 @@ DIFF_TEXT = {
     "lead_gained": "now leads {tasks}",
     "lead_lost": "no longer leads {tasks}",
     "parts_separator": "; ",
+    "renumbered": "Renumbered only (text unchanged; cite them by the new number):",
+    "renumbered_count": " ({n} renumbered only)",
+    "range": "–",
+    "run_count": " ({n} {n:task|tasks})",
 }
 
 #: ``plancheck init``: the commented .plancheck.yaml, its header, and a note on each key

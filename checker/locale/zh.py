@@ -831,6 +831,10 @@ DIFF_TEXT = {
     "lead_gained": "新任牵头 {tasks}",
     "lead_lost": "不再牵头 {tasks}",
     "parts_separator": "；",
+    "renumbered": "只改了编号的任务（内容未变，引用时请用新编号）：",
+    "renumbered_count": "（其中{n}项只改了编号）",
+    "range": "—",
+    "run_count": "（{n}项）",
 }
 
 #: ``plancheck init``: the commented .plancheck.yaml, its header, and a note on each key
