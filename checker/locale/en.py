@@ -71,7 +71,7 @@ MESSAGES = {
     "G008.nolead": "task {task} has participants but no lead agency: fill in its lead.",
     "G008.row": "task {task} has an empty '{column}' column: fill in the body responsible.",
     "G008.noword": "task {task} ends with '{text}' without 负责: write '({text}负责)' or '({text}按职责分工负责)'.",
-    "G009": "{count} {count:task is|tasks are} shared by several agencies but the plan does not say which leads: add the closing statement on lead agencies.",
+    "G009": "{count} {count:task is|tasks are} shared by several agencies but the plan does not say which leads: after the last task ({last}), add the closing statement on lead agencies: 上述各项任务分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。",
     "G010": "the annexed table and the text disagree on task {task}: make them agree.",
     "G010.lead": "the annexed table gives task {task} the lead '{agency}', the text '{expected}': make them agree.",
     "G010.missing": "the annexed table leaves out '{missing}' from task {task}, which the text names: make them agree.",
@@ -515,7 +515,8 @@ EXPLANATIONS = {
         "For tasks shared by several agencies, a closing sentence says who leads: '上述各项任务\n"
         "分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。' Without it, or with a\n"
         "clause that marks with '牵头' an agency not listed first where the document states it, the\n"
-        "lead is unclear. The convention may also be stated in the first clause\n"
+        "lead is unclear; the missing sentence is reported at the end of the last task, where it\n"
+        "goes. The convention may also be stated in the first clause\n"
         "('排在第一位的部门为牵头部门，下同'). Where no statement is written, '牵头' marks the lead\n"
         "wherever it stands.\n"
         "That the first listed leads is the family's standing convention: only a single\n"
