@@ -464,9 +464,9 @@ EXPLANATIONS = {
         "One body has a full name, old short names and colloquial ones ('工信部', '发改委', and\n"
         "any name with a word in its colloquial short form, '国家知产局' for '国家知识产权局':\n"
         "rules/agencies.yaml short_words); a plan uses the canonical short name, or searches and\n"
-        "tallies of responsibilities count one body as several. The canonical short name has two styles: ministries' documents write\n"
-        "'国家发展改革委', '国家药监局', State Council documents (国发, 国办发) write '发展改革委',\n"
-        "'药监局'; both are right. A document is judged by the style it keeps (or the option\n"
+        "tallies of responsibilities count one body as several. The canonical short name has\n"
+        "two styles: ministries' documents write '国家发展改革委', '国家药监局', State Council\n"
+        "documents (国发, 国办发) write '发展改革委', '药监局'; both are right. A document is judged by the style it keeps (or the option\n"
         "agency-style), and only names of the other style mixed in are reported."
     ),
     "G003": (
