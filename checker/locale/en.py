@@ -466,8 +466,9 @@ EXPLANATIONS = {
         "rules/agencies.yaml short_words); a plan uses the canonical short name, or searches and\n"
         "tallies of responsibilities count one body as several. The canonical short name has\n"
         "two styles: ministries' documents write '国家发展改革委', '国家药监局', State Council\n"
-        "documents (国发, 国办发) write '发展改革委', '药监局'; both are right. A document is judged by the style it keeps (or the option\n"
-        "agency-style), and only names of the other style mixed in are reported."
+        "documents (国发, 国办发) write '发展改革委', '药监局'; both are right. A document is\n"
+        "judged by the style it keeps (or the option agency-style), and only names of the other\n"
+        "style mixed in are reported."
     ),
     "G003": (
         "After an institutional reform (2018, 2023 …) the former body's name is no longer used.\n"
