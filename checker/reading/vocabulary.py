@@ -173,6 +173,19 @@ def date_line(text: str) -> tuple[int, int] | None:
     return _year_month(found) if found else None
 
 
+#: a date as a portal's metadata block writes it: 2018年12月06日, 2020-02-28, 2020/2/28, 2020.02.28
+_PAGE_DATE = LazyPattern(
+    rf"({YEAR})[ \t]*[-年/.][ \t]*(1[0-2]|0?[1-9])[ \t]*[-月/.][ \t]*(3[01]|[12]\d|0?[1-9])[ \t]*日?"
+)
+
+
+def page_date(value: str) -> tuple[int, int] | None:
+    """(year, month) of a date a web page's metadata block states (成文日期, 发布日期), or
+    None for a value that is no such date."""
+    found = _PAGE_DATE.fullmatch(value.strip())
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
 #: a deadline or a start a task sets by year: 2012年底前, 2012年10月底前, 2012年起 (not a span's
 #: end, 2021—2025年, nor a year cited in passing, 2010年以来)
 _TERM_YEAR = LazyPattern(
