@@ -15,10 +15,10 @@ from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.data import builtin
 from .clause import looks_like_clause
 from .model import Paren
+from .text import DOC_NUMBER_LINE as DOC_NUMBER_LINE
+from .text import YEAR as YEAR
 from .text import fold
-
-#: a four-digit year of this or the last century, as a regex fragment
-YEAR = r"(?:19|20)\d\d"
+from .text import page_date as page_date
 
 #: a document number in any form the drafters write: 国知联办〔2024〕6号, 国知联办[2024]06号,
 #: 国知联办（2024）第6号 …; the groups say what GB/T 9704 would have
@@ -26,11 +26,6 @@ DOC_NUMBER_ANY = LazyPattern(
     rf"(?P<agency>{HAN}{{2,10}}?)"
     r"[ \t]*(?P<open>[〔\[【(（{［]?)[ \t]*(?P<year>\d{2,4})[ \t]*"
     r"(?P<close>[〕\]】)）}］]?)[ \t]*(?P<di>第?)[ \t]*(?P<serial>\d{1,4})[ \t]*号"
-)
-#: a line that is a document number, however written (the parser's test for the doc number),
-#: alone or in brackets under the title as gazettes and law libraries print it ((晋政发〔2008〕8号))
-DOC_NUMBER_LINE = LazyPattern(
-    rf"^[ \t]*\(?[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*\)?[ \t]*$"
 )
 #: a document number exactly as GB/T 9704-2012 7.2.4 writes it
 DOC_NUMBER_GOOD = LazyPattern(rf"^{HAN}{{2,10}}〔{YEAR}〕[1-9]\d{{0,3}}号$")
@@ -171,19 +166,6 @@ def date_line(text: str) -> tuple[int, int] | None:
         return None
     found = DATE.fullmatch(line.group("date").strip())
     return _year_month(found) if found else None
-
-
-#: a date as a portal's metadata block writes it: 2018年12月06日, 2020-02-28, 2020/2/28, 2020.02.28
-_PAGE_DATE = LazyPattern(
-    rf"({YEAR})[ \t]*[-年/.][ \t]*(1[0-2]|0?[1-9])[ \t]*[-月/.][ \t]*(3[01]|[12]\d|0?[1-9])[ \t]*日?"
-)
-
-
-def page_date(value: str) -> tuple[int, int] | None:
-    """(year, month) of a date a web page's metadata block states (成文日期, 发布日期), or
-    None for a value that is no such date."""
-    found = _PAGE_DATE.fullmatch(value.strip())
-    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 #: a deadline or a start a task sets by year: 2012年底前, 2012年10月底前, 2012年起 (not a span's

@@ -34,8 +34,7 @@ from collections.abc import Callable
 
 from ..base.errors import InputError, Reason
 from ..knowledge.data import builtin
-from . import vocabulary as vocab
-from .text import fold
+from .text import DOC_NUMBER_LINE, fold, page_date
 
 #: decodes a text file's bytes: (text, encoding, BOM) or an InputError (``source.decode``)
 Decoder = Callable[[bytes, str], tuple[str, str, bool]]
@@ -470,8 +469,8 @@ def _facts(pairs: list[tuple[str, str]], kinds: dict[str, str]) -> list[tuple[st
         if len(given) != 1:
             continue
         value = next(iter(given))
-        valid = vocab.DOC_NUMBER_LINE.match(fold(value)) if kind == "number" else None
-        if valid or (kind != "number" and vocab.page_date(value)):
+        valid = DOC_NUMBER_LINE.match(fold(value)) if kind == "number" else None
+        if valid or (kind != "number" and page_date(value)):
             facts.append((kind, value))
     return facts
 
@@ -509,4 +508,4 @@ def _labels_in(line: str, anywhere: re.Pattern[str]) -> list[str]:
 def _states_a_number(lines: list[str]) -> bool:
     """Whether the text prints a document number on a line of its own (under its title, as
     the parser reads it)."""
-    return any(vocab.DOC_NUMBER_LINE.match(fold(line)) for line in lines)
+    return any(DOC_NUMBER_LINE.match(fold(line)) for line in lines)
