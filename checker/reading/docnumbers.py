@@ -105,10 +105,11 @@ def _han(char: str) -> bool:
 
 def _after_sentence_words(text: str, start: int, end: int, words: tuple[str, ...]) -> int:
     """Where the code in the Han run ``text[start:end]`` begins: after the last word of the
-    sentence in it (落实国发 → 国发), so long as a character of code is left."""
+    sentence in it (落实国发 → 国发); ``end`` when the run is the sentence's alone (the 号和
+    of 国发〔2019〕5号和[2020]6号)."""
     cut = start
     for word in words:
-        found = text.rfind(word, start, end - 1)
+        found = text.rfind(word, start, end)
         if found >= 0:
             cut = max(cut, found + len(word))
     return cut
@@ -163,8 +164,10 @@ def _number_ending(text: str, at: int, rules: dict[str, Any]) -> DocNumber | Non
     long_run = code_end - code_start > rules["max_code"]
     if not long_run and _in_latin(text, code_start):
         return None
+    series = text.endswith(rules["series"], code_start, code_end)
     if not long_run:
         code_start = _after_sentence_words(text, code_start, code_end, rules["sentence_words"])
+        long_run = code_start == code_end  # 国发〔2019〕5号和[2020]6号: no code of its own
     serial = text[serial_start:serial_end]
     problems = _problems(text, (opening, close), year, di, serial, code_end, at)
     expected = _expected(rules["correct"], year, serial)
@@ -174,7 +177,7 @@ def _number_ending(text: str, at: int, rules: dict[str, Any]) -> DocNumber | Non
         opening,
         at + 1,
         "" if long_run else text[code_start:code_end],
-        text.endswith(rules["series"], code_start, code_end),
+        series,
         problems,
         expected,
     )
