@@ -46,11 +46,15 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     own = _own_number(plan, ctx)
     if own is not None:
         yield own
+    said = [(own.span.start, own.span.end)] if own is not None else []
+    # a web page's metadata block states the document's own number again (or instead):
+    # the number's line above is the document's, the block's copy no second finding
+    said += [(start, end) for kind, _, start, end in plan.source.meta if kind == "number"]
     for number in docnumbers.numbers(plan.source.text):
         if number.series or not number.problems:
             continue
-        if own is not None and _overlaps(own.span, number):
-            continue  # the own number's line, said above
+        if any(number.start < end and start < number.end for start, end in said):
+            continue  # the own number, said above, or the page's block's copy of it
         yield _cited(plan, ctx, number)
 
 
@@ -80,11 +84,6 @@ def _own_number(plan: Plan, ctx: Context) -> Finding | None:
         problem=Words(*problems),
         expected=expected,
     )
-
-
-def _overlaps(span: Span, number: docnumbers.DocNumber) -> bool:
-    """Whether a number read in the text is the one already said on the own number's line."""
-    return number.start < span.end and span.start < number.end
 
 
 def _cited(plan: Plan, ctx: Context, number: docnumbers.DocNumber) -> Finding:
