@@ -95,6 +95,7 @@ class Grammar(NamedTuple):
     closing_label: str  # a pattern: such a label (group 1) after the last sentence of a line
     running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
     opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
+    titled_work: tuple[str, ...]  # 工作: a heading (一)A牵头的工作 names its measures' lead
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
     note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
     note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
@@ -170,6 +171,7 @@ def grammar() -> Grammar:
         opening_roles=tuple(
             sorted(data.get("running", {}).get("opening_roles", ()), key=len, reverse=True)
         ),
+        titled_work=tuple(data.get("running", {}).get("titled_work", ())),
         note_opens=tuple(map(str, notes.get("opens", ()))),
         note_closes=tuple(map(str, notes.get("closes", ()))),
         note_words=tuple(map(str, (*notes.get("opens", ()), *notes.get("closes", ())))),
@@ -378,6 +380,26 @@ def running_clauses(line: str) -> list[tuple[int, int]]:
     return found
 
 
+def titled_lead(line: str) -> tuple[int, int] | None:
+    """The clause a heading's whole title is where it names the lead of the measures under
+    it (folded text after the number: 省监察厅牵头的工作, 各区政府负责的任务): the span of the
+    parties and their role in ``line``, or None. Only a title that is nothing else: the
+    parties, an opening role, 的 and a word of ``titled_work``; every name built like a
+    body's (孟学农省长负责的工作 names a person, and is no clause)."""
+    g = grammar()
+    text = line.rstrip().rstrip("。;")
+    start = len(text) - len(text.lstrip())
+    for work in g.titled_work:
+        if not text.endswith("的" + work):
+            continue
+        head = text[: len(text) - len(work) - 1]
+        for role in g.opening_roles:  # longest first: 牵头负责 before 负责
+            if head.endswith(role) and _all_parties(g, head[start : len(head) - len(role)]):
+                return start, len(head)
+        return None
+    return None
+
+
 def heads_duty_list(title: str) -> bool:
     """Is an item's title (its words before the first stop) only the name of a body, or of
     bodies (1.街道消委办。牵头开展…; (四)区商务委、区城管执法局。负责…)? Then the item lists
@@ -576,6 +598,9 @@ class _Clause:
         self.label: str | None = None
         self.deadline: str | None = None
         self.notes: list[str] = []
+        #: a labelled note (适用范围:…) is open: segments after it that name neither a label
+        #: nor a role go on saying what it says
+        self.note_open = False
         self.unplaced: list[tuple[str, int]] = []
 
 
@@ -672,13 +697,18 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if not any(mark in stripped for mark in g.separators) and g.note.search(stripped):
         state.notes.append(stripped)  # a note is no list of names: none holds a 、
         return None, 0
-    role: str | None = None
     label = _label(text)
+    if state.note_open and label is None and not _says_a_role(g, text):
+        state.notes[-1] += "," + stripped  # the labelled note goes on
+        return None, 0
+    state.note_open = False
+    role: str | None = None
     if label is not None:
         word = label.group(1)
         rest = text[label.end() :].strip()
         if word in g.note_labels:
             state.notes.append(stripped)
+            state.note_open = True
             return None, 0
         if word in g.time_labels:
             state.deadline = state.deadline or rest
@@ -705,6 +735,12 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if lead_in is not None:
         text, start = text[lead_in.end() :], start + lead_in.end()
     return role, _add_parties(g, state, text, start, role)
+
+
+def _says_a_role(g: Grammar, text: str) -> bool:
+    """Does a segment end in a role word (A、B负责), naming parties of the task?"""
+    tail = _tail(g, text)
+    return tail is not None and bool(tail.group().strip())
 
 
 def _without_lead_notes(state: _Clause, text: str) -> str:
