@@ -76,20 +76,12 @@ XFAIL: dict[str, str] = {
         "the rules of the scheme （一）…（四） under 三、考评方式 are no tasks (G008)"
     ),
     "local/2020-liangweifa-xiandai-chanye": (
-        "spaces a PDF left inside a clause's words (发展 改革委, 牵  头责任部门: leads of （49） and （94）, G001, "
-        "G012); （23） and （19） differ in the industries they reward (D007)"
+        "（23） and （19） differ in the industries they reward (D007)"
     ),
     "local/2015-hangweijiban-shisanwu-guihua": (
         "a commission's plan dividing the work among its own offices (责任处室: 办公室, 规财处), each task's official named "
         "(牵头领导), needs no closing lead statement (G009, line 52); an N005 (序号“九”, line 101) that came with "
         "main's 246f617, not yet looked into"
-    ),
-    "local/2020-xizhengfa-xiaofei-xinxin": (
-        "a Word file made by OCR from print, whose paragraphs break where the printed page breaks (a "
-        "measure's text and its clause in paragraphs 43/44/45/49, 52/56, 60/64, 68/72, 76/80 with empty "
-        "paragraphs between): the parts are one paragraph, the clause the measure's (G008 ×5, D004 ×2, "
-        "leads of 1. 4. 7. 10. 13.); the role written 按职责分工 负责 with a space is still the role "
-        "(G001, line 58)"
     ),
 }
 

@@ -508,20 +508,26 @@ def lists_jointly(label: str | None) -> bool:
 def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
     """Parse a clause's folded inner text; ``inner_start`` is its offset in the source."""
     text = source.text[inner_start : inner_start + len(folded_inner)]
-    reading = _read_clause(folded_inner)
+    closed, kept = close_up(folded_inner)
+    reading = _read_clause(closed)
     starts = source.line_starts
+
+    def at_source(at: int, length: int) -> Span:
+        """The span in the source of ``length`` characters read at ``at`` of the closed-up
+        text (a name read without the blank inside it spans the blank as written)."""
+        if kept is None:
+            return Span(inner_start + at, inner_start + at + length, starts)
+        last = kept[at + length - 1] + 1 if length else kept[at]
+        return Span(inner_start + kept[at], inner_start + last, starts)
+
     parties = []
     agencies = []
     for name, at, role, collective in reading.parties:
-        start = inner_start + at
-        ref = AgencyRef(name, Span(start, start + len(name), starts), role)
+        ref = AgencyRef(name, at_source(at, len(name)), role)
         parties.append(ref)
         if not collective:
             agencies.append(ref)
-    unplaced = tuple(
-        (part, Span(inner_start + at, inner_start + at + len(part), starts))
-        for part, at in reading.unplaced
-    )
+    unplaced = tuple((part, at_source(at, len(part))) for part, at in reading.unplaced)
     return Clause(
         text,
         span,
@@ -537,6 +543,63 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         notes=reading.notes,
         unplaced=unplaced,
     )
+
+
+#: a run of blanks between two Chinese characters (``发展 改革委``, ``按职责分工 负责``,
+#: ``牵  头``): a PDF's justified line or an OCR's reading spaces the characters of a word
+_INNER_BLANK = LazyPattern(rf"(?<={HAN})[ \t]+(?={HAN})")
+#: a label with its colon after a blank: the blank parts two labelled lists (``牵头单位:A
+#: 配合单位:B``), it is no blank inside a word
+_LABEL_AHEAD = LazyPattern(rf"{HAN}{{2,10}}[ \t]*:")
+
+
+def close_up(folded_inner: str) -> tuple[str, list[int] | None]:
+    """A clause's text without the blanks a conversion left inside its words, and where
+    each character kept stands in the text (None when nothing was dropped).
+
+    A PDF's text layer (justified lines) and an OCR'd page put blanks between the
+    characters of one word (``发展 改革委``, ``无锡经济 开发区管委会``, ``按职责分工 负责``,
+    ``牵  头责任部门``); no name, role or label of the family is written with a blank inside
+    it. A blank is kept where it may part two things: after a word that ends as a body's
+    name or a collective does (``区发展改革委 区财政局``, two names, as a table cell joins
+    its lines), and before a label (``牵头单位:A 配合单位:B``)."""
+    if " " not in folded_inner and "\t" not in folded_inner:
+        return folded_inner, None  # nearly every clause
+    g = grammar()
+    drops = [
+        blank
+        for blank in _INNER_BLANK.finditer(folded_inner)
+        if not _word_before(folded_inner, blank.start()).endswith(g.running_endings)
+        and not _parts_lists(folded_inner, blank.start(), blank.end())
+    ]
+    if not drops:
+        return folded_inner, None
+    pieces, kept, cursor = [], [], 0
+    for blank in drops:
+        pieces.append(folded_inner[cursor : blank.start()])
+        kept.extend(range(cursor, blank.start()))
+        cursor = blank.end()
+    pieces.append(folded_inner[cursor:])
+    kept.extend(range(cursor, len(folded_inner) + 1))  # (and where the text ends)
+    return "".join(pieces), kept
+
+
+def _parts_lists(text: str, start: int, end: int) -> bool:
+    """Does the blank at ``text[start:end]`` part a labelled list from the label of the next
+    (``牵头单位:A 配合单位:B``)? A label follows it, and one opens the text before it since
+    the last mark: the ``头`` of ``牵  头单位:`` opens no second list."""
+    if _LABEL_AHEAD.match(text, end) is None:
+        return False
+    since = max(text.rfind(mark, 0, start) for mark in ",;。(")
+    return ":" in text[since + 1 : start]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The Chinese characters that run up to ``end``: the word a blank follows."""
+    start = end
+    while start > 0 and _HAN_ONLY.fullmatch(text[start - 1]) is not None:
+        start -= 1
+    return text[start:end]
 
 
 class Reading(NamedTuple):
@@ -1000,26 +1063,37 @@ def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
             segments.append((folded_inner[start:at], start))
             start = at + 1
     segments.append((folded_inner[start:], start))
-    if "  " in folded_inner or "\t" in folded_inner:
+    if " " in folded_inner or "\t" in folded_inner:
         segments = [part for text, at in segments for part in _at_label_gaps(text, at)]
     return [(text, at) for text, at in segments if text]
 
 
 #: a gap of spaces before a label that opens the next list: （牵头单位:发改委    配合单位:工信局）
 #: (无锡新吴区 2019: the two labelled parts apart by spaces only, as a table's cells would be)
-_LABEL_GAP = LazyPattern(rf"[ \t]{{2,}}(?={HAN}{{2,10}}[ \t]*:)")
+_LABEL_GAP = LazyPattern(rf"[ \t]+(?=({HAN}{{2,10}})[ \t]*:)")
 
 
 def _at_label_gaps(text: str, at: int) -> list[tuple[str, int]]:
     """A segment cut where a gap of spaces stands before a label (``配合单位:``): the gap
-    separates two labelled lists as ; would."""
+    separates two labelled lists as ; would. A gap of one space does so only after a
+    labelled list and before a label the grammar knows (``牵头单位:A 配合单位:B``, a
+    district plan's one space where a table would have a cell's border)."""
     parts, start = [], 0
     for gap in _LABEL_GAP.finditer(text):
-        if text[start : gap.start()].strip():
-            parts.append((text[start : gap.start()], at + start))
+        before = text[start : gap.start()]
+        if before.strip() and (len(gap.group()) > 1 or _one_space_parts(before, gap.group(1))):
+            parts.append((before, at + start))
             start = gap.end()
     parts.append((text[start:], at + start))
     return parts
+
+
+def _one_space_parts(before: str, word: str) -> bool:
+    """Does one space before ``word:`` part two lists: a labelled list before it, and a label
+    of parties, a note or a time limit after it?"""
+    g = grammar()
+    known = label_role(g, word) is not None or word in g.note_labels or word in g.time_labels
+    return known and _label(before) is not None
 
 
 def _split_with(g: Grammar, text: str, start: int) -> list[tuple[str, int]]:
