@@ -496,3 +496,21 @@ def test_one_space_before_an_unknown_colon_phrase_parts_nothing():
     reading = _read("牵头单位:区民政局 考核方式:现场检查")
     assert reading.parties == ()
     assert reading.unplaced == (("区民政局 考核方式:现场检查", 5),)
+
+
+def test_a_bracket_that_explains_is_no_clause():
+    """（包括牵头单位自身）explains whom a sentence covers (包府办发〔2022〕 考评方式): prose,
+    whatever role word it holds, and the rule it sits in is no task. Look-alikes: a clause
+    opening with a label or a body, one with a place's name beginning 如 or 即."""
+    assert not clause.looks_like_clause("包括牵头单位自身")
+    assert not clause.holds_clause_group("各牵头考核单位对各部门(包括牵头单位自身)进行考核。")
+    assert clause.looks_like_clause("牵头单位:市审批服务局")
+    assert clause.looks_like_clause("如皋市人民政府负责")
+    assert clause.looks_like_clause("即墨区政府牵头,区财政局配合")
+    text = (
+        "一、主要任务\n（一）推进改革\n1.甲。（市审批服务局负责）\n2.乙。（市财政局负责）\n"
+        "二、考评方式\n（一）实行百分制。各牵头考核单位对各部门（包括牵头单位自身）承担的任务进行考核。\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    assert [t.number_text for t in plan.tasks] == ["1", "2"]
+    assert [f.code for f in lint_text(text, ("G008", "A001"))] == []

@@ -60,21 +60,6 @@ XFAIL: dict[str, str] = {
         "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
-    "local/2019-jingan-xiaofang-sannian": (
-        "the year from the plan's period in its title （2019—2021） when the text has neither document "
-        "number nor date"
-    ),
-    "local/2019-changning-gonggong-xiaofang": (
-        "the year from the only year in the text (the "
-        "cited number 沪府办规〔2019〕5号) when it has no number or date of its own"
-    ),
-    "local/2025-huangpu-kezaisheng-nengyuan": (
-        "the collective 各相关部门 after a named first body (区发展改革委、各相关部门，各街道管理办) in the "
-        "clause of a general safeguards section is not a vague assignment (G005)"
-    ),
-    "local/2022-baofubanfa-shuzi-zhengfu-kaoping": (
-        "the rules of the scheme （一）…（四） under 三、考评方式 are no tasks (G008)"
-    ),
     "local/2020-liangweifa-xiandai-chanye": (
         "（23） and （19） differ in the industries they reward (D007)"
     ),

@@ -174,6 +174,7 @@ UI = {
     "plan_date.title": "the title",
     "plan_date.deadline": "a deadline in the text",
     "plan_date.text": "a date in the text",
+    "plan_date.cited": "the number of a document it cites",
     "skipped": "skipped: {reason}",
     "read_as": "read as: {how}",
     "reading.joined": "paragraphs joined on one line, split again at the item markers",

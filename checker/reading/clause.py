@@ -90,6 +90,7 @@ class Grammar(NamedTuple):
     each_kind: LazyPattern | None  # a bare kind of place after 各: the 县级市 of 各区、县级市
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
+    explanations: tuple[str, ...]  # a bracket opening so explains, never assigns (包括…)
     clause_end: LazyPattern  # asked only of a task with several bracketed groups
     bare_label: str  # a pattern: a line opening with a role label is a clause
     closing_label: str  # a pattern: such a label (group 1) after the last sentence of a line
@@ -159,6 +160,7 @@ def grammar() -> Grammar:
         each_kind=LazyPattern(data["each_kind"]) if data.get("each_kind") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
+        explanations=tuple(map(str, data.get("explanation_opens", ()))),
         clause_end=LazyPattern(
             rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
         ),
@@ -213,7 +215,8 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
         end = _group_end(folded, marks, n)
         if end is not None:
             after = end
-            yield start, end
+            if not explains(folded[start + 1 : end]):
+                yield start, end
 
 
 @per_text()
@@ -325,7 +328,13 @@ def ends_like_clause(inner: str) -> bool:
 
 def looks_like_clause(inner: str) -> bool:
     """A parenthetical is a clause when it assigns responsibility (负责, 牵头, 配合…)."""
-    return CLAUSE_WORDS.search(inner) is not None
+    return CLAUSE_WORDS.search(inner) is not None and not explains(inner)
+
+
+def explains(inner: str) -> bool:
+    """Does a bracket's text open as an explanation does (``包括牵头单位自身``: the grammar's
+    ``explanation_opens``)? It says what the sentence covers, whatever role word it holds."""
+    return inner.lstrip(" \t").startswith(grammar().explanations)
 
 
 def is_bare_list(folded_inner: str) -> bool:

@@ -385,6 +385,11 @@ _GENRES = ("计划", "要点", "方案", "规划", "安排", "意见", "纲要",
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
+#: a plan's period in brackets, the last line of its title: 静安区消防救援发展三年行动计划 /
+#: （2019—2021） (静府办发〔2019〕10号), as a centred title wraps; a line of prose holds more
+_TITLE_PERIOD = LazyPattern(
+    r"^[ \t]*\([ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*[—–\-~～至到]+[ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*\)[ \t]*$"
+)
 _ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
 
 
@@ -548,16 +553,22 @@ class FrontMatter:
     document number, the addressee, the issuer, a notice or the preamble. Its state is
     which of them were met: a plan has one document number, one addressee, one title."""
 
-    __slots__ = ("addressee_seen", "doc_number_seen", "lines", "title_seen")
+    __slots__ = ("addressee_seen", "doc_number_seen", "lines", "title_last", "title_seen")
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
         self.doc_number_seen = False
         self.addressee_seen = False
         self.title_seen = False
+        self.title_last = False  # the line before was the title's
 
     def role(self, text: str, index: int) -> str:
         """Role of line ``index`` (its folded text) before the first heading or task."""
+        role = self._role(text, index)
+        self.title_last = role == "title"
+        return role
+
+    def _role(self, text: str, index: int) -> str:
         if not self.doc_number_seen and vocab.DOC_NUMBER_LINE.match(text):
             self.doc_number_seen = True
             return "doc_number"  # before or after the title: both are met
@@ -565,6 +576,8 @@ class FrontMatter:
             self.addressee_seen = True
             return "addressee"
         if self.title_seen:
+            if self.title_last and _TITLE_PERIOD.match(text):
+                return "title"  # its period on a line of its own under it: （2019—2021）
             return "preamble"
         if is_title_line(text) and _names_genre(text):
             self.title_seen = True
@@ -1470,7 +1483,8 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
     last date written in its ``text`` (a repost cites the date it was
     issued on; a city plan may have neither number nor date line), else the earliest year
     its deadlines name (2012年底前: a copy of a city's 实施意见 without number, date or
-    year in its title still sets its work from its own year on)."""
+    year in its title still sets its work from its own year on), else the latest year of
+    the document numbers it cites where it writes no other year."""
     number = _number_year(paragraphs)
     line = _date_line(paragraphs)
     if number is not None:
@@ -1492,6 +1506,9 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
     terms = vocab.term_years(text)
     if terms:  # a plan sets its deadlines in its own year or later: the earliest is the nearest
         return PlanDate(min(terms), None, "deadline")
+    cited = vocab.cited_number_year(text)
+    if cited is not None:  # the documents it implements, their years the only ones written
+        return PlanDate(cited, None, "cited")
     return None
 
 

@@ -14,6 +14,7 @@ from ..context import Context
 from ..findings import Finding, Words
 from ..profile import (
     agency_uses,
+    binds_every_body,
     clause_participants,
     dominant_style,
     each_agency_use,
@@ -324,7 +325,11 @@ def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     convention = open_lists_are_convention(plan)
     for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
-        if clause.vague and not (clause.agencies and convention):
+        if (
+            clause.vague
+            and not (clause.agencies and convention)
+            and not binds_every_body(task, clause)
+        ):
             yield ctx.finding(clause.span, task, phrase=clause.vague)
 
 
