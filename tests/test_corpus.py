@@ -60,14 +60,6 @@ XFAIL: dict[str, str] = {
         "clauses before 二、主要任务 and the duty list (一)区发展改革委：负责… not tasks (G008); (1)(2) "
         "sub-items are tasks, not stray notes (A001); district bodies and companies (G011)"
     ),
-    "local/2020-liangweifa-xiandai-chanye": (
-        "（23） and （19） differ in the industries they reward (D007)"
-    ),
-    "local/2015-hangweijiban-shisanwu-guihua": (
-        "a commission's plan dividing the work among its own offices (责任处室: 办公室, 规财处), each task's official named "
-        "(牵头领导), needs no closing lead statement (G009, line 52); an N005 (序号“九”, line 101) that came with "
-        "main's 246f617, not yet looked into"
-    ),
 }
 
 

@@ -510,8 +510,9 @@ def _opening(g: Grammar, line: str, segment: tuple[int, int]) -> tuple[int, int]
 
 
 def lists_jointly(label: str | None) -> bool:
-    """A label whose list names bodies jointly responsible (责任单位:A、B): it claims no lead."""
-    return label is not None and grammar().labels.get(label) == "responsible"
+    """A label whose list names bodies jointly responsible (责任单位:A、B; a label coined so,
+    责任处室:, 责任处室、单位: 杭卫计办〔2015〕22号): it claims no lead."""
+    return label is not None and label_role(grammar(), label) == "responsible"
 
 
 def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
