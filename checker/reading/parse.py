@@ -712,19 +712,44 @@ class Gatherer:
         """
         lines, task_level = self.lines, self.task_level
         next_index = index + 1
+        deeper = False  # the task holds an item of a deeper level: (1) under 1.
         while next_index < lines.count:
             item = lines.item(next_index, task_level, number)
             if item is not None and task_level is not None and item[0] > task_level:
                 self.append(next_index, segments, breaks, wrapped=False)
                 next_index += 1
+                deeper = True
                 continue
             if item is not None:  # the next task, or a heading: no plain line to join
                 return next_index  # (``starts_block`` would say so first)
             joined = self.join_wrapped(next_index - 1, number, segments, breaks)
+            if joined == next_index and deeper:
+                joined = self.join_sub_item_body(next_index, number, segments, breaks)
             if joined == next_index:
                 return next_index
             next_index = joined
         return next_index
+
+    def join_sub_item_body(
+        self, index: int, number: str, segments: Segments, breaks: list[Break]
+    ) -> int:
+        """The paragraphs under a sub-item of the task, where another sub-item follows them
+        (1.明确三级财政出资比例 / (1)县道 / 县道由市、区两级财政共同承担… / (2)乡、村道: 奉贤
+        2021): they are the sub-item's body, and the next sub-item is the task's too. Up to
+        three paragraphs; none where no sub-item comes before the next block (a closing
+        statement after the task's last sub-item stays a paragraph of its own)."""
+        lines, task_level = self.lines, self.task_level
+        for lookahead in range(index, min(index + 3, lines.count)):
+            if self.starts_block(lookahead, number):
+                return index
+            item = lines.item(lookahead, task_level, number)
+            if item is not None:
+                if lookahead == index or task_level is None or item[0] <= task_level:
+                    return index
+                for piece in range(index, lookahead):
+                    self.append(piece, segments, breaks, wrapped=False)
+                return lookahead
+        return index
 
     def join_wrapped(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
         """Join the plain lines after line ``index`` that complete a clause (up to three).
