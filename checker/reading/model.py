@@ -169,7 +169,9 @@ class Heading(NamedTuple):
 class Paragraph(NamedTuple):
     """A line of prose that is not a task or heading, with its role in the document."""
 
-    role: str  # doc_number | addressee | notice | issuer | title | preamble | closing | body
+    #: doc_number | addressee | notice | issuer | title | preamble | closing | body; a web
+    #: page's number from its metadata block is a doc_number where the text prints none
+    role: str
     text: str
     span: Span
 
@@ -222,7 +224,9 @@ class PlanDate(NamedTuple):
     text (a date written in the text), deadline (the earliest year its deadlines name), cited
     (the latest year of the document numbers it cites, where it writes no other year), or
     ``number, date-line`` (the year from the number, the month from a date line of the
-    same year). Renamings are checked against it."""
+    same year); on a web page also what its metadata block states: written-date (成文日期),
+    publication-date (发布日期, only where no better source is), ``number, written-date``.
+    Renamings are checked against it."""
 
     year: int
     month: int | None
