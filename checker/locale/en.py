@@ -88,6 +88,7 @@ MESSAGES = {
     "S001.clauses": "no numbered task was recognised ({headings} {headings:heading|headings}, {clauses} responsibility {clauses:clause|clauses}), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
     "D001": "document number '{number}' is not in GB/T 9704 form ({problem}): write '{expected}'.",
+    "D001.task": "document number '{number}' in task {task} is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D002": "the year {found} in the {where} disagrees with the plan's year {year}: check it.",
     "D004": "'{mark}' has no matching '{other}': complete or delete it.",
     "D005": "'{found}' here is half-width among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}'.",
@@ -177,6 +178,7 @@ UI = {
     "plan_date.title": "the title",
     "plan_date.deadline": "a deadline in the text",
     "plan_date.text": "a date in the text",
+    "plan_date.cited": "the number of a document it cites",
     "plan_date.written-date": "the web page's written date (成文日期)",
     "plan_date.publication-date": "the web page's publication date (发布日期; no written date given)",
     "skipped": "skipped: {reason}",
@@ -400,7 +402,10 @@ EXPLANATIONS = {
     "D001": (
         "GB/T 9704-2012 7.2.4: a document number is the issuing body's code, the year and the\n"
         "serial number, in Arabic digits; the year is written in full inside hexagonal brackets\n"
-        "'〔〕'; the serial number takes no '第' and no leading zero (1, not 01)."
+        "'〔〕'; the serial number takes no '第' and no leading zero (1, not 01). The plan's own\n"
+        "number is checked wherever it is written, and so is every number it cites\n"
+        "('（国发[2019]5号）'), one finding a number. Decrees and announcements number a series of\n"
+        "their own with '第' ('国务院令第708号', '中国人民银行公告〔2019〕第1号') and are left alone."
     ),
     "D002": (
         "The document number's year, the plan named in the notice, the title and the preamble's\n"
@@ -455,8 +460,9 @@ EXPLANATIONS = {
         "near-duplicate, 0.8 by default) were usually entered twice when drafts were merged, or\n"
         "should be one task. Each pair is reported once, on the later task. Parallel tasks are\n"
         "not repeats: two that differ in a figure (占比达到50% / 30%), one word standing for\n"
-        "another at two places or more (客车超员…超员 / 货车超载…超载), or two titles of\n"
-        "documents to make."
+        "another at two places or more (客车超员…超员 / 货车超载…超载), one word swapped in\n"
+        "tasks of two leads (规模以上工业企业 / 规模以上大数据、云计算企业: each lead's object), or\n"
+        "two titles of documents to make."
     ),
     "D008": (
         "GB/T 15835 (出版物上数字用法): Arabic numerals are 'in general upright, of half a\n"
@@ -508,7 +514,8 @@ EXPLANATIONS = {
         "named list closed with '等' or '有关部门' is reported only in a document that otherwise\n"
         "names every agency, not where open lists are the document's way (documents of the\n"
         "State Council or a local government and their general offices, or a quarter of the\n"
-        "clauses or more)."
+        "clauses or more). A frame item's clause (保障措施, 组织实施) naming its lead and then\n"
+        "'各相关部门' binds every body concerned and is not reported."
     ),
     "G006": (
         "'按职责分工负责' is for a task shared by several agencies; with a single agency write\n"

@@ -181,6 +181,27 @@ def term_years(text: str) -> list[int]:
     return [int(found.group(1)) for found in _TERM_YEAR.finditer(fold(text))]
 
 
+#: a year written anywhere in a text, as a number of its own (not inside 12019 or 2019.5)
+_ANY_YEAR = LazyPattern(rf"(?<![\d.]){YEAR}(?![\d.])")
+
+
+def cited_number_year(text: str) -> int | None:
+    """The latest year of the document numbers a text cites, where those are the only
+    years it writes (长府办 2019: 《…意见》(沪府办规〔2019〕5号), 为贯彻落实…), or None. A
+    document is made in the year of what it implements or later; with nothing else to go
+    by, that year is the nearest the text gives, and an early year is the cautious one
+    (renamings and repeals judged by it are fewer, never more)."""
+    folded = fold(text)
+    cited = [
+        int(found.group("year"))
+        for found in DOC_NUMBER_ANY.finditer(folded)
+        if len(found.group("year")) == 4 and found.group("open")
+    ]
+    if not cited or len(_ANY_YEAR.findall(folded)) != len(cited):
+        return None
+    return max(cited)
+
+
 def dates_in(text: str) -> list[tuple[int, int]]:
     """(year, month) of every full date written in a text, in order."""
     return [ym for found in DATE.finditer(fold(text)) if (ym := _year_month(found))]
@@ -290,10 +311,13 @@ def is_separator(mark: str) -> bool:
 # -- stray tags ----------------------------------------------------------------------------
 class TagPolicy(NamedTuple):
     """What a working tag looks like (``rules/annotations.yaml``): markers that are tags
-    wherever they stand, and the legitimate forms a standalone parenthetical may take."""
+    wherever they stand, and the legitimate forms a standalone parenthetical may take:
+    opening with a word (``starts``), holding one (``holds``), or matching a pattern."""
 
     markers: frozenset[str]
     max_length: int
+    starts: tuple[str, ...]
+    holds: tuple[str, ...]
     legitimate: tuple[LazyPattern, ...]
 
     def is_marker(self, inner: str) -> bool:
@@ -308,17 +332,30 @@ class TagPolicy(NamedTuple):
             return True
         if not paren.standalone or len(inner) > self.max_length:
             return False
-        return not any(p.search(inner) for p in self.legitimate)
+        return not self.is_legitimate(inner)
+
+    def is_legitimate(self, inner: str) -> bool:
+        """The words first: told by ``str`` methods, while each pattern is compiled when a
+        parenthetical first reaches it (as patterns, the words cost 6 M instructions to
+        compile at a start whose plan has a tag, issue 26)."""
+        return (
+            inner.startswith(self.starts)
+            or any(word in inner for word in self.holds)
+            or any(p.search(inner) for p in self.legitimate)
+        )
 
 
 @cache
 def tag_policy() -> TagPolicy:
     data = builtin("annotations.yaml")
+    forms = data["legitimate"]
     return TagPolicy(
         frozenset(data["markers"]),
         int(data["max_tag_length"]),
+        tuple(str(word) for form in forms for word in form.get("starts", ())),
+        tuple(str(word) for form in forms for word in form.get("holds", ())),
         # each compiled when a parenthetical first reaches it (most are told by a marker)
-        tuple(LazyPattern(str(item["pattern"])) for item in data["legitimate"]),
+        tuple(LazyPattern(str(form["pattern"])) for form in forms if "pattern" in form),
     )
 
 
