@@ -197,6 +197,14 @@ def test_time_limits_are_the_deadline_never_an_agency(inner, deadline):
         ("核准类,牵头责任部门:科技部", "核准类"),
         ("核准类+审计,牵头责任部门:科技部", "核准类+审计"),
         ("核  准类,牵头责任部门:科技部", "核  准类"),
+        # a labelled note runs on over the commas after it until a label or a role word
+        # (国发〔2018〕38号: （负责部门：…；适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区
+        # 的措施外，适用范围均为所有自贸试验区）)
+        (
+            "负责部门:科技部;适用范围:所有自贸试验区,以下除标注适用于特定自贸试验区的措施外,"
+            "适用范围均为所有自贸试验区",
+            "适用范围:所有自贸试验区,以下除标注适用于特定自贸试验区的措施外,适用范围均为所有自贸试验区",
+        ),
     ],
 )
 def test_notes_of_the_task_are_no_parties(inner, note):
@@ -214,6 +222,12 @@ def test_notes_of_the_task_are_no_parties(inner, note):
         ("科技部牵头,各类市场主体参与", [("科技部", "lead"), ("各类市场主体", "participant")]),
         # time adverbs only open a segment: a body named after them stays a body
         ("科技部负责,定海区人民政府配合", [("科技部", "lead"), ("定海区人民政府", "cooperate")]),
+        # after a labelled note, a segment with its own role word or label names parties again
+        (
+            "适用范围:所有试点地区,科技部牵头,财政部配合",
+            [("科技部", "lead"), ("财政部", "cooperate")],
+        ),
+        ("适用范围:全市;牵头单位:科技部", [("科技部", "lead")]),
     ],
 )
 def test_look_alikes_of_notes_stay_parties(inner, parties):

@@ -579,6 +579,9 @@ class _Clause:
         self.label: str | None = None
         self.deadline: str | None = None
         self.notes: list[str] = []
+        #: a labelled note (适用范围:…) is open: segments after it that name neither a label
+        #: nor a role go on saying what it says
+        self.note_open = False
         self.unplaced: list[tuple[str, int]] = []
 
 
@@ -674,13 +677,18 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if not any(mark in stripped for mark in g.separators) and g.note.search(stripped):
         state.notes.append(stripped)  # a note is no list of names: none holds a 、
         return None, 0
-    role: str | None = None
     label = _label(text)
+    if state.note_open and label is None and not _says_a_role(g, text):
+        state.notes[-1] += "," + stripped  # the labelled note goes on
+        return None, 0
+    state.note_open = False
+    role: str | None = None
     if label is not None:
         word = label.group(1)
         rest = text[label.end() :].strip()
         if word in g.note_labels:
             state.notes.append(stripped)
+            state.note_open = True
             return None, 0
         if word in g.time_labels:
             state.deadline = state.deadline or rest
@@ -707,6 +715,12 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if lead_in is not None:
         text, start = text[lead_in.end() :], start + lead_in.end()
     return role, _add_parties(g, state, text, start, role)
+
+
+def _says_a_role(g: Grammar, text: str) -> bool:
+    """Does a segment end in a role word (A、B负责), naming parties of the task?"""
+    tail = _tail(g, text)
+    return tail is not None and bool(tail.group().strip())
 
 
 def _without_lead_notes(state: _Clause, text: str) -> str:
