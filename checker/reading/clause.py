@@ -506,18 +506,23 @@ def lists_jointly(label: str | None) -> bool:
 
 
 def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
-    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source."""
+    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source.
+    Its parties are placed in the source and sorted, in one pass, into agencies and
+    subjects (collectives, 各区政府); where none is a subject, as in most clauses, the
+    agencies are the parties, one tuple."""
     text = source.text[inner_start : inner_start + len(folded_inner)]
     reading = _read_clause(folded_inner)
     starts = source.line_starts
-    parties = []
-    agencies = []
+    parties, agencies, subjects = [], [], []
     for name, at, role, collective in reading.parties:
         start = inner_start + at
         ref = AgencyRef(name, Span(start, start + len(name), starts), role)
         parties.append(ref)
-        if not collective:
+        if collective:
+            subjects.append(name)
+        else:
             agencies.append(ref)
+    placed = tuple(parties)
     unplaced = tuple(
         (part, Span(inner_start + at, inner_start + at + len(part), starts))
         for part, at in reading.unplaced
@@ -525,14 +530,14 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     return Clause(
         text,
         span,
-        tuple(agencies),
+        tuple(agencies) if subjects else placed,
         reading.shared,
         reading.vague,
         reading.lead_marked,
-        subjects=tuple(name for name, _, _, collective in reading.parties if collective),
+        subjects=tuple(subjects),
         lead_note=reading.lead_note,
         label=reading.label,
-        parties=tuple(parties),
+        parties=placed,
         deadline=reading.deadline,
         notes=reading.notes,
         unplaced=unplaced,
