@@ -581,3 +581,44 @@ def test_a_clause_alone_after_a_single_measure_is_the_measures():
         "（市交通运输局负责）\n"
     )
     assert [t.number_text for t in _plan(single).tasks] == ["1", "1"]
+
+
+# ---- the lead named in the heading of the measures: （一）A牵头的工作 ---------------------------
+# 晋政发〔2008〕8号: sections titled by the leader whose work they hold, sub-sections titled by the
+# body that leads them, the measures (numbered or not) under them, 协同单位 lines after them
+
+TITLED_LEADS = (
+    "山西省人民政府关于印发2008年省人民政府工作目标责任分解的通知\n"
+    "一、孟学农省长负责的工作\n"
+    "全面负责省人民政府工作任务的落实。\n"
+    "（一）省监察厅牵头的工作\n"
+    "加强行政监察工作。\n"
+    "（二）省编办牵头的工作\n"
+    "1.深化行政管理体制改革。\n"
+    "2.积极稳妥地推进乡镇机构改革。\n"
+    "协同单位：省财政厅、省人事厅等省直有关部门和各市人民政府。\n"
+    "二、薛延忠常务副省长负责的工作\n"
+    "（一）省人民政府办公厅牵头的工作\n"
+    "1.加强政府自身建设。\n"
+    "协同单位：省直有关部门和各市人民政府。\n"
+    "2.认真办理人大代表、政协委员的建议。\n"
+    "协同单位：省直有关部门和各市人民政府。\n"
+)
+
+
+def test_the_heading_that_names_the_lead_of_its_measures_is_the_task():
+    plan = _plan(TITLED_LEADS)
+    leads = [[a.name for a in t.clauses[0].agencies if a.role == "lead"] for t in plan.tasks]
+    assert [t.number_text for t in plan.tasks] == ["一", "二", "一"]
+    assert leads == [["省监察厅"], ["省编办"], ["省人民政府办公厅"]]
+    # the sections titled by a person (孟学农省长负责的工作) are headings, naming no body
+    assert [h.title for h in plan.headings if h.level == 1] == [
+        "孟学农省长负责的工作",
+        "薛延忠常务副省长负责的工作",
+    ]
+    assert [f.code for f in lint_text(TITLED_LEADS) if f.severity != "info"] == []
+
+
+def test_a_heading_of_measures_that_names_no_body_leaves_them_without_a_lead():
+    text = TITLED_LEADS.replace("（二）省编办牵头的工作", "（二）推进机构改革的工作")
+    assert ("G008", 9) in _found(text)

@@ -95,6 +95,7 @@ class Grammar(NamedTuple):
     closing_label: str  # a pattern: such a label (group 1) after the last sentence of a line
     running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
     opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
+    titled_work: tuple[str, ...]  # 工作: a heading (一)A牵头的工作 names its measures' lead
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
     note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
     note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
@@ -170,6 +171,7 @@ def grammar() -> Grammar:
         opening_roles=tuple(
             sorted(data.get("running", {}).get("opening_roles", ()), key=len, reverse=True)
         ),
+        titled_work=tuple(data.get("running", {}).get("titled_work", ())),
         note_opens=tuple(map(str, notes.get("opens", ()))),
         note_closes=tuple(map(str, notes.get("closes", ()))),
         note_word=LazyPattern(
@@ -379,6 +381,26 @@ def running_clauses(line: str) -> list[tuple[int, int]]:
         if statement is not None:
             found.append(statement)
     return found
+
+
+def titled_lead(line: str) -> tuple[int, int] | None:
+    """The clause a heading's whole title is where it names the lead of the measures under
+    it (folded text after the number: 省监察厅牵头的工作, 各区政府负责的任务): the span of the
+    parties and their role in ``line``, or None. Only a title that is nothing else: the
+    parties, an opening role, 的 and a word of ``titled_work``; every name built like a
+    body's (孟学农省长负责的工作 names a person, and is no clause)."""
+    g = grammar()
+    text = line.rstrip().rstrip("。;")
+    start = len(text) - len(text.lstrip())
+    for work in g.titled_work:
+        if not text.endswith("的" + work):
+            continue
+        head = text[: len(text) - len(work) - 1]
+        for role in g.opening_roles:  # longest first: 牵头负责 before 负责
+            if head.endswith(role) and _all_parties(g, head[start : len(head) - len(role)]):
+                return start, len(head)
+        return None
+    return None
 
 
 def heads_duty_list(title: str) -> bool:

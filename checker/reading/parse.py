@@ -47,6 +47,7 @@ from .clause import (
     looks_like_clause,
     parse_clause,
     running_clauses,
+    titled_lead,
 )
 from .model import (
     Break,
@@ -253,11 +254,14 @@ def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
     task the walk reads by the number expected (``11。`` ``11.121…``): that line's clause
     is the task's, never the heading's above it."""
     items: list[list] = []
+    titled: list[int] = []  # the items whose title names the lead of the measures under them
     open_block = False
     for index, ((content, _), item) in enumerate(zip(lines.contents, lines.numbering, strict=True)):
         if item is not None:  # any numbering, expected or not
             items.append([index, item[0], False, False])
             open_block = True
+            if titled_lead(content[item[1].end() :]) is not None:
+                titled.append(len(items) - 1)
         elif open_block and _loose_task_start(content):
             open_block = False
         if open_block and not items[-1][2] and _block_line_holds_clause(content, item):
@@ -265,7 +269,21 @@ def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
             # (its clause on a line of its own, after the item's first: the group's, maybe)
             items[-1][3] = item is None and _clause_line(content.strip())
     _group_clause(items)
+    _titled_groups_hold(items, titled)
     return [(index, level, holds) for index, level, holds, _ in items]
+
+
+def _titled_groups_hold(items: list[list], titled: list[int]) -> None:
+    """An item whose title names the lead of the measures under it (（一）省编办牵头的工作) is
+    the task; the deeper items under it, and the clause lines among them (协同单位:…), are its
+    parts, as the measures of a group whose clause closes it are (``_group_clause``)."""
+    for n in titled:
+        level = items[n][1]
+        items[n][2] = True
+        for below in items[n + 1 :]:
+            if below[1] <= level:
+                break
+            below[2] = False
 
 
 def _clause_line(text: str) -> bool:
@@ -300,7 +318,8 @@ def _block_line_holds_clause(content: str, item: Item | None) -> bool:
     answer kept): the number holds no clause word, and no label opens a numbered line."""
     if item is None:
         return holds_clause(content)
-    return holds_clause_group(content[item[1].end() :])
+    rest = content[item[1].end() :]
+    return holds_clause_group(rest) or titled_lead(rest) is not None
 
 
 def _loose_task_start(content: str) -> bool:
@@ -1009,7 +1028,10 @@ def draft_clauses(
     in the items' running text (running_clauses: ……,由A牵头,B配合。). Only a document with
     no bracketed clause is read for the last two: a plan's items each hold theirs; and one
     with a task table (not ``running_text``) for neither: the table says who does what."""
-    holds = [any(holds_clause(folded[b:e]) for b, e in d.segments) for d in drafts]
+    holds = [
+        any(holds_clause(folded[b:e]) for b, e in d.segments) or _titled(folded, d) is not None
+        for d in drafts
+    ]
     if any(holds) or not running_text:
         return holds, None
     ends = [_ends_with_bare_list(folded, d) for d in drafts]
@@ -1021,6 +1043,14 @@ def draft_clauses(
         for d, clauses in zip(drafts, found, strict=True)
     ]
     return running, found if any(running) else None
+
+
+def _titled(folded: str, draft: Draft) -> tuple[int, int] | None:
+    """The clause a draft's title is, where it names the lead of the measures under it
+    (（一）省监察厅牵头的工作): its span in the source, or None."""
+    start, end = draft.segments[0]
+    found = titled_lead(folded[start:end])
+    return None if found is None else (start + found[0], start + found[1])
 
 
 def _heads_duty_list(folded: str, draft: Draft) -> bool:
@@ -1117,7 +1147,7 @@ def build_task(
     groups, final, clause_groups = task_groups(bracketed)
     body_end = groups[final][0] if final is not None else len(bracketed)
     body = folded[:body_end].rstrip()
-    clauses = []
+    clauses = _titled_clause(source, draft)
     for n in clause_groups:
         clauses.append(_clause(source, folded, groups[n], offsets))
     for _, clause in bare:
@@ -1151,6 +1181,17 @@ def build_task(
         index,
         level=draft.level,
     )
+
+
+def _titled_clause(source: Source, draft: Draft) -> list[Clause]:
+    """The clause the task's title is, where it names the lead of the measures under it
+    (（三）省编办牵头的工作 / 1.… / 协同单位:…): the task's first clause; else none."""
+    found = _titled(source.folded, draft)
+    if found is None:
+        return []
+    start, end = found
+    span = Span(start, end, source.line_starts)
+    return [parse_clause(source, source.folded[start:end], start, span)]
 
 
 @per_text()

@@ -27,9 +27,10 @@ DOC_NUMBER_ANY = LazyPattern(
     r"[ \t]*(?P<open>[〔\[【(（{［]?)[ \t]*(?P<year>\d{2,4})[ \t]*"
     r"(?P<close>[〕\]】)）}］]?)[ \t]*(?P<di>第?)[ \t]*(?P<serial>\d{1,4})[ \t]*号"
 )
-#: a line that is a document number, however written (the parser's test for the doc number)
+#: a line that is a document number, however written (the parser's test for the doc number),
+#: alone or in brackets under the title as gazettes and law libraries print it ((晋政发〔2008〕8号))
 DOC_NUMBER_LINE = LazyPattern(
-    rf"^[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*$"
+    rf"^[ \t]*\(?[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*\)?[ \t]*$"
 )
 #: a document number exactly as GB/T 9704-2012 7.2.4 writes it
 DOC_NUMBER_GOOD = LazyPattern(rf"^{HAN}{{2,10}}〔{YEAR}〕[1-9]\d{{0,3}}号$")

@@ -324,7 +324,11 @@ def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     convention = open_lists_are_convention(plan)
     for task, clause in ((t, c) for t in plan.rows_and_tasks for c in t.clauses):
-        if clause.vague and not (clause.agencies and convention):
+        if (
+            clause.vague
+            and not (clause.agencies and convention)
+            and not _led_elsewhere(task, clause)
+        ):
             yield ctx.finding(clause.span, task, phrase=clause.vague)
 
 
@@ -413,7 +417,11 @@ def missing_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for task in plan.rows_and_tasks:
         clause = task.clause
         if clause is not None:
-            if clause.parties and not _has_lead(clause.parties):
+            if (
+                clause.parties
+                and not _has_lead(clause.parties)
+                and not _led_elsewhere(task, clause)
+            ):
                 # a table row whose lead column is empty: participants but nobody leads
                 yield ctx.finding(clause.span, task, variant="nolead", anchor="nolead")
             continue
@@ -449,6 +457,16 @@ def _has_lead(parties: tuple[AgencyRef, ...]) -> bool:
     body that guides (市发展改革委指导) where none is named to lead, or bodies that each
     answer for their own part (A、B分别负责)."""
     return any(p.role in ("lead", "guide", "separate") for p in parties)
+
+
+def _led_elsewhere(task: Task, clause: Clause) -> bool:
+    """Is a clause that names no lead (协同单位:B、C等有关部门) the rest of an assignment whose
+    lead another clause of the task names (its title: （一）A牵头的工作, or an earlier clause)?
+    Then its parties assist a named lead: neither a task without a lead (G008) nor a vague
+    one (G005)."""
+    return not _has_lead(clause.parties) and any(
+        _has_lead(other.parties) for other in task.clauses if other is not clause
+    )
 
 
 def _names_agencies(registry: Registry, inner: str) -> bool:

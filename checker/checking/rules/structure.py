@@ -59,7 +59,18 @@ def duties_not_per_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 def _written_out(plan: Plan) -> bool:
     """A document read as prose: numbered items set aside for lack of clauses, or headings
-    with text under them (not a bare outline, which S001 reports as not understood)."""
+    with text under them or after them on their own line (a ministry's 工作要点 writes
+    ``(一)统筹抓好部署落实。贯彻落实……``: a measure, its heading sentence first), not a bare
+    outline, which S001 reports as not understood."""
     if plan.unassigned:
         return True
-    return bool(plan.headings) and any(p.role in ("body", "closing") for p in plan.paragraphs)
+    if not plan.headings:
+        return False
+    return any(p.role in ("body", "closing") for p in plan.paragraphs) or any(
+        _runs_on(h.title) for h in plan.headings
+    )
+
+
+def _runs_on(title: str) -> bool:
+    """Does a heading's line go on past its first sentence (``统筹抓好落实。贯彻落实……``)?"""
+    return "。" in title.strip().rstrip("。")
