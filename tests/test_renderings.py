@@ -414,3 +414,52 @@ def test_the_summary_never_offers_fix_a_file_it_will_not_rewrite(suffix, tmp_pat
         [command, "lint", str(path), str(text), "--no-cache"], capture_output=True, text=True
     )
     assert "（4个可用 --fix 自动修复，另有1个加 --unsafe-fixes 可修复）" in both.stdout
+
+
+#: a provincial portal's article page: the title in a paragraph of its own above the article
+#: (not a heading), stated again in the page's metadata, as every government site's pages do
+_PORTAL_PAGE = """<html><head><meta charset="utf-8">
+<meta name="SiteName" content="某省人民政府"><meta name="ArticleTitle" content="%s">
+</head><body><div class="bt-position">当前位置：首页 > 政策文件</div>
+<div class="artile_zw"><table><tr><td>文 号: 某政办发〔2025〕3号</td></tr></table>
+<p class="sp_title">某省人民政府办公厅关于加快发展流通的实施意见</p>
+<div id="zoom">%s<p>各市、县（区）人民政府，省政府各部门：</p>
+<p>一、发展流通新业态。推进电商物流协同发展。（省商务厅负责）</p>
+<p>二、改造提升步行街。打造一批特色商业街。（省商务厅、省住房城乡建设厅按职责分工负责）</p>
+<p>2025年2月28日</p></div></div></body></html>"""
+
+
+def test_a_page_title_set_outside_the_article_comes_from_the_page_metadata(tmp_path):
+    title = "某省人民政府办公厅关于加快发展流通的实施意见"
+    lines = _page_lines(tmp_path, _PORTAL_PAGE % (title, ""))
+    assert lines[:2] == [title, "各市、县（区）人民政府，省政府各部门："]
+    plan = parse(read_source(tmp_path / "page.html"))
+    assert [(t.number, t.line) for t in plan.tasks] == [(1, 3), (2, 4)]
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "<p>某省人民政府办公厅关于加快发展流通的实施意见</p>",
+        # the title set over two lines of the article is held by it as well
+        "<p>某省人民政府办公厅关于</p><p>加快发展流通的实施意见</p>",
+    ],
+)
+def test_a_title_the_article_holds_is_not_read_twice(tmp_path, inside):
+    title = "某省人民政府办公厅关于加快发展流通的实施意见"
+    lines = _page_lines(tmp_path, _PORTAL_PAGE % (title, inside))
+    assert "".join(lines).count("加快发展流通的实施意见") == 1
+
+
+def test_a_page_without_title_metadata_is_read_as_before(tmp_path):
+    page = (_PORTAL_PAGE % ("", "")).replace('<meta name="ArticleTitle" content="">', "")
+    lines = _page_lines(tmp_path, page)
+    assert lines[0] == "各市、县（区）人民政府，省政府各部门："
+
+
+def test_a_metadata_title_the_page_does_not_print_is_no_line(tmp_path):
+    page = (_PORTAL_PAGE % ("某省人民政府", "")).replace(
+        '<p class="sp_title">某省人民政府办公厅关于加快发展流通的实施意见</p>', ""
+    )
+    lines = _page_lines(tmp_path, page)
+    assert lines[0] == "各市、县（区）人民政府，省政府各部门："

@@ -13,7 +13,8 @@ What a reader of the page calls the document is kept, the site around it left ou
   ``aside``…) and the elements whose class or id names them;
 - the **article** is the element that holds most of the page's paragraph text (the way
   readability tools find it); the page's title heading is put before it when it stands
-  outside;
+  outside, or, where the site sets the title in a paragraph of its own, the title the
+  page's metadata states (``<meta name="ArticleTitle">``) when the article does not hold it;
 - each paragraph, heading, list item or ``<br>``-separated line is a line; a **table** is
   read as Markdown rows (``| 序号 | 重点任务 | 牵头单位 |``), which the task-table reader
   (``tables``) takes as it takes a Markdown plan's.
@@ -185,13 +186,37 @@ def _article(root):
 
 def _outside_title(root, article) -> str | None:
     """The page's title heading when the article does not hold it (a site often sets the
-    document's title above the text, in an ``h1``)."""
+    document's title above the text, in an ``h1``); where no heading stands outside, the
+    title the page states in its metadata (``ArticleTitle``), where the page prints it
+    outside the article."""
     for heading in root.iter("h1", "h2"):
         if article in heading.iterancestors() or heading is article:
             return None
         text = _clean(heading.text_content())
         if text:
             return text
+    title = _unspaced(_meta_title(root) or "")
+    body = root.find("body")
+    if not title or body is None or title not in _unspaced(body.text_content()):
+        return None  # a title the page does not print is no line of the document
+    if title in _unspaced(article.text_content()):
+        return None  # the article holds it (a title set over two lines too)
+    return _meta_title(root)
+
+
+def _unspaced(text: str) -> str:
+    return "".join(_clean(text).split())
+
+
+def _meta_title(root) -> str | None:
+    """The document's title as a government site's page states it in its head: the page
+    tags every article page of such a site carries (``<meta name="ArticleTitle">`` beside
+    SiteName, ColumnName and PubDate, the page metadata the government-website guidelines
+    of 国办发〔2017〕47号 set), where a site prints the title in a paragraph of its own
+    above the article (江西省人民政府's ``p.sp_title``) rather than in a heading."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "articletitle":
+            return _clean(meta.get("content") or "") or None
     return None
 
 
