@@ -201,6 +201,62 @@ def test_a_doubled_full_stop_is_modified_and_shown(tmp_path):
     assert "[modified] 1 → 1" in english.stdout
 
 
+FIVE_TASKS = (
+    "一、完善制度\n1.推进商标法修改。(国家知识产权局负责)\n2.推进专利法修改。(国家知识产权局负责)\n"
+    "3.完善地理标志保护制度。(国家知识产权局负责)\n4.加强海关知识产权保护。(海关总署负责)\n"
+    "5.开展知识产权宣传周活动。(中央宣传部、国家知识产权局按职责分工负责)\n"
+)
+
+
+def test_the_text_says_which_tasks_were_renumbered_only(tmp_path):
+    """A task inserted at the top renumbers the four kept word for word: the text names them
+    in one run, with the count in the summary, in Chinese and in English; the task that
+    is new is shown as new, not as renumbered."""
+    inserted = (
+        "一、完善制度\n1.推进著作权法修改。(中央宣传部负责)\n2.推进商标法修改。(国家知识产权局负责)\n"
+        "3.推进专利法修改。(国家知识产权局负责)\n4.完善地理标志保护制度。(国家知识产权局负责)\n"
+        "5.加强海关知识产权保护。(海关总署负责)\n"
+        "6.开展知识产权宣传周活动。(中央宣传部、国家知识产权局按职责分工负责)\n"
+    )
+    text = _diff_texts(tmp_path, FIVE_TASKS, inserted).stdout
+    assert "未变5（其中5项只改了编号），新增1" in text
+    assert "只改了编号的任务（内容未变，引用时请用新编号）：\n  1—5 → 2—6（5项）\n" in text
+    assert "[新增] - → 1" in text
+    english = _diff_texts(tmp_path, FIVE_TASKS, inserted, "--lang", "en").stdout
+    assert "unchanged 5 (5 renumbered only), new 1" in english
+    assert (
+        "Renumbered only (text unchanged; cite them by the new number):\n  1–5 → 2–6 (5 tasks)\n"
+        in english
+    )
+
+
+def test_renumbered_runs_are_split_where_the_shift_changes(tmp_path):
+    """Task 3 dropped: 1–2 keep their numbers (not listed), 4–5 become 3–4; a task both
+    renumbered and reworded is a modified pair, shown as such and not as renumbered."""
+    dropped = FIVE_TASKS.replace("3.完善地理标志保护制度。(国家知识产权局负责)\n", "")
+    dropped = dropped.replace("4.加强海关", "3.加强海关").replace("5.开展", "4.开展")
+    text = _diff_texts(tmp_path, FIVE_TASKS, dropped).stdout
+    assert "  4—5 → 3—4（2项）\n" in text and "1 → 1" not in text and "2 → 2" not in text
+    reworded = dropped.replace("4.开展知识产权宣传周活动", "4.开展全国知识产权宣传周活动")
+    text = _diff_texts(tmp_path, FIVE_TASKS, reworded).stdout
+    assert "[修改] 5 → 4" in text and "  4 → 3\n" in text and "5 → 4（" not in text
+    assert "未变3（其中1项只改了编号）" in text
+
+
+def test_no_renumbering_is_said_where_there_is_none(tmp_path):
+    text = _diff_texts(tmp_path, FIVE_TASKS, FIVE_TASKS).stdout
+    assert "只改了编号" not in text
+    changed = FIVE_TASKS.replace("专利法", "著作权法")  # same numbers, one task reworded
+    assert "只改了编号" not in _diff_texts(tmp_path, FIVE_TASKS, changed).stdout
+
+
+def test_the_2025_draft_s_renumbered_runs():
+    result = invoke("diff", str(PLAN_2024), str(DRAFT))
+    assert "未变97（其中74项只改了编号）" in result.output
+    assert "  40—66 → 38—64（27项）\n" in result.output
+    assert "  78—90 → 77—89（13项）\n" in result.output
+
+
 def test_exit_code_as_in_git_diff(tmp_path):
     changed = TWO_TASKS.replace("专利法", "著作权法")
     assert _diff_texts(tmp_path, TWO_TASKS, changed).exit_code == 0

@@ -277,6 +277,68 @@ def test_output_below_a_file_is_an_error(tmp_path):
     assert diff.exit_code == 2 and "cannot write the output" in diff.stderr
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_output_s_own_missing_folder_is_made_and_said(tmp_path, lang):
+    # -o reports/lint.json in a fresh clone (the CI case): the one folder is made, as ruff
+    # and eslint make it, but never silently
+    out = tmp_path / "reports" / "lint.json"
+    result = invoke("lint", str(PLAN_2024), "-o", str(out), "--format", "json", "--lang", lang)
+    assert result.exit_code == 1 and json.loads(out.read_text(encoding="utf-8"))["findings"]
+    said = {
+        "zh": f"plancheck: 已新建文件夹{out.parent}，用来存放{out}。\n",
+        "en": f"plancheck: created the folder {out.parent} for {out}.\n",
+    }
+    assert result.stderr == said[lang]
+    again = invoke("lint", str(PLAN_2024), "-o", str(out), "--lang", lang)  # it exists now
+    assert again.exit_code == 1 and again.stderr == ""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_output_missing_two_folders_is_refused_and_makes_none(tmp_path, lang):
+    # a folder mistyped higher up (repots for reports) would plant a tree: one line, exit 2,
+    # before anything is checked, nothing made
+    out = tmp_path / "repots" / "2024" / "lint.json"
+    result = invoke("lint", str(PLAN_2024), "-o", str(out), "--lang", lang)
+    assert result.exit_code == 2 and result.stdout == ""
+    said = {
+        "zh": f"{out}：文件夹{tmp_path / 'repots'}不存在：请核对路径，或先建立文件夹{out.parent}",
+        "en": f"{out}: the folder {tmp_path / 'repots'} does not exist: check the path, or make"
+        f" the folder {out.parent} first",
+    }
+    assert result.stderr == f"plancheck: {said[lang]}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_output_keeps_the_folder_policy(tmp_path, monkeypatch):
+    """diff, report (its default reports/ too), review and a baseline written: the output's
+    own folder made and said, two missing refused before any work."""
+    monkeypatch.chdir(tmp_path)
+    deep = tmp_path / "a" / "b"
+    for args in (
+        ("diff", str(PLAN_2024), str(PLAN_2024), "-o", str(deep / "d.txt")),
+        ("report", str(PLAN_2024), "-o", str(deep / "r.html")),
+        ("review", str(PLAN_2024), "-o", str(deep / "r.docx")),
+        ("lint", str(PLAN_2024), "--baseline", str(deep / "b.yaml"), "--write-baseline"),
+    ):
+        refused = invoke(*args, "--lang", "en")
+        assert refused.exit_code == 2, args
+        assert "the folder" in refused.stderr and "does not exist" in refused.stderr, args
+        assert not (tmp_path / "a").exists(), args
+    made = invoke("diff", str(PLAN_2024), str(PLAN_2024), "-o", "d/d.txt", "--lang", "en")
+    assert made.exit_code == 0 and made.stderr == "plancheck: created the folder d for d/d.txt.\n"
+    report = invoke("report", str(PLAN_2024), "--lang", "en")  # the default, reports/2024.html
+    assert report.exit_code == 0 and (tmp_path / "reports" / "2024.html").is_file()
+    assert "created the folder reports for reports/2024.html" in report.stderr
+    review = invoke("review", str(PLAN_2024), "-o", "w/r.docx", "--lang", "en")
+    assert review.exit_code == 0 and (tmp_path / "w" / "r.docx").is_file()
+    assert "created the folder w for w/r.docx" in review.stderr
+    baseline = invoke(
+        "lint", str(PLAN_2024), "--baseline", "k/b.yaml", "--write-baseline", "--lang", "en"
+    )
+    assert baseline.exit_code == 0 and (tmp_path / "k" / "b.yaml").is_file()
+    assert "created the folder k for k/b.yaml" in baseline.stderr
+
+
 def test_missing_baseline_is_an_error_unless_written(tmp_path):
     baseline = tmp_path / "baseline.yaml"
     result = invoke("lint", str(PLAN_2024), "--baseline", str(baseline))

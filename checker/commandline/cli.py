@@ -242,16 +242,16 @@ def report(plan, previous, output, lang) -> None:
     """HTML report for next year's drafting."""
     from ..products.report import default_output, write_report
 
-    commands.check_output(output)
-    commands.refuse_overwrite(output or default_output(plan), [plan, previous])
+    target = output or default_output(plan)
+    made = commands.check_output(target)  # the default reports/ too: its folder made, and said
+    commands.refuse_overwrite(target, [plan, previous])
     try:
-        target = write_report(plan, previous, output, lang, commands.specs())
+        write_report(plan, previous, output, lang, commands.specs())
     except OSError as error:
         raise UsageError(
-            "{path}: cannot write the output ({reason})",
-            path=output or plan,
-            reason=os_reason(error),
+            "{path}: cannot write the output ({reason})", path=target, reason=os_reason(error)
         ) from None
+    commands.say_folder_made(made, target, lang)
     click.echo(str(target))
 
 
@@ -268,10 +268,11 @@ def diff(old, new, fmt, output, exit_code, lang) -> None:
     """Task-level diff of two annual plans."""
     from ..products.diff import diff_files
 
-    commands.check_output(output)
+    made = commands.check_output(output)
     commands.refuse_overwrite(output, [old, new])
     result = diff_files(old, new)
     commands.emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
+    commands.say_folder_made(made, output, lang)
     if exit_code and result.differs():
         sys.exit(1)
 
@@ -305,8 +306,7 @@ def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang
     from ..products.review import ReviewOptions, default_output
     from ..products.review import review as make_review
 
-    if output is not None:
-        commands.check_output(str(output))
+    made = commands.check_output(output)
     options = ReviewOptions(
         lang=lang,
         unsafe_fixes=unsafe_fixes,
@@ -323,6 +323,7 @@ def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang
             path=output or default_output(Path(draft)),  # the copy, not the draft it reads
             reason=os_reason(error),
         ) from None
+    commands.say_folder_made(made, result.output, lang)
     click.echo(
         locale.text(
             lang,

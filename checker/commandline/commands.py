@@ -95,10 +95,18 @@ def codes(value: str | None) -> tuple[str, ...] | None:
         raise UsageError(error.reason) from None
 
 
-def check_output(output: str | None) -> None:
-    """Refuse an -o that cannot be written before any work is done (one line, exit 2)."""
+def check_output(output: str | Path | None) -> Path | None:
+    """Refuse an output that cannot be written before any work is done (one line, exit 2),
+    and give the folder writing it will make, if any.
+
+    ruff, eslint and flake8 make every missing folder of ``-o`` and say nothing; a mistyped
+    folder higher up the path (``-o repots/2024/out.json``) then plants a tree of folders
+    nobody looks in. plancheck makes only the output's own folder, where everything above
+    it exists (``-o reports/lint.sarif`` in a fresh clone, the CI case), and says so
+    (``folder_made``); a path missing two folders or more is refused, naming the first
+    missing one, before anything is checked."""
     if not output:
-        return
+        return None
     path = Path(output)
     if path.is_dir():
         raise UsageError(
@@ -106,13 +114,20 @@ def check_output(output: str | None) -> None:
             path=output,
             reason=Reason("Is a directory"),
         )
-    parent = path.parent if str(path.parent) else Path(".")
-    existing = next((p for p in (parent, *parent.parents) if p.exists()), Path("."))
+    missing, existing = _missing_folders(path.parent if str(path.parent) else Path("."))
     if not existing.is_dir():
         raise UsageError(
             "{path}: cannot write the output ({reason})",
             path=output,
             reason=Reason("Not a directory"),
+        )
+    if len(missing) > 1:
+        raise UsageError(
+            "{path}: the folder {folder} does not exist: check the path, or make the folder"
+            " {parent} first",
+            path=output,
+            folder=missing[-1],
+            parent=missing[0],
         )
     target = path if path.exists() else existing
     if not os.access(target, os.W_OK):
@@ -121,6 +136,28 @@ def check_output(output: str | None) -> None:
             path=output,
             reason=Reason("Permission denied"),
         )
+    return missing[0] if missing else None
+
+
+def _missing_folders(folder: Path) -> tuple[list[Path], Path]:
+    """The folders of a path that do not exist, innermost first, and the nearest one that
+    does (or a file standing where a folder should be)."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing, folder
+
+
+def say_folder_made(folder: Path | None, output: str | Path, lang: str) -> None:
+    """Say on stderr which folder writing the output made: never silently (a folder name
+    mistyped is seen at once, and removed)."""
+    if folder is None:
+        return
+    from .. import locale
+
+    text = locale.text(lang, "folder_made", folder=folder, path=output)
+    echo(f"plancheck: {text}", err=True)
 
 
 def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | None]) -> None:
@@ -191,7 +228,8 @@ def emit(text: str, output: str | None, *, err: bool = False) -> None:
     if output:
         path = Path(output)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # only the one folder check_output allowed is missing: no tree is made here
+            path.parent.mkdir(exist_ok=True)
             write_output(path, text.encode("utf-8"))  # all at once: never half an output
         except OSError as error:
             raise UsageError(
@@ -265,7 +303,8 @@ def lint(
         raise UsageError(
             "{path}: no such baseline file (record one with --write-baseline)", path=baseline
         )
-    check_output(output)
+    made = check_output(output)
+    made_for_baseline = check_output(baseline) if write_baseline else None
     _refuse_lint_overwrite(paths, output, config_path, baseline, write_baseline)
     options = LintOptions(
         select=codes(select),
@@ -301,6 +340,7 @@ def lint(
     report_problems(run, lang, verbose)
     if write_baseline:
         _write_baseline(baseline, run, lang, quiet)
+        say_folder_made(made_for_baseline, baseline, lang)
     if show_diff:
         emit(render("diff", run, RenderOptions(lang=lang), output="fixes"), output)
     else:
@@ -309,6 +349,7 @@ def lint(
         if (kind, name) in DESCRIBES_RULES:
             render_options = render_options._replace(rules=run.rules(specs()))
         emit(render(name, run, render_options, output=kind), output, err=to_stderr)
+    say_folder_made(made, output, lang)
     if run.errors or run.fix_errors:
         sys.exit(2)
     failing = FAIL_ON.get(fail_on, FAIL_ON["warning"])
@@ -400,6 +441,7 @@ def _write_baseline(path: Path, run, lang: str, quiet: bool) -> None:
     from ..checking.baseline import write_baseline as save
 
     try:
+        path.parent.mkdir(exist_ok=True)  # the one folder check_output allowed, if missing
         save(path, run.findings)
     except OSError as error:
         raise UsageError(

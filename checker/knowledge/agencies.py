@@ -84,6 +84,7 @@ class Registry:
         local: frozenset[str] = frozenset(),  # names from the office's registry files
         endings: tuple[str, ...] = (),  # how a body's name ends (agencies.yaml body_endings)
         divisions: tuple[str, ...] = (),  # how a division's name ends (division_endings)
+        short_words: tuple[tuple[str, tuple[str, ...]], ...] = (),  # agencies.yaml short_words
     ) -> None:
         self.agencies = agencies
         self.categories = categories
@@ -91,10 +92,12 @@ class Registry:
         self.local = local
         self.endings = endings
         self.divisions = divisions
+        self.short_words = short_words
         self.index: dict[str, Lookup] = {}
         self._resolved: dict[tuple[str, int | None], Agency | None] = {}
         self._current: dict[tuple[str, int | None], tuple[Agency, int | None]] = {}
-        self._mirrored: dict[str, Lookup | None] = {}
+        #: what a name no file lists stands for (the mirror, a word's short form), by name
+        self._unlisted: dict[str, Lookup | None] = {}
         self._made: dict[str, Agency] = {}
         #: a mirrored body's own name by the name of each form of it made (省高院 → 省法院)
         self._own: dict[str, str] = {}
@@ -124,11 +127,44 @@ class Registry:
     def lookup(self, written: str) -> Lookup | None:
         written = written.strip()
         found = self.index.get(written)
-        if found is None and self.mirror is not None:
-            if written not in self._mirrored:
-                self._mirrored[written] = self._mirror_lookup(written)
-            found = self._mirrored[written]
+        if found is None:
+            if written not in self._unlisted:
+                self._unlisted[written] = self._unlisted_lookup(written)
+            found = self._unlisted[written]
         return found
+
+    def _unlisted_lookup(self, written: str) -> Lookup | None:
+        """A name no registry file lists: a local body the mirror recognises, else a known
+        name written with a word's colloquial short form (国家知产局)."""
+        found = self._listed_or_mirrored(written)
+        return found if found is not None else self._short_form(written)
+
+    def _listed_or_mirrored(self, written: str) -> Lookup | None:
+        found = self.index.get(written)
+        if found is None and self.mirror is not None:
+            found = self._mirror_lookup(written)
+        return found
+
+    def _short_form(self, written: str) -> Lookup | None:
+        """The body a name stands for when a word of it is written in its colloquial short
+        form (``short_words``: 知产 for 知识产权, so 国家知产局 is 国家知识产权局, 省知产局 a
+        province's 省知识产权局): only where the name, the word written out, is exactly a
+        known name, so no other body is ever taken for it. Its form is ``alias``: a form
+        met in drafts that G002 rewrites, as a listed alias is."""
+        for expanded in self.expansions(written):
+            found = self._listed_or_mirrored(expanded)
+            if found is not None:
+                return Lookup(found.agency, "alias")
+        return None
+
+    def expansions(self, written: str) -> list[str]:
+        """``written`` with each colloquial short form of a word in it written out, alone
+        and together (国家知产局 → 国家知识产权局); empty for the most names, which hold none."""
+        names = [written]
+        for short, words in self.short_words:
+            if short in written:
+                names += [n.replace(short, word) for n in names for word in words]
+        return list(dict.fromkeys(names[1:]))
 
     def _mirror_lookup(self, written: str) -> Lookup | None:
         """A local name the mirror recognises, as an agency of its own with its central
@@ -285,6 +321,14 @@ class Registry:
                 return found.agency.name
         if self.is_local(written):
             return self._local_typo(written)
+        for expanded in self.expansions(written.strip()):  # 国家知产总局: 国家知识产权总局
+            found = self._national_near_miss(expanded)
+            if found is not None:
+                return found
+        return self._national_near_miss(written)
+
+    def _national_near_miss(self, written: str) -> str | None:
+        """The national body ``written`` is one slip away from (``suggest``'s limits)."""
         candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
         if len(written.strip()) <= SHORT_NAME:
             candidates = [n for n in candidates if _inner_slip(written.strip(), n, self.divisions)]
@@ -527,6 +571,7 @@ def build_registry(
             )
     endings = tuple(data.get("body_endings", ()))
     divisions = tuple(data.get("division_endings", ()))
+    words = tuple((str(e["short"]), tuple(e["words"])) for e in data.get("short_words", ()))
     if lazy_mirror is not None:
         make = lazy_mirror[0]
         return Registry(
@@ -535,10 +580,13 @@ def build_registry(
             mirror=lambda: _checked(make(), agencies),
             endings=endings,
             divisions=divisions,
+            short_words=words,
         )
     if mirror is not None:
         _checked(mirror, agencies)
-    return Registry(agencies, categories, mirror=mirror, endings=endings, divisions=divisions)
+    return Registry(
+        agencies, categories, mirror=mirror, endings=endings, divisions=divisions, short_words=words
+    )
 
 
 def _checked(mirror: "Mirror", agencies: dict[str, Agency]) -> "Mirror":
@@ -689,6 +737,7 @@ def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
         local=frozenset(local),
         endings=base.endings,
         divisions=base.divisions,
+        short_words=base.short_words,
     )
     registry.index = index
     return registry

@@ -71,7 +71,7 @@ MESSAGES = {
     "G008.nolead": "task {task} has participants but no lead agency: fill in its lead.",
     "G008.row": "task {task} has an empty '{column}' column: fill in the body responsible.",
     "G008.noword": "task {task} ends with '{text}' without 负责: write '({text}负责)' or '({text}按职责分工负责)'.",
-    "G009": "{count} {count:task is|tasks are} shared by several agencies but the plan does not say which leads: add the closing statement on lead agencies.",
+    "G009": "{count} {count:task is|tasks are} shared by several agencies but the plan does not say which leads: after the last task ({last}), add the closing statement on lead agencies: 上述各项任务分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。",
     "G010": "the annexed table and the text disagree on task {task}: make them agree.",
     "G010.lead": "the annexed table gives task {task} the lead '{agency}', the text '{expected}': make them agree.",
     "G010.missing": "the annexed table leaves out '{missing}' from task {task}, which the text names: make them agree.",
@@ -181,6 +181,7 @@ UI = {
     "reading.pdf": "a PDF's text layer, lines joined into paragraphs by layout; running heads, page numbers and footers dropped",
     "reading.html": "a web page's article, without navigation, breadcrumbs, share buttons, scripts and footer",
     "reading.pages": "a Word file made from fixed pages (a PDF): paragraphs cut where a page ended, or at a line's end within a page, joined again; page numbers and running heads between them dropped",
+    "folder_made": "created the folder {folder} for {path}.",
     "baseline_written": "Recorded {count} {count:problem|problems} in the baseline {path}.",
     "statistics.fixable": "[*]",
     "unused_suppression": "unused suppression: {what}",
@@ -460,12 +461,14 @@ EXPLANATIONS = {
         "several times is reported once, where it first appears, with its tasks."
     ),
     "G002": (
-        "One body has a full name, old short names and colloquial ones ('工信部', '发改委'); a plan\n"
-        "uses the canonical short name, or searches and tallies of responsibilities count one\n"
-        "body as several. The canonical short name has two styles: ministries' documents write\n"
-        "'国家发展改革委', '国家药监局', State Council documents (国发, 国办发) write '发展改革委',\n"
-        "'药监局'; both are right. A document is judged by the style it keeps (or the option\n"
-        "agency-style), and only names of the other style mixed in are reported."
+        "One body has a full name, old short names and colloquial ones ('工信部', '发改委', and\n"
+        "any name with a word in its colloquial short form, '国家知产局' for '国家知识产权局':\n"
+        "rules/agencies.yaml short_words); a plan uses the canonical short name, or searches and\n"
+        "tallies of responsibilities count one body as several. The canonical short name has\n"
+        "two styles: ministries' documents write '国家发展改革委', '国家药监局', State Council\n"
+        "documents (国发, 国办发) write '发展改革委', '药监局'; both are right. A document is\n"
+        "judged by the style it keeps (or the option agency-style), and only names of the other\n"
+        "style mixed in are reported."
     ),
     "G003": (
         "After an institutional reform (2018, 2023 …) the former body's name is no longer used.\n"
@@ -513,7 +516,8 @@ EXPLANATIONS = {
         "For tasks shared by several agencies, a closing sentence says who leads: '上述各项任务\n"
         "分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。' Without it, or with a\n"
         "clause that marks with '牵头' an agency not listed first where the document states it, the\n"
-        "lead is unclear. The convention may also be stated in the first clause\n"
+        "lead is unclear; the missing sentence is reported at the end of the last task, where it\n"
+        "goes. The convention may also be stated in the first clause\n"
         "('排在第一位的部门为牵头部门，下同'). Where no statement is written, '牵头' marks the lead\n"
         "wherever it stands.\n"
         "That the first listed leads is the family's standing convention: only a single\n"
@@ -619,6 +623,10 @@ DIFF_TEXT = {
     "lead_gained": "now leads {tasks}",
     "lead_lost": "no longer leads {tasks}",
     "parts_separator": "; ",
+    "renumbered": "Renumbered only (text unchanged; cite them by the new number):",
+    "renumbered_count": " ({n} renumbered only)",
+    "range": "–",
+    "run_count": " ({n} {n:task|tasks})",
 }
 
 #: ``plancheck init``: the commented .plancheck.yaml, its header, and a note on each key

@@ -71,7 +71,7 @@ MESSAGES = {
     "G008.nolead": "任务{task}没有牵头单位：请在牵头单位一栏填写牵头部门。",
     "G008.row": "任务{task}的“{column}”一栏为空：请在该栏填写负责部门。",
     "G008.noword": "任务{task}末尾的“{text}”未写明“负责”：请写作“({text}负责)”或“({text}按职责分工负责)”。",
-    "G009": "有{count}项任务由多个部门负责，但文末没有牵头部门的说明：请补充“上述各项任务分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。”",
+    "G009": "有{count}项任务由多个部门负责，但文末没有牵头部门的说明：请在最后一项任务（任务{last}）之后补充“上述各项任务分工中，由多个部门负责的，列第一位的部门为牵头部门，其他为参与部门。”",
     "G010": "附件分工表中任务{task}的分工与正文不一致：请核对后统一。",
     "G010.lead": "附件分工表中任务{task}的牵头单位“{agency}”与正文（“{expected}”）不一致：请核对后统一。",
     "G010.missing": "附件分工表中任务{task}缺少正文所列的“{missing}”：请核对后统一。",
@@ -180,6 +180,7 @@ UI = {
     "reading.pdf": "PDF文字层，已按版面把行接成段落，去掉页眉、页码和页脚",
     "reading.html": "网页，只取正文，去掉导航、面包屑、分享按钮、脚本和页脚",
     "reading.pages": "由PDF等固定版面转成的Word文件，已把在页末（及页内行末）断开的段落接回，去掉其间的页码和页眉",
+    "folder_made": "已新建文件夹{folder}，用来存放{path}。",
     "baseline_written": "已将{count}个问题记入基线文件{path}。",
     "statistics.fixable": "[*]",
     "unused_suppression": "未使用的抑制指令：{what}",
@@ -273,6 +274,7 @@ ERRORS = {
     "{path}: cannot write the output ({reason})": "{path}：无法写入输出（{reason}）",
     "{path}: the review copy would overwrite the draft; choose another -o": "{path}：审阅稿会覆盖原稿，请用 -o 另指文件",
     "{path}: a review copy already exists; use --force to replace it": "{path}：审阅稿已存在（可能已在其中修改过）；确要替换，请加 --force",
+    "{path}: the folder {folder} does not exist: check the path, or make the folder {parent} first": "{path}：文件夹{folder}不存在：请核对路径，或先建立文件夹{parent}",
     "{path}: the output would overwrite the input {input}; choose another file": "{path}：输出会覆盖输入文件{input}，请另选输出文件",
     "--fix and --diff with standard input: use one of them": "读标准输入时 --fix 与 --diff 只能用一个",
     "aborted": "已中止",
@@ -708,8 +710,9 @@ EXPLANATIONS = {
         "（首次出现处），并列出各处所在的任务。"
     ),
     "G002": (
-        "同一单位有全称、旧简称、俗称（“工信部”“发改委”），计划中应统一使用规范简称，\n"
-        "否则检索、统计分工时会把一个单位算成几个。规范简称有两种写法：部门文件写\n"
+        "同一单位有全称、旧简称、俗称（“工信部”“发改委”，以及把名称中的词写成俗称的，如\n"
+        "“国家知产局”之于“国家知识产权局”：rules/agencies.yaml 的 short_words），计划中应统一\n"
+        "使用规范简称，否则检索、统计分工时会把一个单位算成几个。规范简称有两种写法：部门文件写\n"
         "“国家发展改革委”“国家药监局”，国务院文件（国发、国办发）写“发展改革委”“药监局”，\n"
         "都是对的；按文件自己的写法判断（或配置 agency-style），只报混入另一种写法的个别名称。"
     ),
@@ -742,7 +745,8 @@ EXPLANATIONS = {
     "G009": (
         "多个部门负责的任务，由文末一句说明谁牵头：“上述各项任务分工中，由多个部门负责的，\n"
         "列第一位的部门为牵头部门，其他为参与部门。”缺了这句话，或写了这句话而某条分工用\n"
-        "“牵头”另指了不在第一位的部门，牵头责任就不清楚。这一约定也可以写在第一条分工的括注里\n"
+        "“牵头”另指了不在第一位的部门，牵头责任就不清楚；缺这句话的，报告在最后一项任务的末尾，\n"
+        "即应补写之处。这一约定也可以写在第一条分工的括注里\n"
         "（“排在第一位的部门为牵头部门，下同”）。没有写这句话时，用“牵头”标明的就是牵头部门，\n"
         "排在第几位都可以。列第一位者为牵头是这类文件的通例，只有\n"
         "单个部门印发、给不归其领导的单位分工的计划（部委、厅局的工作要点，或未写明发文机关的）\n"
@@ -828,6 +832,10 @@ DIFF_TEXT = {
     "lead_gained": "新任牵头 {tasks}",
     "lead_lost": "不再牵头 {tasks}",
     "parts_separator": "；",
+    "renumbered": "只改了编号的任务（内容未变，引用时请用新编号）：",
+    "renumbered_count": "（其中{n}项只改了编号）",
+    "range": "—",
+    "run_count": "（{n}项）",
 }
 
 #: ``plancheck init``: the commented .plancheck.yaml, its header, and a note on each key

@@ -174,6 +174,25 @@ class DiffResult:
                 found.setdefault(names, []).extend(cite(t) for t in pair.new)
         return [{"old": old, "new": new, "tasks": tasks} for (old, new), tasks in found.items()]
 
+    def renumbered(self) -> list[tuple[list[Task], list[Task]]]:
+        """The tasks kept word for word under another number (an ``unchanged`` pair whose
+        label differs: a task inserted or dropped above renumbers all below it), in runs:
+        (old tasks, new tasks) of consecutive tasks shifted alike (5–98 → 6–99), in the
+        old plan's order. What the changed pairs do not show, and a drafter who cites
+        last year's numbers needs."""
+        kept = sorted(
+            ((p.old[0], p.new[0]) for p in self.pairs if _renumbered(p)),
+            key=lambda pair: pair[0].index,
+        )
+        runs: list[tuple[list[Task], list[Task]]] = []
+        for old, new in kept:
+            if runs and _continues(runs[-1][0][-1], old) and _continues(runs[-1][1][-1], new):
+                runs[-1][0].append(old)
+                runs[-1][1].append(new)
+            else:
+                runs.append(([old], [new]))
+        return runs
+
     def differs(self) -> bool:
         """True unless every task is unchanged (``diff --exit-code``, as in git diff)."""
         return any(p.status != "unchanged" for p in self.pairs)
@@ -202,6 +221,21 @@ class DiffResult:
             extra = {f"{key}_labels": labels[key] for key in _AGENCY_LISTS}
             rows.append({**row, **extra})
         return rows
+
+
+def _renumbered(pair: Pair) -> bool:
+    """A task kept word for word under another number."""
+    return pair.status == "unchanged" and pair.old[0].label != pair.new[0].label
+
+
+def _continues(before: Task, task: Task) -> bool:
+    """Whether ``task`` is the one numbered next after ``before`` in the same part."""
+    return (
+        task.index == before.index + 1
+        and task.number == before.number + 1
+        and task.qualifier == before.qualifier
+        and task.level == before.level
+    )
 
 
 STATUSES = ("unchanged", "modified", "moved", "new", "dropped", "merged", "split")

@@ -45,6 +45,6 @@ def write_report(
         next_year=year_items(report.plan),
     )
     target = Path(output) if output else default_output(plan)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(exist_ok=True)  # one folder at most: the command checked its path
     write_output(target, page.encode("utf-8"))  # all at once: never half a page
     return target

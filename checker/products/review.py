@@ -195,7 +195,7 @@ def _save(document, target: Path) -> None:
     """Write the copy all at once (temp file beside it, then rename)."""
     from ..reading.source import replace_whole
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(exist_ok=True)  # one folder at most: the command checked its path
     replace_whole(target, lambda temp: document.save(str(temp)))
 
 

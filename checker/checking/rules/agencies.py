@@ -484,6 +484,13 @@ def _claims_first_lead(clause: Clause) -> bool:
     return not any(p.role == "separate" for p in clause.parties)
 
 
+def _end_of(task: Task) -> Span:
+    """Where the closing lead statement is missing: the end of the plan's last task, after
+    which the drafter adds it (the clause that closes the task, else its text), not the
+    first shared task, which is right as it stands."""
+    return task.clause.span if task.clause is not None else task.body_span
+
+
 @rule("G009", "lead-statement")
 def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
@@ -501,7 +508,10 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
         unmarked = [(t, c) for t, c in shared if _claims_first_lead(c)]
         if unmarked:
-            yield ctx.finding(unmarked[0][1].span, None, count=len(unmarked), anchor="missing")
+            last = plan.tasks[-1] if plan.tasks else unmarked[-1][0]
+            yield ctx.finding(
+                _end_of(last), None, count=len(unmarked), last=last.label, anchor="missing"
+            )
         return
     if not stated:
         # the first-named lead is then only the family's standing convention (a government's

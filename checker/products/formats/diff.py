@@ -35,8 +35,9 @@ def _text(result: DiffResult, lang: str) -> str:
         new=Path(result.new.path).name,
         new_tasks=count(result.new),
     )
+    renumbered = result.renumbered()
     summary = words["counts_separator"].join(
-        words["count"].format(status=status_label(s, lang), n=n)
+        _count(words, status_label(s, lang), n, renumbered if s == "unchanged" else [])
         for s, n in result.counts().items()
         if n
     )
@@ -44,6 +45,9 @@ def _text(result: DiffResult, lang: str) -> str:
     for pair in result.pairs:
         if pair.status != "unchanged":
             lines += _pair_lines(result, pair, lang, words)
+    if renumbered:
+        lines += ["", words["renumbered"]]
+        lines += ["  " + _run(words, olds, news) for olds, news in renumbered]
     agencies = result.by_agency(cite=lambda task: task.label)  # numbers restart in parts
     if agencies:
         lines += ["", words["by_agency"]]
@@ -62,6 +66,27 @@ def _text(result: DiffResult, lang: str) -> str:
             tasks = ",".join(map(str, row["tasks"]))
             lines.append(words["renaming"].format(old=row["old"], new=row["new"], tasks=tasks))
     return "\n".join(lines) + "\n"
+
+
+def _count(words: dict[str, str], status: str, n: int, renumbered: list) -> str:
+    """One status and its count; the unchanged ones say how many of them changed number
+    only (未变97（其中61项只改了编号）): a task kept word for word may be cited by another
+    number now."""
+    said = words["count"].format(status=status, n=n)
+    if renumbered:
+        moved = sum(len(olds) for olds, _ in renumbered)
+        said += locale.fill(words["renumbered_count"], {"n": moved})
+    return said
+
+
+def _run(words: dict[str, str], olds: list, news: list) -> str:
+    """A run of tasks renumbered alike, as drafters cite them: ``48 → 46``, or
+    ``50—98 → 48—96（49项）`` for consecutive ones."""
+    if len(olds) == 1:
+        return f"{olds[0].label} → {news[0].label}"
+    dash = words["range"]
+    shown = f"{olds[0].label}{dash}{olds[-1].label} → {news[0].label}{dash}{news[-1].label}"
+    return shown + locale.fill(words["run_count"], {"n": len(olds)})
 
 
 def _pair_lines(result: DiffResult, pair, lang: str, words: dict[str, str]) -> list[str]:
