@@ -174,6 +174,8 @@ UI = {
     "plan_date.title": "the title",
     "plan_date.deadline": "a deadline in the text",
     "plan_date.text": "a date in the text",
+    "plan_date.written-date": "the web page's written date (成文日期)",
+    "plan_date.publication-date": "the web page's publication date (发布日期; no written date given)",
     "skipped": "skipped: {reason}",
     "read_as": "read as: {how}",
     "reading.joined": "paragraphs joined on one line, split again at the item markers",

@@ -173,6 +173,8 @@ UI = {
     "plan_date.title": "标题",
     "plan_date.deadline": "正文中的完成时限",
     "plan_date.text": "正文中的日期",
+    "plan_date.written-date": "网页所载成文日期",
+    "plan_date.publication-date": "网页所载发布日期（无成文日期）",
     "skipped": "跳过：{reason}",
     "read_as": "读法：{how}",
     "reading.joined": "各段连成一行，已在条目编号处重新分段",

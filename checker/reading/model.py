@@ -169,7 +169,9 @@ class Heading(NamedTuple):
 class Paragraph(NamedTuple):
     """A line of prose that is not a task or heading, with its role in the document."""
 
-    role: str  # doc_number | addressee | notice | issuer | title | preamble | closing | body
+    #: doc_number | addressee | notice | issuer | title | preamble | closing | body; a web
+    #: page's number from its metadata block is a doc_number where the text prints none
+    role: str
     text: str
     span: Span
 
@@ -219,9 +221,11 @@ class PlanDate(NamedTuple):
     """When a plan was made, as far as the document says: its year and, where a date line
     or a date in the text gives one, its month (None otherwise). ``source`` says where they
     were read: number (the document number's year), date-line (the signature date), title,
-    text (a date written in the text), deadline (the earliest year its deadlines name), or
+    text (a date written in the text), deadline (the earliest year its deadlines name),
     ``number, date-line`` (the year from the number, the month from a date line of the
-    same year). Renamings are checked against it."""
+    same year); on a web page also what its metadata block states: written-date (成文日期),
+    publication-date (发布日期, only where no better source is), ``number, written-date``.
+    Renamings are checked against it."""
 
     year: int
     month: int | None

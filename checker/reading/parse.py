@@ -117,9 +117,11 @@ def _read(source: Source, has_tables: bool) -> Plan:
         # nothing numbered and no clause: not a plan at all (clauses without a task to
         # hold them are a plan not understood, S001, which ``sniff`` tells)
         raise InputError(source.path, NO_OUTLINE)
+    if source.meta:
+        paragraphs.extend(_page_number(source, paragraphs))
     paragraphs.sort(key=lambda p: p.span.start)
     headings.sort(key=lambda h: h.span.start)
-    date = plan_date(paragraphs, source.text)
+    date = plan_date(paragraphs, source.text, source.meta)
     return Plan(
         source,
         tuple(paragraphs),
@@ -1504,22 +1506,53 @@ def plan_year(paragraphs: list[Paragraph], date: PlanDate | None) -> int | None:
     return date.year if date else None
 
 
-def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
+def _page_number(source: Source, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The document number a web page's metadata block states, where the text prints none
+    of its own (one number: where both state it, a finding is said once, at the text's), at
+    the place the page's rendering holds it; none where the rendering does not."""
+    if any(p.role == "doc_number" for p in paragraphs):
+        return []
+    return [
+        Paragraph("doc_number", value, Span(start, end, source.line_starts))
+        for kind, value, start, end in source.meta
+        if kind == "number" and start >= 0
+    ]
+
+
+def _page_date(meta: tuple[tuple[str, str, int, int], ...], kind: str) -> tuple[int, int] | None:
+    """(year, month) of the date of ``kind`` (``written``: 成文日期; ``published``: 发布日期)
+    a web page's metadata block states, or None."""
+    for found, value, _, _ in meta:
+        if found == kind:
+            return vocab.page_date(value)
+    return None
+
+
+def plan_date(
+    paragraphs: list[Paragraph], text: str, meta: tuple[tuple[str, str, int, int], ...] = ()
+) -> PlanDate | None:
     """When the plan was made: the year of its document number (with the month of its
-    date line where that is of the same year), else its date line, else the year in its
-    title (or the first of the period its title gives it: 2019-2020年行动计划), else the
-    last date written in its ``text`` (a repost cites the date it was
-    issued on; a city plan may have neither number nor date line), else the earliest year
-    its deadlines name (2012年底前: a copy of a city's 实施意见 without number, date or
-    year in its title still sets its work from its own year on)."""
+    date line where that is of the same year, else of the written date a web page's
+    metadata block states), else its date line, else the page's written date (成文日期),
+    else the year in its title (or the first of the period its title gives it:
+    2019-2020年行动计划), else the page's publication date (发布日期: later than the written
+    one, by weeks, across a year's end too), else the last date written in its ``text`` (a
+    repost cites the date it was issued on; a city plan may have neither number nor date
+    line), else the earliest year its deadlines name (2012年底前: a copy of a city's 实施意见
+    without number, date or year in its title still sets its work from its own year on)."""
     number = _number_year(paragraphs)
     line = _date_line(paragraphs)
+    written = _page_date(meta, "written") if meta else None
     if number is not None:
         if line is not None and line[0] == number:
             return PlanDate(number, line[1], "number, date-line")
+        if written is not None and written[0] == number:
+            return PlanDate(number, written[1], "number, written-date")
         return PlanDate(number, None, "number")
     if line is not None:
         return PlanDate(line[0], line[1], "date-line")
+    if written is not None:
+        return PlanDate(written[0], written[1], "written-date")
     found = _title_year(paragraphs)
     if found is not None:
         return PlanDate(found, None, "title")
@@ -1527,6 +1560,9 @@ def plan_date(paragraphs: list[Paragraph], text: str) -> PlanDate | None:
     found = vocab.title_span_year(title)
     if found is not None:  # 2019-2020年行动计划: the plan's period, from its first year
         return PlanDate(found, None, "title")
+    published = _page_date(meta, "published") if meta else None
+    if published is not None:
+        return PlanDate(published[0], published[1], "publication-date")
     dates = vocab.dates_in(text)
     if dates:
         return PlanDate(dates[-1][0], dates[-1][1], "text")

@@ -42,6 +42,11 @@ class Source(NamedTuple):
     #: how the text was rebuilt when it is not the file's own lines: ``joined`` or
     #: ``wrapped`` (``reflow``), ``pdf``, ``html``, ``docx``; "" for a text read as it is
     reading: str = ""
+    #: what a web page states of its document outside the text, in its metadata block
+    #: (``webpage.page_facts``): ``(kind, value, start, end)``, kind ``number``, ``written``
+    #: or ``published``, ``start:end`` where the value stands in ``text`` (-1, -1 where the
+    #: rendering does not hold it)
+    meta: tuple[tuple[str, str, int, int], ...] = ()
 
     def __repr__(self) -> str:  # the text itself would fill a screen
         return f"Source({self.path!r}, {self.encoding}, {len(self.text)} characters)"
@@ -57,6 +62,7 @@ class Source(NamedTuple):
         kind: str | None = None,
         places: tuple[tuple, ...] = (),
         reading: str = "",
+        meta: tuple[tuple[str, str, int, int], ...] = (),
     ) -> "Source":
         """Build a source from decoded text; the line ending is the one the file uses most."""
         starts, newline = _line_starts(text)
@@ -73,13 +79,14 @@ class Source(NamedTuple):
             folded=fold(text),
             places=places,
             reading=reading,
+            meta=meta,
         )
 
     def __reduce__(self) -> tuple:
         """Pickled without ``folded`` (half of it, and one ``fold`` away from the text): a
         parallel run sends each file's source from its worker back to the parent."""
         fields = (self.path, self.text, self.encoding, self.bom, self.newline, self.kind)
-        return _unpickled, (*fields, self.line_starts, self.places, self.reading)
+        return _unpickled, (*fields, self.line_starts, self.places, self.reading, self.meta)
 
     @property
     def rewritable(self) -> bool:
@@ -314,9 +321,24 @@ def source_from_file(data: bytes, path: Path, name: str) -> Source:
     if suffix in WEB_SUFFIXES:
         from .webpage import read_html
 
-        text, encoding = read_html(data, name, decode)
-        return _rebuilt(text, name, encoding, kind="html", reading="html")
+        text, encoding, facts = read_html(data, name, decode)
+        source = _rebuilt(text, name, encoding, kind="html", reading="html")
+        return source._replace(meta=_placed(facts, source.text)) if facts else source
     return source_from_bytes(data, name)
+
+
+def _placed(facts: tuple[tuple[str, str, str], ...], text: str) -> tuple:
+    """A page's metadata facts ``(kind, value, line)`` placed in the text it was read as:
+    the value where its line (the block's line the reader rendered it on, "" when the
+    rendering holds none) stands, found by its content (the paragraphs of a page's text may
+    have been rebuilt since); ``-1, -1`` where it is not found."""
+    placed = []
+    for kind, value, line in facts:
+        at = text.find(line) if line else -1
+        start = text.find(value, at) if at >= 0 else -1
+        end = start + len(value) if start >= 0 else -1
+        placed.append((kind, value, start, end))
+    return tuple(placed)
 
 
 def refuse_wrapped(data: bytes, path: Path, name: str) -> None:
@@ -491,8 +513,9 @@ def _unpickled(
     line_starts: tuple[int, ...],
     places: tuple[tuple, ...],
     reading: str,
+    meta: tuple[tuple[str, str, int, int], ...] = (),
 ) -> Source:
     """A pickled ``Source`` back, its folded text made again."""
     return Source(
-        path, text, encoding, bom, newline, kind, line_starts, fold(text), places, reading
+        path, text, encoding, bom, newline, kind, line_starts, fold(text), places, reading, meta
     )

@@ -365,7 +365,12 @@ def mask(source: Source, blocks: list[Block]) -> Source:
             if heading_lines.get(line) is not None:
                 text[heading_lines[line]] = "、"  # 一 | 完善制度 reads as 一、完善制度
     return Source.from_text(
-        "".join(text), source.path, encoding=source.encoding, bom=source.bom, kind=source.kind
+        "".join(text),
+        source.path,
+        encoding=source.encoding,
+        bom=source.bom,
+        kind=source.kind,
+        meta=source.meta,
     )
 
 

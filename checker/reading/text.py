@@ -10,7 +10,31 @@ from __future__ import annotations
 
 import re
 
-from ..base.lazyre import LazyPattern
+from ..base.lazyre import HAN, LazyPattern
+
+#: a four-digit year of this or the last century, as a regex fragment
+YEAR = r"(?:19|20)\d\d"
+
+#: a line that is a document number, however written (the parser's test for the doc number),
+#: alone or in brackets under the title as gazettes and law libraries print it ((晋政发〔2008〕8号))
+#: (here, not in ``vocabulary``: the web-page reader, which imports nothing of the model, tells
+#: one in a page's metadata block)
+DOC_NUMBER_LINE = LazyPattern(
+    rf"^[ \t]*\(?[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*\)?[ \t]*$"
+)
+
+#: a date as a portal's metadata block writes it: 2018年12月06日, 2020-02-28, 2020/2/28, 2020.02.28
+_PAGE_DATE = LazyPattern(
+    rf"({YEAR})[ \t]*[-年/.][ \t]*(1[0-2]|0?[1-9])[ \t]*[-月/.][ \t]*(3[01]|[12]\d|0?[1-9])[ \t]*日?"
+)
+
+
+def page_date(value: str) -> tuple[int, int] | None:
+    """(year, month) of a date a web page's metadata block states (成文日期, 发布日期), or
+    None for a value that is no such date."""
+    found = _PAGE_DATE.fullmatch(value.strip())
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
 
 FULL_TO_HALF = {
     "（": "(",

@@ -15,10 +15,10 @@ from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.data import builtin
 from .clause import looks_like_clause
 from .model import Paren
+from .text import DOC_NUMBER_LINE as DOC_NUMBER_LINE
+from .text import YEAR as YEAR
 from .text import fold
-
-#: a four-digit year of this or the last century, as a regex fragment
-YEAR = r"(?:19|20)\d\d"
+from .text import page_date as page_date
 
 #: a document number in any form the drafters write: 国知联办〔2024〕6号, 国知联办[2024]06号,
 #: 国知联办（2024）第6号 …; the groups say what GB/T 9704 would have
@@ -26,11 +26,6 @@ DOC_NUMBER_ANY = LazyPattern(
     rf"(?P<agency>{HAN}{{2,10}}?)"
     r"[ \t]*(?P<open>[〔\[【(（{［]?)[ \t]*(?P<year>\d{2,4})[ \t]*"
     r"(?P<close>[〕\]】)）}］]?)[ \t]*(?P<di>第?)[ \t]*(?P<serial>\d{1,4})[ \t]*号"
-)
-#: a line that is a document number, however written (the parser's test for the doc number),
-#: alone or in brackets under the title as gazettes and law libraries print it ((晋政发〔2008〕8号))
-DOC_NUMBER_LINE = LazyPattern(
-    rf"^[ \t]*\(?[ \t]*{HAN}{{2,12}}[ \t]*[〔\[(【{{]?[ \t]*\d{{2,4}}[ \t]*[〕\])】}}]?[ \t]*第?[ \t]*\d{{1,4}}[ \t]*号[ \t]*\)?[ \t]*$"
 )
 #: a document number exactly as GB/T 9704-2012 7.2.4 writes it
 DOC_NUMBER_GOOD = LazyPattern(rf"^{HAN}{{2,10}}〔{YEAR}〕[1-9]\d{{0,3}}号$")

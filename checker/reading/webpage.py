@@ -17,7 +17,14 @@ What a reader of the page calls the document is kept, the site around it left ou
   page's metadata states (``<meta name="ArticleTitle">``) when the article does not hold it;
 - each paragraph, heading, list item or ``<br>``-separated line is a line; a **table** is
   read as Markdown rows (``| 序号 | 重点任务 | 牵头单位 |``), which the task-table reader
-  (``tables``) takes as it takes a Markdown plan's.
+  (``tables``) takes as it takes a Markdown plan's;
+- the **metadata block** a portal prints outside the text (索引号, 发文机关, 发文字号,
+  成文日期, 发布日期…, labels as data in ``rules/layout.yaml`` ``page_metadata``) gives the
+  document's number and its written and publication dates (``page_facts``): the parser
+  takes the number where the text states none, and the date. Where the rendering holds no
+  number (the block stands outside the article and the article prints none), the number
+  is put on a line of its own before the text, as a printed document has it, so that a
+  finding on it has a line and column.
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ import re
 from collections.abc import Callable
 
 from ..base.errors import InputError, Reason
+from ..knowledge.data import builtin
+from .text import DOC_NUMBER_LINE, fold, page_date
 
 #: decodes a text file's bytes: (text, encoding, BOM) or an InputError (``source.decode``)
 Decoder = Callable[[bytes, str], tuple[str, str, bool]]
@@ -86,9 +95,15 @@ _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn"}
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 
 
-def read_html(data: bytes, name: str, decode: Decoder) -> tuple[str, str]:
+#: a fact of the metadata block: (kind, value, the rendered line holding it or "")
+Fact = tuple[str, str, str]
+
+
+def read_html(data: bytes, name: str, decode: Decoder) -> tuple[str, str, tuple[Fact, ...]]:
     """The document of a saved web page as plan text (one paragraph a line, tables as
-    Markdown rows), and the encoding it was read in. ``decode`` decodes bytes that declare
+    Markdown rows), the encoding it was read in, and what its metadata block states
+    (``page_facts``: kind ``number``, ``written`` or ``published``, the value, and the
+    line of the text that holds it, "" for none). ``decode`` decodes bytes that declare
     no charset as a text plan's are (``source.decode``)."""
     from lxml import html
 
@@ -98,6 +113,7 @@ def read_html(data: bytes, name: str, decode: Decoder) -> tuple[str, str]:
     except Exception:  # lxml's ParserError, or an empty document
         raise InputError(name, NOT_A_PAGE) from None
     _drop_furniture(root)
+    facts = page_facts(root)
     article = _article(root)
     if article is None:
         raise InputError(name, NO_ARTICLE)
@@ -107,7 +123,8 @@ def read_html(data: bytes, name: str, decode: Decoder) -> tuple[str, str]:
         lines.insert(0, title)
     if not lines:
         raise InputError(name, NO_ARTICLE)
-    return "\n".join(lines), encoding
+    placed = _rendered(facts, lines)  # (a number no line states is put before the text)
+    return "\n".join(lines), encoding, placed
 
 
 def _decode(data: bytes, name: str, decode: Decoder) -> tuple[str, str]:
@@ -361,3 +378,134 @@ def _clean(text: str) -> str:
     """A line's text: whitespace runs (the page's own line breaks, &nbsp;) made one space,
     and none at either end."""
     return " ".join(text.replace("\u00a0", " ").replace("\u3000", " ").split())
+
+
+# -- the metadata block ---------------------------------------------------------------------
+# 索引号 / 主题分类 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期, as label and value: in
+# cells of a table (gov.cn: a label cell, then its value's; 江西: both in one cell), in a
+# list's items or a definition list. rules/layout.yaml ``page_metadata`` says why each.
+
+#: the elements a label and its value are written in
+_LABEL_TAGS = ("td", "th", "li", "dt", "dd", "p", "div", "span", "label", "b", "strong", "font")
+#: the elements that hold a block's pairs (a label's nearest one is its block)
+_BLOCK_TAGS = ("table", "ul", "ol", "dl", "div", "section")
+#: a label and its value are short: longer text is a container of several, or prose
+_PAIR_LENGTH = 300
+_FACT_KINDS = ("number", "written", "published")
+
+
+def _metadata_labels() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], int]:
+    """The labels (their spaces taken out) with the kind each gives, a pattern of a
+    label at a text's start (spaces inside it as the page has them, ``索  引  号``, then a
+    colon and the value, or nothing), one of a label and its colon anywhere, and how many
+    labels a block holds at least."""
+    data = builtin("layout.yaml")["page_metadata"]
+    kinds = {str(label): kind for kind in (*_FACT_KINDS, "other") for label in data[kind]}
+    spaced = [r"\s*".join(map(re.escape, label)) for label in sorted(kinds, key=len, reverse=True)]
+    label = "(?P<label>" + "|".join(spaced) + ")"
+    pair = re.compile(rf"^{label}\s*(?:[:：]\s*(?P<rest>.*))?$", re.S)
+    return kinds, pair, re.compile(rf"{label}\s*[:：]"), int(data["least"])
+
+
+def page_facts(root) -> list[tuple[str, str]]:
+    """What the page's metadata block states: ``(kind, value)`` for the document number
+    (``number``), the written date (``written``, 成文日期) and the publication date
+    (``published``), each only where the page states it once, as a number or a date.
+
+    A block is the nearest table, list or division around label-value pairs holding at
+    least ``least`` labels: a navigation or related-links list holds none, a sentence that
+    opens with 标题 or 分类 has no colon after it, and a label with an empty value (a search
+    form's 发文字号: its input) gives nothing. The first such block of the page is read."""
+    kinds, pair, anywhere, least = _metadata_labels()
+    blocks: dict = {}
+    for element in root.iter(*_LABEL_TAGS):
+        text = _clean(element.text_content())
+        if len(text) > _PAIR_LENGTH:
+            continue
+        found = pair.match(text)
+        if found is None:
+            continue
+        rest = found.group("rest") or ""
+        if anywhere.search(rest):
+            continue  # a container of several pairs: its cells are read one by one
+        label = "".join(found.group("label").split())
+        value = rest or _value_after(element, pair)
+        block = next(element.iterancestors(*_BLOCK_TAGS), None)
+        blocks.setdefault(block, []).append((label, value))
+    for pairs in blocks.values():
+        if len({label for label, _ in pairs}) >= least:
+            return _facts(pairs, kinds)
+    return []
+
+
+def _value_after(element, pair: re.Pattern[str]) -> str:
+    """The value of a label written alone: the text after it in its cell (``<b>文号:</b>
+    赣府厅发〔2020〕7号``), else the next cell's (``<td>发文字号：</td><td>国办发…</td>``,
+    ``<dt>`` then ``<dd>``), unless that is another label (the value was left empty)."""
+    tail = _clean(element.tail or "")
+    if tail:
+        return "" if pair.match(tail) else tail
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None:
+        return ""
+    text = _clean(following.text_content())
+    return "" if len(text) > _PAIR_LENGTH or pair.match(text) else text
+
+
+def _facts(pairs: list[tuple[str, str]], kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """A block's number and dates: each kind's value where the block states one (a cell and
+    the bold label inside it both give it), a number that is a document number and dates
+    that are dates; none where it states two different ones."""
+    values: dict[str, set[str]] = {}
+    for label, value in pairs:
+        kind = kinds[label]
+        if value and kind != "other":
+            values.setdefault(kind, set()).add(value)
+    facts = []
+    for kind in _FACT_KINDS:
+        given = values.get(kind, set())
+        if len(given) != 1:
+            continue
+        value = next(iter(given))
+        valid = DOC_NUMBER_LINE.match(fold(value)) if kind == "number" else None
+        if valid or (kind != "number" and page_date(value)):
+            facts.append((kind, value))
+    return facts
+
+
+def _rendered(facts: list[tuple[str, str]], lines: list[str]) -> tuple[Fact, ...]:
+    """Each fact with the line of the text that states it: the block's own line where the
+    article holds the block (gov.cn prints it in the article's frame). A number that no line
+    states, on a page whose text prints no number of its own, is put on a line of its own
+    before the text (``lines`` is changed); one the text prints too is the text's (one
+    number: a finding on it is said once, where the document has it)."""
+    kinds, _, anywhere, _ = _metadata_labels()
+    placed = []
+    for kind, value in facts:
+        line = next(
+            (
+                line
+                for line in lines
+                if value in line
+                and any(kinds.get(label) == kind for label in _labels_in(line, anywhere))
+            ),
+            "",
+        )
+        if not line and kind == "number" and not _states_a_number(lines):
+            lines.insert(0, value)
+            line = value
+        placed.append((kind, value, line))
+    return tuple(placed)
+
+
+def _labels_in(line: str, anywhere: re.Pattern[str]) -> list[str]:
+    """The labels a rendered line holds (their spaces taken out)."""
+    return ["".join(found.group("label").split()) for found in anywhere.finditer(line)]
+
+
+def _states_a_number(lines: list[str]) -> bool:
+    """Whether the text prints a document number on a line of its own (under its title, as
+    the parser reads it)."""
+    return any(DOC_NUMBER_LINE.match(fold(line)) for line in lines)
