@@ -137,7 +137,7 @@ def test_a_right_number_in_the_block_is_no_finding(tmp_path):
 
 def test_a_label_with_an_empty_value_gives_nothing(tmp_path):
     source, plan = _page(tmp_path, _govcn("", written=""))
-    assert [kind for kind, *_ in source.meta] == ["published"]  # the one value given
+    assert [kind for kind, *_ in source.meta if kind != "block"] == ["published"]  # the one given
     assert plan.paragraph("doc_number") is None
     assert plan.date.source != "written-date"
 
@@ -160,7 +160,7 @@ def test_a_number_in_a_block_outside_the_article_is_put_on_a_line_of_its_own(tmp
 def test_the_written_date_without_a_number_dates_the_plan(tmp_path):
     page = _JIANGXI.format(number="").replace("<b>文      号:</b>", "<b>组配分类:</b>")
     source, plan = _page(tmp_path, page)
-    assert [kind for kind, *_ in source.meta] == ["written"]
+    assert [kind for kind, *_ in source.meta] == ["written"]  # (the block is not in the text)
     assert plan.date == (2020, 2, "written-date")
     assert plan.paragraph("doc_number") is None
 
@@ -234,7 +234,8 @@ def test_the_corpus_pages_numbers_and_written_dates_are_read():
         ("written", "2020-02-28", -1, -1),
     )
     govcn = read_source(root / "national" / "2018-guobanfa-wufei-chengshi.html")
-    facts = {kind: value for kind, value, *_ in govcn.meta}
+    facts = {kind: value for kind, value, *_ in govcn.meta if kind != "block"}
+    assert [kind for kind, *_ in govcn.meta].count("block") == 5  # its five rows
     # written 2018-12-29, published in the next year: the written date is the plan's
     assert facts == {
         "number": "国办发〔2018〕128号",
@@ -242,3 +243,24 @@ def test_the_corpus_pages_numbers_and_written_dates_are_read():
         "published": "2019年01月21日",
     }
     assert parse(govcn).date.year == 2018
+
+
+def test_a_block_inside_the_article_is_the_page_s_metadata_not_its_front_matter(tmp_path):
+    """A list block the article holds: its lines are metadata, so a label with an empty value
+    (``主题分类：``, a colon at its end) is not taken for the addressee line."""
+    page = _LIST.format(number="某政办发[2024]3号", dates=_WRITTEN).replace(
+        '<div class="xxgk-info"><ul>',
+        '<div class="article"><ul><li><span>主题分类：</span><span></span></li>',
+    )
+    page = page.replace('</ul></div>\n<div class="article">', "</ul>", 1)
+    source, plan = _page(tmp_path, page)
+    lines = source.text.splitlines()
+    assert lines[:2] == ["主题分类：", "索引号：11330000002482870P/2024-00012"]
+    assert [p.role for p in plan.paragraphs if p.span.line <= 5] == ["metadata"] * 4 + [
+        "doc_number",
+        "metadata",
+    ]
+    assert plan.paragraph("addressee").text.startswith("各市、县")
+    assert [t.number for t in plan.tasks] == [1, 2, 3]
+    [d001] = _findings(tmp_path, "D001")
+    assert (d001["line"], d001["column"]) == (4, len("发文字号：") + 1)

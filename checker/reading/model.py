@@ -169,8 +169,9 @@ class Heading(NamedTuple):
 class Paragraph(NamedTuple):
     """A line of prose that is not a task or heading, with its role in the document."""
 
-    #: doc_number | addressee | notice | issuer | title | preamble | closing | body; a web
-    #: page's number from its metadata block is a doc_number where the text prints none
+    #: doc_number | addressee | notice | issuer | title | preamble | closing | body |
+    #: metadata (a line of a web page's metadata block); a web page's number from its
+    #: metadata block is a doc_number where the text prints none
     role: str
     text: str
     span: Span

@@ -430,6 +430,10 @@ class Walk:
         self.pending_number: tuple[str, int] | None = None  # digits left at a line's end
         self.last_number = ""  # the last task's number: a mistyped next one is expected after
         self.annex_next = 0  # in a list of annexes (附件：1.…): the number its next item has
+        #: where the lines of a web page's metadata block start (``Source.meta``)
+        self.metadata = frozenset(
+            start for kind, _, start, _ in lines.source.meta if kind == "block" and start >= 0
+        )
         # what it found, in the order it found them
         self.paragraphs: list[Paragraph] = []
         self.headings: list[Heading] = []
@@ -454,6 +458,12 @@ class Walk:
             return index + 1
         if self.pending_number is not None:
             return self.task(index, content, start, 3, None)
+        if self.metadata and start in self.metadata:
+            span = self.lines.span(start, start + len(content.rstrip()))
+            self.paragraphs.append(
+                Paragraph("metadata", self.lines.source.text[span.start : span.end], span)
+            )
+            return index + 1  # the page's metadata block: not the document's front matter
         item = self.lines.item(index, self.task_level, self.last_number)
         if self.annex_next:
             if item is not None and numeral_value(item[1].group(1)) == self.annex_next:

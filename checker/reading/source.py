@@ -45,7 +45,7 @@ class Source(NamedTuple):
     #: what a web page states of its document outside the text, in its metadata block
     #: (``webpage.page_facts``): ``(kind, value, start, end)``, kind ``number``, ``written``
     #: or ``published``, ``start:end`` where the value stands in ``text`` (-1, -1 where the
-    #: rendering does not hold it)
+    #: rendering does not hold it); kind ``block`` (no value) is a line of the block itself
     meta: tuple[tuple[str, str, int, int], ...] = ()
 
     def __repr__(self) -> str:  # the text itself would fill a screen
@@ -336,7 +336,7 @@ def _placed(facts: tuple[tuple[str, str, str], ...], text: str) -> tuple:
     for kind, value, line in facts:
         at = text.find(line) if line else -1
         start = text.find(value, at) if at >= 0 else -1
-        end = start + len(value) if start >= 0 else -1
+        end = start + len(value or line) if start >= 0 else -1
         placed.append((kind, value, start, end))
     return tuple(placed)
 

@@ -497,7 +497,27 @@ def _rendered(facts: list[tuple[str, str]], lines: list[str]) -> tuple[Fact, ...
             lines.insert(0, value)
             line = value
         placed.append((kind, value, line))
-    return tuple(placed)
+    held = [line for _, _, line in placed if line and line in lines]
+    return tuple(placed) + tuple(("block", "", line) for line in _block_lines(lines, held))
+
+
+def _block_lines(lines: list[str], held: list[str]) -> list[str]:
+    """The lines of the rendering that are the metadata block, where the article holds it:
+    the run of lines holding a label and its colon around the lines that state a fact
+    (``主题分类：`` with no value is one of them). The parser reads them as the page's
+    metadata, never as the document's title, addressee or tasks."""
+    if not held:
+        return []
+    _, _, anywhere, _ = _metadata_labels()
+    labelled = [bool(anywhere.search(line)) for line in lines]
+    first = last = lines.index(held[0])
+    for line in held:
+        first, last = min(first, lines.index(line)), max(last, lines.index(line))
+    while first > 0 and labelled[first - 1]:
+        first -= 1
+    while last + 1 < len(lines) and labelled[last + 1]:
+        last += 1
+    return lines[first : last + 1] if all(labelled[first : last + 1]) else []
 
 
 def _labels_in(line: str, anywhere: re.Pattern[str]) -> list[str]:
