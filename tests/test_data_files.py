@@ -56,6 +56,16 @@ def test_shipped_data_has_its_shape(name):
             lambda d: d.pop("max_tag_length"),
             "annotations.yaml:max_tag_length: missing",
         ),
+        (  # a legitimate form says how it is told: words it opens with or holds, or a pattern
+            "annotations.yaml",
+            lambda d: d["legitimate"][0].pop("starts"),
+            "annotations.yaml:legitimate[0]:pattern: missing",
+        ),
+        (
+            "annotations.yaml",
+            lambda d: d["legitimate"][0].update(starts="以下简称"),
+            "annotations.yaml:legitimate[0]:starts: expected a list",
+        ),
         (
             "vocabulary.yaml",
             lambda d: d.update(separator=["、"]),

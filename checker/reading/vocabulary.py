@@ -281,10 +281,13 @@ def is_separator(mark: str) -> bool:
 # -- stray tags ----------------------------------------------------------------------------
 class TagPolicy(NamedTuple):
     """What a working tag looks like (``rules/annotations.yaml``): markers that are tags
-    wherever they stand, and the legitimate forms a standalone parenthetical may take."""
+    wherever they stand, and the legitimate forms a standalone parenthetical may take:
+    opening with a word (``starts``), holding one (``holds``), or matching a pattern."""
 
     markers: frozenset[str]
     max_length: int
+    starts: tuple[str, ...]
+    holds: tuple[str, ...]
     legitimate: tuple[LazyPattern, ...]
 
     def is_marker(self, inner: str) -> bool:
@@ -299,17 +302,30 @@ class TagPolicy(NamedTuple):
             return True
         if not paren.standalone or len(inner) > self.max_length:
             return False
-        return not any(p.search(inner) for p in self.legitimate)
+        return not self.is_legitimate(inner)
+
+    def is_legitimate(self, inner: str) -> bool:
+        """The words first: told by ``str`` methods, while each pattern is compiled when a
+        parenthetical first reaches it (as patterns, the words cost 6 M instructions to
+        compile at a start whose plan has a tag, issue 26)."""
+        return (
+            inner.startswith(self.starts)
+            or any(word in inner for word in self.holds)
+            or any(p.search(inner) for p in self.legitimate)
+        )
 
 
 @cache
 def tag_policy() -> TagPolicy:
     data = builtin("annotations.yaml")
+    forms = data["legitimate"]
     return TagPolicy(
         frozenset(data["markers"]),
         int(data["max_tag_length"]),
+        tuple(str(word) for form in forms for word in form.get("starts", ())),
+        tuple(str(word) for form in forms for word in form.get("holds", ())),
         # each compiled when a parenthetical first reaches it (most are told by a marker)
-        tuple(LazyPattern(str(item["pattern"])) for item in data["legitimate"]),
+        tuple(LazyPattern(str(form["pattern"])) for form in forms if "pattern" in form),
     )
 
 
