@@ -454,3 +454,77 @@ def test_items_under_a_heading_without_any_clause_are_prose():
     assert [f.code for f in lint_text(text, "G008")] == []
     # where no item has a clause at all, the document assigns no duty per item: one note
     assert [f.code for f in lint_text("1.推进改革。\n2.完善制度。\n", ("G008", "G013"))] == ["G013"]
+
+
+def _plan_parties(inner: str) -> list[tuple[str, str, str]]:
+    """The parties of a clause read in a plan: name, role, and the text its span covers."""
+    text = f"一、甲\n（一）推进改革。（{inner}）\n"
+    source = Source.from_text(text, "p.txt")
+    found = parse(source).tasks[0].clause
+    assert found.unplaced == ()
+    return [(p.name, p.role, source.text[p.span.start : p.span.end]) for p in found.parties]
+
+
+@pytest.mark.parametrize(
+    ("inner", "parties"),
+    [
+        # blanks a PDF's justified line or an OCR left inside a word (锡梁委发〔2020〕21号,
+        # 锡政发〔2020〕15号): the word is read whole, its span the text as written
+        ("区发展 改革委牵头，区财政局配合",
+         [("区发展改革委", "lead", "区发展 改革委"), ("区财政局", "cooperate", "区财政局")]),
+        ("区财政局、区商务委按职责分工 负责",
+         [("区财政局", "lead", "区财政局"), ("区商务委", "participant", "区商务委")]),
+        ("牵  头责任部门：区工业和信息化局", [("区工业和信息化局", "lead", "区工业和信息化局")]),
+        ("市商务局 牵头， 市财政局，各 区人民政府、无锡经济 开发区管委会按职责分工负责",
+         [("市商务局", "lead", "市商务局"), ("市财政局", "participant", "市财政局"),
+          ("各区人民政府", "participant", "各 区人民政府"),
+          ("无锡经济开发区管委会", "participant", "无锡经济 开发区管委会")]),
+        # a blank that parts two labelled lists, one space as well as many (a district plan)
+        ("牵头单位：区发展改革委 配合单位：区财政局、区商务委",
+         [("区发展改革委", "lead", "区发展改革委"), ("区财政局", "cooperate", "区财政局"),
+          ("区商务委", "cooperate", "区商务委")]),
+        ("牵头单位：各街镇 配合单位：区商务委",
+         [("各街镇", "lead", "各街镇"), ("区商务委", "cooperate", "区商务委")]),
+        ("责任单位：区民政局 完成时限：2024年底", [("区民政局", "lead", "区民政局")]),
+    ],
+)  # fmt: skip
+def test_blanks_a_conversion_left_inside_a_clause(inner, parties):
+    assert _plan_parties(inner) == parties
+
+
+def test_a_blank_after_a_bodys_name_is_kept():
+    """The look-alikes: a blank after a whole name may part two names (a table cell joins
+    its lines with one), and a word written with a blank before a colon that follows no
+    labelled list is no second label."""
+    assert clause.close_up("区发展改革委 区财政局负责") == ("区发展改革委 区财政局负责", None)
+    assert clause.close_up("市商务局 牵头") == ("市商务局 牵头", None)
+    assert clause.close_up("各街镇 配合单位:区商务委")[0] == "各街镇 配合单位:区商务委"
+    assert clause.close_up("牵  头单位:区财政局")[0] == "牵头单位:区财政局"
+    assert clause.close_up("科技部负责") == ("科技部负责", None)
+    assert clause.close_up("Wi Fi 科技部 负责")[0] == "Wi Fi 科技部 负责"  # no Han each side
+
+
+def test_one_space_before_an_unknown_colon_phrase_parts_nothing():
+    """One space parts two lists only before a label the grammar knows: before an unknown
+    colon phrase the whole is left unplaced (G012), never read as a body's name."""
+    reading = _read("牵头单位:区民政局 考核方式:现场检查")
+    assert reading.parties == ()
+    assert reading.unplaced == (("区民政局 考核方式:现场检查", 5),)
+
+
+def test_a_bracket_that_explains_is_no_clause():
+    """（包括牵头单位自身）explains whom a sentence covers (包府办发〔2022〕 考评方式): prose,
+    whatever role word it holds, and the rule it sits in is no task. Look-alikes: a clause
+    opening with a label or a body, one with a place's name beginning 如 or 即."""
+    assert not clause.looks_like_clause("包括牵头单位自身")
+    assert not clause.holds_clause_group("各牵头考核单位对各部门(包括牵头单位自身)进行考核。")
+    assert clause.looks_like_clause("牵头单位:市审批服务局")
+    assert clause.looks_like_clause("如皋市人民政府负责")
+    assert clause.looks_like_clause("即墨区政府牵头,区财政局配合")
+    text = (
+        "一、主要任务\n（一）推进改革\n1.甲。（市审批服务局负责）\n2.乙。（市财政局负责）\n"
+        "二、考评方式\n（一）实行百分制。各牵头考核单位对各部门（包括牵头单位自身）承担的任务进行考核。\n"
+    )
+    plan = parse(Source.from_text(text, "p.txt"))
+    assert [t.number_text for t in plan.tasks] == ["1", "2"]
+    assert [f.code for f in lint_text(text, ("G008", "A001"))] == []

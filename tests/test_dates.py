@@ -67,6 +67,34 @@ def test_where_the_date_comes_from():
     assert _date(deadlines) == (2012, None, "deadline")
 
 
+def test_the_documents_it_cites_date_a_plan_that_writes_no_other_year():
+    """长府办 2019: no number, date or year of its own; the only year it writes is that of
+    the municipal opinion it implements, (沪府办规〔2019〕5号): made that year or later, and
+    the early year is the cautious one. Its look-alikes: a plan writing any other year, and
+    a number without its year's brackets (a year in a sentence) date it no such way."""
+    cites = "关于加强某项工作的意见\n近期出台《意见》（沪府办规〔2019〕5号），为贯彻落实，提出如下意见：\n"
+    body = "（一）甲。（区消防救援支队负责）\n"
+    assert _date(cites + body) == (2019, None, "cited")
+    two = (
+        "关于加强某项工作的意见\n根据（国发〔2016〕3号）和（沪府办规〔2019〕5号），提出如下意见：\n"
+    )
+    assert _date(two + body) == (2019, None, "cited")  # the latest
+    # another year written: the cited number is no longer the only evidence
+    assert _date(cites + "（一）甲，到2025年基本建成。（区消防救援支队负责）\n") is None
+    assert _date("关于加强某项工作的意见\n" + body) is None
+
+
+def test_a_plans_period_under_its_title_is_the_titles():
+    """静府办发〔2019〕10号: 三年行动计划 over （2019—2021） on a line of its own, as a centred
+    title wraps: the period is the title's, the plan's year its first."""
+    text = "静安区消防救援发展三年行动计划\n（2019—2021）\n一、任务\n1.甲。（区消防救援支队负责）\n"
+    plan = parse(Source.from_text(text, "plan.txt"))
+    assert plan.year == 2019 and plan.date == (2019, None, "title")
+    # a bracketed period further down is prose, not the title's
+    later = "静安区消防救援发展三年行动计划\n为做好工作，制定本计划。\n（2019—2021）\n一、任务\n1.甲。（区消防救援支队负责）\n"
+    assert parse(Source.from_text(later, "plan.txt")).year is None
+
+
 def test_the_years_deadlines_and_starts_name():
     text = "2012年起5年内；2012年10月底前牵头制定；2013年底前完成；2014年上半年前；2015年以前"
     assert term_years(text) == [2012, 2012, 2013, 2014, 2015]

@@ -121,6 +121,34 @@ def test_an_indented_paragraph_after_a_page_end_begins_a_paragraph(tmp_path):
     assert CUT in source.lines and REST in source.lines
 
 
+def _indent_rest(path, **indent: str):
+    """The Word file at ``path`` with the rest (``REST``) given these ``w:ind`` values."""
+    document = docx.Document(path)
+    rest = next(p for p in document.paragraphs if p.text == REST)
+    attributes = " ".join(f'w:{name}="{value}"' for name, value in indent.items())
+    rest._p.get_or_add_pPr().append(parse_xml(f"<w:ind {W_NS} {attributes}/>"))
+    document.save(path)
+    return path
+
+
+def test_a_converters_fraction_of_a_point_is_no_first_lines_indent(tmp_path):
+    """A Word file made by OCR from print sets a few twips on the line that goes on after a
+    page's end (无锡 2020: ``firstLine="8"``, under half a point): no paragraph begins so."""
+    for indent in ({"firstLine": "8"}, {"firstLine": "6", "left": "147"}, {"firstLineChars": "10"}):
+        path = _indent_rest(_word(tmp_path, _head(CUT, PAGE, REST, NEXT)), **indent)
+        source, _, codes = _read(path)
+        assert CUT + REST in source.lines, indent
+        assert "G008" not in codes and "N003" not in codes
+
+
+def test_an_indent_of_a_character_begins_a_paragraph(tmp_path):
+    """The look-alike: a typed indent, however small the type, is a character or more."""
+    for indent in ({"firstLine": "210"}, {"firstLineChars": "100"}, {"firstLine": "640"}):
+        path = _indent_rest(_word(tmp_path, _head(CUT, PAGE, REST, NEXT)), **indent)
+        source, _, _ = _read(path)
+        assert CUT in source.lines and REST in source.lines, indent
+
+
 def test_a_paragraph_ending_its_sentence_at_a_pages_end_is_not_joined(tmp_path):
     ended = CUT + "业认定的企业给予奖励。"
     source, _, _ = _read(_word(tmp_path, _head(ended, PAGE, "（国家知识产权局负责）", NEXT)))

@@ -107,7 +107,7 @@ SHANGHAI = REAL / "shanghai"
     ("name", "tasks", "beyond_g001"),
     [
         ("sh-haimian-hfb2024-3.txt", 29, [("D005", 19)]),
-        ("sh-huangpu-kezaisheng-2025.txt", 11, [("G005", 48)]),
+        ("sh-huangpu-kezaisheng-2025.txt", 11, []),
         ("sh-gongyuan-hfb2026-21.txt", 16, []),
         ("sh-kexuelvhua-hfb2022-24.txt", 7, []),
         ("sh-nongcungonglu-hfb2020-3.txt", 12, []),

@@ -583,6 +583,42 @@ def test_a_clause_alone_after_a_single_measure_is_the_measures():
     assert [t.number_text for t in _plan(single).tasks] == ["1", "1"]
 
 
+# ---- sub-items of a measure with a paragraph under each ------------------------------------
+# 奉贤 2021 农村公路: 1.明确三级财政出资比例 / (1)县道 / its paragraph / (2)乡、村道 / its paragraph
+
+SUB_ITEMS = (
+    "某区农村公路管理养护实施方案\n"
+    "一、主要任务\n"
+    "1.明确三级财政出资比例。（责任单位：区财政局、区交通委）\n"
+    "（1）县道\n"
+    "县道由市、区两级财政共同承担。\n"
+    "（2）乡、村道\n"
+    "乡、村道养护费由市、区、镇三级财政共同承担。\n"
+    "2.加强资金使用监管。（责任单位：区财政局）\n"
+)
+
+
+def test_a_paragraph_under_a_sub_item_keeps_the_next_sub_item_in_the_measure():
+    """The paragraph under (1) is its body, and (2) after it is the measure's sub-item as (1)
+    is: never a heading of its own numbered apart ((2) where 1 was due, N005)."""
+    plan = _plan(SUB_ITEMS)
+    assert [t.number_text for t in plan.tasks] == ["1", "2"]
+    assert plan.tasks[0].span.end_line == 6
+    assert not [h for h in plan.headings if h.level == 4]
+    assert [code for code, _ in _found(SUB_ITEMS)] == ["G011"]  # (the district's bodies)
+
+
+def test_a_closing_paragraph_after_the_last_sub_item_stays_apart():
+    """The look-alike: a paragraph after the measure's last sub-item, with no sub-item after
+    it, is not taken into the measure (a closing statement stays a paragraph)."""
+    text = SUB_ITEMS.replace("2.加强资金使用监管。（责任单位：区财政局）\n", "") + (
+        "上述各项任务分工中，列第一位的部门为牵头部门。\n"
+    )
+    plan = _plan(text)
+    assert plan.tasks[0].span.end_line == 6
+    assert any("列第一位" in p.text for p in plan.paragraphs)
+
+
 # ---- the lead named in the heading of the measures: （一）A牵头的工作 ---------------------------
 # 晋政发〔2008〕8号: sections titled by the leader whose work they hold, sub-sections titled by the
 # body that leads them, the measures (numbered or not) under them, 协同单位 lines after them

@@ -508,6 +508,23 @@ OPEN_LIST_MIN_CLAUSES = 3
 OPEN_LIST_SHARE = 0.25
 
 
+@cache
+def _frame_titles() -> tuple[str, ...]:
+    return tuple(str(word) for word in (builtin("layout.yaml") or {}).get("frame_titles", ()))
+
+
+def binds_every_body(task: Task, clause: Clause) -> bool:
+    """Is the clause a frame item's (保障措施, 组织实施: ``layout.yaml``'s frame titles) that
+    names its lead and then each body concerned (``区发展改革委、各相关部门，各街道管理办``,
+    黄发改委办 2025)? What such an item asks binds every body, as its text says (各部门、各街道
+    …要…): 各 distributes it over all of them, it leaves no one out. An open tail (等部门)
+    and a measure's own 各有关部门 stay vague."""
+    if not (clause.vague and clause.vague.startswith("各") and clause.agencies):
+        return False
+    title = fold(task.body).split("。", 1)[0][:20]
+    return any(word in title for word in _frame_titles())
+
+
 def open_lists_are_convention(plan: Plan) -> bool:
     """Does the document close its lists with 等 / 有关部门 as a rule (``A牵头,B、C等按职责
     分工负责``, the State Council's task-division formula), rather than once by accident?

@@ -174,6 +174,7 @@ UI = {
     "plan_date.title": "the title",
     "plan_date.deadline": "a deadline in the text",
     "plan_date.text": "a date in the text",
+    "plan_date.cited": "the number of a document it cites",
     "plan_date.written-date": "the web page's written date (成文日期)",
     "plan_date.publication-date": "the web page's publication date (发布日期; no written date given)",
     "skipped": "skipped: {reason}",
@@ -449,8 +450,9 @@ EXPLANATIONS = {
         "near-duplicate, 0.8 by default) were usually entered twice when drafts were merged, or\n"
         "should be one task. Each pair is reported once, on the later task. Parallel tasks are\n"
         "not repeats: two that differ in a figure (占比达到50% / 30%), one word standing for\n"
-        "another at two places or more (客车超员…超员 / 货车超载…超载), or two titles of\n"
-        "documents to make."
+        "another at two places or more (客车超员…超员 / 货车超载…超载), one word swapped in\n"
+        "tasks of two leads (规模以上工业企业 / 规模以上大数据、云计算企业: each lead's object), or\n"
+        "two titles of documents to make."
     ),
     "G001": (
         "A responsible agency must be in the agency registry (rules/agencies.yaml). A name one or\n"
@@ -492,7 +494,8 @@ EXPLANATIONS = {
         "named list closed with '等' or '有关部门' is reported only in a document that otherwise\n"
         "names every agency, not where open lists are the document's way (documents of the\n"
         "State Council or a local government and their general offices, or a quarter of the\n"
-        "clauses or more)."
+        "clauses or more). A frame item's clause (保障措施, 组织实施) naming its lead and then\n"
+        "'各相关部门' binds every body concerned and is not reported."
     ),
     "G006": (
         "'按职责分工负责' is for a task shared by several agencies; with a single agency write\n"

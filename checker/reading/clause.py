@@ -90,6 +90,7 @@ class Grammar(NamedTuple):
     each_kind: LazyPattern | None  # a bare kind of place after 各: the 县级市 of 各区、县级市
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
+    explanations: tuple[str, ...]  # a bracket opening so explains, never assigns (包括…)
     clause_end: LazyPattern  # asked only of a task with several bracketed groups
     bare_label: str  # a pattern: a line opening with a role label is a clause
     closing_label: str  # a pattern: such a label (group 1) after the last sentence of a line
@@ -160,6 +161,7 @@ def grammar() -> Grammar:
         each_kind=LazyPattern(data["each_kind"]) if data.get("each_kind") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
+        explanations=tuple(map(str, data.get("explanation_opens", ()))),
         clause_end=LazyPattern(
             rf"(?:{roles})(?:[,;。][^,;。]*){{0,2}}[ \t]*$|^[ \t]*(?:{label_words})[ \t]*:"
         ),
@@ -212,7 +214,8 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
         end = _group_end(folded, marks, n)
         if end is not None:
             after = end
-            yield start, end
+            if not explains(folded[start + 1 : end]):
+                yield start, end
 
 
 @per_text()
@@ -324,7 +327,13 @@ def ends_like_clause(inner: str) -> bool:
 
 def looks_like_clause(inner: str) -> bool:
     """A parenthetical is a clause when it assigns responsibility (负责, 牵头, 配合…)."""
-    return CLAUSE_WORDS.search(inner) is not None
+    return CLAUSE_WORDS.search(inner) is not None and not explains(inner)
+
+
+def explains(inner: str) -> bool:
+    """Does a bracket's text open as an explanation does (``包括牵头单位自身``: the grammar's
+    ``explanation_opens``)? It says what the sentence covers, whatever role word it holds."""
+    return inner.lstrip(" \t").startswith(grammar().explanations)
 
 
 def is_bare_list(folded_inner: str) -> bool:
@@ -520,8 +529,9 @@ def _opening(g: Grammar, line: str, segment: tuple[int, int]) -> tuple[int, int]
 
 
 def lists_jointly(label: str | None) -> bool:
-    """A label whose list names bodies jointly responsible (责任单位:A、B): it claims no lead."""
-    return label is not None and grammar().labels.get(label) == "responsible"
+    """A label whose list names bodies jointly responsible (责任单位:A、B; a label coined so,
+    责任处室:, 责任处室、单位: 杭卫计办〔2015〕22号): it claims no lead."""
+    return label is not None and label_role(grammar(), label) == "responsible"
 
 
 def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
@@ -530,22 +540,28 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     subjects (collectives, 各区政府); where none is a subject, as in most clauses, the
     agencies are the parties, one tuple."""
     text = source.text[inner_start : inner_start + len(folded_inner)]
-    reading = _read_clause(folded_inner)
+    closed, kept = close_up(folded_inner)
+    reading = _read_clause(closed)
     starts = source.line_starts
+
+    def at_source(at: int, length: int) -> Span:
+        """The span in the source of ``length`` characters read at ``at`` of the closed-up
+        text (a name read without the blank inside it spans the blank as written)."""
+        if kept is None:
+            return Span(inner_start + at, inner_start + at + length, starts)
+        last = kept[at + length - 1] + 1 if length else kept[at]
+        return Span(inner_start + kept[at], inner_start + last, starts)
+
     parties, agencies, subjects = [], [], []
     for name, at, role, collective in reading.parties:
-        start = inner_start + at
-        ref = AgencyRef(name, Span(start, start + len(name), starts), role)
+        ref = AgencyRef(name, at_source(at, len(name)), role)
         parties.append(ref)
         if collective:
             subjects.append(name)
         else:
             agencies.append(ref)
     placed = tuple(parties)
-    unplaced = tuple(
-        (part, Span(inner_start + at, inner_start + at + len(part), starts))
-        for part, at in reading.unplaced
-    )
+    unplaced = tuple((part, at_source(at, len(part))) for part, at in reading.unplaced)
     return Clause(
         text,
         span,
@@ -561,6 +577,63 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         notes=reading.notes,
         unplaced=unplaced,
     )
+
+
+#: a run of blanks between two Chinese characters (``发展 改革委``, ``按职责分工 负责``,
+#: ``牵  头``): a PDF's justified line or an OCR's reading spaces the characters of a word
+_INNER_BLANK = LazyPattern(rf"(?<={HAN})[ \t]+(?={HAN})")
+#: a label with its colon after a blank: the blank parts two labelled lists (``牵头单位:A
+#: 配合单位:B``), it is no blank inside a word
+_LABEL_AHEAD = LazyPattern(rf"{HAN}{{2,10}}[ \t]*:")
+
+
+def close_up(folded_inner: str) -> tuple[str, list[int] | None]:
+    """A clause's text without the blanks a conversion left inside its words, and where
+    each character kept stands in the text (None when nothing was dropped).
+
+    A PDF's text layer (justified lines) and an OCR'd page put blanks between the
+    characters of one word (``发展 改革委``, ``无锡经济 开发区管委会``, ``按职责分工 负责``,
+    ``牵  头责任部门``); no name, role or label of the family is written with a blank inside
+    it. A blank is kept where it may part two things: after a word that ends as a body's
+    name or a collective does (``区发展改革委 区财政局``, two names, as a table cell joins
+    its lines), and before a label (``牵头单位:A 配合单位:B``)."""
+    if " " not in folded_inner and "\t" not in folded_inner:
+        return folded_inner, None  # nearly every clause
+    g = grammar()
+    drops = [
+        blank
+        for blank in _INNER_BLANK.finditer(folded_inner)
+        if not _word_before(folded_inner, blank.start()).endswith(g.running_endings)
+        and not _parts_lists(folded_inner, blank.start(), blank.end())
+    ]
+    if not drops:
+        return folded_inner, None
+    pieces, kept, cursor = [], [], 0
+    for blank in drops:
+        pieces.append(folded_inner[cursor : blank.start()])
+        kept.extend(range(cursor, blank.start()))
+        cursor = blank.end()
+    pieces.append(folded_inner[cursor:])
+    kept.extend(range(cursor, len(folded_inner) + 1))  # (and where the text ends)
+    return "".join(pieces), kept
+
+
+def _parts_lists(text: str, start: int, end: int) -> bool:
+    """Does the blank at ``text[start:end]`` part a labelled list from the label of the next
+    (``牵头单位:A 配合单位:B``)? A label follows it, and one opens the text before it since
+    the last mark: the ``头`` of ``牵  头单位:`` opens no second list."""
+    if _LABEL_AHEAD.match(text, end) is None:
+        return False
+    since = max(text.rfind(mark, 0, start) for mark in ",;。(")
+    return ":" in text[since + 1 : start]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The Chinese characters that run up to ``end``: the word a blank follows."""
+    start = end
+    while start > 0 and _HAN_ONLY.fullmatch(text[start - 1]) is not None:
+        start -= 1
+    return text[start:end]
 
 
 class Reading(NamedTuple):
@@ -1039,26 +1112,37 @@ def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
             segments.append((folded_inner[start:at], start))
             start = at + 1
     segments.append((folded_inner[start:], start))
-    if "  " in folded_inner or "\t" in folded_inner:
+    if " " in folded_inner or "\t" in folded_inner:
         segments = [part for text, at in segments for part in _at_label_gaps(text, at)]
     return [(text, at) for text, at in segments if text]
 
 
 #: a gap of spaces before a label that opens the next list: （牵头单位:发改委    配合单位:工信局）
 #: (无锡新吴区 2019: the two labelled parts apart by spaces only, as a table's cells would be)
-_LABEL_GAP = LazyPattern(rf"[ \t]{{2,}}(?={HAN}{{2,10}}[ \t]*:)")
+_LABEL_GAP = LazyPattern(rf"[ \t]+(?=({HAN}{{2,10}})[ \t]*:)")
 
 
 def _at_label_gaps(text: str, at: int) -> list[tuple[str, int]]:
     """A segment cut where a gap of spaces stands before a label (``配合单位:``): the gap
-    separates two labelled lists as ; would."""
+    separates two labelled lists as ; would. A gap of one space does so only after a
+    labelled list and before a label the grammar knows (``牵头单位:A 配合单位:B``, a
+    district plan's one space where a table would have a cell's border)."""
     parts, start = [], 0
     for gap in _LABEL_GAP.finditer(text):
-        if text[start : gap.start()].strip():
-            parts.append((text[start : gap.start()], at + start))
+        before = text[start : gap.start()]
+        if before.strip() and (len(gap.group()) > 1 or _one_space_parts(before, gap.group(1))):
+            parts.append((before, at + start))
             start = gap.end()
     parts.append((text[start:], at + start))
     return parts
+
+
+def _one_space_parts(before: str, word: str) -> bool:
+    """Does one space before ``word:`` part two lists: a labelled list before it, and a label
+    of parties, a note or a time limit after it?"""
+    g = grammar()
+    known = label_role(g, word) is not None or word in g.note_labels or word in g.time_labels
+    return known and _label(before) is not None
 
 
 def _split_with(g: Grammar, text: str, start: int) -> list[tuple[str, int]]:

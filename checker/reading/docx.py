@@ -293,10 +293,7 @@ def _body(paragraph, numbering: _Numbering, number: int) -> _Body:
     """A body paragraph with what tells whether it begins a paragraph or goes on one."""
     text, prefix = _labelled(paragraph, numbering)
     ppr = paragraph._p.pPr
-    indent = ppr.find(W + "ind") if ppr is not None else None
-    first_line = indent is not None and any(
-        int(indent.get(W + name, "0") or 0) > 0 for name in ("firstLine", "firstLineChars")
-    )
+    first_line = _indented(ppr.find(W + "ind") if ppr is not None else None)
     centred = _val(ppr, "jc") == "center"
     section = ppr.find(W + "sectPr") if ppr is not None else None
     page_end = (section is not None and _val(section, "type") not in ("continuous",)) or any(
@@ -307,6 +304,26 @@ def _body(paragraph, numbering: _Numbering, number: int) -> _Body:
     return _Body(
         number, text, prefix, paragraph, prefix > 0, first_line or centred, page_end, before
     )
+
+
+#: the least first-line indent that begins a paragraph, in twips and in hundredths of a
+#: character: a quarter of a character of the smallest body type (五号, 10.5 pt). A typed
+#: indent is a character or two (2 characters of 三号 are 640 twips); a Word file converted
+#: from a PDF or a scan sets a few twips (``firstLine="8"``, under half a point) on lines
+#: that only go on, where the converter placed them
+_INDENT = {"firstLine": 52, "firstLineChars": 25}
+
+
+def _indented(indent) -> bool:
+    """Whether a paragraph's ``w:ind`` indents its first line as a paragraph's beginning is
+    indented (not by a converter's fraction of a point)."""
+    if indent is None:
+        return False
+    for name, least in _INDENT.items():
+        value = indent.get(W + name)
+        if value and value.lstrip("-").isdigit() and int(value) >= least:
+            return True
+    return False
 
 
 def _task_rows(element, document, numbering: _Numbering, table_number: int):

@@ -406,6 +406,11 @@ _GENRES = ("计划", "要点", "方案", "规划", "安排", "意见", "纲要",
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
+#: a plan's period in brackets, the last line of its title: 静安区消防救援发展三年行动计划 /
+#: （2019—2021） (静府办发〔2019〕10号), as a centred title wraps; a line of prose holds more
+_TITLE_PERIOD = LazyPattern(
+    r"^[ \t]*\([ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*[—–\-~～至到]+[ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*\)[ \t]*$"
+)
 _ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
 
 
@@ -579,16 +584,22 @@ class FrontMatter:
     document number, the addressee, the issuer, a notice or the preamble. Its state is
     which of them were met: a plan has one document number, one addressee, one title."""
 
-    __slots__ = ("addressee_seen", "doc_number_seen", "lines", "title_seen")
+    __slots__ = ("addressee_seen", "doc_number_seen", "lines", "title_last", "title_seen")
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
         self.doc_number_seen = False
         self.addressee_seen = False
         self.title_seen = False
+        self.title_last = False  # the line before was the title's
 
     def role(self, text: str, index: int) -> str:
         """Role of line ``index`` (its folded text) before the first heading or task."""
+        role = self._role(text, index)
+        self.title_last = role == "title"
+        return role
+
+    def _role(self, text: str, index: int) -> str:
         if not self.doc_number_seen and vocab.DOC_NUMBER_LINE.match(text):
             self.doc_number_seen = True
             return "doc_number"  # before or after the title: both are met
@@ -596,6 +607,8 @@ class FrontMatter:
             self.addressee_seen = True
             return "addressee"
         if self.title_seen:
+            if self.title_last and _TITLE_PERIOD.match(text):
+                return "title"  # its period on a line of its own under it: （2019—2021）
             return "preamble"
         if is_title_line(text) and _names_genre(text):
             self.title_seen = True
@@ -730,19 +743,44 @@ class Gatherer:
         """
         lines, task_level = self.lines, self.task_level
         next_index = index + 1
+        deeper = False  # the task holds an item of a deeper level: (1) under 1.
         while next_index < lines.count:
             item = lines.item(next_index, task_level, number)
             if item is not None and task_level is not None and item[0] > task_level:
                 self.append(next_index, segments, breaks, wrapped=False)
                 next_index += 1
+                deeper = True
                 continue
             if item is not None:  # the next task, or a heading: no plain line to join
                 return next_index  # (``starts_block`` would say so first)
             joined = self.join_wrapped(next_index - 1, number, segments, breaks)
+            if joined == next_index and deeper:
+                joined = self.join_sub_item_body(next_index, number, segments, breaks)
             if joined == next_index:
                 return next_index
             next_index = joined
         return next_index
+
+    def join_sub_item_body(
+        self, index: int, number: str, segments: Segments, breaks: list[Break]
+    ) -> int:
+        """The paragraphs under a sub-item of the task, where another sub-item follows them
+        (1.明确三级财政出资比例 / (1)县道 / 县道由市、区两级财政共同承担… / (2)乡、村道: 奉贤
+        2021): they are the sub-item's body, and the next sub-item is the task's too. Up to
+        three paragraphs; none where no sub-item comes before the next block (a closing
+        statement after the task's last sub-item stays a paragraph of its own)."""
+        lines, task_level = self.lines, self.task_level
+        for lookahead in range(index, min(index + 3, lines.count)):
+            if self.starts_block(lookahead, number):
+                return index
+            item = lines.item(lookahead, task_level, number)
+            if item is not None:
+                if lookahead == index or task_level is None or item[0] <= task_level:
+                    return index
+                for piece in range(index, lookahead):
+                    self.append(piece, segments, breaks, wrapped=False)
+                return lookahead
+        return index
 
     def join_wrapped(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
         """Join the plain lines after line ``index`` that complete a clause (up to three).
@@ -1549,7 +1587,8 @@ def plan_date(
     one, by weeks, across a year's end too), else the last date written in its ``text`` (a
     repost cites the date it was issued on; a city plan may have neither number nor date
     line), else the earliest year its deadlines name (2012年底前: a copy of a city's 实施意见
-    without number, date or year in its title still sets its work from its own year on)."""
+    without number, date or year in its title still sets its work from its own year on), else
+    the latest year of the document numbers it cites where it writes no other year."""
     number = _number_year(paragraphs)
     line = _date_line(paragraphs)
     written = _page_date(meta, "written") if meta else None
@@ -1579,6 +1618,9 @@ def plan_date(
     terms = vocab.term_years(text)
     if terms:  # a plan sets its deadlines in its own year or later: the earliest is the nearest
         return PlanDate(min(terms), None, "deadline")
+    cited = vocab.cited_number_year(text)
+    if cited is not None:  # the documents it implements, their years the only ones written
+        return PlanDate(cited, None, "cited")
     return None
 
 

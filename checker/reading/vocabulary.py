@@ -181,6 +181,27 @@ def term_years(text: str) -> list[int]:
     return [int(found.group(1)) for found in _TERM_YEAR.finditer(fold(text))]
 
 
+#: a year written anywhere in a text, as a number of its own (not inside 12019 or 2019.5)
+_ANY_YEAR = LazyPattern(rf"(?<![\d.]){YEAR}(?![\d.])")
+
+
+def cited_number_year(text: str) -> int | None:
+    """The latest year of the document numbers a text cites, where those are the only
+    years it writes (长府办 2019: 《…意见》(沪府办规〔2019〕5号), 为贯彻落实…), or None. A
+    document is made in the year of what it implements or later; with nothing else to go
+    by, that year is the nearest the text gives, and an early year is the cautious one
+    (renamings and repeals judged by it are fewer, never more)."""
+    folded = fold(text)
+    cited = [
+        int(found.group("year"))
+        for found in DOC_NUMBER_ANY.finditer(folded)
+        if len(found.group("year")) == 4 and found.group("open")
+    ]
+    if not cited or len(_ANY_YEAR.findall(folded)) != len(cited):
+        return None
+    return max(cited)
+
+
 def dates_in(text: str) -> list[tuple[int, int]]:
     """(year, month) of every full date written in a text, in order."""
     return [ym for found in DATE.finditer(fold(text)) if (ym := _year_month(found))]

@@ -14,6 +14,7 @@ from ..context import Context
 from ..findings import Finding, Words
 from ..profile import (
     agency_uses,
+    binds_every_body,
     clause_participants,
     dominant_style,
     each_agency_use,
@@ -327,6 +328,7 @@ def vague_clause(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if (
             clause.vague
             and not (clause.agencies and convention)
+            and not binds_every_body(task, clause)
             and not _led_elsewhere(task, clause)
         ):
             yield ctx.finding(clause.span, task, phrase=clause.vague)

@@ -197,6 +197,8 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
         task, other = plan.tasks[later], plan.tasks[earlier]
         if _parallel(texts[earlier], texts[later]) or _two_titles(other.body, task.body):
             continue
+        if _leads(task) != _leads(other) and _one_swap(texts[earlier], texts[later]):
+            continue
         yield ctx.finding(
             task.number_span,
             task,
@@ -227,6 +229,30 @@ def _parallel(text: str, other: str) -> bool:
     ]
     mine, theirs = [a for a, _ in swaps], [b for _, b in swaps]
     return len(set(mine)) < len(mine) or len(set(theirs)) < len(theirs)
+
+
+def _leads(task) -> frozenset[str]:
+    """The names of the bodies that lead a task, as its first clause naming one says."""
+    for clause in task.clauses:
+        if clause.leads:
+            return frozenset(party.name for party in clause.leads)
+    return frozenset()
+
+
+def _one_swap(text: str, other: str) -> bool:
+    """Do two texts differ in one place only, one word standing for another (规模以上工业企业 /
+    规模以上大数据、云计算企业)? With two leads, that is the same measure for the object each
+    lead answers for (锡梁委发〔2020〕21号 (19) and (23): the industry and the big-data bureaus
+    reward their own industries), not one task said twice; words added or dropped
+    (…平台 / …平台建设) are a repeat, whoever leads."""
+    from difflib import SequenceMatcher  # only for the few pairs close enough to report
+
+    changes = [
+        op
+        for op, *_ in SequenceMatcher(None, text, other, autojunk=False).get_opcodes()
+        if op != "equal"
+    ]
+    return changes == ["replace"]
 
 
 def _figures(text: str) -> list[str]:
