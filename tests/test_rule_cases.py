@@ -65,7 +65,8 @@ def test_does_not_flag(code, case):
 def test_fix(code, case):
     plan = parse(Source.from_text(case["plan"], case.get("path", "snippet.txt")))
     config = Config(select=(code,), options=_config(case))
-    fixed, _, count = fix_until_stable(plan, config, list(SPECS.values()))
+    unsafe = case.get("unsafe", False)  # an unsafe fix's case says so: --unsafe-fixes
+    fixed, _, count = fix_until_stable(plan, config, list(SPECS.values()), unsafe=unsafe)
     assert fixed.source.text == case["fixed"]
     assert count >= 1
     assert engine.run(fixed, config, list(SPECS.values())).findings == []

@@ -87,6 +87,7 @@ MESSAGES = {
     "S001.clauses": "no numbered task was recognised ({headings} {headings:heading|headings}, {clauses} responsibility {clauses:clause|clauses}), so nothing could be checked: start each task with '1.', '(一)' or '一、' and end it with its responsibility clause.",
     "G009.inconsistent": "task {task} marks '{agency}' as lead with 牵头 although it is not listed first, contrary to the closing statement: list it first.",
     "D001": "document number '{number}' is not in GB/T 9704 form ({problem}): write '{expected}'.",
+    "D001.task": "document number '{number}' in task {task} is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D002": "the year {found} in the {where} disagrees with the plan's year {year}: check it.",
     "D004": "'{mark}' has no matching '{other}': complete or delete it.",
     "D005": "'{found}' here is half-width among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}'.",
@@ -395,7 +396,10 @@ EXPLANATIONS = {
     "D001": (
         "GB/T 9704-2012 7.2.4: a document number is the issuing body's code, the year and the\n"
         "serial number, in Arabic digits; the year is written in full inside hexagonal brackets\n"
-        "'〔〕'; the serial number takes no '第' and no leading zero (1, not 01)."
+        "'〔〕'; the serial number takes no '第' and no leading zero (1, not 01). The plan's own\n"
+        "number is checked wherever it is written, and so is every number it cites\n"
+        "('（国发[2019]5号）'), one finding a number. Decrees and announcements number a series of\n"
+        "their own with '第' ('国务院令第708号', '中国人民银行公告〔2019〕第1号') and are left alone."
     ),
     "D002": (
         "The document number's year, the plan named in the notice, the title and the preamble's\n"

@@ -1,10 +1,13 @@
-"""D001: the document number in GB/T 9704-2012 form (党政机关公文格式 7.2.4)."""
+"""D001: document numbers in GB/T 9704-2012 form (党政机关公文格式 7.2.4): the plan's own, on
+its line or wherever else the document writes it, and every number it cites (（国发[2019]5号）),
+one finding a number."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from ...reading import docnumbers
 from ...reading import vocabulary as vocab
 from ...reading.model import Edit, Plan, Span
 from ..context import Context
@@ -37,22 +40,42 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     Bad: 国知联办[2024]06号\\n1.甲。(科技部负责)
     Good: 国知联办〔2024〕6号\\n1.甲。(科技部负责)
+    Bad: 1.落实《意见》（国发[2019]5号）。(科技部负责)
+    Good: 1.落实《意见》（国发〔2019〕5号）。(科技部负责)
     """
+    own = _own_number(plan, ctx)
+    if own is not None:
+        yield own
+    said = [(own.span.start, own.span.end)] if own is not None else []
+    # a web page's metadata block states the document's own number again (or instead):
+    # the number's line above is the document's, the block's copy no second finding
+    said += [(start, end) for kind, _, start, end in plan.source.meta if kind == "number"]
+    for number in docnumbers.numbers(plan.source.text):
+        if number.series or not number.problems:
+            continue
+        if any(number.start < end and start < number.end for start, end in said):
+            continue  # the own number, said above, or the page's block's copy of it
+        yield _cited(plan, ctx, number)
+
+
+def _own_number(plan: Plan, ctx: Context) -> Finding | None:
+    """The document's own number on its own line, however written (no brackets at all:
+    国知联办2024 6号 too, which a number in running text needs to be told by)."""
     line = plan.paragraph("doc_number")
     if line is None:
-        return
+        return None
     text = line.text.strip()
     if vocab.DOC_NUMBER_GOOD.match(text):
-        return
+        return None
     match = vocab.DOC_NUMBER_ANY.search(text)
     if match is None:
-        return
+        return None
     problems, expected = _doc_number_problems(match)
     if not problems:
-        return
+        return None
     start = line.span.start + match.start()
     span = Span.of(plan.source, start, line.span.start + match.end())
-    yield ctx.finding(
+    return ctx.finding(
         span,
         None,
         fix=[Edit(span.start, span.end, expected)],
@@ -60,4 +83,21 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
         number=match.group(),
         problem=Words(*problems),
         expected=expected,
+    )
+
+
+def _cited(plan: Plan, ctx: Context, number: docnumbers.DocNumber) -> Finding:
+    """A number in the text: in its task when it stands in one; the fix rewrites its year and
+    serial only (the code, or the sentence's words before them, stay as written)."""
+    text = plan.source.text
+    task = ctx.task_at(number.start)
+    return ctx.finding(
+        Span.of(plan.source, number.start, number.end),
+        task,
+        variant="task" if task is not None else "",
+        fix=[Edit(number.code_end, number.end, number.expected)],
+        safe=False,
+        number=text[number.start : number.end],
+        problem=Words(*number.problems),
+        expected=number.code + number.expected,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...reading import docnumbers
 from ...reading import vocabulary as vocab
 from ...reading.model import Edit, Plan, Span
 from ..context import Context
@@ -116,19 +117,15 @@ def _latin_pair(text: str, runs: _Stretches, opening: int, close: int) -> bool:
     inside = text[opening + 1 : close]
     if any(_chinese(c) for c in inside):
         return False
-    if inside.isdigit() and len(inside) == 4 and _doc_number_at(text, opening, close):
+    if inside.strip(" \t").isdigit() and _doc_number_at(text, opening):
         return True
     return runs.latin_before(opening) or runs.latin_after(close)
 
 
-def _doc_number_at(text: str, opening: int, close: int) -> bool:
-    """Brackets that hold a document number's year: Han characters before, 号 after its
-    serial (国发(2019)5号)."""
-    tail = text[close + 1 : close + 6]
-    serial = len(tail) - len(tail.lstrip("0123456789第"))
-    return (
-        serial > 0 and tail[serial : serial + 1] == "号" and _chinese(text[opening - 1 : opening])
-    )
+def _doc_number_at(text: str, opening: int) -> bool:
+    """Brackets that hold a document number's year (国发(2019)5号), as D001 reads numbers:
+    its finding is the one for them (one root cause, one finding)."""
+    return opening in docnumbers.bracket_openings(text)
 
 
 def _closing(text: str, start: int) -> int | None:
