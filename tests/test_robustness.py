@@ -107,6 +107,20 @@ def test_very_long_line(tmp_path):
     assert result.exit_code == 0, result.output
 
 
+def test_a_long_line_of_half_width_marks_in_a_mixed_plan():
+    """D005 reads each stretch between Chinese characters once, not once for each mark in
+    it: 20,000 half-width semicolons and blanks on one line (a mangled export) are one
+    finding counting them all, in a few milliseconds (walked from each mark, as before,
+    16,000 of them took a minute)."""
+    marks = "; " * 20_000
+    text = f"1.推进改革，完善制度。(科技部负责)\n2.加强{marks}保护。(财政部负责)\n"
+    config = Config(select=("D005",))
+    plan = parse(Source.from_text(text, "marks.txt"))
+    found = engine.run(plan, config, list(SPECS.values())).findings
+    semicolons = [f for f in found if f.args["found"] == ";"]
+    assert len(semicolons) == 1 and semicolons[0].args["count"] == 20_000
+
+
 def test_mixed_line_endings_positions_and_fix(tmp_path):
     data = "1.甲。(科技部负责)\r\n2.乙。(待核)(财政部负责)\n3.丙。(商务部负责)\r4.丁。(公安部负责)\n".encode()
     plan = _write(tmp_path, "mixed.txt", data)

@@ -535,7 +535,10 @@ def lists_jointly(label: str | None) -> bool:
 
 
 def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
-    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source."""
+    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source.
+    Its parties are placed in the source and sorted, in one pass, into agencies and
+    subjects (collectives, 各区政府); where none is a subject, as in most clauses, the
+    agencies are the parties, one tuple."""
     text = source.text[inner_start : inner_start + len(folded_inner)]
     closed, kept = close_up(folded_inner)
     reading = _read_clause(closed)
@@ -549,25 +552,27 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         last = kept[at + length - 1] + 1 if length else kept[at]
         return Span(inner_start + kept[at], inner_start + last, starts)
 
-    parties = []
-    agencies = []
+    parties, agencies, subjects = [], [], []
     for name, at, role, collective in reading.parties:
         ref = AgencyRef(name, at_source(at, len(name)), role)
         parties.append(ref)
-        if not collective:
+        if collective:
+            subjects.append(name)
+        else:
             agencies.append(ref)
+    placed = tuple(parties)
     unplaced = tuple((part, at_source(at, len(part))) for part, at in reading.unplaced)
     return Clause(
         text,
         span,
-        tuple(agencies),
+        tuple(agencies) if subjects else placed,
         reading.shared,
         reading.vague,
         reading.lead_marked,
-        subjects=tuple(name for name, _, _, collective in reading.parties if collective),
+        subjects=tuple(subjects),
         lead_note=reading.lead_note,
         label=reading.label,
-        parties=tuple(parties),
+        parties=placed,
         deadline=reading.deadline,
         notes=reading.notes,
         unplaced=unplaced,

@@ -215,7 +215,9 @@ def _parallel(text: str, other: str) -> bool:
     … 超员 / 货车超载 … 超载, 共享机制 … 共享目录 / 开放机制 … 开放目录: the same measure for
     another object; the word replaced twice, or replaced by the same word twice, whatever
     else changes beside it). A repeat with words added or dropped (…平台 / …平台建设) is
-    neither."""
+    neither. A text repeated word for word is a repeat: nothing in it differs."""
+    if text == other:
+        return False
     if _figures(text) != _figures(other):
         return True
     from difflib import SequenceMatcher  # only for the few pairs close enough to report
