@@ -195,9 +195,11 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
     cutoff = ctx.options["near-duplicate"] * 100
     for later, earlier, score in sorted(_similar_pairs(texts, cutoff)):
         task, other = plan.tasks[later], plan.tasks[earlier]
-        if _parallel(texts[earlier], texts[later]) or _two_titles(other.body, task.body):
+        text, again = texts[earlier], texts[later]
+        changes = _changes(text, again) if text != again else []  # one diff a pair
+        if _parallel(text, again, changes) or _two_titles(other.body, task.body):
             continue
-        if _leads(task) != _leads(other) and _one_swap(texts[earlier], texts[later]):
+        if _leads(task) != _leads(other) and _one_swap(changes):
             continue
         yield ctx.finding(
             task.number_span,
@@ -208,7 +210,19 @@ def near_duplicate_task(plan: Plan, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _parallel(text: str, other: str) -> bool:
+def _changes(text: str, other: str) -> list[tuple[str, str, str]]:
+    """Where two close texts differ: each change's kind (replace, insert, delete) with the
+    words of each side, diffed once for both questions asked of a pair."""
+    from difflib import SequenceMatcher  # only for the few pairs close enough to report
+
+    return [
+        (op, text[i1:i2], other[j1:j2])
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, text, other, autojunk=False).get_opcodes()
+        if op != "equal"
+    ]
+
+
+def _parallel(text: str, other: str, changes: list[tuple[str, str, str]]) -> bool:
     """Are two close texts parallel tasks rather than one said twice? They are where they
     differ in a figure (有研发机构的规上工业企业占比达到50% / 30%, 第二/第三产业增加值增长6.5% /
     7.5%: two targets), or where one word stands for another at two places or more (客车超员
@@ -220,13 +234,7 @@ def _parallel(text: str, other: str) -> bool:
         return False
     if _figures(text) != _figures(other):
         return True
-    from difflib import SequenceMatcher  # only for the few pairs close enough to report
-
-    swaps = [
-        (text[i1:i2], other[j1:j2])
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, text, other, autojunk=False).get_opcodes()
-        if op == "replace"
-    ]
+    swaps = [(mine, theirs) for op, mine, theirs in changes if op == "replace"]
     mine, theirs = [a for a, _ in swaps], [b for _, b in swaps]
     return len(set(mine)) < len(mine) or len(set(theirs)) < len(theirs)
 
@@ -239,20 +247,13 @@ def _leads(task) -> frozenset[str]:
     return frozenset()
 
 
-def _one_swap(text: str, other: str) -> bool:
+def _one_swap(changes: list[tuple[str, str, str]]) -> bool:
     """Do two texts differ in one place only, one word standing for another (规模以上工业企业 /
     规模以上大数据、云计算企业)? With two leads, that is the same measure for the object each
     lead answers for (锡梁委发〔2020〕21号 (19) and (23): the industry and the big-data bureaus
     reward their own industries), not one task said twice; words added or dropped
     (…平台 / …平台建设) are a repeat, whoever leads."""
-    from difflib import SequenceMatcher  # only for the few pairs close enough to report
-
-    changes = [
-        op
-        for op, *_ in SequenceMatcher(None, text, other, autojunk=False).get_opcodes()
-        if op != "equal"
-    ]
-    return changes == ["replace"]
+    return [op for op, _, _ in changes] == ["replace"]
 
 
 def _figures(text: str) -> list[str]:
