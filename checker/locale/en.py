@@ -369,6 +369,7 @@ WORDS = {
     "D001.leading_zero": "no leading zero in the serial number",
     "D001.spaces": "no spaces inside the number",
     "D001.fullwidth": "half-width Arabic numerals for the year and the serial",
+    "D001.code_typo": "a misspelt last character in the issuer's code",
     "D002.notice": "notice",
     "D002.preamble": "preamble",
     "D002.doc_number_date": "document number",
@@ -404,8 +405,10 @@ EXPLANATIONS = {
         "serial number, in Arabic digits; the year is written in full inside hexagonal brackets\n"
         "'〔〕'; the serial number takes no '第' and no leading zero (1, not 01). The plan's own\n"
         "number is checked wherever it is written, and so is every number it cites\n"
-        "('（国发[2019]5号）'), one finding a number. Decrees and announcements number a series of\n"
-        "their own with '第' ('国务院令第708号', '中国人民银行公告〔2019〕第1号') and are left alone."
+        "('（国发[2019]5号）'), one finding a number; full-width digits ('〔２０１９〕') and a\n"
+        "character typed for the 函 that ends a letter's code ('粤办含' for '粤办函') are reported\n"
+        "with the rest. Decrees and announcements number a series of their own with '第'\n"
+        "('国务院令第708号', '中国人民银行公告〔2019〕第1号') and are left alone."
     ),
     "D002": (
         "The document number's year, the plan named in the notice, the title and the preamble's\n"
@@ -470,8 +473,8 @@ EXPLANATIONS = {
         "text likewise (W3C clreq: avoid the full-width ASCII block in stored text). Word files\n"
         "converted from old typesetting carry full-width ４Ｇ, ２０２４年, ＡＩ. Only the full-width\n"
         "0-9, A-Z, a-z are reported: 〇 in 二〇二四年, Chinese numerals, ①② and Roman Ⅰ Ⅱ item\n"
-        "marks are other characters; full-width punctuation is D005's, the plan's own document\n"
-        "number D001's. Numerals and letters are reported once each (at the first, with how many\n"
+        "marks are other characters; full-width punctuation is D005's, the digits of the plan's\n"
+        "own document number and of a cited one out of form D001's. Numerals and letters are reported once each (at the first, with how many\n"
         "and on which lines); the fix makes them all half-width."
     ),
     "G001": (

@@ -3,9 +3,10 @@ together with it, and the numbers of the documents it cites (（国发[2019]5号
 
 A number is a run of Han characters (the issuing body's code), a year of two or four digits
 in brackets, a serial number and 号. What the brackets may be, which codes number a series
-of their own (令, 公告) and what after 号 makes it no document's are data
-(``rules/document-numbers.yaml``). D001 reports the numbers not in GB/T 9704 form; D005
-leaves their brackets to it.
+of their own (令, 公告), what after 号 makes it no document's and the typos of a code's last
+character (含 for 函) are data (``rules/document-numbers.yaml``). D001 reports the numbers not
+in GB/T 9704 form (full-width digits included); D005 leaves their brackets to it, and D008
+the full-width digits of the numbers D001 reports (one root cause, one finding).
 
 Read with ``str`` methods, back from each 号: a plan has few of them, and a class of these
 brackets would cost 2 M instructions to compile at every run (issue 26).
@@ -33,7 +34,9 @@ class DocNumber(NamedTuple):
     ``start`` is the code's first character (the opening bracket's when the Han run before
     the year is longer than a code: the sentence's words, not the code); ``code_end`` is where
     the year's part begins (blanks included), which a fix rewrites up to ``end`` (after 号)
-    with ``expected``. ``problems`` are the locale's ``D001.*`` keys."""
+    with ``expected``. ``problems`` are the locale's ``D001.*`` keys. ``right_code`` is the
+    code as it should be: ``code`` itself unless its last character is a typo (粤办含 →
+    粤办函), when a fix rewrites from ``start``."""
 
     start: int
     code_end: int
@@ -43,6 +46,12 @@ class DocNumber(NamedTuple):
     series: bool
     problems: tuple[str, ...]
     expected: str
+    right_code: str = ""
+
+    @property
+    def reported(self) -> bool:
+        """Does D001 report it? A number out of GB/T 9704 form, not of a series (令第708号)."""
+        return bool(self.problems) and not self.series
 
 
 @cache
@@ -58,7 +67,17 @@ def _conventions() -> dict[str, Any]:
         "not_before": tuple(data["not_before"]),
         "sentence_words": tuple(data["sentence_words"]),
         "max_code": int(data["max_code"]),
+        "ending_typos": dict(data.get("ending_typos") or {}),
     }
+
+
+def right_code(code: str) -> str:
+    """The code with a misspelt last character put right (粤办含 → 粤办函), or as it is. Only
+    a code of two characters or more: 含 alone may be 含山县's first."""
+    if len(code) < 2:
+        return code
+    meant = _conventions()["ending_typos"].get(code[-1])
+    return code if meant is None else code[:-1] + meant
 
 
 @per_text(maxsize=2)
@@ -74,6 +93,13 @@ def numbers(text: str) -> tuple[DocNumber, ...]:
                 found.append(number)
         at = text.find("号", at + 1)
     return tuple(found)
+
+
+@per_text(maxsize=2)
+def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the numbers D001 reports: D008 leaves their full-width digits to
+    it (国发〔２０１９〕5号 with 〔〕 right is one finding, D001's, not one of each)."""
+    return tuple((number.start, number.end) for number in numbers(text) if number.reported)
 
 
 @per_text(maxsize=2)
@@ -171,15 +197,20 @@ def _number_ending(text: str, at: int, rules: dict[str, Any]) -> DocNumber | Non
     serial = text[serial_start:serial_end]
     problems = _problems(text, (opening, close), year, di, serial, code_end, at)
     expected = _expected(rules["correct"], year, serial)
+    code = "" if long_run else text[code_start:code_end]
+    right = right_code(code)
+    if right != code:
+        problems += ("D001.code_typo",)
     return DocNumber(
         opening if long_run else code_start,
         code_end,
         opening,
         at + 1,
-        "" if long_run else text[code_start:code_end],
+        code,
         series,
         problems,
         expected,
+        right,
     )
 
 
@@ -189,6 +220,8 @@ def _problems(
     """What departs from GB/T 9704 7.2.4 (keys of the locale's WORDS)."""
     correct = _conventions()["correct"]
     problems = []
+    if not (year + serial).isascii():  # ２０１９: GB/T 9704 writes Arabic numerals half width
+        problems.append("D001.fullwidth")
     if (text[brackets[0]], text[brackets[1]]) != correct:
         problems.append("D001.brackets")
     if len(year) != 4:
@@ -204,7 +237,8 @@ def _problems(
 
 def _expected(correct: tuple[str, str], year: str, serial: str) -> str:
     """The year and serial as GB/T 9704 writes them: 〔2019〕5号. A two-digit year is taken in
-    the century that makes it no later than the 2040s (〔98〕 is 1998, 〔19〕 2019)."""
+    the century that makes it no later than the 2040s (〔98〕 is 1998, 〔19〕 2019); ``int``
+    reads full-width digits as the half-width ones written."""
     full = int(year)
     if len(year) == 2:
         full += 1900 if full >= 50 else 2000

@@ -5,8 +5,9 @@ width; Latin letters in Chinese text are written so too (W3C 中文排版需求,
 full-width ASCII block is to be avoided in stored text). Full-width ``４Ｇ`` ``２０２４年``
 ``ＡＩ`` come from Word files converted from old typesetting. Only the full-width forms of
 ``0-9 A-Z a-z`` (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A) are read: 〇 and the Chinese
-numerals, circled ① and Roman Ⅰ item marks are other characters, and full-width
-punctuation is D005's.
+numerals, circled ① and Roman Ⅰ item marks are other characters, full-width
+punctuation is D005's, and the digits of a document number D001 reports (the plan's own, or
+one cited out of GB/T 9704 form) are D001's.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...reading import docnumbers
 from ...reading import vocabulary as vocab
 from ...reading.model import Edit, Plan, Span
 from ..context import Context
@@ -35,6 +37,12 @@ def alphanumeric_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if own_number is not None:  # the plan's own number is D001's to say
         inside = range(own_number.span.start, own_number.span.end)
         runs = [run for run in runs if run.start() not in inside]
+    # so are the digits of a cited number D001 reports (国发[２０１９]5号: one finding, D001's)
+    reported = docnumbers.reported_spans(text)
+    if reported:
+        runs = [run for run in runs if not any(s <= run.start() < e for s, e in reported)]
+        if not runs:
+            return
     digits = [run for run in runs if run.group().isdigit()]
     letters = [run for run in runs if not run.group().isdigit()]
     for kind, group in (("digit", digits), ("letter", letters)):

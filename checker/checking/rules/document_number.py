@@ -34,8 +34,17 @@ def _doc_number_problems(match: re.Match[str]) -> tuple[list[str], str]:
         problems.append("D001.leading_zero")
     if " " in match.group() or "\t" in match.group():
         problems.append("D001.spaces")
-    expected = f"{match.group('agency')}〔{year}〕{int(serial)}号"
+    code = docnumbers.right_code(match.group("agency"))
+    if code != match.group("agency"):
+        problems.append("D001.code_typo")
+    expected = f"{code}〔{year}〕{int(serial)}号"
     return problems, expected
+
+
+def _code_typo(text: str) -> bool:
+    """Does a well-formed number's code end in a typo (粤办含〔2022〕260号)?"""
+    code = text.split("〔", 1)[0]
+    return docnumbers.right_code(code) != code
 
 
 def _wide_digits(text: str) -> bool:
@@ -51,6 +60,8 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 国知联办〔2024〕6号\\n1.甲。(科技部负责)
     Bad: 1.落实《意见》（国发[2019]5号）。(科技部负责)
     Good: 1.落实《意见》（国发〔2019〕5号）。(科技部负责)
+    Bad: 1.落实《通知》（粤办含〔2022〕260号）。(科技部负责)
+    Good: 1.落实《通知》（粤办函〔2022〕260号）。(科技部负责)
     """
     own = _own_number(plan, ctx)
     if own is not None:
@@ -60,7 +71,7 @@ def document_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     # the number's line above is the document's, the block's copy no second finding
     said += [(start, end) for kind, _, start, end in plan.source.meta if kind == "number"]
     for number in docnumbers.numbers(plan.source.text):
-        if number.series or not number.problems:
+        if not number.reported:
             continue
         if any(number.start < end and start < number.end for start, end in said):
             continue  # the own number, said above, or the page's block's copy of it
@@ -74,7 +85,7 @@ def _own_number(plan: Plan, ctx: Context) -> Finding | None:
     if line is None:
         return None
     text = line.text.strip()
-    if vocab.DOC_NUMBER_GOOD.match(text) and not _wide_digits(text):
+    if vocab.DOC_NUMBER_GOOD.match(text) and not _wide_digits(text) and not _code_typo(text):
         return None
     match = vocab.DOC_NUMBER_ANY.search(text)
     if match is None:
@@ -97,16 +108,21 @@ def _own_number(plan: Plan, ctx: Context) -> Finding | None:
 
 def _cited(plan: Plan, ctx: Context, number: docnumbers.DocNumber) -> Finding:
     """A number in the text: in its task when it stands in one; the fix rewrites its year and
-    serial only (the code, or the sentence's words before them, stay as written)."""
+    serial only (the code, or the sentence's words before them, stay as written), and the
+    code too where its last character is a typo (粤办含 → 粤办函)."""
     text = plan.source.text
     task = ctx.task_at(number.start)
+    if number.right_code != number.code:
+        fix = Edit(number.start, number.end, number.right_code + number.expected)
+    else:
+        fix = Edit(number.code_end, number.end, number.expected)
     return ctx.finding(
         Span.of(plan.source, number.start, number.end),
         task,
         variant="task" if task is not None else "",
-        fix=[Edit(number.code_end, number.end, number.expected)],
+        fix=[fix],
         safe=False,
         number=text[number.start : number.end],
         problem=Words(*number.problems),
-        expected=number.code + number.expected,
+        expected=number.right_code + number.expected,
     )
