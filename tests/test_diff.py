@@ -250,6 +250,20 @@ def test_no_renumbering_is_said_where_there_is_none(tmp_path):
     assert "只改了编号" not in _diff_texts(tmp_path, FIVE_TASKS, changed).stdout
 
 
+def test_the_html_diff_marks_renumbered_tasks_alone(tmp_path):
+    """The page marks the two tasks a dropped task renumbered (4–5 → 3–4), never the
+    tasks kept under their numbers, and offers the filter only where some were renumbered."""
+    dropped = FIVE_TASKS.replace("3.完善地理标志保护制度。(国家知识产权局负责)\n", "")
+    dropped = dropped.replace("4.加强海关", "3.加强海关").replace("5.开展", "4.开展")
+    page = _diff_texts(tmp_path, FIVE_TASKS, dropped, "--format", "html").stdout
+    assert page.count('class="badge renumbered"') == 2
+    assert page.count('data-status="unchanged renumbered"') == 2
+    assert '<option value="renumbered">只改了编号</option>' in page
+    assert '未变<span class="muted">（其中2项只改了编号）</span>' in page
+    same = _diff_texts(tmp_path, FIVE_TASKS, FIVE_TASKS, "--format", "html", "--lang", "en")
+    assert "renumbered" not in same.stdout.split("<style>")[0] + same.stdout.split("</style>")[-1]
+
+
 def test_the_2025_draft_s_renumbered_runs():
     result = invoke("diff", str(PLAN_2024), str(DRAFT))
     assert "未变97（其中74项只改了编号）" in result.output

@@ -341,6 +341,29 @@ def test_the_diff_opens_on_what_changed(browser, tmp_path):
     page.close()
 
 
+def test_the_diff_marks_the_tasks_only_renumbered(browser, tmp_path):
+    """74 of the 97 unchanged tasks keep their text under another number: each is marked
+    so, the summary says how many, and a filter shows them (as the text diff lists them);
+    the tasks kept under their own number carry no mark."""
+    draft = ROOT / "tests" / "data" / "diff" / "2025-draft.txt"
+    out = tmp_path / "diff.html"
+    invoke("diff", str(PLAN_2024), str(draft), "--format", "html", "-o", str(out))
+    page, problems = _open(browser, out)
+    assert "其中74项只改了编号" in page.locator("#summary").inner_text()
+    page.select_option("select[data-filter=status]", "renumbered")
+    shown = page.locator("#pairs tbody tr:visible")
+    assert shown.count() == 74
+    assert page.locator("#pairs tbody tr:visible .badge.renumbered").count() == 74
+    first = shown.first.locator("td")
+    assert first.nth(0).locator("b").inner_text() == "6."
+    assert first.nth(2).locator("b").inner_text() == "5."
+    page.select_option("select[data-filter=status]", "unchanged")
+    assert page.locator("#pairs tbody tr:visible").count() == 97
+    assert page.locator("#pairs tbody tr:visible .badge.renumbered").count() == 74
+    assert problems == []
+    page.close()
+
+
 @pytest.mark.parametrize("kind", ["report", "lint", "diff"])
 def test_pages_fit_a_phone(browser, tmp_path, kind):
     """390 px wide: nothing runs off the right edge, and the chart's words keep a readable

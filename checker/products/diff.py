@@ -82,6 +82,12 @@ class Pair:
     #: them (from the old plan's year to the new one's): the task is probably done (L002)
     revised: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def renumbered(self) -> bool:
+        """A task kept word for word under another number (a task inserted or dropped above
+        renumbers all below it): unchanged, yet cited by another number now."""
+        return self.status == "unchanged" and self.old[0].label != self.new[0].label
+
     def changes(self) -> list[tuple[str, str]]:
         """The old tasks' text against the new tasks' text, character by character: for one
         task against one, the very text "unchanged" compares (empty when it is the same);
@@ -225,7 +231,7 @@ class DiffResult:
 
 def _renumbered(pair: Pair) -> bool:
     """A task kept word for word under another number."""
-    return pair.status == "unchanged" and pair.old[0].label != pair.new[0].label
+    return pair.renumbered
 
 
 def _continues(before: Task, task: Task) -> bool:

@@ -511,8 +511,10 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
         unmarked = [(t, c) for t, c in shared if _claims_first_lead(c)]
         if unmarked:
             last = plan.tasks[-1] if plan.tasks else unmarked[-1][0]
+            # the finding is the last task's, after which the statement goes: its number
+            # (JSON ``task``, a per-task ignore, a baseline entry) as its place is
             yield ctx.finding(
-                _end_of(last), None, count=len(unmarked), last=last.label, anchor="missing"
+                _end_of(last), last, count=len(unmarked), last=last.label, anchor="missing"
             )
         return
     if not stated:

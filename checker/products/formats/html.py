@@ -483,6 +483,7 @@ def render_diff_page(result, options: RenderOptions) -> str:
                 "new": [_task_view(t, result.new if moved else None) for t in pair.new],
                 "similarity": pair.similarity if pair.old and pair.new else None,
                 "inline": inline if pair.status != "unchanged" else [],
+                "renumbered": pair.renumbered,
                 "added": pair.added if pair.old and pair.new else [],
                 "removed": pair.removed if pair.old and pair.new else [],
                 "lead_changed": pair.lead_changed and bool(pair.old and pair.new),
@@ -494,9 +495,14 @@ def render_diff_page(result, options: RenderOptions) -> str:
                 "agency_names": " ".join(agencies),
             }
         )
+    renumbered = sum(1 for pair in pairs if pair["renumbered"])
     return _page(
         "diff.html",
         lang,
+        renumbered=renumbered,
+        renumbered_said=locale.fill(
+            locale.catalogue(lang).DIFF_TEXT["renumbered_count"], {"n": renumbered}
+        ),
         old={"path": result.old.path, "tasks": len(result.old.tasks)},
         new={"path": result.new.path, "tasks": len(result.new.tasks)},
         counts=result.counts(),
