@@ -24,7 +24,7 @@ TITLES = {
     "S001": "no tasks recognised",
     "D001": "document number not in GB/T 9704 form",
     "D002": "years disagree",
-    "D004": "unbalanced brackets or quotes",
+    "D004": "unbalanced or misused brackets or quotes",
     "D005": "mixed punctuation widths",
     "D006": "abbreviation undefined or misused",
     "D007": "near-duplicate tasks",
@@ -91,6 +91,7 @@ MESSAGES = {
     "D001.task": "document number '{number}' in task {task} is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D002": "the year {found} in the {where} disagrees with the plan's year {year}: check it.",
     "D004": "'{mark}' has no matching '{other}': complete or delete it.",
+    "D004.inner_title": "the title '{found}' inside a title is marked with angle signs: write '{expected}' with single title marks (GB/T 15834).",
     "D005": "'{found}' here is half-width among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}'.",
     "D005.many": "'{found}' is half-width {count:once|{count} times} in Chinese text ({lines_at}) among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}' throughout.",
     "D005.width": "the configuration asks for {target} punctuation: write '{expected}' for '{found}'.",
@@ -420,7 +421,9 @@ EXPLANATIONS = {
     "D004": (
         "Title marks 《》, quotes “”‘’, parentheses （）(), hexagonal brackets 〔〕 and square brackets\n"
         "【】 come in pairs closed within the same task or paragraph; a lone half is usually left\n"
-        "over from an edit. The finding points at the unpaired mark (usually the opening one)."
+        "over from an edit. The finding points at the unpaired mark (usually the opening one).\n"
+        "A title inside a title takes single title marks 〈〉 (GB/T 15834-2011 4.15), not the\n"
+        "'< >' typed for them."
     ),
     "D005": (
         "A document does not mix punctuation widths (',' and '，', '(' and '（'). Where it does,\n"

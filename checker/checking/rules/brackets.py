@@ -1,4 +1,5 @@
-"""D004: brackets and quotes that balance within each task, paragraph and heading."""
+"""D004: brackets and quotes that balance within each task, paragraph and heading, and a
+title inside a title marked with 〈〉, not the ASCII ``< >`` typed for them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ from ..registry import rule
 _OPENERS = "".join(PAIRS)
 _FULL_PARTNER = {"（": "）", "）": "（"}
 _BRACKETS = LazyPattern("[" + re.escape(_OPENERS + "".join(PAIRS.values())) + "]")
+#: a title inside a title marked with ASCII or full-width less/greater-than signs:
+#: 《关于印发<2021年上海市城市体检工作方案>的函》 (GB/T 15834-2011 4.15: 〈〉 inside 《》);
+#: looked for only in a text that holds one of the signs
+_INNER_TITLE = LazyPattern(r"《[^《》\n]*?([<＜])([^<>＜＞《》\n]+)([>＞])[^《》\n]*》")
 
 
 #: the roles of the lines a title is wrapped over, at the head of a document
@@ -81,6 +86,8 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     Bad: 1.推进《商标法修改。(国家知识产权局负责)
     Good: 1.推进《商标法》修改。(国家知识产权局负责)
+    Bad: 1.落实《关于印发<工作方案>的通知》。(国家知识产权局负责)
+    Good: 1.落实《关于印发〈工作方案〉的通知》。(国家知识产权局负责)
     """
     text, folded = plan.source.text, plan.source.folded
     for start, end in _units(plan):
@@ -89,3 +96,22 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
             other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
             span = Span.of(plan.source, at, at + 1)
             yield ctx.finding(span, ctx.task_at(at), mark=text[at], other=other)
+    if "<" in text or "＜" in text:
+        yield from _inner_titles(plan, ctx)
+
+
+def _inner_titles(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A title cited inside a title (关于印发〈…〉的通知) takes single title marks; the signs
+    ``<`` ``>`` (or ``＜`` ``＞``) typed for them are other characters, which a search for the
+    title and a reader's eye both miss. One finding a title, at its ``<``."""
+    text = plan.source.text
+    for found in _INNER_TITLE.finditer(text):
+        at = found.start(1)
+        span = Span.of(plan.source, at, found.end(3))
+        yield ctx.finding(
+            span,
+            ctx.task_at(at),
+            variant="inner_title",
+            found=found.group(1) + found.group(2) + found.group(3),
+            expected=f"〈{found.group(2)}〉",
+        )
