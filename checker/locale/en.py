@@ -424,7 +424,7 @@ EXPLANATIONS = {
         "【】 come in pairs closed within the same task or paragraph; a lone half is usually left\n"
         "over from an edit. The finding points at the unpaired mark (usually the opening one).\n"
         "A title inside a title takes single title marks 〈〉 (GB/T 15834-2011 4.15), not the\n"
-        "'< >' typed for them."
+        "'< >' typed for them or the look-alike '⟨⟩'."
     ),
     "D005": (
         "A document does not mix punctuation widths (',' and '，', '(' and '（'). Where it does,\n"

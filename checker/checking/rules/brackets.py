@@ -17,10 +17,14 @@ from ..registry import rule
 _OPENERS = "".join(PAIRS)
 _FULL_PARTNER = {"（": "）", "）": "（"}
 _BRACKETS = LazyPattern("[" + re.escape(_OPENERS + "".join(PAIRS.values())) + "]")
-#: a title inside a title marked with ASCII or full-width less/greater-than signs:
-#: 《关于印发<2021年上海市城市体检工作方案>的函》 (GB/T 15834-2011 4.15: 〈〉 inside 《》);
-#: looked for only in a text that holds one of the signs
-_INNER_TITLE = LazyPattern(r"《[^《》\n]*?([<＜])([^<>＜＞《》\n]+)([>＞])[^《》\n]*》")
+#: the signs typed for the single title marks 〈〉: ASCII and full-width less/greater-than,
+#: and the mathematical angle brackets ⟨⟩ (U+27E8/9), which look alike and search apart
+_SIGNS_OPEN, _SIGNS_CLOSE = "<＜⟨", ">＞⟩"
+#: a title inside a title marked with them: 《关于印发<2021年上海市城市体检工作方案>的函》
+#: (GB/T 15834-2011 4.15: 〈〉 inside 《》); looked for only in a text that holds one
+_INNER_TITLE = LazyPattern(
+    rf"《[^《》\n]*?([{_SIGNS_OPEN}])([^{_SIGNS_OPEN}{_SIGNS_CLOSE}《》\n]+)([{_SIGNS_CLOSE}])[^《》\n]*》"
+)
 
 
 #: the roles of the lines a title is wrapped over, at the head of a document
@@ -96,14 +100,14 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
             other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
             span = Span.of(plan.source, at, at + 1)
             yield ctx.finding(span, ctx.task_at(at), mark=text[at], other=other)
-    if "<" in text or "＜" in text:
+    if any(sign in text for sign in _SIGNS_OPEN):
         yield from _inner_titles(plan, ctx)
 
 
 def _inner_titles(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A title cited inside a title (关于印发〈…〉的通知) takes single title marks; the signs
-    ``<`` ``>`` (or ``＜`` ``＞``) typed for them are other characters, which a search for the
-    title and a reader's eye both miss. One finding a title, at its ``<``."""
+    ``<`` ``>`` (``＜`` ``＞``, ``⟨`` ``⟩``) typed for them are other characters, which a search
+    for the title misses. One finding a title, at its opening sign."""
     text = plan.source.text
     for found in _INNER_TITLE.finditer(text):
         at = found.start(1)
