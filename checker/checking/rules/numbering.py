@@ -400,6 +400,9 @@ def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     for unit, unit_explained in zip(_units(sequence), numbered.explained, strict=True):
         present = {sequence.effective[n] for n in unit}
         ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
+        # the numbers a gap may skip: the union made once for the unit, not once for each
+        # number of each gap (in a plan of thousands of tasks, a union of thousands each)
+        known = present | unit_explained
         previous = 0
         for n in ordered:
             number = sequence.effective[n]
@@ -408,7 +411,7 @@ def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
             if number == previous + 1:
                 previous = number  # the next number: no gap to look into (nearly every item)
                 continue
-            missing = [m for m in range(previous + 1, number) if m not in present | unit_explained]
+            missing = [m for m in range(previous + 1, number) if m not in known]
             if missing:
                 item = sequence.items[n]
                 first, last = _shown(level, missing[0]), _shown(level, missing[-1])
