@@ -492,10 +492,8 @@ EXPLANATIONS = {
         "lists those once per plan. Provincial, city and county bodies ('省财政厅', '团省委',\n"
         "'人民银行济南分行') are recognised through their central counterparts\n"
         "(rules/mirror.yaml) and never taken for a misspelt central body. A name written\n"
-        "several times is reported once, where it first appears, with its tasks. A blank inside\n"
-        "a name ('发展 改革委', '移动无 锡分公司'), as a PDF's text layer or an OCR leaves one, is\n"
-        "read through: the name is read whole and is not misspelt, and no rule reports the\n"
-        "blank (spacing, not naming; a blank inside a document number is D001's)."
+        "several times is reported once, where it first appears, with its tasks. A name with a\n"
+        "blank inside ('市商 务局') is read whole and is no misspelling: G002 reports the blank."
     ),
     "G002": (
         "One body has a full name, old short names and colloquial ones ('工信部', '发改委', and\n"
