@@ -41,12 +41,15 @@ WRAPPED = "wrapped"
 _CN = "[一二三四五六七八九十]{1,3}"
 #: item markers by kind; the groups hold the numeral. A number's marker must not be part of a
 #: number, a date, an ordinal or a range: not after a digit, a point, 第 or a dash, and not
-#: followed by a digit (1.5亿); a 一、 not inside a list of numerals (一、二、三产业)
+#: followed by a digit (1.5亿); a 一、 not inside a list of numerals (一、二、三产业). One
+#: followed by a digit (``numd``: 11.121人才梯队项目) is an item only at a line's start and
+#: as the very next number, as the parser reads it (``parse.task_start``)
 _MARKERS = LazyPattern(
     rf"(?P<cn>(?<![一二三四五六七八九十〇零两第之、])(?:{_CN})、(?!{_CN}、))"
     rf"|(?P<pcn>\((?:{_CN})\))"
     r"|(?P<num>(?<![0-9A-Za-z.第—\-~至到/])\d{1,3}[.、](?![0-9]))"
     r"|(?P<pnum>\(\d{1,3}\))"
+    r"|(?P<numd>(?<![0-9A-Za-z.第—\-~至到/])\d{1,3}[.、](?=[0-9]))"
 )
 #: how far a marker's number may run ahead of its kind's last (a number skipped), inside a
 #: line and at a line's start (where a repeated number is an item too)
@@ -77,6 +80,10 @@ _DATE = LazyPattern(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 _OPENERS, _CLOSERS = frozenset("(《“【〔["), frozenset(")》”】〕]")
 #: marks after which, in a document's head, a new paragraph begins
 _HEAD_BREAK = frozenset("。:")
+#: the share of a hard-wrapped text's lines that must be full: a wide cut of short
+#: paragraphs leaves few (an eighth, in a short text of table rows and a few paragraphs of
+#: prose); a clean text's longest lines seldom share one length and all stop mid-sentence
+_FULL_SHARE = 0.12
 
 
 class Reading(NamedTuple):
@@ -136,10 +143,11 @@ def _candidates(folded: str) -> list[_Marker]:
         if at >= 0 and match.start() < quoted[at][1]:
             continue
         kind = match.lastgroup or ""
-        numeral = (_DIGITS if kind in ("num", "pnum") else _CN_DIGITS).search(match.group())
+        arabic = kind in ("num", "pnum", "numd")
+        numeral = (_DIGITS if arabic else _CN_DIGITS).search(match.group())
         if numeral is None:
             continue
-        value = int(numeral.group()) if kind in ("num", "pnum") else cn_to_int(numeral.group()) or 0
+        value = int(numeral.group()) if arabic else cn_to_int(numeral.group()) or 0
         found.append(_Marker(match.start(), kind, value))
     return found
 
@@ -166,15 +174,24 @@ def _sequence(folded: str) -> list[_Marker]:
     rank: dict[str, int] = {}  # kinds in order of first use: 一、 above （一） above 1.
     since: dict[str, int] = {}  # for each kind, the highest rank accepted since its last item
     accepted = []
-    for marker in _candidates(folded):
+    candidates = _candidates(folded)
+    for index, marker in enumerate(candidates):
         kind, value = marker.kind, marker.value
+        if kind == "numd":
+            if not _numbered_name(folded, candidates, index, last.get("num")):
+                continue
+            kind = "num"
+            marker = marker._replace(kind=kind)
         previous = last.get(kind)
+        at_start = _starts_line(folded, marker.start)
+        # a 1 at a line's start restarts its kind even at the top (a second document or
+        # an annex after the first: 一、 again after 八、)
         restart = value == 1 and (
-            previous is None or since.get(kind, len(rank) + 1) < rank.get(kind, 99)
+            previous is None or at_start or since.get(kind, len(rank) + 1) < rank.get(kind, 99)
         )
         # a number skipped or repeated (a defect the rules report) does not end the
         # sequence: a line that begins with the marker is an item whatever its number
-        step = (0, _LINE_SLACK) if _starts_line(folded, marker.start) else (1, _SLACK)
+        step = (0, _LINE_SLACK) if at_start else (1, _SLACK)
         follows = previous is not None and previous + step[0] <= value <= previous + step[1]
         if not (restart or follows):
             continue
@@ -186,6 +203,21 @@ def _sequence(folded: str) -> list[_Marker]:
                 since[other] = min(since[other], rank[kind])
         accepted.append(marker)
     return accepted
+
+
+def _numbered_name(
+    folded: str, candidates: list[_Marker], index: int, previous: int | None
+) -> bool:
+    """Whether a number before digits (``11.121人才梯队项目``) is an item: at a line's start,
+    the very number after the last, and not the number the next item has (``降低`` then
+    ``3.8%。`` then ``3、…``: a figure cut by the wrap, before item 3)."""
+    marker = candidates[index]
+    if previous is None or previous + 1 != marker.value:
+        return False
+    if not _starts_line(folded, marker.start):
+        return False
+    following = next((m for m in candidates[index + 1 :] if m.kind in ("num", "numd")), None)
+    return following is None or following.value != marker.value
 
 
 def _is_joined(folded: str, markers: list[_Marker]) -> bool:
@@ -321,34 +353,45 @@ def _measures(line: str) -> tuple[int, int]:
 
 def _wrap_width(content: list[str]) -> tuple[int, int] | None:
     """``(measure, width)`` when the lines were cut at one width: ``measure`` 0 for
-    characters, 1 for display width. Most lines are within a character of the width and
-    almost none is longer."""
+    characters, 1 for display width. Many lines stop within a character of the width, almost
+    none is longer, and most of those that stop there stop mid-sentence (a clean text's
+    long lines end theirs). A Markdown table's rows (``| … |``) are no wrapped text and are
+    not counted. Where paragraphs are short (a wide cut), the full lines are fewer than
+    the last lines of paragraphs, but still far more than lines of any other length."""
+    content = [line for line in content if not line.startswith("|")]
     if len(content) < 8:
         return None
     lengths = list(map(len, content))
     if sum(1 for n in lengths if n > 90) > len(lengths) // 20:
         return None  # prose a paragraph a line
-    mode = Counter(lengths).most_common(1)[0][0]
-    if sum(1 for n in lengths if mode - 4 <= n <= mode) < 0.45 * len(lengths):
-        return None  # no width that most lines stop at, in characters or columns
     best = None
     for measure, tolerance in ((0, 1), (1, 3)):
         values = lengths if measure == 0 else [_measures(line)[1] for line in content]
-        width = Counter(values).most_common(1)[0][0]
-        if width < (16 if measure == 0 else 32) or width > (90 if measure == 0 else 180):
+        width = Counter(v for v in values if v >= 16 << measure).most_common(1)
+        if not width or not (16 << measure) <= width[0][0] <= (90 << measure):
             continue
-        full = sum(1 for v in values if width - tolerance <= v <= width) / len(values)
-        longer = sum(1 for v in values if v > width) / len(values)
-        if full >= 0.45 and longer <= 0.05 and (best is None or full > best[2]):
-            best = (measure, width, full)
+        size = width[0][0]
+        full = [n for n, v in enumerate(values) if size - tolerance <= v <= size]
+        longer = sum(1 for v in values if v > size) / len(values)
+        open_ = sum(1 for n in full if fold(content[n][-1]) not in PARAGRAPH_END)
+        share = len(full) / len(values)
+        if (
+            len(full) >= 4 + measure  # (columns: a wider window, more evidence wanted)
+            and share >= _FULL_SHARE
+            and open_ >= 0.6 * len(full)
+            and longer <= 0.05
+            and (best is None or share > best[2])
+        ):
+            best = (measure, size, share)
     return None if best is None else (best[0], best[1])
 
 
 def _unwrap(text: str, folded: str, width: tuple[int, int]) -> Reading:
     """Full lines joined with the next unless the next begins an item or the full line
-    ends a clause right before one."""
+    ends a clause right before one; a Markdown table's rows are neither joined nor joined
+    to."""
     measure, size = width
-    slack = 2 if measure == 0 else 4  # a line broken early: a mark kept off a line's start
+    slack = 2 if measure == 0 else 4  # a line broken early: a mark kept off its start or end
     lines = text.split("\n")
     folded_lines = folded.split("\n")
     starts = _item_starts(folded_lines)
@@ -360,15 +403,42 @@ def _unwrap(text: str, folded: str, width: tuple[int, int]) -> Reading:
         if not stripped:
             joining = False
             continue
-        if joining and n not in starts:
+        row = stripped.startswith("|")  # a Markdown table's row: a line of its own
+        if joining and n not in starts and not row:
             line_of[-1].append((len(out[-1]), n + 1))
             out[-1] += stripped
         else:
             out.append(stripped)
             line_of.append([(0, n + 1)])
-        full = _measures(folded_lines[n].strip())[measure] >= size - slack
+        length = _measures(folded_lines[n].strip())[measure]
+        full = not row and (
+            length >= size - measure  # (a CJK character is two columns: one left over)
+            or (length >= size - slack and _kept_off(folded_lines, n))
+        )
         joining = full and not (folded_lines[n].rstrip()[-1:] in PARAGRAPH_END and n + 1 in starts)
     return Reading("\n".join(out) + "\n", WRAPPED, tuple(map(tuple, line_of)))
+
+
+#: marks a viewer keeps off a line's start (a closing mark moves down with the character
+#: before it) and off its end (an opening mark moves down)
+_NO_START = frozenset(",。、;:!?)》”’】〕]")
+_NO_END = frozenset("(《“‘【〔[")
+
+
+def _kept_off(folded_lines: list[str], n: int) -> bool:
+    """Whether line ``n``, a character or two short of the width, was broken early where
+    the viewer kept a mark off a line's start or end (kinsoku), or moved a Latin word or a
+    figure down whole: the next line begins with the opening mark, or its first characters
+    hold the closing mark, or both sides of the break are Latin letters or digits. A short
+    line that ends a paragraph (a heading, a sentence) has none of these after it."""
+    if n + 1 >= len(folded_lines):
+        return False
+    line, following = folded_lines[n].strip(), folded_lines[n + 1].strip()
+    if not line or not following:
+        return False
+    if following[0] in _NO_END or any(c in _NO_START for c in following[:3]):
+        return True
+    return line[-1].isascii() and line[-1].isalnum() and following[0].isascii()
 
 
 def _item_starts(folded_lines: list[str]) -> set[int]:
