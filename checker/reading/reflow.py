@@ -42,8 +42,9 @@ _CN = "[一二三四五六七八九十]{1,3}"
 #: item markers by kind; the groups hold the numeral. A number's marker must not be part of a
 #: number, a date, an ordinal or a range: not after a digit, a point, 第 or a dash, and not
 #: followed by a digit (1.5亿); a 一、 not inside a list of numerals (一、二、三产业). One
-#: followed by a digit (``numd``: 11.121人才梯队项目) is an item only at a line's start and
-#: as the very next number, as the parser reads it (``parse.task_start``)
+#: followed by a digit (``numd``: 11.121人才梯队项目) is an item only at a line's start, as
+#: the very next number or a 1 under a new heading, as the parser reads it
+#: (``parse.task_start``)
 _MARKERS = LazyPattern(
     rf"(?P<cn>(?<![一二三四五六七八九十〇零两第之、])(?:{_CN})、(?!{_CN}、))"
     rf"|(?P<pcn>\((?:{_CN})\))"
@@ -177,21 +178,22 @@ def _sequence(folded: str) -> list[_Marker]:
     candidates = _candidates(folded)
     for index, marker in enumerate(candidates):
         kind, value = marker.kind, marker.value
-        if kind == "numd":
-            if not _numbered_name(folded, candidates, index, last.get("num")):
+        at_start = _starts_line(folded, marker.start)
+        named = kind == "numd"  # 11.121人才梯队项目
+        if named:
+            if not at_start or not _continued(folded, candidates, index):
                 continue
             kind = "num"
             marker = marker._replace(kind=kind)
         previous = last.get(kind)
-        at_start = _starts_line(folded, marker.start)
+        under_heading = previous is not None and since[kind] < rank[kind]
         # a 1 at a line's start restarts its kind even at the top (a second document or
-        # an annex after the first: 一、 again after 八、)
-        restart = value == 1 and (
-            previous is None or at_start or since.get(kind, len(rank) + 1) < rank.get(kind, 99)
-        )
+        # an annex after the first: 一、 again after 八、); before digits, only under a heading
+        restart = value == 1 and (under_heading or (not named and (previous is None or at_start)))
         # a number skipped or repeated (a defect the rules report) does not end the
-        # sequence: a line that begins with the marker is an item whatever its number
-        step = (0, _LINE_SLACK) if at_start else (1, _SLACK)
+        # sequence: a line that begins with the marker is an item whatever its number;
+        # before digits, only the very next number is
+        step = (1, 1) if named else (0, _LINE_SLACK) if at_start else (1, _SLACK)
         follows = previous is not None and previous + step[0] <= value <= previous + step[1]
         if not (restart or follows):
             continue
@@ -205,19 +207,16 @@ def _sequence(folded: str) -> list[_Marker]:
     return accepted
 
 
-def _numbered_name(
-    folded: str, candidates: list[_Marker], index: int, previous: int | None
-) -> bool:
-    """Whether a number before digits (``11.121人才梯队项目``) is an item: at a line's start,
-    the very number after the last, and not the number the next item has (``降低`` then
-    ``3.8%。`` then ``3、…``: a figure cut by the wrap, before item 3)."""
+def _continued(folded: str, candidates: list[_Marker], index: int) -> bool:
+    """Whether the number before digits at a line's start (``11.121人才梯队项目``) may be an
+    item: the next item marker of its kind has another number. A figure the wrap put at a
+    line's start (``降低`` / ``3.8%。`` before item ``3、``) is followed by the item of its own
+    number, as the parser reads it (``parse.task_start``)."""
     marker = candidates[index]
-    if previous is None or previous + 1 != marker.value:
-        return False
-    if not _starts_line(folded, marker.start):
-        return False
-    following = next((m for m in candidates[index + 1 :] if m.kind in ("num", "numd")), None)
-    return following is None or following.value != marker.value
+    for other in candidates[index + 1 :]:
+        if other.kind == "num" or (other.kind == "numd" and _starts_line(folded, other.start)):
+            return other.value != marker.value
+    return True
 
 
 def _is_joined(folded: str, markers: list[_Marker]) -> bool:
@@ -375,14 +374,17 @@ def _wrap_width(content: list[str]) -> tuple[int, int] | None:
         longer = sum(1 for v in values if v > size) / len(values)
         open_ = sum(1 for n in full if fold(content[n][-1]) not in PARAGRAPH_END)
         share = len(full) / len(values)
+        # the measure the text was cut by fills its lines exactly: every full line has the
+        # width in characters, or within a column of it (a CJK character left over)
+        exact = sum(1 for v in values if size - measure <= v <= size)
         if (
             len(full) >= 4 + measure  # (columns: a wider window, more evidence wanted)
             and share >= _FULL_SHARE
             and open_ >= 0.6 * len(full)
             and longer <= 0.05
-            and (best is None or share > best[2])
+            and (best is None or exact > best[2])
         ):
-            best = (measure, size, share)
+            best = (measure, size, exact)
     return None if best is None else (best[0], best[1])
 
 
@@ -410,7 +412,7 @@ def _unwrap(text: str, folded: str, width: tuple[int, int]) -> Reading:
         else:
             out.append(stripped)
             line_of.append([(0, n + 1)])
-        length = _measures(folded_lines[n].strip())[measure]
+        length = _measures(_cut(folded_lines[n]))[measure]
         full = not row and (
             length >= size - measure  # (a CJK character is two columns: one left over)
             or (length >= size - slack and _kept_off(folded_lines, n))
@@ -423,6 +425,13 @@ def _unwrap(text: str, folded: str, width: tuple[int, int]) -> Reading:
 #: before it) and off its end (an opening mark moves down)
 _NO_START = frozenset(",。、;:!?)》”’】〕]")
 _NO_END = frozenset("(《“‘【〔[")
+
+
+def _cut(line: str) -> str:
+    """A line as the viewer measured it: a space that ends it, or one alone at its start
+    (the cut fell on a space), is part of it; an indent (two or more) is not."""
+    body = line.lstrip()
+    return line if len(line) - len(body) == 1 else body
 
 
 def _kept_off(folded_lines: list[str], n: int) -> bool:
