@@ -77,10 +77,15 @@ _TITLE_WORDS = (
     "清单",
     "通知",
 )
+#: the longest title a text opens with, and the marks a title does not hold
+_LONGEST_TITLE, _TITLE_STOPS = 150, "。,;:!?、"
 _DATE = LazyPattern(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 _OPENERS, _CLOSERS = frozenset("(《“【〔["), frozenset(")》”】〕]")
 #: marks after which, in a document's head, a new paragraph begins
 _HEAD_BREAK = frozenset("。:")
+#: marks that end a sentence before a labelled clause of its own, and that part the lists of
+#: one clause's labels (牵头单位:A;配合单位:B)
+_SENTENCE_BREAK, _LIST_BREAK = frozenset("。!?)"), frozenset(";,、")
 #: the share of a hard-wrapped text's lines that must be full: a wide cut of short
 #: paragraphs leaves few (an eighth, in a short text of table rows and a few paragraphs of
 #: prose); a clean text's longest lines seldom share one length and all stop mid-sentence
@@ -237,11 +242,17 @@ def _split(text: str, folded: str, markers: list[_Marker]) -> Reading:
     cuts = {m.start for m in markers if not _starts_line(folded, m.start)}
     head_end = markers[0].start if markers else len(folded)
     cuts.update(_prose_cuts(folded, 0, head_end))
+    title = _opening_title_end(folded, head_end)
+    if title is not None:
+        cuts.add(title)
+    body_end = len(folded)
     if markers:
         tail = _tail_start(folded, markers[-1].start)
         if tail is not None:
             cuts.add(tail)
             cuts.update(_prose_cuts(folded, tail, len(folded)))
+            body_end = tail
+    cuts.update(_label_cuts(folded, head_end, body_end))
     return _with_breaks(text, sorted(c for c in cuts if 0 < c < len(text)), JOINED)
 
 
@@ -282,6 +293,40 @@ def _closed(folded: str, start: int, end: int) -> list[bool]:
     return result
 
 
+def _label_cuts(folded: str, start: int, end: int) -> set[int]:
+    """Where a labelled clause (``牵头单位:`` ``责任单位:`` ``牵头领导:``) began a line of its
+    own: a label outside brackets after a sentence's end, or run on from another label's
+    list with no mark between (``牵头领导:陈炳荣责任单位:``). A label after a separator
+    (``牵头单位:A;配合单位:B``) goes on its list's line, and a word that only ends like a
+    label in prose (``各责任单位:``, no label before it in the sentence) is not cut."""
+    closed = _closed(folded, start, end)
+    cuts = set()
+    last_label = -1
+    for match in _labels().finditer(folded, start, end):
+        at = match.start()
+        if not closed[at - start] or at == start:
+            continue
+        before = folded[at - 1]
+        run_on = last_label >= 0 and not any(c in _SENTENCE_BREAK for c in folded[last_label:at])
+        if before in _SENTENCE_BREAK or (run_on and before not in _LIST_BREAK):
+            cuts.add(at)
+        last_label = match.end()
+    return cuts
+
+
+@cache
+def _labels() -> re.Pattern[str]:
+    """A clause's party and note labels with their colon (``rules/clause-grammar.yaml``),
+    longest first."""
+    from ..knowledge.data import builtin
+
+    grammar = builtin("clause-grammar.yaml") or {}
+    words = [w for label in grammar.get("labels", ()) for w in label.get("words", ())]
+    words += grammar.get("note_labels", [])
+    alternatives = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return re.compile(f"(?:{alternatives}):" if alternatives else "$^")
+
+
 @cache
 def _clause_words() -> re.Pattern[str]:
     """The words that make a bracket a responsibility clause: the clause grammar's own
@@ -308,6 +353,33 @@ def _tail_start(folded: str, last_item: int) -> int | None:
                 after += 1
             return after if after < end else None
         close = folded.rfind(")", last_item, open_)
+    return None
+
+
+def _opening_title_end(folded: str, end: int) -> int | None:
+    """Where the title a text opens with ends, when the text runs on after it: after the
+    first genre word outside brackets and titles (…的通知, …工作要点, …行动计划（2019—2021）),
+    within a title's length, with no sentence's mark before it, and followed by more text
+    rather than by a mark (…制定本方案。 is a sentence, not a title)."""
+    start = len(folded) - len(folded.lstrip())
+    stop = min(end, start + _LONGEST_TITLE)
+    closed = _closed(folded, start, stop)
+    for n in range(start, stop):
+        if folded[n] in _TITLE_STOPS and closed[n - start]:
+            return None
+        word = next((w for w in _TITLE_WORDS if folded.startswith(w, n)), None)
+        if word is None or not closed[n - start]:
+            continue
+        after = n + len(word)
+        if folded.startswith("(", after):  # the title's period: （2019—2021）
+            close = folded.find(")", after, after + 14)
+            after = close + 1 if close > 0 else after
+        following = folded[after : after + 1]
+        if following == "的":  # …实施方案的通知: the title goes on
+            continue
+        if following and not following.isspace() and following not in _TITLE_STOPS + "(":
+            return after
+        return None
     return None
 
 
