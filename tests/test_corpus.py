@@ -46,22 +46,11 @@ KIND_CODES: dict[str, frozenset[str]] = {
     "punctuation": frozenset({"D005", "N006"}),
     "document-number": frozenset({"D001"}),
     "year": frozenset({"D002", "D003"}),
+    "missing-clause": frozenset({"G008"}),
 }
 
 #: documents still read wrong, each with the convention the checker does not read yet
-XFAIL: dict[str, str] = {
-    "local/2021-fengxian-nongcun-gonglu": (
-        "the truth holds (二)1.-2., measures without a clause (a funding rule with its sub-headings "
-        "(1)县道 (2)乡、村道; a measure naming 区交通委 in its running text), no tasks; the checker reads "
-        "them as tasks lacking their clause (G008 x2), as it reads any item without a clause among "
-        "siblings that carry one"
-    ),
-    "local/2021-fengxian-gongyuan-chengshi": (
-        "the truth holds the sub-items (1)(2) of (二)2. tasks, each closing with its own clause, and 2. "
-        "(which has none of its own) no task; the checker reads 2. as one task with the two clauses of "
-        "its sub-items"
-    ),
-}
+XFAIL: dict[str, str] = {}
 
 
 def documents() -> list[Path]:

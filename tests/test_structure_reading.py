@@ -619,6 +619,61 @@ def test_a_closing_paragraph_after_the_last_sub_item_stays_apart():
     assert any("列第一位" in p.text for p in plan.paragraphs)
 
 
+# ---- sub-items that each close with their own clause: they are the tasks ---------------------
+# 奉贤 2021 公园城市: 2.推进“公园+”“+公园”建设。 (no clause) over (1)…(牵头单位：A;配合单位：B) and
+# (2)…(牵头单位：A;配合单位：C): each sub-item is assigned on its own, the item is their heading.
+
+SPLIT_ITEM = (
+    "关于加快推进本区公园城市建设实施意见\n"
+    "一、主要任务\n"
+    "1.完善城乡公园体系。构建城乡公园体系。（牵头单位：区绿化市容局；配合单位：区水务局）\n"
+    "2.推进“公园+”“+公园”建设。以公园为基底注入多元功能。\n"
+    "（1）以“公园+”推动全面功能融合。布局运动场地。（牵头单位：区绿化市容局；配合单位：区体育局）\n"
+    "（2）以“+公园”推动品质提升。提升校园绿地。（牵头单位：区教育局；配合单位：区规划资源局）\n"
+    "3.推进生态资源的共建共享。开放单位绿地。（牵头单位：区绿委办；配合单位：区经委）\n"
+    "4.有序推进“四化”建设。加强品质管控。（牵头单位：区绿化市容局；配合单位：区交通委）\n"
+)
+
+
+def test_sub_items_each_with_their_own_clause_are_the_tasks():
+    plan = _plan(SPLIT_ITEM)
+    assert [t.label for t in plan.tasks] == ["1", "2（1）", "2（2）", "3", "4"]
+    assert [t.clauses[0].leads[0].name for t in plan.tasks][:4] == [
+        "区绿化市容局",
+        "区绿化市容局",
+        "区教育局",
+        "区绿委办",
+    ]
+    assert [h.numeral for h in plan.headings if h.level == 3] == ["2"]  # counted, no task
+    assert not {code for code, _ in _found(SPLIT_ITEM)} & {"G008", "N002", "N005", "N001"}
+
+
+def test_sub_items_sharing_one_clause_after_the_last_stay_the_items_parts():
+    """The look-alike (奉贤 2021 农村公路 (一)2.): sub-items without clauses and one clause on
+    a line of its own after the last of them: the item is the task, the sub-items its parts."""
+    shared = SPLIT_ITEM.replace("（牵头单位：区绿化市容局；配合单位：区体育局）", "").replace(
+        "（牵头单位：区教育局；配合单位：区规划资源局）\n", "\n（责任单位：区教育局、区体育局）\n"
+    )
+    plan = _plan(shared)
+    assert [t.label for t in plan.tasks] == ["1", "2", "3", "4"]
+    assert plan.tasks[1].clauses[0].leads[0].name == "区教育局"
+
+
+def test_an_item_with_its_own_clause_keeps_its_sub_items_as_parts():
+    """The item holds a clause of its own before its sub-items: it is the task, as before."""
+    own = SPLIT_ITEM.replace("注入多元功能。\n", "注入多元功能。（牵头单位：区绿化市容局）\n")
+    plan = _plan(own)
+    assert [t.label for t in plan.tasks] == ["1", "2", "3", "4"]
+    assert len(plan.tasks[1].clauses) == 3
+
+
+def test_one_sub_item_without_its_clause_keeps_the_item_the_task():
+    """Only some sub-items hold a clause: no split; the item is the task (and reads both)."""
+    partial = SPLIT_ITEM.replace("（牵头单位：区绿化市容局；配合单位：区体育局）", "")
+    plan = _plan(partial)
+    assert [t.label for t in plan.tasks] == ["1", "2", "3", "4"]
+
+
 # ---- the lead named in the heading of the measures: （一）A牵头的工作 ---------------------------
 # 晋政发〔2008〕8号: sections titled by the leader whose work they hold, sub-sections titled by the
 # body that leads them, the measures (numbered or not) under them, 协同单位 lines after them

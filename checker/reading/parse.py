@@ -242,12 +242,13 @@ class Outline:
     the numbering level that carries the tasks (1 ``一、`` … 4 ``(1)``), if any, and the
     lines of items above that level that are tasks all the same."""
 
-    __slots__ = ("task_level", "tasks_above")
+    __slots__ = ("split", "task_level", "tasks_above", "tasks_below")
 
     def __init__(self, lines: Lines) -> None:
         blocks = _numbered_blocks(lines)
         self.task_level = _task_level(blocks)
         self.tasks_above = _tasks_above(blocks, self.task_level, lines)
+        self.tasks_below, self.split = _tasks_below(blocks, self.task_level)
 
 
 def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
@@ -364,6 +365,35 @@ def _tasks_above(
     return frozenset(index for index, level in above if index not in groups)
 
 
+def _tasks_below(
+    blocks: list[tuple[int, int, bool]], task_level: int | None
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Lines of sub-items below the task level that are tasks, and the lines of the items
+    they split: an item of the task level with no clause of its own (none in its lines up
+    to its first sub-item) whose sub-items, two or more of one level and nothing deeper,
+    each close with their own clause (奉贤 2021 公园城市: 2.推进“公园+”“+公园”建设。 over
+    (1)…(牵头单位：A;配合单位：B) and (2)…(牵头单位：A;配合单位：C)). Each sub-item is a task, as a
+    drafter assigns it, and the item is their heading (it still counts in the numbering).
+    Where the sub-items share one clause after the last of them (…(3)… / (责任单位：…)),
+    or only some hold one, the item is the task and the sub-items its parts."""
+    below: set[int] = set()
+    split: set[int] = set()
+    if task_level is None:
+        return frozenset(), frozenset()
+    for n, (index, level, holds) in enumerate(blocks):
+        if level != task_level or holds:
+            continue
+        subs = []
+        for sub in blocks[n + 1 :]:
+            if sub[1] <= task_level:
+                break
+            subs.append(sub)
+        if len(subs) >= 2 and len({s[1] for s in subs}) == 1 and all(s[2] for s in subs):
+            split.add(index)
+            below.update(s[0] for s in subs)
+    return frozenset(below), frozenset(split)
+
+
 def _titled_groups(above: list[tuple[int, int]], lines: Lines) -> frozenset[int]:
     """The items above the task level that title groups of unnumbered measures, not a
     measure: where most items of a level that are a title on a line of their own (short,
@@ -436,8 +466,10 @@ class Walk:
         self.lines = lines
         self.task_level = outline.task_level
         self.tasks_above = outline.tasks_above
+        self.tasks_below = outline.tasks_below
+        self.split = outline.split  # items of the task level whose sub-items are the tasks
         self.front = FrontMatter(lines)
-        self.gatherer = Gatherer(lines, outline.task_level)
+        self.gatherer = Gatherer(lines, outline.task_level, outline.tasks_below)
         self.in_body = False  # a heading or a task was met: no more title or addressee
         self.section: int | None = None
         self.subsection: int | None = None
@@ -488,7 +520,12 @@ class Walk:
                 self.paragraph(content, start, index)  # …联席会 / 议成员单位工作任务清单
                 return index + 1
             self.annex_next = 0
-        if item is not None and (item[0] == self.task_level or index in self.tasks_above):
+        if item is not None and index in self.split:
+            self.heading(item, content, start)  # its sub-items are the tasks
+            return index + 1
+        if item is not None and (
+            item[0] == self.task_level or index in self.tasks_above or index in self.tasks_below
+        ):
             return self.task(index, content, start, *item)
         if item is not None:
             self.heading(item, content, start)
@@ -735,11 +772,14 @@ class Gatherer:
     task being read, is what a mistyped next number (``11。``) is expected after.
     """
 
-    __slots__ = ("lines", "task_level")
+    __slots__ = ("lines", "task_level", "tasks_below")
 
-    def __init__(self, lines: Lines, task_level: int | None) -> None:
+    def __init__(
+        self, lines: Lines, task_level: int | None, tasks_below: frozenset[int] = frozenset()
+    ) -> None:
         self.lines = lines
         self.task_level = task_level
+        self.tasks_below = tasks_below  # sub-items that are tasks of their own: never parts
 
     def gather(self, index: int, number: str, segments: Segments, breaks: list[Break]) -> int:
         """Add the lines after the task's first line ``index`` that belong to it to
@@ -755,6 +795,8 @@ class Gatherer:
         deeper = False  # the task holds an item of a deeper level: (1) under 1.
         while next_index < lines.count:
             item = lines.item(next_index, task_level, number)
+            if next_index in self.tasks_below:
+                return next_index  # the next sub-item, a task of its own
             if item is not None and task_level is not None and item[0] > task_level:
                 self.append(next_index, segments, breaks, wrapped=False)
                 next_index += 1
@@ -852,7 +894,9 @@ class Gatherer:
         if not content.strip() or ("<!--" in content and DIRECTIVE.search(content) is not None):
             return True
         item = self.lines.item(index, self.task_level, number)
-        return item is not None and (self.task_level is None or item[0] <= self.task_level)
+        return item is not None and (
+            self.task_level is None or item[0] <= self.task_level or index in self.tasks_below
+        )
 
     def append(self, index: int, segments: Segments, breaks: list[Break], wrapped: bool) -> None:
         """Add line ``index`` to a task; a wrapped line (not a new paragraph) is a Break."""
@@ -1492,7 +1536,8 @@ def qualified(
     the parts repeat (``一(二)1`` in a plan whose (一)(二) restart in each section)."""
     at_level = [t for t in tasks if t.level == task_level]
     if sum(1 for t in at_level[1:] if t.number == 1) < 2:
-        return tasks  # no two parts start again at 1 (most plans): no part to look for
+        # no two parts start again at 1 (most plans): no part to look for
+        return _sub_items_cited(tasks, headings, task_level)
     headings = sorted(headings + _tasks_as_parts(tasks, task_level), key=lambda h: h.span.start)
     starts = [h.span.start for h in headings]
     # the tasks under one heading have the same headings above them: read once
@@ -1509,7 +1554,8 @@ def qualified(
     main = [(t, c) for t, c in zip(tasks, chains, strict=True) if t.level == task_level]
     firsts = [t.number for n, (t, c) in enumerate(main) if n and c[-1:] != main[n - 1][1][-1:]]
     if sum(1 for number in firsts if number == 1) < 2:
-        return tasks  # the restarts are not at a part's start: the numbers are one run
+        # the restarts are not at a part's start: the numbers are one run
+        return _sub_items_cited(tasks, headings, task_level)
     depth = max((len(c) for c in chains), default=0)
     for k in range(1, depth + 1):
         parts = ["".join(h.cited for h in c[-k:]) for c in chains]
@@ -1517,6 +1563,25 @@ def qualified(
         if len(set(labels)) == len(labels):
             break
     return tuple(t._replace(qualifier=q) for t, q in zip(tasks, parts, strict=True))
+
+
+def _sub_items_cited(
+    tasks: tuple[Task, ...], headings: list[Heading], task_level: int | None
+) -> tuple[Task, ...]:
+    """Tasks below the task level (the sub-items an item is split into, ``_tasks_below``)
+    cited with the item they sit in, ``2（1）``: a ``（1）`` alone would name the first
+    sub-item of every item so split."""
+    if task_level is None or all(t.level <= task_level for t in tasks):
+        return tasks
+    items = sorted((h.span.start, h.cited) for h in headings if h.level == task_level)
+    starts = [start for start, _ in items]
+    cited = []
+    for task in tasks:
+        above = bisect_right(starts, task.number_span.start) - 1
+        if task.level > task_level and above >= 0:
+            task = task._replace(qualifier=items[above][1])
+        cited.append(task)
+    return tuple(cited)
 
 
 def _tasks_as_parts(tasks: tuple[Task, ...], task_level: int | None) -> list[Heading]:
