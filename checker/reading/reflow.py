@@ -42,9 +42,9 @@ _CN = "[一二三四五六七八九十]{1,3}"
 #: item markers by kind; the groups hold the numeral. A number's marker must not be part of a
 #: number, a date, an ordinal or a range: not after a digit, a point, 第 or a dash, and not
 #: followed by a digit (1.5亿); a 一、 not inside a list of numerals (一、二、三产业). One
-#: followed by a digit (``numd``: 11.121人才梯队项目) is an item only at a line's start, as
-#: the very next number or a 1 under a new heading, as the parser reads it
-#: (``parse.task_start``)
+#: followed by a digit (``numd``: 11.121人才梯队项目) is an item only at a line's start or
+#: after a clause or sentence, as the very next number or a 1 under a new heading, as the
+#: parser reads it (``parse.task_start``)
 _MARKERS = LazyPattern(
     rf"(?P<cn>(?<![一二三四五六七八九十〇零两第之、])(?:{_CN})、(?!{_CN}、))"
     rf"|(?P<pcn>\((?:{_CN})\))"
@@ -77,8 +77,13 @@ _TITLE_WORDS = (
     "清单",
     "通知",
 )
-#: the longest title a text opens with, and the marks a title does not hold
-_LONGEST_TITLE, _TITLE_STOPS = 150, "。,;:!?、"
+#: the longest title a text opens with, the marks a title does not hold, and the text
+#: after a document number that shows a head run together
+_LONGEST_TITLE, _TITLE_STOPS, _RUNS_ON = 150, "。,;:!?、", 8
+#: what a date inside a sentence runs on with (…日起施行, …日前完成, …日止), and the last
+#: characters of an issuer's name, before its signature's date
+_DATE_GOES_ON = frozenset("起前止后至以开到,、和及与")
+_ISSUER_ENDS = frozenset("府厅局委会室办部院署组")
 _DATE = LazyPattern(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 _OPENERS, _CLOSERS = frozenset("(《“【〔["), frozenset(")》”】〕]")
 #: marks after which, in a document's head, a new paragraph begins
@@ -119,10 +124,11 @@ def reconstruct(text: str) -> Reading:
     width = _wrap_width(content)
     if width is not None:
         return _unwrap(text, fold(text), width)
-    if _may_be_joined(content):
+    prose = [line for line in content if not line.startswith("|")]
+    if prose and _may_be_joined(prose):
         folded = fold(text)
         markers = _sequence(folded)
-        if _is_joined(folded, markers):
+        if _is_joined(folded, markers) or _head_runs_on(fold(prose[0])):
             return _split(text, folded, markers)
     return Reading(original)
 
@@ -130,7 +136,8 @@ def reconstruct(text: str) -> Reading:
 def _may_be_joined(content: list[str]) -> bool:
     """Whether the lines are long enough to hold several paragraphs each, told from their
     lengths alone (a clean plan pays only this): a few lines, or lines averaging more than
-    a long paragraph, or one line longer than any paragraph is."""
+    a long paragraph, or one line longer than any paragraph is. A Markdown table's rows
+    are no paragraphs and are not counted."""
     total = sum(map(len, content))
     return (
         len(content) <= 3
@@ -145,6 +152,8 @@ def _candidates(folded: str) -> list[_Marker]:
     quoted = _quoted_spans(folded)
     opens = [a for a, _ in quoted]
     for match in _MARKERS.finditer(folded):
+        if folded[folded.rfind("\n", 0, match.start()) + 1] == "|":
+            continue  # a Markdown table's row: its cells are no paragraphs
         at = bisect_left(opens, match.start()) - 1
         if at >= 0 and match.start() < quoted[at][1]:
             continue
@@ -159,14 +168,17 @@ def _candidates(folded: str) -> list[_Marker]:
 
 
 def _quoted_spans(folded: str) -> list[tuple[int, int]]:
-    """The spans of 《》 and “” pairs (a title or a quotation may hold a numeral)."""
+    """The spans of 《》 and “” pairs (a title or a quotation may hold a numeral); “ may be
+    closed by a straight quote."""
     spans = []
-    for opener, closer in (("《", "》"), ("“", "”")):
+    for opener, closers in (("《", "》"), ("“", '”"')):
         start = folded.find(opener)
         while start >= 0:
-            end = folded.find(closer, start + 1)
-            if end < 0:
+            # (“…" closed by a straight quote, as some sites' editors type it)
+            found = [e for e in (folded.find(c, start + 1) for c in closers) if e >= 0]
+            if not found:
                 break
+            end = min(found)
             if end - start < 120:
                 spans.append((start, end))
             start = folded.find(opener, end + 1)
@@ -186,7 +198,7 @@ def _sequence(folded: str) -> list[_Marker]:
         at_start = _starts_line(folded, marker.start)
         named = kind == "numd"  # 11.121人才梯队项目
         if named:
-            if not at_start or not _continued(folded, candidates, index):
+            if not _item_place(folded, marker.start) or not _continued(folded, candidates, index):
                 continue
             kind = "num"
             marker = marker._replace(kind=kind)
@@ -219,9 +231,35 @@ def _continued(folded: str, candidates: list[_Marker], index: int) -> bool:
     number, as the parser reads it (``parse.task_start``)."""
     marker = candidates[index]
     for other in candidates[index + 1 :]:
-        if other.kind == "num" or (other.kind == "numd" and _starts_line(folded, other.start)):
+        if other.kind == "num" or (other.kind == "numd" and _item_place(folded, other.start)):
             return other.value != marker.value
     return True
+
+
+def _item_place(folded: str, offset: int) -> bool:
+    """Whether a number before digits stands where an item begins: at a line's start, or
+    after a clause, a sentence or a list's colon (…负责）2．2021年6月底前…, 具体措施：1．2021年…,
+    in a joined text)."""
+    return _starts_line(folded, offset) or folded[offset - 1 : offset] in (")", "。", ":")
+
+
+def _head_runs_on(first: str) -> bool:
+    """Whether a text's first line runs its head together, whatever its items (a text of
+    one task, or of a task table after a few paragraphs): the title it opens with goes on
+    into more text, or the addressees it opens with, or a document number near its start is
+    followed by more (a title or the addressees never share their line with the text; a
+    clean text's number stands on a line of its own or after its title in brackets)."""
+    if _opening_title_end(first, len(first)) is not None:
+        return True
+    colon = first.find(":", 0, _LONGEST_TITLE)
+    if first.startswith("各") and colon > 0 and len(first) - colon > _RUNS_ON:
+        return True  # the addressees (各州、市人民政府,省直各委、办、厅、局:) and the text
+    closed = _closed(first, 0, min(len(first), _LONGEST_TITLE))
+    for match in _DOC_NUMBER.finditer(first, 0, _LONGEST_TITLE):
+        # (its 号 outside brackets: the match may begin inside the 《title》 before it)
+        if closed[match.end() - 1] and len(first) - match.end() >= _RUNS_ON:
+            return True
+    return False
 
 
 def _is_joined(folded: str, markers: list[_Marker]) -> bool:
@@ -253,7 +291,13 @@ def _split(text: str, folded: str, markers: list[_Marker]) -> Reading:
             cuts.update(_prose_cuts(folded, tail, len(folded)))
             body_end = tail
     cuts.update(_label_cuts(folded, head_end, body_end))
-    return _with_breaks(text, sorted(c for c in cuts if 0 < c < len(text)), JOINED)
+    cuts = {c for c in cuts if 0 < c < len(text) and not _in_row(folded, c)}
+    return _with_breaks(text, sorted(cuts), JOINED)
+
+
+def _in_row(folded: str, offset: int) -> bool:
+    """Whether an offset is inside a Markdown table's row (never cut)."""
+    return folded[folded.rfind("\n", 0, offset) + 1] == "|"
 
 
 def _prose_cuts(folded: str, start: int, end: int) -> set[int]:
@@ -267,16 +311,36 @@ def _prose_cuts(folded: str, start: int, end: int) -> set[int]:
         if folded[n] in _HEAD_BREAK and folded[n + 1] not in '\n”"' and closed[n - start]
     }
     for match in _DATE.finditer(folded, start, end):
-        if closed[match.start() - start]:
+        if closed[match.start() - start] and _signs(folded, match.start(), match.end()):
             cuts.update((match.start(), match.end()))
+            title = _opening_title_end(folded, end, match.end())
+            if title is not None:  # the plan's own title under the notice's date
+                cuts.add(title)
     for match in _DOC_NUMBER.finditer(folded, start, end):
-        if not closed[match.start() - start]:
-            continue
+        if not closed[match.end() - 1 - start]:
+            continue  # a number cited inside brackets
         cuts.add(match.end())
-        title_end = _title_end(folded, match.start(), match.end())
-        if title_end is not None:
+        begin = match.start()
+        if not closed[begin - start]:  # the match begins inside the 《title》 before it
+            prefix = folded[begin : match.end()]
+            begin += max(prefix.rfind("》"), prefix.rfind("”")) + 1
+        title_end = _title_end(folded, begin, match.end())
+        if title_end is not None:  # …的通知|包府办发〔2022〕12号
             cuts.add(title_end)
+        elif begin != match.start():  # 《…的通知》|浙政办发〔2019〕7号
+            cuts.add(begin)
     return cuts
+
+
+def _signs(folded: str, start: int, end: int) -> bool:
+    """Whether a date is a signature's (a line of its own): after a sentence, a bracket or
+    the issuer's name, and not a time inside a sentence (自2020年10月1日起施行, 有效期至
+    2025年9月30日。)."""
+    before = folded[start - 1 : start]
+    after = folded[end : end + 1]
+    if after in _DATE_GOES_ON:
+        return False
+    return not before or before in _SENTENCE_BREAK or before.isspace() or before in _ISSUER_ENDS
 
 
 def _closed(folded: str, start: int, end: int) -> list[bool]:
@@ -296,21 +360,20 @@ def _closed(folded: str, start: int, end: int) -> list[bool]:
 def _label_cuts(folded: str, start: int, end: int) -> set[int]:
     """Where a labelled clause (``牵头单位:`` ``责任单位:`` ``牵头领导:``) began a line of its
     own: a label outside brackets after a sentence's end, or run on from another label's
-    list with no mark between (``牵头领导:陈炳荣责任单位:``). A label after a separator
+    list with no mark between (``牵头领导:陈炳荣责任单位:``, ``分管省领导:林克庆部门分工:``). A label after a separator
     (``牵头单位:A;配合单位:B``) goes on its list's line, and a word that only ends like a
     label in prose (``各责任单位:``, no label before it in the sentence) is not cut."""
     closed = _closed(folded, start, end)
     cuts = set()
-    last_label = -1
     for match in _labels().finditer(folded, start, end):
         at = match.start()
         if not closed[at - start] or at == start:
             continue
         before = folded[at - 1]
-        run_on = last_label >= 0 and not any(c in _SENTENCE_BREAK for c in folded[last_label:at])
+        sentence = max(folded.rfind(c, start, at) for c in _SENTENCE_BREAK)
+        run_on = folded.rfind(":", start, at) > sentence  # a label's colon in this sentence
         if before in _SENTENCE_BREAK or (run_on and before not in _LIST_BREAK):
             cuts.add(at)
-        last_label = match.end()
     return cuts
 
 
@@ -356,12 +419,13 @@ def _tail_start(folded: str, last_item: int) -> int | None:
     return None
 
 
-def _opening_title_end(folded: str, end: int) -> int | None:
+def _opening_title_end(folded: str, end: int, start: int = 0) -> int | None:
     """Where the title a text opens with ends, when the text runs on after it: after the
     first genre word outside brackets and titles (…的通知, …工作要点, …行动计划（2019—2021）),
     within a title's length, with no sentence's mark before it, and followed by more text
     rather than by a mark (…制定本方案。 is a sentence, not a title)."""
-    start = len(folded) - len(folded.lstrip())
+    while start < end and folded[start].isspace():
+        start += 1
     stop = min(end, start + _LONGEST_TITLE)
     closed = _closed(folded, start, stop)
     for n in range(start, stop):
@@ -371,14 +435,16 @@ def _opening_title_end(folded: str, end: int) -> int | None:
         if word is None or not closed[n - start]:
             continue
         after = n + len(word)
-        if folded.startswith("(", after):  # the title's period: （2019—2021）
-            close = folded.find(")", after, after + 14)
+        while folded.startswith(" ", after):
+            after += 1
+        if folded.startswith("(", after):  # the title's period (2019—2021), its number
+            close = folded.find(")", after, after + 20)
             after = close + 1 if close > 0 else after
         following = folded[after : after + 1]
-        if following == "的":  # …实施方案的通知: the title goes on
-            continue
+        if following == "的" or folded.startswith(_TITLE_WORDS, after):
+            continue  # …实施方案的通知, …任务分工方案: the title goes on
         if following and not following.isspace() and following not in _TITLE_STOPS + "(":
-            return after
+            return after if folded.rfind("\n", 0, after) < start else None
         return None
     return None
 
