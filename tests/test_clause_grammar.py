@@ -250,6 +250,21 @@ def test_look_alikes_of_notes_stay_parties(inner, parties):
          [("重庆市维护国家政治安全工作协调机制成员单位", "lead")]),
         # 协调 between two bodies still joins them
         ("科技部协调财政部负责", [("科技部", "lead"), ("财政部", "participant")]),
+        # 各 (有关) over bare kinds of place, a bracket of kinds after one: one collective, as
+        # written, that leads where it is named first (赣府厅发〔2020〕4号, 赣府发〔2020〕8号)
+        ("责任单位:各市、县〔区〕政府,赣江新区管委会",
+         [("各市、县〔区〕政府", "lead"), ("赣江新区管委会", "participant")]),
+        ("责任单位:有关设区市、县〔区〕人民政府", [("有关设区市、县〔区〕人民政府", "lead")]),
+        ("责任单位:省教育厅,各市、县(区)人民政府",
+         [("省教育厅", "lead"), ("各市、县(区)人民政府", "participant")]),
+        ("责任单位:省财政厅和各市、县〔区〕人民政府",
+         [("省财政厅", "lead"), ("各市、县〔区〕人民政府", "participant")]),
+        ("责任单位:市经信局,各县、市、区政府",
+         [("市经信局", "lead"), ("各县、市、区政府", "participant")]),
+        # …but a body after the collective is a body of its own, not one of the kinds, and
+        # kinds without a government written after them stay more of the same collective
+        ("责任单位:各区、市发展改革委", [("各区", "lead"), ("市发展改革委", "participant")]),
+        ("责任单位:各镇、街道,区民政局", [("各镇", "lead"), ("街道", "participant"), ("区民政局", "participant")]),
     ],
 )  # fmt: skip
 def test_collectives_closing_or_making_a_list(inner, parties):
@@ -486,10 +501,27 @@ def _plan_parties(inner: str) -> list[tuple[str, str, str]]:
         ("牵头单位：各街镇 配合单位：区商务委",
          [("各街镇", "lead", "各街镇"), ("区商务委", "cooperate", "区商务委")]),
         ("责任单位：区民政局 完成时限：2024年底", [("区民政局", "lead", "区民政局")]),
+        # the label itself cut by a PDF's wrapped line (锡新办发〔2020〕13号): still a clause
+        ("责  任单位：发改委、工信局、商务局",
+         [("发改委", "lead", "发改委"), ("工信局", "participant", "工信局"),
+          ("商务局", "participant", "商务局")]),
+        ("责任单  位：自然资源规划分局、空港经开区、工信  局",
+         [("自然资源规划分局", "lead", "自然资源规划分局"), ("空港经开区", "participant", "空港经开区"),
+          ("工信局", "participant", "工信  局")]),
     ],
 )  # fmt: skip
 def test_blanks_a_conversion_left_inside_a_clause(inner, parties):
     assert _plan_parties(inner) == parties
+
+
+def test_a_bracket_with_blanks_and_no_clause_word_is_no_clause():
+    """The look-alikes: a bracket whose words hold blanks but no role or label even closed up
+    (详见附 件2, 含 2 个 试点) is no clause; a label cut by a blank is one."""
+    assert not clause.looks_like_clause("详见附 件2")
+    assert not clause.looks_like_clause("含 2 个 试点")
+    assert clause.looks_like_clause("责  任单位:发改委")
+    assert clause.ends_like_clause("责任单  位:发改委")
+    assert not clause.ends_like_clause("由财政部负 责组织的项目除外")
 
 
 def test_a_blank_after_a_bodys_name_is_kept():

@@ -257,3 +257,14 @@ def test_a_parks_and_a_listed_companys_short_names_are_built_as_bodies():
     for name in ["微纳园", "星洲股份", "中国〔广东〕自由贸易试验区南沙片区管理机构"]:
         assert registry.well_formed(name), name
     assert not registry.well_formed("年内持续推进")
+
+
+def test_a_zones_bus_and_logistics_companies_go_by_their_trade():
+    """高新公交, 高新物流 (锡新办发〔2020〕13号, beside 新投集团 and 星洲股份公司): enterprises named by
+    their trade, as 港华燃气 is, bodies to register (G011), not misreadings (G001). The trade
+    alone, or a trade before a role word, is no body."""
+    registry = load_registry()
+    for name in ["高新公交", "高新物流", "苏州公交"]:
+        assert registry.well_formed(name), name
+    for name in ["公交", "物流", "物流配合", "公交优先发展"]:
+        assert not registry.well_formed(name), name

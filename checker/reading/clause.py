@@ -261,7 +261,18 @@ def _word_between(folded: str, start: int, end: int) -> bool:
     brackets (no clause word holds one) before the bracket at ``end``? The search sees that
     bracket too, for a word whose pattern looks at what follows it (指导 before a ) or ,)."""
     found = CLAUSE_WORDS.search(folded, start, end + 1) if end > start else None
-    return found is not None and found.start() < end
+    if found is not None and found.start() < end:
+        return True
+    return end > start and _word_in_blanked(folded[start : end + 1])
+
+
+def _word_in_blanked(text: str) -> bool:
+    """Does ``text`` hold a clause word that blanks a conversion left cut (``责  任单位``,
+    ``责任单  位``: a PDF's wrapped lines, 锡新办发〔2020〕13号)? Asked only where no word was
+    found as written; the text closed up as a clause's is (``close_up``) is searched."""
+    if " " not in text and "\t" not in text:
+        return False
+    return CLAUSE_WORDS.search(close_up(text)[0]) is not None
 
 
 def ends_in_clause_group(folded: str) -> bool:
@@ -322,12 +333,18 @@ def is_lead_note(segment: str) -> bool:
 def ends_like_clause(inner: str) -> bool:
     """A clause says who at its end, or lists under labels: ``A、B负责``; ``责任单位:A``.
     ``(由财政部负责组织的项目除外)`` names a role in passing and is no clause."""
-    return grammar().clause_end.search(inner) is not None
+    end = grammar().clause_end
+    if end.search(inner) is not None:
+        return True
+    blank = " " in inner or "\t" in inner
+    return blank and end.search(close_up(inner)[0]) is not None
 
 
 def looks_like_clause(inner: str) -> bool:
-    """A parenthetical is a clause when it assigns responsibility (负责, 牵头, 配合…)."""
-    return CLAUSE_WORDS.search(inner) is not None and not explains(inner)
+    """A parenthetical is a clause when it assigns responsibility (负责, 牵头, 配合…), its
+    words read as a clause reads them, without the blanks a conversion left inside them."""
+    words = CLAUSE_WORDS.search(inner) is not None or _word_in_blanked(inner)
+    return words and not explains(inner)
 
 
 def explains(inner: str) -> bool:
@@ -929,7 +946,7 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
             body, scope = _without_scope(g, body)
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 state.vague = state.vague or vague
-        names = _names(g, body)
+        names = _one_each(g, body, _names(g, body))
         places = _governed_places(g, names) | _each_kinds(g, names) | _shared_kind(g, names)
         for raw, name_start in names:
             raw, inner_vague = _strip_vague_inside(g, raw)
@@ -989,10 +1006,48 @@ def _shared_kind(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     return frozenset()
 
 
+def _one_each(g: Grammar, body: str, names: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The names of a list with each collective that a 各 (or 有关) distributes over bare kinds
+    of place, a government written once after the last of them, made one name as written:
+    ``各市、县〔区〕政府`` (赣府厅发〔2020〕4号), ``各县、市、区政府`` (滁州市 2020), ``有关设区市、县〔区〕
+    人民政府`` (赣府发〔2020〕8号) are each the governments of many places, one subject that leads
+    or takes part as a whole. Without the government the kinds stay parties of their own, more
+    of the same collective (各镇、街道; 各区、县级市)."""
+    if g.each_kind is None or len(names) < 2:
+        return names
+    merged: list[tuple[str, int]] = []
+    run: list[tuple[str, int]] = []  # a collective and the bare kinds after it
+
+    def close() -> None:
+        last = run[-1][0].strip() if run else ""
+        if len(run) > 1 and last.endswith(g.government_endings):
+            start = run[0][1]
+            merged.append((body[start : run[-1][1] + len(run[-1][0])], start))
+        else:
+            merged.extend(run)
+        run.clear()
+
+    for raw, at in names:
+        name = raw.strip()
+        if run and g.each_kind.match(name):
+            run.append((raw, at))
+            continue
+        close()
+        # (most names start with no such word: one C call tells, before trying each)
+        if name.startswith(g.each_starts) and any(
+            name.startswith(w) and g.each_kind.match(name[len(w) :]) for w in g.each_starts
+        ):
+            run.append((raw, at))
+        else:
+            merged.append((raw, at))
+    close()
+    return merged
+
+
 def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     """Bare kinds of place that a 各 before them distributes over: the 县级市 of
-    ``各区、县级市``, the 市 and 区政府 of ``各县、市、区政府``. A kind alone names no place:
-    after a collective (各区, 有关县) it is more of the same; elsewhere it stays to be read."""
+    ``各区、县级市``, the 街道 of ``各镇、街道``. A kind alone names no place: after a
+    collective (各区, 有关县) it is more of the same; elsewhere it stays to be read."""
     if g.each_kind is None:
         return frozenset()
     found: set[str] = set()
