@@ -192,3 +192,11 @@ def test_a_text_opening_with_its_addressees_run_on_is_joined():
         "各州、市人民政府,省直各委、办、厅、局:\n为稳增长,提出以下意见。\n一、推进重大项目建设。\n"
     )
     assert reflow.reconstruct(clean).how == reflow.AS_IS
+
+
+def test_a_title_over_a_markdown_table_is_read_as_it_is():
+    text = (
+        "2024年知识产权工作重点任务分工表\n\n| 序号 | 重点任务 | 牵头单位 |\n|---|---|---|\n"
+        "| 1 | 推进产业发展。 | 工信部 |\n"
+    )
+    assert reflow.reconstruct(text).how == reflow.AS_IS

@@ -249,7 +249,8 @@ def _head_runs_on(first: str) -> bool:
     into more text, or the addressees it opens with, or a document number near its start is
     followed by more (a title or the addressees never share their line with the text; a
     clean text's number stands on a line of its own or after its title in brackets)."""
-    if _opening_title_end(first, len(first)) is not None:
+    title = _opening_title_end(first, len(first))
+    if title is not None and len(first) - title >= _RUNS_ON:
         return True
     colon = first.find(":", 0, _LONGEST_TITLE)
     if first.startswith("各") and colon > 0 and len(first) - colon > _RUNS_ON:
@@ -441,8 +442,8 @@ def _opening_title_end(folded: str, end: int, start: int = 0) -> int | None:
             close = folded.find(")", after, after + 20)
             after = close + 1 if close > 0 else after
         following = folded[after : after + 1]
-        if following == "的" or folded.startswith(_TITLE_WORDS, after):
-            continue  # …实施方案的通知, …任务分工方案: the title goes on
+        if following in ("的", "表") or folded.startswith(_TITLE_WORDS, after):
+            continue  # …实施方案的通知, …任务分工方案, …任务分工表: the title goes on
         if following and not following.isspace() and following not in _TITLE_STOPS + "(":
             return after if folded.rfind("\n", 0, after) < start else None
         return None
