@@ -49,6 +49,7 @@ MESSAGES = {
     "N005": "{level} heading numeral '{numeral}' is out of sequence; expected '{expected}': fix the numeral.",
     "N006": "task {task} is numbered '{written}', with a wrong mark after the number: write '{expected}'.",
     "N006.inconsistent": "task {task} is numbered '{written}', unlike the other tasks of the plan: write '{expected}'.",
+    "N006.doubled": "task {task} is numbered '{written}', its mark typed twice: write '{expected}'.",
     "A001": "task {task} has a stray annotation '{tag}' that is neither task text nor responsibility clause: delete it.",
     "G001": "task {task} names '{agency}', which is not in the agency registry: check the name or register it.",
     "G001.suggest": "task {task} names '{agency}', which is not in the agency registry; did you mean '{suggestion}'?",
@@ -615,8 +616,10 @@ EXPLANATIONS = {
         "Task numbers are written '1.', '2.' (or '1、' throughout). A '11.' mistyped as '11。',\n"
         "'11，' or '11：', or a single task with '、' among '.', is missed when numbers are searched\n"
         "or cited. Such a number is still read as task 11 and never reported as a gap; the fix\n"
-        "writes the mark the rest of the document uses. Only tasks numbered with Arabic digits\n"
-        "are checked: '（一）' and '一、' items carry their own marks."
+        "writes the mark the rest of the document uses. A mark typed again after the number's\n"
+        "('7..', a stop typed after Word's automatic number) is reported too; the fix deletes it.\n"
+        "Only tasks numbered with Arabic digits are checked: '（一）' and '一、' items carry their\n"
+        "own marks."
     ),
     "S001": (
         "The file has a title, paragraphs or responsibility clauses but no numbered task that can\n"

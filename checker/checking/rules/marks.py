@@ -2,7 +2,8 @@
 
 The parser reads ``11。`` ``11，`` ``11：`` as task 11 when 11 is the number expected there
 (not as prose, a gap and a missing task); this rule says the mark is wrong, and a ``、``
-among ``.`` (or the reverse) that it differs from the rest of the plan.
+among ``.`` (or the reverse) that it differs from the rest of the plan, and a mark typed
+again after it (``7.. 加强宣传推广``: a stop typed after Word's automatic number, 锡委办发〔2020〕19号).
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
         at, mark = found
         wrong = mark not in TASK_MARKS
         if not wrong and (mark == dominant or not clear):
+            again = _again(plan, at)
+            if again is not None:
+                yield _doubled(plan, ctx, task, at, again)
             continue
         yield ctx.finding(
             Span.of(plan.source, task.number_span.start, at + 1),
@@ -70,3 +74,27 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
             written=plan.source.text[task.number_span.start : at + 1],
             expected=f"{task.number_text}{replacement}",
         )
+
+
+def _again(plan: Plan, at: int) -> int | None:
+    """The offset of a task mark typed again after the number's mark at ``at`` (blanks
+    between allowed: ``7.. ``, ``7. .``), or None. A figure after it is a decimal or a
+    sub-number (2.5亿元, 1.1), never a second mark."""
+    folded = plan.source.folded
+    n = at + 1
+    while n < len(folded) and folded[n] in " \t":
+        n += 1
+    return n if n < len(folded) and folded[n] in TASK_MARKS else None
+
+
+def _doubled(plan: Plan, ctx: Context, task: Task, at: int, again: int) -> Finding:
+    """The finding for a number's mark written twice: the second one is deleted."""
+    text = plan.source.text
+    return ctx.finding(
+        Span.of(plan.source, task.number_span.start, again + 1),
+        task,
+        variant="doubled",
+        fix=[Edit(again, again + 1, "")],
+        written=text[task.number_span.start : again + 1],
+        expected=text[task.number_span.start : at + 1],
+    )
