@@ -58,20 +58,35 @@ def _tree_stamp(root: Path, suffixes: tuple[str, ...]) -> str:
     size: an edit, a checkout or an install changes them, and a stat is cheaper than a read
     (reading and hashing the rule data, 360 KB, was 4 M instructions of a cached run's 272 M)."""
     digest = _digest()
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-        where = os.path.relpath(folder, root)  # once a folder: it costs as much as a stat
-        for name in sorted(files):
-            if not name.endswith(suffixes):
-                continue
-            path = os.path.join(folder, name)
-            digest.update(os.path.join(where, name).encode())
-            try:
-                stat = os.stat(path)
-                digest.update(f"|{stat.st_mtime_ns}|{stat.st_size}".encode())
-            except OSError:
-                digest.update(b"|missing")
+    _stamp_folder(digest, str(root), "", suffixes)
     return digest.hexdigest()
+
+
+def _stamp_folder(digest, folder: str, where: str, suffixes: tuple[str, ...]) -> None:
+    """Add ``folder``'s files (named by their path below the root, ``where``) to ``digest``,
+    in name order, then its subfolders', skipping hidden and ``__pycache__`` ones. Walked with
+    ``scandir``, whose entries carry their own path and stat: ``os.walk`` with a join and a
+    stat per file cost 5.5 M instructions of the 270 M of a run from the cache, this 2 M."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        if entry.is_dir():  # a link to a folder is not followed, as os.walk does not
+            if not entry.name.startswith((".", "__")) and not entry.is_symlink():
+                folders.append(entry)
+            continue
+        if not entry.name.endswith(suffixes):
+            continue
+        digest.update(f"{where}{entry.name}".encode())
+        try:
+            stat = entry.stat()
+            digest.update(f"|{stat.st_mtime_ns}|{stat.st_size}".encode())
+        except OSError:
+            digest.update(b"|missing")
+    for entry in folders:
+        _stamp_folder(digest, entry.path, f"{where}{entry.name}/", suffixes)
 
 
 @cache
