@@ -97,15 +97,18 @@ class Context:
         number = task.number if isinstance(task, Task) else task
         code = self.spec.code
         edits = tuple(fix) if fix else ()
+        # the fields in their order, none by keyword: a NamedTuple's generated ``__new__``
+        # takes a keyword argument at about 500 instructions each (callgrind), and a plan
+        # of repeats (bench.py's 10 MB) yields a finding for nearly every task
         return Finding(
-            path=self.plan.path,
-            code=code,
-            span=span,
-            task=number,
-            key=f"{code}.{variant}" if variant else code,
-            args={"task": task.label if isinstance(task, Task) else task, **args},
-            fix=Fix(edits, safe) if edits else None,
-            anchor=anchor or self.plan.source.text[span.start : span.end],
-            name=self.spec.name,
-            severity=self.severity,
+            self.plan.path,
+            code,
+            span,
+            number,  # task
+            f"{code}.{variant}" if variant else code,  # key
+            {"task": task.label if isinstance(task, Task) else task, **args},  # args
+            Fix(edits, safe) if edits else None,  # fix
+            anchor or self.plan.source.text[span.start : span.end],
+            self.spec.name,
+            self.severity,
         )

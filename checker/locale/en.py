@@ -58,6 +58,7 @@ MESSAGES = {
     "G001.local.many": "task {task} names '{agency}' ({count:once|{count} times}, in {count:task|tasks} {tasks}), which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G001.local": "task {task} names '{agency}', which carries a local level or a place name (not a misspelt central body) and is in no agency registry: register it in a local registry (agencies: [FILE] in the config; plancheck agencies PLAN --init FILE writes a draft).",
     "G002": "task {task}: '{agency}' is not the canonical short name; write '{canonical}'.",
+    "G002.blank": "task {task}: '{agency}' has a blank inside the name; write '{canonical}'.",
     "G002.style": "in task {task}, '{agency}' is not written like the other names of this document ({style_name}): write '{canonical}'.",
     "G003": "task {task}: '{agency}' was {event} in {date}; a {plan_year} plan should name '{successor}'.",
     "G003.abolished": "task {task}: '{agency}' was abolished in {date}; name the body that now holds its duties.",
@@ -493,7 +494,9 @@ EXPLANATIONS = {
         "two styles: ministries' documents write '国家发展改革委', '国家药监局', State Council\n"
         "documents (国发, 国办发) write '发展改革委', '药监局'; both are right. A document is\n"
         "judged by the style it keeps (or the option agency-style), and only names of the other\n"
-        "style mixed in are reported."
+        "style mixed in are reported. A name written with a blank inside it ('市商 务局', common\n"
+        "in Word files made from printed documents, where the printed line wrapped) is reported\n"
+        "too, the fix closing it up; a PDF's text layer spaces justified lines itself and is not."
     ),
     "G003": (
         "After an institutional reform (2018, 2023 …) the former body's name is no longer used.\n"

@@ -145,8 +145,10 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     # per name (the 2024 plan writes 43 names 230 times)
     verdicts: dict[str, tuple[str, str] | None] = {}
     standard = _local_bodies_in_standard_form(registry, uses)
+    if plan.source.kind != "pdf":  # a PDF's text layer spaces a justified line itself
+        yield from _blanks_inside_names(plan, ctx, style)
     for task, agency, found in uses:
-        if found is None:
+        if found is None or _blank_inside(plan.source.text, agency) is not None:
             continue
         name = agency.name
         if name not in verdicts:
@@ -167,6 +169,41 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
             canonical=canonical,
             style=style,
         )
+
+
+def _blanks_inside_names(plan: Plan, ctx: Context, style: str) -> Iterator[Finding]:
+    """Every party of a clause, a body or a collective (各街  道), written with blanks inside
+    its name: one finding each, the fix closing them up."""
+    text = plan.source.text
+    for task in plan.rows_and_tasks:
+        for clause in task.clauses:
+            for party in clause.parties:
+                closed = _blank_inside(text, party)
+                if closed is None:
+                    continue
+                written = text[party.span.start : party.span.end]
+                yield ctx.finding(
+                    party.span,
+                    task,
+                    variant="blank",
+                    fix=[Edit(party.span.start, party.span.end, closed)],
+                    agency=written,
+                    canonical=closed,
+                    style=style,
+                )
+
+
+def _blank_inside(text: str, party: AgencyRef) -> str | None:
+    """The name a clause writes with blanks inside it, closed up (市商 务局 → 市商务局, 工信  局:
+    a printed document's wrapped lines kept by the Word file made from it, 锡委办发〔2020〕19号,
+    锡新办发〔2020〕13号), or None. The clause reading closes such blanks up, and a district's
+    unprefixed 工信局 may be read as its own body (the name then longer than what is written):
+    the text still holds the blanks."""
+    written = text[party.span.start : party.span.end]
+    if written == party.name or not any(c.isspace() for c in written):
+        return None  # nearly every name: written as read
+    closed = "".join(written.split())
+    return closed if party.name.endswith(closed) else None
 
 
 def _local_bodies_in_standard_form(registry: Registry, uses: tuple) -> frozenset[str]:

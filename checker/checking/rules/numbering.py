@@ -87,9 +87,10 @@ def _shown(level: int, value: int) -> str:
     return ("{}", "（{}）", "{}", "（{}）")[level - 1].format(_numeral(level, value))
 
 
-def _items(plan: Plan, level: int) -> list[_Item]:
+def _items(plan: Plan, level: int, documents: tuple[int, ...]) -> list[_Item]:
     """Items of ``level`` in document order, grouped by the shallower heading above them;
-    a task table's rows are numbered in their own table (``_table_sequence``)."""
+    a task table's rows are numbered in their own table (``_table_sequence``).
+    ``documents``: the plan's ``document_starts``, worked out once for every level."""
     tasks = [t for t in plan.tasks if t.level == level]
     if plan.tables:
         tasks = [t for t in tasks if not plan.in_table(t)]
@@ -101,11 +102,12 @@ def _items(plan: Plan, level: int) -> list[_Item]:
         for h in plan.headings
         if h.level == level
     ]
-    documents = document_starts(plan)
+    if not entries:
+        return []  # a level the plan does not number (most plans use two or three of four)
     parents = sorted(
         [h.span.start for h in plan.headings if h.level < level]
         + [t.span.start for t in plan.tasks if t.level < level]
-        + documents
+        + list(documents)
     )
     framed = _framed(plan, level, documents)
     return [
@@ -121,13 +123,13 @@ def _items(plan: Plan, level: int) -> list[_Item]:
     ]
 
 
-def _framed(plan: Plan, level: int, documents: list[int]) -> frozenset[int]:
+def _framed(plan: Plan, level: int, documents: tuple[int, ...]) -> frozenset[int]:
     """Where the numerals of the frame headings of ``level`` start: those with no task
     under them, up to the next heading of their level or above (or another document). At
     the task level every heading is a frame item."""
     if level == plan.task_level:
         return frozenset(h.numeral_span.start for h in plan.headings if h.level == level)
-    bounds = sorted([h.span.start for h in plan.headings if h.level <= level] + documents)
+    bounds = sorted([h.span.start for h in plan.headings if h.level <= level] + list(documents))
     tasks = sorted(t.span.start for t in plan.tasks)
     found = set()
     for heading in plan.headings:
@@ -141,18 +143,19 @@ def _framed(plan: Plan, level: int, documents: list[int]) -> frozenset[int]:
     return frozenset(found)
 
 
-def document_starts(plan: Plan) -> list[int]:
+def document_starts(plan: Plan) -> tuple[int, ...]:
     """Where another document begins in the file, its numbering afresh: a line that can be
     a title (short, no sentence in it: 附件, 附件1, 十方面民生实事责任分解, a task table's
     title) after numbered items, followed by an item numbered 1 — the plan after its
     covering notice's 一、二、, an annex, a second document issued together. A 一、 that
-    restarts without such a line between is no new document."""
+    restarts without such a line between is no new document. (A tuple: the rules ask it
+    once a plan, through ``Context.shared``, and pass it on as a key of what they derive.)"""
     items = sorted(
         [(h.numeral_span.start, h.value) for h in plan.headings]
         + [(t.number_span.start, t.number) for t in plan.tasks]
     )
     if len(items) < 2:
-        return []
+        return ()
     starts = [start for start, _ in items]
     found = []
     for paragraph in plan.paragraphs:
@@ -164,10 +167,10 @@ def document_starts(plan: Plan) -> list[int]:
             and is_title_line(fold(paragraph.text).strip())
         ):
             found.append(at)
-    return found
+    return tuple(found)
 
 
-def _sequence(plan: Plan, level: int) -> _Sequence:
+def _sequence(plan: Plan, level: int, documents: tuple[int, ...]) -> _Sequence:
     """Find the convention (restart per parent or straight through) by the group starts.
 
     The majority of group starts decides, even a single one: with two sections a document
@@ -177,7 +180,7 @@ def _sequence(plan: Plan, level: int) -> _Sequence:
     above it restarting in each section. Mixing shows only with three parts or more.
     """
     tasks = level == plan.task_level
-    return _conventional(_items(plan, level), not tasks, frames_apart=True)
+    return _conventional(_items(plan, level, documents), not tasks, frames_apart=True)
 
 
 def _table_sequence(plan: Plan, table: Table) -> _Sequence:
@@ -320,12 +323,17 @@ class _Numbered(NamedTuple):
     explained: list[set[int]]
 
 
-def _verdicts(plan: Plan) -> list[_Numbered]:
+def _numbered(ctx: Context) -> list[_Numbered]:
+    """The plan's ``_verdicts``, worked out once for N001, N002 and N004."""
+    return ctx.shared(_verdicts, ctx.shared(document_starts))
+
+
+def _verdicts(plan: Plan, documents: tuple[int, ...]) -> list[_Numbered]:
     """Duplicates and misplaced items of the task level, unit by unit, and of each task
     table that is not an annex restating the text's tasks."""
     sequences = []
     if plan.task_level is not None:
-        sequences.append((_sequence(plan, plan.task_level), plan.task_level))
+        sequences.append((_sequence(plan, plan.task_level, documents), plan.task_level))
     for table in plan.tables:
         if not table.annex:
             sequences.append((_table_sequence(plan, table), 3))
@@ -347,7 +355,7 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    for numbered in ctx.shared(_verdicts):
+    for numbered in _numbered(ctx):
         yield from _duplicates(plan, ctx, numbered)
 
 
@@ -391,7 +399,7 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)
     """
-    for numbered in ctx.shared(_verdicts):
+    for numbered in _numbered(ctx):
         yield from _gaps(ctx, numbered)
 
 
@@ -400,6 +408,9 @@ def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     for unit, unit_explained in zip(_units(sequence), numbered.explained, strict=True):
         present = {sequence.effective[n] for n in unit}
         ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
+        # the numbers a gap may skip: the union made once for the unit, not once for each
+        # number of each gap (in a plan of thousands of tasks, a union of thousands each)
+        known = present | unit_explained
         previous = 0
         for n in ordered:
             number = sequence.effective[n]
@@ -408,7 +419,7 @@ def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
             if number == previous + 1:
                 previous = number  # the next number: no gap to look into (nearly every item)
                 continue
-            missing = [m for m in range(previous + 1, number) if m not in present | unit_explained]
+            missing = [m for m in range(previous + 1, number) if m not in known]
             if missing:
                 item = sequence.items[n]
                 first, last = _shown(level, missing[0]), _shown(level, missing[-1])
@@ -463,7 +474,7 @@ def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.甲。(科技部负责)\\n3.乙。(科技部负责)\\n2.丙。(科技部负责)
     Good: 1.甲。(科技部负责)\\n2.乙。(科技部负责)\\n3.丙。(科技部负责)
     """
-    for numbered in ctx.shared(_verdicts):
+    for numbered in _numbered(ctx):
         yield from _disorder(ctx, numbered)
 
 
@@ -500,10 +511,11 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 一、甲\\n1.任务。(科技部负责)\\n三、乙\\n2.任务。(科技部负责)
     Good: 一、甲\\n1.任务。(科技部负责)\\n二、乙\\n2.任务。(科技部负责)
     """
+    documents = ctx.shared(document_starts)
     for level in (1, 2, 3, 4):
         if level == plan.task_level:
             continue
-        sequence = _sequence(plan, level)
+        sequence = _sequence(plan, level, documents)
         want = {False: 1, True: 1}  # the next number of the run, and of a frame part apart
         last: dict[bool, _Item] = {}
         for n, item in enumerate(sequence.items):
