@@ -64,3 +64,18 @@ def test_every_clause_of_the_2024_plan_with_an_order_to_keep_in_order_with_its_p
         assert [p.agency for p in named] == [a for a in clause.agencies if a.role != "lead"]
     names = {p.agency.name for _, _, named in clauses for p in named if p.body is None}
     assert names == set()  # every body the 2024 plan names is in the registry
+
+
+def test_a_government_whose_title_is_on_its_issuer_line_issues_the_document():
+    """河南省人民政府关于…的通知 on one line (a title run onto the issuer's name): the issuer is
+    the government before 关于, as on a line of its own."""
+    from checker.checking.profile import is_government_issued
+    from checker.reading.parse import parse
+    from checker.reading.source import source_from_bytes
+
+    text = (
+        "河南省人民政府关于明确2023年重点工作责任单位的通知\n一、提振市场信心\n"
+        "1.促进消费。(省商务厅牵头,省财政厅等相关部门按职责分工负责)\n"
+    )
+    plan = parse(source_from_bytes(text.encode(), "plan.txt"))
+    assert is_government_issued(plan)

@@ -83,6 +83,8 @@ def is_government_issued(plan: Plan) -> bool:
         text = fold(paragraph.text).strip()
         if paragraph.role == "doc_number" and doc_number.match(text):
             return True
+        if paragraph.role == "issuer":  # 河南省人民政府关于…的通知: the issuer before 关于
+            text = text.split("关于", 1)[0]
         if paragraph.role in ("closing", "issuer") and signature.match(text):
             return True
         if paragraph.role == "title" and title.match(text):

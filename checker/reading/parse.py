@@ -441,12 +441,21 @@ _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
 _TITLE_PERIOD = LazyPattern(
     r"^[ \t]*\([ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*[—–\-~～至到]+[ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*\)[ \t]*$"
 )
+#: the same period in brackets ending a title's line
+_PERIOD_AFTER = LazyPattern(
+    r"\([ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*[—–\-~～至到]+[ \t]*(?:19|20)\d\d[ \t]*年?[ \t]*\)$"
+)
 _ISSUER_END = LazyPattern(r"(?:办公室|办公厅|委员会|人民政府|政府|部|局|厅|委|署|院)$")
 
 
 def _names_genre(text: str) -> bool:
-    """Does a line end with a genre (…推进计划), blanks after it aside?"""
-    return text.removesuffix("\n").rstrip(" \t").endswith(_GENRES)
+    """Does a line end with a genre (…推进计划), blanks after it aside, or with a genre and
+    the plan's period after it (…三年行动计划（2019—2021）, the title on one line)?"""
+    text = text.removesuffix("\n").rstrip(" \t")
+    if text.endswith(")"):
+        period = _PERIOD_AFTER.search(text)
+        text = text[: period.start()].rstrip(" \t") if period else text
+    return text.endswith(_GENRES)
 
 
 class Walk:
