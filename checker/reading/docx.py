@@ -55,6 +55,7 @@ class _Numbering:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.abstract_of: dict[str, str] = {}
+        self.styles: dict[str | None, list] = {}  # style id → its chain's numPr elements
         try:
             part = document.part.numbering_part
         except (KeyError, NotImplementedError, AttributeError):
@@ -79,6 +80,21 @@ class _Numbering:
                 self.levels[(num_id, ilvl)] = spec
             self.abstract_of[num_id] = abstract_id
 
+    def style_numbering(self, paragraph) -> list:
+        """The numPr elements of the paragraph's style and the styles it is based on, in
+        that order; worked out once per style of the document."""
+        style_id = paragraph._p.style
+        chain = self.styles.get(style_id)
+        if chain is None:
+            chain = []
+            style = paragraph.style
+            while style is not None and len(chain) < 10:
+                spr = style.element.pPr
+                chain.append(spr.find(W + "numPr") if spr is not None else None)
+                style = style.base_style
+            self.styles[style_id] = chain
+        return chain
+
     def label(self, num_id: str, ilvl: int) -> str:
         if (num_id, ilvl) not in self.levels:
             return ""
@@ -96,17 +112,15 @@ class _Numbering:
         return text
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
-    """The paragraph's numbering (numId, level), from its own properties or its style chain."""
+def _num_pr(paragraph, numbering: _Numbering) -> tuple[str, int] | None:
+    """The paragraph's numbering (numId, level), from its own properties or its style chain.
+
+    The style chain's part is looked up once per style (``numbering.style_numbering``):
+    python-docx finds a paragraph's style by searching styles.xml each time, which cost a
+    long document most of its reading time."""
     ppr = paragraph._p.pPr
     candidates = [ppr.find(W + "numPr") if ppr is not None else None]
-    style = paragraph.style
-    seen = 0
-    while style is not None and seen < 10:
-        spr = style.element.pPr
-        candidates.append(spr.find(W + "numPr") if spr is not None else None)
-        style = style.base_style
-        seen += 1
+    candidates.extend(numbering.style_numbering(paragraph))
     num_id, ilvl = None, None
     for num_pr in candidates:
         if num_pr is None:
@@ -212,7 +226,7 @@ def _labelled(paragraph, numbering: _Numbering, *, empty: bool = False) -> tuple
     An empty numbered body paragraph is not a task; an empty numbered table cell is the
     序号 column numbered by Word (``empty``)."""
     text = _clean(_paragraph_text(paragraph))
-    found = _num_pr(paragraph)
+    found = _num_pr(paragraph, numbering)
     if found and (text.strip() or empty):
         label = numbering.label(*found)
         return label + text, len(label)
