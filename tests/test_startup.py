@@ -45,8 +45,9 @@ NOT_FOR_A_TEXT_PLAN = (
 #: every module of ours a lint whose plan comes from the result cache imports: the command
 #: line, the configuration finder, the source reader (with ``reflow``, which says how the
 #: text was read), the result cache, the findings and their spans, and the text format. Not
-#: the plan model, the parser, the clause grammar, the sniffer, the engine or any rule: a
-#: hit builds no plan and runs none of them.
+#: the plan model, the parser, the clause grammar, the sniffer, the engine, any rule or the
+#: rules' registry (a config file's settings are checked against it, a hit without one
+#: needs none of it): a hit builds no plan and runs none of them.
 FOR_A_CACHE_HIT = {
     "checker",
     "checker.base",
@@ -58,7 +59,6 @@ FOR_A_CACHE_HIT = {
     "checker.checking.findings",
     "checker.checking.lint",
     "checker.checking.lintrun",
-    "checker.checking.registry",
     "checker.checking.resultcache",
     "checker.commandline",
     "checker.commandline.cli",

@@ -5,15 +5,19 @@ A file is cached only once checked as a plan, so a hit needs no sniffing (the sa
 are the same plan); errors are never cached; --fix and --diff never use the cache.
 """
 
+from typing import TYPE_CHECKING
+
 from ..base.errors import ConfigError, InputError
 from ..reading.discover import Item
 from ..reading.source import Source, source_from_file
 from .config import Config, ConfigFinder
 from .lintrun import FileReport, LintOptions, RuleSet
-from .registry import RuleSpec
+
+if TYPE_CHECKING:  # the rules' registry is not imported for a run from the result cache
+    from .registry import RuleSpec
 
 
-def with_custom_rules(rules: RuleSet, config: Config) -> list[RuleSpec]:
+def with_custom_rules(rules: RuleSet, config: Config) -> "list[RuleSpec]":
     """The run's rules and those the file's config adds."""
     return [*rules, *config.custom]
 

@@ -7,12 +7,15 @@ key is typed and validated once, here; a wrong one is ``file:key: message``.
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError, os_reason
 from ..base.lazyre import LazyPattern
 from .findings import SEVERITIES
-from .registry import Option, RuleSpec, declared_options
+
+if TYPE_CHECKING:  # imported where a config file holds settings: a run without one, or
+    # from the result cache, imports no rule's registry
+    from .registry import Option, RuleSpec
 
 CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
 #: the general keys a config may have; the rules' declared options come on top (a mistyped
@@ -36,11 +39,11 @@ class Config(NamedTuple):
     year: int | None = None
     per_task_ignores: Mapping[str, tuple[str, ...]] = _NONE
     rules: tuple[Path, ...] = ()
-    custom: tuple[RuleSpec, ...] = ()
+    custom: "tuple[RuleSpec, ...]" = ()
     path: Path | None = None
     agencies: tuple[Path, ...] = ()  # the office's own agency registry files
 
-    def rule_options(self, spec: RuleSpec) -> dict[str, Any]:
+    def rule_options(self, spec: "RuleSpec") -> dict[str, Any]:
         """The options a rule declared: configured here, or their defaults."""
         return {o.key: self.options.get(o.key, o.default) for o in spec.options}
 
@@ -98,7 +101,7 @@ def _known_codes(codes: tuple[str, ...], where: str, known: set[str]) -> None:
 
 
 def from_mapping(
-    data: Any, origin: Path, known: set[str], options: dict[str, Option] | None = None
+    data: Any, origin: Path, known: set[str], options: "dict[str, Option] | None" = None
 ) -> Config:
     """Validate a parsed config mapping; ``origin`` names the file in messages. ``options``
     are the rules' declared options, the keys a file may set beside the general ones. The
@@ -112,7 +115,7 @@ def from_mapping(
     return _built(data, origin, known, options)
 
 
-def check_shape(data: Any, origin: Path, options: dict[str, Option]) -> None:
+def check_shape(data: Any, origin: Path, options: "dict[str, Option]") -> None:
     """``file:key: message`` where ``data`` breaks the configuration's schema (jsonschema,
     imported here only: a configuration read before is taken from the cache unchecked)."""
     from ..knowledge.schema import check
@@ -120,7 +123,7 @@ def check_shape(data: Any, origin: Path, options: dict[str, Option]) -> None:
     check(data, config_schema(options), str(origin), near=_did_you_mean)
 
 
-def _built(data: dict, origin: Path, known: set[str], options: dict[str, Option]) -> Config:
+def _built(data: dict, origin: Path, known: set[str], options: "dict[str, Option]") -> Config:
     """The Config of a mapping whose shape is checked: its rule files loaded, its codes
     checked against the rules (theirs included), its registry files read."""
     values: dict[str, Any] = {"path": origin}
@@ -190,7 +193,7 @@ _TOML_LINE = LazyPattern(r"\(at line (\d+)")
 _MAY_HAVE_SECTION = LazyPattern(r"""(?:\btool|"tool"|'tool')\s*(?:\.\s*["']?plancheck\b|\]|=)""")
 
 
-def load_file(path: Path, rules: Iterable[RuleSpec]) -> Config | None:
+def load_file(path: Path, rules: "Iterable[RuleSpec]") -> Config | None:
     """Read one config file, its codes and options checked against ``rules`` (iterated only
     when the file holds settings: a run with none imports no rule); a pyproject.toml
     without [tool.plancheck] gives None."""
@@ -204,6 +207,8 @@ def load_file(path: Path, rules: Iterable[RuleSpec]) -> Config | None:
         raise ConfigError("{where}: config is not UTF-8", where=path) from None
     if path.name == "pyproject.toml" and not _MAY_HAVE_SECTION.search(raw):
         return None  # most pyproject.toml files are not ours: skip parsing them
+    from .registry import declared_options
+
     specs = list(rules)
     known, options = {spec.code for spec in specs}, declared_options(specs)
     if path.name == "pyproject.toml":
@@ -232,7 +237,7 @@ def _toml_section(raw: str, path: Path) -> Any:
     return data.get("tool", {}).get("plancheck")
 
 
-def _checked(raw: str, parse: Any, path: Path, options: dict[str, Option] | None) -> Any:
+def _checked(raw: str, parse: Any, path: Path, options: "dict[str, Option] | None") -> Any:
     """The settings of a config file's text, their shape checked: from the cache of checked
     data (``knowledge.data.load_checked_text``, keyed by the text and the schema) when this
     text was checked before, so a repeat run imports neither PyYAML nor jsonschema."""
@@ -259,7 +264,7 @@ class ConfigFinder:
     """Finds the nearest config above each checked file, reading each file once; ``rules``
     are iterated only when a config file holds settings (``load_file``)."""
 
-    def __init__(self, rules: Iterable[RuleSpec], explicit: Path | None = None) -> None:
+    def __init__(self, rules: "Iterable[RuleSpec]", explicit: Path | None = None) -> None:
         self.rules = rules
         self.cache: dict[Path, Config | ConfigError] = {}
         self.explicit = load_file(explicit, rules) if explicit else None
@@ -296,7 +301,7 @@ class ConfigFinder:
         return Config() if parent == directory else self._for_dir(parent)
 
 
-def config_schema(options: dict[str, Option]) -> dict[str, Any]:
+def config_schema(options: "dict[str, Option]") -> dict[str, Any]:
     """The configuration as a JSON Schema: the run checks every config file against it
     (``check_shape``, worded ``file:key: message``, the nearest key suggested), and editors
     use it for completion (``docs/config.schema.json``, kept current by tests/test_docs.py).

@@ -16,10 +16,10 @@ from ..reading.discover import Item, discover, folders_without_plans
 from .cached import cached_report
 from .config import ConfigFinder
 from .lintrun import FileReport, LintOptions, RuleSet, RunReport
-from .registry import RuleSpec
 
 if TYPE_CHECKING:
     from .baseline import Baseline
+    from .registry import RuleSpec
 
 __all__ = ["FileReport", "LintOptions", "RunReport", "lint_paths"]
 
@@ -27,7 +27,7 @@ __all__ = ["FileReport", "LintOptions", "RunReport", "lint_paths"]
 def lint_paths(
     paths: Iterable[str],
     options: LintOptions,
-    specs: Iterable[RuleSpec] | None = None,
+    specs: "Iterable[RuleSpec] | None" = None,
     prepare: Callable[[FileReport], None] | None = None,
 ) -> RunReport:
     """Check every path with ``specs`` (by default the built-in rules, imported only if a

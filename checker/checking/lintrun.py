@@ -14,10 +14,11 @@ from ..base.errors import Reason
 from ..reading.source import Source
 from ..reading.spans import Span
 from .findings import Finding
-from .registry import RuleSpec
 
-if TYPE_CHECKING:  # a report from the result cache has no plan: the model is not imported
+if TYPE_CHECKING:  # a report from the result cache has no plan, nor rules: the model and
+    # the rules' registry are not imported
     from ..reading.model import Plan
+    from .registry import RuleSpec
 
 
 class LintOptions(NamedTuple):
@@ -53,11 +54,11 @@ class RuleSet:
     check, a format that describes the rules — imports them then, once.
     """
 
-    def __init__(self, given: Iterable[RuleSpec] | None = None) -> None:
+    def __init__(self, given: "Iterable[RuleSpec] | None" = None) -> None:
         self._builtin = given is None
         self._specs = None if given is None else list(given)
 
-    def load(self) -> list[RuleSpec]:
+    def load(self) -> "list[RuleSpec]":
         """The rules, the built-in ones imported on the first call."""
         if self._specs is None:
             from .rules import builtin_rules
@@ -65,7 +66,7 @@ class RuleSet:
             self._specs = list(builtin_rules().values())
         return self._specs
 
-    def __iter__(self) -> Iterator[RuleSpec]:
+    def __iter__(self) -> "Iterator[RuleSpec]":
         return iter(self.load())
 
     @property
@@ -135,7 +136,7 @@ class RunReport(NamedTuple):
         """Files checked whose fixes --fix could not write back."""
         return [r for r in self.files if r.fix_error]
 
-    def rules(self, builtin: dict[str, RuleSpec]) -> dict[str, RuleSpec]:
+    def rules(self, builtin: "dict[str, RuleSpec]") -> "dict[str, RuleSpec]":
         """The built-in rules and those the files' configs added, by code."""
         added = {spec.code: spec for r in self.files for spec in r.custom_rules}
         return {**builtin, **dict(sorted(added.items()))} if added else builtin
