@@ -152,7 +152,7 @@ def _candidates(folded: str) -> list[_Marker]:
     quoted = _quoted_spans(folded)
     opens = [a for a, _ in quoted]
     for match in _MARKERS.finditer(folded):
-        if folded[folded.rfind("\n", 0, match.start()) + 1] == "|":
+        if _in_row(folded, match.start()):
             continue  # a Markdown table's row: its cells are no paragraphs
         at = bisect_left(opens, match.start()) - 1
         if at >= 0 and match.start() < quoted[at][1]:
