@@ -139,6 +139,9 @@ def test_a_plan_from_the_result_cache_imports_neither_parser_nor_rules(tmp_path)
     assert not ours - FOR_A_CACHE_HIT, f"a cache hit imports {sorted(ours - FOR_A_CACHE_HIT)}"
     assert "checker.checking.resultcache" in ours  # it was a hit, read back
     assert not _heavy(loaded)
+    # keys are BLAKE3 digests: hashlib would load OpenSSL, zlib one more library, at every
+    # start (a tenth of such a run's instructions)
+    assert not {"hashlib", "_hashlib", "zlib"} & set(loaded)
 
 
 RULES_ONLY = """
