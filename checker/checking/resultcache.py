@@ -38,7 +38,7 @@ from .config import Config
 from .findings import Finding, Fix, Words
 
 #: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256; 3:
-#: the number of findings suppressions hid; 4: keys are BLAKE3)
+#: the number of findings suppressions hid; 4: keys are BLAKE3, and how the file was read)
 FORMAT = 4
 
 
@@ -260,30 +260,37 @@ def _finding(raw: dict[str, Any], name: str, source: Source) -> Finding:
 # ---- entries ---------------------------------------------------------------------------------
 
 
-def read(key: str) -> bytes | None:
-    """An entry's bytes, not yet decoded, or None when there is none (a miss is then known
-    before the file is decoded: ``decode`` needs its source)."""
+def read(key: str) -> dict[str, Any] | None:
+    """The entry kept under ``key``, parsed but not yet decoded, or None when there is none
+    or it is not JSON of this key (a miss is then known before the file is decoded:
+    ``decode`` needs its source)."""
     try:
         with open(_entry_file(key), "rb") as handle:
-            return handle.read()
-    except OSError:
+            raw = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):
         return None
+    return raw if isinstance(raw, dict) and raw.get("key") == key else None
+
+
+def reading(raw: dict[str, Any]) -> str | None:
+    """How the file of an entry (``read``) was read (its ``Source.reading``; None when the
+    entry does not say): the same bytes are read the same way, so a hit gives it to
+    ``source_from_file`` rather than working it out again."""
+    found = raw.get("reading")
+    return found if isinstance(found, str) else None
 
 
 def load(key: str, name: str, source: Source) -> dict[str, Any] | None:
     """The cached result for ``key`` (``decode``), or None on a miss."""
-    entry = read(key)
-    return None if entry is None else decode(entry, key, name, source)
+    raw = read(key)
+    return None if raw is None else decode(raw, name, source)
 
 
-def decode(entry: bytes, key: str, name: str, source: Source) -> dict[str, Any] | None:
-    """The result an entry (``read``) holds for ``key``: findings, unused suppressions,
-    summary; None when its shape is not what ``store`` writes (truncated, edited, another
-    format), never an error."""
+def decode(raw: dict[str, Any], name: str, source: Source) -> dict[str, Any] | None:
+    """The result an entry (``read``) holds: findings, unused suppressions, summary; None
+    when its shape is not what ``store`` writes (truncated, edited, another format), never
+    an error."""
     try:
-        raw = json.loads(entry)
-        if not isinstance(raw, dict) or raw.get("key") != key:
-            return None
         findings = [_finding(f, name, source) for f in raw["findings"]]
         unused = [
             (_span([s, e], len(source.text), source), _text(what))
@@ -308,11 +315,14 @@ def store(
     unused: list[tuple[Span, str]],
     summary: dict[str, Any],
     suppressed: int = 0,
+    read_as: str = "",
 ) -> None:
-    """Keep a result; silently nothing when it cannot be encoded or the cache not written."""
+    """Keep a result, and how the file was read (``read_as``, its ``Source.reading``);
+    silently nothing when it cannot be encoded or the cache not written."""
     try:
         entry = {
             "key": key,
+            "reading": read_as,
             "findings": [_finding_json(f) for f in findings],
             "unused_suppressions": [[s.start, s.end, what] for s, what in unused],
             "summary": _encode(summary),
