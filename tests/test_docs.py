@@ -102,3 +102,18 @@ def test_config_schema_is_what_the_config_declares():
             jsonschema.validate(data, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"selcet": ["N"]}, schema)
+
+
+def test_the_rule_guide_s_yaml_example_loads(tmp_path):
+    """docs/adding-a-rule.md is followed by copying: its YAML rule loads as it stands (the
+    rule schema, its message's fields), and the two examples take two codes. (Whether a
+    code is free is the reader's to check, as the guide says: a rule that takes the next
+    free code takes the example's.)"""
+    from checker.checking.kinds import load_rule_file
+
+    guide = (DOCS / "adding-a-rule.md").read_text(encoding="utf-8")
+    yaml_rule = re.search(r"^## The YAML route\n.*?```yaml\n(.*?)```", guide, re.S | re.M)
+    python_rule = re.search(r'^@rule\("([A-Z]\d{3})"', guide, re.M)
+    path = tmp_path / "example.yaml"
+    path.write_text(yaml_rule.group(1), encoding="utf-8")
+    assert load_rule_file(path).code != python_rule.group(1)
