@@ -193,7 +193,8 @@ class Lines:
         """Whether the next numbered line after ``index`` has the number line ``index`` begins
         with: ``2.5亿元资金。`` then ``2.乙`` is a figure in prose before task 2, not task 2."""
         number = _TASK_BEFORE_DIGITS.match(self.contents[index][0])
-        for item in self.numbering[index + 1 :]:
+        for following in range(index + 1, self.count):  # (no copy of the rest: a long text)
+            item = self.numbering[following]
             if item is not None:
                 return number is not None and item[1].group(1) == number.group(1)
         return False
@@ -383,15 +384,21 @@ def _tasks_below(
     for n, (index, level, holds) in enumerate(blocks):
         if level != task_level or holds:
             continue
-        subs = []
-        for sub in blocks[n + 1 :]:
-            if sub[1] <= task_level:
-                break
-            subs.append(sub)
+        subs = _sub_items(blocks, n)
         if len(subs) >= 2 and len({s[1] for s in subs}) == 1 and all(s[2] for s in subs):
             split.add(index)
             below.update(s[0] for s in subs)
     return frozenset(below), frozenset(split)
+
+
+def _sub_items(blocks: list[tuple[int, int, bool]], n: int) -> list[tuple[int, int, bool]]:
+    """The blocks right after block ``n`` of a deeper level: its sub-items. Read up to the
+    first that is not, never the rest of the document (a copy of the rest for each item
+    without a clause made a long plan without clauses quadratic)."""
+    end = n + 1
+    while end < len(blocks) and blocks[end][1] > blocks[n][1]:
+        end += 1
+    return blocks[n + 1 : end]
 
 
 def _titled_groups(above: list[tuple[int, int]], lines: Lines) -> frozenset[int]:
