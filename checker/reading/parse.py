@@ -1437,16 +1437,17 @@ def _parens(
     offsets: Sequence[int],
 ) -> tuple[Paren, ...]:
     """Every bracketed group but the clauses, marking those that stand alone."""
-    standalone_end = {0} | {groups[n][1] for n in clause_groups}
+    clauses = set(clause_groups)
+    standalone_end = {0} | {groups[n][1] for n in clauses}
     parens = []
     for n, (s, e) in enumerate(groups):
-        if n in clause_groups:
+        if n in clauses:
             continue
-        before = folded[:s].rstrip()
+        before = _end_before(folded, s)
         standalone = (
             not before
-            or before[-1] in SENTENCE_END
-            or len(before) in standalone_end
+            or folded[before - 1] in SENTENCE_END
+            or before in standalone_end
             or (clause_group is not None and n > clause_group)
         )
         if standalone:
@@ -1490,20 +1491,37 @@ def _inner_clause_groups(folded: str, groups: list[Group], final: int | None) ->
         inner = folded[s + 1 : e - 1]
         if not looks_like_clause(inner) or not ends_like_clause(inner):
             continue
-        before = folded[:s].rstrip()
-        after = folded[e:].lstrip()
-        if not after:
+        before = _end_before(folded, s)
+        after = _start_after(folded, e)
+        if after == len(folded):
             continue  # nothing follows: not inside the task
         if (
             before
-            and before[-1] not in SENTENCE_END
-            and len(before) != previous_clause_end
-            and after[0] not in SENTENCE_END
+            and folded[before - 1] not in SENTENCE_END
+            and before != previous_clause_end
+            and folded[after] not in SENTENCE_END
         ):
             continue
         previous_clause_end = e
         found.append(n)
     return found
+
+
+def _end_before(text: str, at: int) -> int:
+    """Where the text before ``at`` ends, blanks aside: ``len(text[:at].rstrip())``, without
+    the copy (a task of many groups, a text whose lines were run together, copied its text
+    up to each group: quadratic)."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _start_after(text: str, at: int) -> int:
+    """Where the text from ``at`` on starts, blanks aside: ``len(text) -
+    len(text[at:].lstrip())``, without the copy."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def with_bare_lists(source: Source, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
