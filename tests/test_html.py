@@ -366,16 +366,21 @@ def test_the_diff_marks_the_tasks_only_renumbered(browser, tmp_path):
 
 @pytest.mark.parametrize("kind", ["report", "lint", "diff"])
 def test_pages_fit_a_phone(browser, tmp_path, kind):
-    """390 px wide: nothing runs off the right edge, and the chart's words keep a readable
-    size (a scaled drawing shrank them to 4 px)."""
+    """390 px wide: nothing runs off the right edge (a long path included), and the chart's
+    words keep a readable size (a scaled drawing shrank them to 4 px)."""
     out = tmp_path / f"{kind}.html"
+    # a plan deep in a long folder, as a checkout in a CI runner's work tree is: its path,
+    # printed in the page's header, must wrap rather than widen the page
+    plan = tmp_path / ("年度计划-" + "0123456789abcdef" * 4) / "2024.txt"
+    plan.parent.mkdir()
+    plan.write_bytes(PLAN_2024.read_bytes())
     if kind == "report":
-        invoke("report", str(PLAN_2024), "-o", str(out))
+        invoke("report", str(plan), "-o", str(out))
     elif kind == "lint":
-        invoke("lint", str(PLAN_2024), "--format", "html", "-o", str(out))
+        invoke("lint", str(plan), "--format", "html", "-o", str(out))
     else:
         draft = ROOT / "tests" / "data" / "diff" / "2025-draft.txt"
-        invoke("diff", str(PLAN_2024), str(draft), "--format", "html", "-o", str(out))
+        invoke("diff", str(plan), str(draft), "--format", "html", "-o", str(out))
     page, problems = _open(browser, out)
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
