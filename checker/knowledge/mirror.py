@@ -13,7 +13,7 @@ local name's successor is the local counterpart of the national successor (省�
 """
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from ..base.errors import ConfigError
@@ -102,14 +102,15 @@ class Levels:
             full = entry["name"]
             self.provinces[full] = "province" if full.endswith(("省", "自治区")) else "city"
             self.shorts += [s for s in entry.get("short", ()) if len(s) >= minimum]
+        self.province_names = tuple(self.provinces)
         self.not_places = tuple(data.get("not_places", ()))
         self.markers = tuple(data.get("national_markers", ()))
         #: a generic place never begins like these (national names, kinds of places, groups)
         self.not_heads = self.markers + tuple(data.get("not_place_heads", ()))
         # literal words (escaped): the patterns compile on first use, so nothing in the data
         # may make them fail there, in a drafter's run, rather than on loading
-        suffixes = sorted(map(str, data["place_suffixes"]), key=len, reverse=True)
-        self.place_end = LazyPattern(f"(?:{_alternatives(suffixes)})$")
+        #: the words a place's name ends in (济南市, 市中区, 黔东南州), longest first
+        self.place_suffixes = tuple(sorted(map(str, data["place_suffixes"]), key=len, reverse=True))
         places = sorted([*self.provinces, *self.shorts], key=len, reverse=True)
         self.contains_province = LazyPattern(_alternatives(places))
         self.youth = LazyPattern(f"^团(?:{_alternatives(self.bare_order)})委")
@@ -137,13 +138,16 @@ class Levels:
                 if name.startswith(prefix):
                     found.append((prefix, self.style(self.bare[prefix])))
                     break
-        for full, style in self.provinces.items():
-            if name.startswith(full):
-                found.append((full, style))
+        if name.startswith(self.province_names):  # one test of them all, at C speed, first
+            found += [
+                (full, style) for full, style in self.provinces.items() if name.startswith(full)
+            ]
         if not name.startswith(self.not_heads):
             for end in range(2, min(len(name) - 1, 10)):
                 head = name[:end]
-                if self.place_end.search(head) and not name[end - 1 :].startswith(self.not_places):
+                if head.endswith(self.place_suffixes) and not name[end - 1 :].startswith(
+                    self.not_places
+                ):
                     found.append((head, "city"))
         return found
 
@@ -254,11 +258,21 @@ class Mirror:
 
     def names_for(self, prefix: str, style: str) -> list[str]:
         """The canonical local names of every current mirrored body under one prefix."""
-        return [
-            prefix + b.endings[style][0]
-            for b in self.bodies
-            if b.endings[style] and "{L}" not in b.endings[style][0] and not b.former
-        ]
+        return [prefix + ending for ending in self._canonical_endings[style]]
+
+    @cached_property
+    def _canonical_endings(self) -> dict[str, list[str]]:
+        """By style, the canonical ending of every current mirrored body that has one of its
+        own (no ``{L}``), listed once: ``names_for`` is asked for each local name G001
+        meets, and the bodies do not change once read."""
+        return {
+            style: [
+                b.endings[style][0]
+                for b in self.bodies
+                if b.endings[style] and "{L}" not in b.endings[style][0] and not b.former
+            ]
+            for style in ("province", "city")
+        }
 
     def counterpart(self, central: str, prefix: str, style: str) -> str | None:
         """The canonical local name, under ``prefix``, of the current body that mirrors

@@ -1,23 +1,20 @@
 """Agency rules (G001–G009): every responsibility clause read against the registry."""
 
 import re
-from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
-from ...reading.clause import is_bare_list, joining_words, lists_jointly
+from ...reading.clause import is_bare_list, lists_jointly
 from ...reading.model import AgencyRef, Clause, Edit, Plan, Span, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
 from ..context import Context
 from ..findings import Finding, Words
 from ..profile import (
-    agency_uses,
+    agency_names,
     binds_every_body,
     clause_participants,
     dominant_style,
-    each_agency_use,
     issuer_kind,
     keeps_protocol_order,
     mixed_in_style,
@@ -27,50 +24,6 @@ from ..profile import (
 from ..registry import Option, rule
 
 
-class UnknownName(NamedTuple):
-    """A name the plan's clauses write that no registry knows, with its uses in order."""
-
-    name: str
-    uses: list[tuple[Task, AgencyRef]]
-    suggestion: str | None  # the known name it is a near miss of
-    registrable: bool  # built like a body's name and no near miss: a body to register (G011)
-
-
-def unknown_names(plan: Plan, registry: Registry) -> list[UnknownName]:
-    """Every unknown name, in order of first use, judged once: G001 reports the near misses
-    and the names not built like a body's, G011 the rest in one summary."""
-    uses: dict[str, list[tuple[Task, AgencyRef]]] = {}
-    counts: Counter[str] = Counter()
-    for task, agency, found in each_agency_use(plan, registry):
-        counts[agency.name] += 1
-        if found is None:
-            uses.setdefault(agency.name, []).append((task, agency))
-    result = []
-    for name, written in uses.items():
-        suggestion = registry.suggest(name) or _written_otherwise(name, counts)
-        registrable = suggestion is None and registry.well_formed(name)
-        result.append(UnknownName(name, written, suggestion, registrable))
-    return result
-
-
-def _written_otherwise(name: str, counts: Counter[str]) -> str | None:
-    """The name the document itself writes more often for the body ``name`` writes once
-    otherwise, a joining word swapped (和 for 与: 市规划与自然资源局 once, 市规划和自然资源局 21
-    times, 杭州市 2019): one body no registry knows, written two ways, the rarer a slip. Only
-    the joining word: two names a character apart otherwise (区第一人民医院, 区第二人民医院)
-    are two bodies."""
-    joins = joining_words()
-    if not any(ch in joins for ch in name):
-        return None  # most names hold no joining word
-    for other, count in counts.items():
-        if count <= counts[name] or len(other) != len(name):
-            continue
-        differ = [(a, b) for a, b in zip(name, other, strict=True) if a != b]
-        if len(differ) == 1 and differ[0][0] in joins and differ[0][1] in joins:
-            return other
-    return None
-
-
 @rule("G001", "unknown-agency")
 def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
@@ -78,7 +31,7 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.完善审查制度。(国家知识产权局负责)
     """
     registry = ctx.agencies
-    for unknown in ctx.shared(unknown_names, registry):
+    for unknown in ctx.shared(agency_names, registry).unknown:
         if unknown.registrable:
             continue  # a body of another domain or place: G011's summary
         name, uses, suggestion = unknown.name, unknown.uses, unknown.suggestion
@@ -102,7 +55,7 @@ def unregistered_agencies(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进青少年足球发展。(体育总局、中国足球协会按职责分工负责)
     Good: 1.推进青少年足球发展。(体育总局、教育部按职责分工负责)
     """
-    found = [u for u in ctx.shared(unknown_names, ctx.agencies) if u.registrable]
+    found = [u for u in ctx.shared(agency_names, ctx.agencies).unknown if u.registrable]
     if not found:
         return
     _, agency = found[0].uses[0]  # where the first of them is first written
@@ -137,7 +90,7 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     registry = ctx.agencies
     configured = ctx.options["agency-style"]
-    uses = ctx.shared(agency_uses, registry)
+    uses = ctx.shared(agency_names, registry).uses
     counts = style_counts(plan, registry, uses)
     style = dominant_style(plan, registry, configured, counts)
     mixed = mixed_in_style(plan, registry, configured, counts)
@@ -260,7 +213,7 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.开展商标执法。(市场监管总局负责)
     """
     registry = ctx.agencies
-    for task, agency, found in ctx.shared(agency_uses, registry):
+    for task, agency, found in ctx.shared(agency_names, registry).uses:
         if found is None:
             continue
         current, changed = registry.current(found.agency, ctx.year, ctx.month)
