@@ -4,6 +4,7 @@ title inside a title marked with 〈〉, not the ASCII ``< >`` typed for them.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ...base.lazyre import LazyPattern
@@ -55,15 +56,26 @@ def _units(plan: Plan) -> list[tuple[int, int]]:
     return units
 
 
-@per_text()
 def unbalanced(folded: str) -> tuple[tuple[int, str, str], ...]:
-    """(offset, mark, the mark that would pair it) for marks left without a partner, in
-    order. A closing mark pairs with the nearest open mark of its kind; the marks opened
-    after that one, inside it, are left without theirs. The marks are read as one string
-    (``findall``), and their offsets looked up only when one is left: nearly every task's
-    marks all pair. Kept per text: a plan's drafts share their tasks and paragraphs."""
-    marks = _BRACKETS.findall(folded)
-    opened: list[int] = []  # the indexes in ``marks`` of the marks still open, innermost last
+    """(offset, mark, the mark that would pair it) for the marks of a text left without a
+    partner, in order (``_lonely``)."""
+    offsets, marks = _marks(folded)
+    return tuple(_named(offsets[k], marks[k]) for k in _lonely(marks))
+
+
+def _marks(folded: str) -> tuple[list[int], str]:
+    """Where a text's brackets and quotes are, and the marks themselves as one string."""
+    found = list(_BRACKETS.finditer(folded))
+    return [mark.start() for mark in found], "".join(mark.group() for mark in found)
+
+
+@per_text()
+def _lonely(marks: str) -> tuple[int, ...]:
+    """The indexes in ``marks`` of those left without a partner, in order. A closing mark
+    pairs with the nearest open mark of its kind; the marks opened after that one, inside
+    it, are left without theirs. Kept per sequence of marks: a plan's units hold a few
+    sequences (（）, 《》（）…) again and again."""
+    opened: list[int] = []  # the indexes of the marks still open, innermost last
     lonely: list[int] = []
     for k, mark in enumerate(marks):
         opener = CLOSERS.get(mark)
@@ -78,11 +90,12 @@ def unbalanced(folded: str) -> tuple[tuple[int, str, str], ...]:
         else:
             lonely += opened[depth + 1 :]
             del opened[depth:]
-    lonely = sorted(lonely + opened)
-    if not lonely:
-        return ()
-    offsets = [found.start() for found in _BRACKETS.finditer(folded)]
-    return tuple((offsets[k], marks[k], PAIRS.get(marks[k]) or CLOSERS[marks[k]]) for k in lonely)
+    return tuple(sorted(lonely + opened))
+
+
+def _named(offset: int, mark: str) -> tuple[int, str, str]:
+    """A lonely mark at ``offset``, with the mark that would pair it."""
+    return offset, mark, PAIRS.get(mark) or CLOSERS[mark]
 
 
 @rule("D004", "unbalanced-brackets")
@@ -93,10 +106,14 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.落实《关于印发<工作方案>的通知》。(国家知识产权局负责)
     Good: 1.落实《关于印发〈工作方案〉的通知》。(国家知识产权局负责)
     """
-    text, folded = plan.source.text, plan.source.folded
+    text = plan.source.text
+    # the plan's marks found once (one pattern over the whole text), each unit's taken
+    # from them by bisection: a search of each unit cost three times as much
+    offsets, marks = _marks(plan.source.folded)
     for start, end in _units(plan):
-        for offset, _, other in unbalanced(folded[start:end]):
-            at = start + offset
+        first = bisect_left(offsets, start)
+        for k in _lonely(marks[first : bisect_left(offsets, end, first)]):
+            at, _, other = _named(offsets[first + k], marks[first + k])
             other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
             span = Span.of(plan.source, at, at + 1)
             yield ctx.finding(span, ctx.task_at(at), mark=text[at], other=other)
