@@ -213,14 +213,18 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.开展商标执法。(市场监管总局负责)
     """
     registry = ctx.agencies
+    # a body's fate depends on the body and the plan's date alone: judged once per body
+    fates: dict[str, tuple[Agency, int] | None] = {}
     for task, agency, found in ctx.shared(agency_names, registry).uses:
         if found is None:
             continue
-        current, changed = registry.current(found.agency, ctx.year, ctx.month)
-        if changed is None and ended_before(current, ctx.year, ctx.month):
-            changed = current.ended  # ended with no successor (an office's registry says so)
-        if changed is None:
+        name = found.agency.name
+        if name not in fates:
+            fates[name] = _fate(registry, found.agency, ctx.year, ctx.month)
+        fate = fates[name]
+        if fate is None:
             continue
+        current, changed = fate
         date = _when_ended(found.agency, changed)
         if ended_before(current, ctx.year, ctx.month):
             yield ctx.finding(
@@ -249,6 +253,17 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             plan_year=ctx.year,
             successor=current.name,
         )
+
+
+def _fate(
+    registry: Registry, agency: Agency, year: int | None, month: int | None
+) -> tuple[Agency, int] | None:
+    """(the body in place at the plan's date, the year it changed) for a body renamed or
+    ended by then, or None for one still in place."""
+    current, changed = registry.current(agency, year, month)
+    if changed is None and ended_before(current, year, month):
+        changed = current.ended  # ended with no successor (an office's registry says so)
+    return None if changed is None else (current, changed)
 
 
 def _renamed_variant(local: bool, year: int | None) -> str:

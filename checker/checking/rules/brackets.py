@@ -4,7 +4,6 @@ title inside a title marked with 〈〉, not the ASCII ``< >`` typed for them.""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from ...base.lazyre import LazyPattern
@@ -56,17 +55,18 @@ def _units(plan: Plan) -> list[tuple[int, int]]:
     return units
 
 
+@per_text()
 def unbalanced(folded: str) -> tuple[tuple[int, str, str], ...]:
-    """(offset, mark, the mark that would pair it) for the marks of a text left without a
-    partner, in order (``_lonely``)."""
-    offsets, marks = _marks(folded)
-    return tuple(_named(offsets[k], marks[k]) for k in _lonely(marks))
-
-
-def _marks(folded: str) -> tuple[list[int], str]:
-    """Where a text's brackets and quotes are, and the marks themselves as one string."""
-    found = list(_BRACKETS.finditer(folded))
-    return [mark.start() for mark in found], "".join(mark.group() for mark in found)
+    """(offset, mark, the mark that would pair it) for marks left without a partner, in
+    order (``_lonely``). The marks are read as one string (``findall``), and their offsets
+    looked up only when one is left: nearly every task's marks all pair. Kept per text: a
+    plan's drafts share their tasks and paragraphs."""
+    marks = "".join(_BRACKETS.findall(folded))
+    lonely = _lonely(marks)
+    if not lonely:
+        return ()
+    offsets = [found.start() for found in _BRACKETS.finditer(folded)]
+    return tuple((offsets[k], marks[k], PAIRS.get(marks[k]) or CLOSERS[marks[k]]) for k in lonely)
 
 
 @per_text()
@@ -93,11 +93,6 @@ def _lonely(marks: str) -> tuple[int, ...]:
     return tuple(sorted(lonely + opened))
 
 
-def _named(offset: int, mark: str) -> tuple[int, str, str]:
-    """A lonely mark at ``offset``, with the mark that would pair it."""
-    return offset, mark, PAIRS.get(mark) or CLOSERS[mark]
-
-
 @rule("D004", "unbalanced-brackets")
 def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
@@ -106,14 +101,10 @@ def unbalanced_brackets(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.落实《关于印发<工作方案>的通知》。(国家知识产权局负责)
     Good: 1.落实《关于印发〈工作方案〉的通知》。(国家知识产权局负责)
     """
-    text = plan.source.text
-    # the plan's marks found once (one pattern over the whole text), each unit's taken
-    # from them by bisection: a search of each unit cost three times as much
-    offsets, marks = _marks(plan.source.folded)
+    text, folded = plan.source.text, plan.source.folded
     for start, end in _units(plan):
-        first = bisect_left(offsets, start)
-        for k in _lonely(marks[first : bisect_left(offsets, end, first)]):
-            at, _, other = _named(offsets[first + k], marks[first + k])
+        for offset, _, other in unbalanced(folded[start:end]):
+            at = start + offset
             other = _FULL_PARTNER.get(text[at], other)  # （ pairs with ）, as written
             span = Span.of(plan.source, at, at + 1)
             yield ctx.finding(span, ctx.task_at(at), mark=text[at], other=other)
