@@ -577,8 +577,10 @@ class Walk:
         segments = [(text_start, start + len(content.rstrip()))]
         next_index = self.gatherer.gather(index, number_text, segments, breaks)
         if level != 3:
-            draft = Draft(number_text, number_start, number_end, segments, *self.parents(level))
-            draft.breaks.extend(breaks)
+            section, subsection = self.parents(level)
+            draft = Draft(
+                number_text, number_start, number_end, segments, section, subsection, breaks
+            )
             draft.level = level
             draft.item_start = start + len(content) - len(content.lstrip())
             self.add(draft)
@@ -587,8 +589,15 @@ class Walk:
         for number, first, last, pieces, glued in split_glued(
             self.lines, number_text, number_start, number_end, segments
         ):
-            draft = Draft(number, first, last, pieces, self.section, self.subsection)
-            draft.breaks.extend(breaks if not glued else [glued])
+            draft = Draft(
+                number,
+                first,
+                last,
+                pieces,
+                self.section,
+                self.subsection,
+                (glued,) if glued else breaks,
+            )
             breaks = []
             self.add(draft)
         return next_index
@@ -725,6 +734,8 @@ _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 
 #: (start, end) source offsets of the pieces of a task's text, one per line it spans
 Segments = list[tuple[int, int]]
+#: the same, once gathered (a draft's): read, never added to
+Pieces = Sequence[tuple[int, int]]
 
 
 class Draft:
@@ -749,17 +760,20 @@ class Draft:
         number_text: str,
         number_start: int,
         number_end: int,
-        segments: Segments,
+        segments: Pieces,
         section: int | None,
         subsection: int | None,
+        breaks: Sequence[Break] = (),
     ) -> None:
         self.number_text = number_text
         self.number_start = number_start
         self.number_end = number_end
-        self.segments = segments
+        # tuples, not the lists they were gathered in: a tuple of offsets is no object the
+        # garbage collector keeps watching, and a 10 MB plan holds 50,000 drafts at once
+        self.segments = tuple(segments)
         self.section = section
         self.subsection = subsection
-        self.breaks: list[Break] = []
+        self.breaks = tuple(breaks)
         self.level = 3
         self.item_start: int | None = None  # where the item begins: the "(" of "(十五)"
 
@@ -1237,7 +1251,7 @@ def build_task(
     """The task a draft makes, the ``index``-th of the plan; ``running``: the draft's
     clauses in running text, where the document writes its clauses so, taken where the
     task has none in brackets."""
-    pieces = draft.segments  # one line (most tasks): its piece, empty or not
+    pieces: Pieces = draft.segments  # one line (most tasks): its piece, empty or not
     if len(pieces) > 1:
         pieces = [(s, e) for s, e in pieces if e > s] or [pieces[0]]
     folded, joined = _task_text(source, pieces)
@@ -1278,7 +1292,7 @@ def build_task(
         Span(first, body_span_end, starts),
         tuple(clauses),
         parens,
-        tuple(draft.breaks),
+        draft.breaks,
         draft.section,
         draft.subsection,
         index,
@@ -1311,7 +1325,7 @@ def task_groups(folded: str) -> tuple[tuple[Group, ...], int | None, tuple[int, 
     return tuple(groups), final, tuple(clauses)
 
 
-def _running(source: Source, segments: Segments, running: RunningClauses) -> list[Clause]:
+def _running(source: Source, segments: Pieces, running: RunningClauses) -> list[Clause]:
     """The clauses written in a task's running text (``running``, found line by line in
     its ``segments`` by the grammar's ``running`` forms), each read as a bracketed one is."""
     clauses = []
@@ -1333,7 +1347,7 @@ def _before_closing(folded: str, clause: Clause, offsets: Sequence[int]) -> str 
     return folded[:at].rstrip()
 
 
-def _task_text(source: Source, pieces: Segments) -> tuple[str, str]:
+def _task_text(source: Source, pieces: Pieces) -> tuple[str, str]:
     """A task's text, folded and as written: its pieces joined."""
     folded = text = ""
     for start, end in pieces:
@@ -1342,7 +1356,7 @@ def _task_text(source: Source, pieces: Segments) -> tuple[str, str]:
     return folded, text
 
 
-def source_offsets(pieces: Segments) -> Sequence[int]:
+def source_offsets(pieces: Pieces) -> Sequence[int]:
     """The source offset of each character of a task's joined text: its pieces' ranges
     one after the other (one range for a task on one line, as most are)."""
     if len(pieces) == 1:
@@ -1350,7 +1364,7 @@ def source_offsets(pieces: Segments) -> Sequence[int]:
     return [offset for start, end in pieces for offset in range(start, end)]
 
 
-def _bare_clauses(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
+def _bare_clauses(source: Source, pieces: Pieces) -> list[tuple[int, Clause]]:
     """The task's last lines when they are clauses without brackets (牵头单位:A;配合单位:B),
     with their offsets in the joined text. Prose after such a line means it was not
     this layout: then there are none."""
@@ -1368,7 +1382,7 @@ def _bare_clauses(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
     return [(lines[0][0], _bare_clause(source, lines[0][1], lines[-1][2]))]
 
 
-def _closing_label(source: Source, pieces: Segments) -> list[tuple[int, Clause]]:
+def _closing_label(source: Source, pieces: Pieces) -> list[tuple[int, Clause]]:
     """A labelled clause closing the task's last line after its last sentence, in a layout
     that puts it on a line of its own (…加强应急救援基地和队伍建设。责任单位：市应急管理局,
     杭政办函〔2019〕12号, 浙政办 2021): with its offset in the joined text, if there is one."""
