@@ -108,7 +108,13 @@ class Catalogue:
         return None
 
     def law(self, title: str) -> Law | None:
-        """The known text a cited title names (official, short or issuer-less form)."""
+        """The known text a cited title names (official, short or issuer-less form). Kept
+        per title (``_law_of``): a plan's titles are looked up by L001's near-miss search,
+        L002 and the report, and a run's plans cite the same titles."""
+        return _law_of(title)
+
+    def _law(self, title: str) -> Law | None:
+        """``law``, worked out."""
         for key in self._keys(title):
             for form, looked_up in self._forms(key):
                 for kind, titles in self._kinds.items():
@@ -121,6 +127,11 @@ class Catalogue:
         return None
 
     def repeal(self, title: str) -> Repeal | None:
+        """The repealed text a cited title names, if any; kept per title as ``law`` is."""
+        return _repeal_of(title)
+
+    def _repeal(self, title: str) -> Repeal | None:
+        """``repeal``, worked out."""
         for key in self._keys(title):
             for form, looked_up in self._forms(key):
                 official = self._official(self._repealed, form, looked_up)
@@ -323,6 +334,16 @@ def _distance_within(a: str, b: str, limit: int) -> bool:
 @per_text(maxsize=4096)
 def _near_miss_of(key: str) -> tuple[Law, str] | None:
     return catalogue()._near_miss(key)
+
+
+@per_text(maxsize=4096)
+def _law_of(title: str) -> Law | None:
+    return catalogue()._law(title)
+
+
+@per_text(maxsize=4096)
+def _repeal_of(title: str) -> Repeal | None:
+    return catalogue()._repeal(title)
 
 
 @cache
