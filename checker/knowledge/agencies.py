@@ -410,11 +410,13 @@ class Registry:
 
     def _local_candidates(self, written: str) -> list[tuple[str, int]]:
         """The local names ``written`` may be a typo of, each with the length of its own
-        part (after the level prefix; an office's registered name is its own part whole)."""
+        part (after the level prefix; an office's registered name is its own part whole):
+        the mirror's only where as long as ``written`` and ending as it does."""
         names = list(self._registered_local_names)
         if self.mirror is not None:
             for prefix, style in self.mirror.levels.prefixes(written):
-                names += [(n, len(n) - len(prefix)) for n in self.mirror.names_for(prefix, style)]
+                alike = self.mirror.names_like(prefix, style, len(written), written[-1:])
+                names += [(n, len(n) - len(prefix)) for n in alike]
         return names
 
 

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterator
 
+from ...base.memo import per_text
 from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
 from ...reading.clause import is_bare_list, lists_jointly
 from ...reading.model import AgencyRef, Clause, Edit, Plan, Span, Task
@@ -486,9 +487,16 @@ def _claims_first_lead(clause: Clause) -> bool:
     where it marks its lead (牵头), lists bodies jointly responsible (责任单位:A、B, or a bare
     list with no role word, (市发改委、财政局,无锡国税局、地税局), 锡政发 2011), or has each answer
     for its own part (A、B分别负责): none of these names a lead by place."""
-    if clause.lead_marked or lists_jointly(clause.label) or is_bare_list(fold(clause.inner)):
+    if clause.lead_marked or lists_jointly(clause.label) or _bare_list(clause.inner):
         return False
     return not any(p.role == "separate" for p in clause.parties)
+
+
+@per_text()
+def _bare_list(inner: str) -> bool:
+    """Is a clause's text a bare list of bodies (``is_bare_list``)? Kept per text: the
+    list is read with the clause grammar, and a plan's clauses repeat (国家知识产权局负责)."""
+    return is_bare_list(fold(inner))
 
 
 def _end_of(task: Task) -> Span:
