@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -239,8 +240,11 @@ def test_bad_config_is_one_line(tmp_path, content, chinese, english):
 
 
 def test_installed_command_outside_the_repo(tmp_path):
-    """After ``pip install .`` the rule data ships with the package."""
-    exe = shutil.which("plancheck")
+    """After ``pip install .`` the rule data ships with the package. The command is the one
+    installed beside the interpreter running the tests (an older global install first on
+    PATH would test that install, not this one)."""
+    beside = Path(sys.executable).with_name("plancheck")
+    exe = str(beside) if beside.exists() else shutil.which("plancheck")
     if exe is None:
         pytest.skip("plancheck is not installed")
     copy = tmp_path / "2024.txt"
