@@ -9,6 +9,7 @@ do not (they never run).
 from __future__ import annotations
 
 import ast
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,71 +17,30 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "checker"
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+def _tool():
+    """``tools/module_map.py``, which reads the graph (and draws the module map from it)."""
+    path = PACKAGE.parent / "tools" / "module_map.py"
+    spec = importlib.util.spec_from_file_location("module_map", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MAP = _tool()
+_imports = MAP.imports
+#: the subpackages from the bottom up: a module imports only from its own layer or below.
+#: ``checker.locale`` (every word a reader sees) sits above checking, whose findings it words.
+LAYERS = MAP.LAYERS
 
 
 def _modules() -> dict[str, Path]:
-    return {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
-
-
-def _is_type_checking(node: ast.If) -> bool:
-    test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
-
-
-def _imports(tree: ast.AST):
-    """Every import node that runs, skipping ``if TYPE_CHECKING:`` bodies."""
-    for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and _is_type_checking(node):
-            yield from (n for child in node.orelse for n in _imports_in(child))
-            continue
-        yield from _imports_in(node)
-
-
-def _imports_in(node: ast.AST):
-    if isinstance(node, ast.Import | ast.ImportFrom):
-        yield node
-    else:
-        yield from _imports(node)
-
-
-def _targets(module: str, path: Path, node: ast.AST, known: set[str]) -> set[str]:
-    """The checker modules an import statement loads."""
-    if isinstance(node, ast.Import):
-        return {alias.name for alias in node.names if alias.name in known}
-    assert isinstance(node, ast.ImportFrom)
-    if node.level:
-        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-        for _ in range(node.level - 1):
-            package = package.rpartition(".")[0]
-        base = f"{package}.{node.module}" if node.module else package
-    else:
-        base = node.module or ""
-    found = set()
-    for alias in node.names:
-        if f"{base}.{alias.name}" in known:
-            found.add(f"{base}.{alias.name}")  # a submodule
-        elif base in known:
-            found.add(base)  # a name defined in the module (or package)
-    return found
+    """checker's modules by dotted name."""
+    return MAP.modules(PACKAGE)
 
 
 def import_graph() -> dict[str, set[str]]:
-    modules = _modules()
-    known = set(modules)
-    graph: dict[str, set[str]] = {}
-    for module, path in modules.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        edges: set[str] = set()
-        for node in _imports(tree):
-            edges |= _targets(module, path, node, known)
-        edges.discard(module)
-        graph[module] = edges
-    return graph
+    """checker's import graph, as the module map draws it."""
+    return MAP.import_graph(PACKAGE)
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -301,11 +261,6 @@ def test_no_module_reaches_into_another_s_private_names():
     assert found == []
 
 
-#: the subpackages from the bottom up: a module imports only from its own layer or below.
-#: ``checker.locale`` (every word a reader sees) sits above checking, whose findings it words.
-LAYERS = ("base", "knowledge", "reading", "checking", "locale", "products", "commandline")
-
-
 def _layer(module: str) -> int | None:
     """The layer of a ``checker.<subpackage>…`` module; None for the package itself."""
     parts = module.split(".")
@@ -366,3 +321,13 @@ def test_every_relative_import_finds_its_module():
                 if not known and alias.name not in _defined_names(modules[base]):
                     wrong.append(f"{module}: {base}.{alias.name}")
     assert wrong == []
+
+
+def test_the_module_map_shows_every_module_and_no_arrow_up():
+    """``tools/module_map.py`` (the closing note's map): each module with its lines, each
+    arrow between subpackages, and a module of a flat checker/ grouped where a move put it."""
+    text = MAP.render(PACKAGE, {})
+    assert all(f"  {module}\n" in text for module in _modules())
+    assert "  reading -> knowledge  (" in text and "UP" not in text
+    assert MAP.group_of("checker.parse", {"checker.parse": "checker.reading.parse"}) == "reading"
+    assert MAP.group_of("checker.parse", {}) == "checker"

@@ -330,10 +330,15 @@ BAD_REGISTRIES = [
     ),
     (
         "agencies:\n  - {name: 省甲局, category: local, rank: high}",
-        "agencies[0]:rank: expected a number",
+        "agencies[0]:rank: expected int or float, got text",
     ),
-    ("agencies:\n  - {category: local}", "agencies[0]: an agency needs a name"),
+    ("agencies:\n  - {category: local}", "agencies[0]:name: missing"),
     ("bodies: []", ":bodies: unknown key"),
+    ("- {name: 省甲局}", "mine.yaml: expected a mapping or nothing, got a list"),
+    (
+        "agencies:\n  - {name: 省甲局, aliases: 甲局}",
+        "agencies[0]:aliases: expected a list, got text",
+    ),
     ("agencies: [", ":2: "),
 ]
 
@@ -352,6 +357,15 @@ def test_bad_registry_files_are_one_line_errors(tmp_path, text, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert str(tmp_path / "mine.yaml") in lines[0] and message in lines[0], lines[0]
+
+
+def test_a_registry_file_of_comments_only_adds_nothing(tmp_path):
+    (tmp_path / "mine.yaml").write_text("# curated later\n", encoding="utf-8")
+    (tmp_path / ".plancheck.yaml").write_text("agencies: [mine.yaml]\n", encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text("1.推进改革。(科技部负责)\n", encoding="utf-8")
+    result = invoke("lint", str(plan), "--no-cache")
+    assert result.exit_code == 0, result.stderr
 
 
 def test_config_names_a_missing_registry_file(tmp_path):

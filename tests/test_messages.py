@@ -189,3 +189,48 @@ def test_one_shared_task_is_said_in_the_singular():
     ]
     assert locale.message("en", found.key, found.args).startswith("1 task is shared")
     assert locale.message("zh", found.key, found.args).startswith("有1项任务")
+
+
+def _named(template: str) -> tuple[set[str], set[str]]:
+    """A template's fields: (those it writes, those it only counts by). English chooses a
+    word by a number (``{n:task|tasks}``, see ``locale.fill``); Chinese writes no plural,
+    so a field English only counts by may be absent in Chinese."""
+    written, counted = set(), set()
+    for _, field, spec, _ in Formatter().parse(template):
+        if field is None:
+            continue
+        (counted if spec and "|" in spec else written).add(field)
+        if spec:
+            inner_written, inner_counted = _named(spec)
+            written |= inner_written
+            counted |= inner_counted
+    return written, counted - written
+
+
+def test_every_word_names_the_same_fields_in_every_language():
+    """The tables besides MESSAGES and ERRORS (UI, HTML, DIFF_TEXT, NEXT_YEAR…) are worded
+    from facts too: a field misspelt in one language (``{plna}`` for ``{plan}``) would fail
+    only where a test renders that very entry, so each entry must name the fields English
+    names (the tables that translate an English msgid, ERRORS, CLICK, HELP, name its
+    fields: ``test_error_codes`` checks ERRORS against its makers)."""
+    english = locale.catalogue("en")
+    for lang in locale.LANGUAGES:
+        book = locale.catalogue(lang)
+        for table in [n for n in dir(book) if n.isupper() and isinstance(getattr(book, n), dict)]:
+            for key, said in getattr(book, table).items():
+                model = (
+                    key
+                    if table in {"ERRORS", "CLICK", "HELP"}
+                    else getattr(english, table).get(key)
+                )
+                if not (isinstance(said, str) and isinstance(model, str)):
+                    continue  # plural pairs (CLICK_PLURALS) and structured entries
+                written, counted = _named(said)
+                expected, by_count = _named(model)
+                assert written <= expected | by_count, (
+                    f"{lang} {table}[{key!r}]: {written - expected - by_count}"
+                )
+                assert expected <= written, (
+                    f"{lang} {table}[{key!r}] leaves out {expected - written}"
+                )
+                assert counted <= expected | by_count, f"{lang} {table}[{key!r}]"

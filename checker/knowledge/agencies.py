@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
 from ..base.lazyre import HAN, LazyPattern
-from .data import builtin, parse_yaml
+from .data import builtin, load_yaml
 from .schema import year_month
 
 if TYPE_CHECKING:
@@ -669,29 +669,11 @@ def conferences() -> list[dict[str, Any]]:
 
 # ---- the office's own registry files (config ``agencies: [FILE…]``) ----------------------------
 #
-# A local registry has the schema of rules/agencies.yaml (name, full, aliases, category, rank,
+# A local registry has the entries of rules/agencies.yaml (name, full, aliases, category, rank,
 # ended/successor, source/note) and one more key, ``mirrors``: the central body whose place in
 # the protocol order a local exception takes (浙江省经济和信息化厅 mirrors 工业和信息化部 though
-# its name does not). Files are validated on load like every data file: ``file:key: message``.
-
-ENTRY_KEYS = frozenset(
-    {
-        "name",
-        "full",
-        "aliases",
-        "category",
-        "rank",
-        "ended",
-        "successor",
-        "source",
-        "note",
-        "mirrors",
-        "short",
-        "brand_of",
-        "earlier",
-    }
-)
-FILE_KEYS = frozenset({"agencies"})
+# its name does not). Its shape is rules/schemas/registry.schema.json, checked on load like
+# every data file's: ``file:key: message``.
 
 
 def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
@@ -765,49 +747,29 @@ def _origin(paths: tuple[Path, ...], name: str) -> str:
 
 
 def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
-    """Parse and validate one registry file."""
-    data = parse_yaml(path)
-    if data is None:
+    """One registry file's entries: its shape checked against its schema when it is parsed
+    (``load_yaml`` keeps what passed, as JSON, so a repeat run imports neither PyYAML nor
+    jsonschema); what a schema cannot know is checked as each entry is read."""
+    data = load_yaml(path, _registry_shape)
+    if data is None:  # an empty file, or comments only
         return []
-    if not isinstance(data, dict):
-        raise ConfigError("{where}: expected a mapping with the key 'agencies'", where=path)
-    for key in data:
-        if key not in FILE_KEYS:
-            raise ConfigError(
-                "{where}: unknown key (a registry file has 'agencies')", where=f"{path}:{key}"
-            )
-    entries = data.get("agencies") or []
-    if not isinstance(entries, list):
-        raise ConfigError("{where}: expected a list", where=f"{path}:agencies")
     result = []
-    for n, entry in enumerate(entries):
+    for n, entry in enumerate(data.get("agencies") or []):
         where = f"{path}:agencies[{n}]"
-        if isinstance(entry, dict):
-            for key in entry:
-                if key not in ENTRY_KEYS:
-                    raise ConfigError("{where}: unknown key", where=f"{where}:{key}")
-            _check_types(entry, where)
-        if isinstance(entry, dict) and entry.get("mirrors") is not None:
+        if entry.get("mirrors") is not None:
             entry = _mirrored(entry, base, where)
         result.append((where, _agency(entry, where, base.categories)))
     return result
 
 
-def _check_types(entry: dict[str, Any], where: str) -> None:
-    for key in ("name", "full", "category", "successor", "source", "note", "mirrors"):
-        if key in entry and not isinstance(entry[key], str):
-            raise ConfigError("{where}: expected text", where=f"{where}:{key}")
-    if "aliases" in entry and not (
-        isinstance(entry["aliases"], list) and all(isinstance(a, str) for a in entry["aliases"])
-    ):
-        raise ConfigError("{where}: expected a list of names", where=f"{where}:aliases")
-    value = entry.get("rank")
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-        raise ConfigError("{where}: expected a number", where=f"{where}:rank")
-    if entry.get("ended") is not None and year_month(entry["ended"]) is None:
-        raise ConfigError(
-            "{where}: expected a year (2018) or a year and month (2018-03)", where=f"{where}:ended"
-        )
+def _registry_shape() -> dict[str, Any]:
+    """The shape of an office's registry file (``rules/schemas/registry.schema.json``)."""
+    from .data import data_dir
+    from .schema import schema
+
+    found = schema(data_dir(), "registry")
+    assert found is not None, "rules/schemas/registry.schema.json is shipped with plancheck"
+    return found
 
 
 def _mirrored(entry: dict[str, Any], base: Registry, where: str) -> dict[str, Any]:

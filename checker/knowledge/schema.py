@@ -27,6 +27,7 @@ _KINDS = {
     "integer": Reason("a whole number"),
     "boolean": Reason("true or false"),
     "number": Reason("int or float"),
+    "null": Reason("nothing"),
 }
 #: a value's kind as a message names it, where it is not Python's own name
 _NAMES = {
@@ -237,7 +238,8 @@ def _said(error: Any, where: str, near: Any = None) -> ConfigError:
             other=_kind(error.instance),
         )
     expected = error.schema.get("type")
-    kind = _KINDS.get(expected, expected)
+    kinds = [_KINDS.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+    kind = kinds[0] if len(kinds) == 1 else Reason("{one} or {other}", one=kinds[0], other=kinds[1])
     if error.schema.get("format") == "regex":
         kind = Reason("a regular expression")
     return ConfigError(

@@ -1,4 +1,7 @@
-"""Message templates, one module per language, keyed by rule code (``CODE`` or ``CODE.variant``).
+"""Every word a reader sees, one module per language (``zh``, the default, and ``en``): each
+rule's title, explanation and messages (keyed ``CODE`` or ``CODE.variant``), the errors (keyed
+by their English template, ``base.errors.Reason``), the command line's help and click's own
+words (a gettext catalogue in ``catalogs/``), and the labels of the reports and the diff.
 
 Rules give facts (task, agency, expected…); the text a drafter reads is made here, so both
 languages say the same thing and a translation never touches a rule.
