@@ -16,7 +16,7 @@ read as an agency.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -74,7 +74,7 @@ class Grammar(NamedTuple):
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
-    lead_in: LazyPattern
+    lead_in: tuple[str, ...]  # words before a list that name no one (由), longest first
     joiner: LazyPattern
     always_joins: frozenset[str]
     body_endings: tuple[str, ...]
@@ -86,6 +86,7 @@ class Grammar(NamedTuple):
     shared_place_endings: tuple[str, ...]  # 欧阳、曲阳、广中街道: the 街道 is each name's
     level_prefixes: tuple[str, ...]  # 省, 市, 区…: a name so begun is a local body, no place
     each_starts: tuple[str, ...]  # words that distribute over a list's kinds: 各, 有关
+    each_marks: tuple[str, ...]  # what a list holding one of them holds (``_marks``)
     each_kind: LazyPattern | None  # a bare kind of place after 各: the 县级市 of 各区、县级市
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
@@ -96,10 +97,11 @@ class Grammar(NamedTuple):
     running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
     opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
     titled_work: tuple[str, ...]  # 工作: a heading (一)A牵头的工作 names its measures' lead
+    titled_ends: tuple[str, ...]  # 的工作: how such a title ends
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
     note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
     note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
-    note_words: tuple[str, ...]  # both: a clause without any of them holds no note
+    note_marks: tuple[str, ...]  # what a clause holding either holds (``_marks``): 以下, 不再
     person_endings: tuple[str, ...]  # a list ending so names persons (许慧玲同志)
 
 
@@ -141,9 +143,12 @@ def grammar() -> Grammar:
         # a clause is cut at its marks, and its depth in brackets changes at a bracket; a 、
         # ends a segment only after a role word (``_segments``): the 、 after a character no
         # role word ends with (most: a list's names) is not even looked at
+        # (each mark an alternative of its own, not one class with the 、's: sre then skips
+        # to the next of their characters before trying any, and a 、's lookbehind is
+        # tried at a 、 only; 9 k instructions a clause where the class took 18 k)
         cuts=LazyPattern(
-            f"[{re.escape(_SEGMENT_MARKS + _OPEN + _CLOSE)}]"
-            f"|(?<=[{re.escape(''.join(sorted(tail_last)))}])、"
+            "|".join(map(re.escape, _SEGMENT_MARKS + _OPEN + _CLOSE))
+            + f"|、(?<=[{re.escape(''.join(sorted(tail_last)))}]、)"
         ),
         shared_manners=shared,
         labels=labels,
@@ -154,7 +159,7 @@ def grammar() -> Grammar:
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
-        lead_in=LazyPattern(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
+        lead_in=tuple(sorted(set(data.get("lead_in", [])), key=len, reverse=True)),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
         always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
         body_endings=tuple(data.get("body_endings", ())),
@@ -166,6 +171,7 @@ def grammar() -> Grammar:
         shared_place_endings=tuple(data.get("shared_place_endings", ())),
         level_prefixes=tuple(data.get("level_prefixes", ())),
         each_starts=tuple(data.get("each_starts", ())),
+        each_marks=_marks(data.get("each_starts", ())),
         each_kind=LazyPattern(data["each_kind"]) if data.get("each_kind") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
@@ -182,11 +188,22 @@ def grammar() -> Grammar:
             sorted(data.get("running", {}).get("opening_roles", ()), key=len, reverse=True)
         ),
         titled_work=tuple(data.get("running", {}).get("titled_work", ())),
+        titled_ends=tuple("的" + w for w in data.get("running", {}).get("titled_work", ())),
         note_opens=tuple(map(str, notes.get("opens", ()))),
         note_closes=tuple(map(str, notes.get("closes", ()))),
-        note_words=tuple(map(str, (*notes.get("opens", ()), *notes.get("closes", ())))),
+        note_marks=_marks(map(str, (*notes.get("opens", ()), *notes.get("closes", ())))),
         person_endings=tuple(map(str, data.get("person_endings", ()))),
     )
+
+
+def _marks(words: Iterable[str]) -> tuple[str, ...]:
+    """What a text holding one of ``words`` holds for certain, in as few looks as can be:
+    each word's first two characters, those holding another dropped (以下 for 以下均 and
+    以下各项, 不再 for the seven 不再…列出; 各 for 各有关). A text holding none of them holds
+    none of the words: a clause is put to this test before the words themselves are
+    looked for, where they are looked for one by one (a generator's loop a word)."""
+    heads = {word[:2] for word in words}
+    return tuple(sorted(h for h in heads if not any(o != h and o in h for o in heads)))
 
 
 def _check_role(role: str, key: str) -> None:
@@ -425,6 +442,8 @@ def titled_lead(line: str) -> tuple[int, int] | None:
     task's own), and a task's first line carries over from plan to plan."""
     g = grammar()
     text = line.rstrip().rstrip("。;")
+    if not text.endswith(g.titled_ends):
+        return None  # (nearly every line: one look tells)
     start = len(text) - len(text.lstrip())
     for work in g.titled_work:
         if not text.endswith("的" + work):
@@ -500,9 +519,7 @@ def _is_clause_segment(g: Grammar, text: str) -> bool:
 
 def _all_parties(g: Grammar, names_text: str) -> bool:
     """Is ``names_text`` (a lead-in allowed before it) nothing but parties?"""
-    lead_in = g.lead_in.match(names_text)
-    if lead_in is not None:
-        names_text = names_text[lead_in.end() :]
+    names_text = names_text[_lead_in_end(g, names_text) :]
     if not names_text.strip():
         return False
     names = [
@@ -760,7 +777,7 @@ def _standing_notes(g: Grammar, folded_inner: str) -> list[tuple[int, int]]:
     监管局落实，…，不再单独列出): how the clauses below are read, not who does this task. A
     note follows the task's own assignment: the first sentence is never one (in 科技部负责，
     不再单独列出 科技部 does this task too)."""
-    if not _holds_any(folded_inner, g.note_words):
+    if not _holds_any(folded_inner, g.note_marks):
         return []  # nearly every clause: no note word in it (told by ``in``: the words as
         # one pattern cost 1.2 M instructions to compile at every start, issue 26)
     sentences = _cut_outside_brackets(folded_inner, 0, len(folded_inner), ";。")
@@ -841,10 +858,20 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
         role = role if role is not None and said == "responsible" else said
         state.shared = state.shared or shared
         text = text[: tail.start()]
-    lead_in = g.lead_in.match(text)
-    if lead_in is not None:
-        text, start = text[lead_in.end() :], start + lead_in.end()
+    lead_in = _lead_in_end(g, text)
+    if lead_in:
+        text, start = text[lead_in:], start + lead_in
     return role, _add_parties(g, state, text, start, role)
+
+
+def _lead_in_end(g: Grammar, text: str) -> int:
+    """Where the names start after the lead-in word opening ``text`` (由, 并由: blanks
+    before it allowed), or 0 where none opens it."""
+    body = text.lstrip(" \t")
+    if not body.startswith(g.lead_in):
+        return 0  # (nearly every list: one look tells)
+    word = next(word for word in g.lead_in if body.startswith(word))  # the longest
+    return len(text) - len(body) + len(word)
 
 
 def _says_a_role(g: Grammar, text: str) -> bool:
@@ -1056,7 +1083,7 @@ def _one_each(g: Grammar, body: str, names: list[tuple[str, int]]) -> list[tuple
     人民政府`` (赣府发〔2020〕8号) are each the governments of many places, one subject that leads
     or takes part as a whole. Without the government the kinds stay parties of their own, more
     of the same collective (各镇、街道; 各区、县级市)."""
-    if g.each_kind is None or len(names) < 2 or not _holds_any(body, g.each_starts):
+    if g.each_kind is None or len(names) < 2 or not _holds_any(body, g.each_marks):
         return names  # (most lists: no name opens with 各 or 有关, which the body tells)
     merged: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []  # a collective and the bare kinds after it
@@ -1098,7 +1125,7 @@ def _each_kinds(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozense
     """Bare kinds of place that a 各 before them distributes over: the 县级市 of
     ``各区、县级市``, the 街道 of ``各镇、街道``. A kind alone names no place: after a
     collective (各区, 有关县) it is more of the same; elsewhere it stays to be read."""
-    if not _holds_any(body, g.each_starts):
+    if not _holds_any(body, g.each_marks):
         return frozenset()  # (most lists: no 各 nor 有关 in them)
     found: set[str] = set()
     each = False
@@ -1328,7 +1355,8 @@ def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
     names = []
     cursor = 0
     bracketed = _has_bracket(body)  # (most lists have none: no joiner is inside one)
-    for found in g.joiner.finditer(body):
+    first = g.joiner.search(body)  # (a list of one name has none: one search tells)
+    for found in g.joiner.finditer(body, first.start()) if first is not None else ():
         word = found.group()
         if bracketed and _inside_brackets(body, found.start()):
             continue  # 各区(县、市)人民政府: one name
