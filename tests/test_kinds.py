@@ -86,6 +86,9 @@ def test_custom_rule_code_must_be_new(tmp_path):
             "suggest: a format spec",
         ),
         ({"message": "{}"}, "message: .*positional"),
+        # a field no finding gives: a typo, or {expected} where nothing is expected
+        ({"message": {"zh": "“{mathc}”", "en": "'{match}'"}}, r"message: \{mathc\} is not a fact"),
+        ({"extends": "existence", "tokens": ["抓紧"]}, r"message: \{expected\} is not a fact"),
         (
             {"extends": "pattern", "pattern": "剑网(?P<y>\\d+)", "suggest": "剑网{year}"},
             "suggest: {year} is neither a named group",

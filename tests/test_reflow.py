@@ -200,3 +200,11 @@ def test_a_title_over_a_markdown_table_is_read_as_it_is():
         "| 1 | 推进产业发展。 | 工信部 |\n"
     )
     assert reflow.reconstruct(text).how == reflow.AS_IS
+
+
+def test_a_quotation_ends_at_its_nearest_closer_curly_or_straight():
+    """“ closes at the nearest ” or " after it, 《 at its 》; a quotation of 120 characters
+    or more hides nothing, and an opener with no closer after it is no quotation."""
+    assert reflow._quoted_spans('“甲”乙“丙"丁《戊》“己') == [(0, 2), (4, 6), (8, 10)]
+    long = "《标题“引”》“开头" + "字" * 130 + "”后“短”"
+    assert reflow._quoted_spans(long) == [(0, 6), (3, 5), (142, 144)]

@@ -221,11 +221,13 @@ def build_rule(data: dict[str, Any], origin: str) -> tuple[DataRule, dict[str, A
                 where=f"{origin}:suggest",
                 field=sorted(unknown_fields)[0],
             )
+    messages = _messages(data["message"], origin)
+    _check_facts(messages, kind == "substitution" or suggest is not None, regex, origin)
     rule = DataRule(
         code=code,
         name=name,
         kind=kind,
-        messages=_messages(data["message"], origin),
+        messages=messages,
         regex=regex,
         exceptions=tuple(_regex(e, f"{origin}:exceptions") for e in data.get("exceptions", [])),
         swap=swap,
@@ -236,6 +238,26 @@ def build_rule(data: dict[str, Any], origin: str) -> tuple[DataRule, dict[str, A
     )
     meta = {"severity": data.get("severity", "warning"), "description": "", **data}
     return rule, meta
+
+
+def _check_facts(
+    messages: dict[str, str], expects: bool, regex: re.Pattern[str], origin: str
+) -> None:
+    """``file:message: …`` for a message field that no finding of the rule gives (``{mathc}``
+    for ``{match}``, ``{expected}`` where nothing is expected): said when the rule is read,
+    not as an error inside a run that found something."""
+    given = {"match", "task", "year", "plan_year", *regex.groupindex}
+    if expects:
+        given.add("expected")
+    for text in messages.values():
+        unknown = _template_fields(text, f"{origin}:message") - given
+        if unknown:
+            raise ConfigError(
+                "{where}: {{{field}}} is not a fact the rule gives ({facts})",
+                where=f"{origin}:message",
+                field=sorted(unknown)[0],
+                facts=", ".join(sorted(given)),
+            )
 
 
 def make_spec(rule: DataRule, meta: dict[str, Any], origin: str) -> RuleSpec:

@@ -332,6 +332,9 @@ ERRORS = {
     "{where}: {{{field}}} is neither a named group of the pattern nor plan_year": (
         "{where}：{{{field}}}既不是模式中的命名分组，也不是plan_year"
     ),
+    "{where}: {{{field}}} is not a fact the rule gives ({facts})": (
+        "{where}：{{{field}}}不是这条规则给出的事实（可用：{facts}）"
+    ),
     "{where}: no such rule file": "{where}：规则文件不存在",
     "{where}: {code} is already a rule": "{where}：{code}已是现有规则",
     "{where}: expected a list of findings": "{where}：应为问题列表",

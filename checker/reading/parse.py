@@ -1296,7 +1296,7 @@ def build_task(
         draft.section,
         draft.subsection,
         index,
-        level=draft.level,
+        draft.level,
     )
 
 

@@ -172,10 +172,17 @@ def _quoted_spans(folded: str) -> list[tuple[int, int]]:
     closed by a straight quote."""
     spans = []
     for opener, closers in (("《", "》"), ("“", '”"')):
+        # where each closer is next met after the opener: sought again only once an opener
+        # has passed it (a closer the text lacks, sought to the text's end at every opener,
+        # made a long text quadratic); -1 where the text has none further on
+        ahead = dict.fromkeys(closers, 0)
         start = folded.find(opener)
         while start >= 0:
             # (“…" closed by a straight quote, as some sites' editors type it)
-            found = [e for e in (folded.find(c, start + 1) for c in closers) if e >= 0]
+            for closer, at in ahead.items():
+                if 0 <= at <= start:
+                    ahead[closer] = folded.find(closer, start + 1)
+            found = [at for at in ahead.values() if at >= 0]
             if not found:
                 break
             end = min(found)
@@ -535,7 +542,7 @@ def _unwrap(text: str, folded: str, width: tuple[int, int]) -> Reading:
     slack = 2 if measure == 0 else 4  # a line broken early: a mark kept off its start or end
     lines = text.split("\n")
     folded_lines = folded.split("\n")
-    starts = _item_starts(folded_lines)
+    starts = _item_starts(folded)
     out: list[str] = []
     line_of: list[list[tuple[int, int]]] = []
     joining = False
@@ -589,11 +596,16 @@ def _kept_off(folded_lines: list[str], n: int) -> bool:
     return line[-1].isascii() and line[-1].isalnum() and following[0].isascii()
 
 
-def _item_starts(folded_lines: list[str]) -> set[int]:
-    """The lines (0-based) that begin with a marker continuing the document's numbering."""
-    joined = "\n".join(folded_lines)
+def _item_starts(folded: str) -> set[int]:
+    """The lines (0-based) that begin with a marker continuing the document's numbering.
+
+    The markers come in text order: each one's line is counted on from the last one's (a
+    count from the text's start for each made a long hard-wrapped text quadratic)."""
     starts = set()
-    for marker in _sequence(joined):
-        if _starts_line(joined, marker.start):
-            starts.add(joined.count("\n", 0, marker.start))
+    line = counted = 0
+    for marker in _sequence(folded):
+        line += folded.count("\n", counted, marker.start)
+        counted = marker.start
+        if _starts_line(folded, marker.start):
+            starts.add(line)
     return starts
