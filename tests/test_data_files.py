@@ -91,6 +91,21 @@ def test_shipped_data_has_its_shape(name):
             lambda d: d["agencies"][0].update(rank="1"),
             "agencies.yaml:agencies[0]:rank: expected a whole number",
         ),
+        (  # a misspelt key is refused, not silently ignored
+            "agencies.yaml",
+            lambda d: d["agencies"][0].update(alias=["科技部门"]),
+            "agencies.yaml:agencies[0]:alias: unknown key",
+        ),
+        (
+            "mirror.yaml",
+            lambda d: d["bodies"][0].update(aliasses=["省甲厅"]),
+            "mirror.yaml:bodies[0]:aliasses: unknown key",
+        ),
+        (
+            "mirror.yaml",
+            lambda d: d["branches"][0].update(sucessor="国家铁路局"),
+            "mirror.yaml:branches[0]:sucessor: unknown key",
+        ),
         (
             "places.yaml",
             lambda d: d.update(prefixes={"province": "省"}),

@@ -277,9 +277,10 @@ VOCABULARY_KEYS = (
 
 def shapes() -> dict[str, Any]:
     """The JSON Schema of every data file in ``rules/`` that has one (``rules/schemas/``), by
-    file name: ``builtin`` checks a file against it when it parses it. Files that a module
-    also validates in depth (agencies, mirror) leave the details to that module (their
-    schemas allow more keys), so the two never disagree."""
+    file name: ``builtin`` checks a file against it when it parses it. Every key and its kind
+    are the schema's (a misspelt key stops the run); what a schema cannot know (agencies,
+    mirror: a category the registry has, a successor it knows, a name given twice) the
+    module that reads the file checks."""
     from .schema import schema
 
     folder = data_dir()
