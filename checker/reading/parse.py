@@ -193,7 +193,8 @@ class Lines:
         """Whether the next numbered line after ``index`` has the number line ``index`` begins
         with: ``2.5亿元资金。`` then ``2.乙`` is a figure in prose before task 2, not task 2."""
         number = _TASK_BEFORE_DIGITS.match(self.contents[index][0])
-        for item in self.numbering[index + 1 :]:
+        for following in range(index + 1, self.count):  # (no copy of the rest: a long text)
+            item = self.numbering[following]
             if item is not None:
                 return number is not None and item[1].group(1) == number.group(1)
         return False
@@ -383,15 +384,21 @@ def _tasks_below(
     for n, (index, level, holds) in enumerate(blocks):
         if level != task_level or holds:
             continue
-        subs = []
-        for sub in blocks[n + 1 :]:
-            if sub[1] <= task_level:
-                break
-            subs.append(sub)
+        subs = _sub_items(blocks, n)
         if len(subs) >= 2 and len({s[1] for s in subs}) == 1 and all(s[2] for s in subs):
             split.add(index)
             below.update(s[0] for s in subs)
     return frozenset(below), frozenset(split)
+
+
+def _sub_items(blocks: list[tuple[int, int, bool]], n: int) -> list[tuple[int, int, bool]]:
+    """The blocks right after block ``n`` of a deeper level: its sub-items. Read up to the
+    first that is not, never the rest of the document (a copy of the rest for each item
+    without a clause made a long plan without clauses quadratic)."""
+    end = n + 1
+    while end < len(blocks) and blocks[end][1] > blocks[n][1]:
+        end += 1
+    return blocks[n + 1 : end]
 
 
 def _titled_groups(above: list[tuple[int, int]], lines: Lines) -> frozenset[int]:
@@ -1430,16 +1437,17 @@ def _parens(
     offsets: Sequence[int],
 ) -> tuple[Paren, ...]:
     """Every bracketed group but the clauses, marking those that stand alone."""
-    standalone_end = {0} | {groups[n][1] for n in clause_groups}
+    clauses = set(clause_groups)
+    standalone_end = {0} | {groups[n][1] for n in clauses}
     parens = []
     for n, (s, e) in enumerate(groups):
-        if n in clause_groups:
+        if n in clauses:
             continue
-        before = folded[:s].rstrip()
+        before = _end_before(folded, s)
         standalone = (
             not before
-            or before[-1] in SENTENCE_END
-            or len(before) in standalone_end
+            or folded[before - 1] in SENTENCE_END
+            or before in standalone_end
             or (clause_group is not None and n > clause_group)
         )
         if standalone:
@@ -1483,20 +1491,37 @@ def _inner_clause_groups(folded: str, groups: list[Group], final: int | None) ->
         inner = folded[s + 1 : e - 1]
         if not looks_like_clause(inner) or not ends_like_clause(inner):
             continue
-        before = folded[:s].rstrip()
-        after = folded[e:].lstrip()
-        if not after:
+        before = _end_before(folded, s)
+        after = _start_after(folded, e)
+        if after == len(folded):
             continue  # nothing follows: not inside the task
         if (
             before
-            and before[-1] not in SENTENCE_END
-            and len(before) != previous_clause_end
-            and after[0] not in SENTENCE_END
+            and folded[before - 1] not in SENTENCE_END
+            and before != previous_clause_end
+            and folded[after] not in SENTENCE_END
         ):
             continue
         previous_clause_end = e
         found.append(n)
     return found
+
+
+def _end_before(text: str, at: int) -> int:
+    """Where the text before ``at`` ends, blanks aside: ``len(text[:at].rstrip())``, without
+    the copy (a task of many groups, a text whose lines were run together, copied its text
+    up to each group: quadratic)."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _start_after(text: str, at: int) -> int:
+    """Where the text from ``at`` on starts, blanks aside: ``len(text) -
+    len(text[at:].lstrip())``, without the copy."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def with_bare_lists(source: Source, tasks: tuple[Task, ...]) -> tuple[Task, ...]:

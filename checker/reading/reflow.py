@@ -237,7 +237,8 @@ def _continued(folded: str, candidates: list[_Marker], index: int) -> bool:
     line's start (``降低`` / ``3.8%。`` before item ``3、``) is followed by the item of its own
     number, as the parser reads it (``parse.task_start``)."""
     marker = candidates[index]
-    for other in candidates[index + 1 :]:
+    for following in range(index + 1, len(candidates)):  # (no copy of the rest: a long text)
+        other = candidates[following]
         if other.kind == "num" or (other.kind == "numd" and _item_place(folded, other.start)):
             return other.value != marker.value
     return True
