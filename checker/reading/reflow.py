@@ -151,8 +151,9 @@ def _candidates(folded: str) -> list[_Marker]:
     found = []
     quoted = _quoted_spans(folded)
     opens = [a for a, _ in quoted]
+    rows = "|" in folded  # (without any, no line to look back to the start of)
     for match in _MARKERS.finditer(folded):
-        if _in_row(folded, match.start()):
+        if rows and _in_row(folded, match.start()):
             continue  # a Markdown table's row: its cells are no paragraphs
         at = bisect_left(opens, match.start()) - 1
         if at >= 0 and match.start() < quoted[at][1]:
@@ -278,8 +279,12 @@ def _is_joined(folded: str, markers: list[_Marker]) -> bool:
 
 
 def _starts_line(folded: str, offset: int) -> bool:
-    start = folded.rfind("\n", 0, offset) + 1
-    return not folded[start:offset].strip()
+    """Whether only blanks stand before ``offset`` on its line: stepped back over in place
+    (a search back for the line's start crossed all of a text whose lines were run
+    together, for each marker in it: quadratic)."""
+    while offset and folded[offset - 1] != "\n" and folded[offset - 1].isspace():
+        offset -= 1
+    return not offset or folded[offset - 1] == "\n"
 
 
 def _split(text: str, folded: str, markers: list[_Marker]) -> Reading:
@@ -300,7 +305,8 @@ def _split(text: str, folded: str, markers: list[_Marker]) -> Reading:
             cuts.update(_prose_cuts(folded, tail, len(folded)))
             body_end = tail
     cuts.update(_label_cuts(folded, head_end, body_end))
-    cuts = {c for c in cuts if 0 < c < len(text) and not _in_row(folded, c)}
+    rows = "|" in folded
+    cuts = {c for c in cuts if 0 < c < len(text) and not (rows and _in_row(folded, c))}
     return _with_breaks(text, sorted(cuts), JOINED)
 
 
