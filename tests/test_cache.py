@@ -83,6 +83,30 @@ def test_a_second_run_is_read_from_the_cache_and_says_the_same(office, cache):
     assert "X101" in runs["text", False][1]  # the custom rule's finding survives the cache too
 
 
+def test_an_entry_says_how_its_file_was_read_and_a_hit_reads_it_so(office, cache, tmp_path):
+    """A plan read as it is and one whose paragraphs were rebuilt (run together on one
+    line): each entry records the reading, and each hit gives what a fresh run gives. A
+    hit on a plan read as it is never imports ``reflow`` (tests/test_startup.py)."""
+    folder, parsed = cache
+    lines = PLAN_2024.read_text(encoding="utf-8").split("\n")
+    joined = tmp_path / "joined"
+    joined.mkdir()
+    (joined / "2024.txt").write_text("".join(lines[:3]) + "\n" + "".join(lines[3:]), "utf-8")
+    for plan, read_as in ((office / "2024.txt", ""), (joined / "2024.txt", "joined")):
+        for entry in _entries(folder):
+            entry.unlink()
+        runs = assert_fresh(plan, parsed)
+        (entry,) = _entries(folder)
+        assert json.loads(entry.read_text(encoding="utf-8"))["reading"] == read_as
+        assert len(json.loads(runs["json", False][1])["findings"]) > 3
+        # an entry whose reading is not a reading is read as if it said nothing
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps({**data, "reading": 7}), encoding="utf-8")
+        parsed.clear()
+        assert invoke("lint", str(plan), "--format", "json").stdout == runs["json", True][1]
+        assert parsed == []
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
 def test_other_formats_are_identical_from_the_cache(office, cache, fmt):
     fresh = invoke("lint", str(office), "--format", fmt, "--no-cache")

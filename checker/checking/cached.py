@@ -46,11 +46,11 @@ def cached_report(
     if entry is None:
         return None
     try:  # the bytes the key was made of, not a second read that may differ
-        source = source_from_file(data, item.path, item.display)
+        source = source_from_file(data, item.path, item.display, resultcache.reading(entry))
     except InputError:
         return None
     report = FileReport(item.display)
-    hit = resultcache.decode(entry, key, report.path, source)
+    hit = resultcache.decode(entry, report.path, source)
     return None if hit is None else _filled(report, hit, source, config)
 
 
@@ -96,6 +96,12 @@ def store(key: str, report: FileReport) -> None:
     """Keep a checked file's findings under its key."""
     from . import resultcache
 
+    read_as = report.source.reading if report.source is not None else ""
     resultcache.store(
-        key, report.findings, report.unused_suppressions, report.summary, report.suppressed
+        key,
+        report.findings,
+        report.unused_suppressions,
+        report.summary,
+        report.suppressed,
+        read_as,
     )

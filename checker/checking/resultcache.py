@@ -21,13 +21,14 @@ a whole entry or none; a directory that cannot be written only means nothing is 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from blake3 import blake3
 
 from .. import __version__
 from ..knowledge.data import cache_dir, data_dir, is_hex
@@ -37,13 +38,15 @@ from .config import Config
 from .findings import Finding, Fix, Words
 
 #: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256; 3:
-#: the number of findings suppressions hid)
-FORMAT = 3
+#: the number of findings suppressions hid; 4: keys are BLAKE3, and how the file was read)
+FORMAT = 4
 
 
 def _digest(data: bytes = b""):
-    """A 256-bit BLAKE2b digest: as strong as SHA-256 for telling files apart."""
-    return hashlib.blake2b(data, digest_size=32)
+    """A 256-bit BLAKE3 digest: as strong as SHA-256 for telling files apart. Not hashlib's:
+    importing hashlib loads OpenSSL, 10.7 M instructions of the 264 M of a run from the
+    cache (the blake3 package loads in 0.7 M)."""
+    return blake3(data)
 
 
 class Unencodable(Exception):
@@ -257,30 +260,37 @@ def _finding(raw: dict[str, Any], name: str, source: Source) -> Finding:
 # ---- entries ---------------------------------------------------------------------------------
 
 
-def read(key: str) -> bytes | None:
-    """An entry's bytes, not yet decoded, or None when there is none (a miss is then known
-    before the file is decoded: ``decode`` needs its source)."""
+def read(key: str) -> dict[str, Any] | None:
+    """The entry kept under ``key``, parsed but not yet decoded, or None when there is none
+    or it is not JSON of this key (a miss is then known before the file is decoded:
+    ``decode`` needs its source)."""
     try:
         with open(_entry_file(key), "rb") as handle:
-            return handle.read()
-    except OSError:
+            raw = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):
         return None
+    return raw if isinstance(raw, dict) and raw.get("key") == key else None
+
+
+def reading(raw: dict[str, Any]) -> str | None:
+    """How the file of an entry (``read``) was read (its ``Source.reading``; None when the
+    entry does not say): the same bytes are read the same way, so a hit gives it to
+    ``source_from_file`` rather than working it out again."""
+    found = raw.get("reading")
+    return found if isinstance(found, str) else None
 
 
 def load(key: str, name: str, source: Source) -> dict[str, Any] | None:
     """The cached result for ``key`` (``decode``), or None on a miss."""
-    entry = read(key)
-    return None if entry is None else decode(entry, key, name, source)
+    raw = read(key)
+    return None if raw is None else decode(raw, name, source)
 
 
-def decode(entry: bytes, key: str, name: str, source: Source) -> dict[str, Any] | None:
-    """The result an entry (``read``) holds for ``key``: findings, unused suppressions,
-    summary; None when its shape is not what ``store`` writes (truncated, edited, another
-    format), never an error."""
+def decode(raw: dict[str, Any], name: str, source: Source) -> dict[str, Any] | None:
+    """The result an entry (``read``) holds: findings, unused suppressions, summary; None
+    when its shape is not what ``store`` writes (truncated, edited, another format), never
+    an error."""
     try:
-        raw = json.loads(entry)
-        if not isinstance(raw, dict) or raw.get("key") != key:
-            return None
         findings = [_finding(f, name, source) for f in raw["findings"]]
         unused = [
             (_span([s, e], len(source.text), source), _text(what))
@@ -305,11 +315,14 @@ def store(
     unused: list[tuple[Span, str]],
     summary: dict[str, Any],
     suppressed: int = 0,
+    read_as: str = "",
 ) -> None:
-    """Keep a result; silently nothing when it cannot be encoded or the cache not written."""
+    """Keep a result, and how the file was read (``read_as``, its ``Source.reading``);
+    silently nothing when it cannot be encoded or the cache not written."""
     try:
         entry = {
             "key": key,
+            "reading": read_as,
             "findings": [_finding_json(f) for f in findings],
             "unused_suppressions": [[s.start, s.end, what] for s, what in unused],
             "summary": _encode(summary),

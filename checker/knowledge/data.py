@@ -6,11 +6,12 @@ import contextlib
 import json
 import os
 import sys
-import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from blake3 import blake3
 
 from ..base.errors import ConfigError, Reason, os_reason
 
@@ -40,7 +41,9 @@ CACHE_FORMAT = 3
 def _cache_file(path: Path, stat: os.stat_result) -> Path:
     key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
     key += f"|{CACHE_FORMAT}"
-    return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{path.stem}.json"
+    # named by a digest of its key, as the result cache's entries are (zlib's crc32 would
+    # load one more library at every start for these eight hex digits)
+    return cache_dir() / f"{blake3(key.encode()).hexdigest(length=4)}-{path.stem}.json"
 
 
 def load_yaml(path: Path, shape: Callable[[], Any] | None = None) -> Any:
@@ -98,13 +101,11 @@ def load_checked_text(
     imported. Only data that passed is kept, as JSON (data, never code); data JSON would
     change (int keys, dates) is never cached, and any problem with the cache is a miss.
     ``parse()`` giving None (no settings) is returned as it is, unchecked."""
-    import hashlib
-
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake3()  # not hashlib, which loads OpenSSL (resultcache._digest)
     digest.update(json.dumps(shape, sort_keys=True, ensure_ascii=False).encode())
     digest.update(f"|{CACHE_FORMAT}|".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
-    entry = cache_dir() / f"checked-{digest.hexdigest()}.json"
+    entry = cache_dir() / f"checked-{digest.hexdigest(length=20)}.json"
     try:
         with entry.open("rb") as handle:
             return json.loads(handle.read())["data"]

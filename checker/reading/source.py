@@ -297,9 +297,11 @@ PASSWORD_PROTECTED = Reason(
 WEB_SUFFIXES = (".html", ".htm")
 
 
-def source_from_file(data: bytes, path: Path, name: str) -> Source:
+def source_from_file(data: bytes, path: Path, name: str, known: str | None = None) -> Source:
     """Decode a file's bytes into a Source: a Word document, a PDF or a web page by its
-    suffix, else text; a file wrapped by Word or WPS is one line (``refuse_wrapped``)."""
+    suffix, else text; a file wrapped by Word or WPS is one line (``refuse_wrapped``).
+    ``known``: how a check of these same bytes read them (``Source.reading``, as the result
+    cache keeps it), so that a text read then as it is is not looked at again (``_rebuilt``)."""
     refuse_wrapped(data, path, name)
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -322,9 +324,9 @@ def source_from_file(data: bytes, path: Path, name: str) -> Source:
         from .webpage import read_html
 
         text, encoding, facts = read_html(data, name, decode)
-        source = _rebuilt(text, name, encoding, kind="html", reading="html")
+        source = _rebuilt(text, name, encoding, kind="html", reading="html", known=known)
         return source._replace(meta=_placed(facts, source.text)) if facts else source
-    return source_from_bytes(data, name)
+    return source_from_bytes(data, name, known)
 
 
 def _placed(facts: tuple[tuple[str, str, str], ...], text: str) -> tuple:
@@ -354,11 +356,12 @@ def refuse_wrapped(data: bytes, path: Path, name: str) -> None:
         raise InputError(name, LEGACY_WORD)
 
 
-def source_from_bytes(data: bytes, name: str) -> Source:
+def source_from_bytes(data: bytes, name: str, known: str | None = None) -> Source:
     """Decode bytes (a file's or standard input's) into a Source, its paragraphs rebuilt
-    where the text was joined onto one line or hard-wrapped (``reflow``)."""
+    where the text was joined onto one line or hard-wrapped (``reflow``); ``known`` as
+    ``source_from_file`` takes it."""
     text, encoding, bom = decode(data, name)
-    return _rebuilt(text, name, encoding, bom=bom)
+    return _rebuilt(text, name, encoding, bom=bom, known=known)
 
 
 def _rebuilt(
@@ -369,10 +372,18 @@ def _rebuilt(
     bom: bool = False,
     kind: str | None = None,
     reading: str = "",
+    known: str | None = None,
 ) -> Source:
     """A Source of the text with its paragraphs one a line: the text itself when it has
     them (a clean plan is read exactly as it is), else ``reflow``'s reading, each line
-    placed at the line of the input where it begins."""
+    placed at the line of the input where it begins.
+
+    ``known`` is how the same bytes were read before (the result cache's entry): when it
+    is ``reading``, nothing was rebuilt then, and the text is taken as it is without
+    importing ``reflow`` (2.6 M instructions of the 254 M of a run from the cache, and as
+    many again to look at the text)."""
+    if known == reading:
+        return Source.from_text(text, name, encoding=encoding, bom=bom, kind=kind, reading=reading)
     from .reflow import AS_IS, reconstruct
 
     rebuilt = reconstruct(text)
