@@ -190,5 +190,5 @@ def test_the_mirrors_patterns_compile():
     mirror = load_mirror()
     patterns = [p for p, *_ in mirror.templates] + [p for p, _ in mirror.guesses]
     levels = mirror.levels
-    patterns += [levels.place_end, levels.contains_province, levels.youth]
+    patterns += [levels.contains_province, levels.youth]
     assert patterns and all(p.compiled.pattern == p.source for p in patterns)

@@ -5,12 +5,13 @@ a dict access, not a scan.
 """
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
 from ..base.lazyre import HAN, LazyPattern
+from ..base.memo import per_text
 from .data import builtin, load_yaml
 from .schema import year_month
 
@@ -313,7 +314,14 @@ class Registry:
         A local name is never matched to a national body (省发展改革委 is not a misspelt
         国家发展改革委): it is compared only with local names under the same prefix and the
         office's own registry (``_local_typo``).
+
+        Worked out once per name (``_suggestion``): the clauses' reading asks it of a name
+        at each use, and G001 of each unknown name again.
         """
+        return _suggestion(self, written)
+
+    def _suggest(self, written: str) -> str | None:
+        """``suggest``, worked out."""
         cleaned = "".join(ch for ch in written.strip() if _is_han(ch) or ch in _NAME_MARKS)
         if cleaned != written.strip():  # OCR's and typing's stray marks: 省发‘展改革委
             found = self.lookup(cleaned)
@@ -329,10 +337,31 @@ class Registry:
 
     def _national_near_miss(self, written: str) -> str | None:
         """The national body ``written`` is one slip away from (``suggest``'s limits)."""
-        candidates = [n for n in self.names() if self.index[n].agency.name not in self.local]
-        if len(written.strip()) <= SHORT_NAME:
-            candidates = [n for n in candidates if _inner_slip(written.strip(), n, self.divisions)]
+        candidates = self._national_names
+        if len(written.strip()) <= SHORT_NAME:  # a slip keeps the length: those names only
+            same_length = self._national_by_length.get(len(written.strip()), ())
+            candidates = [n for n in same_length if _inner_slip(written.strip(), n, self.divisions)]
         return self._nearest(written, candidates, near_miss_limit(written))
+
+    @cached_property
+    def _national_names(self) -> list[str]:
+        """Every written form of a national body (what ``suggest`` matches a national name
+        against), listed once: the registry does not change once made."""
+        return [n for n in self.index if self.index[n].agency.name not in self.local]
+
+    @cached_property
+    def _national_by_length(self) -> dict[int, list[str]]:
+        """``_national_names`` by length, in their order (a short name's slip keeps it)."""
+        by_length: dict[int, list[str]] = {}
+        for name in self._national_names:
+            by_length.setdefault(len(name), []).append(name)
+        return by_length
+
+    @cached_property
+    def _registered_local_names(self) -> tuple[tuple[str, int], ...]:
+        """Every written form of a body of the office's registry files, with its length
+        (its own part whole, for ``_local_candidates``), listed once."""
+        return tuple((n, len(n)) for n in self.index if self.index[n].agency.name in self.local)
 
     def _nearest(self, written: str, candidates: list[str], limit: int) -> str | None:
         """The one body whose names come closest to ``written``, within ``limit`` edits;
@@ -381,12 +410,21 @@ class Registry:
 
     def _local_candidates(self, written: str) -> list[tuple[str, int]]:
         """The local names ``written`` may be a typo of, each with the length of its own
-        part (after the level prefix; an office's registered name is its own part whole)."""
-        names = [(n, len(n)) for n in self.names() if self.index[n].agency.name in self.local]
+        part (after the level prefix; an office's registered name is its own part whole):
+        the mirror's only where as long as ``written`` and ending as it does."""
+        names = list(self._registered_local_names)
         if self.mirror is not None:
             for prefix, style in self.mirror.levels.prefixes(written):
-                names += [(n, len(n) - len(prefix)) for n in self.mirror.names_for(prefix, style)]
+                alike = self.mirror.names_like(prefix, style, len(written), written[-1:])
+                names += [(n, len(n) - len(prefix)) for n in alike]
         return names
+
+
+@per_text()
+def _suggestion(registry: Registry, written: str) -> str | None:
+    """``registry.suggest(written)``, kept per registry and name (a registry does not change
+    once made, so the answer never goes stale; ``memo.forget`` empties it)."""
+    return registry._suggest(written)
 
 
 #: a local name's own part (after 省, 市, 成都市…) shorter than this is never corrected:

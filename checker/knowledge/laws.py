@@ -81,7 +81,7 @@ class Catalogue:
         self._kinds: dict[str, dict[str, str]] = laws["laws"]
         self._repealed = {entry["title"]: entry for entry in repealed}
         self._by_length: dict[int, list[str]] | None = None
-        self._by_length_and_end: dict[tuple[int, str], list[str]] = {}
+        self._by_length_and_end: dict[tuple[int, str], _SameLength] = {}
 
     def _keys(self, title: str) -> list[str]:
         key = norm(title)
@@ -108,7 +108,13 @@ class Catalogue:
         return None
 
     def law(self, title: str) -> Law | None:
-        """The known text a cited title names (official, short or issuer-less form)."""
+        """The known text a cited title names (official, short or issuer-less form). Kept
+        per title (``_law_of``): a plan's titles are looked up by L001's near-miss search,
+        L002 and the report, and a run's plans cite the same titles."""
+        return _law_of(title)
+
+    def _law(self, title: str) -> Law | None:
+        """``law``, worked out."""
         for key in self._keys(title):
             for form, looked_up in self._forms(key):
                 for kind, titles in self._kinds.items():
@@ -121,6 +127,11 @@ class Catalogue:
         return None
 
     def repeal(self, title: str) -> Repeal | None:
+        """The repealed text a cited title names, if any; kept per title as ``law`` is."""
+        return _repeal_of(title)
+
+    def _repeal(self, title: str) -> Repeal | None:
+        """``repeal``, worked out."""
         for key in self._keys(title):
             for form, looked_up in self._forms(key):
                 official = self._official(self._repealed, form, looked_up)
@@ -170,11 +181,9 @@ class Catalogue:
         pieces = _pieces(bare[: -len(ending)], allowed + 1)
         found: set[Law] = set()
         for size in range(len(bare) - allowed, len(bare) + allowed + 1):
-            for other in self._titles_ending(size, ending):
-                # ``allowed`` edits leave one of ``allowed + 1`` pieces whole: a title with
-                # none of them is farther (substring tests, at C speed, before the walk)
-                if not any(p in other for p in pieces):
-                    continue
+            # ``allowed`` edits leave one of ``allowed + 1`` pieces whole: a title with none
+            # of them is farther (found by ``str.find``, at C speed, before the walk)
+            for other in self._titles_ending(size, ending).holding(pieces):
                 if (
                     _distance_within(bare, other, allowed)
                     and not _numbering_differs(bare, other)
@@ -185,13 +194,15 @@ class Catalogue:
                         found.add(law)
         return found.pop() if len(found) == 1 else None
 
-    def _titles_ending(self, size: int, ending: str) -> list[str]:
+    def _titles_ending(self, size: int, ending: str) -> "_SameLength":
         """Known titles without 中华人民共和国 of ``size`` characters that end with ``ending``
         (listed on first use: a title's near misses share its ending, 条例 with 条例)."""
         key = (size, ending)
         if key not in self._by_length_and_end:
             titles = self._titles_by_length().get(size, ())
-            self._by_length_and_end[key] = [title for title in titles if title.endswith(ending)]
+            self._by_length_and_end[key] = _SameLength(
+                size, [title for title in titles if title.endswith(ending)]
+            )
         return self._by_length_and_end[key]
 
     def _titles_by_length(self) -> dict[int, list[str]]:
@@ -205,6 +216,29 @@ class Catalogue:
                     table.setdefault(len(bare), []).append(bare)
             self._by_length = table
         return self._by_length
+
+
+class _SameLength:
+    """Titles of one length, and the same joined by newlines: a title is then found by where
+    a word of it is in the joined text (each ``size + 1`` characters long), so the titles
+    holding a word are found by ``str.find`` over them all rather than one by one."""
+
+    def __init__(self, size: int, titles: list[str]) -> None:
+        self.size = size
+        self.titles = titles
+        self.joined = "\n".join(titles)
+
+    def holding(self, pieces: list[str]) -> list[str]:
+        """The titles that hold one of ``pieces`` (none holds a newline), in their order."""
+        if "" in pieces:
+            return self.titles  # an empty piece is in every title
+        found: set[int] = set()
+        for piece in pieces:
+            at = self.joined.find(piece)
+            while at >= 0:
+                found.add(at // (self.size + 1))
+                at = self.joined.find(piece, at + 1)
+        return [self.titles[n] for n in sorted(found)]
 
 
 def title_end(title: str) -> str:
@@ -277,6 +311,8 @@ def _distance_within(a: str, b: str, limit: int) -> bool:
     limit one or two, so rapidfuzz's import would cost more than every comparison)."""
     if abs(len(a) - len(b)) > limit:
         return False
+    if len(set(a) ^ set(b)) > 2 * limit:
+        return False  # an edit changes at most two of the characters one text has alone
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i] + [0] * len(b)
@@ -298,6 +334,16 @@ def _distance_within(a: str, b: str, limit: int) -> bool:
 @per_text(maxsize=4096)
 def _near_miss_of(key: str) -> tuple[Law, str] | None:
     return catalogue()._near_miss(key)
+
+
+@per_text(maxsize=4096)
+def _law_of(title: str) -> Law | None:
+    return catalogue()._law(title)
+
+
+@per_text(maxsize=4096)
+def _repeal_of(title: str) -> Repeal | None:
+    return catalogue()._repeal(title)
 
 
 @cache

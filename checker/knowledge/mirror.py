@@ -13,11 +13,12 @@ local name's successor is the local counterpart of the national successor (省�
 """
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from ..base.errors import ConfigError
 from ..base.lazyre import LazyPattern
+from ..base.memo import per_text
 from .data import builtin
 
 
@@ -102,14 +103,15 @@ class Levels:
             full = entry["name"]
             self.provinces[full] = "province" if full.endswith(("省", "自治区")) else "city"
             self.shorts += [s for s in entry.get("short", ()) if len(s) >= minimum]
+        self.province_names = tuple(self.provinces)
         self.not_places = tuple(data.get("not_places", ()))
         self.markers = tuple(data.get("national_markers", ()))
         #: a generic place never begins like these (national names, kinds of places, groups)
         self.not_heads = self.markers + tuple(data.get("not_place_heads", ()))
         # literal words (escaped): the patterns compile on first use, so nothing in the data
         # may make them fail there, in a drafter's run, rather than on loading
-        suffixes = sorted(map(str, data["place_suffixes"]), key=len, reverse=True)
-        self.place_end = LazyPattern(f"(?:{_alternatives(suffixes)})$")
+        #: the words a place's name ends in (济南市, 市中区, 黔东南州), longest first
+        self.place_suffixes = tuple(sorted(map(str, data["place_suffixes"]), key=len, reverse=True))
         places = sorted([*self.provinces, *self.shorts], key=len, reverse=True)
         self.contains_province = LazyPattern(_alternatives(places))
         self.youth = LazyPattern(f"^团(?:{_alternatives(self.bare_order)})委")
@@ -125,27 +127,36 @@ class Levels:
     def style(self, level: str) -> str:
         return "province" if level == "province" else "city"
 
-    def prefixes(self, name: str) -> list[tuple[str, str]]:
+    def prefixes(self, name: str) -> tuple[tuple[str, str], ...]:
         """The ways ``name`` may begin with a level prefix: (prefix, style of endings).
 
         省, 市, 县 … bare; a province's full name (山东省); a generic place that ends in a
         level word (济南市, 济南市市中区) — never one that begins like a national name.
+        Kept per name (``_prefixes``): a local name is asked it by the mirror, by the
+        suggestion of a near miss and by each list that shares a prefix.
         """
+        return _prefixes(self, name)
+
+    def _prefixes(self, name: str) -> tuple[tuple[str, str], ...]:
+        """``prefixes``, worked out."""
         found: list[tuple[str, str]] = []
         if not name.startswith(self.not_places):
             for prefix in self.bare_order:
                 if name.startswith(prefix):
                     found.append((prefix, self.style(self.bare[prefix])))
                     break
-        for full, style in self.provinces.items():
-            if name.startswith(full):
-                found.append((full, style))
+        if name.startswith(self.province_names):  # one test of them all, at C speed, first
+            found += [
+                (full, style) for full, style in self.provinces.items() if name.startswith(full)
+            ]
         if not name.startswith(self.not_heads):
             for end in range(2, min(len(name) - 1, 10)):
                 head = name[:end]
-                if self.place_end.search(head) and not name[end - 1 :].startswith(self.not_places):
+                if head.endswith(self.place_suffixes) and not name[end - 1 :].startswith(
+                    self.not_places
+                ):
                     found.append((head, "city"))
-        return found
+        return tuple(found)
 
     def is_local(self, name: str) -> bool:
         """A name with a level prefix or a place in it: never a national body."""
@@ -166,6 +177,12 @@ class Levels:
         if name.startswith(self.alone_not_heads) or name.endswith(self.alone_not_endings):
             return False
         return all("\u4e00" <= ch <= "\u9fff" for ch in name)
+
+
+@per_text()
+def _prefixes(levels: Levels, name: str) -> tuple[tuple[str, str], ...]:
+    """``levels.prefixes(name)``, kept per name (the levels do not change once read)."""
+    return levels._prefixes(name)
 
 
 class Mirror:
@@ -196,6 +213,8 @@ class Mirror:
                         template=template,
                     )
                 self.branches.append((_BranchTemplate(template), entry))
+        #: how the branches' names end (分行, 证监局, 海关…)
+        self.branch_ends = tuple(template.after for template, _ in self.branches)
         collective = data.get("collective") or {}
         self.collective_central = str(collective.get("central", ""))
         self.collective = frozenset(str(n) for n in collective.get("names", ()))
@@ -254,11 +273,38 @@ class Mirror:
 
     def names_for(self, prefix: str, style: str) -> list[str]:
         """The canonical local names of every current mirrored body under one prefix."""
-        return [
-            prefix + b.endings[style][0]
-            for b in self.bodies
-            if b.endings[style] and "{L}" not in b.endings[style][0] and not b.former
-        ]
+        return [prefix + ending for ending in self._canonical_endings[style]]
+
+    @cached_property
+    def _canonical_endings(self) -> dict[str, list[str]]:
+        """By style, the canonical ending of every current mirrored body that has one of its
+        own (no ``{L}``), listed once: the bodies do not change once read."""
+        return {
+            style: [
+                b.endings[style][0]
+                for b in self.bodies
+                if b.endings[style] and "{L}" not in b.endings[style][0] and not b.former
+            ]
+            for style in ("province", "city")
+        }
+
+    def names_like(self, prefix: str, style: str, length: int, last: str) -> list[str]:
+        """The canonical local names under one prefix of every current mirrored body that
+        are ``length`` characters long and end in ``last``: those a name of one character
+        wrong (not the last) may be a typo of."""
+        shape = (style, length - len(prefix), last)
+        return [prefix + ending for ending in self._endings_by_shape.get(shape, ())]
+
+    @cached_property
+    def _endings_by_shape(self) -> dict[tuple[str, int, str], list[str]]:
+        """The ``_canonical_endings`` by style, length and last character, in their order,
+        indexed once: ``names_like`` is asked for each local name a suggestion is sought
+        for."""
+        shapes: dict[tuple[str, int, str], list[str]] = {}
+        for style, endings in self._canonical_endings.items():
+            for ending in endings:
+                shapes.setdefault((style, len(ending), ending[-1:]), []).append(ending)
+        return shapes
 
     def counterpart(self, central: str, prefix: str, style: str) -> str | None:
         """The canonical local name, under ``prefix``, of the current body that mirrors
@@ -294,10 +340,11 @@ class Mirror:
                     former=True, prefix=prefix, style=style, body=own,
                 )  # fmt: skip
             return Hit(prefix + ending, form, body.central, body.category, full, body=own)
-        for pattern, entry in self.branches:
-            found = pattern.match(name)
-            if found and self._is_place(found.group("place")):
-                return self._branch(name, entry, found.group("place"))
+        if name.endswith(self.branch_ends):  # one test first: most names end as none does
+            for pattern, entry in self.branches:
+                found = pattern.match(name)
+                if found and self._is_place(found.group("place")):
+                    return self._branch(name, entry, found.group("place"))
         if self.place_alone is not None and self.levels.is_place(name):
             central, own = self.place_alone  # 越秀区 among bodies: its government
             return Hit(name, "name", central, None, body=name + own)

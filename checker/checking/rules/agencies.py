@@ -1,23 +1,21 @@
 """Agency rules (G001–G009): every responsibility clause read against the registry."""
 
 import re
-from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
 
+from ...base.memo import per_text
 from ...knowledge.agencies import Agency, Lookup, Registry, ended_before
-from ...reading.clause import is_bare_list, joining_words, lists_jointly
+from ...reading.clause import is_bare_list, lists_jointly
 from ...reading.model import AgencyRef, Clause, Edit, Plan, Span, Task
 from ...reading.text import fold
 from ...reading.vocabulary import is_separator, words
 from ..context import Context
 from ..findings import Finding, Words
 from ..profile import (
-    agency_uses,
+    agency_names,
     binds_every_body,
     clause_participants,
     dominant_style,
-    each_agency_use,
     issuer_kind,
     keeps_protocol_order,
     mixed_in_style,
@@ -27,50 +25,6 @@ from ..profile import (
 from ..registry import Option, rule
 
 
-class UnknownName(NamedTuple):
-    """A name the plan's clauses write that no registry knows, with its uses in order."""
-
-    name: str
-    uses: list[tuple[Task, AgencyRef]]
-    suggestion: str | None  # the known name it is a near miss of
-    registrable: bool  # built like a body's name and no near miss: a body to register (G011)
-
-
-def unknown_names(plan: Plan, registry: Registry) -> list[UnknownName]:
-    """Every unknown name, in order of first use, judged once: G001 reports the near misses
-    and the names not built like a body's, G011 the rest in one summary."""
-    uses: dict[str, list[tuple[Task, AgencyRef]]] = {}
-    counts: Counter[str] = Counter()
-    for task, agency, found in each_agency_use(plan, registry):
-        counts[agency.name] += 1
-        if found is None:
-            uses.setdefault(agency.name, []).append((task, agency))
-    result = []
-    for name, written in uses.items():
-        suggestion = registry.suggest(name) or _written_otherwise(name, counts)
-        registrable = suggestion is None and registry.well_formed(name)
-        result.append(UnknownName(name, written, suggestion, registrable))
-    return result
-
-
-def _written_otherwise(name: str, counts: Counter[str]) -> str | None:
-    """The name the document itself writes more often for the body ``name`` writes once
-    otherwise, a joining word swapped (和 for 与: 市规划与自然资源局 once, 市规划和自然资源局 21
-    times, 杭州市 2019): one body no registry knows, written two ways, the rarer a slip. Only
-    the joining word: two names a character apart otherwise (区第一人民医院, 区第二人民医院)
-    are two bodies."""
-    joins = joining_words()
-    if not any(ch in joins for ch in name):
-        return None  # most names hold no joining word
-    for other, count in counts.items():
-        if count <= counts[name] or len(other) != len(name):
-            continue
-        differ = [(a, b) for a, b in zip(name, other, strict=True) if a != b]
-        if len(differ) == 1 and differ[0][0] in joins and differ[0][1] in joins:
-            return other
-    return None
-
-
 @rule("G001", "unknown-agency")
 def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
@@ -78,7 +32,7 @@ def unknown_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.完善审查制度。(国家知识产权局负责)
     """
     registry = ctx.agencies
-    for unknown in ctx.shared(unknown_names, registry):
+    for unknown in ctx.shared(agency_names, registry).unknown:
         if unknown.registrable:
             continue  # a body of another domain or place: G011's summary
         name, uses, suggestion = unknown.name, unknown.uses, unknown.suggestion
@@ -102,7 +56,7 @@ def unregistered_agencies(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进青少年足球发展。(体育总局、中国足球协会按职责分工负责)
     Good: 1.推进青少年足球发展。(体育总局、教育部按职责分工负责)
     """
-    found = [u for u in ctx.shared(unknown_names, ctx.agencies) if u.registrable]
+    found = [u for u in ctx.shared(agency_names, ctx.agencies).unknown if u.registrable]
     if not found:
         return
     _, agency = found[0].uses[0]  # where the first of them is first written
@@ -137,7 +91,7 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     registry = ctx.agencies
     configured = ctx.options["agency-style"]
-    uses = ctx.shared(agency_uses, registry)
+    uses = ctx.shared(agency_names, registry).uses
     counts = style_counts(plan, registry, uses)
     style = dominant_style(plan, registry, configured, counts)
     mixed = mixed_in_style(plan, registry, configured, counts)
@@ -260,14 +214,18 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.开展商标执法。(市场监管总局负责)
     """
     registry = ctx.agencies
-    for task, agency, found in ctx.shared(agency_uses, registry):
+    # a body's fate depends on the body and the plan's date alone: judged once per body
+    fates: dict[str, tuple[Agency, int] | None] = {}
+    for task, agency, found in ctx.shared(agency_names, registry).uses:
         if found is None:
             continue
-        current, changed = registry.current(found.agency, ctx.year, ctx.month)
-        if changed is None and ended_before(current, ctx.year, ctx.month):
-            changed = current.ended  # ended with no successor (an office's registry says so)
-        if changed is None:
+        name = found.agency.name
+        if name not in fates:
+            fates[name] = _fate(registry, found.agency, ctx.year, ctx.month)
+        fate = fates[name]
+        if fate is None:
             continue
+        current, changed = fate
         date = _when_ended(found.agency, changed)
         if ended_before(current, ctx.year, ctx.month):
             yield ctx.finding(
@@ -296,6 +254,17 @@ def renamed_agency(plan: Plan, ctx: Context) -> Iterator[Finding]:
             plan_year=ctx.year,
             successor=current.name,
         )
+
+
+def _fate(
+    registry: Registry, agency: Agency, year: int | None, month: int | None
+) -> tuple[Agency, int] | None:
+    """(the body in place at the plan's date, the year it changed) for a body renamed or
+    ended by then, or None for one still in place."""
+    current, changed = registry.current(agency, year, month)
+    if changed is None and ended_before(current, year, month):
+        changed = current.ended  # ended with no successor (an office's registry says so)
+    return None if changed is None else (current, changed)
 
 
 def _renamed_variant(local: bool, year: int | None) -> str:
@@ -518,9 +487,16 @@ def _claims_first_lead(clause: Clause) -> bool:
     where it marks its lead (牵头), lists bodies jointly responsible (责任单位:A、B, or a bare
     list with no role word, (市发改委、财政局,无锡国税局、地税局), 锡政发 2011), or has each answer
     for its own part (A、B分别负责): none of these names a lead by place."""
-    if clause.lead_marked or lists_jointly(clause.label) or is_bare_list(fold(clause.inner)):
+    if clause.lead_marked or lists_jointly(clause.label) or _bare_list(clause.inner):
         return False
     return not any(p.role == "separate" for p in clause.parties)
+
+
+@per_text()
+def _bare_list(inner: str) -> bool:
+    """Is a clause's text a bare list of bodies (``is_bare_list``)? Kept per text: the
+    list is read with the clause grammar, and a plan's clauses repeat (国家知识产权局负责)."""
+    return is_bare_list(fold(inner))
 
 
 def _end_of(task: Task) -> Span:

@@ -58,12 +58,24 @@ def _units(plan: Plan) -> list[tuple[int, int]]:
 @per_text()
 def unbalanced(folded: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, mark, the mark that would pair it) for marks left without a partner, in
-    order. A closing mark pairs with the nearest open mark of its kind; the marks opened
-    after that one, inside it, are left without theirs. The marks are read as one string
-    (``findall``), and their offsets looked up only when one is left: nearly every task's
-    marks all pair. Kept per text: a plan's drafts share their tasks and paragraphs."""
-    marks = _BRACKETS.findall(folded)
-    opened: list[int] = []  # the indexes in ``marks`` of the marks still open, innermost last
+    order (``_lonely``). The marks are read as one string (``findall``), and their offsets
+    looked up only when one is left: nearly every task's marks all pair. Kept per text: a
+    plan's drafts share their tasks and paragraphs."""
+    marks = "".join(_BRACKETS.findall(folded))
+    lonely = _lonely(marks)
+    if not lonely:
+        return ()
+    offsets = [found.start() for found in _BRACKETS.finditer(folded)]
+    return tuple((offsets[k], marks[k], PAIRS.get(marks[k]) or CLOSERS[marks[k]]) for k in lonely)
+
+
+@per_text()
+def _lonely(marks: str) -> tuple[int, ...]:
+    """The indexes in ``marks`` of those left without a partner, in order. A closing mark
+    pairs with the nearest open mark of its kind; the marks opened after that one, inside
+    it, are left without theirs. Kept per sequence of marks: a plan's units hold a few
+    sequences (（）, 《》（）…) again and again."""
+    opened: list[int] = []  # the indexes of the marks still open, innermost last
     lonely: list[int] = []
     for k, mark in enumerate(marks):
         opener = CLOSERS.get(mark)
@@ -78,11 +90,7 @@ def unbalanced(folded: str) -> tuple[tuple[int, str, str], ...]:
         else:
             lonely += opened[depth + 1 :]
             del opened[depth:]
-    lonely = sorted(lonely + opened)
-    if not lonely:
-        return ()
-    offsets = [found.start() for found in _BRACKETS.finditer(folded)]
-    return tuple((offsets[k], marks[k], PAIRS.get(marks[k]) or CLOSERS[marks[k]]) for k in lonely)
+    return tuple(sorted(lonely + opened))
 
 
 @rule("D004", "unbalanced-brackets")
