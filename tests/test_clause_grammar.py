@@ -156,6 +156,23 @@ def test_a_body_written_once_after_bodies_is_no_shared_tail():
     assert not [p for p in _read("番禺、南沙检验检疫局负责").parties if p[3]]  # one is no run
 
 
+def test_lead_ins_blanks_and_repeated_places_as_written():
+    """The longest lead-in word goes (并由, not 由 alone); a blank before a 、 after a role word
+    still ends the list (科技部牵头 、财政部配合: two roles); names are read without the blanks
+    around them, at the offsets where they start; a bare place written twice makes no list of
+    places, whose body the last name would write once for all."""
+    assert [(p[0], p[1], p[2]) for p in _read("并由科技部牵头,财政部配合").parties] == [
+        ("科技部", 2, "lead"),
+        ("财政部", 8, "cooperate"),
+    ]
+    assert _parties("科技部牵头 、财政部配合") == [("科技部", "lead"), ("财政部", "cooperate")]
+    assert [(p[0], p[1]) for p in _read(" 科技部 、 财政部 负责").parties] == [
+        ("科技部", 1),
+        ("财政部", 7),
+    ]
+    assert not [p for p in _read("番禺、番禺、南沙检验检疫局负责").parties if p[3]]
+
+
 @pytest.mark.parametrize(("inner", "parties"), CASES)
 def test_the_conventions_of_the_family(inner, parties):
     assert _parties(inner) == parties

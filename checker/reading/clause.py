@@ -16,7 +16,7 @@ read as an agency.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -32,9 +32,6 @@ from .text import GROUP_MARKS
 ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide", "separate"})
 _SEGMENT_MARKS = ",;。"
 _OPEN, _CLOSE = "(〔[【", ")〕]】"
-#: what a clause is cut at, or what changes its depth in brackets: the only characters
-#: ``_segments`` has to look at
-_CUTS = LazyPattern("[" + re.escape(_SEGMENT_MARKS + "、" + _OPEN + _CLOSE) + "]")
 # The lazy patterns below are tried only on a name or segment that holds their mark (a
 # bracket, (牵头), a colon): most plans' clauses have none, and never compile them.
 #: a name marked as the lead inside a list: (责任单位:A(牵头)、B、C)
@@ -67,6 +64,7 @@ class Grammar(NamedTuple):
     tail_ends: tuple[str, ...]  # how a tail ends: a role word, or its object (相关工作)
     tail_chars: str  # every character a tail may hold: its words' and blanks
     tail_last: frozenset[str]  # what a text holding a tail ends with: a tail end's last, a blank
+    cuts: LazyPattern  # what ``_segments`` looks at: its marks, brackets, a 、 after a tail's end
     shared_manners: frozenset[str]
     labels: dict[str, str]  # label word → role
     label_endings: tuple[str, ...]  # how an unlisted label of parties ends (…考核单位)
@@ -76,7 +74,7 @@ class Grammar(NamedTuple):
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
-    lead_in: LazyPattern
+    lead_in: tuple[str, ...]  # words before a list that name no one (由), longest first
     joiner: LazyPattern
     always_joins: frozenset[str]
     body_endings: tuple[str, ...]
@@ -88,6 +86,7 @@ class Grammar(NamedTuple):
     shared_place_endings: tuple[str, ...]  # 欧阳、曲阳、广中街道: the 街道 is each name's
     level_prefixes: tuple[str, ...]  # 省, 市, 区…: a name so begun is a local body, no place
     each_starts: tuple[str, ...]  # words that distribute over a list's kinds: 各, 有关
+    each_marks: tuple[str, ...]  # what a list holding one of them holds (``_marks``)
     each_kind: LazyPattern | None  # a bare kind of place after 各: the 县级市 of 各区、县级市
     government_endings: tuple[str, ...]
     clause_words: str  # a pattern: a bracket holding one is a clause
@@ -98,10 +97,11 @@ class Grammar(NamedTuple):
     running_lead_in: tuple[str, ...]  # 由: opens a statement in running text
     opening_roles: tuple[str, ...]  # 负责, 牵头: a sentence's parties act (各区政府负责……)
     titled_work: tuple[str, ...]  # 工作: a heading (一)A牵头的工作 names its measures' lead
+    titled_ends: tuple[str, ...]  # 的工作: how such a title ends
     running_endings: tuple[str, ...]  # how a name in running text ends: a body's or 各街镇
     note_opens: tuple[str, ...]  # a sentence opening so is a standing note (以下均…)
     note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
-    note_words: tuple[str, ...]  # both: a clause without any of them holds no note
+    note_marks: tuple[str, ...]  # what a clause holding either holds (``_marks``): 以下, 不再
     person_endings: tuple[str, ...]  # a list ending so names persons (许慧玲同志)
 
 
@@ -130,6 +130,7 @@ def grammar() -> Grammar:
     collectives = data.get("collective_patterns", [])
     objects = [str(w) for w in data.get("role_objects", ())]
     notes = data.get("standing_notes") or {}
+    tail_last = frozenset([*(w[-1] for w in [*role_of, *objects]), " ", "\t", "\n"])
     return Grammar(
         tail=LazyPattern(
             rf"(?:{_alternatives(manners)})*(?:{roles})+(?:{_alternatives(objects) or '$^'})?[ \t]*$"
@@ -138,7 +139,17 @@ def grammar() -> Grammar:
         role_words=tuple(role_of),
         tail_ends=tuple(role_of) + tuple(objects),
         tail_chars="".join(sorted(set("".join(manners + list(role_of) + objects)))) + " \t",
-        tail_last=frozenset([*(w[-1] for w in [*role_of, *objects]), " ", "\t", "\n"]),
+        tail_last=tail_last,
+        # a clause is cut at its marks, its depth in brackets changes at a bracket, and a 、
+        # ends a segment only after a role word (``_segments``): a 、 after a character no
+        # role word ends with (most: between a list's names) is no match at all. Each mark
+        # is an alternative of its own, not one class: sre skips ahead to the next of their
+        # characters, and tries the lookbehind at a 、 only (9 k instructions a clause of
+        # the corpus, where a class with the lookbehind beside it took 18 k)
+        cuts=LazyPattern(
+            "|".join(map(re.escape, _SEGMENT_MARKS + _OPEN + _CLOSE))
+            + f"|、(?<=[{re.escape(''.join(sorted(tail_last)))}]、)"
+        ),
         shared_manners=shared,
         labels=labels,
         label_endings=tuple(data.get("label_endings", ())),
@@ -148,7 +159,7 @@ def grammar() -> Grammar:
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
-        lead_in=LazyPattern(rf"^[ \t]*(?:{_alternatives(data.get('lead_in', []))})"),
+        lead_in=tuple(sorted(set(data.get("lead_in", [])), key=len, reverse=True)),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
         always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
         body_endings=tuple(data.get("body_endings", ())),
@@ -160,6 +171,7 @@ def grammar() -> Grammar:
         shared_place_endings=tuple(data.get("shared_place_endings", ())),
         level_prefixes=tuple(data.get("level_prefixes", ())),
         each_starts=tuple(data.get("each_starts", ())),
+        each_marks=_marks(data.get("each_starts", ())),
         each_kind=LazyPattern(data["each_kind"]) if data.get("each_kind") else None,
         government_endings=tuple(data.get("government_endings", ())),
         clause_words="|".join(f"(?:{p})" for p in data.get("clause_words", ())),
@@ -176,11 +188,22 @@ def grammar() -> Grammar:
             sorted(data.get("running", {}).get("opening_roles", ()), key=len, reverse=True)
         ),
         titled_work=tuple(data.get("running", {}).get("titled_work", ())),
+        titled_ends=tuple("的" + w for w in data.get("running", {}).get("titled_work", ())),
         note_opens=tuple(map(str, notes.get("opens", ()))),
         note_closes=tuple(map(str, notes.get("closes", ()))),
-        note_words=tuple(map(str, (*notes.get("opens", ()), *notes.get("closes", ())))),
+        note_marks=_marks(map(str, (*notes.get("opens", ()), *notes.get("closes", ())))),
         person_endings=tuple(map(str, data.get("person_endings", ()))),
     )
+
+
+def _marks(words: Iterable[str]) -> tuple[str, ...]:
+    """What a text holding one of ``words`` holds for certain, in as few looks as can be:
+    each word's first two characters, those holding another dropped (以下 for 以下均 and
+    以下各项, 不再 for the seven 不再…列出; 各 for 各有关). A text holding none of them holds
+    none of the words: the test a clause (or a list) is put to before the words themselves
+    are looked for, which most never need."""
+    heads = {word[:2] for word in words}
+    return tuple(sorted(h for h in heads if not any(o != h and o in h for o in heads)))
 
 
 def _check_role(role: str, key: str) -> None:
@@ -360,7 +383,7 @@ def is_bare_list(folded_inner: str) -> bool:
     without its role word, where a document writes every clause so."""
     g = grammar()
     names = [  # a list runs on over a comma: (市发改委、财政局,无锡国税局、地税局)
-        name.strip() for part in re.split(r"[,;]", folded_inner) for name, _ in _names(g, part)
+        name for part in re.split(r"[,;]", folded_inner) for name, _ in _names(g, part)
     ]
     return bool(names) and all(_looks_like_party(g, name) for name in names)
 
@@ -419,6 +442,8 @@ def titled_lead(line: str) -> tuple[int, int] | None:
     task's own), and a task's first line carries over from plan to plan."""
     g = grammar()
     text = line.rstrip().rstrip("。;")
+    if not text.endswith(g.titled_ends):
+        return None  # (nearly every line: one look tells)
     start = len(text) - len(text.lstrip())
     for work in g.titled_work:
         if not text.endswith("的" + work):
@@ -436,7 +461,7 @@ def heads_duty_list(title: str) -> bool:
     bodies (1.街道消委办。牵头开展…; (四)区商务委、区城管执法局。负责…)? Then the item lists
     that body's duties (a duty list, 职责分工), not a task whose clause its text holds."""
     g = grammar()
-    names = [name.strip() for name, _ in _names(g, title.strip())]
+    names = [name for name, _ in _names(g, title.strip())]
     return bool(names) and all(_names_a_party(g, name) for name in names)
 
 
@@ -494,13 +519,11 @@ def _is_clause_segment(g: Grammar, text: str) -> bool:
 
 def _all_parties(g: Grammar, names_text: str) -> bool:
     """Is ``names_text`` (a lead-in allowed before it) nothing but parties?"""
-    lead_in = g.lead_in.match(names_text)
-    if lead_in is not None:
-        names_text = names_text[lead_in.end() :]
+    names_text = names_text[_lead_in_end(g, names_text) :]
     if not names_text.strip():
         return False
     names = [
-        name.strip()
+        name
         for part, _ in _split_with(g, names_text, 0)
         for name, _ in _names(g, _strip_vague(g, part)[0])
     ]
@@ -685,13 +708,11 @@ class _Party:
     __slots__ = ("at", "collective", "marked", "name", "role")
 
     def __init__(self, name: str, at: int, role: str, collective: bool, marked: bool) -> None:
-        self.name, self.at, self.role, self.collective, self.marked = (
-            name,
-            at,
-            role,
-            collective,
-            marked,
-        )
+        self.name = name
+        self.at = at
+        self.role = role
+        self.collective = collective
+        self.marked = marked
 
 
 class _Clause:
@@ -739,7 +760,7 @@ def _read_clause(folded_inner: str) -> Reading:
     _give_role(state, pending)
     lead_marked = _settle_roles(state.parties)
     return Reading(
-        tuple((p.name, p.at, p.role, p.collective) for p in state.parties),
+        tuple([(p.name, p.at, p.role, p.collective) for p in state.parties]),
         state.shared,
         state.vague,
         lead_marked,
@@ -756,7 +777,7 @@ def _standing_notes(g: Grammar, folded_inner: str) -> list[tuple[int, int]]:
     监管局落实，…，不再单独列出): how the clauses below are read, not who does this task. A
     note follows the task's own assignment: the first sentence is never one (in 科技部负责，
     不再单独列出 科技部 does this task too)."""
-    if not _holds_any(folded_inner, g.note_words):
+    if not _holds_any(folded_inner, g.note_marks):
         return []  # nearly every clause: no note word in it (told by ``in``: the words as
         # one pattern cost 1.2 M instructions to compile at every start, issue 26)
     sentences = _cut_outside_brackets(folded_inner, 0, len(folded_inner), ";。")
@@ -837,10 +858,20 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
         role = role if role is not None and said == "responsible" else said
         state.shared = state.shared or shared
         text = text[: tail.start()]
-    lead_in = g.lead_in.match(text)
-    if lead_in is not None:
-        text, start = text[lead_in.end() :], start + lead_in.end()
+    lead_in = _lead_in_end(g, text)
+    if lead_in:
+        text, start = text[lead_in:], start + lead_in
     return role, _add_parties(g, state, text, start, role)
+
+
+def _lead_in_end(g: Grammar, text: str) -> int:
+    """Where the names start after the lead-in word opening ``text`` (由, 并由: blanks
+    before it allowed), or 0 where none opens it."""
+    body = text.lstrip(" \t")
+    if not body.startswith(g.lead_in):
+        return 0  # (nearly every list: one look tells)
+    word = next(word for word in g.lead_in if body.startswith(word))  # the longest
+    return len(text) - len(body) + len(word)
 
 
 def _says_a_role(g: Grammar, text: str) -> bool:
@@ -927,9 +958,9 @@ def _has_bracket(text: str) -> bool:
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Does ``text`` hold one of ``words``? A loop, not ``any`` over a generator, which
-    costs twice as much (a generator made per call; 0.9 µs against 1.8 µs for the eleven
-    note words, 0.2 against 1.4 µs for one word), for the words asked of every clause."""
+    """Does ``text`` hold one of ``words``? A loop, not ``any`` over a generator, which costs
+    a generator a call and twice the time (0.9 µs against 1.8 µs for eleven words, 0.2
+    against 1.4 µs for one), for the few words asked of every clause or list."""
     for word in words:  # noqa: SIM110 (the loop is the point: see the docstring)
         if word in text:
             return True
@@ -970,11 +1001,12 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 state.vague = state.vague or vague
         names = _one_each(g, body, _names(g, body))
-        places = _governed_places(g, names) | _each_kinds(g, body, names) | _shared_kind(g, names)
-        for raw, name_start in names:
-            raw, inner_vague = _strip_vague_inside(g, raw)
-            state.vague = state.vague or inner_vague
-            _add_name(state, raw, part_start + name_start, part_role, raw in places)
+        places = _places(g, body, names)
+        for name, name_start in names:
+            if "等" in name:  # (most names: none closes its own group, A等相关单位)
+                name, inner_vague = _strip_vague_inside(g, name)
+                state.vague = state.vague or inner_vague
+            _add_name(state, name, part_start + name_start, part_role, name in places)
         if scope is not None:  # 国务院有关部门: open, not a name
             name, at = scope
             state.parties.append(_Party(name + vague, part_start + at, part_role, True, False))
@@ -986,13 +1018,22 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
     return len(state.parties) - before
 
 
+def _places(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozenset[str]:
+    """The names of a list that stand for places, each the collective of a place's bodies,
+    not one body: for their governments (``_governed_places``), bare kinds after 各
+    (``_each_kinds``), places sharing the list's last ending (``_shared_kind``). Each is
+    told by the names around it: a list of one name has none."""
+    if len(names) < 2:
+        return frozenset()
+    return _governed_places(g, names) | _each_kinds(g, body, names) | _shared_kind(g, names)
+
+
 def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     """Places a list names for their governments: in ``浦东新区、徐汇区、闵行区政府`` the
     政府 of the last is every place's. Empty unless the list ends with a government."""
-    last = names[-1][0].strip() if names else ""
-    if g.place is None or not last.endswith(g.government_endings):
+    if g.place is None or not names or not names[-1][0].endswith(g.government_endings):
         return frozenset()
-    return frozenset(raw for raw, _ in names[:-1] if g.place.match(raw.strip()))
+    return frozenset(name for name, _ in names[:-1] if g.place.match(name))
 
 
 def _shared_kind(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
@@ -1003,24 +1044,22 @@ def _shared_kind(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     body of its own)."""
     if len(names) < 2:
         return frozenset()
-    last = names[-1][0].strip()
+    last = names[-1][0]
     if last.endswith(g.shared_place_endings):
-        return frozenset(raw for raw, _ in names[:-1] if _bare_place(g, raw.strip()))
+        return frozenset(name for name, _ in names[:-1] if _bare_place(g, name))
     # 番禺、花都、增城、从化、南沙检验检疫局 (穗府〔2018〕8号): the last is a place's body, and
     # the bare places before it (every name before it, two or more, all of one length, none
     # with a level prefix: 省残联 before 省知识产权局 is a body of its own) are the same body's
     # (most lists: their first name is a body's, which ends the search)
-    if not last.endswith(g.body_endings) or not all(
-        _bare_place(g, raw.strip()) for raw, _ in names[:-1]
-    ):
+    if not last.endswith(g.body_endings) or not all(_bare_place(g, name) for name, _ in names[:-1]):
         return frozenset()
-    bare = frozenset(raw for raw, _ in names[:-1])
+    bare = frozenset(name for name, _ in names[:-1])
     if len(bare) < 2 or len(bare) != len(names) - 1:
         return frozenset()  # (a name written twice is no list of places)
-    lengths = {len(raw.strip()) for raw in bare}
+    lengths = {len(name) for name in bare}
     place = lengths.pop() if len(lengths) == 1 else 0
     tail = last[place:]
-    prefixed = any(raw.strip().startswith(g.level_prefixes) for raw in bare) or last.startswith(
+    prefixed = any(name.startswith(g.level_prefixes) for name in bare) or last.startswith(
         g.level_prefixes
     )
     if place and len(tail) >= 2 and tail.endswith(g.body_endings) and not prefixed:
@@ -1044,31 +1083,30 @@ def _one_each(g: Grammar, body: str, names: list[tuple[str, int]]) -> list[tuple
     人民政府`` (赣府发〔2020〕8号) are each the governments of many places, one subject that leads
     or takes part as a whole. Without the government the kinds stay parties of their own, more
     of the same collective (各镇、街道; 各区、县级市)."""
-    if g.each_kind is None or len(names) < 2 or not _holds_any(body, g.each_starts):
+    if g.each_kind is None or len(names) < 2 or not _holds_any(body, g.each_marks):
         return names  # (most lists: no name opens with 各 or 有关, which the body tells)
     merged: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []  # a collective and the bare kinds after it
 
     def close() -> None:
-        last = run[-1][0].strip() if run else ""
+        last = run[-1][0] if run else ""
         if len(run) > 1 and last.endswith(g.government_endings):
             start = run[0][1]
-            merged.append((body[start : run[-1][1] + len(run[-1][0])], start))
+            merged.append((body[start : run[-1][1] + len(last)], start))
         else:
             merged.extend(run)
         run.clear()
 
-    for raw, at in names:
-        name = raw.strip()
+    for name, at in names:
         if run and g.each_kind.match(name):
-            run.append((raw, at))
+            run.append((name, at))
             continue
         if run:
             close()
         if _opens_each(g, name):
-            run.append((raw, at))
+            run.append((name, at))
         else:
-            merged.append((raw, at))
+            merged.append((name, at))
     close()
     return merged
 
@@ -1087,37 +1125,47 @@ def _each_kinds(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozense
     """Bare kinds of place that a 各 before them distributes over: the 县级市 of
     ``各区、县级市``, the 街道 of ``各镇、街道``. A kind alone names no place: after a
     collective (各区, 有关县) it is more of the same; elsewhere it stays to be read."""
-    if not _holds_any(body, g.each_starts):
+    if not _holds_any(body, g.each_marks):
         return frozenset()  # (most lists: no 各 nor 有关 in them)
     found: set[str] = set()
     each = False
-    for raw, _ in names:
-        name = raw.strip()
+    for name, _ in names:
         if each and g.each_kind is not None and g.each_kind.match(name):
-            found.add(raw)
+            found.add(name)
             continue
         each = _opens_each(g, name)
     return frozenset(found)
 
 
-def _add_name(state: _Clause, raw: str, at: int, role: str, place: bool = False) -> None:
-    """One name of a list: a party, a collective (or a place standing for its government),
-    or a part the grammar cannot place."""
-    marker = _MARKED_LEAD.search(raw) if "(牵头)" in raw else None
+def _add_name(state: _Clause, name: str, at: int, role: str, place: bool = False) -> None:
+    """One name of a list (trimmed, ``_names``): a party, a collective (or a place standing
+    for its government), or a part the grammar cannot place."""
+    marker = _MARKED_LEAD.search(name) if "(牵头)" in name else None
     if marker is not None:
-        raw = raw[: marker.start()]
-    name = raw.strip()
+        name = name[: marker.start()].rstrip()
     if not name:
         return
-    at += len(raw) - len(raw.lstrip())
-    if len(name) > _LONGEST_NAME or _holds_no_body(name):
+    party = _as_party(name)
+    if party is None:
         state.unplaced.append((name, at))
         return
+    # a place the list names for its government is a collective, its name as written
+    kept, collective = (name, True) if place else party
+    state.parties.append(_Party(kept, at, "lead" if marker else role, collective, bool(marker)))
+
+
+@per_text()
+def _as_party(name: str) -> tuple[str, bool] | None:
+    """A name of a list as a party: the name kept (a body's second name in brackets dropped:
+    省市场监管局(省知识产权局) is the body, named once) and whether it is a collective
+    (各区(县、市)人民政府 is one, its brackets aside); None for a name that holds what no
+    body's does, too long or a role word inside (the grammar cannot place it). Kept per
+    text: a plan names the same bodies clause after clause."""
+    if len(name) > _LONGEST_NAME or _holds_no_body(name):
+        return None
     bracketed = _has_bracket(name) and _BRACKETED.search(name) is not None
-    collective = place or is_subject(name) or (bracketed and is_subject(_BRACKETED.sub("", name)))
-    if bracketed and not collective:  # 省市场监管局(省知识产权局): the body, named once
-        name = without_second_name(name)
-    state.parties.append(_Party(name, at, "lead" if marker else role, collective, bool(marker)))
+    collective = is_subject(name) or (bracketed and is_subject(_BRACKETED.sub("", name)))
+    return (without_second_name(name) if bracketed and not collective else name), collective
 
 
 def _holds_no_body(name: str) -> bool:
@@ -1195,7 +1243,7 @@ def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
     segments: list[tuple[str, int]] = []
     depth = 0
     start = 0
-    for cut in _CUTS.finditer(folded_inner):
+    for cut in g.cuts.finditer(folded_inner):
         at, char = cut.start(), cut.group()
         if char in _OPEN:
             depth += 1
@@ -1281,34 +1329,34 @@ def _strip_vague_inside(g: Grammar, raw: str) -> tuple[str, str | None]:
     ``A、B等相关单位及各地区`` (国办发〔2020〕43号): the ending closes the bodies before it, not
     the list (a collective follows), so it is stripped from the name as from a list's end.
     A name that is nothing but such words (相关单位) stays whole: it is a collective.
-    (A name without 等 has no such ending: most names, told without the search.)"""
-    if "等" not in raw:
-        return raw, None
+    Asked of a name holding 等: no other has such an ending."""
     body, vague = _strip_vague(g, raw)
     if vague is None or not body.strip() or not vague.startswith("等"):
         return raw, None
-    return body, vague
+    return body.rstrip(), vague
 
 
 def _without_scope(g: Grammar, body: str) -> tuple[str, tuple[str, int] | None]:
     """``国务院`` left before a stripped 有关部门: drop it from the names, return it with
     its offset."""
-    raw, start = _names(g, body)[-1]
-    if not g.scope.match(raw.strip()):
+    name, start = _names(g, body)[-1]
+    if not g.scope.match(name):
         return body, None
     cut = start
     while cut > 0 and body[cut - 1] in "、 \t":
         cut -= 1
-    return body[:cut], (raw.strip(), start + len(raw) - len(raw.lstrip()))
+    return body[:cut], (name, start)
 
 
 def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
-    """The names of a list with their offsets: split at 、 (outside brackets), at 等和, and
-    at 和/与/及 where a body's name ends before them or a collective begins after them."""
+    """The names of a list with their offsets, blanks around each trimmed: split at 、
+    (outside brackets), at 等和, and at 和/与/及 where a body's name ends before them or a
+    collective begins after them."""
     names = []
     cursor = 0
     bracketed = _has_bracket(body)  # (most lists have none: no joiner is inside one)
-    for found in g.joiner.finditer(body):
+    first = g.joiner.search(body)  # (a list of one name has none: one search tells)
+    for found in g.joiner.finditer(body, first.start()) if first is not None else ():
         word = found.group()
         if bracketed and _inside_brackets(body, found.start()):
             continue  # 各区(县、市)人民政府: one name
@@ -1317,10 +1365,17 @@ def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
             after = body[found.end() :].lstrip()
             if not (before.endswith(g.body_endings) or after.startswith(g.collective_starts)):
                 continue  # 文化和旅游部: one name
-        names.append((body[cursor : found.start()], cursor))
+        names.append(_trimmed(body, cursor, found.start()))
         cursor = found.end()
-    names.append((body[cursor:], cursor))
+    names.append(_trimmed(body, cursor, len(body)))
     return names
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[str, int]:
+    """``text[start:end]`` without the blanks around it, and where what is left starts."""
+    raw = text[start:end]
+    name = raw.lstrip()
+    return name.rstrip(), start + len(raw) - len(name)
 
 
 def _inside_brackets(text: str, at: int) -> bool:
