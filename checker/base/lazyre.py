@@ -1,8 +1,8 @@
 """Regular expressions compiled on their first use.
 
-Python compiles a pattern in Python code, 0.1–1 ms each (a Han character class costs the
-most), and a module-level ``re.compile`` pays that at every start of the checker, used or
-not. Patterns that a run may never need — the mirror's, for a plan that names no local body;
+Python compiles a pattern in Python code, a cost that adds up (a Han character class
+costs the most), and a module-level ``re.compile`` pays that at every start of the checker,
+used or not. Patterns that a run may never need — the mirror's, for a plan that names no local body;
 labelled clauses' (``责任单位:``), for a plan without any; a README's marks, for a plan —
 are ``LazyPattern``s: the same methods, compiled when first called. A module that only
 reading a plan imports (the parser, the sniffer) keeps plain ``re.compile`` for the patterns
@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 #: Han characters in a pattern: "letters that are neither digits nor Latin". Written as
 #: categories, never as the range ``[\u4e00-\u9fff]``: sre compiles a range one character at
-#: a time, 20,992 of them, 9 M instructions (2 ms) at every run that uses the pattern, twice
-#: that where the range begins a pattern. The rule data's patterns write it the same way
+#: a time, 20,992 of them, at every run that uses the pattern, twice over where the range
+#: begins a pattern. The rule data's patterns write it the same way
 #: (tests/test_startup.py keeps such ranges out of patterns).
 HAN = r"[^\W\d_A-Za-z]"
 
@@ -38,8 +38,7 @@ class LazyPattern:
     ``match``, ``search`` and the other ``METHODS`` are the compiled pattern's own: the first
     use of each looks it up (``__getattr__``) and keeps it on the instance, where every later
     use finds it directly. A lazy pattern used in a loop over a plan's lines then costs what
-    a compiled one does (a method of ours in between cost a Python call a use: 5 % more
-    instructions for a plan, when the clause patterns and the rules' were made lazy).
+    a compiled one does (a method of ours in between would cost a Python call a use).
     """
 
     def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:

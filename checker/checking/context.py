@@ -98,7 +98,7 @@ class Context:
         code = self.spec.code
         edits = tuple(fix) if fix else ()
         # the fields in their order, none by keyword: a NamedTuple's generated ``__new__``
-        # takes a keyword argument at about 500 instructions each (callgrind), and a plan
+        # takes a keyword argument at a cost of its own (callgrind), and a plan
         # of repeats (bench.py's 10 MB) yields a finding for nearly every task
         return Finding(
             self.plan.path,

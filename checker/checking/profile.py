@@ -39,8 +39,8 @@ def _state_council() -> tuple[tuple[str, ...], frozenset[str]]:
 
 def _numbered_by(prefixes: tuple[str, ...], number: str) -> bool:
     """Does a document number (folded) open with one of ``prefixes`` and then its year's
-    bracket (国办发〔2024〕…)? ``str`` methods: a pattern of the prefixes and brackets costs
-    3 M instructions to compile (issue 26)."""
+    bracket (国办发〔2024〕…)? ``str`` methods: a pattern of the prefixes and brackets is
+    costly to compile at every start."""
     return any(
         number.startswith(prefix) and number[len(prefix) :].lstrip(" \t")[:1] in _NUMBER_BRACKETS
         for prefix in prefixes
@@ -73,7 +73,7 @@ _STATE_COUNCIL_ROLES = frozenset({"doc_number", "closing", "issuer"})
 def _government() -> tuple[LazyPattern, ...]:
     """The document number, signature and title of a government's document; each compiled
     when a plan first has such a paragraph (a plan without a signature or document number
-    compiles neither: up to 0.5 ms of a run)."""
+    compiles neither)."""
     data = (builtin("layout.yaml") or {}).get("government", {})
     return tuple(LazyPattern(str(data[key])) for key in ("doc_number", "signature", "title"))
 
@@ -213,8 +213,7 @@ def _is_name(part: str, endings: tuple[str, ...]) -> bool:
 
 #: An agency named in a clause, with its task and what the registry knows of the name:
 #: ``(task, agency, found)``. A plain tuple: a plan names agencies by the hundred, and a
-#: NamedTuple of each took twice the instructions (the 2024 plan: 1.1 M against 0.57 M);
-#: the rules only unpack them.
+#: NamedTuple of each took twice the instructions to make; the rules only unpack them.
 AgencyUse = tuple[Task, AgencyRef, Lookup | None]
 
 

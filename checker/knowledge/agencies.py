@@ -107,7 +107,7 @@ class Registry:
     @property
     def mirror(self) -> "Mirror | None":
         """The mirror of local names. The shipped one is made when first needed: a national
-        plan whose every name is in the registry never needs it (0.8 ms of a check)."""
+        plan whose every name is in the registry never needs it."""
         if callable(self._mirror):
             self._mirror = self._mirror()
         return self._mirror
@@ -681,7 +681,7 @@ def load_registry(local: tuple[Path, ...] = ()) -> Registry:
 
 
 def _shipped_mirror() -> "Mirror":
-    """The shipped mirror; its module too is loaded only when a plan needs it (0.6 ms)."""
+    """The shipped mirror; its module too is loaded only when a plan needs it."""
     from .mirror import load_mirror
 
     return load_mirror()

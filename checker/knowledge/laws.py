@@ -26,7 +26,7 @@ _VERSION_WORDS = frozenset(
 
 def _without_version_note(key: str) -> str:
     """``key`` without the version note that closes it, if one does. (``str`` methods and a
-    set: a pattern of these words costs 3 M instructions to compile, issue 26.)"""
+    set: a pattern of these words is costly to compile at every start.)"""
     open_ = key.rfind("（")
     note = key[open_ + 1 : -1] if open_ >= 0 and key.endswith("）") else ""
     if len(note) >= 5 and note[:4].isdecimal() and note[4] == "年" and note[5:] in _VERSION_WORDS:

@@ -17,7 +17,7 @@ from .model import Plan
 #: a title in 《》 (an inner title is written 〈〉, or the outer pair is taken as two titles)
 TITLE = LazyPattern(r"《([^《》\n]{1,120})》")
 #: the marks that end what a verb before a title can reach (looked for with ``str`` methods,
-#: as the gaps below: a class of Chinese marks costs 1–2 M instructions to compile, issue 26)
+#: as the gaps below: a class of Chinese marks is costly to compile at every start)
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 #: what may stand between titles written one after another: 《A》《B》, 《A》、《B》, 《A》和《B》
 _CHAIN_GAPS = frozenset({"", "、", "和", "及", "与"})

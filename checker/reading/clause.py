@@ -144,8 +144,8 @@ def grammar() -> Grammar:
         # ends a segment only after a role word (``_segments``): a 、 after a character no
         # role word ends with (most: between a list's names) is no match at all. Each mark
         # is an alternative of its own, not one class: sre skips ahead to the next of their
-        # characters, and tries the lookbehind at a 、 only (9 k instructions a clause of
-        # the corpus, where a class with the lookbehind beside it took 18 k)
+        # characters, and tries the lookbehind at a 、 only (one class with the lookbehind
+        # beside it cost twice as much a clause; bench/instructions.py measures a clause)
         cuts=LazyPattern(
             "|".join(map(re.escape, _SEGMENT_MARKS + _OPEN + _CLOSE))
             + f"|、(?<=[{re.escape(''.join(sorted(tail_last)))}]、)"
@@ -225,8 +225,8 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
     clauses, or to count the clauses of one not read.
 
     The brackets are walked here and only the words are a pattern, ``CLAUSE_WORDS`` itself:
-    the role vocabulary is compiled once, not again inside a pattern of brackets (issue 26:
-    each such wrapper cost 3 M instructions to compile). A group that does not close (an
+    the role vocabulary is compiled once, not again inside a pattern of brackets (each such
+    wrapper would be compiled again at every start). A group that does not close (an
     unpaired mark, a 【 inside it, a second level of brackets) is no group, and the next
     opening mark is tried, as a pattern's search would."""
     if "(" not in folded and "【" not in folded and "〔" not in folded:
@@ -612,7 +612,7 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
         else ()
     )
     # the fields in their order, none by keyword: a NamedTuple's generated ``__new__``
-    # takes a keyword argument at about 500 instructions each (callgrind), and a plan
+    # takes a keyword argument at a cost of its own (callgrind), and a plan
     # makes a Clause for each task (a 10 MB plan, 51,000)
     return Clause(
         text,  # inner
@@ -779,7 +779,7 @@ def _standing_notes(g: Grammar, folded_inner: str) -> list[tuple[int, int]]:
     不再单独列出 科技部 does this task too)."""
     if not _holds_any(folded_inner, g.note_marks):
         return []  # nearly every clause: no note word in it (told by ``in``: the words as
-        # one pattern cost 1.2 M instructions to compile at every start, issue 26)
+        # one pattern would be compiled at every start)
     sentences = _cut_outside_brackets(folded_inner, 0, len(folded_inner), ";。")
     return [
         (start, end)
@@ -941,8 +941,8 @@ def _tail(g: Grammar, text: str, start: int = 0, end: int | None = None) -> re.M
     them, that end a segment. A segment whose last word is no role word (a list's names,
     most of them) cannot hold a tail and is not searched. A tail holds only its words'
     characters, so it starts inside the run of them that ends the segment: the search
-    starts there, not at every character of the names before it (issue 26: searched from
-    the start, a tail cost 20 µs in a segment of six names)."""
+    starts there, not at every character of the names before it (searched from the start,
+    a segment of six names cost several times as much)."""
     end = len(text) if end is None else end
     if end <= start or text[end - 1] not in g.tail_last:
         return None  # (most texts: their last character ends no role word, one look tells)
@@ -959,8 +959,8 @@ def _has_bracket(text: str) -> bool:
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Does ``text`` hold one of ``words``? A loop, not ``any`` over a generator, which costs
-    a generator a call and twice the time (0.9 µs against 1.8 µs for eleven words, 0.2
-    against 1.4 µs for one), for the few words asked of every clause or list."""
+    a generator a call and about twice the time, for the few words asked of every clause
+    or list."""
     for word in words:  # noqa: SIM110 (the loop is the point: see the docstring)
         if word in text:
             return True

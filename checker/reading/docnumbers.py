@@ -9,7 +9,7 @@ in GB/T 9704 form (full-width digits included); D005 leaves their brackets to it
 the full-width digits of the numbers D001 reports (one root cause, one finding).
 
 Read with ``str`` methods, back from each 号: a plan has few of them, and a class of these
-brackets would cost 2 M instructions to compile at every run (issue 26).
+brackets would be costly to compile at every run.
 """
 
 from __future__ import annotations

@@ -438,7 +438,7 @@ def _titled_groups(above: list[tuple[int, int]], lines: Lines) -> frozenset[int]
 # split at a line's end waiting for its rest, and what it has found so far.
 
 #: what a plan's title ends with, the genre (``str.endswith``: a pattern of these words
-#: compiles a class of their first characters, 1.7 M instructions at every start, issue 26)
+#: compiles a costly class of their first characters at every start; bench/ measures it)
 _GENRES = ("计划", "要点", "方案", "规划", "安排", "意见", "纲要", "办法", "措施", "清单", "分工表")
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
 _TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")

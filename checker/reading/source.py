@@ -380,8 +380,8 @@ def _rebuilt(
 
     ``known`` is how the same bytes were read before (the result cache's entry): when it
     is ``reading``, nothing was rebuilt then, and the text is taken as it is without
-    importing ``reflow`` (2.6 M instructions of the 254 M of a run from the cache, and as
-    many again to look at the text)."""
+    importing ``reflow`` or looking at the text again (both a share of a run from the
+    cache that bench/instructions.py measures)."""
     if known == reading:
         return Source.from_text(text, name, encoding=encoding, bom=bom, kind=kind, reading=reading)
     from .reflow import AS_IS, reconstruct

@@ -36,7 +36,7 @@ _YEAR_OPENERS = "〔[【(（{"
 def doc_number_year(folded: str) -> tuple[int, int] | None:
     """The year inside a document number's brackets (folded text: 国知联办〔2024〕6号, [2024],
     (2024)) and where it starts; None without one. Read with ``str`` methods: a class of
-    these brackets costs 2 M instructions to compile (issue 26)."""
+    these brackets is costly to compile at every start."""
     for at, char in enumerate(folded):
         if char in _YEAR_OPENERS:
             after = folded[at + 1 :]
@@ -63,8 +63,8 @@ DATE = LazyPattern(
 )
 #: the plan's own year in a title, in Arabic or Chinese numerals (2024年, 二〇二四年, 二○二四年,
 #: 二零二四年): not the span of a 纲要(2021—2035年) it cites. Read with ``str`` methods around
-#: each 年 (a pattern of these classes of Chinese characters costs 9 M instructions to
-#: compile, issue 26): the four characters before it (blanks between) are a year, of this or
+#: each 年 (a pattern of these classes of Chinese characters is costly to compile at every
+#: start): the four characters before it (blanks between) are a year, of this or
 #: the last century, with neither a numeral nor a dash before it, nor a dash after the 年
 _CN_YEAR_FIRST = "〇○零一二"
 _CN_YEAR_DIGITS = "〇○零一二三四五六七八九"
@@ -296,8 +296,8 @@ def _definition_openers(text: str, markers: tuple[str, ...]) -> set[int]:
 
 def split_at_separators(folded: str) -> list[str]:
     """A list of agencies (folded text) cut at the marks between them: every mark made the
-    first, then split there (``str`` methods: a class of Chinese marks costs 2 M
-    instructions to compile, issue 26)."""
+    first, then split there (``str`` methods: a class of Chinese marks is costly
+    to compile at every start)."""
     marks = "".join(words("separators"))
     for mark in marks[1:]:
         folded = folded.replace(mark, marks[0])
@@ -336,8 +336,8 @@ class TagPolicy(NamedTuple):
 
     def is_legitimate(self, inner: str) -> bool:
         """The words first: told by ``str`` methods, while each pattern is compiled when a
-        parenthetical first reaches it (as patterns, the words cost 6 M instructions to
-        compile at a start whose plan has a tag, issue 26)."""
+        parenthetical first reaches it (as patterns, the words would all be compiled
+        at a start whose plan has a tag, a cost bench/ measures)."""
         return (
             inner.startswith(self.starts)
             or any(word in inner for word in self.holds)

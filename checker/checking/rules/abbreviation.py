@@ -44,7 +44,7 @@ def abbreviation(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 def _inside_definition(text: str, offset: int) -> bool:
     """Does a definition's marker (以下简称, 简称…) stand just before ``offset``, blanks
-    between? (``str`` methods: a pattern of the markers costs 1.5 M instructions to compile.)"""
+    between? (``str`` methods: a pattern of the markers is costly to compile at every start.)"""
     head = text[max(0, offset - 8) : offset].removesuffix("\n").rstrip(" \t")
     return head.endswith(vocab.words("abbreviation_markers"))
 

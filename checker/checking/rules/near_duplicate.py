@@ -18,10 +18,10 @@ _NOT_TEXT = ",，。;；:：、()（）《》“”"
 @per_text(maxsize=16384)
 def _words(body: str) -> str:
     """A task's text as compared: without white space and punctuation marks. ``str``
-    methods, as ``text.fold``: a class of Chinese marks costs 2 M instructions to compile
-    (issue 26), and ``str.translate`` is 3× slower on Chinese text. Kept, as the masks
-    are: tasks carry over from plan to plan, and the fourteen scans of a task's text
-    cost 15 k instructions, a memo's hit one."""
+    methods, as ``text.fold``: a class of Chinese marks is costly to compile at every
+    start, and ``str.translate`` is slower on Chinese text. Kept, as the masks are: tasks
+    carry over from plan to plan, and a memo's hit costs a fraction of the fourteen scans
+    of a task's text."""
     text = "".join(body.split())
     for mark in _NOT_TEXT:
         if mark in text:
@@ -154,10 +154,9 @@ def _buckets(text: str) -> tuple[int, int]:
     is mapped to _FILLED: a scatter), written as 128 binary digits and read as one
     128-bit int, a bit a bucket. An earlier version numbered each distinct character and
     added its bit: three times as slow. Another kept a byte a bucket (``int.from_bytes``
-    of the 0/1 table): a 1024-bit int, whose AND and popcount, done for each of the 2,500
-    pairs of the 2024 plan's window, made them cost 6.6 M instructions, 4.4 M with the
-    128-bit int (issue 26). (An empty text fills no bucket; _similar_pairs never compares
-    one.)
+    of the 0/1 table): a 1024-bit int, whose AND and popcount, done for each of the
+    thousands of pairs of a plan's window, cost half as much again as the 128-bit int's.
+    (An empty text fills no bucket; _similar_pairs never compares one.)
     """
     buckets = text.encode("utf-32-le", "surrogatepass")[::4].translate(_BUCKET_OF)
     table = bytes.maketrans(buckets, _FILLED * len(buckets))
