@@ -25,7 +25,7 @@ others without them.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from typing import NamedTuple
@@ -151,9 +151,9 @@ def _candidates(folded: str) -> list[_Marker]:
     found = []
     quoted = _quoted_spans(folded)
     opens = [a for a, _ in quoted]
-    rows = "|" in folded  # (without any, no line to look back to the start of)
+    rows = _Rows(folded)
     for match in _MARKERS.finditer(folded):
-        if rows and _in_row(folded, match.start()):
+        if rows.holds(match.start()):
             continue  # a Markdown table's row: its cells are no paragraphs
         at = bisect_left(opens, match.start()) - 1
         if at >= 0 and match.start() < quoted[at][1]:
@@ -305,14 +305,33 @@ def _split(text: str, folded: str, markers: list[_Marker]) -> Reading:
             cuts.update(_prose_cuts(folded, tail, len(folded)))
             body_end = tail
     cuts.update(_label_cuts(folded, head_end, body_end))
-    rows = "|" in folded
-    cuts = {c for c in cuts if 0 < c < len(text) and not (rows and _in_row(folded, c))}
+    rows = _Rows(folded)
+    cuts = {c for c in cuts if 0 < c < len(text) and not rows.holds(c)}
     return _with_breaks(text, sorted(cuts), JOINED)
 
 
-def _in_row(folded: str, offset: int) -> bool:
-    """Whether an offset is inside a Markdown table's row (never cut)."""
-    return folded[folded.rfind("\n", 0, offset) + 1] == "|"
+class _Rows:
+    """The lines of a text that are a Markdown table's rows (begun by ``|``; never cut),
+    found once: whether an offset is in one is then a bisection, not a search back to its
+    line's start (which crossed all of a text whose lines were run together, for each
+    offset asked)."""
+
+    def __init__(self, folded: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # at the row's newline, or the text's end
+        bar = folded.find("|")  # (most texts have none: one look tells)
+        while bar >= 0:
+            end = folded.find("\n", bar)
+            end = len(folded) if end < 0 else end
+            if bar == folded.rfind("\n", 0, bar) + 1:  # the | begins its line
+                self.starts.append(bar)
+                self.ends.append(end)
+            bar = folded.find("|", end)  # the next line's, if any
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` is inside a row (its newline included)."""
+        at = bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset <= self.ends[at]
 
 
 def _prose_cuts(folded: str, start: int, end: int) -> set[int]:
