@@ -74,6 +74,7 @@ class Grammar(NamedTuple):
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
+    vague_marks: tuple[str, ...]  # what every vague ending holds: a list without one has none
     lead_in: tuple[str, ...]  # words before a list that name no one (由), longest first
     joiner: LazyPattern
     always_joins: frozenset[str]
@@ -159,6 +160,8 @@ def grammar() -> Grammar:
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
+        # (none listed: every list is searched, "" being in every text)
+        vague_marks=tuple(map(str, data.get("vague_marks", ()))) or ("",),
         lead_in=tuple(sorted(set(data.get("lead_in", [])), key=len, reverse=True)),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
         always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
@@ -1317,7 +1320,11 @@ def _ends_a_name(g: Grammar, rest: str) -> bool:
 
 
 def _strip_vague(g: Grammar, part: str) -> tuple[str, str | None]:
-    """``A、B等部门`` → (``A、B``, ``等部门``): the vague ending of a list, if any."""
+    """``A、B等部门`` → (``A、B``, ``等部门``): the vague ending of a list, if any. Most lists
+    hold none of ``vague_marks`` and so no vague ending: the search, which tries the endings
+    at every character of the list, is made only of a list that holds one."""
+    if not _holds_any(part, g.vague_marks):
+        return part, None
     found = g.vague.search(part.rstrip())
     if found is None or not found.group():
         return part, None
