@@ -733,6 +733,7 @@ class _Clause:
         #: nor a role go on saying what it says
         self.note_open = False
         self.unplaced: list[tuple[str, int]] = []
+        self.marked = False  # a party is marked as the lead in its list: A(牵头)
 
 
 @per_text()
@@ -761,7 +762,7 @@ def _read_clause(folded_inner: str) -> Reading:
             party.role = role
         pending.clear()
     _give_role(state, pending)
-    lead_marked = _settle_roles(state.parties)
+    lead_marked = _settle_roles(state.parties, state.marked)
     return Reading(
         tuple([(p.name, p.at, p.role, p.collective) for p in state.parties]),
         state.shared,
@@ -1028,6 +1029,14 @@ def _places(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozenset[st
     told by the names around it: a list of one name has none."""
     if len(names) < 2:
         return frozenset()
+    last = names[-1][0]
+    if not (
+        last.endswith(g.government_endings)  # (else no place is governed)
+        or last.endswith(g.shared_place_endings)  # (else no kind is shared: ``_shared_kind``
+        or _bare_place(g, names[0][0])  # needs that, or the first name a bare place)
+        or _holds_any(body, g.each_marks)  # (else no kind follows a 各: ``_each_kinds``)
+    ):
+        return frozenset()  # most lists: bodies' names, the last no government's
     return _governed_places(g, names) | _each_kinds(g, body, names) | _shared_kind(g, names)
 
 
@@ -1154,7 +1163,10 @@ def _add_name(state: _Clause, name: str, at: int, role: str, place: bool = False
         return
     # a place the list names for its government is a collective, its name as written
     kept, collective = (name, True) if place else party
-    state.parties.append(_Party(kept, at, "lead" if marker else role, collective, bool(marker)))
+    if marker is not None:
+        state.marked = True
+        role = "lead"
+    state.parties.append(_Party(kept, at, role, collective, marker is not None))
 
 
 @per_text()
@@ -1199,17 +1211,14 @@ def _units_of_a_group(name: str) -> bool:
     return any(name.endswith(w) and len(name) > len(w) for w in labels) and is_subject(name)
 
 
-def _settle_roles(parties: list[_Party]) -> bool:
+def _settle_roles(parties: list[_Party], marked: bool) -> bool:
     """``responsible`` made definite: where the clause names a lead (牵头, a lead label, a
     (牵头) mark) those responsible take part; otherwise the first of them leads and the
     rest take part (the family's convention: the first-listed body leads). Parties that
     each answer for their own part (分别负责) lead no one: they stay ``separate``, unless the
-    clause names a lead, under whom they take part. Returns whether the clause named its
-    lead itself (``Clause.lead_marked``), told before the roles are settled."""
-    marked = has_lead = False
-    for party in parties:
-        marked = marked or party.marked
-        has_lead = has_lead or party.role == "lead"
+    clause names a lead, under whom they take part. ``marked``: a party is marked as the lead
+    in its list (``A(牵头)``). Returns whether the clause named its lead itself
+    (``Clause.lead_marked``), told before the roles are settled."""
     if marked:
         for party in parties:
             if party.marked:
@@ -1217,27 +1226,30 @@ def _settle_roles(parties: list[_Party]) -> bool:
             elif party.role in ("lead", "responsible", "separate"):
                 party.role = "participant"
         return True
-    named_lead = has_lead
-    for party in parties:
-        if party.role == "responsible" or (has_lead and party.role == "separate"):
-            party.role = "participant" if has_lead else "lead"  # X牵头,Y、Z分别负责: Y, Z take part
-            has_lead = True
-    if not has_lead and not any(p.role == "separate" for p in parties):
-        _first_guide_leads(parties)
+    roles = [party.role for party in parties]  # as read: a party's role changes below only
+    named_lead = has_lead = "lead" in roles  # where one is responsible, or a lead is named
+    if "responsible" in roles or (has_lead and "separate" in roles):
+        for party in parties:
+            if party.role == "responsible" or (has_lead and party.role == "separate"):
+                party.role = (
+                    "participant" if has_lead else "lead"
+                )  # X牵头,Y、Z分别负责: Y, Z take part
+                has_lead = True
+    if not has_lead and "separate" not in roles and "guide" in roles:
+        _first_guide_leads(parties, roles)
     return named_lead
 
 
-def _first_guide_leads(parties: list[_Party]) -> None:
+def _first_guide_leads(parties: list[_Party], roles: list[str]) -> None:
     """A clause whose named bodies only guide (``A、B指导``; ``A指导,B参与``) leads with its
     first guiding body; the others keep their roles. Those who do the work are named nowhere
     in it: the governments the document is addressed to (国办发〔2018〕128号 says so once, in
     its first such clause: 生态环境部指导,试点城市政府负责落实。以下均需试点城市政府落实,不再列出).
     Of the bodies a clause names, the one that guides first answers for the task, as the
     first-listed body does in ``A、B负责``. Where the clause names a body that leads or does
-    the work (``A指导,各区政府负责``), that body leads and the guides guide it."""
-    guide = next((p for p in parties if p.role == "guide"), None)
-    if guide is not None:
-        guide.role = "lead"
+    the work (``A指导,各区政府负责``), that body leads and the guides guide it. ``roles``:
+    the parties' roles, one of them ``guide``."""
+    parties[roles.index("guide")].role = "lead"
 
 
 def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
@@ -1362,27 +1374,21 @@ def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
     names = []
     cursor = 0
     bracketed = _has_bracket(body)  # (most lists have none: no joiner is inside one)
-    first = g.joiner.search(body)  # (a list of one name has none: one search tells)
-    for found in g.joiner.finditer(body, first.start()) if first is not None else ():
-        word = found.group()
-        if bracketed and _inside_brackets(body, found.start()):
+    for found in g.joiner.finditer(body):
+        at = found.start()
+        if bracketed and _inside_brackets(body, at):
             continue  # 各区(县、市)人民政府: one name
-        if word not in g.always_joins:
-            before = body[cursor : found.start()].rstrip()
+        if found.group() not in g.always_joins:
+            before = body[cursor:at].rstrip()
             after = body[found.end() :].lstrip()
             if not (before.endswith(g.body_endings) or after.startswith(g.collective_starts)):
                 continue  # 文化和旅游部: one name
-        names.append(_trimmed(body, cursor, found.start()))
+        name = body[cursor:at].lstrip()  # (the blanks around it trimmed: it ends at ``at``)
+        names.append((name.rstrip(), at - len(name)))
         cursor = found.end()
-    names.append(_trimmed(body, cursor, len(body)))
+    name = body[cursor:].lstrip()
+    names.append((name.rstrip(), len(body) - len(name)))
     return names
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[str, int]:
-    """``text[start:end]`` without the blanks around it, and where what is left starts."""
-    raw = text[start:end]
-    name = raw.lstrip()
-    return name.rstrip(), start + len(raw) - len(name)
 
 
 def _inside_brackets(text: str, at: int) -> bool:
