@@ -61,7 +61,6 @@ class Grammar(NamedTuple):
     tail: LazyPattern  # (manners)(roles) at a segment's end
     role_of: dict[str, str]  # role word → role
     role_words: tuple[str, ...]  # a role word: what every tail ends with, or its object
-    tail_ends: tuple[str, ...]  # how a tail ends: a role word, or its object (相关工作)
     tail_chars: str  # every character a tail may hold: its words' and blanks
     tail_last: frozenset[str]  # what a text holding a tail ends with: a tail end's last, a blank
     cuts: LazyPattern  # what ``_segments`` looks at: its marks, brackets, a 、 after a tail's end
@@ -138,7 +137,6 @@ def grammar() -> Grammar:
         ),
         role_of=role_of,
         role_words=tuple(role_of),
-        tail_ends=tuple(role_of) + tuple(objects),
         tail_chars="".join(sorted(set("".join(manners + list(role_of) + objects)))) + " \t",
         tail_last=tail_last,
         # a clause is cut at its marks, its depth in brackets changes at a bracket, and a 、
@@ -942,17 +940,17 @@ def _label(text: str) -> re.Match[str] | None:
 
 def _tail(g: Grammar, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """``g.tail`` searched in ``text[start:end]``: the role words, with the manners before
-    them, that end a segment. A segment whose last word is no role word (a list's names,
-    most of them) cannot hold a tail and is not searched. A tail holds only its words'
-    characters, so it starts inside the run of them that ends the segment: the search
-    starts there, not at every character of the names before it (searched from the start,
-    a segment of six names cost several times as much)."""
+    them, that end a segment. A segment whose last character ends no role word (a list's
+    names, most of them) cannot hold a tail and is not searched. A tail holds only its
+    words' characters, so it starts inside the run of them that ends the segment: the
+    search starts there, not at every character of the names before it (searched from the
+    start, a segment of six names cost several times as much), and tells at once of a run
+    that is no tail (a test of its ending first, against every role word, cost more than
+    the search it spared)."""
     end = len(text) if end is None else end
     if end <= start or text[end - 1] not in g.tail_last:
         return None  # (most texts: their last character ends no role word, one look tells)
     body = text[start:end].removesuffix("\n")  # (the newline that $ may stand before)
-    if not body.rstrip(" \t").endswith(g.tail_ends):
-        return None
     return g.tail.search(text, start + len(body.rstrip(g.tail_chars)), end)
 
 
@@ -1004,8 +1002,12 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
             body, scope = _without_scope(g, body)
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 state.vague = state.vague or vague
-        names = _one_each(g, body, _names(g, body))
-        places = _places(g, body, names)
+        names = _names(g, body)
+        # a 各 (有关) in a list of names may distribute over the kinds after it (most: none)
+        each = len(names) > 1 and _holds_any(body, g.each_marks)
+        if each:
+            names = _one_each(g, body, names)
+        places = _places(g, names, each)
         for name, name_start in names:
             if "等" in name:  # (most names: none closes its own group, A等相关单位)
                 name, inner_vague = _strip_vague_inside(g, name)
@@ -1022,11 +1024,12 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
     return len(state.parties) - before
 
 
-def _places(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozenset[str]:
+def _places(g: Grammar, names: list[tuple[str, int]], each: bool) -> frozenset[str]:
     """The names of a list that stand for places, each the collective of a place's bodies,
     not one body: for their governments (``_governed_places``), bare kinds after 各
-    (``_each_kinds``), places sharing the list's last ending (``_shared_kind``). Each is
-    told by the names around it: a list of one name has none."""
+    (``_each_kinds``, where ``each``: the list holds one of ``each_marks``), places sharing
+    the list's last ending (``_shared_kind``). Each is told by the names around it: a list
+    of one name has none."""
     if len(names) < 2:
         return frozenset()
     last = names[-1][0]
@@ -1034,10 +1037,11 @@ def _places(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozenset[st
         last.endswith(g.government_endings)  # (else no place is governed)
         or last.endswith(g.shared_place_endings)  # (else no kind is shared: ``_shared_kind``
         or _bare_place(g, names[0][0])  # needs that, or the first name a bare place)
-        or _holds_any(body, g.each_marks)  # (else no kind follows a 各: ``_each_kinds``)
+        or each  # (else no kind follows a 各: ``_each_kinds``)
     ):
         return frozenset()  # most lists: bodies' names, the last no government's
-    return _governed_places(g, names) | _each_kinds(g, body, names) | _shared_kind(g, names)
+    kinds = _each_kinds(g, names) if each else frozenset()
+    return _governed_places(g, names) | kinds | _shared_kind(g, names)
 
 
 def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
@@ -1094,9 +1098,10 @@ def _one_each(g: Grammar, body: str, names: list[tuple[str, int]]) -> list[tuple
     ``各市、县〔区〕政府`` (赣府厅发〔2020〕4号), ``各县、市、区政府`` (滁州市 2020), ``有关设区市、县〔区〕
     人民政府`` (赣府发〔2020〕8号) are each the governments of many places, one subject that leads
     or takes part as a whole. Without the government the kinds stay parties of their own, more
-    of the same collective (各镇、街道; 各区、县级市)."""
-    if g.each_kind is None or len(names) < 2 or not _holds_any(body, g.each_marks):
-        return names  # (most lists: no name opens with 各 or 有关, which the body tells)
+    of the same collective (各镇、街道; 各区、县级市). Asked of a list of two names or more
+    holding one of ``each_marks`` (no other has a name opening with 各 or 有关)."""
+    if g.each_kind is None:
+        return names
     merged: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []  # a collective and the bare kinds after it
 
@@ -1133,12 +1138,11 @@ def _opens_each(g: Grammar, name: str) -> bool:
     )
 
 
-def _each_kinds(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozenset[str]:
+def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     """Bare kinds of place that a 各 before them distributes over: the 县级市 of
     ``各区、县级市``, the 街道 of ``各镇、街道``. A kind alone names no place: after a
-    collective (各区, 有关县) it is more of the same; elsewhere it stays to be read."""
-    if not _holds_any(body, g.each_marks):
-        return frozenset()  # (most lists: no 各 nor 有关 in them)
+    collective (各区, 有关县) it is more of the same; elsewhere it stays to be read. Asked of
+    a list holding one of ``each_marks`` (no other has a 各 nor an 有关)."""
     found: set[str] = set()
     each = False
     for name, _ in names:
