@@ -40,6 +40,8 @@ NOT_FOR_A_TEXT_PLAN = (
     "checker.products.report",
     "checker.products.diff",
     "checker.products.review",
+    # the commands other than lint, declared when one of them is asked for
+    "checker.commandline.others",
 )
 
 #: every module of ours a lint whose plan comes from the result cache imports: the command
@@ -64,6 +66,7 @@ FOR_A_CACHE_HIT = {
     "checker.commandline",
     "checker.commandline.cli",
     "checker.commandline.commands",
+    "checker.commandline.options",
     "checker.knowledge",
     "checker.knowledge.data",
     "checker.locale",
