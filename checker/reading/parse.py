@@ -1266,15 +1266,15 @@ def build_task(
         pieces = [(s, e) for s, e in pieces if e > s] or [pieces[0]]
     folded, joined = _task_text(source, pieces)
     offsets = source_offsets(pieces)
+    first, last = pieces[0][0], pieces[-1][1]
     # (offset in folded, clause) of unbracketed lines: never the task's first line
     bare = _bare_clauses(source, pieces) if len(pieces) > 1 else []
-    if not bare and ":" in source.folded[pieces[-1][0] : pieces[-1][1]]:
+    if not bare and source.folded.find(":", pieces[-1][0], last) != -1:
         bare = _closing_label(source, pieces)
-    bracketed = folded[: bare[0][0]] if bare else folded
-    groups, final, clause_groups = task_groups(bracketed)
-    body_end = groups[final][0] if final is not None else len(bracketed)
-    body = folded[:body_end].rstrip()
-    clauses = _titled_clause(source, draft)
+    groups, final, clause_groups, body_length = task_groups(
+        folded[: bare[0][0]] if bare else folded
+    )
+    clauses = [] if draft.titled is None else [_titled_clause(source, draft.titled)]
     for n in clause_groups:
         clauses.append(_clause(source, folded, groups[n], offsets))
     for _, clause in bare:
@@ -1282,24 +1282,20 @@ def build_task(
     if running is not None and not clauses:  # a clause in the running text, if any
         clauses = _running(source, draft.segments, running)
         if clauses:
-            body = _before_closing(folded, clauses[-1], offsets) or body
+            body_length = _before_closing(folded, clauses[-1], offsets, body_length)
     parens = (  # most tasks' only group is their clause
-        _parens(source, bracketed, joined, groups, clause_groups, final, offsets)
+        _parens(source, folded, joined, groups, clause_groups, final, offsets)
         if len(groups) > len(clause_groups)
         else ()
     )
-    first, last = pieces[0][0], pieces[-1][1]
-    number_text = draft.number_text
     starts = source.line_starts
-    start = draft.number_start if draft.item_start is None else draft.item_start
-    body_span_end = offsets[len(body) - 1] + 1 if body else first
     return Task(
-        numeral_value(number_text),
-        number_text,
+        numeral_value(draft.number_text),
+        draft.number_text,
         Span(draft.number_start, draft.number_end, starts),
-        Span(start, last, starts),
-        joined[: len(body)],
-        Span(first, body_span_end, starts),
+        Span(draft.number_start if draft.item_start is None else draft.item_start, last, starts),
+        joined[:body_length],
+        Span(first, offsets[body_length - 1] + 1 if body_length else first, starts),
         tuple(clauses),
         parens,
         draft.breaks,
@@ -1310,28 +1306,28 @@ def build_task(
     )
 
 
-def _titled_clause(source: Source, draft: Draft) -> list[Clause]:
+def _titled_clause(source: Source, titled: tuple[int, int]) -> Clause:
     """The clause the task's title is, where it names the lead of the measures under it
-    (（三）省编办牵头的工作 / 1.… / 协同单位:…): the task's first clause; else none."""
-    if draft.titled is None:
-        return []
-    start, end = draft.titled
+    (（三）省编办牵头的工作 / 1.… / 协同单位:…, ``Draft.titled``): the task's first clause."""
+    start, end = titled
     span = Span(start, end, source.line_starts)
-    return [parse_clause(source, source.folded[start:end], start, span)]
+    return parse_clause(source, source.folded[start:end], start, span)
 
 
 @per_text()
-def task_groups(folded: str) -> tuple[tuple[Group, ...], int | None, tuple[int, ...]]:
+def task_groups(folded: str) -> tuple[tuple[Group, ...], int | None, tuple[int, ...], int]:
     """A task text's bracket groups, the one that is its clause (``clause_group``: None
-    where none is) and every clause group in order, those inside the task before it. Kept
-    per text: a task carries over from draft to draft of a plan."""
+    where none is), every clause group in order, those inside the task before it, and the
+    length of its body (its text before the clause, blanks aside). Kept per text: a task
+    carries over from draft to draft of a plan."""
     groups = bracket_groups(folded)
     final = clause_group(folded, groups)
     # the clauses before the final one (none when the final clause is the first group)
     clauses = _inner_clause_groups(folded, groups, final) if final != 0 else []
     if final is not None:
         clauses.append(final)
-    return tuple(groups), final, tuple(clauses)
+    body = folded[: groups[final][0]] if final is not None else folded
+    return tuple(groups), final, tuple(clauses), len(body.rstrip())
 
 
 def _running(source: Source, segments: Pieces, running: RunningClauses) -> list[Clause]:
@@ -1347,13 +1343,14 @@ def _running(source: Source, segments: Pieces, running: RunningClauses) -> list[
     return clauses
 
 
-def _before_closing(folded: str, clause: Clause, offsets: Sequence[int]) -> str | None:
-    """The task's body before a clause written as its closing sentence (……。市商务委负责。),
-    or None where the clause does not close the task."""
+def _before_closing(folded: str, clause: Clause, offsets: Sequence[int], body: int) -> int:
+    """The length of the task's body before a clause written as its closing sentence
+    (……。市商务委负责。); ``body``, the length it has, where the clause does not close the
+    task (or nothing is before it)."""
     at = bisect_left(offsets, clause.span.start)  # its place in the task's joined text
     if folded[at + len(clause.inner) :].strip().rstrip("。;"):
-        return None
-    return folded[:at].rstrip()
+        return body
+    return len(folded[:at].rstrip()) or body
 
 
 def _task_text(source: Source, pieces: Pieces) -> tuple[str, str]:
