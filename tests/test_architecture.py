@@ -211,7 +211,7 @@ def test_every_module_in_rules_is_found_and_registers_a_rule():
 def test_outputs_go_through_the_formats_registry():
     """Outside formats/, nothing imports a format module: every output is asked of the
     registry (``formats.render``), and the CLI's --format choices are the registry's."""
-    from checker.commandline.cli import cli
+    from checker.commandline.cli import all_commands
     from checker.products.formats import choices
 
     graph = import_graph()
@@ -225,7 +225,7 @@ def test_outputs_go_through_the_formats_registry():
         ("agencies", "agencies"),
         ("rules", "rules"),
     ):
-        option = next(p for p in cli.commands[command].params if p.name == "fmt")
+        option = next(p for p in all_commands()[command].params if p.name == "fmt")
         assert list(option.type.choices) == choices(output)
 
 

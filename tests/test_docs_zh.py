@@ -15,7 +15,7 @@ from checker import locale
 from checker.checking.config import KEYS, from_mapping
 from checker.checking.registry import declared_options
 from checker.checking.rules import builtin_rules
-from checker.commandline.cli import cli
+from checker.commandline.cli import all_commands
 
 from .conftest import ROOT
 
@@ -100,7 +100,7 @@ def _command_lines():
 @pytest.mark.parametrize(("page", "line"), list(_command_lines()))
 def test_every_command_shown_exists_with_its_options(page, line):
     words = shlex.split(line)[1:]
-    command = cli.commands.get(words[0])
+    command = all_commands().get(words[0])
     assert command is not None, (page, line)
     options = {
         opt for param in command.params if isinstance(param, click.Option) for opt in param.opts

@@ -13,7 +13,7 @@ import sys
 import click
 import pytest
 
-from checker.commandline.cli import cli, main
+from checker.commandline.cli import all_commands, cli, main
 
 from .conftest import PLAN_2024
 from .test_cli import invoke
@@ -359,7 +359,7 @@ def test_missing_baseline_is_an_error_unless_written(tmp_path):
 
 # -- help, usage errors, did you mean ----------------------------------------------------
 def _commands():
-    return [cli, *cli.commands.values()]
+    return [cli, *all_commands().values()]
 
 
 def test_every_option_has_help_and_file_options_say_file():

@@ -283,9 +283,22 @@ def _agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
     """The uses ``AgencyNames`` holds, in order: each distinct name looked up once (the 2024
     plan writes 43 names 230 times), and, where the plan names local bodies or unknown
     ones, each use read with the level prefix its list or document shares."""
-    pairs = [(task, agency) for task in plan.rows_and_tasks for agency in task.agencies]
-    known = {name: registry.lookup(name) for name in dict.fromkeys(a.name for _, a in pairs)}
-    uses = tuple([(task, agency, known[agency.name]) for task, agency in pairs])
+    tasks = plan.rows_and_tasks
+    named = [task.agencies for task in tasks]
+    known = {
+        name: registry.lookup(name)
+        for name in dict.fromkeys(agency.name for agencies in named for agency in agencies)
+    }
+    # the uses made once, with no list of (task, agency) pairs before them: in a plan of
+    # thousands of tasks, such a list outlives enough allocations to go through the garbage
+    # collector's full collections
+    uses = tuple(
+        [
+            (task, agency, known[agency.name])
+            for task, agencies in zip(tasks, named, strict=True)
+            for agency in agencies
+        ]
+    )
     # no local body, none unknown: no list shares a level prefix
     if all(f is not None and not registry.is_mirrored(f.agency) for f in known.values()):
         return uses
@@ -535,6 +548,8 @@ def clause_participants(
     result = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
+            if len(clause.agencies) < 2:
+                continue  # no two participants: most clauses
             others = [agency for agency in clause.agencies if agency.role != "lead"]
             if len(others) < 2:
                 continue

@@ -1,7 +1,8 @@
 """The command line as click declares it: options, help, usage errors, in two languages.
 
 Each command is a thin wrapper that turns options into a call (``lint``'s work is in
-``commands``) and results into exit codes. ``main`` is the ``plancheck`` console script.
+``commands``) and results into exit codes. ``lint`` is declared here, the other commands in
+``others``, when one of them is needed. ``main`` is the ``plancheck`` console script.
 
 Exit status: 0 no findings (or --exit-zero), 1 findings, 2 usage or input error. Every error
 is one line on stderr, never a traceback.
@@ -11,111 +12,64 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..base.errors import Reason, UsageError, os_reason
-from ..products.formats import RenderOptions, choices, render
+from ..base.errors import Reason
 from . import commands
 from .commands import LANGUAGES, guarded
+from .options import (
+    CONFIG_OPTION,
+    IGNORE_OPTION,
+    LANG_KEY,
+    LANG_OPTION,
+    LANGS,
+    SELECT_OPTION,
+    Command,
+    format_option,
+)
 
-LANGS = click.Choice(list(LANGUAGES))
-
-
-def _format_option(output: str):
-    """The --format option of a command, its choices from the formats registry."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices(output)),
-        default="text",
-        show_default=True,
-        help="Output format.",
-    )
-
-
-#: where the language is kept between ``plancheck --lang en`` and the command after it
-_LANG_KEY = "plancheck.lang"
+if TYPE_CHECKING:
+    import gettext
 
 
 def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     if value:
-        ctx.meta[_LANG_KEY] = value
+        ctx.meta[LANG_KEY] = value
 
 
-def _command_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
-    """A command's --lang, else the one given before the command, else $PLANCHECK_LANG
-    (click reads it), else Chinese."""
-    return value or ctx.meta.get(_LANG_KEY) or "zh"
+#: the commands ``others`` declares: a lint needs none of them, so they are declared when
+#: one is asked for, or when the group lists its commands (help, completion)
+OTHER_COMMANDS = ("agencies", "clean", "diff", "init", "report", "review", "rule", "rules")
 
 
-LANG_OPTION = click.option(
-    "--lang",
-    type=LANGS,
-    default=None,
-    envvar="PLANCHECK_LANG",
-    callback=_command_lang,
-    help="Language of messages and reports: zh (Chinese, the default) or en (English).",
-)
-
-
-#: options several commands share, written once (their help is translated by its text)
-SELECT_OPTION = click.option(
-    "--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00)."
-)
-IGNORE_OPTION = click.option("--ignore", metavar="CODES", help="Codes or prefixes to skip.")
-CONFIG_OPTION = click.option(
-    "--config",
-    "config_path",
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="Use this config file instead of the nearest .plancheck.yaml.",
-)
-
-
-class _Formatter(click.HelpFormatter):
-    """click's help formatter, its section headings ("Options:") worded by the catalogue,
-    colon included (选项：, as 用法： is)."""
-
-    def write_heading(self, heading: str) -> None:
-        from gettext import gettext
-
-        self.write(f"{'':>{self.current_indent}}{gettext('{heading}:').format(heading=heading)}\n")
-
-
-class _Context(click.Context):
-    formatter_class = _Formatter
-
-
-class _Command(click.Command):
-    """A command whose help option speaks the language of the run: click makes that option
-    once per command and keeps it, so its help is worded again each time it is asked."""
-
-    context_class = _Context
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        from gettext import gettext
-
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = gettext("Show this message and exit.")
-        return option
-
-
-class _Commands(_Command, click.Group):
+class _Commands(Command, click.Group):
     """The command group; a mistyped command is answered with the nearest one, as a
-    mistyped option is (click suggests options, not commands)."""
+    mistyped option is (click suggests options, not commands). ``lint`` is declared here,
+    the ``OTHER_COMMANDS`` in ``others`` on first need (click's lazy-loading pattern:
+    ``list_commands`` and ``get_command``)."""
 
-    command_class = _Command
+    command_class = Command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *OTHER_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in OTHER_COMMANDS:
+            all_commands()
+        return super().get_command(ctx, cmd_name)
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
         name = args[0] if args else ""
-        if name and not name.startswith("-") and name not in self.commands:
+        known = self.list_commands(ctx)
+        if name and not name.startswith("-") and name not in known:
             import difflib
             from gettext import gettext, ngettext
 
-            near = difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.5)
+            near = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
             if near:
                 message = gettext("No such command {name!r}.").format(name=name)
                 hint = ngettext(
@@ -143,7 +97,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@_format_option("lint")
+@format_option("lint")
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output."
 )
@@ -226,199 +180,6 @@ def lint(
     commands.lint(**locals())  # every option by its name, as commands.lint names them
 
 
-@cli.command()
-@click.argument("plan", metavar="PLAN")
-@click.option(
-    "--previous",
-    metavar="FILE",
-    type=click.Path(),
-    help="Last year's plan, for the carry-over summary.",
-)
-@click.option(
-    "-o", "--output", metavar="FILE", help="Output file (default reports/<plan name>.html)."
-)
-@LANG_OPTION
-def report(plan, previous, output, lang) -> None:
-    """HTML report for next year's drafting."""
-    from ..products.report import default_output, write_report
-
-    target = output or default_output(plan)
-    made = commands.check_output(target)  # the default reports/ too: its folder made, and said
-    commands.refuse_overwrite(target, [plan, previous])
-    try:
-        write_report(plan, previous, output, lang, commands.specs())
-    except OSError as error:
-        raise UsageError(
-            "{path}: cannot write the output ({reason})", path=target, reason=os_reason(error)
-        ) from None
-    commands.say_folder_made(made, target, lang)
-    click.echo(str(target))
-
-
-@cli.command()
-@click.argument("old", metavar="OLD")
-@click.argument("new", metavar="NEW")
-@_format_option("diff")
-@click.option(
-    "-o", "--output", metavar="FILE", help="Write the diff to FILE instead of standard output."
-)
-@click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ, 0 when they do not.")
-@LANG_OPTION
-def diff(old, new, fmt, output, exit_code, lang) -> None:
-    """Task-level diff of two annual plans."""
-    from ..products.diff import diff_files
-
-    made = commands.check_output(output)
-    commands.refuse_overwrite(output, [old, new])
-    result = diff_files(old, new)
-    commands.emit(render(fmt, result, RenderOptions(lang=lang), output="diff"), output)
-    commands.say_folder_made(made, output, lang)
-    if exit_code and result.differs():
-        sys.exit(1)
-
-
-@cli.command()
-@click.argument("draft", metavar="DRAFT", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="The review copy (default DRAFT.reviewed.docx; never the draft itself).",
-)
-@click.option(
-    "--unsafe-fixes",
-    is_flag=True,
-    help="Also make the fixes that need a drafter's check tracked changes.",
-)
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Replace a review copy that already exists (the drafter may have worked in it).",
-)
-@SELECT_OPTION
-@IGNORE_OPTION
-@CONFIG_OPTION
-@LANG_OPTION
-def review(draft, output, unsafe_fixes, force, select, ignore, config_path, lang) -> None:
-    """A Word copy of the draft with findings as comments and fixes as tracked changes."""
-    from .. import locale
-    from ..products.review import ReviewOptions, default_output
-    from ..products.review import review as make_review
-
-    made = commands.check_output(output)
-    options = ReviewOptions(
-        lang=lang,
-        unsafe_fixes=unsafe_fixes,
-        select=commands.codes(select),
-        ignore=commands.codes(ignore),
-        config_path=config_path,
-        force=force,
-    )
-    try:
-        result = make_review(draft, output, options, list(commands.specs().values()))
-    except OSError as error:
-        raise UsageError(
-            "{path}: cannot write the output ({reason})",
-            path=output or default_output(Path(draft)),  # the copy, not the draft it reads
-            reason=os_reason(error),
-        ) from None
-    commands.say_folder_made(made, result.output, lang)
-    click.echo(
-        locale.text(
-            lang,
-            "review_written",
-            path=result.output,
-            comments=result.comments,
-            changes=result.changes,
-        )
-    )
-
-
-@cli.command()
-@click.argument("plan", metavar="PLAN")
-@_format_option("agencies")
-@click.option(
-    "--init",
-    "init",
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="Write a registry skeleton of the names no registry knows to FILE (never overwritten).",
-)
-@CONFIG_OPTION
-@LANG_OPTION
-def agencies(plan, fmt, init, config_path, lang) -> None:
-    """Each agency with the tasks it leads and joins."""
-    from ..checking.local import init_registry, registry_for
-    from ..products.agency_table import agency_table
-    from ..reading.sniff import read_plan
-
-    if init is not None:
-        from functools import partial
-
-        from .. import locale
-
-        count = init_registry(plan, init, partial(locale.text, lang), config_path)
-        key = "init_written" if count else "init_none"
-        click.echo(locale.text(lang, key, path=init, count=count, plan=plan))
-        return
-    table = agency_table(read_plan(plan), registry_for(plan, config_path))
-    click.echo(render(fmt, table, RenderOptions(lang=lang), output="agencies"), nl=False)
-
-
-@cli.command("init")
-@click.argument(
-    "folder",
-    metavar="FOLDER",
-    required=False,
-    default=".",
-    type=click.Path(path_type=Path, file_okay=False),
-)
-@LANG_OPTION
-def init_command(folder, lang) -> None:
-    """Write a commented .plancheck.yaml into FOLDER (default: the current folder); never over an existing config."""
-    from .. import locale
-    from ..products.config_file import write_config
-
-    target = write_config(folder, lang, commands.specs().values())
-    click.echo(locale.text(lang, "config_written", path=target))
-
-
-@cli.command("clean")
-@LANG_OPTION
-def clean_command(lang) -> None:
-    """Remove plancheck's cache files (results, parsed rule data, checked configurations)."""
-    from .. import locale
-
-    folder, count, size = commands.clean_cache()
-    if count:
-        kilobytes = f"{size / 1024:,.0f}" if size >= 1024 else f"{size / 1024:.1f}"
-        click.echo(locale.text(lang, "cache_cleaned", count=count, size=kilobytes, folder=folder))
-    else:
-        click.echo(locale.text(lang, "cache_empty", folder=folder))
-
-
-@cli.command("rules")
-@_format_option("rules")
-@LANG_OPTION
-def rules_command(fmt, lang) -> None:
-    """The rule catalogue."""
-    specs = commands.specs()
-    click.echo(render(fmt, specs, RenderOptions(lang=lang), output="rules"), nl=False)
-
-
-@cli.command("rule")
-@click.argument("code", metavar="CODE")
-@LANG_OPTION
-def rule_command(code, lang) -> None:
-    """One rule explained: what it checks, why, examples, how to fix."""
-    specs = commands.specs()
-    spec = specs.get(code.upper())
-    if spec is None:
-        raise UsageError("unknown rule code '{code}' (see: plancheck rules)", code=code)
-    click.echo(render("text", spec, RenderOptions(lang=lang), output="rule"), nl=False)
-
-
 def _argv_lang(args: list[str]) -> str:
     """--lang from the command line, for errors raised before click has parsed it and for
     click's own messages and help: the last one, as click takes the last (a repeated
@@ -436,6 +197,22 @@ def _argv_lang(args: list[str]) -> str:
     return lang or os.environ.get("PLANCHECK_LANG") or "zh"
 
 
+def all_commands() -> dict[str, click.Command]:
+    """Every command by name, ``OTHER_COMMANDS`` declared first if they are not yet, and
+    worded in the language the run speaks."""
+    if not set(OTHER_COMMANDS) <= set(cli.commands):
+        from .others import COMMANDS
+
+        for command in COMMANDS:
+            cli.add_command(command)
+            _speak(command, _spoken)
+    return cli.commands
+
+
+#: the language ``use_language`` last set: a command declared later is worded in it
+_spoken = "en"
+
+
 def use_language(lang: str) -> None:
     """Speak one language: click's own words (usage errors, help headings) through gettext,
     click's own i18n hook, from the language's catalogue (``locale.CATALOGS``), and each
@@ -448,15 +225,37 @@ def use_language(lang: str) -> None:
     os.environ["LANGUAGE"] = lang  # what gettext reads to choose the catalogue
     gettext.bindtextdomain(locale.CLICK_DOMAIN, str(locale.CATALOGS))
     gettext.textdomain(locale.CLICK_DOMAIN)
-    helps: dict[str, str] = locale.catalogue(lang).HELP
+    global _spoken
+    _spoken = lang
     for command in [cli, *cli.commands.values()]:
-        english = ENGLISH_HELP.setdefault(command, command.help or "")
-        command.help = helps.get(english, english)
-        command.short_help = None
-        for param in command.params:
-            if isinstance(param, click.Option):
-                english = ENGLISH_HELP.setdefault(param, param.help or "")
-                param.help = helps.get(english) or gettext.gettext(english)
+        _speak(command, lang)
+
+
+def _speak(command: click.Command, lang: str) -> None:
+    """A command's help and its options' in ``lang``, from the English they were declared
+    with (kept in ``ENGLISH_HELP``): the HELP table's words, else click's catalogue's."""
+    from .. import locale
+
+    helps: dict[str, str] = locale.catalogue(lang).HELP
+    english = ENGLISH_HELP.setdefault(command, command.help or "")
+    command.help = helps.get(english, english)
+    command.short_help = None
+    for param in command.params:
+        if isinstance(param, click.Option):
+            english = ENGLISH_HELP.setdefault(param, param.help or "")
+            param.help = helps.get(english) or _click_catalogue(lang).gettext(english)
+
+
+@cache
+def _click_catalogue(lang: str) -> gettext.NullTranslations:
+    """click's words in ``lang``, found on disk once (gettext.gettext looks at each call)."""
+    import gettext
+
+    from .. import locale
+
+    return gettext.translation(
+        locale.CLICK_DOMAIN, str(locale.CATALOGS), languages=[lang], fallback=True
+    )
 
 
 def click_message(error: click.ClickException) -> str:

@@ -11,6 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..base.lazyre import LazyPattern
+from ..base.memo import per_text
 from ..knowledge.laws import Law, catalogue, wording
 from .model import Plan
 
@@ -137,32 +138,39 @@ def _after_last_mark(words: str) -> str:
 
 
 def _actions(text: str, matches: list[re.Match[str]]) -> list[str]:
-    verbs = _verbs()
+    """What the sentence asks of each title: that of its chain (``_action``)."""
     actions = [""] * len(matches)
     for chain in _chains(text, matches):
-        first, last = matches[chain[0]], matches[chain[-1]]
-        # the clause's words before the title (a comma ends what a verb can reach)
-        before = _after_last_mark(text[max(0, first.start() - 6) : first.start()])
-        after = text[last.end() : last.end() + 6]
-        if any(marker in before for marker in verbs.done):
-            action = ""  # told as done: 已出台《…》, 相继制定《…》
-        elif _after_verb(after, verbs.revise_after, verbs.since):
-            action = "revise"
-        elif _after_verb(after, verbs.make_after, verbs.since):
-            action = "make"
-        elif after.startswith(verbs.make_after + verbs.revise_after):
-            action = ""  # a time, not a task: 《…》出台以来
-        elif after and not after.startswith(verbs.object_ends):
-            action = ""  # the title qualifies another object: 制定《专利法》实施细则
-        elif before.endswith(verbs.revise_before):
-            action = "revise"
-        elif before.endswith(verbs.make_before):
-            action = "make"
-        else:
-            action = ""
+        start, end = matches[chain[0]].start(), matches[chain[-1]].end()
+        action = _action(text[max(0, start - 6) : start], text[end : end + 6])
         for n in chain:
             actions[n] = action
     return actions
+
+
+@per_text()
+def _action(before: str, after: str) -> str:
+    """What a chain of titles is asked: ``make``, ``revise`` or "", read from the few
+    characters ``before`` its first title and ``after`` its last. Kept per pair of texts:
+    a plan's drafts and its years cite the same titles in the same words."""
+    verbs = _verbs()
+    # the clause's words before the title (a comma ends what a verb can reach)
+    before = _after_last_mark(before)
+    if any(marker in before for marker in verbs.done):
+        return ""  # told as done: 已出台《…》, 相继制定《…》
+    if _after_verb(after, verbs.revise_after, verbs.since):
+        return "revise"
+    if _after_verb(after, verbs.make_after, verbs.since):
+        return "make"
+    if after.startswith(verbs.make_after + verbs.revise_after):
+        return ""  # a time, not a task: 《…》出台以来
+    if after and not after.startswith(verbs.object_ends):
+        return ""  # the title qualifies another object: 制定《专利法》实施细则
+    if before.endswith(verbs.revise_before):
+        return "revise"
+    if before.endswith(verbs.make_before):
+        return "make"
+    return ""
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -154,9 +154,11 @@ def _blank_inside(text: str, party: AgencyRef) -> str | None:
     unprefixed 工信局 may be read as its own body (the name then longer than what is written):
     the text still holds the blanks."""
     written = text[party.span.start : party.span.end]
-    if written == party.name or not any(c.isspace() for c in written):
+    if written == party.name:
         return None  # nearly every name: written as read
     closed = "".join(written.split())
+    if closed == written:
+        return None  # no blank inside: read otherwise (a shared level prefix added)
     return closed if party.name.endswith(closed) else None
 
 
@@ -499,6 +501,16 @@ def _bare_list(inner: str) -> bool:
     return is_bare_list(fold(inner))
 
 
+def _shared_clauses(tasks: tuple[Task, ...]) -> Iterator[tuple[Task, Clause]]:
+    """Each clause that names two agencies or more, with its task, as the tasks are read
+    (no list of them: in a plan of thousands of tasks, such a list's pairs outlive enough
+    allocations to go through the garbage collector's full collections)."""
+    for task in tasks:
+        for clause in task.clauses:
+            if len(clause.agencies) > 1:
+                yield task, clause
+
+
 def _end_of(task: Task) -> Span:
     """Where the closing lead statement is missing: the end of the plan's last task, after
     which the drafter adds it (the clause that closes the task, else its text), not the
@@ -512,18 +524,17 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 1.推进改革。(科技部、财政部按职责分工负责)
     Good: 1.推进改革。(科技部、财政部按职责分工负责)\\n上述各项任务分工中,由多个部门负责的,列第一位的部门为牵头部门,其他为参与部门。
     """
-    clauses = [(t, c) for t in plan.rows_and_tasks for c in t.clauses]
-    shared = [(t, c) for t, c in clauses if len(c.agencies) > 1]
-    stated = any(c.lead_note for _, c in clauses) or any(
+    tasks = plan.rows_and_tasks
+    stated = any(c.lead_note for t in tasks for c in t.clauses) or any(
         "牵头" in p.text and any(word in p.text for word in words("first_place"))
         for p in plan.paragraphs
     )
     if not stated and issuer_kind(plan) in ("department", None):
         # only a single department's plan must say who leads (rules/layout.yaml, issuers:);
         # a 责任单位 list names bodies jointly responsible: it claims no lead to explain
-        unmarked = [(t, c) for t, c in shared if _claims_first_lead(c)]
+        unmarked = [t for t, c in _shared_clauses(tasks) if _claims_first_lead(c)]
         if unmarked:
-            last = plan.tasks[-1] if plan.tasks else unmarked[-1][0]
+            last = plan.tasks[-1] if plan.tasks else unmarked[-1]
             # the finding is the last task's, after which the statement goes: its number
             # (JSON ``task``, a per-task ignore, a baseline entry) as its place is
             yield ctx.finding(
@@ -535,7 +546,7 @@ def lead_statement(plan: Plan, ctx: Context) -> Iterator[Finding]:
         # document, a coordinating body's, a joint one), which a clause's own 牵头 overrides:
         # 牵头 marks the lead wherever it stands, and no statement of the document disagrees
         return
-    for task, clause in shared:
+    for task, clause in _shared_clauses(tasks):
         if not any(a.role == "lead" for a in clause.agencies):
             continue  # no lead at all: G008 says so
         if clause.lead_marked and clause.agencies and clause.agencies[0].role != "lead":

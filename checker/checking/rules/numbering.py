@@ -94,15 +94,8 @@ def _items(plan: Plan, level: int, documents: tuple[int, ...]) -> list[_Item]:
     tasks = [t for t in plan.tasks if t.level == level]
     if plan.tables:
         tasks = [t for t in tasks if not plan.in_table(t)]
-    entries: list[tuple[int, int, Span, Task | None]] = [
-        (t.number_span.start, t.number, t.number_span, t) for t in tasks
-    ]
-    entries += [
-        (h.numeral_span.start, h.value, h.numeral_span, None)
-        for h in plan.headings
-        if h.level == level
-    ]
-    if not entries:
+    headings = [h for h in plan.headings if h.level == level]
+    if not tasks and not headings:
         return []  # a level the plan does not number (most plans use two or three of four)
     parents = sorted(
         [h.span.start for h in plan.headings if h.level < level]
@@ -110,17 +103,37 @@ def _items(plan: Plan, level: int, documents: tuple[int, ...]) -> list[_Item]:
         + list(documents)
     )
     framed = _framed(plan, level, documents)
-    return [
+    # the items made directly, tasks then headings, and put in text order (a stable sort:
+    # no list of entries to sort first, whose tuples a plan of thousands of tasks would
+    # carry through the garbage collector's full collections)
+    items = [
         _Item(
-            number,
-            span,
-            task,
-            bisect_left(parents, start),
-            bisect_left(documents, start),
-            task is None and span.start in framed,
+            t.number,
+            t.number_span,
+            t,
+            bisect_left(parents, t.number_span.start),
+            bisect_left(documents, t.number_span.start),
         )
-        for start, number, span, task in sorted(entries, key=lambda e: e[0])
+        for t in tasks
     ]
+    items += [
+        _Item(
+            h.value,
+            h.numeral_span,
+            None,
+            bisect_left(parents, h.numeral_span.start),
+            bisect_left(documents, h.numeral_span.start),
+            h.numeral_span.start in framed,
+        )
+        for h in headings
+    ]
+    items.sort(key=_start)
+    return items
+
+
+def _start(item: _Item) -> int:
+    """Where an item's numeral starts: items are put in text order by it."""
+    return item.span.start
 
 
 def _framed(plan: Plan, level: int, documents: tuple[int, ...]) -> frozenset[int]:
@@ -315,10 +328,12 @@ def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set
 
 class _Numbered(NamedTuple):
     """One numbered sequence of tasks (the text's task level, or a task table) with its
-    duplicates and misplaced items and, per unit, the missing numbers those explain."""
+    units (``_units``, kept for N002's gaps), its duplicates and misplaced items and, per
+    unit, the missing numbers those explain."""
 
     sequence: _Sequence
     level: int
+    units: list[list[int]]
     verdicts: list[tuple[int, str, int | None]]
     explained: list[set[int]]
 
@@ -341,11 +356,12 @@ def _verdicts(plan: Plan, documents: tuple[int, ...]) -> list[_Numbered]:
     for sequence, level in sequences:
         verdicts: list[tuple[int, str, int | None]] = []
         explained: list[set[int]] = []
-        for unit in _units(sequence):
+        units = _units(sequence)
+        for unit in units:
             found, missing = _analyse([sequence.effective[n] for n in unit])
             verdicts += [(unit[i], kind, slot) for i, kind, slot in found]
             explained.append(missing)
-        numbered.append(_Numbered(sequence, level, verdicts, explained))
+        numbered.append(_Numbered(sequence, level, units, verdicts, explained))
     return numbered
 
 
@@ -405,7 +421,7 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     sequence, level = numbered.sequence, numbered.level
-    for unit, unit_explained in zip(_units(sequence), numbered.explained, strict=True):
+    for unit, unit_explained in zip(numbered.units, numbered.explained, strict=True):
         present = {sequence.effective[n] for n in unit}
         ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
         # the numbers a gap may skip: the union made once for the unit, not once for each
