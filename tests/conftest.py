@@ -66,3 +66,16 @@ def _own_cache_dir(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("plancheck-cache")))
         yield
+
+
+@pytest.fixture(scope="session")
+def plancheck_command() -> str:
+    """The ``plancheck`` console script installed beside the interpreter running the tests:
+    the one this checkout installed. The first ``plancheck`` on PATH may be an older global
+    install (a pyenv shim, another venv) that would test that install, not this one."""
+    import sys
+
+    beside = Path(sys.executable).with_name("plancheck")
+    if not beside.exists():
+        pytest.skip("plancheck is not installed beside this interpreter (pip install -e .)")
+    return str(beside)

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import click
 import pytest
@@ -255,14 +254,10 @@ def test_bad_config_is_one_line(tmp_path, content, chinese, english):
         assert "未发现问题" not in result.stdout and "No problems" not in result.stdout
 
 
-def test_installed_command_outside_the_repo(tmp_path):
-    """After ``pip install .`` the rule data ships with the package. The command is the one
-    installed beside the interpreter running the tests (an older global install first on
-    PATH would test that install, not this one)."""
-    beside = Path(sys.executable).with_name("plancheck")
-    exe = str(beside) if beside.exists() else shutil.which("plancheck")
-    if exe is None:
-        pytest.skip("plancheck is not installed")
+def test_installed_command_outside_the_repo(tmp_path, plancheck_command):
+    """After ``pip install .`` the rule data ships with the package (the command is the one
+    installed beside the interpreter running the tests: ``plancheck_command``)."""
+    exe = plancheck_command
     copy = tmp_path / "2024.txt"
     shutil.copy(PLAN_2024, copy)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

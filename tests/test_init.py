@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -113,13 +112,11 @@ def test_init_into_a_missing_folder_is_one_line(tmp_path):
     assert "没有这个文件夹" in result.stderr
 
 
-def test_init_in_the_current_folder_by_the_console_script(tmp_path):
+def test_init_in_the_current_folder_by_the_console_script(tmp_path, plancheck_command):
     """As a drafter runs it: the installed command, in the plans' folder."""
-    import shutil
     import subprocess
-    import sys
 
-    command = shutil.which("plancheck") or str(Path(sys.executable).parent / "plancheck")
+    command = plancheck_command
     done = subprocess.run([command, "init"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("已写入.plancheck.yaml")

@@ -210,7 +210,6 @@ def test_a_broken_pdf_is_one_line(tmp_path):
 def test_the_pdf_library_is_imported_only_for_a_pdf():
     """Start-up time is benchmarked: a text plan's run imports neither PDFium nor lxml."""
     import subprocess
-    import sys
 
     run = [sys.executable, "-X", "importtime", "-m", "checker", "lint", "--no-cache"]
     text = subprocess.run([*run, str(PLAN_2024)], capture_output=True, text=True, cwd=ROOT)
@@ -394,12 +393,14 @@ def test_the_hook_takes_every_format_plancheck_reads():
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".html", ".joined.txt"])
-def test_the_summary_never_offers_fix_a_file_it_will_not_rewrite(suffix, tmp_path):
+def test_the_summary_never_offers_fix_a_file_it_will_not_rewrite(
+    suffix, tmp_path, plancheck_command
+):
     """A PDF, a saved page or a rebuilt text: their fixes are counted apart, with where to
     make them, not as "fixable with --fix" (which then refuses the file)."""
     path = tmp_path / f"plan{suffix}"
     shutil.copy(RENDERINGS / f"2024-zhishichanquan{suffix}", path)
-    command = shutil.which("plancheck") or str(Path(sys.executable).parent / "plancheck")
+    command = plancheck_command
     run = subprocess.run([command, "lint", str(path), "--no-cache"], capture_output=True, text=True)
     assert run.returncode == 1 and "--fix 自动修复" not in run.stdout
     assert "--fix 不改写这些文件" in run.stdout and "plancheck review" in run.stdout
