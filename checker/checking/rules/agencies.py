@@ -102,7 +102,7 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     if plan.source.kind != "pdf":  # a PDF's text layer spaces a justified line itself
         yield from _blanks_inside_names(plan, ctx, style)
     for task, agency, found in uses:
-        if found is None or _blank_inside(plan.source.text, agency) is not None:
+        if found is None:
             continue
         name = agency.name
         if name not in verdicts:
@@ -111,7 +111,9 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 None if own else _alias_verdict(registry, found, name, ctx, style, mixed)
             )
         verdict = verdicts[name]
-        if verdict is None:
+        # a name written with blanks inside is the blank finding's (asked only of a name
+        # that would be rewritten: most stand as written)
+        if verdict is None or _blank_inside(plan.source.text, agency) is not None:
             continue
         variant, canonical = verdict
         yield ctx.finding(
@@ -164,10 +166,12 @@ def _blank_inside(text: str, party: AgencyRef) -> str | None:
 
 def _local_bodies_in_standard_form(registry: Registry, uses: tuple) -> frozenset[str]:
     """The local bodies (known through the mirror) a plan writes in the mirror's standard
-    form somewhere (市发展改革委)."""
+    form somewhere (市发展改革委). Each name is asked once (a name is looked up as one body
+    wherever it is written): a plan writes a few dozen names hundreds of times."""
+    found_by_name = {agency.name: found for _, agency, found in uses}
     return frozenset(
         found.agency.name
-        for _, _, found in uses
+        for found in found_by_name.values()
         if found is not None and found.form == "name" and registry.is_mirrored(found.agency)
     )
 
