@@ -390,6 +390,26 @@ def test_parsed_copies_of_a_data_file_are_kept_to_the_last_few(tmp_path, monkeyp
     assert cached == ["house.json", "house.json", "other.json"]
 
 
+def test_a_data_file_reached_through_a_link_retargeted_is_parsed_afresh(tmp_path, monkeypatch):
+    """The parsed copy is the file's own (its inode), not the link's: two files of the same
+    size and time behind one link name, each read as it is."""
+    import os
+
+    from checker.knowledge import data
+
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    first, second, link = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "rules.yaml"
+    first.write_text("a: 1\n", encoding="utf-8")
+    second.write_text("a: 2\n", encoding="utf-8")
+    for path in (first, second):
+        os.utime(path, ns=(10**9, 10**9))
+    link.symlink_to(first)
+    assert data.load_yaml(link) == {"a": 1}
+    link.unlink()
+    link.symlink_to(second)
+    assert data.load_yaml(link) == {"a": 2}
+
+
 def test_clean_removes_plancheck_files_only(office, cache):
     folder, _ = cache
     invoke("lint", str(office / "2024.txt"))

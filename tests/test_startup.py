@@ -209,6 +209,71 @@ def test_a_lazy_pattern_compiles_at_its_first_use_and_then_is_the_pattern():
         raise AssertionError("only the pattern's methods are looked up")
 
 
+def test_a_pattern_with_needles_answers_a_text_without_one_uncompiled():
+    """A text holding none of a pattern's needles is answered as the compiled pattern
+    answers it, by every method, without compiling; the first text holding one compiles
+    it, and from then on each method is the compiled pattern's own."""
+    from checker.base.lazyre import METHODS, LazyPattern
+
+    source, needles = r"(会同|联合)(\d*)", ("会同", "联合")
+    compiled = re.compile(source)
+    texts = ["国家知识产权局负责", "", "联", "会同财政部", "A联合B2", "联合"]
+
+    def same(method: str, text: str, pattern) -> bool:
+        if method == "sub":
+            return pattern.sub("#", text) == compiled.sub("#", text)
+        got, want = getattr(pattern, method)(text), getattr(compiled, method)(text)
+        if method == "finditer":
+            got, want = [m.span() for m in got], [m.span() for m in want]
+        elif isinstance(want, re.Match):
+            got, want = got.span(), want.span()
+        return got == want
+
+    for method in sorted(METHODS):
+        pattern = LazyPattern(source, needles=needles)
+        for text in texts:
+            assert same(method, text, pattern), (method, text)
+            compiled_yet = pattern._compiled is not None
+            assert compiled_yet == any(
+                n in t for t in texts[: texts.index(text) + 1] for n in needles
+            )
+        assert getattr(pattern, method) == getattr(pattern.compiled, method)
+    never = LazyPattern("$^", needles=())  # no needle at all: nothing can match
+    assert never.search("anything") is None and never._compiled is None
+
+
+def _corpus_texts() -> list[str]:
+    """Every line of the plans and the test plans, as written and folded, and each whole."""
+    from checker.reading.text import fold
+
+    texts = []
+    for path in sorted([*ROOT.glob("plans/*.txt"), *ROOT.glob("tests/data/**/*.txt")]):
+        whole = path.read_bytes().decode("utf-8", errors="replace")
+        for text in [whole, *whole.splitlines()]:
+            texts += [text, fold(text)]
+    return texts
+
+
+def test_every_shipped_patterns_needles_are_in_every_text_it_matches():
+    """A pattern's needles are what a text must hold for it to match (a text without one
+    is answered unmatched, uncompiled): on every line and text of the corpus, a match is
+    never found in a text without a needle."""
+    import gc
+
+    from checker.base.lazyre import LazyPattern
+    from checker.reading import clause, parse, vocabulary  # noqa: F401 (their patterns)
+
+    clause.grammar()
+    parse._annex_list()
+    patterns = [p for p in gc.get_objects() if isinstance(p, LazyPattern) and p.needles is not None]
+    assert len(patterns) >= 7, "the patterns given needles are found"
+    texts = _corpus_texts()
+    for pattern in patterns:
+        for text in texts:
+            if pattern.compiled.search(text) is not None:
+                assert any(needle in text for needle in pattern.needles), (pattern, text)
+
+
 #: a character class, and a range in it, its ends written as characters or \uXXXX escapes
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
 _CLASS_RANGE = re.compile(r"(\\u[0-9a-fA-F]{4}|[^\x00-\x7f])-(\\u[0-9a-fA-F]{4}|[^\x00-\x7f])")

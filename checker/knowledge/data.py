@@ -39,7 +39,13 @@ CACHE_FORMAT = 3
 
 
 def _cache_file(path: Path, stat: os.stat_result) -> Path:
-    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
+    """The parsed copy of the file at ``path`` whose stat is ``stat``: keyed by the path
+    and by the file itself (device, inode, mtime, size), so that a file edited, replaced or
+    reached through a link retargeted is parsed afresh. The inode stands for the file a link
+    leads to, which ``Path.resolve`` would find with a system call for each folder of the
+    path, for each data file at each start."""
+    where = f"{os.path.abspath(path)}|{stat.st_dev}|{stat.st_ino}"
+    key = f"{where}|{stat.st_mtime_ns}|{stat.st_size}|{sys.version_info[:2]}"
     key += f"|{CACHE_FORMAT}"
     # named by a digest of its key, as the result cache's entries are (zlib's crc32 would
     # load one more library at every start for these eight hex digits)

@@ -164,7 +164,9 @@ def grammar() -> Grammar:
         always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
         body_endings=tuple(data.get("body_endings", ())),
         collective_starts=tuple(data.get("collective_starts", ())),
-        with_word=LazyPattern(_alternatives(data.get("with_words", [])) or "$^"),
+        with_word=LazyPattern(
+            _alternatives(data.get("with_words", [])) or "$^", needles=data.get("with_words", ())
+        ),
         collective=LazyPattern("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
         scope=LazyPattern("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
         place=LazyPattern(data["place"]) if data.get("place") else None,
@@ -316,9 +318,9 @@ def ends_in_clause_group(folded: str) -> bool:
 
 
 #: a clause on a line of its own without brackets: 牵头单位:A;配合单位:B / 责任单位:A、B
-BARE_CLAUSE = LazyPattern(lambda: grammar().bare_label)
+BARE_CLAUSE = LazyPattern(lambda: grammar().bare_label, needles=(":",))
 #: the same, closing the task's own line after its last sentence: …队伍建设。责任单位:A
-CLOSING_LABEL = LazyPattern(lambda: grammar().closing_label)
+CLOSING_LABEL = LazyPattern(lambda: grammar().closing_label, needles=(":",))
 
 
 @cache

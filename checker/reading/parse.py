@@ -441,7 +441,7 @@ def _titled_groups(above: list[tuple[int, int]], lines: Lines) -> frozenset[int]
 #: compiles a costly class of their first characters at every start; bench/ measures it)
 _GENRES = ("计划", "要点", "方案", "规划", "安排", "意见", "纲要", "办法", "措施", "清单", "分工表")
 #: the first line of a title split over two: "国务院办公厅关于加快发展" / "2024年知识产权…"
-_TITLE_START = re.compile(r"关于|(?:19|20)\d\d[ \t]*年")
+_TITLE_START = LazyPattern(r"关于|(?:19|20)\d\d[ \t]*年", needles=("关于", "年"))
 #: a line that names an issuer, not half a title: "…联席会议办公室", "国务院办公厅"
 #: a plan's period in brackets, the last line of its title: 静安区消防救援发展三年行动计划 /
 #: （2019—2021） (静府办发〔2019〕10号), as a centred title wraps; a line of prose holds more
@@ -736,7 +736,7 @@ DIRECTIVE = LazyPattern(
 #: at the next line's start (``…负责)5`` / ``0.…``; compiled where a line ends with a digit)
 _TRAILING_NUMBER = LazyPattern(r"\)[ \t]*(\d{1,3})[ \t]*$")
 LEADING_REST = LazyPattern(r"^[ \t]*(\d{0,3})[ \t]*[.、](?!\d)")
-_TRAILING_DIGITS = re.compile(r"(?<=\))[ \t]*\d{1,3}[ \t]*$")
+_TRAILING_DIGITS = LazyPattern(r"(?<=\))[ \t]*\d{1,3}[ \t]*$", needles=(")",))
 _GLUED = re.compile(r"\)[ \t]*(\d{1,3})[ \t]*[.、](?=[^\d\s])")
 
 #: (start, end) source offsets of the pieces of a task's text, one per line it spans
@@ -1219,11 +1219,12 @@ def _is_frame_title(folded: str, draft: Draft) -> bool:
 
 
 @cache
-def _annex_list() -> re.Pattern[str]:
+def _annex_list() -> LazyPattern:
     """A line opening a list of annexes with its first: 附件：1.任务分工表 (its labels are
-    layout.yaml's ``annex_labels``)."""
-    labels = "|".join(map(re.escape, _layout_words("annex_labels"))) or "$^"
-    return re.compile(rf"[ \t]*(?:{labels})[ \t]*:[ \t]*1[ \t]*[.、]")
+    layout.yaml's ``annex_labels``, one of which a line holds before it is compiled)."""
+    words = _layout_words("annex_labels")
+    labels = "|".join(map(re.escape, words)) or "$^"
+    return LazyPattern(rf"[ \t]*(?:{labels})[ \t]*:[ \t]*1[ \t]*[.、]", needles=words)
 
 
 def _name_goes_on(content: str) -> bool:
