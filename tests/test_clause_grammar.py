@@ -303,6 +303,18 @@ def test_notes_and_vague_endings_are_not_agencies():
     assert reading.vague == "等有关部门和单位"
 
 
+@given(st.data())
+def test_every_vague_ending_holds_a_vague_mark(data):
+    """The reading looks for a vague ending only in a list holding one of ``vague_marks``:
+    every text a vague ending matches (hypothesis makes them from the patterns) holds one."""
+    from checker.knowledge.data import builtin
+
+    grammar = builtin("clause-grammar.yaml")
+    pattern = data.draw(st.sampled_from(grammar["vague_endings"]))
+    ending = data.draw(st.from_regex(pattern, fullmatch=True).filter(bool))
+    assert any(mark in ending for mark in grammar["vague_marks"])
+
+
 @pytest.mark.parametrize(
     ("inner", "unplaced"),
     [

@@ -61,7 +61,6 @@ class Grammar(NamedTuple):
     tail: LazyPattern  # (manners)(roles) at a segment's end
     role_of: dict[str, str]  # role word → role
     role_words: tuple[str, ...]  # a role word: what every tail ends with, or its object
-    tail_ends: tuple[str, ...]  # how a tail ends: a role word, or its object (相关工作)
     tail_chars: str  # every character a tail may hold: its words' and blanks
     tail_last: frozenset[str]  # what a text holding a tail ends with: a tail end's last, a blank
     cuts: LazyPattern  # what ``_segments`` looks at: its marks, brackets, a 、 after a tail's end
@@ -74,6 +73,7 @@ class Grammar(NamedTuple):
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
+    vague_marks: tuple[str, ...]  # what every vague ending holds: a list without one has none
     lead_in: tuple[str, ...]  # words before a list that name no one (由), longest first
     joiner: LazyPattern
     always_joins: frozenset[str]
@@ -137,7 +137,6 @@ def grammar() -> Grammar:
         ),
         role_of=role_of,
         role_words=tuple(role_of),
-        tail_ends=tuple(role_of) + tuple(objects),
         tail_chars="".join(sorted(set("".join(manners + list(role_of) + objects)))) + " \t",
         tail_last=tail_last,
         # a clause is cut at its marks, its depth in brackets changes at a bracket, and a 、
@@ -159,6 +158,8 @@ def grammar() -> Grammar:
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
+        # (none listed: every list is searched, "" being in every text)
+        vague_marks=tuple(map(str, data.get("vague_marks", ()))) or ("",),
         lead_in=tuple(sorted(set(data.get("lead_in", [])), key=len, reverse=True)),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
         always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
@@ -732,6 +733,7 @@ class _Clause:
         #: nor a role go on saying what it says
         self.note_open = False
         self.unplaced: list[tuple[str, int]] = []
+        self.marked = False  # a party is marked as the lead in its list: A(牵头)
 
 
 @per_text()
@@ -760,7 +762,7 @@ def _read_clause(folded_inner: str) -> Reading:
             party.role = role
         pending.clear()
     _give_role(state, pending)
-    lead_marked = _settle_roles(state.parties)
+    lead_marked = _settle_roles(state.parties, state.marked)
     return Reading(
         tuple([(p.name, p.at, p.role, p.collective) for p in state.parties]),
         state.shared,
@@ -940,17 +942,17 @@ def _label(text: str) -> re.Match[str] | None:
 
 def _tail(g: Grammar, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """``g.tail`` searched in ``text[start:end]``: the role words, with the manners before
-    them, that end a segment. A segment whose last word is no role word (a list's names,
-    most of them) cannot hold a tail and is not searched. A tail holds only its words'
-    characters, so it starts inside the run of them that ends the segment: the search
-    starts there, not at every character of the names before it (searched from the start,
-    a segment of six names cost several times as much)."""
+    them, that end a segment. A segment whose last character ends no role word (a list's
+    names, most of them) cannot hold a tail and is not searched. A tail holds only its
+    words' characters, so it starts inside the run of them that ends the segment: the
+    search starts there, not at every character of the names before it (searched from the
+    start, a segment of six names cost several times as much), and tells at once of a run
+    that is no tail (a test of its ending first, against every role word, cost more than
+    the search it spared)."""
     end = len(text) if end is None else end
     if end <= start or text[end - 1] not in g.tail_last:
         return None  # (most texts: their last character ends no role word, one look tells)
     body = text[start:end].removesuffix("\n")  # (the newline that $ may stand before)
-    if not body.rstrip(" \t").endswith(g.tail_ends):
-        return None
     return g.tail.search(text, start + len(body.rstrip(g.tail_chars)), end)
 
 
@@ -1002,8 +1004,12 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
             body, scope = _without_scope(g, body)
             if not (n and not body.strip()):  # 会同有关部门: the lead is named, not vague
                 state.vague = state.vague or vague
-        names = _one_each(g, body, _names(g, body))
-        places = _places(g, body, names)
+        names = _names(g, body)
+        # a 各 (有关) in a list of names may distribute over the kinds after it (most: none)
+        each = len(names) > 1 and _holds_any(body, g.each_marks)
+        if each:
+            names = _one_each(g, body, names)
+        places = _places(g, names, each)
         for name, name_start in names:
             if "等" in name:  # (most names: none closes its own group, A等相关单位)
                 name, inner_vague = _strip_vague_inside(g, name)
@@ -1020,14 +1026,24 @@ def _add_parties(g: Grammar, state: _Clause, text: str, start: int, role: str | 
     return len(state.parties) - before
 
 
-def _places(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozenset[str]:
+def _places(g: Grammar, names: list[tuple[str, int]], each: bool) -> frozenset[str]:
     """The names of a list that stand for places, each the collective of a place's bodies,
     not one body: for their governments (``_governed_places``), bare kinds after 各
-    (``_each_kinds``), places sharing the list's last ending (``_shared_kind``). Each is
-    told by the names around it: a list of one name has none."""
+    (``_each_kinds``, where ``each``: the list holds one of ``each_marks``), places sharing
+    the list's last ending (``_shared_kind``). Each is told by the names around it: a list
+    of one name has none."""
     if len(names) < 2:
         return frozenset()
-    return _governed_places(g, names) | _each_kinds(g, body, names) | _shared_kind(g, names)
+    last = names[-1][0]
+    if not (
+        last.endswith(g.government_endings)  # (else no place is governed)
+        or last.endswith(g.shared_place_endings)  # (else no kind is shared: ``_shared_kind``
+        or _bare_place(g, names[0][0])  # needs that, or the first name a bare place)
+        or each  # (else no kind follows a 各: ``_each_kinds``)
+    ):
+        return frozenset()  # most lists: bodies' names, the last no government's
+    kinds = _each_kinds(g, names) if each else frozenset()
+    return _governed_places(g, names) | kinds | _shared_kind(g, names)
 
 
 def _governed_places(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
@@ -1084,9 +1100,10 @@ def _one_each(g: Grammar, body: str, names: list[tuple[str, int]]) -> list[tuple
     ``各市、县〔区〕政府`` (赣府厅发〔2020〕4号), ``各县、市、区政府`` (滁州市 2020), ``有关设区市、县〔区〕
     人民政府`` (赣府发〔2020〕8号) are each the governments of many places, one subject that leads
     or takes part as a whole. Without the government the kinds stay parties of their own, more
-    of the same collective (各镇、街道; 各区、县级市)."""
-    if g.each_kind is None or len(names) < 2 or not _holds_any(body, g.each_marks):
-        return names  # (most lists: no name opens with 各 or 有关, which the body tells)
+    of the same collective (各镇、街道; 各区、县级市). Asked of a list of two names or more
+    holding one of ``each_marks`` (no other has a name opening with 各 or 有关)."""
+    if g.each_kind is None:
+        return names
     merged: list[tuple[str, int]] = []
     run: list[tuple[str, int]] = []  # a collective and the bare kinds after it
 
@@ -1123,12 +1140,11 @@ def _opens_each(g: Grammar, name: str) -> bool:
     )
 
 
-def _each_kinds(g: Grammar, body: str, names: list[tuple[str, int]]) -> frozenset[str]:
+def _each_kinds(g: Grammar, names: list[tuple[str, int]]) -> frozenset[str]:
     """Bare kinds of place that a 各 before them distributes over: the 县级市 of
     ``各区、县级市``, the 街道 of ``各镇、街道``. A kind alone names no place: after a
-    collective (各区, 有关县) it is more of the same; elsewhere it stays to be read."""
-    if not _holds_any(body, g.each_marks):
-        return frozenset()  # (most lists: no 各 nor 有关 in them)
+    collective (各区, 有关县) it is more of the same; elsewhere it stays to be read. Asked of
+    a list holding one of ``each_marks`` (no other has a 各 nor an 有关)."""
     found: set[str] = set()
     each = False
     for name, _ in names:
@@ -1153,7 +1169,10 @@ def _add_name(state: _Clause, name: str, at: int, role: str, place: bool = False
         return
     # a place the list names for its government is a collective, its name as written
     kept, collective = (name, True) if place else party
-    state.parties.append(_Party(kept, at, "lead" if marker else role, collective, bool(marker)))
+    if marker is not None:
+        state.marked = True
+        role = "lead"
+    state.parties.append(_Party(kept, at, role, collective, marker is not None))
 
 
 @per_text()
@@ -1198,17 +1217,14 @@ def _units_of_a_group(name: str) -> bool:
     return any(name.endswith(w) and len(name) > len(w) for w in labels) and is_subject(name)
 
 
-def _settle_roles(parties: list[_Party]) -> bool:
+def _settle_roles(parties: list[_Party], marked: bool) -> bool:
     """``responsible`` made definite: where the clause names a lead (牵头, a lead label, a
     (牵头) mark) those responsible take part; otherwise the first of them leads and the
     rest take part (the family's convention: the first-listed body leads). Parties that
     each answer for their own part (分别负责) lead no one: they stay ``separate``, unless the
-    clause names a lead, under whom they take part. Returns whether the clause named its
-    lead itself (``Clause.lead_marked``), told before the roles are settled."""
-    marked = has_lead = False
-    for party in parties:
-        marked = marked or party.marked
-        has_lead = has_lead or party.role == "lead"
+    clause names a lead, under whom they take part. ``marked``: a party is marked as the lead
+    in its list (``A(牵头)``). Returns whether the clause named its lead itself
+    (``Clause.lead_marked``), told before the roles are settled."""
     if marked:
         for party in parties:
             if party.marked:
@@ -1216,27 +1232,30 @@ def _settle_roles(parties: list[_Party]) -> bool:
             elif party.role in ("lead", "responsible", "separate"):
                 party.role = "participant"
         return True
-    named_lead = has_lead
-    for party in parties:
-        if party.role == "responsible" or (has_lead and party.role == "separate"):
-            party.role = "participant" if has_lead else "lead"  # X牵头,Y、Z分别负责: Y, Z take part
-            has_lead = True
-    if not has_lead and not any(p.role == "separate" for p in parties):
-        _first_guide_leads(parties)
+    roles = [party.role for party in parties]  # as read: a party's role changes below only
+    named_lead = has_lead = "lead" in roles  # where one is responsible, or a lead is named
+    if "responsible" in roles or (has_lead and "separate" in roles):
+        for party in parties:
+            if party.role == "responsible" or (has_lead and party.role == "separate"):
+                party.role = (
+                    "participant" if has_lead else "lead"
+                )  # X牵头,Y、Z分别负责: Y, Z take part
+                has_lead = True
+    if not has_lead and "separate" not in roles and "guide" in roles:
+        _first_guide_leads(parties, roles)
     return named_lead
 
 
-def _first_guide_leads(parties: list[_Party]) -> None:
+def _first_guide_leads(parties: list[_Party], roles: list[str]) -> None:
     """A clause whose named bodies only guide (``A、B指导``; ``A指导,B参与``) leads with its
     first guiding body; the others keep their roles. Those who do the work are named nowhere
     in it: the governments the document is addressed to (国办发〔2018〕128号 says so once, in
     its first such clause: 生态环境部指导,试点城市政府负责落实。以下均需试点城市政府落实,不再列出).
     Of the bodies a clause names, the one that guides first answers for the task, as the
     first-listed body does in ``A、B负责``. Where the clause names a body that leads or does
-    the work (``A指导,各区政府负责``), that body leads and the guides guide it."""
-    guide = next((p for p in parties if p.role == "guide"), None)
-    if guide is not None:
-        guide.role = "lead"
+    the work (``A指导,各区政府负责``), that body leads and the guides guide it. ``roles``:
+    the parties' roles, one of them ``guide``."""
+    parties[roles.index("guide")].role = "lead"
 
 
 def _segments(g: Grammar, folded_inner: str) -> list[tuple[str, int]]:
@@ -1319,7 +1338,11 @@ def _ends_a_name(g: Grammar, rest: str) -> bool:
 
 
 def _strip_vague(g: Grammar, part: str) -> tuple[str, str | None]:
-    """``A、B等部门`` → (``A、B``, ``等部门``): the vague ending of a list, if any."""
+    """``A、B等部门`` → (``A、B``, ``等部门``): the vague ending of a list, if any. Most lists
+    hold none of ``vague_marks`` and so no vague ending: the search, which tries the endings
+    at every character of the list, is made only of a list that holds one."""
+    if not _holds_any(part, g.vague_marks):
+        return part, None
     found = g.vague.search(part.rstrip())
     if found is None or not found.group():
         return part, None
@@ -1357,27 +1380,21 @@ def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
     names = []
     cursor = 0
     bracketed = _has_bracket(body)  # (most lists have none: no joiner is inside one)
-    first = g.joiner.search(body)  # (a list of one name has none: one search tells)
-    for found in g.joiner.finditer(body, first.start()) if first is not None else ():
-        word = found.group()
-        if bracketed and _inside_brackets(body, found.start()):
+    for found in g.joiner.finditer(body):
+        at = found.start()
+        if bracketed and _inside_brackets(body, at):
             continue  # 各区(县、市)人民政府: one name
-        if word not in g.always_joins:
-            before = body[cursor : found.start()].rstrip()
+        if found.group() not in g.always_joins:
+            before = body[cursor:at].rstrip()
             after = body[found.end() :].lstrip()
             if not (before.endswith(g.body_endings) or after.startswith(g.collective_starts)):
                 continue  # 文化和旅游部: one name
-        names.append(_trimmed(body, cursor, found.start()))
+        name = body[cursor:at].lstrip()  # (the blanks around it trimmed: it ends at ``at``)
+        names.append((name.rstrip(), at - len(name)))
         cursor = found.end()
-    names.append(_trimmed(body, cursor, len(body)))
+    name = body[cursor:].lstrip()
+    names.append((name.rstrip(), len(body) - len(name)))
     return names
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[str, int]:
-    """``text[start:end]`` without the blanks around it, and where what is left starts."""
-    raw = text[start:end]
-    name = raw.lstrip()
-    return name.rstrip(), start + len(raw) - len(name)
 
 
 def _inside_brackets(text: str, at: int) -> bool:

@@ -262,16 +262,23 @@ def _numbered_blocks(lines: Lines) -> list[tuple[int, int, bool]]:
     open_block = False
     for index, ((content, _), item) in enumerate(zip(lines.contents, lines.numbering, strict=True)):
         if item is not None:  # any numbering, expected or not
-            items.append([index, item[0], False, False])
+            # its clause is looked for in its text after the number, as its task's draft's
+            # is (``Draft``, ``draft_clauses``, which then find the answers kept): the number
+            # holds no clause word, and no label opens a numbered line
+            rest = content[item[1].end() :]
+            title = titled_lead(rest)
+            if title is not None:
+                titled.append(len(items))
+            items.append([index, item[0], title is not None or holds_clause_group(rest), False])
             open_block = True
-            if titled_lead(content[item[1].end() :]) is not None:
-                titled.append(len(items) - 1)
-        elif open_block and _loose_task_start(content):
+        elif not open_block:
+            continue
+        elif _loose_task_start(content):
             open_block = False
-        if open_block and not items[-1][2] and _block_line_holds_clause(content, item):
+        elif not items[-1][2] and holds_clause(content):
             items[-1][2] = True
             # (its clause on a line of its own, after the item's first: the group's, maybe)
-            items[-1][3] = item is None and _clause_line(content.strip())
+            items[-1][3] = _clause_line(content.strip())
     _group_clause(items)
     _titled_groups_hold(items, titled)
     return [(index, level, holds) for index, level, holds, _ in items]
@@ -314,16 +321,6 @@ def _group_clause(items: list[list]) -> None:
         if n == first or parent < 0 or items[parent][1] >= level or items[parent][2]:
             continue
         items[parent][2], items[n][2] = True, False
-
-
-def _block_line_holds_clause(content: str, item: Item | None) -> bool:
-    """Does a line of an item's block hold a clause? A numbered line's is looked for in its
-    text after the number, as its task's draft is (``draft_clauses``, which then finds the
-    answer kept): the number holds no clause word, and no label opens a numbered line."""
-    if item is None:
-        return holds_clause(content)
-    rest = content[item[1].end() :]
-    return holds_clause_group(rest) or titled_lead(rest) is not None
 
 
 def _loose_task_start(content: str) -> bool:
@@ -583,31 +580,67 @@ class Walk:
             )
         segments = [(text_start, start + len(content.rstrip()))]
         next_index = self.gatherer.gather(index, number_text, segments, breaks)
+        folded = self.lines.source.folded
         if level != 3:
             section, subsection = self.parents(level)
             draft = Draft(
-                number_text, number_start, number_end, segments, section, subsection, breaks
+                folded, number_text, number_start, number_end, segments, section, subsection, breaks
             )
             draft.level = level
             draft.item_start = start + len(content) - len(content.lstrip())
             self.add(draft)
             return next_index
         self.pending_number = trailing_number(self.lines, next_index - 1, segments)
-        for number, first, last, pieces, glued in split_glued(
-            self.lines, number_text, number_start, number_end, segments
-        ):
-            draft = Draft(
-                number,
-                first,
-                last,
-                pieces,
+        self.split_glued(number_text, number_start, number_end, segments, breaks)
+        return next_index
+
+    def split_glued(
+        self,
+        number_text: str,
+        number_start: int,
+        number_end: int,
+        segments: Segments,
+        breaks: list[Break],
+    ) -> None:
+        """Add the drafts of a ``1.`` task's lines: one, or more where a line goes on with
+        the next task after a clause (``…负责)12.下一任务…``: the second starts at the digits,
+        a ``glued`` break before it)."""
+        folded = self.lines.source.folded
+        while True:
+            last_start, last_end = segments[-1]
+            found = glued_after_clause(folded, last_start, last_end)
+            if found is None:
+                break
+            cut, digits_start = found.start() + 1, found.start(1)
+            pieces = [*segments[:-1], (last_start, cut)]
+            self.add(
+                Draft(
+                    folded,
+                    number_text,
+                    number_start,
+                    number_end,
+                    pieces,
+                    self.section,
+                    self.subsection,
+                    breaks,
+                )
+            )
+            number_text, number_start, number_end = found.group(1), digits_start, found.end(1)
+            number_span = self.lines.span(digits_start, number_end)
+            breaks = [Break("glued", number_span, cut, number_text)]
+            segments = [(found.end(), last_end)]
+        self.add(
+            Draft(
+                folded,
+                number_text,
+                number_start,
+                number_end,
+                segments,
                 self.section,
                 self.subsection,
-                (glued,) if glued else breaks,
+                breaks,
             )
-            breaks = []
-            self.add(draft)
-        return next_index
+        )
 
     def split_number(self, content: str, start: int) -> tuple[str, int, int, int, list[Break]]:
         """The number whose digits were left pending at the last line's end (``…负责)5``)
@@ -760,10 +793,12 @@ class Draft:
         "section",
         "segments",
         "subsection",
+        "titled",
     )
 
     def __init__(
         self,
+        folded: str,
         number_text: str,
         number_start: int,
         number_end: int,
@@ -783,6 +818,12 @@ class Draft:
         self.breaks = tuple(breaks)
         self.level = 3
         self.item_start: int | None = None  # where the item begins: the "(" of "(十五)"
+        #: the clause its title is, where it names the lead of the measures under it
+        #: (（一）省监察厅牵头的工作): its span in the source (``folded``'s offsets), or None;
+        #: read here once, for the frame pass (which drafts hold a clause) and the task's
+        start, end = self.segments[0]
+        found = titled_lead(folded[start:end])
+        self.titled = None if found is None else (start + found[0], start + found[1])
 
 
 class Gatherer:
@@ -970,47 +1011,17 @@ def trailing_number(lines: Lines, index: int, segments: Segments) -> tuple[str, 
     return trailing.group(1), digits_start
 
 
-def split_glued(
-    lines: Lines, number_text: str, number_start: int, number_end: int, segments: Segments
-) -> list[tuple[str, int, int, Segments, Break | None]]:
-    """``…负责)12.下一任务…`` on one line: two tasks, the second starting at the digits.
-    Each task as (number, number start, number end, pieces, the glued break before it)."""
-    result = []
-    glued: Break | None = None
-    folded_text = lines.source.folded
-    while True:
-        last_start, last_end = segments[-1]
-        folded = folded_text[last_start:last_end]
-        found = glued_after_clause(folded)
-        if found is None:
-            result.append((number_text, number_start, number_end, segments, glued))
-            return result
-        cut = last_start + found.start() + 1
-        digits_start = last_start + found.start(1)
-        result.append(
-            (number_text, number_start, number_end, [*segments[:-1], (last_start, cut)], glued)
-        )
-        glued = Break(
-            "glued",
-            lines.span(digits_start, digits_start + len(found.group(1))),
-            cut,
-            found.group(1),
-        )
-        number_text = found.group(1)
-        number_start, number_end = digits_start, last_start + found.end(1)
-        segments = [(last_start + found.end(), last_end)]
-
-
-def glued_after_clause(folded: str) -> re.Match[str] | None:
-    """The first ``)12.`` in a line whose bracket reads like a clause: where the next task
-    starts on the line of the last one. (A search at a time, each from where the last
-    ended: most lines have no ``)12.``, and a search costs less than ``finditer``'s set-up.)"""
-    match = _GLUED.search(folded)
+def glued_after_clause(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """The first ``)12.`` in ``folded[start:end]`` (a line's piece) whose bracket reads like
+    a clause: where the next task starts on the line of the last one. (A search at a time,
+    each from where the last ended: most lines have no ``)12.``, and a search costs less
+    than ``finditer``'s set-up; searched in place, the piece is never copied.)"""
+    match = _GLUED.search(folded, start, end)
     while match is not None:
-        inner_open = folded.rfind("(", 0, match.start())
+        inner_open = folded.rfind("(", start, match.start())
         if inner_open >= 0 and looks_like_clause(folded[inner_open : match.start()]):
             return match
-        match = _GLUED.search(folded, match.end())
+        match = _GLUED.search(folded, match.end(), end)
     return None
 
 
@@ -1153,7 +1164,7 @@ def draft_clauses(
     no bracketed clause is read for the last two: a plan's items each hold theirs; and one
     with a task table (not ``running_text``) for neither: the table says who does what."""
     holds = [
-        any(holds_clause(folded[b:e]) for b, e in d.segments) or _titled(folded, d) is not None
+        d.titled is not None or any(holds_clause(folded[b:e]) for b, e in d.segments)
         for d in drafts
     ]
     if any(holds) or not running_text:
@@ -1167,14 +1178,6 @@ def draft_clauses(
         for d, clauses in zip(drafts, found, strict=True)
     ]
     return running, found if any(running) else None
-
-
-def _titled(folded: str, draft: Draft) -> tuple[int, int] | None:
-    """The clause a draft's title is, where it names the lead of the measures under it
-    (（一）省监察厅牵头的工作): its span in the source, or None."""
-    start, end = draft.segments[0]
-    found = titled_lead(folded[start:end])
-    return None if found is None else (start + found[0], start + found[1])
 
 
 def _heads_duty_list(folded: str, draft: Draft) -> bool:
@@ -1264,15 +1267,15 @@ def build_task(
         pieces = [(s, e) for s, e in pieces if e > s] or [pieces[0]]
     folded, joined = _task_text(source, pieces)
     offsets = source_offsets(pieces)
+    first, last = pieces[0][0], pieces[-1][1]
     # (offset in folded, clause) of unbracketed lines: never the task's first line
     bare = _bare_clauses(source, pieces) if len(pieces) > 1 else []
-    if not bare and ":" in source.folded[pieces[-1][0] : pieces[-1][1]]:
+    if not bare and source.folded.find(":", pieces[-1][0], last) != -1:
         bare = _closing_label(source, pieces)
-    bracketed = folded[: bare[0][0]] if bare else folded
-    groups, final, clause_groups = task_groups(bracketed)
-    body_end = groups[final][0] if final is not None else len(bracketed)
-    body = folded[:body_end].rstrip()
-    clauses = _titled_clause(source, draft)
+    groups, final, clause_groups, body_length = task_groups(
+        folded[: bare[0][0]] if bare else folded
+    )
+    clauses = [] if draft.titled is None else [_titled_clause(source, draft.titled)]
     for n in clause_groups:
         clauses.append(_clause(source, folded, groups[n], offsets))
     for _, clause in bare:
@@ -1280,24 +1283,20 @@ def build_task(
     if running is not None and not clauses:  # a clause in the running text, if any
         clauses = _running(source, draft.segments, running)
         if clauses:
-            body = _before_closing(folded, clauses[-1], offsets) or body
+            body_length = _before_closing(folded, clauses[-1], offsets, body_length)
     parens = (  # most tasks' only group is their clause
-        _parens(source, bracketed, joined, groups, clause_groups, final, offsets)
+        _parens(source, folded, joined, groups, clause_groups, final, offsets)
         if len(groups) > len(clause_groups)
         else ()
     )
-    first, last = pieces[0][0], pieces[-1][1]
-    number_text = draft.number_text
     starts = source.line_starts
-    start = draft.number_start if draft.item_start is None else draft.item_start
-    body_span_end = offsets[len(body) - 1] + 1 if body else first
     return Task(
-        numeral_value(number_text),
-        number_text,
+        numeral_value(draft.number_text),
+        draft.number_text,
         Span(draft.number_start, draft.number_end, starts),
-        Span(start, last, starts),
-        joined[: len(body)],
-        Span(first, body_span_end, starts),
+        Span(draft.number_start if draft.item_start is None else draft.item_start, last, starts),
+        joined[:body_length],
+        Span(first, offsets[body_length - 1] + 1 if body_length else first, starts),
         tuple(clauses),
         parens,
         draft.breaks,
@@ -1308,29 +1307,28 @@ def build_task(
     )
 
 
-def _titled_clause(source: Source, draft: Draft) -> list[Clause]:
+def _titled_clause(source: Source, titled: tuple[int, int]) -> Clause:
     """The clause the task's title is, where it names the lead of the measures under it
-    (（三）省编办牵头的工作 / 1.… / 协同单位:…): the task's first clause; else none."""
-    found = _titled(source.folded, draft)
-    if found is None:
-        return []
-    start, end = found
+    (（三）省编办牵头的工作 / 1.… / 协同单位:…, ``Draft.titled``): the task's first clause."""
+    start, end = titled
     span = Span(start, end, source.line_starts)
-    return [parse_clause(source, source.folded[start:end], start, span)]
+    return parse_clause(source, source.folded[start:end], start, span)
 
 
 @per_text()
-def task_groups(folded: str) -> tuple[tuple[Group, ...], int | None, tuple[int, ...]]:
+def task_groups(folded: str) -> tuple[tuple[Group, ...], int | None, tuple[int, ...], int]:
     """A task text's bracket groups, the one that is its clause (``clause_group``: None
-    where none is) and every clause group in order, those inside the task before it. Kept
-    per text: a task carries over from draft to draft of a plan."""
+    where none is), every clause group in order, those inside the task before it, and the
+    length of its body (its text before the clause, blanks aside). Kept per text: a task
+    carries over from draft to draft of a plan."""
     groups = bracket_groups(folded)
     final = clause_group(folded, groups)
     # the clauses before the final one (none when the final clause is the first group)
     clauses = _inner_clause_groups(folded, groups, final) if final != 0 else []
     if final is not None:
         clauses.append(final)
-    return tuple(groups), final, tuple(clauses)
+    body = folded[: groups[final][0]] if final is not None else folded
+    return tuple(groups), final, tuple(clauses), len(body.rstrip())
 
 
 def _running(source: Source, segments: Pieces, running: RunningClauses) -> list[Clause]:
@@ -1346,13 +1344,14 @@ def _running(source: Source, segments: Pieces, running: RunningClauses) -> list[
     return clauses
 
 
-def _before_closing(folded: str, clause: Clause, offsets: Sequence[int]) -> str | None:
-    """The task's body before a clause written as its closing sentence (……。市商务委负责。),
-    or None where the clause does not close the task."""
+def _before_closing(folded: str, clause: Clause, offsets: Sequence[int], body: int) -> int:
+    """The length of the task's body before a clause written as its closing sentence
+    (……。市商务委负责。); ``body``, the length it has, where the clause does not close the
+    task (or nothing is before it)."""
     at = bisect_left(offsets, clause.span.start)  # its place in the task's joined text
     if folded[at + len(clause.inner) :].strip().rstrip("。;"):
-        return None
-    return folded[:at].rstrip()
+        return body
+    return len(folded[:at].rstrip()) or body
 
 
 def _task_text(source: Source, pieces: Pieces) -> tuple[str, str]:
