@@ -174,6 +174,22 @@ def test_config_file_found_upward(tmp_path):
     assert data["summary"]["by_rule"] == {"A001": 3}
 
 
+def test_config_is_found_from_where_a_link_leads(tmp_path):
+    """A plan that is a link, or sits in a linked folder, is checked with the config above
+    the file it leads to, as found from its real folder: not the link's."""
+    real, elsewhere = tmp_path / "office", tmp_path / "elsewhere"
+    real.mkdir()
+    elsewhere.mkdir()
+    (real / ".plancheck.yaml").write_text("select: [A]\n", encoding="utf-8")
+    (elsewhere / ".plancheck.yaml").write_text("select: [N]\n", encoding="utf-8")
+    shutil.copy(PLAN_2024, real / "2024.txt")
+    (elsewhere / "linked.txt").symlink_to(real / "2024.txt")
+    (elsewhere / "folder").symlink_to(real, target_is_directory=True)
+    for plan in (elsewhere / "linked.txt", elsewhere / "folder" / "2024.txt", real / "2024.txt"):
+        data = json.loads(invoke("lint", str(plan), "--format", "json").output)
+        assert data["summary"]["by_rule"] == {"A001": 3}, plan
+
+
 def test_config_in_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.plancheck]\nignore = ["A", "G"]\n', encoding="utf-8"

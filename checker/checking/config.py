@@ -267,6 +267,8 @@ class ConfigFinder:
     def __init__(self, rules: "Iterable[RuleSpec]", explicit: Path | None = None) -> None:
         self.rules = rules
         self.cache: dict[Path, Config | ConfigError] = {}
+        #: each folder's real path, by the folder as the checked files name it
+        self.folders: dict[Path, Path] = {}
         self.explicit = load_file(explicit, rules) if explicit else None
         if explicit and self.explicit is None:
             raise ConfigError("{where}: no [tool.plancheck] section", where=explicit)
@@ -274,8 +276,21 @@ class ConfigFinder:
     def for_file(self, path: Path | None) -> Config:
         if self.explicit is not None:
             return self.explicit
-        start = path.resolve().parent if path else Path.cwd().resolve()
-        return self._for_dir(start)
+        return self._for_dir(self._real_folder(path))
+
+    def _real_folder(self, path: Path | None) -> Path:
+        """Where the search for ``path``'s config starts: the real folder it is in (the
+        current one for standard input), or the one a link leads to for a file that is
+        one. Each folder is resolved once a run, not once for each of its files (a
+        resolve makes a system call for each folder of the path)."""
+        if path is None:
+            return Path.cwd().resolve()
+        if path.is_symlink():
+            return path.resolve().parent
+        folder = path.parent
+        if folder not in self.folders:
+            self.folders[folder] = folder.resolve()
+        return self.folders[folder]
 
     def _for_dir(self, directory: Path) -> Config:
         """The nearest config; a bad one is remembered, so every file below it fails the

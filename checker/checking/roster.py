@@ -41,7 +41,9 @@ def addressee_report(plan: Plan, registry: Registry | None = None) -> dict[str, 
     with_tasks: dict[str, None] = {}  # the bodies with a task, in order of first mention
     # each name once, in order of first mention (a plan writes its forty names two hundred
     # times, and this runs for every plan linted)
-    written = dict.fromkeys(agency.name for task in plan.tasks for agency in task.agencies)
+    written = dict.fromkeys(
+        agency.name for task in plan.tasks for clause in task.clauses for agency in clause.agencies
+    )
     for name in written:
         body = _resolve(registry, name, plan.year)
         if body in with_tasks:
