@@ -316,6 +316,34 @@ def test_every_vague_ending_holds_a_vague_mark(data):
 
 
 @pytest.mark.parametrize(
+    ("file", "patterns", "marks"),
+    [
+        ("clauses.yaml", "subject_patterns", "subject_marks"),
+        ("clause-grammar.yaml", "collective_patterns", "collective_marks"),
+    ],
+)
+@given(data=st.data())
+def test_every_subject_holds_a_mark_of_its_patterns(file, patterns, marks, data):
+    """``is_subject`` searches a name for the subject (or collective) patterns only where it
+    holds one of their marks: every name a pattern matches (hypothesis makes them from the
+    patterns) holds one."""
+    from checker.knowledge.data import builtin
+
+    words = builtin(file)
+    pattern = data.draw(st.sampled_from(words[patterns]))
+    name = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(mark in name for mark in words[marks])
+
+
+@pytest.mark.parametrize(
+    "name", ["各省级人民政府", "国务院各部门", "有关部门和单位", "市爱卫会成员单位", "区属国企"]
+)
+def test_subjects_found_by_their_patterns(name):
+    assert clause.is_subject.__wrapped__(name)
+    assert not clause.is_subject.__wrapped__("国家知识产权局")
+
+
+@pytest.mark.parametrize(
     ("inner", "unplaced"),
     [
         ("科技部负责,联系电话:12345", ("联系电话:12345",)),

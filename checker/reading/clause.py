@@ -81,6 +81,7 @@ class Grammar(NamedTuple):
     collective_starts: tuple[str, ...]
     with_word: LazyPattern
     collective: LazyPattern | None
+    collective_marks: tuple[str, ...]  # what every collective holds: a name without one is none
     scope: LazyPattern  # the scope before 有关部门: 国务院, 市级其他
     place: LazyPattern | None  # a place's name alone: 徐汇区, 临港新片区 (seldom needed)
     shared_place_endings: tuple[str, ...]  # 欧阳、曲阳、广中街道: the 街道 is each name's
@@ -169,6 +170,8 @@ def grammar() -> Grammar:
             _alternatives(data.get("with_words", [])) or "$^", needles=data.get("with_words", ())
         ),
         collective=LazyPattern("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
+        # (none listed: every name is searched, "" being in every text)
+        collective_marks=tuple(map(str, data.get("collective_marks", ()))) or ("",),
         scope=LazyPattern("|".join(f"(?:{p})" for p in data.get("scopes", ())) or "$^"),
         place=LazyPattern(data["place"]) if data.get("place") else None,
         shared_place_endings=tuple(data.get("shared_place_endings", ())),
@@ -330,8 +333,12 @@ def _skipped() -> frozenset[str]:
 
 
 @cache
-def _vocabulary() -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Non-agency subjects and lead-note wording from rules/clauses.yaml, compiled once."""
+def _vocabulary() -> tuple[
+    frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...]
+]:
+    """Non-agency subjects, their patterns, the lead-note wording (compiled once) and what
+    every name the subject patterns match holds (none listed: "", in every name), from
+    rules/clauses.yaml."""
     data = builtin("clauses.yaml") or {}
     subjects = frozenset(str(s) for s in data.get("subjects", ()))
 
@@ -339,17 +346,26 @@ def _vocabulary() -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[st
         patterns = [str(p) for p in data.get(key, ())]
         return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
-    return subjects, compiled("subject_patterns"), compiled("lead_note_patterns")
+    marks = tuple(str(m) for m in data.get("subject_marks", ())) or ("",)
+    return subjects, compiled("subject_patterns"), compiled("lead_note_patterns"), marks
 
 
 @per_text()
 def is_subject(name: str) -> bool:
-    """A named subject that is not an agency (各省级人民政府, 国务院各部门, 有关部门和单位…)."""
-    subjects, pattern, _ = _vocabulary()
-    if name in subjects or (pattern is not None and pattern.search(name) is not None):
+    """A named subject that is not an agency (各省级人民政府, 国务院各部门, 有关部门和单位…).
+    The patterns are searched only in a name holding one of their marks (most bodies' names,
+    国家知识产权局, hold none): a search tries them at each character of the name."""
+    subjects, pattern, _, marks = _vocabulary()
+    if name in subjects:
         return True
-    collective = grammar().collective
-    return collective is not None and collective.search(name) is not None
+    if pattern is not None and _holds_any(name, marks) and pattern.search(name) is not None:
+        return True
+    g = grammar()
+    return (
+        g.collective is not None
+        and _holds_any(name, g.collective_marks)
+        and g.collective.search(name) is not None
+    )
 
 
 def is_lead_note(segment: str) -> bool:
@@ -1235,11 +1251,9 @@ def _settle_roles(parties: list[_Party], marked: bool) -> bool:
     roles = [party.role for party in parties]  # as read: a party's role changes below only
     named_lead = has_lead = "lead" in roles  # where one is responsible, or a lead is named
     if "responsible" in roles or (has_lead and "separate" in roles):
-        for party in parties:
+        for party in parties:  # X牵头,Y、Z分别负责: Y, Z take part
             if party.role == "responsible" or (has_lead and party.role == "separate"):
-                party.role = (
-                    "participant" if has_lead else "lead"
-                )  # X牵头,Y、Z分别负责: Y, Z take part
+                party.role = "participant" if has_lead else "lead"
                 has_lead = True
     if not has_lead and "separate" not in roles and "guide" in roles:
         _first_guide_leads(parties, roles)
