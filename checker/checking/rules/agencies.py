@@ -95,23 +95,17 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
     counts = style_counts(plan, registry, uses)
     style = dominant_style(plan, registry, configured, counts)
     mixed = mixed_in_style(plan, registry, configured, counts)
-    # a name's verdict depends on the name alone (its lookup is the name's): judged once
-    # per name (the 2024 plan writes 43 names 230 times)
-    verdicts: dict[str, tuple[str, str] | None] = {}
-    standard = _local_bodies_in_standard_form(registry, uses)
+    # a name is looked up as one body wherever it is written (``agency_names``)
+    found_by_name = {agency.name: found for _, agency, found in uses}
     if plan.source.kind != "pdf":  # a PDF's text layer spaces a justified line itself
         yield from _blanks_inside_names(plan, ctx, style)
-    for task, agency, found in uses:
-        if found is None or _blank_inside(plan.source.text, agency) is not None:
-            continue
-        name = agency.name
-        if name not in verdicts:
-            own = _own_local_name(registry, found, standard)
-            verdicts[name] = (
-                None if own else _alias_verdict(registry, found, name, ctx, style, mixed)
-            )
-        verdict = verdicts[name]
-        if verdict is None:
+    rewrite = _rewrites(registry, found_by_name, ctx, style, mixed)
+    if not rewrite:
+        return  # every name stands as written: most plans
+    for task, agency, _ in uses:
+        verdict = rewrite.get(agency.name)
+        # a name written with blanks inside is the blank finding's
+        if verdict is None or _blank_inside(plan.source.text, agency) is not None:
             continue
         variant, canonical = verdict
         yield ctx.finding(
@@ -119,7 +113,7 @@ def agency_alias(plan: Plan, ctx: Context) -> Iterator[Finding]:
             task,
             variant=variant,
             fix=[Edit(agency.span.start, agency.span.end, canonical)],
-            agency=name,
+            agency=agency.name,
             canonical=canonical,
             style=style,
         )
@@ -162,12 +156,35 @@ def _blank_inside(text: str, party: AgencyRef) -> str | None:
     return closed if party.name.endswith(closed) else None
 
 
-def _local_bodies_in_standard_form(registry: Registry, uses: tuple) -> frozenset[str]:
+def _rewrites(
+    registry: Registry,
+    found_by_name: dict[str, Lookup | None],
+    ctx: Context,
+    style: str,
+    mixed: str | None,
+) -> dict[str, tuple[str, str]]:
+    """The names G002 rewrites, each with its (variant, canonical name): a name's verdict
+    depends on the name alone, so it is judged once per name (the 2024 plan writes 43
+    names 230 times), and the uses are read again only for the names to rewrite."""
+    standard = _local_bodies_in_standard_form(registry, found_by_name)
+    rewrite = {}
+    for name, found in found_by_name.items():
+        if found is None or _own_local_name(registry, found, standard):
+            continue
+        verdict = _alias_verdict(registry, found, name, ctx, style, mixed)
+        if verdict is not None:
+            rewrite[name] = verdict
+    return rewrite
+
+
+def _local_bodies_in_standard_form(
+    registry: Registry, found_by_name: dict[str, Lookup | None]
+) -> frozenset[str]:
     """The local bodies (known through the mirror) a plan writes in the mirror's standard
-    form somewhere (市发展改革委)."""
+    form somewhere (市发展改革委), from each name it writes and what it is looked up as."""
     return frozenset(
         found.agency.name
-        for _, _, found in uses
+        for found in found_by_name.values()
         if found is not None and found.form == "name" and registry.is_mirrored(found.agency)
     )
 

@@ -272,8 +272,8 @@ def _two_titles(body: str, other: str) -> bool:
     they name? The title of a document to make, alone (1.《…入市管理办法》 / 5.《…入市民主管
     理的实施意见》), or the same work on another law (推进《商标法》修改 / 推进《专利法》修改):
     two documents, two tasks."""
-    if "《" not in body:
-        return False  # no title: most tasks (and, in a plan of repeats, every pair)
+    if "《" not in body or body == other:
+        return False  # no title (most tasks), or the same titles: a task written twice
     (frame, titles), (other_frame, other_titles) = _titles(body), _titles(other)
     return bool(titles) and frame == other_frame and titles != other_titles
 

@@ -160,13 +160,18 @@ class _Stretches:
 
     def latin_before(self, mark: int) -> bool:
         """A letter or digit of Latin text before the mark at ``mark``, nothing Chinese
-        between."""
+        between. A mark right after a Chinese character (or a line's start), as most are,
+        has none: its stretch starts at the mark, and nothing is walked."""
+        if mark == 0 or _stops(self.text[mark - 1]):
+            return False
         self._walk(mark)
         return 0 <= self.first < mark
 
     def latin_after(self, mark: int) -> bool:
         """A letter or digit of Latin text after the mark at ``mark``, nothing Chinese
-        between."""
+        between; none for a mark right before a Chinese character or a line's end."""
+        if mark + 1 >= len(self.text) or _stops(self.text[mark + 1]):
+            return False
         self._walk(mark)
         return self.last > mark
 
