@@ -240,6 +240,12 @@ def test_a_pattern_with_needles_answers_a_text_without_one_uncompiled():
         assert getattr(pattern, method) == getattr(pattern.compiled, method)
     never = LazyPattern("$^", needles=())  # no needle at all: nothing can match
     assert never.search("anything") is None and never._compiled is None
+    # a method kept before the compiling hands over to the compiled one at its next use
+    both = LazyPattern(source, needles=needles)
+    assert both.search("国家知识产权局负责") is None and both._compiled is None
+    assert both.match("会同财政部").span() == (0, 2)
+    assert both.search("由财政部会同").span() == (4, 6)
+    assert both.search == both.compiled.search
 
 
 def _corpus_texts() -> list[str]:

@@ -101,7 +101,9 @@ class LazyPattern:
         if name not in METHODS:
             raise AttributeError(name)
         if self._compiled is None and self.needles is not None:
-            return self._tested(name)
+            method = self._tested(name)
+            setattr(self, name, method)  # until a text holding a needle compiles it
+            return method
         return self._bound(name)
 
     def _bound(self, name: str) -> Any:
@@ -111,11 +113,13 @@ class LazyPattern:
         return method
 
     def _tested(self, name: str) -> Callable[..., Any]:
-        """``name`` of a pattern not compiled yet: a text without a needle is no match."""
+        """``name`` of a pattern not compiled yet: a text without a needle is no match. The
+        first text holding one (or the first use after another method compiled the pattern)
+        puts the compiled pattern's own method in its place."""
 
         def method(*args: Any) -> Any:
             string = args[1] if name == "sub" else args[0]
-            if any(needle in string for needle in self.needles or ()):
+            if self._compiled is not None or any(needle in string for needle in self.needles or ()):
                 return self._bound(name)(*args)
             return unmatched(name, string)
 

@@ -3,8 +3,10 @@
 A run over many plans meets the same clause (``国家知识产权局负责``), the same agency name and
 the same task text again and again — across a folder of drafts, and across the years of a
 plan, whose tasks carry over. What is worked out once for a text (a clause's agencies, a
-name's kind, a task's characters) is kept, bounded, per process. Only strings go in and only
-values made from them come out, so a memo can never be stale.
+name's kind, a task's characters) is kept, bounded, per process. Only strings go in, with at
+most a value that never changes once made (the agency registry a name is judged against:
+``knowledge.agencies._suggestion``), and only values made from them come out, so a memo can
+never be stale.
 
 ``forget`` empties them all: the benchmark times a plan never seen with it.
 """
@@ -23,7 +25,8 @@ _ALSO: list[Callable[[], None]] = []
 
 
 def per_text(maxsize: int = 4096) -> Callable[[F], F]:
-    """Memoise a pure function of a text (up to ``maxsize`` texts, least recent out)."""
+    """Memoise a pure function of a text (up to ``maxsize`` texts, least recent out); its
+    other arguments, if any, never change once made and are hashed by identity."""
 
     def remember(func: F) -> F:
         memo = lru_cache(maxsize=maxsize)(func)
