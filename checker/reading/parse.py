@@ -609,9 +609,8 @@ class Walk:
         while True:
             last_start, last_end = segments[-1]
             found = glued_after_clause(folded, last_start, last_end)
-            if found is None:
-                break
-            cut, digits_start = found.start() + 1, found.start(1)
+            # the task ends with its line's piece, or just after the clause a glued task follows
+            cut = last_end if found is None else found.start() + 1
             pieces = [*segments[:-1], (last_start, cut)]
             self.add(
                 Draft(
@@ -625,22 +624,12 @@ class Walk:
                     breaks,
                 )
             )
-            number_text, number_start, number_end = found.group(1), digits_start, found.end(1)
-            number_span = self.lines.span(digits_start, number_end)
+            if found is None:
+                return
+            number_text, number_start, number_end = found.group(1), found.start(1), found.end(1)
+            number_span = self.lines.span(number_start, number_end)
             breaks = [Break("glued", number_span, cut, number_text)]
             segments = [(found.end(), last_end)]
-        self.add(
-            Draft(
-                folded,
-                number_text,
-                number_start,
-                number_end,
-                segments,
-                self.section,
-                self.subsection,
-                breaks,
-            )
-        )
 
     def split_number(self, content: str, start: int) -> tuple[str, int, int, int, list[Break]]:
         """The number whose digits were left pending at the last line's end (``…负责)5``)
