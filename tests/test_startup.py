@@ -145,6 +145,21 @@ def test_a_plan_from_the_result_cache_imports_neither_parser_nor_rules(tmp_path)
     # keys are BLAKE3 digests: hashlib would load OpenSSL, zlib one more library, at every
     # start (a tenth of such a run's instructions)
     assert not {"hashlib", "_hashlib", "zlib"} & set(loaded)
+    # paths are strings on the way to a hit (a Path is made where a file is written, or a
+    # folder walked): pathlib, with the urllib.parse and ipaddress it imports, cost 6 % of
+    # such a run's instructions. (An editable install's start-up hook imports it for every
+    # Python start, the bare one's too: only what the lint imports beyond that counts.)
+    assert "pathlib" not in set(loaded) - set(_modules_of_a_bare_start())
+
+
+def _modules_of_a_bare_start() -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", "import json, sys; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
 
 
 RULES_ONLY = """

@@ -59,7 +59,7 @@ def read_stdin(name: str) -> Source:
 
 def lint_file(
     name: str,
-    path: Path | None,
+    path: str | Path | None,
     finder: ConfigFinder,
     options: LintOptions,
     rules: RuleSet,
@@ -107,7 +107,7 @@ def lint_file(
 
 def _fix(
     report: FileReport,
-    path: Path | None,
+    path: str | Path | None,
     plan: Plan,
     config: Config,
     active: list[RuleSpec],
@@ -132,7 +132,7 @@ def _fix(
     return fixed_plan, result
 
 
-def _write_fixed(path: Path | None, source: Source) -> None:
+def _write_fixed(path: str | Path | None, source: Source) -> None:
     """The fixed text, in the file's own encoding and line endings: to the file
     (atomically), or to standard output for a plan read from standard input."""
     if path is None:

@@ -8,29 +8,49 @@ import os
 import sys
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blake3 import blake3
 
 from ..base.errors import ConfigError, Reason, os_reason
 
+if TYPE_CHECKING:  # a Path is made where the data is read: a run from the result cache,
+    # which only stamps the folders, imports no pathlib (bench/instructions.py, a hit)
+    from pathlib import Path
+
+
+@cache
+def data_folder() -> str:
+    """The installed package data, or the repository's ``rules/`` when run from a checkout:
+    the folder as a string, as the result cache stamps it at every run."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    installed = os.path.join(package, "_data")
+    if os.path.isfile(os.path.join(installed, "agencies.yaml")):
+        return installed
+    return os.path.join(os.path.dirname(package), "rules")
+
 
 @cache
 def data_dir() -> Path:
-    """The installed package data, or the repository's ``rules/`` when run from a checkout."""
-    installed = Path(__file__).resolve().parent.parent / "_data"
-    if (installed / "agencies.yaml").is_file():
-        return installed
-    return Path(__file__).resolve().parent.parent.parent / "rules"
+    """``data_folder`` as a Path, for the readers of the data."""
+    from pathlib import Path
+
+    return Path(data_folder())
+
+
+def cache_folder() -> str:
+    """Where plancheck keeps what it can recompute: $PLANCHECK_CACHE_DIR or ~/.cache/plancheck
+    (a string: a run from the result cache joins its entries' names to it)."""
+    return os.environ.get("PLANCHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "plancheck"
+    )
 
 
 def cache_dir() -> Path:
-    """Where plancheck keeps what it can recompute: $PLANCHECK_CACHE_DIR or ~/.cache/plancheck."""
-    root = os.environ.get("PLANCHECK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "plancheck"
-    )
-    return Path(root)
+    """``cache_folder`` as a Path, for the caches' writers and cleaners."""
+    from pathlib import Path
+
+    return Path(cache_folder())
 
 
 #: bumped when what a cache entry vouches for changes (2: its data's shape was checked;
