@@ -319,6 +319,7 @@ def test_every_vague_ending_holds_a_vague_mark(data):
     ("file", "patterns", "marks"),
     [
         ("clauses.yaml", "subject_patterns", "subject_marks"),
+        ("clauses.yaml", "lead_note_patterns", "lead_note_marks"),
         ("clause-grammar.yaml", "collective_patterns", "collective_marks"),
     ],
 )
@@ -342,7 +343,7 @@ def _time_limits() -> list[str]:
 
 
 @pytest.mark.parametrize("pattern", _time_limits())
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_every_time_limit_holds_a_time_limit_mark(pattern, data):
     """A segment is matched against the time limits only where it holds one of

@@ -345,11 +345,13 @@ def _skipped() -> frozenset[str]:
 
 
 @cache
-def _vocabulary() -> tuple[frozenset[str], LazyPattern | None, LazyPattern | None, tuple[str, ...]]:
+def _vocabulary() -> tuple[
+    frozenset[str], LazyPattern | None, LazyPattern | None, tuple[str, ...], tuple[str, ...]
+]:
     """Non-agency subjects, their patterns, the lead-note wording (each compiled at its
-    first use: a plan whose names hold no subject mark never searches the subject patterns)
-    and what every name the subject patterns match holds (none listed: "", in every name),
-    from rules/clauses.yaml."""
+    first use: a plan whose names hold no subject mark never searches the subject patterns),
+    what every name the subject patterns match holds and what every lead note holds (none
+    listed: "", in every text), from rules/clauses.yaml."""
     data = builtin("clauses.yaml") or {}
     subjects = frozenset(str(s) for s in data.get("subjects", ()))
 
@@ -358,7 +360,8 @@ def _vocabulary() -> tuple[frozenset[str], LazyPattern | None, LazyPattern | Non
         return LazyPattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
     marks = tuple(str(m) for m in data.get("subject_marks", ())) or ("",)
-    return subjects, compiled("subject_patterns"), compiled("lead_note_patterns"), marks
+    note_marks = tuple(str(m) for m in data.get("lead_note_marks", ())) or ("",)
+    return subjects, compiled("subject_patterns"), compiled("lead_note_patterns"), marks, note_marks
 
 
 @per_text()
@@ -366,7 +369,7 @@ def is_subject(name: str) -> bool:
     """A named subject that is not an agency (各省级人民政府, 国务院各部门, 有关部门和单位…).
     The patterns are searched only in a name holding one of their marks (most bodies' names,
     国家知识产权局, hold none): a search tries them at each character of the name."""
-    subjects, pattern, _, marks = _vocabulary()
+    subjects, pattern, _, marks, _ = _vocabulary()
     if name in subjects:
         return True
     if pattern is not None and _holds_any(name, marks) and pattern.search(name) is not None:
@@ -381,8 +384,10 @@ def is_subject(name: str) -> bool:
 
 def is_lead_note(segment: str) -> bool:
     """A clause segment that states the document's lead convention (…为牵头部门, 下同)."""
-    note = _vocabulary()[2]
-    return note is not None and note.search(segment.strip()) is not None
+    _, _, note, _, marks = _vocabulary()
+    return (
+        note is not None and _holds_any(segment, marks) and note.search(segment.strip()) is not None
+    )
 
 
 def ends_like_clause(inner: str) -> bool:
