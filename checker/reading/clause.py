@@ -70,7 +70,6 @@ class Grammar(NamedTuple):
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern  # matched at a segment's start (its patterns are anchored)
-    time_limit_chars: frozenset[str]  # one of which every time limit holds: without one, none
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
@@ -166,7 +165,6 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
-        time_limit_chars=frozenset(map(str, data.get("time_limit_chars", ()))),
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
@@ -858,10 +856,7 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if stripped in g.note_closes:  # A负责,不再单独列出: a note on the lists below
         state.notes.append(stripped)
         return None, 0
-    # matched only where the segment holds one of the time limits' characters (most hold
-    # none; none listed: every segment is matched)
-    chars = g.time_limit_chars
-    if (not chars or not chars.isdisjoint(stripped)) and g.time_limit.match(stripped):
+    if g.time_limit.match(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
     if not _holds_any(stripped, g.separators) and g.note.match(stripped):
