@@ -70,6 +70,7 @@ class Grammar(NamedTuple):
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern  # matched at a segment's start (its patterns are anchored)
+    time_limit_marks: tuple[str, ...]  # what every time limit holds: a segment without one is none
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
@@ -146,9 +147,18 @@ def grammar() -> Grammar:
         # is an alternative of its own, not one class: sre skips ahead to the next of their
         # characters, and tries the lookbehind at a 、 only (one class with the lookbehind
         # beside it cost twice as much a clause; bench/instructions.py measures a clause)
+        # Needles: its marks and brackets, and a 、 after a tail's last character (the
+        # lookbehind's): a clause holding none (one list, no bracket) is cut nowhere, and a
+        # plan of such clauses never compiles the pattern.
         cuts=LazyPattern(
             "|".join(map(re.escape, _SEGMENT_MARKS + _OPEN + _CLOSE))
-            + f"|、(?<=[{re.escape(''.join(sorted(tail_last)))}]、)"
+            + f"|、(?<=[{re.escape(''.join(sorted(tail_last)))}]、)",
+            needles=(
+                *_SEGMENT_MARKS,
+                *_OPEN,
+                *_CLOSE,
+                *(f"{last}、" for last in sorted(tail_last)),
+            ),
         ),
         shared_manners=shared,
         labels=labels,
@@ -156,6 +166,8 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
+        # (none listed: every segment is matched, "" being in every text)
+        time_limit_marks=tuple(map(str, data.get("time_limit_marks", ()))) or ("",),
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
@@ -333,18 +345,17 @@ def _skipped() -> frozenset[str]:
 
 
 @cache
-def _vocabulary() -> tuple[
-    frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...]
-]:
-    """Non-agency subjects, their patterns, the lead-note wording (compiled once) and what
-    every name the subject patterns match holds (none listed: "", in every name), from
-    rules/clauses.yaml."""
+def _vocabulary() -> tuple[frozenset[str], LazyPattern | None, LazyPattern | None, tuple[str, ...]]:
+    """Non-agency subjects, their patterns, the lead-note wording (each compiled at its
+    first use: a plan whose names hold no subject mark never searches the subject patterns)
+    and what every name the subject patterns match holds (none listed: "", in every name),
+    from rules/clauses.yaml."""
     data = builtin("clauses.yaml") or {}
     subjects = frozenset(str(s) for s in data.get("subjects", ()))
 
-    def compiled(key: str) -> re.Pattern[str] | None:
+    def compiled(key: str) -> LazyPattern | None:
         patterns = [str(p) for p in data.get(key, ())]
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        return LazyPattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
     marks = tuple(str(m) for m in data.get("subject_marks", ())) or ("",)
     return subjects, compiled("subject_patterns"), compiled("lead_note_patterns"), marks
@@ -608,17 +619,17 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     reading = _read_clause(closed)
     starts = source.line_starts
 
-    def at_source(at: int, length: int) -> Span:
-        """The span in the source of ``length`` characters read at ``at`` of the closed-up
-        text (a name read without the blank inside it spans the blank as written)."""
+    def at_source(at: int, length: int) -> tuple[int, int]:
+        """Where in the source ``length`` characters read at ``at`` of the closed-up text
+        start and end (a name read without the blank inside it spans the blank as written)."""
         if kept is None:
-            return Span(inner_start + at, inner_start + at + length, starts)
+            return inner_start + at, inner_start + at + length
         last = kept[at + length - 1] + 1 if length else kept[at]
-        return Span(inner_start + kept[at], inner_start + last, starts)
+        return inner_start + kept[at], inner_start + last
 
     parties, agencies, subjects = [], [], []
     for name, at, role, collective in reading.parties:
-        ref = AgencyRef(name, at_source(at, len(name)), role)
+        ref = AgencyRef(name, *at_source(at, len(name)), role, starts)
         parties.append(ref)
         if collective:
             subjects.append(name)
@@ -626,7 +637,7 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
             agencies.append(ref)
     placed = tuple(parties)
     unplaced = (
-        tuple((part, at_source(at, len(part))) for part, at in reading.unplaced)
+        tuple((part, Span(*at_source(at, len(part)), starts)) for part, at in reading.unplaced)
         if reading.unplaced
         else ()
     )
@@ -635,11 +646,13 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     # makes a Clause for each task (a 10 MB plan, 51,000)
     return Clause(
         text,  # inner
-        span,
+        span.start,
+        span.end,
         tuple(agencies) if subjects else placed,  # agencies
         reading.shared,
         reading.vague,
         reading.lead_marked,
+        starts,
         tuple(subjects),
         reading.lead_note,
         reading.label,
@@ -838,7 +851,8 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if stripped in g.note_closes:  # A负责,不再单独列出: a note on the lists below
         state.notes.append(stripped)
         return None, 0
-    if g.time_limit.match(stripped):
+    # matched only where the segment holds a mark of the time limits (most hold none)
+    if _holds_any(stripped, g.time_limit_marks) and g.time_limit.match(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
     if not _holds_any(stripped, g.separators) and g.note.match(stripped):

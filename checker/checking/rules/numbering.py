@@ -99,7 +99,7 @@ def _items(plan: Plan, level: int, documents: tuple[int, ...]) -> list[_Item]:
         return []  # a level the plan does not number (most plans use two or three of four)
     parents = sorted(
         [h.span.start for h in plan.headings if h.level < level]
-        + [t.span.start for t in plan.tasks if t.level < level]
+        + [t.start for t in plan.tasks if t.level < level]
         + list(documents)
     )
     framed = _framed(plan, level, documents)
@@ -111,8 +111,8 @@ def _items(plan: Plan, level: int, documents: tuple[int, ...]) -> list[_Item]:
             t.number,
             t.number_span,
             t,
-            bisect_left(parents, t.number_span.start),
-            bisect_left(documents, t.number_span.start),
+            bisect_left(parents, t.number_start),
+            bisect_left(documents, t.number_start),
         )
         for t in tasks
     ]
@@ -143,7 +143,7 @@ def _framed(plan: Plan, level: int, documents: tuple[int, ...]) -> frozenset[int
     if level == plan.task_level:
         return frozenset(h.numeral_span.start for h in plan.headings if h.level == level)
     bounds = sorted([h.span.start for h in plan.headings if h.level <= level] + list(documents))
-    tasks = sorted(t.span.start for t in plan.tasks)
+    tasks = sorted(t.start for t in plan.tasks)
     found = set()
     for heading in plan.headings:
         if heading.level != level:
@@ -165,7 +165,7 @@ def document_starts(plan: Plan) -> tuple[int, ...]:
     once a plan, through ``Context.shared``, and pass it on as a key of what they derive.)"""
     items = sorted(
         [(h.numeral_span.start, h.value) for h in plan.headings]
-        + [(t.number_span.start, t.number) for t in plan.tasks]
+        + [(t.number_start, t.number) for t in plan.tasks]
     )
     if len(items) < 2:
         return ()
@@ -201,9 +201,9 @@ def _table_sequence(plan: Plan, table: Table) -> _Sequence:
     afresh in each of its parts (group titles, a grouping column), as most of its parts do;
     a tie is the usual straight count."""
     items = [
-        _Item(t.number, t.number_span, t, bisect_right(table.parts, t.span.start))
+        _Item(t.number, t.number_span, t, bisect_right(table.parts, t.start))
         for t in plan.tasks
-        if table.span.start <= t.span.start <= table.span.end
+        if table.span.start <= t.start <= table.span.end
     ]
     return _conventional(items, False)
 
