@@ -159,15 +159,16 @@ def _json_values():
 
 
 def test_orjson_indents_as_the_standard_library():
-    """The lint JSON is written by orjson: byte for byte what json.dumps(indent=2) writes."""
-    import orjson
+    """The lint JSON and SARIF are written by orjson (``indented_json``): byte for byte
+    what json.dumps(indent=2) writes."""
     from hypothesis import given, settings
+
+    from checker.products.formats import indented_json
 
     @settings(max_examples=300, deadline=None)
     @given(_json_values())
     def same(value):
-        ours = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
-        assert ours == json.dumps(value, ensure_ascii=False, indent=2)
+        assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
     same()
 

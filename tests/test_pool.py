@@ -51,3 +51,32 @@ def test_the_pool_keeps_no_module_state():
         if isinstance(node, ast.Assign | ast.AnnAssign):
             value = node.value
             assert isinstance(value, ast.Constant), ast.unparse(node)
+
+
+def test_chunks_shrink_toward_the_end_and_cover_every_item_in_order():
+    """Large chunks first, small ones for the run's end (both cores finish together), never
+    under MIN_CHUNK but the last; every item once, in order."""
+    items = list(range(1000))
+    chunks = pool.chunked(items, 2)
+    assert [n for chunk in chunks for n in chunk] == items
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] == 1000 // (2 * pool.SHARE_PER_CORE) and sizes[-2] == pool.MIN_CHUNK
+    assert pool.chunked(list(range(3)), 2) == [[0, 1, 2]]
+
+
+def test_a_worker_that_dies_stops_the_run_at_once():
+    """A killed worker is an error as soon as its pipe ends, without waiting for the others
+    to finish their chunks (it may have died holding the queue of chunk numbers)."""
+    import time
+
+    def work(chunk):
+        if chunk == [0]:
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(1)
+        return chunk
+
+    start = time.monotonic()
+    with pytest.raises(RuntimeError, match="worker"):
+        pool.map_forked(work, [[n] for n in range(40)], 2)
+    assert time.monotonic() - start < 20  # not the other 39 chunks' second each

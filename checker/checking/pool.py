@@ -21,10 +21,14 @@ from .lintrun import FileReport, LintOptions, RuleSet
 #: ``plancheck lint plans/`` over a whole archive is where the time goes.
 PARALLEL_MIN_FILES = 24
 
-#: chunks a core is given, about: a chunk's reports are pickled, sent and unpickled while
-#: the workers go on with the next, and a folder of plans of different sizes is shared
-#: more evenly in small chunks
-CHUNKS_PER_CORE = 16
+#: the share of what is left that a chunk takes, per core: a worker starts on large chunks
+#: (each is a pickled message back to the parent) and the chunks shrink as the run nears
+#: its end, so that both cores finish together rather than one waiting on the other's last
+#: chunk (a folder of plans of different sizes is shared evenly the same way)
+SHARE_PER_CORE = 4
+
+#: the fewest files in a chunk (each chunk is one message between processes)
+MIN_CHUNK = 4
 
 
 def cores() -> int:
@@ -42,10 +46,17 @@ def worth_parallel(items: Sequence[Item]) -> bool:
     return len(items) >= PARALLEL_MIN_FILES and cores() > 1 and no_stdin and os.name == "posix"
 
 
-def chunk_size(files: int, cores: int) -> int:
-    """Files a worker takes at a time: small chunks, but never fewer than 8 files (each
-    chunk is a round trip between processes)."""
-    return max(8, files // (cores * CHUNKS_PER_CORE))
+def chunked(items: Sequence[Any], cores: int) -> list[Sequence[Any]]:
+    """``items`` in consecutive chunks that shrink as fewer are left (each a
+    ``1 / (cores * SHARE_PER_CORE)`` share of the rest, never under ``MIN_CHUNK``): large
+    chunks while there is much to do, small ones for the run's end."""
+    chunks = []
+    start = 0
+    while start < len(items):
+        size = max(MIN_CHUNK, (len(items) - start) // (cores * SHARE_PER_CORE))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
 
 
 def lint_parallel(
@@ -71,63 +82,76 @@ def lint_parallel(
 
     rules.load()  # imported here, once, before the fork: not again in every worker
     workers = cores()
-    size = chunk_size(len(items), workers)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    chunks = chunked(items, workers)
     done = map_forked(lint_chunk, chunks, min(workers, len(chunks)))
     return [report for chunk in done for report in chunk]
 
 
-def map_forked(work: Callable[[Any], Any], chunks: list[Any], workers: int) -> list[Any]:
-    """``[work(chunk) for chunk in chunks]`` in ``workers`` forked processes. Each worker is
-    handed the next chunk's number as it sends a result back (a worker slowed by a busy
-    machine takes fewer chunks); a result is taken while the workers go on. A worker's
-    exception is raised here; a worker that dies without its results is a RuntimeError."""
+def map_forked(work: Callable[[Any], Any], chunks: Sequence[Any], workers: int) -> list[Any]:
+    """``[work(chunk) for chunk in chunks]`` in ``workers`` forked processes. The chunks'
+    numbers wait in a queue, filled before the fork, from which each worker takes the next
+    as it is done with one (a worker slowed by a busy machine takes fewer), never waiting
+    for the parent, which reads each result as it comes while the workers go on. A
+    worker's exception is raised here; a worker that dies without its results is a
+    RuntimeError."""
     import multiprocessing
-    import pickle
-    from contextlib import suppress
     from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("fork")
-    todo = iter(range(len(chunks)))
+    workers = min(workers, len(chunks))
+    numbers = context.SimpleQueue()
+    for index in [*range(len(chunks)), *[None] * workers]:  # None: no chunk left
+        numbers.put(index)
     results: dict[int, Any] = {}
-    ends, processes = [], []
-    for _ in range(min(workers, len(chunks))):
-        mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(work, chunks, theirs))
+    ends: dict[Any, Any] = {}  # each worker's end of its pipe, and the worker
+    for _ in range(workers):
+        mine, theirs = context.Pipe(duplex=False)
+        process = context.Process(target=_serve, args=(work, chunks, numbers, theirs))
         process.start()
         theirs.close()  # the worker's end only: a worker gone is then an end of file here
-        mine.send(next(todo))
-        ends.append(mine)
-        processes.append(process)
+        ends[mine] = process
+    processes = list(ends.values())
     try:
         while ends:
-            for end in wait(ends):
-                try:
-                    message = end.recv_bytes()
-                except EOFError:  # done (it was sent None), or dead
-                    ends.remove(end)
-                    continue
-                with suppress(OSError):  # it stopped after an error: its end of file follows
-                    end.send(next(todo, None))  # the worker goes on while this one is read
-                index, outcome = pickle.loads(message)
-                if index is None:
-                    raise outcome
-                results[index] = outcome
+            for end in wait(list(ends)):
+                _receive(end, ends, results)
     finally:
         for process in processes:
             if process.is_alive() and len(results) < len(chunks):
                 process.terminate()
             process.join()
+        numbers.close()
     if len(results) < len(chunks):
         raise RuntimeError("a worker process ended before sending its results")
     return [results[index] for index in range(len(chunks))]
 
 
-def _serve(work: Callable[[Any], Any], chunks: list[Any], end: Any) -> None:
-    """In a worker: the chunks the parent names, one at a time, until it names none; an
-    exception is sent too (the parent raises it), and the worker stops."""
+def _receive(end: Any, ends: dict[Any, Any], results: dict[int, Any]) -> None:
+    """One message from a worker: a chunk's result is kept, its exception raised. At the
+    end of its pipe the worker is done; one that did not end cleanly (killed) is an error
+    at once, without waiting for the others (it may have died holding the queue)."""
+    import pickle
+
     try:
-        while (index := end.recv()) is not None:
+        message = end.recv_bytes()
+    except EOFError:
+        worker = ends.pop(end)
+        worker.join()
+        if worker.exitcode:
+            raise RuntimeError("a worker process ended before sending its results") from None
+        return
+    index, outcome = pickle.loads(message)
+    if index is None:
+        raise outcome
+    results[index] = outcome
+
+
+def _serve(work: Callable[[Any], Any], chunks: Sequence[Any], numbers: Any, end: Any) -> None:
+    """In a worker: the chunk whose number comes next from ``numbers``, one at a time,
+    until it gives None; an exception is sent too (the parent raises it), and the worker
+    stops."""
+    try:
+        while (index := numbers.get()) is not None:
             end.send((index, work(chunks[index])))
     except Exception as error:  # raised again in the parent
         end.send((None, error))

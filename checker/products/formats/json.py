@@ -1,12 +1,8 @@
 """The JSON of ``lint --format json``: ``version``, ``files``, ``findings``, ``skipped``,
 ``summary`` (documented in docs/json.md).
 
-``as_dict`` says what the JSON holds; ``render`` writes it with orjson, whose two-space
-indentation is the standard library's ``json.dumps(indent=2, ensure_ascii=False)`` byte for
-byte (tests/test_formats.py holds it) at a sixth of the time: the standard encoder runs in
-Python as soon as it indents, and a run over a thousand plans writes 14,000 findings (issue
-26: 0.29 s of the parent's time, 0.05 s with orjson). The output holds text, whole numbers,
-booleans and nulls only (no float, whose exponent the two write differently).
+``as_dict`` says what the JSON holds; ``render`` writes it as ``formats.indented_json``
+does (with orjson): the output holds text, whole numbers, booleans and nulls only.
 """
 
 from __future__ import annotations
@@ -14,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from . import RenderOptions, fix_payload, message
+from . import RenderOptions, fix_payload, indented_json, message
 
 if TYPE_CHECKING:
     from ...base.errors import Reason
@@ -136,6 +132,4 @@ def _skipped(report, lang: str) -> dict[str, str]:
 
 
 def render(run, options: RenderOptions) -> str:
-    import orjson
-
-    return orjson.dumps(as_dict(run, options), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return indented_json(as_dict(run, options))

@@ -1,13 +1,13 @@
 """SARIF 2.1.0 for code-scanning services: rule metadata from the registry, fixes as
-replacements, columns in Unicode code points."""
+replacements, columns in Unicode code points; written as the JSON format is
+(``formats.indented_json``: text, whole numbers, booleans and nulls only)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ... import __version__, locale
-from . import RenderOptions, message
+from . import RenderOptions, indented_json, message
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -135,4 +135,4 @@ def render(run, options: RenderOptions) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(log)
