@@ -70,6 +70,7 @@ class Grammar(NamedTuple):
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern  # matched at a segment's start (its patterns are anchored)
+    time_limit_marks: tuple[str, ...]  # what every time limit holds: a segment without one is none
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
@@ -146,9 +147,18 @@ def grammar() -> Grammar:
         # is an alternative of its own, not one class: sre skips ahead to the next of their
         # characters, and tries the lookbehind at a 、 only (one class with the lookbehind
         # beside it cost twice as much a clause; bench/instructions.py measures a clause)
+        # Needles: its marks and brackets, and a 、 after a tail's last character (the
+        # lookbehind's): a clause holding none (one list, no bracket) is cut nowhere, and a
+        # plan of such clauses never compiles the pattern.
         cuts=LazyPattern(
             "|".join(map(re.escape, _SEGMENT_MARKS + _OPEN + _CLOSE))
-            + f"|、(?<=[{re.escape(''.join(sorted(tail_last)))}]、)"
+            + f"|、(?<=[{re.escape(''.join(sorted(tail_last)))}]、)",
+            needles=(
+                *_SEGMENT_MARKS,
+                *_OPEN,
+                *_CLOSE,
+                *(f"{last}、" for last in sorted(tail_last)),
+            ),
         ),
         shared_manners=shared,
         labels=labels,
@@ -156,6 +166,8 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
+        # (none listed: every segment is matched, "" being in every text)
+        time_limit_marks=tuple(map(str, data.get("time_limit_marks", ()))) or ("",),
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
@@ -333,18 +345,17 @@ def _skipped() -> frozenset[str]:
 
 
 @cache
-def _vocabulary() -> tuple[
-    frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...]
-]:
-    """Non-agency subjects, their patterns, the lead-note wording (compiled once) and what
-    every name the subject patterns match holds (none listed: "", in every name), from
-    rules/clauses.yaml."""
+def _vocabulary() -> tuple[frozenset[str], LazyPattern | None, LazyPattern | None, tuple[str, ...]]:
+    """Non-agency subjects, their patterns, the lead-note wording (each compiled at its
+    first use: a plan whose names hold no subject mark never searches the subject patterns)
+    and what every name the subject patterns match holds (none listed: "", in every name),
+    from rules/clauses.yaml."""
     data = builtin("clauses.yaml") or {}
     subjects = frozenset(str(s) for s in data.get("subjects", ()))
 
-    def compiled(key: str) -> re.Pattern[str] | None:
+    def compiled(key: str) -> LazyPattern | None:
         patterns = [str(p) for p in data.get(key, ())]
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        return LazyPattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
     marks = tuple(str(m) for m in data.get("subject_marks", ())) or ("",)
     return subjects, compiled("subject_patterns"), compiled("lead_note_patterns"), marks
@@ -838,7 +849,8 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if stripped in g.note_closes:  # A负责,不再单独列出: a note on the lists below
         state.notes.append(stripped)
         return None, 0
-    if g.time_limit.match(stripped):
+    # matched only where the segment holds a mark of the time limits (most hold none)
+    if _holds_any(stripped, g.time_limit_marks) and g.time_limit.match(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
     if not _holds_any(stripped, g.separators) and g.note.match(stripped):
