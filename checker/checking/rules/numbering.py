@@ -6,6 +6,7 @@ is one N001 that says which number it should be, not also an N002 for the gap.
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from operator import lt
 from typing import NamedTuple
 
 from ...reading.model import Break, Edit, Plan, Span, Table, Task
@@ -295,6 +296,8 @@ def _frames_apart(items: list[_Item]) -> frozenset[int]:
     Above the task level, a frame item is a heading with no task under it: 一、总体要求's
     (一)总体要求 (二)工作目标 are apart from the headings of the tasks, (一)…(八) under 二、 and
     (九)(十) under 三、, numbered straight through (宁政发〔2017〕 土壤污染防治)."""
+    if not any(item.frame for item in items):
+        return frozenset()  # no frame item, no frame part (the task level of most plans)
     groups: list[list[int]] = []
     for n, item in enumerate(items):
         if n and item.group == items[n - 1].group:
@@ -329,6 +332,8 @@ def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set
     """Classify the positions off a longest increasing subsequence (the tasks in order) as
     duplicate or misplaced, with the number expected there; also return the missing numbers
     that those explain."""
+    if all(map(lt, numbers, numbers[1:])):
+        return [], set()  # every number above the one before: all in order (most plans)
     core = _increasing_core(numbers)
     present = set(numbers)
     first_use: dict[int, int] = {}
@@ -402,6 +407,8 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 def _duplicates(plan: Plan, ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
+    if all(kind != "duplicate" for _, kind, _ in verdicts):
+        return  # no number used twice (most plans): no first use to look up
     first_use: dict[tuple[int, int], _Item] = {}
     for n, item in enumerate(sequence.items):
         first_use.setdefault(
@@ -447,7 +454,10 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
 def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     sequence, level = numbered.sequence, numbered.level
     for unit, unit_explained in zip(numbered.units, numbered.explained, strict=True):
-        present = {sequence.effective[n] for n in unit}
+        numbers = [sequence.effective[n] for n in unit]
+        if numbers == list(range(1, len(numbers) + 1)):
+            continue  # 1, 2, 3… in order: nothing missing (most units)
+        present = set(numbers)
         ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
         # the numbers a gap may skip: the union made once for the unit, not once for each
         # number of each gap (in a plan of thousands of tasks, a union of thousands each)
