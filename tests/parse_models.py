@@ -57,7 +57,10 @@ def snippets() -> list[tuple[str, str]]:
 def plain(value: Any, line_starts: tuple[int, ...]) -> Any:
     """A model value as JSON data: each NamedTuple a dict of its fields (its class named),
     a Span its two offsets. A Span's line table must be its source's: checked here, since a
-    span built with another table would place its findings on wrong lines."""
+    span built with another table would place its findings on wrong lines. A record that
+    keeps a span as two offsets (``start``/``end``, ``number_start``/``number_end``) and
+    its text's line table gives it as the span it makes when asked (``span``,
+    ``number_span``): written as a Span is, its line table checked alike."""
     from checker.reading.model import Span
     from checker.reading.source import Source
 
@@ -68,13 +71,29 @@ def plain(value: Any, line_starts: tuple[int, ...]) -> Any:
         folded = hashlib.sha256(value.folded.encode()).hexdigest()
         return {"kind": value.kind, "newline": value.newline, "folded_sha256": folded}
     if isinstance(value, tuple) and hasattr(value, "_fields"):
-        return {name: plain(getattr(value, name), line_starts) for name in value._fields}
+        return _record(value, line_starts)
     if isinstance(value, (tuple, list)):
         return [plain(item, line_starts) for item in value]
     if isinstance(value, (set, frozenset)):
         return sorted(plain(item, line_starts) for item in value)
     assert value is None or isinstance(value, (str, int, bool)), type(value)
     return value
+
+
+def _record(value: Any, line_starts: tuple[int, ...]) -> dict[str, Any]:
+    """A record's fields as JSON data; a span kept as offsets (``<x>start``, ``<x>end``)
+    is written as the ``<x>span`` the record gives."""
+    fields = value._fields
+    data = {}
+    for name in fields:
+        if name == "line_starts":
+            assert value.line_starts == line_starts, "a record with another text's line table"
+        elif name.endswith("start") and name[:-5] + "end" in fields:
+            span = name[:-5] + "span"
+            data[span] = plain(getattr(value, span), line_starts)
+        elif not (name.endswith("end") and name[:-3] + "start" in fields):
+            data[name] = plain(getattr(value, name), line_starts)
+    return data
 
 
 def model_of_text(text: str, path: str) -> Any:

@@ -71,7 +71,7 @@ class Context:
 
     @cached_property
     def _task_starts(self) -> list[int]:
-        return [task.span.start for task in self.plan.tasks]
+        return [task.start for task in self.plan.tasks]
 
     def task_at(self, offset: int) -> Task | None:
         """The task whose text contains ``offset`` (bisect: findings can be many)."""

@@ -619,17 +619,17 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     reading = _read_clause(closed)
     starts = source.line_starts
 
-    def at_source(at: int, length: int) -> Span:
-        """The span in the source of ``length`` characters read at ``at`` of the closed-up
-        text (a name read without the blank inside it spans the blank as written)."""
+    def at_source(at: int, length: int) -> tuple[int, int]:
+        """Where in the source ``length`` characters read at ``at`` of the closed-up text
+        start and end (a name read without the blank inside it spans the blank as written)."""
         if kept is None:
-            return Span(inner_start + at, inner_start + at + length, starts)
+            return inner_start + at, inner_start + at + length
         last = kept[at + length - 1] + 1 if length else kept[at]
-        return Span(inner_start + kept[at], inner_start + last, starts)
+        return inner_start + kept[at], inner_start + last
 
     parties, agencies, subjects = [], [], []
     for name, at, role, collective in reading.parties:
-        ref = AgencyRef(name, at_source(at, len(name)), role)
+        ref = AgencyRef(name, *at_source(at, len(name)), role, starts)
         parties.append(ref)
         if collective:
             subjects.append(name)
@@ -637,7 +637,7 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
             agencies.append(ref)
     placed = tuple(parties)
     unplaced = (
-        tuple((part, at_source(at, len(part))) for part, at in reading.unplaced)
+        tuple((part, Span(*at_source(at, len(part)), starts)) for part, at in reading.unplaced)
         if reading.unplaced
         else ()
     )
@@ -646,11 +646,13 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     # makes a Clause for each task (a 10 MB plan, 51,000)
     return Clause(
         text,  # inner
-        span,
+        span.start,
+        span.end,
         tuple(agencies) if subjects else placed,  # agencies
         reading.shared,
         reading.vague,
         reading.lead_marked,
+        starts,
         tuple(subjects),
         reading.lead_note,
         reading.label,

@@ -4,6 +4,15 @@ The parser builds it once; every rule reads it. The classes are NamedTuples: imm
 typed like frozen dataclasses, and an order of magnitude cheaper to define at start-up and to
 instantiate in the hundreds per plan. Nothing here judges what is a defect: a
 stray tag is a ``Paren`` that stands alone, a split number is a ``Break``. Rules decide.
+
+A task, its clauses, their agencies and its bracketed groups, the records a plan has by the
+hundred (a 10 MB plan, by the hundred thousand), keep their positions as offsets
+(``start``, ``end``; a task also ``number_start``/``number_end`` and ``body_start``/
+``body_end``) with their text's line table, and give each as a ``Span`` when asked
+(``span``, ``number_span``, ``body_span``), for a finding or a line number. A Span kept
+for each was an object of its own, half of what a parsed plan holds for the garbage
+collector to watch, and most were never asked for: what compares or slices positions
+reads the offsets.
 """
 
 from typing import NamedTuple
@@ -24,17 +33,31 @@ class Paren(NamedTuple):
     """
 
     inner: str
-    span: Span
+    start: int
+    end: int
     standalone: bool
     opener: str
+    line_starts: tuple[int, ...]
+
+    @property
+    def span(self) -> Span:
+        """Where it is written, with its line and column."""
+        return Span(self.start, self.end, self.line_starts)
 
 
 class AgencyRef(NamedTuple):
     """One agency (or collective) as written in a clause, with its role in it."""
 
     name: str
-    span: Span
+    start: int
+    end: int
     role: str  # lead | participant | cooperate | guide | separate (分别负责: each its own part)
+    line_starts: tuple[int, ...]
+
+    @property
+    def span(self) -> Span:
+        """Where it is written, with its line and column."""
+        return Span(self.start, self.end, self.line_starts)
 
 
 class Clause(NamedTuple):
@@ -48,11 +71,13 @@ class Clause(NamedTuple):
     """
 
     inner: str
-    span: Span
+    start: int
+    end: int
     agencies: tuple[AgencyRef, ...]
     shared: bool  # 按职责分工负责
     vague: str | None  # the vague phrase (等部门, 有关部门…) if any
     lead_marked: bool  # the clause names its lead with 牵头
+    line_starts: tuple[int, ...]
     subjects: tuple[str, ...] = ()
     lead_note: str | None = None
     label: str | None = None  # 责任单位, 牵头单位…: the clause lists its bodies under labels
@@ -64,6 +89,11 @@ class Clause(NamedTuple):
     notes: tuple[str, ...] = ()  # notes inside the clause: 适用范围:所有试点地区
     #: parts the grammar could not place (G012), with where they are: never agencies
     unplaced: tuple[tuple[str, Span], ...] = ()
+
+    @property
+    def span(self) -> Span:
+        """Where it is written, with its line and column."""
+        return Span(self.start, self.end, self.line_starts)
 
     @property
     def leads(self) -> tuple[AgencyRef, ...]:
@@ -105,21 +135,40 @@ class Task(NamedTuple):
 
     number: int
     number_text: str
-    number_span: Span
-    span: Span
+    number_start: int
+    number_end: int
+    start: int
+    end: int
     body: str
-    body_span: Span
+    body_start: int
+    body_end: int
     clauses: tuple[Clause, ...]
     parens: tuple[Paren, ...]
     breaks: tuple[Break, ...]
     section: int | None
     subsection: int | None
     index: int
+    line_starts: tuple[int, ...]
     level: int = 3
     #: the 完成时限 of a task-division table's row (a text plan keeps deadlines in the body)
     deadline: str | None = None
     #: the part it sits in, where numbers restart in each part: the "二" of 二(一)
     qualifier: str = ""
+
+    @property
+    def number_span(self) -> Span:
+        """Where its number is written (``50``, ``十五`` of ``(十五)``)."""
+        return Span(self.number_start, self.number_end, self.line_starts)
+
+    @property
+    def span(self) -> Span:
+        """Where it is written, from its item's mark or number to its last character."""
+        return Span(self.start, self.end, self.line_starts)
+
+    @property
+    def body_span(self) -> Span:
+        """Where its body is written: its text before its clause."""
+        return Span(self.body_start, self.body_end, self.line_starts)
 
     @property
     def line(self) -> int:
@@ -277,7 +326,7 @@ class Plan(NamedTuple):
 
     def in_table(self, task: Task) -> bool:
         """Is the task a row of a task-division table (its number is a cell, with no mark)?"""
-        return any(t.span.start <= task.span.start <= t.span.end for t in self.tables)
+        return any(t.span.start <= task.start <= t.span.end for t in self.tables)
 
     def place(self, task: Task) -> str:
         """The task cited with every heading above it, ``二（一）5``, ``三（二）``: where a
@@ -285,7 +334,7 @@ class Plan(NamedTuple):
         chain: list[Heading] = []
         level = task.level
         for heading in sorted(self.headings, key=lambda h: h.span.start, reverse=True):
-            if heading.span.start >= task.number_span.start or heading.level >= level:
+            if heading.span.start >= task.number_start or heading.level >= level:
                 continue
             chain.append(heading)
             level = heading.level

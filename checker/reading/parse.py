@@ -1282,16 +1282,20 @@ def build_task(
     return Task(
         numeral_value(draft.number_text),
         draft.number_text,
-        Span(draft.number_start, draft.number_end, starts),
-        Span(draft.number_start if draft.item_start is None else draft.item_start, last, starts),
+        draft.number_start,
+        draft.number_end,
+        draft.number_start if draft.item_start is None else draft.item_start,
+        last,
         joined[:body_length],
-        Span(first, offsets[body_length - 1] + 1 if body_length else first, starts),
+        first,
+        offsets[body_length - 1] + 1 if body_length else first,
         tuple(clauses),
         parens,
         draft.breaks,
         draft.section,
         draft.subsection,
         index,
+        starts,
         draft.level,
     )
 
@@ -1337,7 +1341,7 @@ def _before_closing(folded: str, clause: Clause, offsets: Sequence[int], body: i
     """The length of the task's body before a clause written as its closing sentence
     (……。市商务委负责。); ``body``, the length it has, where the clause does not close the
     task (or nothing is before it)."""
-    at = bisect_left(offsets, clause.span.start)  # its place in the task's joined text
+    at = bisect_left(offsets, clause.start)  # its place in the task's joined text
     if folded[at + len(clause.inner) :].strip().rstrip("。;"):
         return body
     return len(folded[:at].rstrip()) or body
@@ -1441,8 +1445,16 @@ def _parens(
         )
         if standalone:
             standalone_end.add(e)
-        span = Span(offsets[s], offsets[e - 1] + 1, source.line_starts)
-        parens.append(Paren(joined[s + 1 : e - 1], span, standalone, joined[s]))
+        parens.append(
+            Paren(
+                joined[s + 1 : e - 1],
+                offsets[s],
+                offsets[e - 1] + 1,
+                standalone,
+                joined[s],
+                source.line_starts,
+            )
+        )
     return tuple(parens)
 
 
@@ -1532,15 +1544,15 @@ def _bare_list_at_end(source: Source, task: Task) -> Paren | None:
     last = task.parens[-1] if task.parens else None
     if last is None:
         return None
-    after = source.folded[last.span.end : task.body_span.end]
+    after = source.folded[last.end : task.body_end]
     if after.strip(" \t。;"):
         return None  # text after the list: no clause (a stop alone may follow it: (A、B)。)
-    inner = source.folded[last.span.start + 1 : last.span.end - 1]
+    inner = source.folded[last.start + 1 : last.end - 1]
     return last if is_bare_list(inner) else None
 
 
 def _with_list_clause(source: Source, task: Task, paren: Paren) -> Task:
-    start, end = paren.span.start + 1, paren.span.end - 1
+    start, end = paren.start + 1, paren.end - 1
     found = parse_clause(source, source.folded[start:end], start, paren.span)
     parens = tuple(p for p in task.parens if p is not paren)
     return task._replace(clauses=(found,), parens=parens)
@@ -1572,7 +1584,7 @@ def qualified(
     read: dict[tuple[int, int], list[Heading]] = {}
 
     def ancestors(task: Task) -> list[Heading]:
-        below = bisect_right(starts, task.number_span.start)  # the headings before it
+        below = bisect_right(starts, task.number_start)  # the headings before it
         chain = read.get((below, task.level))
         if chain is None:
             chain = read[below, task.level] = _headings_above(headings[:below], task.level)
@@ -1605,7 +1617,7 @@ def _sub_items_cited(
     starts = [start for start, _ in items]
     cited = []
     for task in tasks:
-        above = bisect_right(starts, task.number_span.start) - 1
+        above = bisect_right(starts, task.number_start) - 1
         if task.level > task_level and above >= 0:
             task = task._replace(qualifier=items[above][1])
         cited.append(task)
@@ -1639,7 +1651,7 @@ def with_closing(paragraphs: list[Paragraph], tasks: tuple[Task, ...]) -> list[P
     """Body paragraphs after the last task are the plan's closing statements."""
     if not tasks:
         return paragraphs
-    last = tasks[-1].span.end
+    last = tasks[-1].end
     return [
         Paragraph("closing", p.text, p.span) if p.role == "body" and p.span.start >= last else p
         for p in paragraphs
@@ -1768,7 +1780,7 @@ def sections(
     level_one = [h for h in headings if h.level == 1]
     level_two = [h for h in headings if h.level == 2]
     sub_starts = [h.span.start for h in level_two]
-    task_starts = [t.number_span.start for t in tasks]
+    task_starts = [t.number_start for t in tasks]
     result = []
     for n, heading in enumerate(level_one):
         start = heading.span.start

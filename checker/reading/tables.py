@@ -378,7 +378,7 @@ def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
     """The plan parsed from the masked text, with the tables' tasks merged in by position;
     a table after the plan's own numbered tasks is an annex restating them (``Plan.annex``)."""
     tables, table_tasks, annex = [], [], []
-    text_end = max((t.span.end for t in plan.tasks if t.clauses), default=None)
+    text_end = max((t.end for t in plan.tasks if t.clauses), default=None)
     for block in blocks:
         table, tasks = _read(block, source, plan)
         if (
@@ -392,9 +392,9 @@ def attach(plan: Plan, source: Source, blocks: list[Block]) -> Plan:
         else:
             table_tasks.extend(tasks)
         tables.append(table)
-    merged = sorted([*plan.tasks, *table_tasks], key=lambda t: t.span.start)
+    merged = sorted([*plan.tasks, *table_tasks], key=lambda t: t.start)
     tasks = tuple(task._replace(index=n) for n, task in enumerate(merged))
-    last = tasks[-1].span.end if tasks else None
+    last = tasks[-1].end if tasks else None
     paragraphs = tuple(
         p._replace(role="closing")
         if last is not None and p.role == "body" and p.span.start >= last
@@ -463,7 +463,7 @@ def _sections(plan: Plan, tasks: tuple[Task, ...], length: int) -> tuple[Section
         subs = tuple(
             h for h in plan.headings if h.level == 2 and heading.span.start < h.span.start < end
         )
-        own = tuple(t for t in tasks if heading.span.start < t.number_span.start < end)
+        own = tuple(t for t in tasks if heading.span.start < t.number_start < end)
         result.append(Section(heading, subs, own))
     return tuple(result)
 
@@ -529,16 +529,20 @@ def _task(
     return Task(
         number=int(number_text),
         number_text=number_text,
-        number_span=number_span,
-        span=Span(row.start, max(row.end, owner[-1].end), starts),
+        number_start=number_span.start,
+        number_end=number_span.end,
+        start=row.start,
+        end=max(row.end, owner[-1].end),
         body=body,
-        body_span=body_span,
+        body_start=body_span.start,
+        body_end=body_span.end,
         clauses=(clause,) if clause is not None else (),
         parens=tuple(p for c in body_cells for p in _parens(source, c)),
         breaks=(),
         section=section,
         subsection=subsection,
         index=0,
+        line_starts=starts,
         level=3,
         deadline=source.text[deadlines[0].start : deadlines[0].end] if deadlines else None,
     )
@@ -610,7 +614,16 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
     inner = source.text[first.start : last.end]
     subjects = tuple(p.name for p in parties if p not in agencies)
     return Clause(
-        inner, span, tuple(agencies), False, vague, True, subjects, parties=tuple(parties)
+        inner,
+        span.start,
+        span.end,
+        tuple(agencies),
+        False,
+        vague,
+        True,
+        source.line_starts,
+        subjects,
+        parties=tuple(parties),
     )
 
 
@@ -623,7 +636,7 @@ def _demoted(party: AgencyRef, block: Block, source: Source) -> AgencyRef:
     the lead: a participant."""
     if party.role != "lead":
         return party
-    column = _column_at(block, party.span.start, source)
+    column = _column_at(block, party.start, source)
     if column is None or names_leads(block.headers[column]):
         return party
     return party._replace(role="participant")
@@ -663,9 +676,17 @@ def _parens(source: Source, cell: _Cell) -> list[Paren]:
         standalone = not before or before[-1] in SENTENCE_END or len(before) in standalone_end
         if standalone:
             standalone_end.add(e)
-        span = Span(cell.start + s, cell.start + e, source.line_starts)
         text = source.text[cell.start + s : cell.start + e]
-        result.append(Paren(text[1:-1], span, standalone, text[0]))
+        result.append(
+            Paren(
+                text[1:-1],
+                cell.start + s,
+                cell.start + e,
+                standalone,
+                text[0],
+                source.line_starts,
+            )
+        )
     return result
 
 

@@ -129,7 +129,7 @@ def _blanks_inside_names(plan: Plan, ctx: Context, style: str) -> Iterator[Findi
                 closed = _blank_inside(text, party)
                 if closed is None:
                     continue
-                written = text[party.span.start : party.span.end]
+                written = text[party.start : party.end]
                 yield ctx.finding(
                     party.span,
                     task,
@@ -147,7 +147,7 @@ def _blank_inside(text: str, party: AgencyRef) -> str | None:
     锡新办发〔2020〕13号), or None. The clause reading closes such blanks up, and a district's
     unprefixed 工信局 may be read as its own body (the name then longer than what is written):
     the text still holds the blanks."""
-    written = text[party.span.start : party.span.end]
+    written = text[party.start : party.end]
     if written == party.name:
         return None  # nearly every name: written as read
     closed = "".join(written.split())

@@ -35,9 +35,8 @@ def _units(plan: Plan) -> list[tuple[int, int]]:
     """Spans within which brackets must balance: each task, paragraph and heading; a title
     wrapped over lines is one (关于印发《上海港提高靠港船舶岸电 / 使用率实施方案（2023年）》的通知,
     沪交科〔2023〕: the 《 of one line is closed on the next)."""
-    units = [
-        (item.span.start, item.span.end) for part in (plan.tasks, plan.headings) for item in part
-    ]
+    units = [(task.start, task.end) for task in plan.tasks]
+    units += [(heading.span.start, heading.span.end) for heading in plan.headings]
     title: tuple[int, int, int] | None = None  # a run of title lines: start, end, last line
     for paragraph in plan.paragraphs:
         span = paragraph.span

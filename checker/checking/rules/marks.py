@@ -24,7 +24,7 @@ TASK_MARKS = ".、"
 def _mark(plan: Plan, task: Task) -> tuple[int, str] | None:
     """Offset and folded character of the mark after a task's number."""
     folded = plan.source.folded  # the source folded once, offsets unchanged
-    at = task.number_span.end
+    at = task.number_end
     while at < len(folded) and folded[at] in " \t":
         at += 1
     if at >= len(folded):

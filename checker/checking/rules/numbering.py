@@ -102,7 +102,7 @@ class _Outline:
         self.starts: dict[int, list[int]] = {}
         in_tables = bool(plan.tables)  # asked of each task only where there is a table
         for task in plan.tasks:
-            self.starts.setdefault(task.level, []).append(task.span.start)
+            self.starts.setdefault(task.level, []).append(task.start)
             if not (in_tables and plan.in_table(task)):
                 self.tasks.setdefault(task.level, []).append(task)
         #: where every task starts, in order (a frame heading is one with no task under it)
@@ -136,8 +136,8 @@ def _items(plan: Plan, level: int, outline: _Outline) -> list[_Item]:
             t.number,
             t.number_span,
             t,
-            bisect_left(parents, t.number_span.start),
-            bisect_left(documents, t.number_span.start),
+            bisect_left(parents, t.number_start),
+            bisect_left(documents, t.number_start),
         )
         for t in tasks
     ]
@@ -191,7 +191,7 @@ def document_starts(plan: Plan) -> tuple[int, ...]:
     restarts without such a line between is no new document."""
     items = sorted(
         [(h.numeral_span.start, h.value) for h in plan.headings]
-        + [(t.number_span.start, t.number) for t in plan.tasks]
+        + [(t.number_start, t.number) for t in plan.tasks]
     )
     if len(items) < 2:
         return ()
@@ -227,9 +227,9 @@ def _table_sequence(plan: Plan, table: Table) -> _Sequence:
     afresh in each of its parts (group titles, a grouping column), as most of its parts do;
     a tie is the usual straight count."""
     items = [
-        _Item(t.number, t.number_span, t, bisect_right(table.parts, t.span.start))
+        _Item(t.number, t.number_span, t, bisect_right(table.parts, t.start))
         for t in plan.tasks
-        if table.span.start <= t.span.start <= table.span.end
+        if table.span.start <= t.start <= table.span.end
     ]
     return _conventional(items, False)
 
