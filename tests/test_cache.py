@@ -176,7 +176,7 @@ def test_shipped_rule_data_is_part_of_the_key(tmp_path, monkeypatch):
     data = tmp_path / "rules"
     data.mkdir()
     (data / "agencies.yaml").write_text("agencies: []\n", encoding="utf-8")
-    monkeypatch.setattr(resultcache, "data_dir", lambda: data)
+    monkeypatch.setattr(resultcache, "data_folder", lambda: str(data))
     resultcache.installation_stamp.cache_clear()
     try:
         before = resultcache.installation_stamp()

@@ -156,7 +156,7 @@ def data_copy(tmp_path, monkeypatch):
     """The rule data copied to a folder the test may break; caches cleared around it."""
     folder = tmp_path / "rules"
     shutil.copytree(RULES, folder)
-    monkeypatch.setattr(data, "data_dir", lambda: folder)
+    monkeypatch.setattr(data, "data_folder", lambda: str(folder))
     monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path / "cache"))
     caches = (data.builtin, vocabulary.words, vocabulary.tag_policy)
     for cached in caches:

@@ -174,7 +174,7 @@ def test_click_s_catalogue_is_built_from_the_click_tables(lang):
     import gettext
     import os
 
-    path = locale.CATALOGS / lang / "LC_MESSAGES" / f"{locale.CLICK_DOMAIN}.mo"
+    path = Path(locale.CATALOGS, lang, "LC_MESSAGES", f"{locale.CLICK_DOMAIN}.mo")
     built = _click_catalogue(lang)
     if os.environ.get("PLANCHECK_UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -130,6 +130,9 @@ def test_a_text_plan_loads_no_reader_of_other_formats_and_no_heavy_library(tmp_p
     assert all(module in loaded for module in FOR_A_FRESH_CHECK)  # the plan was checked
     unexpected = _heavy(loaded)
     assert not unexpected, f"a lint of a text plan imports {unexpected}"
+    # the plan, the configuration search and the rule data are read by their names as
+    # strings: no pathlib (a Path is made where a file is written or a folder walked)
+    assert "pathlib" not in set(loaded) - set(_modules_of_a_bare_start())
 
 
 def test_a_plan_from_the_result_cache_imports_neither_parser_nor_rules(tmp_path):
@@ -145,6 +148,21 @@ def test_a_plan_from_the_result_cache_imports_neither_parser_nor_rules(tmp_path)
     # keys are BLAKE3 digests: hashlib would load OpenSSL, zlib one more library, at every
     # start (a tenth of such a run's instructions)
     assert not {"hashlib", "_hashlib", "zlib"} & set(loaded)
+    # paths are strings on the way to a hit (a Path is made where a file is written, or a
+    # folder walked): pathlib, with the urllib.parse and ipaddress it imports, cost 6 % of
+    # such a run's instructions. (An editable install's start-up hook imports it for every
+    # Python start, the bare one's too: only what the lint imports beyond that counts.)
+    assert "pathlib" not in set(loaded) - set(_modules_of_a_bare_start())
+
+
+def _modules_of_a_bare_start() -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", "import json, sys; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
 
 
 RULES_ONLY = """

@@ -5,6 +5,7 @@ A file is cached only once checked as a plan, so a hit needs no sniffing (the sa
 are the same plan); errors are never cached; --fix and --diff never use the cache.
 """
 
+import os
 from typing import TYPE_CHECKING
 
 from ..base.errors import ConfigError, InputError
@@ -29,14 +30,15 @@ def cached_report(
     run may take from it (the run then checks it, and says what is wrong with it)."""
     if item.error or item.skip or item.path is None or not options.uses_cache:
         return None
-    if not item.path.is_file():  # dangling, a loop, a FIFO: lint_file says what is wrong
+    if not os.path.isfile(item.path):  # dangling, a loop, a FIFO: lint_file says what is wrong
         return None
     try:
         config = finder.for_file(item.path).with_cli(options.select, options.ignore)
     except ConfigError:
         return None
     try:
-        data = item.path.read_bytes()
+        with open(item.path, "rb") as handle:
+            data = handle.read()
     except OSError:
         return None
     from . import resultcache

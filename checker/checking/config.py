@@ -4,8 +4,8 @@ Found upward from each checked file (the nearest wins), or given with ``--config
 key is typed and validated once, here; a wrong one is ``file:key: message``.
 """
 
+import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -14,7 +14,10 @@ from ..base.lazyre import LazyPattern
 from .findings import SEVERITIES
 
 if TYPE_CHECKING:  # imported where a config file holds settings: a run without one, or
-    # from the result cache, imports no rule's registry
+    # from the result cache, imports no rule's registry (nor pathlib: the search for a
+    # config file is made with strings, a file's rules and registries are Paths)
+    from pathlib import Path
+
     from .registry import Option, RuleSpec
 
 CONFIG_NAMES = (".plancheck.yaml", ".plancheck.yml", "pyproject.toml")
@@ -38,10 +41,11 @@ class Config(NamedTuple):
     options: Mapping[str, Any] = _NONE
     year: int | None = None
     per_task_ignores: Mapping[str, tuple[str, ...]] = _NONE
-    rules: tuple[Path, ...] = ()
+    rules: "tuple[Path, ...]" = ()
     custom: "tuple[RuleSpec, ...]" = ()
-    path: Path | None = None
-    agencies: tuple[Path, ...] = ()  # the office's own agency registry files
+    #: the file the settings were read from, as the search found it or --config named it
+    path: "str | Path | None" = None
+    agencies: "tuple[Path, ...]" = ()  # the office's own agency registry files
 
     def rule_options(self, spec: "RuleSpec") -> dict[str, Any]:
         """The options a rule declared: configured here, or their defaults."""
@@ -101,7 +105,7 @@ def _known_codes(codes: tuple[str, ...], where: str, known: set[str]) -> None:
 
 
 def from_mapping(
-    data: Any, origin: Path, known: set[str], options: "dict[str, Option] | None" = None
+    data: Any, origin: "str | Path", known: set[str], options: "dict[str, Option] | None" = None
 ) -> Config:
     """Validate a parsed config mapping; ``origin`` names the file in messages. ``options``
     are the rules' declared options, the keys a file may set beside the general ones. The
@@ -115,7 +119,7 @@ def from_mapping(
     return _built(data, origin, known, options)
 
 
-def check_shape(data: Any, origin: Path, options: "dict[str, Option]") -> None:
+def check_shape(data: Any, origin: "str | Path", options: "dict[str, Option]") -> None:
     """``file:key: message`` where ``data`` breaks the configuration's schema (jsonschema,
     imported here only: a configuration read before is taken from the cache unchecked)."""
     from ..knowledge.schema import check
@@ -123,14 +127,18 @@ def check_shape(data: Any, origin: Path, options: "dict[str, Option]") -> None:
     check(data, config_schema(options), str(origin), near=_did_you_mean)
 
 
-def _built(data: dict, origin: Path, known: set[str], options: "dict[str, Option]") -> Config:
+def _built(
+    data: dict, origin: "str | Path", known: set[str], options: "dict[str, Option]"
+) -> Config:
     """The Config of a mapping whose shape is checked: its rule files loaded, its codes
     checked against the rules (theirs included), its registry files read."""
+    from pathlib import Path
+
     values: dict[str, Any] = {"path": origin}
     if "rules" in data:  # load the office's own rules first: their codes may be selected below
         value = data["rules"]
         items = [value] if isinstance(value, str) else value
-        values["rules"] = tuple((origin.parent / item).resolve() for item in items)
+        values["rules"] = tuple((Path(origin).parent / item).resolve() for item in items)
         from .kinds import load_rule_files
 
         values["custom"] = tuple(load_rule_files(values["rules"], set(known)))
@@ -158,12 +166,14 @@ def _built(data: dict, origin: Path, known: set[str], options: "dict[str, Option
     return Config(**values)
 
 
-def _registry_files(value: str | list[str], origin: Path, where: str) -> tuple[Path, ...]:
+def _registry_files(value: str | list[str], origin: "str | Path", where: str) -> "tuple[Path, ...]":
     """``agencies: [FILE…]``: the office's registry files, relative to the config file,
     validated now so that a bad one stops the run with ``file:key: message``."""
+    from pathlib import Path
+
     paths = []
     for item in [value] if isinstance(value, str) else value:
-        path = (origin.parent / item).resolve()
+        path = (Path(origin).parent / item).resolve()
         if not item.strip() or not path.is_file():
             raise ConfigError("{where}: no such registry file '{name}'", where=where, name=item)
         paths.append(path)
@@ -193,25 +203,27 @@ _TOML_LINE = LazyPattern(r"\(at line (\d+)")
 _MAY_HAVE_SECTION = LazyPattern(r"""(?:\btool|"tool"|'tool')\s*(?:\.\s*["']?plancheck\b|\]|=)""")
 
 
-def load_file(path: Path, rules: "Iterable[RuleSpec]") -> Config | None:
+def load_file(path: "str | Path", rules: "Iterable[RuleSpec]") -> Config | None:
     """Read one config file, its codes and options checked against ``rules`` (iterated only
     when the file holds settings: a run with none imports no rule); a pyproject.toml
     without [tool.plancheck] gives None."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            raw = handle.read()
     except OSError as error:
         raise ConfigError(
             "{where}: cannot read config ({reason})", where=path, reason=os_reason(error)
         ) from None
     except UnicodeDecodeError:
         raise ConfigError("{where}: config is not UTF-8", where=path) from None
-    if path.name == "pyproject.toml" and not _MAY_HAVE_SECTION.search(raw):
+    pyproject = os.path.basename(path) == "pyproject.toml"
+    if pyproject and not _MAY_HAVE_SECTION.search(raw):
         return None  # most pyproject.toml files are not ours: skip parsing them
     from .registry import declared_options
 
     specs = list(rules)
     known, options = {spec.code for spec in specs}, declared_options(specs)
-    if path.name == "pyproject.toml":
+    if pyproject:
         section = _checked(raw, lambda: _toml_section(raw, path), path, options)
         return None if section is None else _built(section, path, known, options)
 
@@ -224,7 +236,7 @@ def load_file(path: Path, rules: "Iterable[RuleSpec]") -> Config | None:
     return Config(path=path) if data is None else _built(data, path, known, options)
 
 
-def _toml_section(raw: str, path: Path) -> Any:
+def _toml_section(raw: str, path: "str | Path") -> Any:
     """The ``[tool.plancheck]`` table of a pyproject.toml, or None."""
     import tomllib
 
@@ -237,7 +249,7 @@ def _toml_section(raw: str, path: Path) -> Any:
     return data.get("tool", {}).get("plancheck")
 
 
-def _checked(raw: str, parse: Any, path: Path, options: "dict[str, Option] | None") -> Any:
+def _checked(raw: str, parse: Any, path: "str | Path", options: "dict[str, Option] | None") -> Any:
     """The settings of a config file's text, their shape checked: from the cache of checked
     data (``knowledge.data.load_checked_text``, keyed by the text and the schema) when this
     text was checked before, so a repeat run imports neither PyYAML nor jsonschema."""
@@ -262,37 +274,38 @@ def _task_keys_as_text(data: Any) -> Any:
 
 class ConfigFinder:
     """Finds the nearest config above each checked file, reading each file once; ``rules``
-    are iterated only when a config file holds settings (``load_file``)."""
+    are iterated only when a config file holds settings (``load_file``). Folders are
+    strings, as ``os.path`` makes them (a run from the result cache imports no pathlib)."""
 
-    def __init__(self, rules: "Iterable[RuleSpec]", explicit: Path | None = None) -> None:
+    def __init__(self, rules: "Iterable[RuleSpec]", explicit: "str | Path | None" = None) -> None:
         self.rules = rules
-        self.cache: dict[Path, Config | ConfigError] = {}
+        self.cache: dict[str, Config | ConfigError] = {}
         #: each folder's real path, by the folder as the checked files name it
-        self.folders: dict[Path, Path] = {}
+        self.folders: dict[str, str] = {}
         self.explicit = load_file(explicit, rules) if explicit else None
         if explicit and self.explicit is None:
             raise ConfigError("{where}: no [tool.plancheck] section", where=explicit)
 
-    def for_file(self, path: Path | None) -> Config:
+    def for_file(self, path: "str | Path | None") -> Config:
         if self.explicit is not None:
             return self.explicit
         return self._for_dir(self._real_folder(path))
 
-    def _real_folder(self, path: Path | None) -> Path:
+    def _real_folder(self, path: "str | Path | None") -> str:
         """Where the search for ``path``'s config starts: the real folder it is in (the
         current one for standard input), or the one a link leads to for a file that is
         one. Each folder is resolved once a run, not once for each of its files (a
         resolve makes a system call for each folder of the path)."""
         if path is None:
-            return Path.cwd().resolve()
-        if path.is_symlink():
-            return path.resolve().parent
-        folder = path.parent
+            return os.path.realpath(os.getcwd())
+        if os.path.islink(path):
+            return os.path.dirname(os.path.realpath(path))
+        folder = os.path.dirname(path)  # "" for a file named without one: the current folder
         if folder not in self.folders:
-            self.folders[folder] = folder.resolve()
+            self.folders[folder] = os.path.realpath(folder)
         return self.folders[folder]
 
-    def _for_dir(self, directory: Path) -> Config:
+    def _for_dir(self, directory: str) -> Config:
         """The nearest config; a bad one is remembered, so every file below it fails the
         same way without reading it again (and files elsewhere are still checked)."""
         if directory not in self.cache:
@@ -305,14 +318,14 @@ class ConfigFinder:
             raise found
         return found
 
-    def _find(self, directory: Path) -> Config:
+    def _find(self, directory: str) -> Config:
         for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
                 found = load_file(candidate, self.rules)
                 if found is not None:
                     return found
-        parent = directory.parent
+        parent = os.path.dirname(directory)
         return Config() if parent == directory else self._for_dir(parent)
 
 

@@ -17,17 +17,21 @@ fails with ``file:key: message`` before any plan is checked.
 """
 
 import operator
+import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
 from ..base.lazyre import LazyPattern
-from ..knowledge.data import data_dir, load_yaml
+from ..knowledge.data import data_dir, data_folder, load_yaml
 from ..knowledge.schema import WHEN
 from ..reading.model import Edit, Plan, Span
 from .registry import RuleSpec
+
+if TYPE_CHECKING:  # the shipped rules are read by their names as strings: pathlib is not
+    # imported for them (a config's own rule files are Paths, as it resolves them)
+    from pathlib import Path
 
 _WHEN = LazyPattern(WHEN)
 _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, ">": operator.gt}
@@ -307,14 +311,14 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def load_rule_file(path: Path) -> RuleSpec:
+def load_rule_file(path: "str | Path") -> RuleSpec:
     """A data rule from its file: parsed and its shape checked on a cache miss only
     (``data.load_yaml``), so a run that read it before imports no jsonschema."""
     rule, meta = build_rule(load_yaml(path, rule_shape), str(path))
     return make_spec(rule, meta, str(path))
 
 
-def load_rule_files(paths: tuple[Path, ...], taken: set[str]) -> list[RuleSpec]:
+def load_rule_files(paths: "tuple[Path, ...]", taken: set[str]) -> list[RuleSpec]:
     """Rules named in a config (files or folders of *.yaml); codes must be new."""
     specs = []
     for path in paths:
@@ -334,5 +338,6 @@ def load_rule_files(paths: tuple[Path, ...], taken: set[str]) -> list[RuleSpec]:
 
 def builtin_data_rules() -> list[RuleSpec]:
     """The data rules that ship with plancheck (``rules/conventions/*.yaml``)."""
-    folder = data_dir() / "conventions"
-    return [load_rule_file(p) for p in sorted(folder.glob("*.yaml"))]
+    folder = os.path.join(data_folder(), "conventions")
+    names = sorted(name for name in os.listdir(folder) if name.endswith(".yaml"))
+    return [load_rule_file(os.path.join(folder, name)) for name in names]

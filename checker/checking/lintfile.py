@@ -6,7 +6,7 @@ error, and the run goes on.
 """
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..base.errors import ConfigError, InputError, Reason
 from ..reading.discover import Item
@@ -19,6 +19,9 @@ from .config import Config, ConfigFinder
 from .findings import Finding
 from .lintrun import FileReport, LintOptions, RuleSet
 from .registry import RuleSpec
+
+if TYPE_CHECKING:  # paths come as discover names them (strings): pathlib is not imported
+    from pathlib import Path
 
 DOCX_NOT_FIXED = Reason(
     "--fix does not rewrite .docx files (Word keeps formatting plancheck cannot see): plancheck review writes a copy with the fixes as tracked changes",
@@ -59,7 +62,7 @@ def read_stdin(name: str) -> Source:
 
 def lint_file(
     name: str,
-    path: Path | None,
+    path: "str | Path | None",
     finder: ConfigFinder,
     options: LintOptions,
     rules: RuleSet,
@@ -107,7 +110,7 @@ def lint_file(
 
 def _fix(
     report: FileReport,
-    path: Path | None,
+    path: "str | Path | None",
     plan: Plan,
     config: Config,
     active: list[RuleSpec],
@@ -132,7 +135,7 @@ def _fix(
     return fixed_plan, result
 
 
-def _write_fixed(path: Path | None, source: Source) -> None:
+def _write_fixed(path: "str | Path | None", source: Source) -> None:
     """The fixed text, in the file's own encoding and line endings: to the file
     (atomically), or to standard output for a plan read from standard input."""
     if path is None:
@@ -150,7 +153,7 @@ def placed(plan: Plan, findings: list[Finding]) -> list[Finding]:
     return [f._replace(place=place(plan, f.span.start)) for f in findings]
 
 
-def plan_summary(plan: Plan, registries: tuple[Path, ...] = ()) -> dict:
+def plan_summary(plan: Plan, registries: "tuple[Path, ...]" = ()) -> dict:
     """The facts about a plan that output formats show beside its findings; the addressees
     are judged against the same registry as the rules (the office's files included)."""
     from ..knowledge.agencies import load_registry

@@ -7,7 +7,6 @@ nothing here reads a file or runs a rule.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import Reason
@@ -16,7 +15,10 @@ from ..reading.spans import Span
 from .findings import Finding
 
 if TYPE_CHECKING:  # a report from the result cache has no plan, nor rules: the model and
-    # the rules' registry are not imported
+    # the rules' registry are not imported (nor pathlib: --config and --baseline are Paths
+    # only where they are given)
+    from pathlib import Path
+
     from ..reading.model import Plan
     from .registry import RuleSpec
 
@@ -24,10 +26,10 @@ if TYPE_CHECKING:  # a report from the result cache has no plan, nor rules: the 
 class LintOptions(NamedTuple):
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
-    config_path: Path | None = None
+    config_path: "Path | None" = None
     fix: bool = False
     diff: bool = False
-    baseline: Path | None = None
+    baseline: "Path | None" = None
     stdin_filename: str = "-"
     #: apply (or show) the fixes the catalogue marks unsafe too
     unsafe_fixes: bool = False

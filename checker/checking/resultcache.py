@@ -25,17 +25,20 @@ import json
 import os
 import time
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blake3 import blake3
 
 from .. import __version__
-from ..knowledge.data import cache_dir, data_dir, is_hex
+from ..knowledge.data import cache_folder, data_folder, is_hex
 from ..reading.source import Source, pause_before_replace
 from ..reading.spans import Edit, Span
 from .config import Config
 from .findings import Finding, Fix, Words
+
+if TYPE_CHECKING:  # the entries are read by their names as strings: a run from the cache
+    # imports no pathlib (a Path is made to write an entry, or to clean the folder)
+    from pathlib import Path
 
 #: bumped when the layout of an entry changes (2: keys are BLAKE2b, no longer SHA-256; 3:
 #: the number of findings suppressions hid; 4: keys are BLAKE3, and how the file was read)
@@ -56,12 +59,12 @@ class Unencodable(Exception):
 # ---- the key ---------------------------------------------------------------------------------
 
 
-def _tree_stamp(root: Path, suffixes: tuple[str, ...]) -> str:
+def _tree_stamp(root: str, suffixes: tuple[str, ...]) -> str:
     """A digest of every file below ``root`` with one of ``suffixes``, by its path, mtime and
     size: an edit, a checkout or an install changes them, and a stat is cheaper than a read
     (of the rule data's 360 KB, and hashing them, at every run from the cache)."""
     digest = _digest()
-    _stamp_folder(digest, str(root), "", suffixes)
+    _stamp_folder(digest, root, "", suffixes)
     return digest.hexdigest()
 
 
@@ -95,16 +98,17 @@ def _stamp_folder(digest, folder: str, where: str, suffixes: tuple[str, ...]) ->
 @cache
 def installation_stamp() -> str:
     """Version, code and shipped rule data: what every entry of this installation shares."""
-    code = _tree_stamp(Path(__file__).resolve().parent.parent, (".py",))
-    rules = _tree_stamp(data_dir(), (".yaml", ".yml", ".json", ".txt"))
+    code = _tree_stamp(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), (".py",))
+    rules = _tree_stamp(data_folder(), (".yaml", ".yml", ".json", ".txt"))
     return f"{FORMAT}|{__version__}|{code}|{rules}"
 
 
-def _file_digest(path: Path | None) -> str:
+def _file_digest(path: str | Path | None) -> str:
     if path is None:
         return "-"
     try:
-        return _digest(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:
+            return _digest(handle.read()).hexdigest()
     except OSError:
         return "unreadable"
 
@@ -137,13 +141,17 @@ def entry_key(name: str, data: bytes, config: Config, codes: tuple[str, ...]) ->
 
 
 def _entry_path(key: str) -> Path:
-    return cache_dir() / "results" / key[:2] / f"{key}.json"
+    """``_entry_file`` as a Path, for writing the entry."""
+    from pathlib import Path
+
+    return Path(_entry_file(key))
 
 
 def _entry_file(key: str) -> str:
-    """``_entry_path`` as a string, for reading: a run from the cache reads a thousand
-    entries, and a path made by joining strings costs a tenth of a ``Path``'s."""
-    return os.path.join(cache_dir(), "results", key[:2], f"{key}.json")
+    """Where the entry of ``key`` is kept, as a string, for reading: a run from the cache
+    reads a thousand entries, and a path made by joining strings costs a tenth of a
+    ``Path``'s (and a run whose every file is a hit imports no pathlib)."""
+    return os.path.join(cache_folder(), "results", key[:2], f"{key}.json")
 
 
 # ---- values ----------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -29,6 +28,7 @@ from .options import (
     LANGS,
     SELECT_OPTION,
     Command,
+    as_path,
     format_option,
 )
 
@@ -107,7 +107,8 @@ def cli() -> None:
 @click.option(
     "--baseline",
     metavar="FILE",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
+    callback=as_path,
     help="Hide the findings recorded in FILE.",
 )
 @click.option(
@@ -223,7 +224,7 @@ def use_language(lang: str) -> None:
     from .. import locale
 
     os.environ["LANGUAGE"] = lang  # what gettext reads to choose the catalogue
-    gettext.bindtextdomain(locale.CLICK_DOMAIN, str(locale.CATALOGS))
+    gettext.bindtextdomain(locale.CLICK_DOMAIN, locale.CATALOGS)
     gettext.textdomain(locale.CLICK_DOMAIN)
     global _spoken
     _spoken = lang
@@ -254,7 +255,7 @@ def _click_catalogue(lang: str) -> gettext.NullTranslations:
     from .. import locale
 
     return gettext.translation(
-        locale.CLICK_DOMAIN, str(locale.CATALOGS), languages=[lang], fallback=True
+        locale.CLICK_DOMAIN, locale.CATALOGS, languages=[lang], fallback=True
     )
 
 

@@ -11,11 +11,15 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..base.errors import InputError, PlancheckError, Reason, UsageError, os_reason
 from ..products.formats import DESCRIBES_RULES, RenderOptions, choices, preparer, render
 from ..reading.source import same_file, write_output
+
+if TYPE_CHECKING:  # a Path is made where an output is written or a path compared: a lint
+    # without -o, such as one from the result cache, imports no pathlib
+    from pathlib import Path
 
 #: the languages of messages and reports (--lang, $PLANCHECK_LANG)
 LANGUAGES = ("zh", "en")
@@ -107,6 +111,8 @@ def check_output(output: str | Path | None) -> Path | None:
     missing one, before anything is checked."""
     if not output:
         return None
+    from pathlib import Path
+
     path = Path(output)
     if path.is_dir():
         raise UsageError(
@@ -167,6 +173,8 @@ def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | No
     and exit 2, before any work."""
     if not output:
         return
+    from pathlib import Path
+
     target = Path(output)
     for given in inputs:
         if given is not None and same_file(target, Path(given)):
@@ -214,7 +222,7 @@ def _remove_empty(results: Path) -> None:
             os.rmdir(folder)
 
 
-def lint_inputs(paths: Iterable[str]) -> list[Path]:
+def lint_inputs(paths: Iterable[str]) -> list[str]:
     """The files a lint run reads: each named file and what a named folder holds (its walk,
     as ``reading.discover`` makes it)."""
     from ..reading.discover import discover
@@ -226,6 +234,8 @@ def emit(text: str, output: str | None, *, err: bool = False) -> None:
     """Write a command's output to ``output`` (-o) or to standard output (error); a place
     that takes nothing (a full disk, ``> /dev/full``) is a one-line error, not a traceback."""
     if output:
+        from pathlib import Path
+
         path = Path(output)
         try:
             # only the one folder check_output allowed is missing: no tree is made here

@@ -5,12 +5,15 @@ and the command class whose help speaks the run's language. ``cli`` (the group a
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..products.formats import choices
 from .commands import LANGUAGES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: where the language is kept between ``plancheck --lang en`` and the command after it
 LANG_KEY = "plancheck.lang"
@@ -46,6 +49,17 @@ LANG_OPTION = click.option(
 )
 
 
+def as_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """A FILE option's value as a Path (``click.Path(path_type=Path)`` would make it so),
+    made only where the option is given: a run without one, such as a lint from the result
+    cache, imports no pathlib."""
+    if value is None:
+        return None
+    from pathlib import Path
+
+    return Path(value)
+
+
 #: options several commands share, written once (their help is translated by its text)
 SELECT_OPTION = click.option(
     "--select", metavar="CODES", help="Codes or prefixes to check (N,A001,G00)."
@@ -55,7 +69,8 @@ CONFIG_OPTION = click.option(
     "--config",
     "config_path",
     metavar="FILE",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
+    callback=as_path,
     help="Use this config file instead of the nearest .plancheck.yaml.",
 )
 

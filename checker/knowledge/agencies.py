@@ -6,7 +6,6 @@ a dict access, not a scan.
 
 import re
 from functools import cache, cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.errors import ConfigError
@@ -15,8 +14,10 @@ from ..base.memo import per_text
 from .data import builtin, load_yaml
 from .schema import year_month
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # an office's registry files are Paths (its config resolves them); the
+    # shipped registry is read by name, and a run without such files imports no pathlib
     from collections.abc import Callable
+    from pathlib import Path
 
     from .mirror import Hit, Mirror
 
@@ -673,7 +674,7 @@ def _with_local_categories(categories: list[str], extras: list[dict[str, Any]]) 
     return result
 
 
-def load_registry(local: tuple[Path, ...] = ()) -> Registry:
+def load_registry(local: "tuple[Path, ...]" = ()) -> Registry:
     """The national registry with the mirror, and the office's registry files if any.
     Built once per set of files: ``load_registry()`` and ``load_registry(())`` are the same
     registry (a bare ``@cache`` keys them apart, and built it twice a run)."""
@@ -688,7 +689,7 @@ def _shipped_mirror() -> "Mirror":
 
 
 @cache
-def _load_registry(local: tuple[Path, ...]) -> Registry:
+def _load_registry(local: "tuple[Path, ...]") -> Registry:
     categories = list((builtin("mirror.yaml") or {}).get("categories", ()))
     registry = build_registry(builtin("agencies.yaml"), lazy_mirror=(_shipped_mirror, categories))
     if local:
@@ -714,7 +715,7 @@ def conferences() -> list[dict[str, Any]]:
 # every data file's: ``file:key: message``.
 
 
-def add_local_files(base: Registry, paths: tuple[Path, ...]) -> Registry:
+def add_local_files(base: Registry, paths: "tuple[Path, ...]") -> Registry:
     """A registry with the entries of the office's files added to the national ones."""
     agencies = dict(base.agencies)
     index = dict(base.index)
@@ -780,11 +781,11 @@ def _index(index: dict, names, agency: Agency, form: str, where: str) -> None:
         index[written] = Lookup(agency, form)
 
 
-def _origin(paths: tuple[Path, ...], name: str) -> str:
+def _origin(paths: "tuple[Path, ...]", name: str) -> str:
     return f"{paths[0]}:{name}" if len(paths) == 1 else name
 
 
-def _entries(path: Path, base: Registry) -> list[tuple[str, Agency]]:
+def _entries(path: "Path", base: Registry) -> list[tuple[str, Agency]]:
     """One registry file's entries: its shape checked against its schema when it is parsed
     (``load_yaml`` keeps what passed, as JSON, so a repeat run imports neither PyYAML nor
     jsonschema); what a schema cannot know is checked as each entry is read."""

@@ -8,29 +8,48 @@ import os
 import sys
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blake3 import blake3
 
 from ..base.errors import ConfigError, Reason, os_reason
 
+if TYPE_CHECKING:  # data files and their parsed copies are read by their names as strings,
+    # a Path made only to write a copy: a run imports no pathlib for its data
+    from pathlib import Path
+
 
 @cache
-def data_dir() -> Path:
-    """The installed package data, or the repository's ``rules/`` when run from a checkout."""
-    installed = Path(__file__).resolve().parent.parent / "_data"
-    if (installed / "agencies.yaml").is_file():
+def data_folder() -> str:
+    """The installed package data, or the repository's ``rules/`` when run from a checkout:
+    the folder as a string, as the result cache stamps it at every run."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    installed = os.path.join(package, "_data")
+    if os.path.isfile(os.path.join(installed, "agencies.yaml")):
         return installed
-    return Path(__file__).resolve().parent.parent.parent / "rules"
+    return os.path.join(os.path.dirname(package), "rules")
+
+
+def data_dir() -> Path:
+    """``data_folder`` as a Path, for the readers of the schemas and of whole folders."""
+    from pathlib import Path
+
+    return Path(data_folder())
+
+
+def cache_folder() -> str:
+    """Where plancheck keeps what it can recompute: $PLANCHECK_CACHE_DIR or ~/.cache/plancheck
+    (a string: a run from the result cache joins its entries' names to it)."""
+    return os.environ.get("PLANCHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "plancheck"
+    )
 
 
 def cache_dir() -> Path:
-    """Where plancheck keeps what it can recompute: $PLANCHECK_CACHE_DIR or ~/.cache/plancheck."""
-    root = os.environ.get("PLANCHECK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "plancheck"
-    )
-    return Path(root)
+    """``cache_folder`` as a Path, for the caches' writers and cleaners."""
+    from pathlib import Path
+
+    return Path(cache_folder())
 
 
 #: bumped when what a cache entry vouches for changes (2: its data's shape was checked;
@@ -38,7 +57,7 @@ def cache_dir() -> Path:
 CACHE_FORMAT = 3
 
 
-def _cache_file(path: Path, stat: os.stat_result) -> Path:
+def _cache_file(path: str | Path, stat: os.stat_result) -> str:
     """The parsed copy of the file at ``path`` whose stat is ``stat``: keyed by the path
     and by the file itself (device, inode, mtime, size), so that a file edited, replaced or
     reached through a link retargeted is parsed afresh. The inode stands for the file a link
@@ -49,10 +68,17 @@ def _cache_file(path: Path, stat: os.stat_result) -> Path:
     key += f"|{CACHE_FORMAT}"
     # named by a digest of its key, as the result cache's entries are (zlib's crc32 would
     # load one more library at every start for these eight hex digits)
-    return cache_dir() / f"{blake3(key.encode()).hexdigest(length=4)}-{path.stem}.json"
+    name = f"{blake3(key.encode()).hexdigest(length=4)}-{_stem(path)}.json"
+    return os.path.join(cache_folder(), name)
 
 
-def load_yaml(path: Path, shape: Callable[[], Any] | None = None) -> Any:
+def _stem(path: str | Path) -> str:
+    """A data file's name without its suffix (``agencies`` of ``agencies.yaml``): what its
+    parsed copies' names end with."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def load_yaml(path: str | Path, shape: Callable[[], Any] | None = None) -> Any:
     """Parse a YAML file, through a JSON cache keyed by path, mtime and size.
 
     Rule data is read on every run of a pre-commit hook; reading JSON costs a fraction of
@@ -65,28 +91,32 @@ def load_yaml(path: Path, shape: Callable[[], Any] | None = None) -> Any:
     before it is cached, so a cache hit needs neither the shape nor a second check.
     """
     try:
-        cache = _cache_file(path, path.stat())
+        cache = _cache_file(path, os.stat(path))
     except OSError:
         return _checked(parse_yaml(path), shape, path)  # parse_yaml reports the missing file
     try:
-        with cache.open("rb") as handle:
+        with open(cache, "rb") as handle:
             return json.loads(handle.read())
     except (OSError, ValueError):  # no cache yet, or a broken one: parse instead
         pass
     data = _checked(parse_yaml(path), shape, path)
+    # a miss: the copy is written, and the folder pruned, as Paths
+    from pathlib import Path
+
+    entry = Path(cache)
     try:
         encoded = json.dumps(data, ensure_ascii=False)
         if json.loads(encoded) != data:
             return data  # JSON would change it (int keys, dates): not cached
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temp = cache.with_suffix(f".{os.getpid()}.tmp")
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp = entry.with_suffix(f".{os.getpid()}.tmp")
         temp.write_text(encoded, encoding="utf-8")
-        os.replace(temp, cache)
+        os.replace(temp, entry)
     except (OSError, TypeError, ValueError):
         return data  # a read-only home, or data JSON cannot hold: parse next time too
     import glob
 
-    prune(cache.parent, f"????????-{glob.escape(path.stem)}.json", KEEP_PARSED)
+    prune(entry.parent, f"????????-{glob.escape(_stem(path))}.json", KEEP_PARSED)
     return data
 
 
@@ -162,7 +192,7 @@ def _keep(entry: Path, data: Any) -> bool:
     return True
 
 
-def _checked(data: Any, shape: Callable[[], Any] | None, path: Path) -> Any:
+def _checked(data: Any, shape: Callable[[], Any] | None, path: str | Path) -> Any:
     expected = shape() if shape is not None else None
     if expected is not None:
         from .schema import check
@@ -171,10 +201,11 @@ def _checked(data: Any, shape: Callable[[], Any] | None, path: Path) -> Any:
     return data
 
 
-def parse_yaml(path: Path) -> Any:
+def parse_yaml(path: str | Path) -> Any:
     """Parse a YAML file with the C loader when present; a bad file is ``file:line: problem``."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except OSError as error:
         raise ConfigError(
             "{where}: cannot read ({reason})", where=path, reason=os_reason(error)
@@ -184,7 +215,7 @@ def parse_yaml(path: Path) -> Any:
     return parse_yaml_text(text, path)
 
 
-def parse_yaml_text(text: str, path: Path) -> Any:
+def parse_yaml_text(text: str, path: str | Path) -> Any:
     """Parse YAML read from ``path`` (safe loader, C when present: data, never objects); a bad
     text is ``file:line: problem`` in our own words. The one YAML reading of rule data,
     registries and configuration files."""
@@ -262,7 +293,7 @@ def yaml_where(path: Path | str, error: Exception) -> str:
 @cache
 def builtin(name: str) -> Any:
     """A data file shipped with plancheck, parsed and its shape checked once per process."""
-    return load_yaml(data_dir() / name, lambda: shapes().get(name))
+    return load_yaml(os.path.join(data_folder(), name), lambda: shapes().get(name))
 
 
 #: data files checked by their loader against a schema of another name: data rules, by

@@ -14,10 +14,13 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base.errors import ConfigError, Reason, type_name
+
+if TYPE_CHECKING:  # the rules and the registry import this module for ``year_month`` and
+    # ``WHEN``: a run that validates nothing imports no pathlib
+    from pathlib import Path
 
 #: a JSON Schema type as a message names it
 _KINDS = {

@@ -9,9 +9,9 @@ languages say the same thing and a translation never touches a rule.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from importlib import import_module
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 LANGUAGES = ("zh", "en")
 #: click's own words (usage, headings, its errors) as gettext catalogues, click's i18n hook:
 #: ``catalogs/<lang>/LC_MESSAGES/click.mo``, built from each language's CLICK tables
-#: (tests/test_meta.py checks them and rebuilds them with PLANCHECK_UPDATE_GOLDEN=1)
-CATALOGS = Path(__file__).with_name("catalogs")
+#: (tests/test_meta.py checks them and rebuilds them with PLANCHECK_UPDATE_GOLDEN=1); a
+#: string, as gettext takes it (every run binds it, and a run from the cache needs no pathlib)
+CATALOGS = os.path.join(os.path.dirname(__file__), "catalogs")
 CLICK_DOMAIN = "click"
 #: finding arguments whose values are keys of UI words (``style`` → ``UI["style.council"]``)
 _NAMED_VALUES = frozenset({"style"})

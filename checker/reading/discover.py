@@ -6,10 +6,12 @@ Discovery only looks at names and kinds of files; reading them is ``source``'s w
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..base.errors import Reason
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: what a folder contributes: every format plancheck reads (text, Word, PDF, web pages)
 PLAN_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
@@ -30,10 +32,13 @@ WORD_LOCK = Reason("not read: Word's lock file of an open document (~$…)", "fo
 
 class Item(NamedTuple):
     """One file to check: its display name, its path (None for stdin), an error found while
-    looking for it, and whether a folder walk found it (then a non-plan is skipped)."""
+    looking for it, and whether a folder walk found it (then a non-plan is skipped).
+
+    The path is a string, as named on the command line or as the walk of a folder spells
+    it: a run of named files from the result cache imports no pathlib."""
 
     display: str
-    path: Path | None
+    path: str | None
     error: Reason | None = None
     walked: bool = False
     #: why a folder walk passes over a file it found (a format not read), said with -v
@@ -49,23 +54,26 @@ def discover(paths: Iterable[str]) -> list[Item]:
         if raw == "-":
             found.append(Item("-", None))
             continue
-        path = Path(raw)
-        if path.is_dir():
-            plans, passed = _walk(path)
+        folder = raw or "."  # an empty argument names the current folder, as Path("") does
+        if os.path.isdir(folder):
+            plans, passed = _walk(folder)
             if not plans:
-                found.append(Item(raw, path, NO_PLANS))
-            found.extend(Item(str(p), p, None, True, root=raw) for p in plans)
-            found.extend(Item(str(p), p, None, True, why, raw) for p, why in passed)
-        elif not path.exists():
-            found.append(Item(raw, path, Reason("no such file", "not-found")))
+                found.append(Item(raw, raw, NO_PLANS))
+            found.extend(Item(str(p), str(p), None, True, root=raw) for p in plans)
+            found.extend(Item(str(p), str(p), None, True, why, raw) for p, why in passed)
+        elif not os.path.exists(raw):
+            found.append(Item(raw, raw, Reason("no such file", "not-found")))
         else:
-            found.append(Item(raw, path))
+            found.append(Item(raw, raw))
     return found
 
 
-def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, Reason]]]:
+def _walk(folder: str) -> "tuple[list[Path], list[tuple[Path, Reason]]]":
     """Plan files below a folder, sorted, and the files of a plan's usual formats that are
-    not read, with why; hidden folders and symlink loops are skipped."""
+    not read, with why; hidden folders and symlink loops are skipped. Paths, as a folder's
+    files are named and ordered (``plans/a/b.txt`` before ``plans/a-b.txt``)."""
+    from pathlib import Path
+
     result = []
     passed = []
     for root, dirs, files in os.walk(folder, followlinks=False):

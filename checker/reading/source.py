@@ -10,12 +10,16 @@ import os
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..base.errors import InputError, Reason, os_reason
 from ..base.lazyre import LazyPattern
 from .text import fold, split_lines
+
+if TYPE_CHECKING:  # a path is read as it is named (a string, or a Path a caller made): a
+    # Path is made here only to write a file, and a run from the result cache imports no
+    # pathlib
+    from pathlib import Path
 
 _BINARY_CONTROL = LazyPattern(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -243,24 +247,24 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
         ) from None
 
 
-def read_source(path: str | Path, display: str | None = None) -> Source:
+def read_source(path: "str | Path", display: str | None = None) -> Source:
     """Read and decode one plan file; every failure is an InputError naming the file."""
     return read_file(path, display)[0]
 
 
-def read_file(path: str | Path, display: str | None = None) -> tuple[Source, bytes]:
+def read_file(path: "str | Path", display: str | None = None) -> tuple[Source, bytes]:
     """``read_source``, with the bytes the Source was made from: the result cache keys a
     file by what was read once, so that a plan saved again mid-run can never have one
     content's findings kept under the other's key."""
     name = display or str(path)
-    p = Path(path)
     try:
-        size = p.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
             raise InputError(name, Reason(TOO_LARGE, "too-large", size=size // 1_048_576))
-        if not p.is_file():
+        if not os.path.isfile(path):
             raise InputError(name, Reason("not a regular file", "not-a-file"))
-        data = p.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except InputError:
         raise
     except FileNotFoundError:
@@ -271,7 +275,7 @@ def read_file(path: str | Path, display: str | None = None) -> tuple[Source, byt
         raise InputError(name, Reason("permission denied", "unreadable")) from None
     except OSError as error:
         raise InputError(name, Reason("{reason}", "unreadable", reason=os_reason(error))) from None
-    return source_from_file(data, p, name), data
+    return source_from_file(data, path, name), data
 
 
 #: how an OLE compound file starts: Word 97-2003 ``.doc`` and WPS ``.wps`` documents, and a
@@ -297,13 +301,15 @@ PASSWORD_PROTECTED = Reason(
 WEB_SUFFIXES = (".html", ".htm")
 
 
-def source_from_file(data: bytes, path: Path, name: str, known: str | None = None) -> Source:
+def source_from_file(
+    data: bytes, path: "str | Path", name: str, known: str | None = None
+) -> Source:
     """Decode a file's bytes into a Source: a Word document, a PDF or a web page by its
     suffix, else text; a file wrapped by Word or WPS is one line (``refuse_wrapped``).
     ``known``: how a check of these same bytes read them (``Source.reading``, as the result
     cache keeps it), so that a text read then as it is is not looked at again (``_rebuilt``)."""
     refuse_wrapped(data, path, name)
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix == ".docx":
         from io import BytesIO
 
@@ -343,7 +349,12 @@ def _placed(facts: tuple[tuple[str, str, str], ...], text: str) -> tuple:
     return tuple(placed)
 
 
-def refuse_wrapped(data: bytes, path: Path, name: str) -> None:
+def _suffix(path: "str | Path") -> str:
+    """A file's suffix, lower-cased (``.docx``; "" for none), what its format is told by."""
+    return os.path.splitext(path)[1].lower()
+
+
+def refuse_wrapped(data: bytes, path: "str | Path", name: str) -> None:
     """A file Word or WPS wrapped in an OLE compound file is no document plancheck reads:
     a password-protected .docx says so, a .doc or .wps (or RTF named .doc) says to save it
     as .docx (its bytes are no text to decode: "binary file" told a drafter nothing)."""
@@ -351,7 +362,7 @@ def refuse_wrapped(data: bytes, path: Path, name: str) -> None:
         stream.encode("utf-16-le") in data for stream in _ENCRYPTED_STREAMS
     ):  # (encoded here: the codec is loaded only for an OLE file)
         raise InputError(name, PASSWORD_PROTECTED)
-    legacy = path.suffix.lower() in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
+    legacy = _suffix(path) in _LEGACY_SUFFIXES and data.startswith(b"{\\rtf")
     if data.startswith(_OLE_MAGIC) or legacy:
         raise InputError(name, LEGACY_WORD)
 
@@ -396,7 +407,7 @@ def _rebuilt(
     )
 
 
-def same_file(a: Path, b: Path) -> bool:
+def same_file(a: "Path", b: "Path") -> bool:
     """Whether two paths name one file: the same inode when both exist (a symlink, a hard
     link), else the same resolved path."""
     try:
@@ -407,11 +418,13 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: "str | Path", data: bytes) -> None:
     """Replace a file's content all at once: temp file beside it, fsync, rename.
 
     The file keeps its permission bits; a reader never sees half a plan.
     """
+    from pathlib import Path
+
     target = Path(path)
     mode = target.stat().st_mode & 0o7777
     if not mode & 0o222 or not os.access(target, os.W_OK):  # read-only even for root
@@ -445,9 +458,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise
 
 
-def write_output(path: str | Path, data: bytes) -> None:
+def write_output(path: "str | Path", data: bytes) -> None:
     """Write an output (``-o``, a report) all at once: a reader, or a run stopped half-way,
     never finds half a report where the old one was (``replace_whole``)."""
+    from pathlib import Path
 
     def write(temp: Path) -> None:
         with open(temp, "wb") as out:
@@ -459,13 +473,14 @@ def write_output(path: str | Path, data: bytes) -> None:
     replace_whole(Path(path), write)
 
 
-def replace_whole(target: Path, write: Callable[[Path], None]) -> None:
+def replace_whole(target: "Path", write: "Callable[[Path], None]") -> None:
     """Make ``target`` with ``write(temp)``: a temp file beside it, then a rename. A new file
     gets the permissions an ordinary new file gets (not mkstemp's private ones), an existing
     one keeps its own; a device or a pipe (``-o /dev/stdout``) is written to as it is. An
     OSError is the caller's to word; no temp file is left."""
     import stat
     import tempfile
+    from pathlib import Path
 
     try:
         existing = target.stat()
@@ -501,13 +516,14 @@ def replace_whole(target: Path, write: Callable[[Path], None]) -> None:
 PAUSE_ENV = "PLANCHECK_TEST_PAUSE_BEFORE_RENAME"
 
 
-def pause_before_replace(target: Path) -> None:
+def pause_before_replace(target: "Path") -> None:
     """With ``$PLANCHECK_TEST_PAUSE_BEFORE_RENAME`` set to a file name, create that file (the
     test's signal that the temp file is whole) and wait to be killed: the moment a crash
     would leave the most behind. Unset (always, outside tests), nothing."""
     signal = os.environ.get(PAUSE_ENV)
     if signal:
         import time
+        from pathlib import Path
 
         Path(signal).write_text(str(target), encoding="utf-8")
         while True:
