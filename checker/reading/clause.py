@@ -609,8 +609,11 @@ def lists_jointly(label: str | None) -> bool:
     return label is not None and label_role(grammar(), label) == "responsible"
 
 
-def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span) -> Clause:
-    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source.
+def parse_clause(
+    source: Source, folded_inner: str, inner_start: int, start: int, end: int
+) -> Clause:
+    """Parse a clause's folded inner text; ``inner_start`` is its offset in the source,
+    ``start`` and ``end`` where the whole clause is written (its brackets, if any, included).
     Its parties are placed in the source and sorted, in one pass, into agencies and
     subjects (collectives, 各区政府); where none is a subject, as in most clauses, the
     agencies are the parties, one tuple."""
@@ -646,8 +649,8 @@ def parse_clause(source: Source, folded_inner: str, inner_start: int, span: Span
     # makes a Clause for each task (a 10 MB plan, 51,000)
     return Clause(
         text,  # inner
-        span.start,
-        span.end,
+        start,
+        end,
         tuple(agencies) if subjects else placed,  # agencies
         reading.shared,
         reading.vague,

@@ -1304,8 +1304,7 @@ def _titled_clause(source: Source, titled: tuple[int, int]) -> Clause:
     """The clause the task's title is, where it names the lead of the measures under it
     (（三）省编办牵头的工作 / 1.… / 协同单位:…, ``Draft.titled``): the task's first clause."""
     start, end = titled
-    span = Span(start, end, source.line_starts)
-    return parse_clause(source, source.folded[start:end], start, span)
+    return parse_clause(source, source.folded[start:end], start, start, end)
 
 
 @per_text()
@@ -1330,9 +1329,10 @@ def _running(source: Source, segments: Pieces, running: RunningClauses) -> list[
     clauses = []
     for (start, _), found in zip(segments, running, strict=True):
         for s, e in found:
-            span = Span(start + s, start + e, source.line_starts)
             clauses.append(
-                parse_clause(source, source.folded[start + s : start + e], start + s, span)
+                parse_clause(
+                    source, source.folded[start + s : start + e], start + s, start + s, start + e
+                )
             )
     return clauses
 
@@ -1410,14 +1410,14 @@ def _bare_clause(source: Source, start: int, end: int) -> Clause:
     folded = source.folded[start:end]
     inner = re.sub(r"[ \t]*[\r\n]+[ \t]*", lambda m: ";" * len(m.group()), folded.rstrip())
     inner = inner.rstrip("。;")
-    span = Span(start, start + len(inner), source.line_starts)
-    return parse_clause(source, inner, start, span)
+    return parse_clause(source, inner, start, start, start + len(inner))
 
 
 def _clause(source: Source, folded: str, group: Group, offsets: Sequence[int]) -> Clause:
     s, e = group
-    span = Span(offsets[s], offsets[e - 1] + 1, source.line_starts)
-    return parse_clause(source, folded[s + 1 : e - 1], offsets[s + 1], span)
+    return parse_clause(
+        source, folded[s + 1 : e - 1], offsets[s + 1], offsets[s], offsets[e - 1] + 1
+    )
 
 
 def _parens(
@@ -1553,7 +1553,7 @@ def _bare_list_at_end(source: Source, task: Task) -> Paren | None:
 
 def _with_list_clause(source: Source, task: Task, paren: Paren) -> Task:
     start, end = paren.start + 1, paren.end - 1
-    found = parse_clause(source, source.folded[start:end], start, paren.span)
+    found = parse_clause(source, source.folded[start:end], start, paren.start, paren.end)
     parens = tuple(p for p in task.parens if p is not paren)
     return task._replace(clauses=(found,), parens=parens)
 

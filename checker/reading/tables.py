@@ -505,44 +505,42 @@ def _task(
 ) -> Task:
     """One row as a task; its clause is read from ``owner``'s responsibility cells (the row
     itself or the first row of a merged group, then the rows continuing it)."""
-    starts = source.line_starts
     folded = source.folded
     numbers = _column(block, row, "number")
     found = _NUMBER.match(folded[numbers[0].start : numbers[0].end]) if numbers else None
     if found:
         cell = numbers[0]
         number_text = found.group(1)
-        number_span = Span(cell.start + found.start(1), cell.start + found.end(1), starts)
+        number_start, number_end = cell.start + found.start(1), cell.start + found.end(1)
     else:
         number_text = str(previous + 1)
-        at = row.cells[0].start if row.cells else row.start
-        number_span = Span(at, at, starts)
+        number_start = number_end = row.cells[0].start if row.cells else row.start
     body_cells = _column(block, row, "task")
     if body_cells:
         body = "".join(folded[c.start : c.end] for c in body_cells)
-        body_span = Span(body_cells[0].start, body_cells[-1].end, starts)
+        body_start, body_end = body_cells[0].start, body_cells[-1].end
     else:
-        body, body_span = "", Span(row.start, row.start, starts)
+        body, body_start, body_end = "", row.start, row.start
     deadlines = _column(block, row, "deadline")
     section, subsection = _parents(plan, row.start)
     clause = _clause(block, owner, source)
     return Task(
         number=int(number_text),
         number_text=number_text,
-        number_start=number_span.start,
-        number_end=number_span.end,
+        number_start=number_start,
+        number_end=number_end,
         start=row.start,
         end=max(row.end, owner[-1].end),
         body=body,
-        body_start=body_span.start,
-        body_end=body_span.end,
+        body_start=body_start,
+        body_end=body_end,
         clauses=(clause,) if clause is not None else (),
         parens=tuple(p for c in body_cells for p in _parens(source, c)),
         breaks=(),
         section=section,
         subsection=subsection,
         index=0,
-        line_starts=starts,
+        line_starts=source.line_starts,
         level=3,
         deadline=source.text[deadlines[0].start : deadlines[0].end] if deadlines else None,
     )
@@ -586,10 +584,9 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
         cells.append(cell)  # empty ones too: the clause starts at an empty lead cell
         if cell.end <= cell.start or says_none(source.folded[cell.start : cell.end]):
             continue
-        span = Span(cell.start - 1, cell.end + 1, source.line_starts)
         # a cell lists names by 、, by line (joined with 、) or by spaces: all three split
         names = _SPACES.sub(lambda m: "、" * len(m.group()), source.folded[cell.start : cell.end])
-        parsed = parse_clause(source, names, cell.start, span)
+        parsed = parse_clause(source, names, cell.start, cell.start - 1, cell.end + 1)
         vague = vague or parsed.vague
         if continuing:  # a later row's bodies, charged with its figure: they take part
             # (a body the item names already is not named twice: each row is its own measure)
@@ -610,13 +607,12 @@ def _clause(block: Block, owner: tuple[_Row, ...], source: Source) -> Clause | N
         parties = [_demoted(p, block, source) for p in parties]
         agencies = [_demoted(a, block, source) for a in agencies]
     first, last = cells[0], cells[-1]
-    span = Span(first.start - 1, last.end + 1, source.line_starts)
     inner = source.text[first.start : last.end]
     subjects = tuple(p.name for p in parties if p not in agencies)
     return Clause(
         inner,
-        span.start,
-        span.end,
+        first.start - 1,
+        last.end + 1,
         tuple(agencies),
         False,
         vague,

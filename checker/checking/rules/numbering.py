@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from operator import lt
 from typing import NamedTuple
 
-from ...reading.model import Break, Edit, Plan, Span, Table, Task
+from ...reading.model import Break, Edit, Heading, Plan, Span, Table, Task
 from ...reading.text import fold, int_to_cn, is_title_line
 from ..context import Context
 from ..findings import Finding, Words
@@ -43,12 +43,21 @@ class _Item(NamedTuple):
     """A numbered item of one level: a task, or a heading (a frame item at the task level)."""
 
     number: int
-    span: Span
+    start: int  # where its numeral starts: items are put in text order by it
     task: Task | None
+    heading: Heading | None  # the item when it is no task
     group: int  # items of one group sit under the same parent heading
     document: int = 0  # another document in the file (``document_starts``) counts afresh
     #: a part of the frame: a heading with no task under it (指导思想, 工作目标), not a task
     frame: bool = False
+
+    @property
+    def span(self) -> Span:
+        """Where its numeral is written (made when a finding asks: most items have none)."""
+        if self.task is not None:
+            return self.task.number_span
+        assert self.heading is not None
+        return self.heading.numeral_span
 
 
 class _Sequence(NamedTuple):
@@ -134,8 +143,9 @@ def _items(plan: Plan, level: int, outline: _Outline) -> list[_Item]:
     items = [
         _Item(
             t.number,
-            t.number_span,
+            t.number_start,
             t,
+            None,
             bisect_left(parents, t.number_start),
             bisect_left(documents, t.number_start),
         )
@@ -144,8 +154,9 @@ def _items(plan: Plan, level: int, outline: _Outline) -> list[_Item]:
     items += [
         _Item(
             h.value,
-            h.numeral_span,
+            h.numeral_span.start,
             None,
+            h,
             bisect_left(parents, h.numeral_span.start),
             bisect_left(documents, h.numeral_span.start),
             h.numeral_span.start in framed,
@@ -158,7 +169,7 @@ def _items(plan: Plan, level: int, outline: _Outline) -> list[_Item]:
 
 def _start(item: _Item) -> int:
     """Where an item's numeral starts: items are put in text order by it."""
-    return item.span.start
+    return item.start
 
 
 def _framed(plan: Plan, level: int, outline: _Outline) -> frozenset[int]:
@@ -227,7 +238,7 @@ def _table_sequence(plan: Plan, table: Table) -> _Sequence:
     afresh in each of its parts (group titles, a grouping column), as most of its parts do;
     a tie is the usual straight count."""
     items = [
-        _Item(t.number, t.number_span, t, bisect_right(table.parts, t.start))
+        _Item(t.number, t.number_start, t, None, bisect_right(table.parts, t.start))
         for t in plan.tasks
         if table.span.start <= t.start <= table.span.end
     ]
