@@ -133,8 +133,10 @@ def test_a_run_in_workers_writes_what_a_run_in_one_process_writes(tmp_path, monk
 
 
 def test_what_a_format_prepares_in_the_workers_is_what_it_makes_itself(tmp_path, monkeypatch):
-    """JSON made of each file in the worker that checked it (``formats.preparer``), the
-    source sent back without its text: the same output, in both languages."""
+    """JSON values, text lines and workflow commands made of each file in the worker that
+    checked it (``formats.preparer``), the source sent back without its text: the same
+    output, in both languages; --statistics, counted in the parent, is sent the text as
+    before."""
     from checker.products.formats import preparer
 
     shutil.copytree(ROOT / "plans", tmp_path / "plans")
@@ -144,10 +146,16 @@ def test_what_a_format_prepares_in_the_workers_is_what_it_makes_itself(tmp_path,
     alone = lint_paths([str(tmp_path)], LintOptions(), specs)
     monkeypatch.setattr(pool, "PARALLEL_MIN_FILES", 2)
     for lang in ("zh", "en"):
-        options = RenderOptions(lang=lang)
-        prepare = preparer("json", options)
-        assert prepare is not None and preparer("text", options) is None
-        prepared = lint_paths([str(tmp_path)], LintOptions(), specs, prepare=prepare)
-        assert all(r.prepared is not None for r in prepared.files)
-        assert all(r.source is None or not r.source.text for r in prepared.files)
-        assert render("json", prepared, options) == render("json", alone, options)
+        for name in ("json", "text", "github"):
+            options = RenderOptions(lang=lang)
+            prepare = preparer(name, options)
+            assert prepare is not None
+            prepared = lint_paths([str(tmp_path)], LintOptions(), specs, prepare=prepare)
+            assert all(r.prepared is not None for r in prepared.files)
+            assert all(r.source is None or not r.source.text for r in prepared.files)
+            assert render(name, prepared, options) == render(name, alone, options)
+    counting = RenderOptions(statistics=True, rules=builtin_rules())
+    prepare = preparer("text", counting, output="statistics")
+    counted = lint_paths([str(tmp_path)], LintOptions(), specs, prepare=prepare)
+    assert all(r.prepared is None for r in counted.files)
+    assert render("text", counted, counting) == render("text", alone, counting)

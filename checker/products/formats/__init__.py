@@ -108,7 +108,8 @@ def indented_json(value: Any) -> str:
     write differently."""
     import orjson
 
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+    # the closing newline written by orjson: no copy of the whole output to add it
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def message(found: "Finding", lang: str, source: "Source | None" = None) -> str:

@@ -15,27 +15,44 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(run, options: RenderOptions) -> str:
+def _report_lines(report, options: RenderOptions) -> list[str]:
+    """A file's commands: its error, then its findings; those ``prepare`` made, or made
+    now."""
+    if report.prepared is not None:
+        return report.prepared
     lines = []
-    for report in run.files:
-        if report.error:
-            from ... import locale
+    if report.error:
+        from ... import locale
 
-            reason = locale.error(options.lang, report.error)
-            lines.append(f"::error file={_escape_property(report.path)}::{_escape_data(reason)}")
-        for found in report.findings:
-            props = ",".join(
-                [
-                    f"file={_escape_property(found.path)}",
-                    f"line={found.line}",
-                    f"col={found.column}",
-                    f"endLine={found.span.end_line}",
-                    f"endColumn={found.span.end_column}",
-                    f"title={_escape_property(f'{found.code} {found.name}')}",
-                ]
-            )
-            level = _LEVELS.get(found.severity, "warning")
-            lines.append(
-                f"::{level} {props}::{_escape_data(message(found, options.lang, report.source))}"
-            )
+        reason = locale.error(options.lang, report.error)
+        lines.append(f"::error file={_escape_property(report.path)}::{_escape_data(reason)}")
+    for found in report.findings:
+        props = ",".join(
+            [
+                f"file={_escape_property(found.path)}",
+                f"line={found.line}",
+                f"col={found.column}",
+                f"endLine={found.span.end_line}",
+                f"endColumn={found.span.end_column}",
+                f"title={_escape_property(f'{found.code} {found.name}')}",
+            ]
+        )
+        level = _LEVELS.get(found.severity, "warning")
+        lines.append(
+            f"::{level} {props}::{_escape_data(message(found, options.lang, report.source))}"
+        )
+    return lines
+
+
+def prepare(report, options: RenderOptions) -> None:
+    """A file's commands, made in the worker process that checked it (a run over many
+    files: ``formats.preparer``), as the text format's lines are: the parent writes them as
+    they are, and is sent the source without its text."""
+    report.prepared = _report_lines(report, options)
+    if report.source is not None:
+        report.source = report.source._replace(text="", folded="")
+
+
+def render(run, options: RenderOptions) -> str:
+    lines = [line for report in run.files for line in _report_lines(report, options)]
     return "\n".join(lines) + ("\n" if lines else "")

@@ -28,30 +28,49 @@ def _severity_look(severity: str, options: RenderOptions) -> tuple[str, str]:
 
 
 def _finding_lines(run, options: RenderOptions) -> list[str]:
+    return [line for report in run.files for line in _report_lines(report, options)]
+
+
+def _report_lines(report, options: RenderOptions) -> list[str]:
+    """A file's lines: its findings, then its suppressions that hid nothing; those
+    ``prepare`` made, or made now."""
+    if report.prepared is not None:
+        return report.prepared
     lines = []
     # each severity's colour and words worked out once, not once a finding (a 10 MB plan
     # has 54,000 findings)
     looks = {severity: _severity_look(severity, options) for severity in SEVERITIES}
-    for report in run.files:
-        for found in report.findings:
-            look = looks.get(found.severity) or _severity_look(found.severity, options)
-            color, tag = look
-            line, column = found.span.position
-            where = _paint(f"{found.path}:{line}:{column}:", "1", options.color)
-            code = _paint(found.code, color + ";1", options.color)
-            text = message(found, options.lang, report.source)
-            # a table cell, a PDF's page and line, a rebuilt text's own line, a Word
-            # paragraph other than the line (paragraphs cut at a page's end joined): say which
-            if found.place and (
-                found.place[0] in ("t", "pg", "l")
-                or (found.place[0] == "p" and found.place[1] != line)
-            ):
-                text += f" [{locale.place(options.lang, found)}]"
-            lines.append(f"{where} {code} {text} {tag}")
-        for span, what in report.unused_suppressions:
-            text = locale.text(options.lang, "unused_suppression", what=what)
-            lines.append(f"{report.path}:{span.line}:{span.column}: {text}")
+    for found in report.findings:
+        look = looks.get(found.severity) or _severity_look(found.severity, options)
+        color, tag = look
+        line, column = found.span.position
+        where = _paint(f"{found.path}:{line}:{column}:", "1", options.color)
+        code = _paint(found.code, color + ";1", options.color)
+        text = message(found, options.lang, report.source)
+        # a table cell, a PDF's page and line, a rebuilt text's own line, a Word
+        # paragraph other than the line (paragraphs cut at a page's end joined): say which
+        if found.place and (
+            found.place[0] in ("t", "pg", "l") or (found.place[0] == "p" and found.place[1] != line)
+        ):
+            text += f" [{locale.place(options.lang, found)}]"
+        lines.append(f"{where} {code} {text} {tag}")
+    for span, what in report.unused_suppressions:
+        text = locale.text(options.lang, "unused_suppression", what=what)
+        lines.append(f"{report.path}:{span.line}:{span.column}: {text}")
     return lines
+
+
+def prepare(report, options: RenderOptions) -> None:
+    """A file's lines, made in the worker process that checked it (a run over many files:
+    ``formats.preparer``). The parent writes them as they are, and is sent the source
+    without its text, which only they were made from: for a thousand plans it then
+    neither unpickles and folds their text nor words 14,000 messages one after another.
+    ``--statistics`` counts the findings in the parent, and needs nothing made here."""
+    if options.statistics:
+        return
+    report.prepared = _report_lines(report, options)
+    if report.source is not None:
+        report.source = report.source._replace(text="", folded="")
 
 
 def statistics(run, options: RenderOptions) -> list[dict]:
