@@ -27,7 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2024.txt"
-EXE = shutil.which("plancheck") or str(Path(sys.executable).with_name("plancheck"))
+#: the plancheck of the interpreter running this script (its environment's, as bench.py takes
+#: it: the first on PATH may be another install's, or a shim without the checker's libraries)
+BESIDE = Path(sys.executable).with_name("plancheck")
+EXE = str(BESIDE) if BESIDE.exists() else shutil.which("plancheck") or str(BESIDE)
 
 IN_PROCESS = """
 import sys

@@ -5,7 +5,7 @@ the grammar's own pieces."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.base.errors import ConfigError
@@ -319,6 +319,7 @@ def test_every_vague_ending_holds_a_vague_mark(data):
     ("file", "patterns", "marks"),
     [
         ("clauses.yaml", "subject_patterns", "subject_marks"),
+        ("clauses.yaml", "lead_note_patterns", "lead_note_marks"),
         ("clause-grammar.yaml", "collective_patterns", "collective_marks"),
     ],
 )
@@ -333,26 +334,6 @@ def test_every_subject_holds_a_mark_of_its_patterns(file, patterns, marks, data)
     pattern = data.draw(st.sampled_from(words[patterns]))
     name = data.draw(st.from_regex(pattern, fullmatch=True))
     assert any(mark in name for mark in words[marks])
-
-
-def _time_limits() -> list[str]:
-    from checker.knowledge.data import builtin
-
-    return builtin("clause-grammar.yaml")["time_limits"]
-
-
-@pytest.mark.parametrize("pattern", _time_limits())
-@settings(max_examples=300)
-@given(data=st.data())
-def test_every_time_limit_holds_a_time_limit_mark(pattern, data):
-    """A segment is matched against the time limits only where it holds one of
-    ``time_limit_marks``: every segment a time limit matches (hypothesis makes them from
-    each pattern, enough of them to reach each of its alternatives; a segment is never
-    empty) holds one."""
-    from checker.knowledge.data import builtin
-
-    segment = data.draw(st.from_regex(pattern, fullmatch=True).filter(bool))
-    assert any(mark in segment for mark in builtin("clause-grammar.yaml")["time_limit_marks"])
 
 
 @pytest.mark.parametrize(

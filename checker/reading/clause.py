@@ -70,7 +70,6 @@ class Grammar(NamedTuple):
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern  # matched at a segment's start (its patterns are anchored)
-    time_limit_marks: tuple[str, ...]  # what every time limit holds: a segment without one is none
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
@@ -166,8 +165,6 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
-        # (none listed: every segment is matched, "" being in every text)
-        time_limit_marks=tuple(map(str, data.get("time_limit_marks", ()))) or ("",),
         note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
@@ -345,11 +342,13 @@ def _skipped() -> frozenset[str]:
 
 
 @cache
-def _vocabulary() -> tuple[frozenset[str], LazyPattern | None, LazyPattern | None, tuple[str, ...]]:
+def _vocabulary() -> tuple[
+    frozenset[str], LazyPattern | None, LazyPattern | None, tuple[str, ...], tuple[str, ...]
+]:
     """Non-agency subjects, their patterns, the lead-note wording (each compiled at its
-    first use: a plan whose names hold no subject mark never searches the subject patterns)
-    and what every name the subject patterns match holds (none listed: "", in every name),
-    from rules/clauses.yaml."""
+    first use: a plan whose names hold no subject mark never searches the subject patterns),
+    what every name the subject patterns match holds and what every lead note holds (none
+    listed: "", in every text), from rules/clauses.yaml."""
     data = builtin("clauses.yaml") or {}
     subjects = frozenset(str(s) for s in data.get("subjects", ()))
 
@@ -358,7 +357,8 @@ def _vocabulary() -> tuple[frozenset[str], LazyPattern | None, LazyPattern | Non
         return LazyPattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
     marks = tuple(str(m) for m in data.get("subject_marks", ())) or ("",)
-    return subjects, compiled("subject_patterns"), compiled("lead_note_patterns"), marks
+    note_marks = tuple(str(m) for m in data.get("lead_note_marks", ())) or ("",)
+    return subjects, compiled("subject_patterns"), compiled("lead_note_patterns"), marks, note_marks
 
 
 @per_text()
@@ -366,7 +366,7 @@ def is_subject(name: str) -> bool:
     """A named subject that is not an agency (各省级人民政府, 国务院各部门, 有关部门和单位…).
     The patterns are searched only in a name holding one of their marks (most bodies' names,
     国家知识产权局, hold none): a search tries them at each character of the name."""
-    subjects, pattern, _, marks = _vocabulary()
+    subjects, pattern, _, marks, _ = _vocabulary()
     if name in subjects:
         return True
     if pattern is not None and _holds_any(name, marks) and pattern.search(name) is not None:
@@ -381,8 +381,10 @@ def is_subject(name: str) -> bool:
 
 def is_lead_note(segment: str) -> bool:
     """A clause segment that states the document's lead convention (…为牵头部门, 下同)."""
-    note = _vocabulary()[2]
-    return note is not None and note.search(segment.strip()) is not None
+    _, _, note, _, marks = _vocabulary()
+    return (
+        note is not None and _holds_any(segment, marks) and note.search(segment.strip()) is not None
+    )
 
 
 def ends_like_clause(inner: str) -> bool:
@@ -854,8 +856,7 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if stripped in g.note_closes:  # A负责,不再单独列出: a note on the lists below
         state.notes.append(stripped)
         return None, 0
-    # matched only where the segment holds a mark of the time limits (most hold none)
-    if _holds_any(stripped, g.time_limit_marks) and g.time_limit.match(stripped):
+    if g.time_limit.match(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
     if not _holds_any(stripped, g.separators) and g.note.match(stripped):
