@@ -9,6 +9,7 @@ module infers those conventions once per question, from the plan and the registr
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -212,9 +213,33 @@ def _is_name(part: str, endings: tuple[str, ...]) -> bool:
 
 
 #: An agency named in a clause, with its task and what the registry knows of the name:
-#: ``(task, agency, found)``. A plain tuple: a plan names agencies by the hundred, and a
-#: NamedTuple of each took twice the instructions to make; the rules only unpack them.
+#: ``(task, agency, found)``, as iterating ``AgencyUses`` gives it.
 AgencyUse = tuple[Task, AgencyRef, Lookup | None]
+
+
+class AgencyUses:
+    """Every agency use of a plan, in order, iterated as ``(task, agency, found)`` tuples
+    (``AgencyUse``) and kept as three parallel tuples. The uses last as long as the plan's
+    run, and a tuple for each (a 10 MB plan names 108,000 agencies) gave each of the garbage
+    collector's full collections that many more objects to go over, and brought on one more
+    of them; three tuples are three objects. Iterate it as often as needed: each iteration
+    zips the three afresh."""
+
+    __slots__ = ("agencies", "found", "tasks")
+
+    def __init__(
+        self,
+        tasks: tuple[Task, ...],
+        agencies: tuple[AgencyRef, ...],
+        found: tuple[Lookup | None, ...],
+    ) -> None:
+        self.tasks, self.agencies, self.found = tasks, agencies, found
+
+    def __iter__(self) -> Iterator[AgencyUse]:
+        return zip(self.tasks, self.agencies, self.found, strict=True)
+
+    def __len__(self) -> int:
+        return len(self.agencies)
 
 
 class UnknownName(NamedTuple):
@@ -229,12 +254,11 @@ class UnknownName(NamedTuple):
 class AgencyNames:
     """Every agency of every clause of every task (and of an annexed table's rows), with its
     task, looked up once per plan: G001 and G011 read the unknown names, G002, G003 and the
-    style counts every use (rules ask for it through ``Context.shared``). A 10 MB plan names
-    108,000 agencies: their uses are plain tuples, made once."""
+    style counts every use (rules ask for it through ``Context.shared``)."""
 
     def __init__(self, plan: Plan, registry: Registry) -> None:
         self.registry = registry
-        self.uses: tuple[AgencyUse, ...] = _agency_uses(plan, registry)
+        self.uses: AgencyUses = _agency_uses(plan, registry)
 
     @cached_property
     def unknown(self) -> list[UnknownName]:
@@ -279,31 +303,27 @@ def _written_otherwise(name: str, counts: Counter[str]) -> str | None:
     return None
 
 
-def _agency_uses(plan: Plan, registry: Registry) -> tuple[AgencyUse, ...]:
+def _agency_uses(plan: Plan, registry: Registry) -> AgencyUses:
     """The uses ``AgencyNames`` holds, in order: each distinct name looked up once (the 2024
     plan writes 43 names 230 times), and, where the plan names local bodies or unknown
     ones, each use read with the level prefix its list or document shares."""
     tasks = plan.rows_and_tasks
     named = [task.agencies for task in tasks]
-    known = {
-        name: registry.lookup(name)
-        for name in dict.fromkeys(agency.name for agencies in named for agency in agencies)
-    }
-    # the uses made once, with no list of (task, agency) pairs before them: in a plan of
-    # thousands of tasks, such a list outlives enough allocations to go through the garbage
-    # collector's full collections
-    uses = tuple(
-        [
-            (task, agency, known[agency.name])
-            for task, agencies in zip(tasks, named, strict=True)
-            for agency in agencies
-        ]
-    )
+    agencies = tuple([agency for agencies in named for agency in agencies])
+    known = {name: registry.lookup(name) for name in dict.fromkeys([a.name for a in agencies])}
+    # each use's task: a task's own, once for each agency it names
+    owners = tuple([task for task, names in zip(tasks, named, strict=True) for _ in names])
     # no local body, none unknown: no list shares a level prefix
     if all(f is not None and not registry.is_mirrored(f.agency) for f in known.values()):
-        return uses
+        return AgencyUses(owners, agencies, tuple([known[a.name] for a in agencies]))
     own = _prefixed_names(plan, registry)
-    return tuple(_with_shared_prefix(registry, own, *use) for use in uses)
+    read = [
+        _with_shared_prefix(registry, own, task, agency, known[agency.name])
+        for task, agency in zip(owners, agencies, strict=True)
+    ]
+    return AgencyUses(
+        owners, tuple([agency for _, agency, _ in read]), tuple([found for _, _, found in read])
+    )
 
 
 class _Prefixed(NamedTuple):
@@ -474,13 +494,11 @@ def _bare_prefix(prefixes: list[str], name: str) -> str:
     return next((p for p in prefixes if name.startswith(p)), "")
 
 
-def style_counts(
-    plan: Plan, registry: Registry, uses: tuple[AgencyUse, ...] | None = None
-) -> Counter[str]:
+def style_counts(plan: Plan, registry: Registry, uses: AgencyUses | None = None) -> Counter[str]:
     """How many names the plan writes in each style, counting only the bodies whose two
     styles differ (科技部 is the same in both and says nothing)."""
     counts: Counter[str] = Counter()
-    for _, _, found in AgencyNames(plan, registry).uses if uses is None else uses:
+    for found in (AgencyNames(plan, registry).uses if uses is None else uses).found:
         if found is None or not found.agency.short or found.agency.short == (found.agency.name,):
             continue
         if found.form == "short":

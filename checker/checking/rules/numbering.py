@@ -6,6 +6,7 @@ is one N001 that says which number it should be, not also an N002 for the gap.
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from operator import lt
 from typing import NamedTuple
 
 from ...reading.model import Break, Edit, Heading, Plan, Span, Table, Task
@@ -96,22 +97,46 @@ def _shown(level: int, value: int) -> str:
     return ("{}", "（{}）", "{}", "（{}）")[level - 1].format(_numeral(level, value))
 
 
-def _items(plan: Plan, level: int, documents: tuple[int, ...]) -> list[_Item]:
+class _Outline:
+    """What the numbering rules read of a plan's tasks, gathered in one pass over them for
+    every level they judge (the task level for N001, N002 and N004 through ``_verdicts``,
+    each heading level for N005), and the plan's ``document_starts``."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.documents = document_starts(plan)
+        #: each level's tasks in text order, a task table's rows left out (their table
+        #: numbers them: ``_table_sequence``)
+        self.tasks: dict[int, list[Task]] = {}
+        #: where each task of each level starts, a table's rows included
+        self.starts: dict[int, list[int]] = {}
+        in_tables = bool(plan.tables)  # asked of each task only where there is a table
+        for task in plan.tasks:
+            self.starts.setdefault(task.level, []).append(task.start)
+            if not (in_tables and plan.in_table(task)):
+                self.tasks.setdefault(task.level, []).append(task)
+        #: where every task starts, in order (a frame heading is one with no task under it)
+        self.task_starts = sorted(start for starts in self.starts.values() for start in starts)
+
+
+def _outline(plan: Plan) -> _Outline:
+    """The plan's ``_Outline`` (for ``Context.shared``)."""
+    return _Outline(plan)
+
+
+def _items(plan: Plan, level: int, outline: _Outline) -> list[_Item]:
     """Items of ``level`` in document order, grouped by the shallower heading above them;
-    a task table's rows are numbered in their own table (``_table_sequence``).
-    ``documents``: the plan's ``document_starts``, worked out once for every level."""
-    tasks = [t for t in plan.tasks if t.level == level]
-    if plan.tables:
-        tasks = [t for t in tasks if not plan.in_table(t)]
+    a task table's rows are numbered in their own table (``_table_sequence``)."""
+    documents = outline.documents
+    tasks = outline.tasks.get(level, [])
     headings = [h for h in plan.headings if h.level == level]
     if not tasks and not headings:
         return []  # a level the plan does not number (most plans use two or three of four)
     parents = sorted(
         [h.span.start for h in plan.headings if h.level < level]
-        + [t.start for t in plan.tasks if t.level < level]
+        + [start for above, starts in outline.starts.items() if above < level for start in starts]
         + list(documents)
     )
-    framed = _framed(plan, level, documents)
+    framed = _framed(plan, level, outline)
     # the items made directly, tasks then headings, and put in text order (a stable sort:
     # no list of entries to sort first, whose tuples a plan of thousands of tasks would
     # carry through the garbage collector's full collections)
@@ -147,14 +172,16 @@ def _start(item: _Item) -> int:
     return item.start
 
 
-def _framed(plan: Plan, level: int, documents: tuple[int, ...]) -> frozenset[int]:
+def _framed(plan: Plan, level: int, outline: _Outline) -> frozenset[int]:
     """Where the numerals of the frame headings of ``level`` start: those with no task
     under them, up to the next heading of their level or above (or another document). At
     the task level every heading is a frame item."""
     if level == plan.task_level:
         return frozenset(h.numeral_span.start for h in plan.headings if h.level == level)
-    bounds = sorted([h.span.start for h in plan.headings if h.level <= level] + list(documents))
-    tasks = sorted(t.start for t in plan.tasks)
+    bounds = sorted(
+        [h.span.start for h in plan.headings if h.level <= level] + list(outline.documents)
+    )
+    tasks = outline.task_starts
     found = set()
     for heading in plan.headings:
         if heading.level != level:
@@ -172,8 +199,7 @@ def document_starts(plan: Plan) -> tuple[int, ...]:
     a title (short, no sentence in it: 附件, 附件1, 十方面民生实事责任分解, a task table's
     title) after numbered items, followed by an item numbered 1 — the plan after its
     covering notice's 一、二、, an annex, a second document issued together. A 一、 that
-    restarts without such a line between is no new document. (A tuple: the rules ask it
-    once a plan, through ``Context.shared``, and pass it on as a key of what they derive.)"""
+    restarts without such a line between is no new document."""
     items = sorted(
         [(h.numeral_span.start, h.value) for h in plan.headings]
         + [(t.number_start, t.number) for t in plan.tasks]
@@ -194,7 +220,7 @@ def document_starts(plan: Plan) -> tuple[int, ...]:
     return tuple(found)
 
 
-def _sequence(plan: Plan, level: int, documents: tuple[int, ...]) -> _Sequence:
+def _sequence(plan: Plan, level: int, outline: _Outline) -> _Sequence:
     """Find the convention (restart per parent or straight through) by the group starts.
 
     The majority of group starts decides, even a single one: with two sections a document
@@ -204,7 +230,7 @@ def _sequence(plan: Plan, level: int, documents: tuple[int, ...]) -> _Sequence:
     above it restarting in each section. Mixing shows only with three parts or more.
     """
     tasks = level == plan.task_level
-    return _conventional(_items(plan, level, documents), not tasks, frames_apart=True)
+    return _conventional(_items(plan, level, outline), not tasks, frames_apart=True)
 
 
 def _table_sequence(plan: Plan, table: Table) -> _Sequence:
@@ -281,6 +307,8 @@ def _frames_apart(items: list[_Item]) -> frozenset[int]:
     Above the task level, a frame item is a heading with no task under it: 一、总体要求's
     (一)总体要求 (二)工作目标 are apart from the headings of the tasks, (一)…(八) under 二、 and
     (九)(十) under 三、, numbered straight through (宁政发〔2017〕 土壤污染防治)."""
+    if not any(item.frame for item in items):
+        return frozenset()  # no frame item, no frame part (the task level of most plans)
     groups: list[list[int]] = []
     for n, item in enumerate(items):
         if n and item.group == items[n - 1].group:
@@ -315,6 +343,8 @@ def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set
     """Classify the positions off a longest increasing subsequence (the tasks in order) as
     duplicate or misplaced, with the number expected there; also return the missing numbers
     that those explain."""
+    if all(map(lt, numbers, numbers[1:])):
+        return [], set()  # every number above the one before: all in order (most plans)
     core = _increasing_core(numbers)
     present = set(numbers)
     first_use: dict[int, int] = {}
@@ -351,15 +381,15 @@ class _Numbered(NamedTuple):
 
 def _numbered(ctx: Context) -> list[_Numbered]:
     """The plan's ``_verdicts``, worked out once for N001, N002 and N004."""
-    return ctx.shared(_verdicts, ctx.shared(document_starts))
+    return ctx.shared(_verdicts, ctx.shared(_outline))
 
 
-def _verdicts(plan: Plan, documents: tuple[int, ...]) -> list[_Numbered]:
+def _verdicts(plan: Plan, outline: _Outline) -> list[_Numbered]:
     """Duplicates and misplaced items of the task level, unit by unit, and of each task
     table that is not an annex restating the text's tasks."""
     sequences = []
     if plan.task_level is not None:
-        sequences.append((_sequence(plan, plan.task_level, documents), plan.task_level))
+        sequences.append((_sequence(plan, plan.task_level, outline), plan.task_level))
     for table in plan.tables:
         if not table.annex:
             sequences.append((_table_sequence(plan, table), 3))
@@ -388,6 +418,8 @@ def duplicate_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 def _duplicates(plan: Plan, ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
+    if all(kind != "duplicate" for _, kind, _ in verdicts):
+        return  # no number used twice (most plans): no first use to look up
     first_use: dict[tuple[int, int], _Item] = {}
     for n, item in enumerate(sequence.items):
         first_use.setdefault(
@@ -433,7 +465,10 @@ def missing_task_number(plan: Plan, ctx: Context) -> Iterator[Finding]:
 def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     sequence, level = numbered.sequence, numbered.level
     for unit, unit_explained in zip(numbered.units, numbered.explained, strict=True):
-        present = {sequence.effective[n] for n in unit}
+        numbers = [sequence.effective[n] for n in unit]
+        if numbers == list(range(1, len(numbers) + 1)):
+            continue  # 1, 2, 3… in order: nothing missing (most units)
+        present = set(numbers)
         ordered = sorted(unit, key=lambda n: (sequence.effective[n], n))
         # the numbers a gap may skip: the union made once for the unit, not once for each
         # number of each gap (in a plan of thousands of tasks, a union of thousands each)
@@ -538,11 +573,11 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 一、甲\\n1.任务。(科技部负责)\\n三、乙\\n2.任务。(科技部负责)
     Good: 一、甲\\n1.任务。(科技部负责)\\n二、乙\\n2.任务。(科技部负责)
     """
-    documents = ctx.shared(document_starts)
+    outline = ctx.shared(_outline)
     for level in (1, 2, 3, 4):
         if level == plan.task_level:
             continue
-        sequence = _sequence(plan, level, documents)
+        sequence = _sequence(plan, level, outline)
         want = {False: 1, True: 1}  # the next number of the run, and of a frame part apart
         last: dict[bool, _Item] = {}
         for n, item in enumerate(sequence.items):
