@@ -306,12 +306,24 @@ def test_tasks_restarting_in_each_part_are_cited_with_their_part():
         max_size=16,
     )
 )
+@example(["(二)加强保护。(科技部负责)"] * 3 + ["(一)制度"] + ["4.乙。(财政部负责)5"] * 2)
 def test_a_number_alone_names_a_task_unless_parts_restart(lines):
+    """Where no two parts restart at 1, a task of the task level is cited by its number
+    alone; a sub-item below that level is cited with the item it is split from
+    (``（一）4``: ``_sub_items_cited``), the nearest heading of the task level before it,
+    or alone before any. The example is hypothesis's: this test once refused its
+    sub-items' citation."""
     plan = parsed(lines)
     assume(plan is not None)
     main = [t for t in plan.tasks if t.level == plan.task_level]
     if sum(1 for t in main[1:] if t.number == 1) < 2:
-        assert all(t.qualifier == "" for t in plan.tasks)
+        items = [h for h in plan.headings if h.level == plan.task_level]
+        for task in plan.tasks:
+            if task.level <= (plan.task_level or 0):
+                assert task.qualifier == ""
+            else:
+                above = [h.cited for h in items if h.span.start < task.number_start]
+                assert task.qualifier == (above[-1] if above else "")
 
 
 @given(PLANS)
