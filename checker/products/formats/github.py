@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import RenderOptions, message
+from . import RenderOptions, keep_prepared, message
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -48,9 +48,7 @@ def prepare(report, options: RenderOptions) -> None:
     """A file's commands, made in the worker process that checked it (a run over many
     files: ``formats.preparer``), as the text format's lines are: the parent writes them as
     they are, and is sent the source without its text."""
-    report.prepared = _report_lines(report, options)
-    if report.source is not None:
-        report.source = report.source._replace(text="", folded="")
+    keep_prepared(report, _report_lines(report, options))
 
 
 def render(run, options: RenderOptions) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from . import RenderOptions, fix_payload, indented_json, message
+from . import RenderOptions, fix_payload, indented_json, keep_prepared, message
 
 if TYPE_CHECKING:
     from ...base.errors import Reason
@@ -81,9 +81,7 @@ def prepare(report, options: RenderOptions) -> None:
     the source without its text, which only the findings' fixes were read from: for a
     thousand plans it then neither unpickles and folds 25 MB of text nor makes 14,000
     findings' messages and fixes one after another (issue 26)."""
-    report.prepared = _finding_dicts(report, options.lang)
-    if report.source is not None:
-        report.source = report.source._replace(text="", folded="")
+    keep_prepared(report, _finding_dicts(report, options.lang))
 
 
 def _finding_dicts(report, lang: str) -> list[dict[str, Any]]:

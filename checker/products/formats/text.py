@@ -11,7 +11,7 @@ from collections import Counter
 
 from ... import locale
 from ...checking.findings import SEVERITIES
-from . import RenderOptions, message, summary_lines
+from . import RenderOptions, keep_prepared, message, summary_lines
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
@@ -68,9 +68,7 @@ def prepare(report, options: RenderOptions) -> None:
     ``--statistics`` counts the findings in the parent, and needs nothing made here."""
     if options.statistics:
         return
-    report.prepared = _report_lines(report, options)
-    if report.source is not None:
-        report.source = report.source._replace(text="", folded="")
+    keep_prepared(report, _report_lines(report, options))
 
 
 def statistics(run, options: RenderOptions) -> list[dict]:
