@@ -100,23 +100,16 @@ def load_yaml(path: str | Path, shape: Callable[[], Any] | None = None) -> Any:
     except (OSError, ValueError):  # no cache yet, or a broken one: parse instead
         pass
     data = _checked(parse_yaml(path), shape, path)
-    # a miss: the copy is written, and the folder pruned, as Paths
+    # a miss: the copy is written, and the folder pruned, as Paths (not written: a
+    # read-only home, or data JSON would change, such as int keys or dates: parsed next
+    # time too)
     from pathlib import Path
 
     entry = Path(cache)
-    try:
-        encoded = json.dumps(data, ensure_ascii=False)
-        if json.loads(encoded) != data:
-            return data  # JSON would change it (int keys, dates): not cached
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temp = entry.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_text(encoded, encoding="utf-8")
-        os.replace(temp, entry)
-    except (OSError, TypeError, ValueError):
-        return data  # a read-only home, or data JSON cannot hold: parse next time too
-    import glob
+    if _keep(entry, data):
+        import glob
 
-    prune(entry.parent, f"????????-{glob.escape(_stem(path))}.json", KEEP_PARSED)
+        prune(entry.parent, f"????????-{glob.escape(_stem(path))}.json", KEEP_PARSED)
     return data
 
 
@@ -151,7 +144,7 @@ def load_checked_text(
     if data is None:
         return None
     check(data)
-    if _keep(entry, data):
+    if _keep(entry, {"data": data}):
         prune(entry.parent, "checked-*.json", KEEP_CHECKED)
     return data
 
@@ -176,12 +169,13 @@ def prune(folder: Path, pattern: str, keep: int) -> None:
             path.unlink()
 
 
-def _keep(entry: Path, data: Any) -> bool:
-    """Write ``data`` to a cache entry, whole or not at all, and say whether it was written:
-    silently not when JSON would change it or the cache directory cannot be written."""
+def _keep(entry: Path, value: Any) -> bool:
+    """Write ``value`` as JSON to a cache entry, whole or not at all, and say whether it was
+    written: silently not when JSON would change it or the cache directory cannot be
+    written. The one writer of both caches of data (``load_yaml``, ``load_checked_text``)."""
     try:
-        encoded = json.dumps({"data": data}, ensure_ascii=False)
-        if json.loads(encoded)["data"] != data:
+        encoded = json.dumps(value, ensure_ascii=False)
+        if json.loads(encoded) != value:
             return False
         entry.parent.mkdir(parents=True, exist_ok=True)
         temp = entry.with_suffix(f".{os.getpid()}.tmp")
