@@ -16,7 +16,7 @@ read as an agency.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -623,18 +623,15 @@ def parse_clause(
     closed, kept = close_up(folded_inner)
     reading = _read_clause(closed)
     starts = source.line_starts
-
-    def at_source(at: int, length: int) -> tuple[int, int]:
-        """Where in the source ``length`` characters read at ``at`` of the closed-up text
-        start and end (a name read without the blank inside it spans the blank as written)."""
-        if kept is None:
-            return inner_start + at, inner_start + at + length
-        last = kept[at + length - 1] + 1 if length else kept[at]
-        return inner_start + kept[at], inner_start + last
-
+    # the source offset of each character of the closed-up text: a name read without the
+    # blank inside it spans the blank as written (no name or part read is empty)
+    if kept is None:
+        at_source: Sequence[int] = range(inner_start, inner_start + len(closed))
+    else:
+        at_source = [inner_start + at for at in kept]
     parties, agencies, subjects = [], [], []
     for name, at, role, collective in reading.parties:
-        ref = AgencyRef(name, *at_source(at, len(name)), role, starts)
+        ref = AgencyRef(name, at_source[at], at_source[at + len(name) - 1] + 1, role, starts)
         parties.append(ref)
         if collective:
             subjects.append(name)
@@ -642,7 +639,10 @@ def parse_clause(
             agencies.append(ref)
     placed = tuple(parties)
     unplaced = (
-        tuple((part, Span(*at_source(at, len(part)), starts)) for part, at in reading.unplaced)
+        tuple(
+            (part, Span(at_source[at], at_source[at + len(part) - 1] + 1, starts))
+            for part, at in reading.unplaced
+        )
         if reading.unplaced
         else ()
     )
