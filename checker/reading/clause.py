@@ -26,7 +26,7 @@ from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .model import AgencyRef, Clause, Span
 from .source import Source
-from .text import GROUP_MARKS
+from .text import group_marks
 
 #: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
 ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide", "separate"})
@@ -246,7 +246,7 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
     opening mark is tried, as a pattern's search would."""
     if "(" not in folded and "【" not in folded and "〔" not in folded:
         return  # no group opens: most lines of prose
-    marks = [(found.start(), found.group()) for found in GROUP_MARKS.finditer(folded)]
+    marks = group_marks(folded)
     after = 0  # groups do not overlap: the next one starts after the last one's end
     for n, (start, mark) in enumerate(marks):
         if start < after or mark not in "(【〔":
@@ -266,7 +266,7 @@ def holds_clause_group(folded: str) -> bool:
     return next(clause_like_groups(folded), None) is not None
 
 
-def _group_end(folded: str, marks: list[tuple[int, str]], opening: int) -> int | None:
+def _group_end(folded: str, marks: Sequence[tuple[int, str]], opening: int) -> int | None:
     """The end of the clause group opened at ``marks[opening]``, or None: its closing mark
     is the first ) or 】 (〕 for a 〔) outside its inner round brackets; it holds a clause
     word outside them. A 〔〕 inside a round group is a name's (省市场监管局〔省知识产权局〕)."""

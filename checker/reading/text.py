@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..base.lazyre import HAN, LazyPattern
+from ..base.memo import per_text
 
 #: a four-digit year of this or the last century, as a regex fragment
 YEAR = r"(?:19|20)\d\d"
@@ -161,6 +162,15 @@ GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
 _GROUP_OPENER = {")": "(", "】": "【", "〕": "〔"}
 
 
+@per_text()
+def group_marks(folded: str) -> tuple[tuple[int, str], ...]:
+    """The marks that open and close bracket groups (``GROUP_MARKS``) in a folded text, with
+    their offsets, in order. Kept per text: a task's line is asked whether it holds a clause
+    group (the outline), then which of its groups is its clause (``bracket_groups``); its
+    marks are found once for both."""
+    return tuple([(found.start(), found.group()) for found in GROUP_MARKS.finditer(folded)])
+
+
 def bracket_groups(folded: str) -> list[tuple[int, int]]:
     """Top-level groups of round brackets, 【】 and 〔〕 as (start, end) offsets, end past
     the closing mark, however they nest: a stack of open marks. A closing mark pairs with
@@ -170,8 +180,7 @@ def bracket_groups(folded: str) -> list[tuple[int, int]]:
     """
     groups: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for mark in GROUP_MARKS.finditer(folded):
-        i, ch = mark.start(), mark.group()
+    for i, ch in group_marks(folded):
         opener = _GROUP_OPENER.get(ch)
         if opener is None:
             stack.append((ch, i))
