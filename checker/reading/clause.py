@@ -26,7 +26,6 @@ from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .model import AgencyRef, Clause, Span
 from .source import Source
-from .text import group_marks
 
 #: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
 ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide", "separate"})
@@ -232,6 +231,45 @@ def _check_role(role: str, key: str) -> None:
         raise ConfigError(
             "{where}: unknown role {role}", where=f"clause-grammar.yaml:{key}", role=repr(role)
         )
+
+
+#: the marks a bracket group opens and closes with: round brackets (folded), 【】 and 〔〕
+#: (〔责任单位:A、B〕 closing a measure, 川发改 2022 流通体系, 赣市府办发 2018)
+GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
+_GROUP_OPENER = {")": "(", "】": "【", "〕": "〔"}
+
+
+@per_text()
+def group_marks(folded: str) -> tuple[tuple[int, str], ...]:
+    """The marks that open and close bracket groups (``GROUP_MARKS``) in a folded text, with
+    their offsets, in order. Kept per text: a task's line is asked whether it holds a clause
+    group (the outline), then which of its groups is its clause (``bracket_groups``); its
+    marks are found once for both."""
+    return tuple([(found.start(), found.group()) for found in GROUP_MARKS.finditer(folded)])
+
+
+def bracket_groups(folded: str) -> list[tuple[int, int]]:
+    """Top-level groups of round brackets, 【】 and 〔〕 as (start, end) offsets, end past
+    the closing mark, however they nest: a stack of open marks. A closing mark pairs with
+    the nearest open one of its kind (those opened after it inside are dropped); a mark left
+    unpaired is skipped, not fatal: the bracket-balance rule (D004) reports it. The year of
+    a document number, 〔2020〕, is no group.
+    """
+    groups: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in group_marks(folded):
+        opener = _GROUP_OPENER.get(ch)
+        if opener is None:
+            stack.append((ch, i))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == opener:
+                start = stack[depth][1]
+                del stack[depth:]
+                if not stack and not (ch == "〕" and folded[start + 1 : i].isdigit()):
+                    groups.append((start, i + 1))
+                break
+    return groups
 
 
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).

@@ -39,6 +39,7 @@ from . import vocabulary as vocab
 from .clause import (
     BARE_CLAUSE,
     CLOSING_LABEL,
+    bracket_groups,
     ends_in_clause_group,
     ends_like_clause,
     heads_duty_list,
@@ -69,7 +70,6 @@ from .text import (
     TASK_NUMBER,
     TITLE_LENGTH,
     Item,
-    bracket_groups,
     cn_to_int,
     cut_off,
     fold,
