@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
@@ -556,13 +556,18 @@ def mixed_in_style(
     return None
 
 
-class Participant(NamedTuple):
+class Participant:
     """An agency that takes part in a clause (not its lead), with the body the registry
     resolves it to in the plan's year and that body's protocol order (None when unknown)."""
 
-    agency: AgencyRef
-    body: Agency | None
-    order: tuple[int, int] | None
+    __slots__ = ("agency", "body", "order")
+
+    def __init__(
+        self, agency: AgencyRef, body: Agency | None, order: tuple[int, int] | None
+    ) -> None:
+        self.agency = agency
+        self.body = body
+        self.order = order
 
 
 def clause_participants(
