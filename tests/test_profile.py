@@ -4,9 +4,12 @@ resolved in the plan's year, that the protocol-order convention and G007 read.""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.checking.profile import clause_participants
 from checker.knowledge.agencies import load_registry
+from checker.knowledge.data import builtin
 from checker.reading.parse import parse
 from checker.reading.source import Source
 
@@ -79,3 +82,19 @@ def test_a_government_whose_title_is_on_its_issuer_line_issues_the_document():
     )
     plan = parse(source_from_bytes(text.encode(), "plan.txt"))
     assert is_government_issued(plan)
+
+
+@pytest.fixture(scope="module")
+def government() -> dict:
+    """``rules/layout.yaml``'s government patterns, read before hypothesis times an example."""
+    return builtin("layout.yaml")["government"]
+
+
+@pytest.mark.parametrize("key", ["doc_number", "signature", "title"])
+@given(data=st.data())
+def test_every_government_text_holds_a_needle(government, key, data):
+    """A government's number, signature and title patterns are compiled only for a paragraph
+    holding one of their needles (one without is no government's): every text a pattern
+    matches (hypothesis makes them from the pattern, and what may follow) holds one."""
+    text = data.draw(st.from_regex(government[key]))
+    assert any(needle in text for needle in government["needles"][key])

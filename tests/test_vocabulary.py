@@ -131,3 +131,21 @@ def test_wide_alnum_table_is_nfkc_of_exactly_those_characters():
         table
     )
     assert not vocab.WIDE_ALNUM.search("二〇二四年①②ⅠⅡ，（）：；！？．")
+
+
+@pytest.fixture(scope="module")
+def legitimate_forms() -> list[dict]:
+    """``rules/annotations.yaml``'s legitimate forms, read before hypothesis times an example."""
+    from checker.knowledge.data import builtin
+
+    return builtin("annotations.yaml")["legitimate"]
+
+
+@given(data=st.data())
+def test_every_legitimate_text_holds_a_needle_of_its_pattern(legitimate_forms, data):
+    """A legitimate form's pattern is compiled only for a parenthetical holding one of its
+    needles: every text the pattern matches (hypothesis makes them from the pattern, and what
+    may follow) holds one."""
+    form = data.draw(st.sampled_from([f for f in legitimate_forms if "needles" in f]))
+    text = data.draw(st.from_regex(form["pattern"]))
+    assert any(needle in text for needle in form["needles"])

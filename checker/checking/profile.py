@@ -73,10 +73,14 @@ _STATE_COUNCIL_ROLES = frozenset({"doc_number", "closing", "issuer"})
 @cache
 def _government() -> tuple[LazyPattern, ...]:
     """The document number, signature and title of a government's document; each compiled
-    when a plan first has such a paragraph (a plan without a signature or document number
-    compiles neither)."""
+    when a plan first has such a paragraph holding one of its needles (a plan without, a
+    department's, compiles none)."""
     data = (builtin("layout.yaml") or {}).get("government", {})
-    return tuple(LazyPattern(str(data[key])) for key in ("doc_number", "signature", "title"))
+    needles = data.get("needles", {})
+    return tuple(
+        LazyPattern(str(data[key]), needles=needles.get(key))
+        for key in ("doc_number", "signature", "title")
+    )
 
 
 def is_government_issued(plan: Plan) -> bool:

@@ -365,7 +365,12 @@ def tag_policy() -> TagPolicy:
         tuple(str(word) for form in forms for word in form.get("starts", ())),
         tuple(str(word) for form in forms for word in form.get("holds", ())),
         # each compiled when a parenthetical first reaches it (most are told by a marker)
-        tuple(LazyPattern(str(form["pattern"])) for form in forms if "pattern" in form),
+        # holding one of its needles, where the data gives them
+        tuple(
+            LazyPattern(str(form["pattern"]), needles=form.get("needles"))
+            for form in forms
+            if "pattern" in form
+        ),
     )
 
 
