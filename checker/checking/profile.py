@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.agencies import Agency, Lookup, Registry
@@ -242,13 +242,23 @@ class AgencyUses:
         return len(self.agencies)
 
 
-class UnknownName(NamedTuple):
+class UnknownName:
     """A name the plan's clauses write that no registry knows, with its uses in order."""
 
-    name: str
-    uses: list[tuple[Task, AgencyRef]]
-    suggestion: str | None  # the known name it is a near miss of
-    registrable: bool  # built like a body's name and no near miss: a body to register (G011)
+    __slots__ = ("name", "registrable", "suggestion", "uses")
+
+    def __init__(
+        self,
+        name: str,
+        uses: list[tuple[Task, AgencyRef]],
+        suggestion: str | None,
+        registrable: bool,
+    ) -> None:
+        self.name = name
+        self.uses = uses
+        self.suggestion = suggestion  # the known name it is a near miss of
+        #: built like a body's name and no near miss: a body to register (G011)
+        self.registrable = registrable
 
 
 class AgencyNames:
@@ -326,14 +336,17 @@ def _agency_uses(plan: Plan, registry: Registry) -> AgencyUses:
     )
 
 
-class _Prefixed(NamedTuple):
+class _Prefixed:
     """The level prefixes a document writes its local bodies with: each name's own part →
     its prefix (市建委: 建委 → 市), and the prefix most of them bear (the document's level);
     ``bare``: no body bears one, the level is the issuer's (its title names its place)."""
 
-    parts: dict[str, str]
-    level: str
-    bare: bool = False
+    __slots__ = ("bare", "level", "parts")
+
+    def __init__(self, parts: dict[str, str], level: str, bare: bool = False) -> None:
+        self.parts = parts
+        self.level = level
+        self.bare = bare
 
 
 def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:
@@ -543,13 +556,18 @@ def mixed_in_style(
     return None
 
 
-class Participant(NamedTuple):
+class Participant:
     """An agency that takes part in a clause (not its lead), with the body the registry
     resolves it to in the plan's year and that body's protocol order (None when unknown)."""
 
-    agency: AgencyRef
-    body: Agency | None
-    order: tuple[int, int] | None
+    __slots__ = ("agency", "body", "order")
+
+    def __init__(
+        self, agency: AgencyRef, body: Agency | None, order: tuple[int, int] | None
+    ) -> None:
+        self.agency = agency
+        self.body = body
+        self.order = order
 
 
 def clause_participants(

@@ -8,7 +8,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
 
 from ..base.lazyre import LazyPattern
 from ..base.memo import per_text
@@ -27,15 +26,18 @@ _SENTENCE_MARKS = "。；;！!？?\n"
 _SENTENCE_REACH = 200
 
 
-class Citation(NamedTuple):
+class Citation:
     """A 《title》 in the plan: offsets of the marks, what the sentence asks of it
     (``make``, ``revise`` or ""), and whether it is quoted."""
 
-    title: str
-    start: int
-    end: int
-    action: str
-    quoted: bool
+    __slots__ = ("action", "end", "quoted", "start", "title")
+
+    def __init__(self, title: str, start: int, end: int, action: str, quoted: bool) -> None:
+        self.title = title
+        self.start = start
+        self.end = end
+        self.action = action
+        self.quoted = quoted
 
 
 def made_before(cited: list[Citation], date: str) -> Iterator[tuple[Citation, Law]]:
@@ -92,28 +94,23 @@ def _chains(text: str, matches: list[re.Match[str]]) -> Iterator[list[int]]:
         yield chain
 
 
-class _Verbs(NamedTuple):
+class _Verbs:
     """citations.yaml's word lists as tuples: ``str.endswith``/``startswith`` take a tuple
     at C speed, and need no pattern compiled at every start."""
 
-    make_before: tuple[str, ...]
-    revise_before: tuple[str, ...]
-    make_after: tuple[str, ...]
-    revise_after: tuple[str, ...]
-    object_ends: tuple[str, ...]
-    done: tuple[str, ...]
-    since: tuple[str, ...]
+    def __init__(self, words: dict) -> None:
+        self.make_before = tuple(words["make_before"])
+        self.revise_before = tuple(words["revise_before"])
+        self.make_after = tuple(words["make_after"])
+        self.revise_after = tuple(words["revise_after"])
+        self.object_ends = tuple(words["object_ends"])
+        self.done = tuple(words["done_markers"])
+        self.since = tuple(words["since_markers"])
 
 
 @cache
 def _verbs() -> _Verbs:
-    words = wording()
-    keys = ("make_before", "revise_before", "make_after", "revise_after", "object_ends")
-    return _Verbs(
-        *(tuple(words[key]) for key in keys),
-        tuple(words["done_markers"]),
-        tuple(words["since_markers"]),
-    )
+    return _Verbs(wording())
 
 
 def _after_verb(after: str, verbs: tuple[str, ...], since: tuple[str, ...]) -> bool:

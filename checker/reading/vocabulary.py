@@ -9,7 +9,6 @@ patterns are built from them once, on first use.
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
 
 from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.data import builtin
@@ -211,7 +210,9 @@ def dates_in(text: str) -> list[tuple[int, int]]:
 #: half-width mark → its full-width twin (GB/T 15834), the marks D005 compares
 WIDTH_PAIRS = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "?": "？", "!": "！"}
 TO_HALF = {full: half for half, full in WIDTH_PAIRS.items()}
-FULL_MARKS = LazyPattern("[" + "".join(TO_HALF) + "]")
+#: the full-width marks; its needles are the marks themselves: a plan written in half-width
+#: marks throughout (D005's question) is answered without compiling a class of them
+FULL_MARKS = LazyPattern("[" + "".join(TO_HALF) + "]", needles=tuple(TO_HALF))
 #: half-width marks, but not a comma or colon with a digit on both sides (1,000 and 8:30
 #: are numbers): one class of marks first, which the engine skips to directly
 HALF_MARKS = LazyPattern(r"[();?!,:](?!(?<=\d[,:])\d)")
@@ -310,16 +311,24 @@ def is_separator(mark: str) -> bool:
 
 
 # -- stray tags ----------------------------------------------------------------------------
-class TagPolicy(NamedTuple):
+class TagPolicy:
     """What a working tag looks like (``rules/annotations.yaml``): markers that are tags
     wherever they stand, and the legitimate forms a standalone parenthetical may take:
     opening with a word (``starts``), holding one (``holds``), or matching a pattern."""
 
-    markers: frozenset[str]
-    max_length: int
-    starts: tuple[str, ...]
-    holds: tuple[str, ...]
-    legitimate: tuple[LazyPattern, ...]
+    def __init__(
+        self,
+        markers: frozenset[str],
+        max_length: int,
+        starts: tuple[str, ...],
+        holds: tuple[str, ...],
+        legitimate: tuple[LazyPattern, ...],
+    ) -> None:
+        self.markers = markers
+        self.max_length = max_length
+        self.starts = starts
+        self.holds = holds
+        self.legitimate = legitimate
 
     def is_marker(self, inner: str) -> bool:
         head = re.split(r"[:：]", inner, maxsplit=1)[0].strip()

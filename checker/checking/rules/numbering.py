@@ -7,7 +7,6 @@ is one N001 that says which number it should be, not also an N002 for the gap.
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import lt
-from typing import NamedTuple
 
 from ...reading.model import Break, Edit, Heading, Plan, Span, Table, Task
 from ...reading.text import fold, int_to_cn, is_title_line
@@ -39,17 +38,30 @@ def _increasing_core(numbers: list[int]) -> set[int]:
     return core
 
 
-class _Item(NamedTuple):
+class _Item:
     """A numbered item of one level: a task, or a heading (a frame item at the task level)."""
 
-    number: int
-    start: int  # where its numeral starts: items are put in text order by it
-    task: Task | None
-    heading: Heading | None  # the item when it is no task
-    group: int  # items of one group sit under the same parent heading
-    document: int = 0  # another document in the file (``document_starts``) counts afresh
-    #: a part of the frame: a heading with no task under it (指导思想, 工作目标), not a task
-    frame: bool = False
+    __slots__ = ("document", "frame", "group", "heading", "number", "start", "task")
+
+    def __init__(
+        self,
+        number: int,
+        start: int,
+        task: Task | None,
+        heading: Heading | None,
+        group: int,
+        document: int = 0,
+        frame: bool = False,
+    ) -> None:
+        self.number = number
+        self.start = start  # where its numeral starts: items are put in text order by it
+        self.task = task
+        self.heading = heading  # the item when it is no task
+        self.group = group  # items of one group sit under the same parent heading
+        #: another document in the file (``document_starts``) counts afresh
+        self.document = document
+        #: a part of the frame: a heading with no task under it (指导思想, 工作目标), not a task
+        self.frame = frame
 
     @property
     def span(self) -> Span:
@@ -60,7 +72,7 @@ class _Item(NamedTuple):
         return self.heading.numeral_span
 
 
-class _Sequence(NamedTuple):
+class _Sequence:
     """The items of one level with the numbering convention the document uses.
 
     ``effective`` numbers are what each item should count as under that convention: in a
@@ -71,11 +83,22 @@ class _Sequence(NamedTuple):
     frame parts numbered on their own (``_frames_apart``), each group a unit of its own.
     """
 
-    items: list[_Item]
-    restarting: frozenset[int]  # the documents (``_Item.document``) numbered afresh per part
-    effective: list[int]
-    departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
-    apart: frozenset[int] = frozenset()
+    __slots__ = ("apart", "departures", "effective", "items", "restarting")
+
+    def __init__(
+        self,
+        items: list[_Item],
+        restarting: frozenset[int],
+        effective: list[int],
+        departures: list[tuple[_Item, int, int]],
+        apart: frozenset[int] = frozenset(),
+    ) -> None:
+        self.items = items
+        #: the documents (``_Item.document``) numbered afresh per part
+        self.restarting = restarting
+        self.effective = effective
+        self.departures = departures  # (first item of group, expected, previous)
+        self.apart = apart
 
     def restarts(self, item: _Item) -> bool:
         """Does the document of ``item`` number afresh in each part?"""
@@ -367,16 +390,26 @@ def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set
     return verdicts, explained
 
 
-class _Numbered(NamedTuple):
+class _Numbered:
     """One numbered sequence of tasks (the text's task level, or a task table) with its
     units (``_units``, kept for N002's gaps), its duplicates and misplaced items and, per
     unit, the missing numbers those explain."""
 
-    sequence: _Sequence
-    level: int
-    units: list[list[int]]
-    verdicts: list[tuple[int, str, int | None]]
-    explained: list[set[int]]
+    __slots__ = ("explained", "level", "sequence", "units", "verdicts")
+
+    def __init__(
+        self,
+        sequence: _Sequence,
+        level: int,
+        units: list[list[int]],
+        verdicts: list[tuple[int, str, int | None]],
+        explained: list[set[int]],
+    ) -> None:
+        self.sequence = sequence
+        self.level = level
+        self.units = units
+        self.verdicts = verdicts
+        self.explained = explained
 
 
 def _numbered(ctx: Context) -> list[_Numbered]:
