@@ -216,8 +216,13 @@ FULL_MARKS = LazyPattern("[" + "".join(TO_HALF) + "]")
 #: are numbers): one class of marks first, which the engine skips to directly
 HALF_MARKS = LazyPattern(r"[();?!,:](?!(?<=\d[,:])\d)")
 
-#: full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A), runs of them
-WIDE_ALNUM = LazyPattern("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+#: a full-width digit or Latin letter (U+FF10–FF19, FF21–FF3A, FF41–FF5A)
+_WIDE_ALNUM_CHAR = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+#: runs of them, written as one such character and any more after it, not as ``[…]+``: sre
+#: finds a pattern that opens with a character class by skipping along the text to that
+#: class, where one that opens with a repeat is tried at every character (a quarter of the
+#: time on a plan that has none, as most have: D008 reads every plan's whole text)
+WIDE_ALNUM = LazyPattern(f"{_WIDE_ALNUM_CHAR}{_WIDE_ALNUM_CHAR}*")
 #: ``str.translate`` table making them half width: what NFKC makes of exactly these
 #: characters (U+FF10 → U+0030 …), without importing unicodedata for it
 WIDE_ALNUM_TO_HALF = {
