@@ -18,6 +18,7 @@ share is read through ``gc.callbacks`` (it is measured, never switched off).
 from __future__ import annotations
 
 import argparse
+import copy
 import gc
 import sys
 import time
@@ -62,7 +63,9 @@ class Clock:
         def timed(plan, ctx):  # type: ignore[no-untyped-def]
             return self.timed(spec.code, lambda: list(func(plan, ctx)))  # one call: no loop
 
-        return spec._replace(func=timed)
+        timed_spec = copy.copy(spec)
+        timed_spec.func = timed
+        return timed_spec
 
 
 def measure(texts: Iterable[tuple[str, str]], forget_each: bool) -> tuple[Clock, int]:

@@ -102,7 +102,7 @@ def test_only_the_formats_that_describe_rules_read_them(output):
     assert others or output == "statistics"
     for name in others:
         with_rules = RenderOptions(rules=run.rules(SPECS), statistics=output == "statistics")
-        without = with_rules._replace(rules=None)
+        without = with_rules.with_rules(None)
         assert render(name, run, without, output=output) == render(
             name, run, with_rules, output=output
         ), name

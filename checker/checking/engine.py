@@ -5,7 +5,7 @@ It never imports a concrete rule: it is handed the registry's specs.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..reading.model import Plan, Span
 from .config import Config
@@ -53,14 +53,22 @@ def path_matches(path: str, pattern: str) -> bool:
     return bool(wanted) and parts[-len(wanted) :] == wanted
 
 
-class Result(NamedTuple):
+class Result:
     """Findings of one plan, plus the suppressions that hid nothing (reported as unused) and
-    how many findings the suppressions hid (the summary says so: never "no problems" alone)."""
+    how many findings the suppressions hid (the summary says so: never "no problems" alone).
+    (A plain class: a NamedTuple costs half a million instructions to define at every start.)"""
 
-    plan: Plan
-    findings: list[Finding]
-    unused_suppressions: Sequence[tuple[Span, str]] = ()
-    suppressed: int = 0
+    def __init__(
+        self,
+        plan: Plan,
+        findings: list[Finding],
+        unused_suppressions: Sequence[tuple[Span, str]] = (),
+        suppressed: int = 0,
+    ) -> None:
+        self.plan = plan
+        self.findings = findings
+        self.unused_suppressions = unused_suppressions
+        self.suppressed = suppressed
 
 
 def _registry(config: Config) -> "Registry":

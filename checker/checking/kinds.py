@@ -20,7 +20,7 @@ import operator
 import os
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..base.errors import ConfigError
 from ..base.lazyre import LazyPattern
@@ -38,20 +38,34 @@ _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, ">": operator.gt
 _OPS |= {"<=": operator.le, ">=": operator.ge}
 
 
-class DataRule(NamedTuple):
+class DataRule:
     """A validated YAML rule: what to match and what to say."""
 
-    code: str
-    name: str
-    kind: str
-    messages: dict[str, str]
-    regex: re.Pattern[str]
-    exceptions: tuple[re.Pattern[str], ...]
-    swap: dict[str, str]
-    when: tuple[str, Any] | None
-    suggest: str | None
-    scope: str
-    safe_fix: bool
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        kind: str,
+        messages: dict[str, str],
+        regex: re.Pattern[str],
+        exceptions: tuple[re.Pattern[str], ...],
+        swap: dict[str, str],
+        when: tuple[str, Any] | None,
+        suggest: str | None,
+        scope: str,
+        safe_fix: bool,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.messages = messages
+        self.regex = regex
+        self.exceptions = exceptions
+        self.swap = swap
+        self.when = when
+        self.suggest = suggest
+        self.scope = scope
+        self.safe_fix = safe_fix
 
     def matches(self, plan: Plan, year: int | None) -> Iterator[tuple[int, int, dict[str, Any]]]:
         """(start, end, message args) for every match in scope that is not excused."""

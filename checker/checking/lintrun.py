@@ -7,7 +7,7 @@ nothing here reads a file or runs a rule.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..base.errors import Reason
 from ..reading.source import Source
@@ -23,20 +23,37 @@ if TYPE_CHECKING:  # a report from the result cache has no plan, nor rules: the 
     from .registry import RuleSpec
 
 
-class LintOptions(NamedTuple):
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    config_path: "Path | None" = None
-    fix: bool = False
-    diff: bool = False
-    baseline: "Path | None" = None
-    stdin_filename: str = "-"
-    #: apply (or show) the fixes the catalogue marks unsafe too
-    unsafe_fixes: bool = False
-    #: skip named files that are not plans, as a folder walk does (for pre-commit)
-    skip_non_plans: bool = False
-    #: read and keep results in the result cache (``resultcache``); --no-cache turns it off
-    cache: bool = False
+class LintOptions:
+    """What a run is asked: the command line's options, or a caller's choice of them. (A
+    plain class, as ``FileReport``: a NamedTuple costs half a million instructions to
+    define at every start.)"""
+
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] | None = None,
+        config_path: "Path | None" = None,
+        fix: bool = False,
+        diff: bool = False,
+        baseline: "Path | None" = None,
+        stdin_filename: str = "-",
+        unsafe_fixes: bool = False,
+        skip_non_plans: bool = False,
+        cache: bool = False,
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.config_path = config_path
+        self.fix = fix
+        self.diff = diff
+        self.baseline = baseline
+        self.stdin_filename = stdin_filename
+        #: apply (or show) the fixes the catalogue marks unsafe too
+        self.unsafe_fixes = unsafe_fixes
+        #: skip named files that are not plans, as a folder walk does (for pre-commit)
+        self.skip_non_plans = skip_non_plans
+        #: read and keep results in the result cache (``resultcache``); --no-cache turns it off
+        self.cache = cache
 
     @property
     def uses_cache(self) -> bool:
@@ -118,12 +135,18 @@ class FileReport:
         return f"FileReport({self.path!r}, {len(self.findings)} findings, error={self.error!r})"
 
 
-class RunReport(NamedTuple):
+class RunReport:
     """The checked files (read or failed) and, apart, the files skipped as not plans."""
 
-    files: list[FileReport]
-    hidden_by_baseline: int = 0
-    skipped: Sequence[FileReport] = ()
+    def __init__(
+        self,
+        files: list[FileReport],
+        hidden_by_baseline: int = 0,
+        skipped: Sequence[FileReport] = (),
+    ) -> None:
+        self.files = files
+        self.hidden_by_baseline = hidden_by_baseline
+        self.skipped = skipped
 
     @property
     def findings(self) -> list[Finding]:

@@ -242,13 +242,23 @@ class AgencyUses:
         return len(self.agencies)
 
 
-class UnknownName(NamedTuple):
+class UnknownName:
     """A name the plan's clauses write that no registry knows, with its uses in order."""
 
-    name: str
-    uses: list[tuple[Task, AgencyRef]]
-    suggestion: str | None  # the known name it is a near miss of
-    registrable: bool  # built like a body's name and no near miss: a body to register (G011)
+    __slots__ = ("name", "registrable", "suggestion", "uses")
+
+    def __init__(
+        self,
+        name: str,
+        uses: list[tuple[Task, AgencyRef]],
+        suggestion: str | None,
+        registrable: bool,
+    ) -> None:
+        self.name = name
+        self.uses = uses
+        self.suggestion = suggestion  # the known name it is a near miss of
+        #: built like a body's name and no near miss: a body to register (G011)
+        self.registrable = registrable
 
 
 class AgencyNames:
@@ -326,14 +336,17 @@ def _agency_uses(plan: Plan, registry: Registry) -> AgencyUses:
     )
 
 
-class _Prefixed(NamedTuple):
+class _Prefixed:
     """The level prefixes a document writes its local bodies with: each name's own part →
     its prefix (市建委: 建委 → 市), and the prefix most of them bear (the document's level);
     ``bare``: no body bears one, the level is the issuer's (its title names its place)."""
 
-    parts: dict[str, str]
-    level: str
-    bare: bool = False
+    __slots__ = ("bare", "level", "parts")
+
+    def __init__(self, parts: dict[str, str], level: str, bare: bool = False) -> None:
+        self.parts = parts
+        self.level = level
+        self.bare = bare
 
 
 def _prefixed_names(plan: Plan, registry: Registry) -> _Prefixed:

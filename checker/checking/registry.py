@@ -7,7 +7,7 @@ Its words are locale entries, once per language: the title (``TITLES``), the exp
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..base.lazyre import LazyPattern
 
@@ -20,35 +20,75 @@ RuleFunc = Callable[["Plan", "Context"], Iterator["Finding"]]
 _EXAMPLE = LazyPattern(r"^\s*(Bad|Good):\s?(.*)$")
 
 
-class Option(NamedTuple):
+class Option:
     """A rule's option, declared as data beside the rule (as yamllint's ``CONF``): the
     config key, its default, and what values are allowed. The configuration's JSON Schema
     is made from these (``config.config_schema``); it knows no rule by name."""
 
-    key: str
-    default: Any
-    choices: tuple[Any, ...] = ()  # the allowed values, or
-    between: tuple[float, float] | None = None  # a number in (low, high]
-    help: str = ""
+    __slots__ = ("between", "choices", "default", "help", "key")
+
+    def __init__(
+        self,
+        key: str,
+        default: Any,
+        choices: tuple[Any, ...] = (),
+        between: tuple[float, float] | None = None,
+        help: str = "",
+    ) -> None:
+        self.key = key
+        self.default = default
+        self.choices = choices  # the allowed values, or
+        self.between = between  # a number in (low, high]
+        self.help = help
 
 
 #: a Python rule's own titles and explanations: none (they are locale entries), read-only
 _NO_WORDS: Mapping[str, str] = MappingProxyType({})
 
 
-class RuleSpec(NamedTuple):
-    code: str
-    name: str
-    severity: str
-    fix: str | None  # safe | unsafe | None
-    func: RuleFunc
-    doc: str
-    origin: str = "builtin"
-    options: tuple[Option, ...] = ()
-    #: a data rule's title and explanation by language, from its YAML; a Python rule's are
-    #: locale entries (``TITLES``, ``EXPLANATIONS``), so these stay empty
-    titles: Mapping[str, str] = _NO_WORDS
-    explanations: Mapping[str, str] = _NO_WORDS
+class RuleSpec:
+    """A rule as the registry holds it: its function with its code, name, severity, fix
+    kind, examples (``doc``) and options. (A plain class, as ``Option``: a NamedTuple costs
+    half a million instructions to define at every start.)"""
+
+    __slots__ = (
+        "code",
+        "doc",
+        "explanations",
+        "fix",
+        "func",
+        "name",
+        "options",
+        "origin",
+        "severity",
+        "titles",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: str,
+        fix: str | None,
+        func: RuleFunc,
+        doc: str,
+        origin: str = "builtin",
+        options: tuple[Option, ...] = (),
+        titles: Mapping[str, str] = _NO_WORDS,
+        explanations: Mapping[str, str] = _NO_WORDS,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.fix = fix  # safe | unsafe | None
+        self.func = func
+        self.doc = doc
+        self.origin = origin
+        self.options = options
+        #: a data rule's title and explanation by language, from its YAML; a Python rule's
+        #: are locale entries (``TITLES``, ``EXPLANATIONS``), so these stay empty
+        self.titles = titles
+        self.explanations = explanations
 
     def examples(self, kind: str) -> list[str]:
         """Bad or Good example snippets; ``\\n`` inside one stands for a line break."""

@@ -357,7 +357,7 @@ def lint(
         # only a format that describes the rules is given them (a run from the result
         # cache imports no rule for the others)
         if (kind, name) in DESCRIBES_RULES:
-            render_options = render_options._replace(rules=run.rules(specs()))
+            render_options = render_options.with_rules(run.rules(specs()))
         emit(render(name, run, render_options, output=kind), output, err=to_stderr)
     say_folder_made(made, output, lang)
     if run.errors or run.fix_errors:

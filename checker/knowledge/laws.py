@@ -44,13 +44,16 @@ class Law(NamedTuple):
     amended: tuple[str, ...]
 
 
-class Repeal(NamedTuple):
+class Repeal:
     """A repealed text: the act that repealed it, when, and where that is stated."""
 
-    title: str
-    by: str
-    date: str
-    source: str
+    __slots__ = ("by", "date", "source", "title")
+
+    def __init__(self, title: str, by: str, date: str, source: str) -> None:
+        self.title = title
+        self.by = by
+        self.date = date
+        self.source = source
 
 
 def norm(title: str) -> str:

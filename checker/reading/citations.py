@@ -92,28 +92,23 @@ def _chains(text: str, matches: list[re.Match[str]]) -> Iterator[list[int]]:
         yield chain
 
 
-class _Verbs(NamedTuple):
+class _Verbs:
     """citations.yaml's word lists as tuples: ``str.endswith``/``startswith`` take a tuple
     at C speed, and need no pattern compiled at every start."""
 
-    make_before: tuple[str, ...]
-    revise_before: tuple[str, ...]
-    make_after: tuple[str, ...]
-    revise_after: tuple[str, ...]
-    object_ends: tuple[str, ...]
-    done: tuple[str, ...]
-    since: tuple[str, ...]
+    def __init__(self, words: dict) -> None:
+        self.make_before = tuple(words["make_before"])
+        self.revise_before = tuple(words["revise_before"])
+        self.make_after = tuple(words["make_after"])
+        self.revise_after = tuple(words["revise_after"])
+        self.object_ends = tuple(words["object_ends"])
+        self.done = tuple(words["done_markers"])
+        self.since = tuple(words["since_markers"])
 
 
 @cache
 def _verbs() -> _Verbs:
-    words = wording()
-    keys = ("make_before", "revise_before", "make_after", "revise_after", "object_ends")
-    return _Verbs(
-        *(tuple(words[key]) for key in keys),
-        tuple(words["done_markers"]),
-        tuple(words["since_markers"]),
-    )
+    return _Verbs(wording())
 
 
 def _after_verb(after: str, verbs: tuple[str, ...], since: tuple[str, ...]) -> bool:

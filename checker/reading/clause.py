@@ -18,7 +18,7 @@ read as an agency.
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import Any
 
 from ..base.errors import ConfigError
 from ..base.lazyre import HAN, LazyPattern
@@ -53,10 +53,12 @@ _LONGEST_NAME = 30
 _LONGEST_RUNNING = 20
 
 
-class Grammar(NamedTuple):
+class Grammar:
     """``rules/clause-grammar.yaml`` as the patterns the reading applies, each compiled at
-    its first use (the rules import this module for runs that read no clause). A NamedTuple,
-    as the model's records: a frozen dataclass costs a millisecond to define."""
+    its first use (the rules import this module for runs that read no clause). Its parts,
+    annotated below, are given by name, once (``grammar``): a plain class, since a
+    NamedTuple of so many fields costs nearly three million instructions to define at every
+    start (bench/instructions.py), a frozen dataclass more."""
 
     tail: LazyPattern  # (manners)(roles) at a segment's end
     role_of: dict[str, str]  # role word → role
@@ -104,6 +106,10 @@ class Grammar(NamedTuple):
     note_closes: tuple[str, ...]  # …or closing so (…，不再单独列出)
     note_marks: tuple[str, ...]  # what a clause holding either holds (``_marks``): 以下, 不再
     person_endings: tuple[str, ...]  # a list ending so names persons (许慧玲同志)
+
+    def __init__(self, **parts: Any) -> None:
+        assert parts.keys() == self.__annotations__.keys(), "every part, and no other"
+        vars(self).update(parts)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -725,18 +731,42 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
-class Reading(NamedTuple):
+class Reading:
     """What a clause says, offsets relative to its inner text."""
 
-    parties: tuple[tuple[str, int, str, bool], ...]  # name, offset, role, collective
-    shared: bool
-    vague: str | None
-    lead_marked: bool
-    lead_note: str | None
-    label: str | None
-    deadline: str | None
-    notes: tuple[str, ...]
-    unplaced: tuple[tuple[str, int], ...]
+    __slots__ = (
+        "deadline",
+        "label",
+        "lead_marked",
+        "lead_note",
+        "notes",
+        "parties",
+        "shared",
+        "unplaced",
+        "vague",
+    )
+
+    def __init__(
+        self,
+        parties: tuple[tuple[str, int, str, bool], ...],
+        shared: bool,
+        vague: str | None,
+        lead_marked: bool,
+        lead_note: str | None,
+        label: str | None,
+        deadline: str | None,
+        notes: tuple[str, ...],
+        unplaced: tuple[tuple[str, int], ...],
+    ) -> None:
+        self.parties = parties  # name, offset, role, collective
+        self.shared = shared
+        self.vague = vague
+        self.lead_marked = lead_marked
+        self.lead_note = lead_note
+        self.label = label
+        self.deadline = deadline
+        self.notes = notes
+        self.unplaced = unplaced
 
 
 class _Party:

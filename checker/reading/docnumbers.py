@@ -12,8 +12,6 @@ Read with ``str`` methods, back from each 号: a plan has few of them, and a cla
 brackets would be costly to compile at every run.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Any, NamedTuple
 

@@ -28,7 +28,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
-from typing import NamedTuple
 
 from ..base.lazyre import LazyPattern
 from .text import PARAGRAPH_END, cn_to_int, fold, split_lines
@@ -97,20 +96,33 @@ _SENTENCE_BREAK, _LIST_BREAK = frozenset("。!?)"), frozenset(";,、")
 _FULL_SHARE = 0.12
 
 
-class Reading(NamedTuple):
+class Reading:
     """A text as it will be read: ``how`` it was reconstructed, and for each of its lines
     the lines of the input it is made of: ``((offset, input line), …)``, the offset in the
     line where each input line (1-based) begins."""
 
-    text: str
-    how: str = AS_IS
-    line_of: tuple[tuple[tuple[int, int], ...], ...] = ()
+    __slots__ = ("how", "line_of", "text")
+
+    def __init__(
+        self,
+        text: str,
+        how: str = AS_IS,
+        line_of: tuple[tuple[tuple[int, int], ...], ...] = (),
+    ) -> None:
+        self.text = text
+        self.how = how
+        self.line_of = line_of
 
 
-class _Marker(NamedTuple):
-    start: int
-    kind: str
-    value: int
+class _Marker:
+    """A marker that may begin an item: where, its kind of numbering and its number."""
+
+    __slots__ = ("kind", "start", "value")
+
+    def __init__(self, start: int, kind: str, value: int) -> None:
+        self.start = start
+        self.kind = kind
+        self.value = value
 
 
 def reconstruct(text: str) -> Reading:
@@ -209,7 +221,7 @@ def _sequence(folded: str) -> list[_Marker]:
             if not _item_place(folded, marker.start) or not _continued(folded, candidates, index):
                 continue
             kind = "num"
-            marker = marker._replace(kind=kind)
+            marker = _Marker(marker.start, kind, marker.value)
         previous = last.get(kind)
         under_heading = previous is not None and since[kind] < rank[kind]
         # a 1 at a line's start restarts its kind even at the top (a second document or

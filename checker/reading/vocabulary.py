@@ -9,7 +9,6 @@ patterns are built from them once, on first use.
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
 
 from ..base.lazyre import HAN, LazyPattern
 from ..knowledge.data import builtin
@@ -315,16 +314,24 @@ def is_separator(mark: str) -> bool:
 
 
 # -- stray tags ----------------------------------------------------------------------------
-class TagPolicy(NamedTuple):
+class TagPolicy:
     """What a working tag looks like (``rules/annotations.yaml``): markers that are tags
     wherever they stand, and the legitimate forms a standalone parenthetical may take:
     opening with a word (``starts``), holding one (``holds``), or matching a pattern."""
 
-    markers: frozenset[str]
-    max_length: int
-    starts: tuple[str, ...]
-    holds: tuple[str, ...]
-    legitimate: tuple[LazyPattern, ...]
+    def __init__(
+        self,
+        markers: frozenset[str],
+        max_length: int,
+        starts: tuple[str, ...],
+        holds: tuple[str, ...],
+        legitimate: tuple[LazyPattern, ...],
+    ) -> None:
+        self.markers = markers
+        self.max_length = max_length
+        self.starts = starts
+        self.holds = holds
+        self.legitimate = legitimate
 
     def is_marker(self, inner: str) -> bool:
         head = re.split(r"[:：]", inner, maxsplit=1)[0].strip()

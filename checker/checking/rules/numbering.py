@@ -60,7 +60,7 @@ class _Item(NamedTuple):
         return self.heading.numeral_span
 
 
-class _Sequence(NamedTuple):
+class _Sequence:
     """The items of one level with the numbering convention the document uses.
 
     ``effective`` numbers are what each item should count as under that convention: in a
@@ -71,11 +71,22 @@ class _Sequence(NamedTuple):
     frame parts numbered on their own (``_frames_apart``), each group a unit of its own.
     """
 
-    items: list[_Item]
-    restarting: frozenset[int]  # the documents (``_Item.document``) numbered afresh per part
-    effective: list[int]
-    departures: list[tuple[_Item, int, int]]  # (first item of group, expected, previous)
-    apart: frozenset[int] = frozenset()
+    __slots__ = ("apart", "departures", "effective", "items", "restarting")
+
+    def __init__(
+        self,
+        items: list[_Item],
+        restarting: frozenset[int],
+        effective: list[int],
+        departures: list[tuple[_Item, int, int]],
+        apart: frozenset[int] = frozenset(),
+    ) -> None:
+        self.items = items
+        #: the documents (``_Item.document``) numbered afresh per part
+        self.restarting = restarting
+        self.effective = effective
+        self.departures = departures  # (first item of group, expected, previous)
+        self.apart = apart
 
     def restarts(self, item: _Item) -> bool:
         """Does the document of ``item`` number afresh in each part?"""
@@ -367,16 +378,26 @@ def _analyse(numbers: list[int]) -> tuple[list[tuple[int, str, int | None]], set
     return verdicts, explained
 
 
-class _Numbered(NamedTuple):
+class _Numbered:
     """One numbered sequence of tasks (the text's task level, or a task table) with its
     units (``_units``, kept for N002's gaps), its duplicates and misplaced items and, per
     unit, the missing numbers those explain."""
 
-    sequence: _Sequence
-    level: int
-    units: list[list[int]]
-    verdicts: list[tuple[int, str, int | None]]
-    explained: list[set[int]]
+    __slots__ = ("explained", "level", "sequence", "units", "verdicts")
+
+    def __init__(
+        self,
+        sequence: _Sequence,
+        level: int,
+        units: list[list[int]],
+        verdicts: list[tuple[int, str, int | None]],
+        explained: list[set[int]],
+    ) -> None:
+        self.sequence = sequence
+        self.level = level
+        self.units = units
+        self.verdicts = verdicts
+        self.explained = explained
 
 
 def _numbered(ctx: Context) -> list[_Numbered]:

@@ -10,7 +10,7 @@ own. Its module is imported only when asked for, so the text format does not pay
 from collections.abc import Callable
 from functools import partial
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ... import locale  # light: the catalogues are imported when a language is asked for
 from ...base.lazyre import LazyPattern
@@ -54,16 +54,36 @@ DESCRIBES_RULES = frozenset(
 )
 
 
-class RenderOptions(NamedTuple):
-    lang: str = "zh"
-    color: bool = False
-    rules: "dict[str, RuleSpec] | None" = None
-    #: the run applies or shows unsafe fixes too (they count as fixable, not "more")
-    unsafe_fixes: bool = False
-    #: text: one line per rule with its count instead of one line per finding (ruff's)
-    statistics: bool = False
-    #: text: the findings and nothing else (no summary)
-    quiet: bool = False
+class RenderOptions:
+    """How a run's output is written: its language, colours and the like. (A plain class: a
+    NamedTuple costs half a million instructions to define at every start.)"""
+
+    __slots__ = ("color", "lang", "quiet", "rules", "statistics", "unsafe_fixes")
+
+    def __init__(
+        self,
+        lang: str = "zh",
+        color: bool = False,
+        rules: "dict[str, RuleSpec] | None" = None,
+        unsafe_fixes: bool = False,
+        statistics: bool = False,
+        quiet: bool = False,
+    ) -> None:
+        self.lang = lang
+        self.color = color
+        self.rules = rules
+        #: the run applies or shows unsafe fixes too (they count as fixable, not "more")
+        self.unsafe_fixes = unsafe_fixes
+        #: text: one line per rule with its count instead of one line per finding (ruff's)
+        self.statistics = statistics
+        #: text: the findings and nothing else (no summary)
+        self.quiet = quiet
+
+    def with_rules(self, rules: "dict[str, RuleSpec] | None") -> "RenderOptions":
+        """The same options, for a format that describes ``rules``."""
+        return RenderOptions(
+            self.lang, self.color, rules, self.unsafe_fixes, self.statistics, self.quiet
+        )
 
 
 def choices(output: str) -> list[str]:
