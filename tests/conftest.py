@@ -25,7 +25,7 @@ def lint_text(
     if isinstance(select, str):
         select = tuple(s.strip() for s in select.split(","))
     plan = parse(Source.from_text(text, path))
-    fields = {k: v for k, v in config.items() if k in Config._fields}
+    fields = {k: v for k, v in config.items() if k in Config.__slots__}
     options = {k: v for k, v in config.items() if k not in fields}  # rule options, by key
     settings = Config(select=select, options=options, **fields)
     return engine.run(plan, settings, list(SPECS.values())).findings

@@ -7,7 +7,7 @@ key is typed and validated once, here; a wrong one is ``file:key: message``.
 import os
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..base.errors import ConfigError, os_reason
 from ..base.lazyre import LazyPattern
@@ -30,22 +30,51 @@ KEYS = ("select", "ignore", "severity", "year", "per-task-ignores", "rules", "ag
 _NONE: Mapping[str, Any] = MappingProxyType({})
 
 
-class Config(NamedTuple):
-    """Options for one run over one plan; defaults are what a drafter wants without a file."""
+class Config:
+    """Options for one run over one plan; defaults are what a drafter wants without a file.
+    Read, never changed (``with_cli`` makes another). (A plain class: a NamedTuple costs
+    half a million instructions to define at every start.)"""
 
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, str] = _NONE
-    #: rule options set in the file, by key; each rule declares its own, with its default
-    #: (``registry.Option``), and this module validates them without knowing any rule
-    options: Mapping[str, Any] = _NONE
-    year: int | None = None
-    per_task_ignores: Mapping[str, tuple[str, ...]] = _NONE
-    rules: "tuple[Path, ...]" = ()
-    custom: "tuple[RuleSpec, ...]" = ()
-    #: the file the settings were read from, as the search found it or --config named it
-    path: "str | Path | None" = None
-    agencies: "tuple[Path, ...]" = ()  # the office's own agency registry files
+    __slots__ = (
+        "agencies",
+        "custom",
+        "ignore",
+        "options",
+        "path",
+        "per_task_ignores",
+        "rules",
+        "select",
+        "severity",
+        "year",
+    )
+
+    def __init__(
+        self,
+        select: tuple[str, ...] = ("ALL",),
+        ignore: tuple[str, ...] = (),
+        severity: Mapping[str, str] = _NONE,
+        options: Mapping[str, Any] = _NONE,
+        year: int | None = None,
+        per_task_ignores: Mapping[str, tuple[str, ...]] = _NONE,
+        rules: "tuple[Path, ...]" = (),
+        custom: "tuple[RuleSpec, ...]" = (),
+        path: "str | Path | None" = None,
+        agencies: "tuple[Path, ...]" = (),
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.severity = severity
+        #: rule options set in the file, by key; each rule declares its own, with its
+        #: default (``registry.Option``), and this module validates them without knowing any
+        #: rule
+        self.options = options
+        self.year = year
+        self.per_task_ignores = per_task_ignores
+        self.rules = rules
+        self.custom = custom
+        #: the file the settings were read from, as the search found it or --config named it
+        self.path = path
+        self.agencies = agencies  # the office's own agency registry files
 
     def rule_options(self, spec: "RuleSpec") -> dict[str, Any]:
         """The options a rule declared: configured here, or their defaults."""
@@ -53,12 +82,20 @@ class Config(NamedTuple):
 
     def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> "Config":
         """Command-line --select replaces the file's; --ignore adds to it."""
-        changes: dict[str, Any] = {}
-        if select:
-            changes["select"] = select
-        if ignore:
-            changes["ignore"] = self.ignore + ignore
-        return self._replace(**changes) if changes else self
+        if not select and not ignore:
+            return self
+        return Config(
+            select or self.select,
+            self.ignore + ignore if ignore else self.ignore,
+            self.severity,
+            self.options,
+            self.year,
+            self.per_task_ignores,
+            self.rules,
+            self.custom,
+            self.path,
+            self.agencies,
+        )
 
 
 def parse_codes(value: str, where: str, known: set[str] | None = None) -> tuple[str, ...]:

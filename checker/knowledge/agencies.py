@@ -6,7 +6,7 @@ a dict access, not a scan.
 
 import re
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..base.errors import ConfigError
 from ..base.lazyre import HAN, LazyPattern
@@ -28,25 +28,61 @@ _NO_COUNTERPART = {
 }
 
 
-class Agency(NamedTuple):
-    name: str
-    full: str
-    aliases: tuple[str, ...]
-    category: str
-    rank: int | None
-    ended: int | None = None  # the year it was renamed or abolished
-    successor: str | None = None
-    note: str = ""
-    short: tuple[str, ...] = ()  # the State Council's own short forms, preferred first
-    brand_of: str | None = None  # the host body, for a name kept as a brand after a reform
-    #: the month of ``ended`` where the registry knows it (2018-03: the State Council reform);
-    #: a plan dated later that year is judged against the new names, one of that year
-    #: without a month is not
-    ended_month: int | None = None
-    #: the places it held in protocol order before a reform moved it, oldest first, each
-    #: (until year, until month, category, rank): 中国证监会 was a 直属事业单位 until the March
-    #: 2023 reform made it a 直属机构
-    earlier: tuple[tuple[int, int | None, str, int], ...] = ()
+class Agency:
+    """A body of the registry (or one the mirror makes of a local name): one object per
+    body, which the registry's index and memos share. (A plain class: a NamedTuple costs
+    half a million instructions to define at every start, and its ``__new__`` takes each
+    keyword argument at a cost of its own, for each of the 234 bodies built at every start
+    that checks a plan.)"""
+
+    __slots__ = (
+        "aliases",
+        "brand_of",
+        "category",
+        "earlier",
+        "ended",
+        "ended_month",
+        "full",
+        "name",
+        "note",
+        "rank",
+        "short",
+        "successor",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        full: str,
+        aliases: tuple[str, ...],
+        category: str,
+        rank: int | None,
+        ended: int | None = None,
+        successor: str | None = None,
+        note: str = "",
+        short: tuple[str, ...] = (),
+        brand_of: str | None = None,
+        ended_month: int | None = None,
+        earlier: tuple[tuple[int, int | None, str, int], ...] = (),
+    ) -> None:
+        self.name = name
+        self.full = full
+        self.aliases = aliases
+        self.category = category
+        self.rank = rank
+        self.ended = ended  # the year it was renamed or abolished
+        self.successor = successor
+        self.note = note
+        self.short = short  # the State Council's own short forms, preferred first
+        self.brand_of = brand_of  # the host body, for a name kept as a brand after a reform
+        #: the month of ``ended`` where the registry knows it (2018-03: the State Council
+        #: reform); a plan dated later that year is judged against the new names, one of that
+        #: year without a month is not
+        self.ended_month = ended_month
+        #: the places it held in protocol order before a reform moved it, oldest first, each
+        #: (until year, until month, category, rank): 中国证监会 was a 直属事业单位 until the
+        #: March 2023 reform made it a 直属机构
+        self.earlier = earlier
 
     @property
     def is_collective(self) -> bool:
@@ -57,11 +93,14 @@ class Agency(NamedTuple):
         return self.short[0] if style == "council" and self.short else self.name
 
 
-class Lookup(NamedTuple):
+class Lookup:
     """What a written name is: the agency, and whether it was written canonically."""
 
-    agency: Agency
-    form: str  # name | short | full | alias
+    __slots__ = ("agency", "form")
+
+    def __init__(self, agency: Agency, form: str) -> None:
+        self.agency = agency
+        self.form = form  # name | short | full | alias
 
 
 #: what ``Registry.resolve``'s memo holds for a name it has not been asked

@@ -6,7 +6,7 @@ Discovery only looks at names and kinds of files; reading them is ``source``'s w
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..base.errors import Reason
 
@@ -30,21 +30,32 @@ UNREAD_SUFFIXES = {
 WORD_LOCK = Reason("not read: Word's lock file of an open document (~$…)", "format-not-read")
 
 
-class Item(NamedTuple):
+class Item:
     """One file to check: its display name, its path (None for stdin), an error found while
     looking for it, and whether a folder walk found it (then a non-plan is skipped).
 
     The path is a string, as named on the command line or as the walk of a folder spells
     it: a run of named files from the result cache imports no pathlib."""
 
-    display: str
-    path: str | None
-    error: Reason | None = None
-    walked: bool = False
-    #: why a folder walk passes over a file it found (a format not read), said with -v
-    skip: Reason | None = None
-    #: the folder named on the command line that a walk found it in
-    root: str = ""
+    __slots__ = ("display", "error", "path", "root", "skip", "walked")
+
+    def __init__(
+        self,
+        display: str,
+        path: str | None,
+        error: Reason | None = None,
+        walked: bool = False,
+        skip: Reason | None = None,
+        root: str = "",
+    ) -> None:
+        self.display = display
+        self.path = path
+        self.error = error
+        self.walked = walked
+        #: why a folder walk passes over a file it found (a format not read), said with -v
+        self.skip = skip
+        #: the folder named on the command line that a walk found it in
+        self.root = root
 
 
 def discover(paths: Iterable[str]) -> list[Item]:
