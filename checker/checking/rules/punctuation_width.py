@@ -35,7 +35,7 @@ def punctuation_width(plan: Plan, ctx: Context) -> Iterator[Finding]:
     mode = ctx.options["punctuation"]
     if mode == "half":
         wrong = list(vocab.FULL_MARKS.finditer(text))
-    elif mode == "consistent" and not any(mark in text for mark in vocab.TO_HALF):
+    elif mode == "consistent" and not vocab.FULL_MARKS.search(text):
         return  # one width only (or no marks): nothing is mixed
     else:
         wrong = _half_in_chinese(text)
