@@ -8,7 +8,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
 
 from ..base.lazyre import LazyPattern
 from ..base.memo import per_text
@@ -27,15 +26,18 @@ _SENTENCE_MARKS = "。；;！!？?\n"
 _SENTENCE_REACH = 200
 
 
-class Citation(NamedTuple):
+class Citation:
     """A 《title》 in the plan: offsets of the marks, what the sentence asks of it
     (``make``, ``revise`` or ""), and whether it is quoted."""
 
-    title: str
-    start: int
-    end: int
-    action: str
-    quoted: bool
+    __slots__ = ("action", "end", "quoted", "start", "title")
+
+    def __init__(self, title: str, start: int, end: int, action: str, quoted: bool) -> None:
+        self.title = title
+        self.start = start
+        self.end = end
+        self.action = action
+        self.quoted = quoted
 
 
 def made_before(cited: list[Citation], date: str) -> Iterator[tuple[Citation, Law]]:

@@ -7,7 +7,6 @@ is one N001 that says which number it should be, not also an N002 for the gap.
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import lt
-from typing import NamedTuple
 
 from ...reading.model import Break, Edit, Heading, Plan, Span, Table, Task
 from ...reading.text import fold, int_to_cn, is_title_line
@@ -39,17 +38,30 @@ def _increasing_core(numbers: list[int]) -> set[int]:
     return core
 
 
-class _Item(NamedTuple):
+class _Item:
     """A numbered item of one level: a task, or a heading (a frame item at the task level)."""
 
-    number: int
-    start: int  # where its numeral starts: items are put in text order by it
-    task: Task | None
-    heading: Heading | None  # the item when it is no task
-    group: int  # items of one group sit under the same parent heading
-    document: int = 0  # another document in the file (``document_starts``) counts afresh
-    #: a part of the frame: a heading with no task under it (指导思想, 工作目标), not a task
-    frame: bool = False
+    __slots__ = ("document", "frame", "group", "heading", "number", "start", "task")
+
+    def __init__(
+        self,
+        number: int,
+        start: int,
+        task: Task | None,
+        heading: Heading | None,
+        group: int,
+        document: int = 0,
+        frame: bool = False,
+    ) -> None:
+        self.number = number
+        self.start = start  # where its numeral starts: items are put in text order by it
+        self.task = task
+        self.heading = heading  # the item when it is no task
+        self.group = group  # items of one group sit under the same parent heading
+        #: another document in the file (``document_starts``) counts afresh
+        self.document = document
+        #: a part of the frame: a heading with no task under it (指导思想, 工作目标), not a task
+        self.frame = frame
 
     @property
     def span(self) -> Span:
