@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.reading.text import bracket_groups, fold, split_lines
+from checker.reading.clause import bracket_groups
+from checker.reading.text import fold, split_lines
 
 from .conftest import PLAN_2024
 

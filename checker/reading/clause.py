@@ -16,7 +16,7 @@ read as an agency.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -26,7 +26,6 @@ from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .model import AgencyRef, Clause, Span
 from .source import Source
-from .text import GROUP_MARKS
 
 #: the roles a grammar entry may give; ``responsible`` is resolved per clause (lead or not)
 ROLES = frozenset({"lead", "responsible", "cooperate", "participant", "guide", "separate"})
@@ -234,6 +233,45 @@ def _check_role(role: str, key: str) -> None:
         )
 
 
+#: the marks a bracket group opens and closes with: round brackets (folded), 【】 and 〔〕
+#: (〔责任单位:A、B〕 closing a measure, 川发改 2022 流通体系, 赣市府办发 2018)
+GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
+_GROUP_OPENER = {")": "(", "】": "【", "〕": "〔"}
+
+
+@per_text()
+def group_marks(folded: str) -> tuple[tuple[int, str], ...]:
+    """The marks that open and close bracket groups (``GROUP_MARKS``) in a folded text, with
+    their offsets, in order. Kept per text: a task's line is asked whether it holds a clause
+    group (the outline), then which of its groups is its clause (``bracket_groups``); its
+    marks are found once for both."""
+    return tuple([(found.start(), found.group()) for found in GROUP_MARKS.finditer(folded)])
+
+
+def bracket_groups(folded: str) -> list[tuple[int, int]]:
+    """Top-level groups of round brackets, 【】 and 〔〕 as (start, end) offsets, end past
+    the closing mark, however they nest: a stack of open marks. A closing mark pairs with
+    the nearest open one of its kind (those opened after it inside are dropped); a mark left
+    unpaired is skipped, not fatal: the bracket-balance rule (D004) reports it. The year of
+    a document number, 〔2020〕, is no group.
+    """
+    groups: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in group_marks(folded):
+        opener = _GROUP_OPENER.get(ch)
+        if opener is None:
+            stack.append((ch, i))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == opener:
+                start = stack[depth][1]
+                del stack[depth:]
+                if not stack and not (ch == "〕" and folded[start + 1 : i].isdigit()):
+                    groups.append((start, i + 1))
+                break
+    return groups
+
+
 #: Words that make a parenthetical a responsibility clause rather than prose (the grammar's).
 CLAUSE_WORDS = LazyPattern(lambda: grammar().clause_words)
 
@@ -252,7 +290,7 @@ def clause_like_groups(folded: str) -> Iterator[tuple[int, int]]:
     opening mark is tried, as a pattern's search would."""
     if "(" not in folded and "【" not in folded and "〔" not in folded:
         return  # no group opens: most lines of prose
-    marks = [(found.start(), found.group()) for found in GROUP_MARKS.finditer(folded)]
+    marks = group_marks(folded)
     after = 0  # groups do not overlap: the next one starts after the last one's end
     for n, (start, mark) in enumerate(marks):
         if start < after or mark not in "(【〔":
@@ -272,7 +310,7 @@ def holds_clause_group(folded: str) -> bool:
     return next(clause_like_groups(folded), None) is not None
 
 
-def _group_end(folded: str, marks: list[tuple[int, str]], opening: int) -> int | None:
+def _group_end(folded: str, marks: Sequence[tuple[int, str]], opening: int) -> int | None:
     """The end of the clause group opened at ``marks[opening]``, or None: its closing mark
     is the first ) or 】 (〕 for a 〔) outside its inner round brackets; it holds a clause
     word outside them. A 〔〕 inside a round group is a name's (省市场监管局〔省知识产权局〕)."""
@@ -629,18 +667,15 @@ def parse_clause(
     closed, kept = close_up(folded_inner)
     reading = _read_clause(closed)
     starts = source.line_starts
-
-    def at_source(at: int, length: int) -> tuple[int, int]:
-        """Where in the source ``length`` characters read at ``at`` of the closed-up text
-        start and end (a name read without the blank inside it spans the blank as written)."""
-        if kept is None:
-            return inner_start + at, inner_start + at + length
-        last = kept[at + length - 1] + 1 if length else kept[at]
-        return inner_start + kept[at], inner_start + last
-
+    # the source offset of each character of the closed-up text: a name read without the
+    # blank inside it spans the blank as written (no name or part read is empty)
+    if kept is None:
+        at_source: Sequence[int] = range(inner_start, inner_start + len(closed))
+    else:
+        at_source = [inner_start + at for at in kept]
     parties, agencies, subjects = [], [], []
     for name, at, role, collective in reading.parties:
-        ref = AgencyRef(name, *at_source(at, len(name)), role, starts)
+        ref = AgencyRef(name, at_source[at], at_source[at + len(name) - 1] + 1, role, starts)
         parties.append(ref)
         if collective:
             subjects.append(name)
@@ -648,7 +683,10 @@ def parse_clause(
             agencies.append(ref)
     placed = tuple(parties)
     unplaced = (
-        tuple((part, Span(*at_source(at, len(part)), starts)) for part, at in reading.unplaced)
+        tuple(
+            (part, Span(at_source[at], at_source[at + len(part) - 1] + 1, starts))
+            for part, at in reading.unplaced
+        )
         if reading.unplaced
         else ()
     )

@@ -39,6 +39,7 @@ from . import vocabulary as vocab
 from .clause import (
     BARE_CLAUSE,
     CLOSING_LABEL,
+    bracket_groups,
     ends_in_clause_group,
     ends_like_clause,
     heads_duty_list,
@@ -69,7 +70,6 @@ from .text import (
     TASK_NUMBER,
     TITLE_LENGTH,
     Item,
-    bracket_groups,
     cn_to_int,
     cut_off,
     fold,
@@ -1152,10 +1152,7 @@ def draft_clauses(
     in the items' running text (running_clauses: ……,由A牵头,B配合。). Only a document with
     no bracketed clause is read for the last two: a plan's items each hold theirs; and one
     with a task table (not ``running_text``) for neither: the table says who does what."""
-    holds = [
-        d.titled is not None or any(holds_clause(folded[b:e]) for b, e in d.segments)
-        for d in drafts
-    ]
+    holds = [_holds_clause(folded, d) for d in drafts]
     if any(holds) or not running_text:
         return holds, None
     ends = [_ends_with_bare_list(folded, d) for d in drafts]
@@ -1167,6 +1164,17 @@ def draft_clauses(
         for d, clauses in zip(drafts, found, strict=True)
     ]
     return running, found if any(running) else None
+
+
+def _holds_clause(folded: str, draft: Draft) -> bool:
+    """Does the draft hold a clause: its title is one (``Draft.titled``), or one of its
+    lines holds one (a loop, not ``any`` over a generator: asked of every draft)?"""
+    if draft.titled is not None:
+        return True
+    for start, end in draft.segments:  # noqa: SIM110 (the loop is the point: see the docstring)
+        if holds_clause(folded[start:end]):
+            return True
+    return False
 
 
 def _heads_duty_list(folded: str, draft: Draft) -> bool:

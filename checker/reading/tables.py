@@ -22,11 +22,11 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from .clause import parse_clause
+from .clause import bracket_groups, parse_clause
 from .columns import column_role, recognise_header, says_none
 from .model import AgencyRef, Clause, Paren, Plan, Section, Span, Table, TableRow, Task
 from .source import Source
-from .text import CN_NUMERAL, SENTENCE_END, bracket_groups
+from .text import CN_NUMERAL, SENTENCE_END
 
 _AGENCY_ROLES = {"lead": "lead", "participant": "participant", "cooperate": "cooperate"}
 _NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*[.、]?[ \t]*$")

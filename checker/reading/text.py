@@ -1,5 +1,5 @@
 """Small text helpers shared by the parser and the rules: width folding, lines, numerals,
-brackets.
+brackets (the groups a clause is read in are ``clause``'s: ``bracket_groups``).
 
 Folding maps each full-width mark to its half-width twin one character for one character,
 so an offset in the folded text is the same offset in the original: the parser matches on
@@ -153,37 +153,6 @@ def int_to_cn(value: int) -> str:
 #: Opening and closing marks that must balance (after folding round brackets).
 PAIRS = {"(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【": "】", "[": "]"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-
-
-#: the marks a bracket group opens and closes with: round brackets (folded), 【】 and 〔〕
-#: (〔责任单位:A、B〕 closing a measure, 川发改 2022 流通体系, 赣市府办发 2018)
-GROUP_MARKS = LazyPattern(r"[()【】〔〕]")
-_GROUP_OPENER = {")": "(", "】": "【", "〕": "〔"}
-
-
-def bracket_groups(folded: str) -> list[tuple[int, int]]:
-    """Top-level groups of round brackets, 【】 and 〔〕 as (start, end) offsets, end past
-    the closing mark, however they nest: a stack of open marks. A closing mark pairs with
-    the nearest open one of its kind (those opened after it inside are dropped); a mark left
-    unpaired is skipped, not fatal: the bracket-balance rule (D004) reports it. The year of
-    a document number, 〔2020〕, is no group.
-    """
-    groups: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for mark in GROUP_MARKS.finditer(folded):
-        i, ch = mark.start(), mark.group()
-        opener = _GROUP_OPENER.get(ch)
-        if opener is None:
-            stack.append((ch, i))
-            continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == opener:
-                start = stack[depth][1]
-                del stack[depth:]
-                if not stack and not (ch == "〕" and folded[start + 1 : i].isdigit()):
-                    groups.append((start, i + 1))
-                break
-    return groups
 
 
 def is_title_line(text: str) -> bool:
