@@ -14,7 +14,7 @@ from checker.checking.edits import apply_edits, overlaps, taken_fixes
 from checker.checking.findings import Finding, Fix
 from checker.products.review import _Marker, document_of
 from checker.reading.docx import read_layout
-from checker.reading.model import Edit, Span
+from checker.reading.model import Edit
 from checker.reading.source import Source
 
 from .test_review import accept_all
@@ -47,7 +47,7 @@ def edits(draw) -> Edit:
 def finding(fix_edits: tuple[Edit, ...], safe: bool = True) -> Finding:
     start = min(e.start for e in fix_edits)
     return Finding(
-        "plan.txt", "X000", Span.of(SOURCE, start, start), None, "X000", fix=Fix(fix_edits, safe)
+        "plan.txt", "X000", start, start, SOURCE.line_starts, None, "X000", fix=Fix(fix_edits, safe)
     )
 
 

@@ -1,5 +1,5 @@
 """What crosses from a parallel worker to the parent comes back whole: findings pickled
-flat (``Finding.__reduce__``), and a run in workers writes what a run in one process does."""
+as they are, and a run in workers writes what a run in one process does."""
 
 from __future__ import annotations
 
@@ -75,7 +75,9 @@ def findings(draw) -> tuple[Source, Finding]:
     found = Finding(
         path=source.path,
         code=draw(st.sampled_from(["D005", "G005", "X901"])),
-        span=Span.of(source, start, end),
+        start=start,
+        end=end,
+        line_starts=source.line_starts,
         task=draw(st.one_of(st.none(), st.integers(1, 200))),
         key=draw(st.sampled_from(["D005", "G005", "X901", "X901.other"])),
         args={**args, "message_zh": draw(templates)},
@@ -103,16 +105,16 @@ def test_findings_come_back_equal_and_of_their_own_kinds(items):
 
 
 def test_words_and_the_shared_line_table_survive():
-    """A ``Words`` fact stays ``Words`` (the locale says it); the spans of one file share
+    """A ``Words`` fact stays ``Words`` (the locale says it); the findings of one file share
     one line table after the trip too, as they did before it."""
     starts = (0, 5, 9)
     found = [
-        Finding("a.txt", "D005", Span(n, n + 1, starts), n, "D005", {"w": Words("D001.brackets")})
+        Finding("a.txt", "D005", n, n + 1, starts, n, "D005", {"w": Words("D001.brackets")})
         for n in range(3)
     ]
     back = pickle.loads(pickle.dumps(found))
     assert type(back[0].args["w"]) is Words
-    assert back[0].span.line_starts is back[2].span.line_starts
+    assert back[0].line_starts is back[2].line_starts
 
 
 def test_a_run_in_workers_writes_what_a_run_in_one_process_writes(tmp_path, monkeypatch):

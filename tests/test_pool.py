@@ -1,5 +1,5 @@
 """The worker pool of a lint run: forked processes given the run by inheritance (closures,
-no module global), results in order, a worker's error raised in the parent, a worker that
+no module global in the parent), results in order, a worker's error raised in the parent, a worker that
 dies never taken for one with no findings."""
 
 from __future__ import annotations
@@ -45,12 +45,15 @@ def test_a_worker_that_dies_is_an_error_not_an_empty_result():
 
 def test_the_pool_keeps_no_module_state():
     """Module-level names of pool.py are functions, imports and constants: no dict, list or
-    set a run fills before forking (the old ``_WORKER``)."""
+    set a run fills before forking (the old ``_WORKER``). The run a worker serves is given
+    to the worker as it starts, and the parent's module holds nothing after a run."""
     tree = ast.parse((PACKAGE / "checking" / "pool.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign):
             value = node.value
             assert isinstance(value, ast.Constant), ast.unparse(node)
+    assert pool.map_forked(lambda chunk: chunk, [[1], [2]], 2) == [[1], [2]]
+    assert pool._run is None
 
 
 def test_chunks_shrink_toward_the_end_and_cover_every_item_in_order():

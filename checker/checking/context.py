@@ -103,7 +103,9 @@ class Context:
         return Finding(
             self.plan.path,
             code,
-            span,
+            span.start,
+            span.end,
+            span.line_starts,
             number,  # task
             f"{code}.{variant}" if variant else code,  # key
             {"task": task.label if isinstance(task, Task) else task, **args},  # args

@@ -100,7 +100,7 @@ def run(
             continue
         context.for_rule(spec, severity_of(spec, config), config.rule_options(spec))
         findings.extend(spec.func(plan, context))
-    findings.sort(key=lambda f: (f.span.start, f.code))
+    findings.sort(key=lambda f: (f.start, f.code))
     kept, unused = suppress(plan, config, findings)
     return Result(plan, kept, unused, len(findings) - len(kept))
 

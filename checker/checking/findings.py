@@ -38,11 +38,19 @@ class Finding(NamedTuple):
     ``key`` selects the message template (the rule code, or ``CODE.variant``); ``args`` fill
     it. ``anchor`` is the text the finding is about, used for the baseline fingerprint so
     that an edit elsewhere in the plan does not change it.
+
+    Where it is: offsets ``start:end`` into the text whose lines begin at ``line_starts``
+    (``span`` is that place with its line and column), as the model's records keep it. A
+    ``Span`` of its own would be one more object for each finding that the garbage
+    collector walks (a NamedTuple is never untracked), and a plan of repeats (bench.py's
+    10 MB) has a finding for nearly every task.
     """
 
     path: str
     code: str
-    span: Span
+    start: int
+    end: int
+    line_starts: tuple[int, ...]
     task: int | None
     key: str
     args: Mapping[str, Any] = _NO_ARGS
@@ -54,6 +62,11 @@ class Finding(NamedTuple):
     #: (``tables.place``): ``("p", n)``, ``("pg", page, line)``, ``("l", n)``,
     #: ``("t", table, row, column, header)``, or ``()`` where line and column say it all
     place: tuple = ()
+
+    @property
+    def span(self) -> Span:
+        """Where it is, with its line and column."""
+        return Span(self.start, self.end, self.line_starts)
 
     @property
     def line(self) -> int:
@@ -77,40 +90,9 @@ class Finding(NamedTuple):
         _, table, row, column, header = self.place
         return {"table": table, "row": row, "column": column, "header": header}
 
-    def __reduce__(self) -> tuple:
-        """Pickled flat, its span, fix and edits as plain values: a parallel run sends every
-        finding from its worker to the parent, and pickling a NamedTuple calls back into
-        Python for each one nested in another (a thousand plans: 14,000 findings, 50,000
-        tuples; dumps and loads 45 % faster flat)."""
-        span, fix = self.span, self.fix
-        edits = None if fix is None else tuple(map(tuple, fix.edits))
-        safe = fix is not None and fix.safe
-        where = (span.start, span.end, span.line_starts)
-        fields = (self.path, self.code, where, self.task, self.key, self.args, edits, safe)
-        return _unpickled, (*fields, self.anchor, self.name, self.severity, self.place)
-
     def fingerprint(self) -> str:
         """Stable identity across line shifts: rule, task and the text concerned."""
         import hashlib  # only JSON, SARIF and baselines ask for fingerprints
 
         basis = f"{self.code}|{self.task}|{self.key}|{self.anchor}"
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
-
-
-_tuple = tuple.__new__  # NamedTuples made without their Python-level ``__new__``
-
-
-def _unpickled(
-    path: str,
-    code: str,
-    where: tuple[int, int, tuple[int, ...]],
-    task: int | None,
-    key: str,
-    args: Mapping[str, Any],
-    edits: tuple[tuple[int, int, str], ...] | None,
-    safe: bool,
-    *rest: Any,
-) -> Finding:
-    """A pickled ``Finding`` back (``rest``: anchor, name, severity, place)."""
-    fix = None if edits is None else _tuple(Fix, (tuple([_tuple(Edit, e) for e in edits]), safe))
-    return _tuple(Finding, (path, code, _tuple(Span, where), task, key, args, fix, *rest))

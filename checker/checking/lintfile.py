@@ -150,7 +150,7 @@ def placed(plan: Plan, findings: list[Finding]) -> list[Finding]:
         return findings
     from ..reading.tables import place
 
-    return [f._replace(place=place(plan, f.span.start)) for f in findings]
+    return [f._replace(place=place(plan, f.start)) for f in findings]
 
 
 def plan_summary(plan: Plan, registries: "tuple[Path, ...]" = ()) -> dict:

@@ -1,14 +1,13 @@
 """Linting many files at once in forked worker processes, each given the run's own rules
 and configuration finder by inheritance at the fork.
 
-``concurrent.futures`` would pickle the function it runs with each task, and a run's rules
-are not picklable (a data rule's check is a closure; specs hold read-only mappings): the
-old pool put them on a module global before forking. Here each worker is a
-``multiprocessing`` process started with a closure over the run (fork passes it without
-pickling), which sends back the reports of its chunks, plans left behind. Nothing is kept
-between runs.
+A ``concurrent.futures`` process pool, forked: a run's rules are not picklable (a data
+rule's check is a closure; specs hold read-only mappings), so each worker is given the
+run as it starts (``initargs``, which fork passes without pickling) and is sent only the
+numbers of the chunks to lint; it sends back their reports, plans left behind. The old
+pool put the run on a module global of the parent before forking; here the parent keeps
+nothing between runs.
 """
-
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -88,72 +87,43 @@ def lint_parallel(
 
 
 def map_forked(work: Callable[[Any], Any], chunks: Sequence[Any], workers: int) -> list[Any]:
-    """``[work(chunk) for chunk in chunks]`` in ``workers`` forked processes. The chunks'
-    numbers wait in a queue, filled before the fork, from which each worker takes the next
-    as it is done with one (a worker slowed by a busy machine takes fewer), never waiting
-    for the parent, which reads each result as it comes while the workers go on. A
-    worker's exception is raised here; a worker that dies without its results is a
-    RuntimeError."""
+    """``[work(chunk) for chunk in chunks]`` in ``workers`` forked processes
+    (``concurrent.futures``), each given ``work`` and the chunks as it starts, by
+    inheritance: fork pickles neither (a run's rules are closures), only the chunks'
+    numbers go to the workers and their results come back. A worker takes the next
+    chunk as it is done with one (a worker slowed by a busy machine takes fewer), and the
+    parent reads each result as it comes. A worker's exception is raised here; a worker
+    that dies stops the run at once, a RuntimeError."""
     import multiprocessing
-    from multiprocessing.connection import wait
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork")
     workers = min(workers, len(chunks))
-    numbers = context.SimpleQueue()
-    for index in [*range(len(chunks)), *[None] * workers]:  # None: no chunk left
-        numbers.put(index)
-    results: dict[int, Any] = {}
-    ends: dict[Any, Any] = {}  # each worker's end of its pipe, and the worker
-    for _ in range(workers):
-        mine, theirs = context.Pipe(duplex=False)
-        process = context.Process(target=_serve, args=(work, chunks, numbers, theirs))
-        process.start()
-        theirs.close()  # the worker's end only: a worker gone is then an end of file here
-        ends[mine] = process
-    processes = list(ends.values())
+    executor = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_given, initargs=(work, chunks)
+    )
     try:
-        while ends:
-            for end in wait(list(ends)):
-                _receive(end, ends, results)
-    finally:
-        for process in processes:
-            if process.is_alive() and len(results) < len(chunks):
-                process.terminate()
-            process.join()
-        numbers.close()
-    if len(results) < len(chunks):
-        raise RuntimeError("a worker process ended before sending its results")
-    return [results[index] for index in range(len(chunks))]
+        return list(executor.map(_chunk, range(len(chunks))))
+    except BrokenProcessPool:
+        raise RuntimeError("a worker process ended before sending its results") from None
+    finally:  # after an error, the chunks not yet begun are not linted for nothing
+        executor.shutdown(cancel_futures=True)
 
 
-def _receive(end: Any, ends: dict[Any, Any], results: dict[int, Any]) -> None:
-    """One message from a worker: a chunk's result is kept, its exception raised. At the
-    end of its pipe the worker is done; one that did not end cleanly (killed) is an error
-    at once, without waiting for the others (it may have died holding the queue)."""
-    import pickle
-
-    try:
-        message = end.recv_bytes()
-    except EOFError:
-        worker = ends.pop(end)
-        worker.join()
-        if worker.exitcode:
-            raise RuntimeError("a worker process ended before sending its results") from None
-        return
-    index, outcome = pickle.loads(message)
-    if index is None:
-        raise outcome
-    results[index] = outcome
+#: in a worker process, the work and the chunks it was started with (``_given``); None in
+#: the parent, whose run is never kept here
+_run: "tuple[Callable[[Any], Any], Sequence[Any]] | None" = None
 
 
-def _serve(work: Callable[[Any], Any], chunks: Sequence[Any], numbers: Any, end: Any) -> None:
-    """In a worker: the chunk whose number comes next from ``numbers``, one at a time,
-    until it gives None; an exception is sent too (the parent raises it), and the worker
-    stops."""
-    try:
-        while (index := numbers.get()) is not None:
-            end.send((index, work(chunks[index])))
-    except Exception as error:  # raised again in the parent
-        end.send((None, error))
-    finally:
-        end.close()
+def _given(work: Callable[[Any], Any], chunks: Sequence[Any]) -> None:
+    """A worker's start: the run it serves."""
+    global _run
+    _run = (work, chunks)
+
+
+def _chunk(index: int) -> Any:
+    """In a worker: the result of chunk ``index``."""
+    assert _run is not None
+    work, chunks = _run
+    return work(chunks[index])

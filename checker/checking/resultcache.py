@@ -221,7 +221,7 @@ def _text(value: Any) -> str:
 def _finding_json(found: Finding) -> dict[str, Any]:
     return {
         "code": found.code,
-        "span": [found.span.start, found.span.end],
+        "span": [found.start, found.end],
         "task": found.task,
         "key": found.key,
         "args": _encode(found.args),
@@ -250,10 +250,13 @@ def _finding(raw: dict[str, Any], name: str, source: Source) -> Finding:
             span = _span([start, end], limit, source)
             edits.append(Edit(span.start, span.end, _text(text)))
         fix = Fix(tuple(edits), bool(raw["fix"]["safe"]))
+    span = _span(raw["span"], limit, source)
     return Finding(
         name,
         _text(raw["code"]),
-        _span(raw["span"], limit, source),
+        span.start,
+        span.end,
+        span.line_starts,
         task,
         _text(raw["key"]),
         args,

@@ -105,7 +105,7 @@ def review(draft: Path, output: Path | None, options: ReviewOptions, specs: list
     for found in findings:
         said = locale.message(options.lang, found.key, found.args, source.places)
         text = f"{found.code} {said}"
-        marker.comment(found.span.start, found.span.end, text)
+        marker.comment(found.start, found.end, text)
         result.comments += 1
     result.changes = marker.changes(taken_fixes(findings, options.unsafe_fixes))
     _save(document, target)

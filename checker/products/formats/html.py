@@ -216,8 +216,8 @@ def _task_index(plan, found) -> int | None:
     if found.task is None:
         return None
     starts = [t.span.start for t in plan.tasks]
-    at = bisect_right(starts, found.span.start) - 1
-    if at >= 0 and found.span.start < plan.tasks[at].span.end:
+    at = bisect_right(starts, found.start) - 1
+    if at >= 0 and found.start < plan.tasks[at].span.end:
         return plan.tasks[at].index
     where = found.place_dict() if found.place else None
     if where and "table" in where:

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 
 def finding_dict(found: Finding, source: Source | None, lang: str) -> dict[str, Any]:
-    line, column = found.span.position
-    end_line, end_column = found.span.end_position
+    span = found.span
+    line, column = span.position
+    end_line, end_column = span.end_position
     item: dict[str, Any] = {
         "path": found.path,
         "line": line,
