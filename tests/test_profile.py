@@ -33,10 +33,14 @@ def test_a_clause_s_participants_are_its_agencies_but_the_lead_in_the_plan_s_yea
     registry = load_registry()
     plan = parse(Source.from_text(_PLAN))
     # task 2's lead alone has no order to keep: it is not listed
-    ((task, clause, named),) = clause_participants(plan, registry, year)
+    participants = clause_participants(plan, registry, year)
+    ((task, clause, named),) = participants.clauses
     assert task.number == 1 and clause is task.clauses[0]
-    assert [(p.agency.name, p.body and p.body.name) for p in named] == bodies
-    assert [p.order for p in named] == [p.body and registry.order_key(p.body) for p in named]
+    found = [participants.body(a) for a in named]
+    assert [(a.name, body and body.name) for a, body in zip(named, found, strict=True)] == bodies
+    assert [participants.order(a) for a in named] == [
+        body and registry.order_key(body) for body in found
+    ]
 
 
 def test_the_same_name_twice_is_the_same_body():
@@ -47,15 +51,19 @@ def test_the_same_name_twice_is_the_same_body():
             "2.乙。(科技部牵头,工商总局、外交部参与)\n"
         )
     )
-    (_, _, first), (_, _, second) = clause_participants(plan, registry, 2024)
-    assert first[0].body is second[0].body and first[0].order == second[0].order
+    participants = clause_participants(plan, registry, 2024)
+    (_, _, first), (_, _, second) = participants.clauses
+    assert first[0] is not second[0]  # two uses of one name
+    assert participants.body(first[0]) is participants.body(second[0])
+    assert participants.order(first[0]) == participants.order(second[0])
 
 
 def test_every_clause_of_the_2024_plan_with_an_order_to_keep_in_order_with_its_participants():
     """Every clause with two participants or more (a lead alone or with one other has no
     order to keep), in the plan's order."""
     plan = parse(Source.from_text(PLAN_2024.read_text(encoding="utf-8"), "2024.txt"))
-    clauses = clause_participants(plan, load_registry(), plan.year)
+    participants = clause_participants(plan, load_registry(), plan.year)
+    clauses = participants.clauses
     assert [(t, c) for t, c, _ in clauses] == [
         (t, c)
         for t in plan.rows_and_tasks
@@ -64,8 +72,8 @@ def test_every_clause_of_the_2024_plan_with_an_order_to_keep_in_order_with_its_p
     ]
     assert len(clauses) > 20
     for _, clause, named in clauses:
-        assert [p.agency for p in named] == [a for a in clause.agencies if a.role != "lead"]
-    names = {p.agency.name for _, _, named in clauses for p in named if p.body is None}
+        assert list(named) == [a for a in clause.agencies if a.role != "lead"]
+    names = {a.name for _, _, named in clauses for a in named if participants.body(a) is None}
     assert names == set()  # every body the 2024 plan names is in the registry
 
 

@@ -8,6 +8,7 @@ numbers of the chunks to lint; it sends back their reports, plans left behind. T
 pool put the run on a module global of the parent before forking; here the parent keeps
 nothing between runs.
 """
+
 from collections.abc import Callable, Sequence
 from typing import Any
 

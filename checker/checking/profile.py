@@ -560,46 +560,55 @@ def mixed_in_style(
     return None
 
 
-class Participant:
-    """An agency that takes part in a clause (not its lead), with the body the registry
-    resolves it to in the plan's year and that body's protocol order (None when unknown)."""
+class ClauseParticipants:
+    """The clauses of the tasks and annexed rows (in ``rows_and_tasks`` order) that name two
+    participants or more, each as ``(task, clause, participants)``: its agencies but the
+    lead. Each participant's name is placed once, in ``placed``: the body it stands for at
+    the plan's date and that body's protocol order, (None, None) for a name the registry
+    does not know. The protocol-order convention and G007 read the same names (rules ask
+    for it through ``Context.shared``). A name is placed by name, not at each use: an object
+    a use held 68,000 such pairs to the end of the 10 MB plan, over which every full
+    garbage collection went (issue 26)."""
 
-    __slots__ = ("agency", "body", "order")
+    __slots__ = ("clauses", "placed")
 
     def __init__(
-        self, agency: AgencyRef, body: Agency | None, order: tuple[int, int] | None
+        self,
+        clauses: tuple[tuple[Task, Clause, tuple[AgencyRef, ...]], ...],
+        placed: dict[str, tuple[Agency | None, tuple[int, int] | None]],
     ) -> None:
-        self.agency = agency
-        self.body = body
-        self.order = order
+        self.clauses, self.placed = clauses, placed
+
+    def body(self, agency: AgencyRef) -> Agency | None:
+        """The body a participant stands for at the plan's date (None when unknown)."""
+        return self.placed[agency.name][0]
+
+    def order(self, agency: AgencyRef) -> tuple[int, int] | None:
+        """A participant's body's protocol order (None when the body is unknown)."""
+        return self.placed[agency.name][1]
 
 
 def clause_participants(
     plan: Plan, registry: Registry, year: int | None, month: int | None = None
-) -> tuple[tuple[Task, Clause, tuple[Participant, ...]], ...]:
-    """Every clause of the tasks and annexed rows (in ``rows_and_tasks`` order) that names
-    two participants or more, with its participants resolved once: the protocol-order
-    convention and G007 read the same names (rules ask for it through ``Context.shared``).
-    A lead alone or with one other, as most clauses are, has no order to keep, and is not
-    kept: a 10 MB plan's clauses were 135,000 objects held to the end of the plan, over
-    which every full garbage collection went (issue 26)."""
+) -> ClauseParticipants:
+    """The plan's ``ClauseParticipants``. A lead alone or with one other, as most clauses
+    are, has no order to keep, and is not kept: a 10 MB plan's clauses were 135,000 objects
+    held to the end of the plan, over which every full garbage collection went (issue 26)."""
     # a name's body and place depend on the name and the plan's date alone: once a name
     placed: dict[str, tuple[Agency | None, tuple[int, int] | None]] = {}
-    result = []
+    clauses = []
     for task in plan.rows_and_tasks:
         for clause in task.clauses:
             if len(clause.agencies) < 2:
                 continue  # no two participants: most clauses
-            others = [agency for agency in clause.agencies if agency.role != "lead"]
+            others = tuple([agency for agency in clause.agencies if agency.role != "lead"])
             if len(others) < 2:
                 continue
-            participants = []
             for agency in others:
                 if agency.name not in placed:
                     placed[agency.name] = _placed(registry, agency.name, year, month)
-                participants.append(Participant(agency, *placed[agency.name]))
-            result.append((task, clause, tuple(participants)))
-    return tuple(result)
+            clauses.append((task, clause, others))
+    return ClauseParticipants(tuple(clauses), placed)
 
 
 def _placed(
@@ -616,7 +625,7 @@ def keeps_protocol_order(
     registry: Registry,
     year: int | None,
     configured: str = "auto",
-    participants: tuple[tuple[Task, Clause, tuple[Participant, ...]], ...] | None = None,
+    participants: ClauseParticipants | None = None,
     month: int | None = None,
 ) -> bool:
     """Does the document order participants by protocol (joint-conference plans do; State
@@ -631,10 +640,10 @@ def keeps_protocol_order(
         participants = clause_participants(plan, registry, year, month)
     judged = in_order = 0
     annexed = {id(row) for row in plan.annex}  # its own clauses, not an annexed table's rows
-    for task, _, named in participants:
+    for task, _, named in participants.clauses:
         if id(task) in annexed:
             continue
-        keys = [p.order for p in named if p.order is not None]
+        keys = [key for key in map(participants.order, named) if key is not None]
         if len(keys) < 2:
             continue
         judged += 1

@@ -137,6 +137,7 @@ class Registry:
         self.index: dict[str, Lookup] = {}
         self._resolved: dict[tuple[str, int | None], Agency | None] = {}
         self._current: dict[tuple[str, int | None], tuple[Agency, int | None]] = {}
+        self._orders: dict[tuple[str, int | None, int | None], tuple[int, int]] = {}
         #: what a name no file lists stands for (the mirror, a word's short form), by name
         self._unlisted: dict[str, Lookup | None] = {}
         self._made: dict[str, Agency] = {}
@@ -325,7 +326,15 @@ class Registry:
     ) -> tuple[int, int]:
         """Protocol order: category first, then rank inside it; at a plan's date (``year``,
         ``month``), the place the body held then (``Agency.earlier``): a 2014 plan ranks
-        证监会 among the 直属事业单位, after the 直属机构 统计局."""
+        证监会 among the 直属事业单位, after the 直属机构 统计局. Memoised like ``resolve``:
+        G007 asks it of every participant of every plan."""
+        key = (agency.name, year, month)
+        order = self._orders.get(key)
+        if order is None:
+            order = self._orders[key] = self._order(agency, year, month)
+        return order
+
+    def _order(self, agency: Agency, year: int | None, month: int | None) -> tuple[int, int]:
         placed, rank = agency.category, agency.rank
         for until_year, until_month, category, earlier_rank in agency.earlier:
             if year is not None and (

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..base.lazyre import HAN, LazyPattern
+from ..base.memo import per_text
 from ..knowledge.data import builtin
 from .clause import looks_like_clause
 from .model import Paren
@@ -217,8 +218,13 @@ FULL_MARKS = LazyPattern("[" + "".join(TO_HALF) + "]", needles=tuple(TO_HALF))
 #: are numbers): one class of marks first, which the engine skips to directly
 HALF_MARKS = LazyPattern(r"[();?!,:](?!(?<=\d[,:])\d)")
 
-#: full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A), runs of them
-WIDE_ALNUM = LazyPattern("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+#: a full-width digit or Latin letter (U+FF10–FF19, FF21–FF3A, FF41–FF5A)
+_WIDE_ALNUM_CHAR = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+#: runs of them, written as one such character and any more after it, not as ``[…]+``: sre
+#: finds a pattern that opens with a character class by skipping along the text to that
+#: class, where one that opens with a repeat is tried at every character (a quarter of the
+#: time on a plan that has none, as most have: D008 reads every plan's whole text)
+WIDE_ALNUM = LazyPattern(f"{_WIDE_ALNUM_CHAR}{_WIDE_ALNUM_CHAR}*")
 #: ``str.translate`` table making them half width: what NFKC makes of exactly these
 #: characters (U+FF10 → U+0030 …), without importing unicodedata for it
 WIDE_ALNUM_TO_HALF = {
@@ -334,13 +340,15 @@ class TagPolicy:
         head = re.split(r"[:：]", inner, maxsplit=1)[0].strip()
         return head in self.markers
 
-    def is_tag(self, paren: Paren) -> bool:
-        inner = fold(paren.inner).strip()
+    def is_tag(self, text: str, standalone: bool) -> bool:
+        """Is a parenthetical's text (``Paren.inner``) a working tag, the parenthetical
+        standing alone or not?"""
+        inner = fold(text).strip()
         if not inner or looks_like_clause(inner):
             return False  # a misplaced clause is the clause rules' business
         if self.is_marker(inner):
             return True
-        if not paren.standalone or len(inner) > self.max_length:
+        if not standalone or len(inner) > self.max_length:
             return False
         return not self.is_legitimate(inner)
 
@@ -377,4 +385,13 @@ def tag_policy() -> TagPolicy:
 def is_stray_tag(paren: Paren) -> bool:
     """A001's judgement of one parenthetical, shared with those that must ignore tags (the
     diff compares tasks without them)."""
-    return tag_policy().is_tag(paren)
+    return _is_stray_tag(tag_policy(), paren.inner, paren.standalone)
+
+
+@per_text()
+def _is_stray_tag(policy: TagPolicy, inner: str, standalone: bool) -> bool:
+    """``is_stray_tag`` of a parenthetical's text, standing alone or not: all that the
+    judgement reads besides the policy (one object per data load). Kept per text: a plan's
+    drafts and years write the same parentheticals, each folded and read against the
+    clause grammar and the tag words."""
+    return policy.is_tag(inner, standalone)

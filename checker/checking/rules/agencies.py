@@ -402,26 +402,26 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Good: 1.甲。(科技部、外交部、商务部负责)\\n2.乙。(科技部、教育部、财政部负责)\\n3.丙。(科技部、公安部、海关总署负责)\\n4.丁。(科技部、中央宣传部、外交部负责)\\n5.推进合作。(国家知识产权局、外交部、商务部按职责分工负责)
     """
     registry = ctx.agencies
-    clauses = ctx.shared(clause_participants, registry, ctx.year, ctx.month)
+    participants = ctx.shared(clause_participants, registry, ctx.year, ctx.month)
     configured = ctx.options["protocol-order"]
-    if not keeps_protocol_order(plan, registry, ctx.year, configured, clauses, ctx.month):
+    if not keeps_protocol_order(plan, registry, ctx.year, configured, participants, ctx.month):
         return
-    for task, _, participants in clauses:  # those of two participants or more
+    for task, _, named in participants.clauses:  # those of two participants or more
         # a body without a rank (a local registry's entry not yet ranked) has no place to check
-        known = [p for p in participants if p.body is not None and p.body.rank is not None]
-        keys = [p.order for p in known]
+        known = [
+            a for a in named if (body := participants.body(a)) is not None and body.rank is not None
+        ]
+        keys = [participants.order(a) for a in known]
         if keys == sorted(keys):
             continue
-        ordered = [p.agency for p, _ in sorted(zip(known, keys, strict=True), key=lambda k: k[1])]
-        misplaced = next(
-            p.agency for p, want in zip(known, ordered, strict=True) if p.agency is not want
-        )
+        ordered = [a for a, _ in sorted(zip(known, keys, strict=True), key=lambda k: k[1])]
+        misplaced = next(a for a, want in zip(known, ordered, strict=True) if a is not want)
         edits = None
-        if len(known) == len(participants):
+        if len(known) == len(named):
             edits = [
-                Edit(old.agency.span.start, old.agency.span.end, new.name)
+                Edit(old.span.start, old.span.end, new.name)
                 for old, new in zip(known, ordered, strict=True)
-                if old.agency is not new
+                if old is not new
             ]
         yield ctx.finding(
             misplaced.span,
@@ -430,7 +430,7 @@ def protocol_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
             safe=False,
             agency=misplaced.name,
             expected="、".join(a.name for a in ordered),
-            anchor=",".join(p.agency.name for p in known),
+            anchor=",".join(a.name for a in known),
         )
 
 
