@@ -123,7 +123,8 @@ def _shown(level: int, value: int) -> str:
 class _Outline:
     """What the numbering rules read of a plan's tasks, gathered in one pass over them for
     every level they judge (the task level for N001, N002 and N004 through ``_verdicts``,
-    each heading level for N005), and the plan's ``document_starts``."""
+    each heading level for N005), and the plan's ``document_starts``: made once a plan,
+    ``ctx.shared(_Outline)``."""
 
     def __init__(self, plan: Plan) -> None:
         self.documents = document_starts(plan)
@@ -139,11 +140,6 @@ class _Outline:
                 self.tasks.setdefault(task.level, []).append(task)
         #: where every task starts, in order (a frame heading is one with no task under it)
         self.task_starts = sorted(start for starts in self.starts.values() for start in starts)
-
-
-def _outline(plan: Plan) -> _Outline:
-    """The plan's ``_Outline`` (for ``Context.shared``)."""
-    return _Outline(plan)
 
 
 def _items(plan: Plan, level: int, outline: _Outline) -> list[_Item]:
@@ -414,7 +410,7 @@ class _Numbered:
 
 def _numbered(ctx: Context) -> list[_Numbered]:
     """The plan's ``_verdicts``, worked out once for N001, N002 and N004."""
-    return ctx.shared(_verdicts, ctx.shared(_outline))
+    return ctx.shared(_verdicts, ctx.shared(_Outline))
 
 
 def _verdicts(plan: Plan, outline: _Outline) -> list[_Numbered]:
@@ -606,7 +602,7 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
     Bad: 一、甲\\n1.任务。(科技部负责)\\n三、乙\\n2.任务。(科技部负责)
     Good: 一、甲\\n1.任务。(科技部负责)\\n二、乙\\n2.任务。(科技部负责)
     """
-    outline = ctx.shared(_outline)
+    outline = ctx.shared(_Outline)
     for level in (1, 2, 3, 4):
         if level == plan.task_level:
             continue
