@@ -27,13 +27,14 @@ def _report_lines(report, options: RenderOptions) -> list[str]:
         reason = locale.error(options.lang, report.error)
         lines.append(f"::error file={_escape_property(report.path)}::{_escape_data(reason)}")
     for found in report.findings:
+        span = found.span  # (a property: made once here, not once for each of four reads)
         props = ",".join(
             [
                 f"file={_escape_property(found.path)}",
-                f"line={found.line}",
-                f"col={found.column}",
-                f"endLine={found.span.end_line}",
-                f"endColumn={found.span.end_column}",
+                f"line={span.line}",
+                f"col={span.column}",
+                f"endLine={span.end_line}",
+                f"endColumn={span.end_column}",
                 f"title={_escape_property(f'{found.code} {found.name}')}",
             ]
         )
