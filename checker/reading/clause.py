@@ -77,10 +77,12 @@ class Grammar:
     vague_marks: tuple[str, ...]  # what every vague ending holds: a list without one has none
     lead_in: tuple[str, ...]  # words before a list that name no one (由), longest first
     joiner: LazyPattern
+    joiner_marks: tuple[str, ...]  # what every joiner (and separator) holds: ``_names``' test
     always_joins: frozenset[str]
     body_endings: tuple[str, ...]
     collective_starts: tuple[str, ...]
     with_word: LazyPattern
+    with_marks: tuple[str, ...]  # what every with-word holds: ``_split_with``'s test
     collective: LazyPattern | None
     collective_marks: tuple[str, ...]  # what every collective holds: a name without one is none
     scope: LazyPattern  # the scope before 有关部门: 国务院, 市级其他
@@ -177,12 +179,14 @@ def grammar() -> Grammar:
         vague_marks=tuple(map(str, data.get("vague_marks", ()))) or ("",),
         lead_in=tuple(sorted(set(data.get("lead_in", [])), key=len, reverse=True)),
         joiner=LazyPattern(_alternatives(joiners + data["separators"])),
+        joiner_marks=_marks(joiners + data["separators"]),
         always_joins=frozenset(data["separators"] + [j for j in joiners if j.startswith("等")]),
         body_endings=tuple(data.get("body_endings", ())),
         collective_starts=tuple(data.get("collective_starts", ())),
         with_word=LazyPattern(
             _alternatives(data.get("with_words", [])) or "$^", needles=data.get("with_words", ())
         ),
+        with_marks=_marks(data.get("with_words", ())),
         collective=LazyPattern("|".join(f"(?:{p})" for p in collectives)) if collectives else None,
         # (none listed: every name is searched, "" being in every text)
         collective_marks=tuple(map(str, data.get("collective_marks", ()))) or ("",),
@@ -1411,9 +1415,11 @@ def _one_space_parts(before: str, word: str) -> bool:
 
 
 def _split_with(g: Grammar, text: str, start: int) -> list[tuple[str, int]]:
-    """``A会同B`` → [A, B] with their offsets: the first leads with the others."""
-    if g.with_word.search(text) is None:
-        return [(text, start)]  # (most lists: no one is joined with another, one search tells)
+    """``A会同B`` → [A, B] with their offsets: the first leads with the others. A list
+    holding none of ``with_marks`` holds no with-word: most lists, which a few ``in`` tell
+    (the pattern's search, once a plan has compiled it, tries it at every character)."""
+    if not _holds_any(text, g.with_marks) or g.with_word.search(text) is None:
+        return [(text, start)]  # (most lists: no one is joined with another)
     parts: list[tuple[str, int]] = []
     cursor = 0
     for found in g.with_word.finditer(text):
@@ -1476,7 +1482,12 @@ def _without_scope(g: Grammar, body: str) -> tuple[str, tuple[str, int] | None]:
 def _names(g: Grammar, body: str) -> list[tuple[str, int]]:
     """The names of a list with their offsets, blanks around each trimmed: split at 、
     (outside brackets), at 等和, and at 和/与/及 where a body's name ends before them or a
-    collective begins after them."""
+    collective begins after them. A list holding none of ``joiner_marks`` is one name (a
+    clause of one body, most of them), which a few ``in`` tell: the joiners' pattern,
+    searched for, is tried at every character of it."""
+    if not _holds_any(body, g.joiner_marks):
+        name = body.lstrip()
+        return [(name.rstrip(), len(body) - len(name))]
     names = []
     cursor = 0
     bracketed = _has_bracket(body)  # (most lists have none: no joiner is inside one)

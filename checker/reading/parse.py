@@ -609,9 +609,10 @@ class Walk:
         while True:
             last_start, last_end = segments[-1]
             found = glued_after_clause(folded, last_start, last_end)
-            # the task ends with its line's piece, or just after the clause a glued task follows
+            # the task ends with its line's piece (its segments as gathered: most tasks), or
+            # just after the clause a glued task follows
             cut = last_end if found is None else found.start() + 1
-            pieces = [*segments[:-1], (last_start, cut)]
+            pieces = segments if found is None else [*segments[:-1], (last_start, cut)]
             self.add(
                 Draft(
                     folded,
@@ -774,6 +775,7 @@ class Draft:
 
     __slots__ = (
         "breaks",
+        "holds",
         "item_start",
         "level",
         "number_end",
@@ -811,8 +813,17 @@ class Draft:
         #: (（一）省监察厅牵头的工作): its span in the source (``folded``'s offsets), or None;
         #: read here once, for the frame pass (which drafts hold a clause) and the task's
         start, end = self.segments[0]
-        found = titled_lead(folded[start:end])
+        first = folded[start:end]
+        found = titled_lead(first)
         self.titled = None if found is None else (start + found[0], start + found[1])
+        #: whether it holds a clause: its title is one, or one of its lines holds one (the
+        #: frame pass asks it of every draft; read here, where its first line is cut out
+        #: for ``titled`` already)
+        self.holds = (
+            found is not None
+            or holds_clause(first)
+            or (len(self.segments) > 1 and _lines_hold_clause(folded, self.segments[1:]))
+        )
 
 
 class Gatherer:
@@ -1146,13 +1157,13 @@ def draft_clauses(
     """Which drafts hold a clause, and, where the document writes its clauses in running
     text, each draft's running clauses (found here once; ``build_task`` takes them, for a
     draft that has none in brackets). A document writes its clauses one way: bracketed or
-    labelled (holds_clause);
+    labelled (holds_clause, which each draft read when it was made: ``Draft.holds``);
     where no item holds one, as a bare bracketed list of bodies closing the item, where two
     items or more close so (``with_bare_lists`` reads them as the clauses); where neither,
     in the items' running text (running_clauses: ……,由A牵头,B配合。). Only a document with
     no bracketed clause is read for the last two: a plan's items each hold theirs; and one
     with a task table (not ``running_text``) for neither: the table says who does what."""
-    holds = [_holds_clause(folded, d) for d in drafts]
+    holds = [d.holds for d in drafts]
     if any(holds) or not running_text:
         return holds, None
     ends = [_ends_with_bare_list(folded, d) for d in drafts]
@@ -1166,12 +1177,10 @@ def draft_clauses(
     return running, found if any(running) else None
 
 
-def _holds_clause(folded: str, draft: Draft) -> bool:
-    """Does the draft hold a clause: its title is one (``Draft.titled``), or one of its
-    lines holds one (a loop, not ``any`` over a generator: asked of every draft)?"""
-    if draft.titled is not None:
-        return True
-    for start, end in draft.segments:  # noqa: SIM110 (the loop is the point: see the docstring)
+def _lines_hold_clause(folded: str, pieces: Pieces) -> bool:
+    """Does one of a draft's lines after its first (``pieces``) hold a clause (``Draft.holds``;
+    a loop, not ``any`` over a generator)?"""
+    for start, end in pieces:  # noqa: SIM110 (the loop is the point: see the docstring)
         if holds_clause(folded[start:end]):
             return True
     return False
@@ -1273,8 +1282,13 @@ def build_task(
         folded[: bare[0][0]] if bare else folded
     )
     clauses = [] if draft.titled is None else [_titled_clause(source, draft.titled)]
-    for n in clause_groups:
-        clauses.append(_clause(source, folded, groups[n], offsets))
+    for n in clause_groups:  # each read inside its brackets, placed in the source
+        s, e = groups[n]
+        clauses.append(
+            parse_clause(
+                source, folded[s + 1 : e - 1], offsets[s + 1], offsets[s], offsets[e - 1] + 1
+            )
+        )
     for _, clause in bare:
         clauses.append(clause)
     if running is not None and not clauses:  # a clause in the running text, if any
@@ -1356,7 +1370,11 @@ def _before_closing(folded: str, clause: Clause, offsets: Sequence[int], body: i
 
 
 def _task_text(source: Source, pieces: Pieces) -> tuple[str, str]:
-    """A task's text, folded and as written: its pieces joined."""
+    """A task's text, folded and as written: its pieces joined (one piece, most tasks',
+    sliced as it is)."""
+    if len(pieces) == 1:
+        start, end = pieces[0]
+        return source.folded[start:end], source.text[start:end]
     folded = text = ""
     for start, end in pieces:
         folded += source.folded[start:end]
@@ -1419,13 +1437,6 @@ def _bare_clause(source: Source, start: int, end: int) -> Clause:
     inner = re.sub(r"[ \t]*[\r\n]+[ \t]*", lambda m: ";" * len(m.group()), folded.rstrip())
     inner = inner.rstrip("。;")
     return parse_clause(source, inner, start, start, start + len(inner))
-
-
-def _clause(source: Source, folded: str, group: Group, offsets: Sequence[int]) -> Clause:
-    s, e = group
-    return parse_clause(
-        source, folded[s + 1 : e - 1], offsets[s + 1], offsets[s], offsets[e - 1] + 1
-    )
 
 
 def _parens(
