@@ -691,8 +691,10 @@ class FrontMatter:
             self.addressee_seen = True
             return "addressee"
         if self.title_seen:
-            if self.title_last and _TITLE_PERIOD.match(text):
-                return "title"  # its period on a line of its own under it: （2019—2021）
+            # its period on a line of its own under it, （2019—2021）: a line opening with a
+            # bracket (the preamble under a title on one line is told without the pattern)
+            if self.title_last and text.lstrip(" \t").startswith("(") and _TITLE_PERIOD.match(text):
+                return "title"
             return "preamble"
         if is_title_line(text) and _names_genre(text):
             self.title_seen = True
