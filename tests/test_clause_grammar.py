@@ -330,12 +330,14 @@ def test_every_vague_ending_holds_a_vague_mark(shipped_words, data):
         ("clauses.yaml", "subject_patterns", "subject_marks"),
         ("clauses.yaml", "lead_note_patterns", "lead_note_marks"),
         ("clause-grammar.yaml", "collective_patterns", "collective_marks"),
+        ("clause-grammar.yaml", "note_patterns", "note_pattern_marks"),
     ],
 )
 @given(data=st.data())
 def test_every_subject_holds_a_mark_of_its_patterns(shipped_words, file, patterns, marks, data):
     """``is_subject`` searches a name for the subject (or collective) patterns only where it
-    holds one of their marks: every name a pattern matches (hypothesis makes them from the
+    holds one of their marks, and a segment is matched against the note patterns only where
+    it holds one of theirs: every text a pattern matches (hypothesis makes them from the
     patterns) holds one."""
     words = shipped_words[file]
     pattern = data.draw(st.sampled_from(words[patterns]))

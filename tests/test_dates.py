@@ -84,6 +84,34 @@ def test_the_documents_it_cites_date_a_plan_that_writes_no_other_year():
     assert _date("关于加强某项工作的意见\n" + body) is None
 
 
+def test_the_year_of_the_work_a_notice_divides_dates_a_plan_that_writes_no_other():
+    """荆州市政府办公室 2009 (a law library's copy without number, date or year in its title):
+    the notice names the year of the work it divides, 《政府工作报告》确定的2009年全市主要目标和
+    工作任务, and that is the plan's year (the renamings of 2019 then are not yet due). Its
+    look-alikes: a year cited in passing, a year a mark parts from the work, a year of
+    something else the verb fixes; and a date written in the text is still read first."""
+    body = "一、主要工作目标\n1、地区生产总值增长11%(市发改委,各县市区政府)。\n"
+    notice = "关于分解落实《政府工作报告》的通知\n现将《政府工作报告》确定的2009年全市主要目标和工作任务分解给你们。\n"
+    assert _date(notice + body) == (2009, None, "work")
+    said = "关于分解重点工作的通知\n报告提出了2013年市政府要做好的8项重点工作。\n"
+    assert _date(said + body) == (2013, None, "work")
+    # a date in the text comes first, with its month
+    dated = "关于分解重点工作的通知\n2013年2月25日会议提出了2013年市政府要做好的8项重点工作。\n"
+    assert _date(dated + body) == (2013, 2, "text")
+    for other in (
+        "关于分解落实的通知\n2008年以来确定的主要目标和工作任务已经完成。\n",  # no verb before it
+        "关于分解落实的通知\n会议确定的2009年,全市主要目标和工作任务如下。\n",  # a mark parts them
+        "关于分解落实的通知\n省政府确定2009年为项目建设年,重点工作如下。\n",  # the year of something else
+    ):
+        assert _date(other + body) is None, other
+    jingzhou = parse(read_source(CORPUS / "open-2009-jingzhou-mubiao-fenjie.txt"))
+    assert jingzhou.date == (2009, None, "work")
+    codes = [
+        f.code for f in lint_text((CORPUS / "open-2009-jingzhou-mubiao-fenjie.txt").read_text())
+    ]
+    assert "G003" not in codes  # 市农业局 and 市环保局 were the city's bodies in 2009
+
+
 def test_a_plans_period_under_its_title_is_the_titles():
     """静府办发〔2019〕10号: 三年行动计划 over （2019—2021） on a line of its own, as a centred
     title wraps: the period is the title's, the plan's year its first."""

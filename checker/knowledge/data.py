@@ -299,6 +299,8 @@ VALIDATED_BY_LOADER = {"conventions/*.yaml": "schemas/rule.schema.json"}
 VOCABULARY_KEYS = (
     "plan_kinds",
     "own_year_work",
+    "work_year_verbs",
+    "work_year_objects",
     "abbreviation_markers",
     "ordinal_units",
     "separators",

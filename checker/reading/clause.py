@@ -170,7 +170,10 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
-        note=LazyPattern("|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^"),
+        note=LazyPattern(
+            "|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^",
+            needles=data.get("note_pattern_marks"),
+        ),
         separators=tuple(data["separators"]),
         vague=LazyPattern(rf"(?:{'|'.join(data.get('vague_endings', ()))})+$"),
         # (none listed: every list is searched, "" being in every text)

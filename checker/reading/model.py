@@ -271,7 +271,8 @@ class PlanDate(NamedTuple):
     """When a plan was made, as far as the document says: its year and, where a date line
     or a date in the text gives one, its month (None otherwise). ``source`` says where they
     were read: number (the document number's year), date-line (the signature date), title,
-    text (a date written in the text), deadline (the earliest year its deadlines name), cited
+    work (the year of the work its notice divides: 确定的2009年…主要目标), text (a date
+    written in the text), deadline (the earliest year its deadlines name), cited
     (the latest year of the document numbers it cites, where it writes no other year), or
     ``number, date-line`` (the year from the number, the month from a date line of the
     same year); on a web page also what its metadata block states: written-date (成文日期),

@@ -257,6 +257,23 @@ def own_year_work() -> re.Pattern[str]:
 
 
 @cache
+def work_year() -> re.Pattern[str]:
+    """The year of the work a notice divides or sets out, in its own words: 《政府工作报告》
+    确定的2009年全市主要目标和工作任务, 提出了2013年市政府要做好的8项重点工作 (a few words
+    may stand between the year and the work, never a mark)."""
+    return re.compile(
+        rf"(?:{alternatives('work_year_verbs')})了?的?[ \t]*({YEAR})[ \t]*年度?"
+        rf"[^，。；：、,.;:()（）《》\s]{{0,12}}?(?:{alternatives('work_year_objects')})"
+    )
+
+
+def work_year_of(text: str) -> int | None:
+    """The year ``work_year`` finds first in a text, or None."""
+    found = work_year().search(fold(text))
+    return int(found.group(1)) if found else None
+
+
+@cache
 def abbreviation_definition() -> re.Pattern[str]:
     """(以下简称《纲要》), (国办发〔2019〕45号，以下简称《意见》): the abbreviation in
     group ``abbr``; the marker opens the parenthetical or follows a comma inside it."""
