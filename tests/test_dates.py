@@ -95,6 +95,9 @@ def test_the_year_of_the_work_a_notice_divides_dates_a_plan_that_writes_no_other
     assert _date(notice + body) == (2009, None, "work")
     said = "关于分解重点工作的通知\n报告提出了2013年市政府要做好的8项重点工作。\n"
     assert _date(said + body) == (2013, None, "work")
+    # a plan's deadlines come first: a target year it names (确定的2025年主要目标) is not its own
+    target = "关于落实规划的实施方案\n为实现规划确定的2025年主要目标任务,制定本方案。\n"
+    assert _date(target + "1.甲,2022年底前完成。(科技部负责)\n") == (2022, None, "deadline")
     # a date in the text comes first, with its month
     dated = "关于分解重点工作的通知\n2013年2月25日会议提出了2013年市政府要做好的8项重点工作。\n"
     assert _date(dated + body) == (2013, 2, "text")
@@ -204,3 +207,26 @@ def test_an_office_registry_dates_its_renamings_to_the_month(tmp_path):
 )
 def test_the_year_of_a_title_in_either_numerals(text, year):
     assert parse(Source.from_text(text, "plan.txt")).year == year
+
+
+@pytest.mark.parametrize(
+    ("plan_year", "date_line", "expected"),
+    [
+        ("2012", "一二年四月十日", "二〇一二"),
+        ("2013", "一二年十二月二十日", "二〇一二"),  # issued late in the year before
+        ("2009", "〇九年三月二日", "二〇〇九"),
+        ("2012", "12年4月10日", "2012"),
+        ("2013", "12年12月20日", "2012"),
+    ],
+)
+def test_a_short_issue_year_is_written_out_as_itself_not_as_the_plans_year(
+    plan_year, date_line, expected
+):
+    """D002's fix for a short year gives that year in full, in its own numerals: a plan issued
+    in the December before its year keeps the year it was issued in."""
+    text = (
+        f"关于印发{plan_year}年工作要点的通知\n现将《{plan_year}年工作要点》印发给你们。\n"
+        f"{date_line}\n{plan_year}年工作要点\n1.甲。(科技部负责)\n"
+    )
+    (finding,) = [f for f in lint_text(text, ("D002",)) if f.key == "D002.short"]
+    assert finding.args["expected"] == expected
