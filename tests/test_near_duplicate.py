@@ -32,9 +32,17 @@ def _every_pair(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+#: cutoffs as the rule makes them from the option (any number above 0, at most 1, × 100),
+#: and round ones, whose pairs sit exactly on the threshold more often
+_CUTOFFS = st.one_of(
+    st.sampled_from([0, 30, 50, 60, 70, 75, 80, 95, 100]),
+    st.floats(min_value=0, max_value=1, exclude_min=True).map(lambda near: near * 100),
+)
+
+
 @given(
     st.lists(st.text(alphabet="甲乙丙丁戊己", max_size=10), min_size=2, max_size=12),
-    st.sampled_from([0, 30, 50, 60, 70, 75, 80, 95, 100]),
+    _CUTOFFS,
 )
 def test_the_filter_finds_what_scoring_every_pair_finds(texts, cutoff):
     found = sorted((later, earlier) for later, earlier, _ in _similar_pairs(texts, cutoff))

@@ -106,7 +106,7 @@ def test_defects_found_in_every_form(plan_2024_text, variant):
 
 @pytest.mark.parametrize("threshold", [0.4, 0.5, 0.6, 0.8])
 def test_near_duplicate_prefilter_loses_nothing(plan_2024_text, threshold):
-    """D007's bigram prefilter finds what scoring every pair with rapidfuzz finds."""
+    """D007's candidate filter finds what scoring every pair with rapidfuzz finds."""
     from rapidfuzz import fuzz
 
     from checker.checking.rules.near_duplicate import _similar_pairs, _words

@@ -75,6 +75,14 @@ def _candidates(texts: list[str], ratio: float) -> dict[int, list[int]]:
     The texts are visited by length, each against the shorter ones only down to the
     window's lower end (a bisection): every pair in the window is looked at once, and
     the two-thirds of pairs outside it not at all.
+
+    Pairs rather than an index of signatures (a prefix filter, q-gram counts, partitions
+    of the text), because the threshold is loose for such short texts: at 0.8 a text may
+    lack a third of its characters in its partner, so an exact index must list a third
+    of each text's characters, rarest first, and rarity is the plan's own (a fixed order
+    let 1,368 of the 2024 plan's 2,530 window pairs through). Ordered so, it still leaves
+    438 pairs to test after 1,868 look-ups, and the plan's 110 tasks hold 3,904 distinct
+    (task, character) pairs to count and sort: more work than the window's pairs.
     """
     masks, repeats = _masks(texts)
     order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
