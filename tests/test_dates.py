@@ -95,6 +95,9 @@ def test_the_year_of_the_work_a_notice_divides_dates_a_plan_that_writes_no_other
     assert _date(notice + body) == (2009, None, "work")
     said = "关于分解重点工作的通知\n报告提出了2013年市政府要做好的8项重点工作。\n"
     assert _date(said + body) == (2013, None, "work")
+    # a plan's deadlines come first: a target year it names (确定的2025年主要目标) is not its own
+    target = "关于落实规划的实施方案\n为实现规划确定的2025年主要目标任务,制定本方案。\n"
+    assert _date(target + "1.甲,2022年底前完成。(科技部负责)\n") == (2022, None, "deadline")
     # a date in the text comes first, with its month
     dated = "关于分解重点工作的通知\n2013年2月25日会议提出了2013年市政府要做好的8项重点工作。\n"
     assert _date(dated + body) == (2013, 2, "text")

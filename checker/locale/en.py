@@ -92,6 +92,7 @@ MESSAGES = {
     "D001": "document number '{number}' is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D001.task": "document number '{number}' in task {task} is not in GB/T 9704 form ({problem}): write '{expected}'.",
     "D002": "the year {found} in the {where} disagrees with the plan's year {year}: check it.",
+    "D002.short": "the issue date writes its year short, '{found}年' (GB/T 9704-2012 7.3.5.1 writes it in full): '{expected}年'.",
     "D004": "'{mark}' has no matching '{other}': complete or delete it.",
     "D004.inner_title": "the title '{found}' inside a title is marked with angle signs: write '{expected}' with single title marks (GB/T 15834).",
     "D005": "'{found}' here is half-width among the document's full-width punctuation (GB/T 15834: full width in Chinese text): write '{expected}'.",
@@ -418,7 +419,8 @@ EXPLANATIONS = {
     "D002": (
         "The document number's year, the plan named in the notice, the title and the preamble's\n"
         "'明确××年度重点任务' all refer to one plan year; the issue date's year matches the document\n"
-        "number's. Other documents and periods cited ('2021—2035年', '2023年度报告') are not checked."
+        "number's and is written in full ('二〇一二年四月十日', not '一二年四月十日': GB/T 9704-2012\n"
+        "7.3.5.1). Other documents and periods cited ('2021—2035年', '2023年度报告') are not checked."
     ),
     "D004": (
         "Title marks 《》, quotes “”‘’, parentheses （）(), hexagonal brackets 〔〕 and square brackets\n"

@@ -1710,9 +1710,10 @@ def plan_date(
     2019-2020年行动计划), else the page's publication date (发布日期: later than the written
     one, by weeks, across a year's end too), else the last date written in its ``text`` (a
     repost cites the date it was issued on; a city plan may have neither number nor date
-    line), else the year of the work its notice divides (《政府工作报告》确定的2009年全市主要
-    目标和工作任务: a copy without number, date or year in its title), else the earliest year its deadlines name (2012年底前: a copy of a city's 实施意见
+    line), else the earliest year its deadlines name (2012年底前: a copy of a city's 实施意见
     without number, date or year in its title still sets its work from its own year on), else
+    the year of the work its notice divides (《政府工作报告》确定的2009年全市主要目标和工作任务:
+    a target year a plan with deadlines names, 确定的2025年主要目标, is not its own), else
     the latest year of the document numbers it cites where it writes no other year."""
     number = _number_year(paragraphs)
     line = _date_line(paragraphs)
@@ -1740,12 +1741,12 @@ def plan_date(
     dates = vocab.dates_in(text)
     if dates:
         return PlanDate(dates[-1][0], dates[-1][1], "text")
-    work = vocab.work_year_of(text)
-    if work is not None:  # 确定的2009年全市主要目标: the year of the work it divides
-        return PlanDate(work, None, "work")
     terms = vocab.term_years(text)
     if terms:  # a plan sets its deadlines in its own year or later: the earliest is the nearest
         return PlanDate(min(terms), None, "deadline")
+    work = vocab.work_year_of(text)
+    if work is not None:  # 确定的2009年全市主要目标: the year of the work it divides
+        return PlanDate(work, None, "work")
     cited = vocab.cited_number_year(text)
     if cited is not None:  # the documents it implements, their years the only ones written
         return PlanDate(cited, None, "cited")

@@ -62,6 +62,15 @@ DATE = LazyPattern(
     r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月[ \t]*"
     rf"(?P<day>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[ \t]*日"
 )
+#: a line that is only a date whose year is written short, two digits for four: 一二年四月十日
+#: (the 二〇 of 二〇一二年 lost), 12年4月10日; GB/T 9704-2012 7.3.5.1 writes the year in full.
+#: Group ``year``; on folded text
+SHORT_YEAR_DATE = LazyPattern(
+    r"^[ \t(]*(?P<year>[〇○零一二三四五六七八九]{2}|\d{2})[ \t]*年[ \t]*"
+    r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月[ \t]*"
+    rf"(?:3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[ \t]*日[ \t)]*$",
+    needles=("日",),
+)
 #: the plan's own year in a title, in Arabic or Chinese numerals (2024年, 二〇二四年, 二○二四年,
 #: 二零二四年): not the span of a 纲要(2021—2035年) it cites. Read with ``str`` methods around
 #: each 年 (a pattern of these classes of Chinese characters is costly to compile at every

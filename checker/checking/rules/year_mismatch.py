@@ -1,11 +1,12 @@
-"""D002: the years a plan gives itself (document number, notice, preamble, issue date) agree."""
+"""D002: the years a plan gives itself (document number, notice, preamble, issue date) agree,
+and the issue date writes its year in full."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ...reading import vocabulary as vocab
-from ...reading.model import Plan, Span
+from ...reading.model import Paragraph, Plan, Span
 from ...reading.text import fold
 from ..context import Context
 from ..findings import Finding, Words
@@ -33,10 +34,42 @@ def year_mismatch(plan: Plan, ctx: Context) -> Iterator[Finding]:
                     yield _year_finding(
                         ctx, plan, paragraph.span.start + match.start(1), found, f"D002.{role}"
                     )
-    yield from _doc_number_year(ctx, plan, year)
+    dated = [p for p in plan.paragraphs if p.role in _DATE_ROLES]
+    yield from _doc_number_year(ctx, plan, year, dated)
+    yield from _short_date_year(ctx, plan, year, dated)
 
 
-def _doc_number_year(ctx: Context, plan: Plan, year: int) -> Iterator[Finding]:
+#: the paragraphs a date line closing a notice or a document is read as
+_DATE_ROLES = frozenset({"issuer", "closing", "notice"})
+
+
+def _short_date_year(
+    ctx: Context, plan: Plan, year: int, dated: list[Paragraph]
+) -> Iterator[Finding]:
+    """The issue date writes its year in full (GB/T 9704-2012 7.3.5.1): a date line whose
+    year has two digits for four (一二年四月十日, the 二〇 of 二〇一二年 lost; 12年4月10日) is
+    reported at its year. A date in a sentence and a full year are not this check's."""
+    for paragraph in dated:
+        found = vocab.SHORT_YEAR_DATE.match(fold(paragraph.text))
+        if found is None:
+            continue
+        start = paragraph.span.start + found.start("year")
+        span = Span.of(plan.source, start, start + 2)
+        written = found.group("year")
+        yield ctx.finding(span, None, variant="short", found=written, expected=_full(written, year))
+
+
+def _full(written: str, year: int) -> str:
+    """The plan's year in full, in the numerals the short one is written in: 2012, 二〇一二."""
+    if written.isdigit():
+        return str(year)
+    zero = next((c for c in written if c in "〇○零"), "〇")
+    return "".join(zero if d == "0" else "〇一二三四五六七八九"[int(d)] for d in str(year))
+
+
+def _doc_number_year(
+    ctx: Context, plan: Plan, year: int, dated: list[Paragraph]
+) -> Iterator[Finding]:
     """The document number's year is the issuing year: the issue date's, or the plan's
     year or the year before (a plan may be issued late in the preceding year)."""
     number = plan.paragraph("doc_number")
@@ -47,13 +80,7 @@ def _doc_number_year(ctx: Context, plan: Plan, year: int) -> Iterator[Finding]:
         return
     doc_year, at = found
     start = number.span.start + at
-    dates = [
-        int(m.group(1))
-        for p in plan.paragraphs
-        if p.role in {"issuer", "closing", "notice"}
-        for m in [vocab.ISSUE_DATE.match(fold(p.text))]
-        if m
-    ]
+    dates = [int(m.group(1)) for p in dated for m in [vocab.ISSUE_DATE.match(fold(p.text))] if m]
     if dates and doc_year != dates[0]:
         yield _year_finding(ctx, plan, start, doc_year, "D002.doc_number_date", dates[0])
     elif not dates and doc_year not in (year, year - 1):
