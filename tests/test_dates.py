@@ -207,3 +207,26 @@ def test_an_office_registry_dates_its_renamings_to_the_month(tmp_path):
 )
 def test_the_year_of_a_title_in_either_numerals(text, year):
     assert parse(Source.from_text(text, "plan.txt")).year == year
+
+
+@pytest.mark.parametrize(
+    ("plan_year", "date_line", "expected"),
+    [
+        ("2012", "一二年四月十日", "二〇一二"),
+        ("2013", "一二年十二月二十日", "二〇一二"),  # issued late in the year before
+        ("2009", "〇九年三月二日", "二〇〇九"),
+        ("2012", "12年4月10日", "2012"),
+        ("2013", "12年12月20日", "2012"),
+    ],
+)
+def test_a_short_issue_year_is_written_out_as_itself_not_as_the_plans_year(
+    plan_year, date_line, expected
+):
+    """D002's fix for a short year gives that year in full, in its own numerals: a plan issued
+    in the December before its year keeps the year it was issued in."""
+    text = (
+        f"关于印发{plan_year}年工作要点的通知\n现将《{plan_year}年工作要点》印发给你们。\n"
+        f"{date_line}\n{plan_year}年工作要点\n1.甲。(科技部负责)\n"
+    )
+    (finding,) = [f for f in lint_text(text, ("D002",)) if f.key == "D002.short"]
+    assert finding.args["expected"] == expected

@@ -59,12 +59,27 @@ def _short_date_year(
         yield ctx.finding(span, None, variant="short", found=written, expected=_full(written, year))
 
 
+#: the Chinese numerals a short year is written in, by value (〇 and its look-alikes are 0)
+_NUMERALS = "〇一二三四五六七八九"
+
+
 def _full(written: str, year: int) -> str:
-    """The plan's year in full, in the numerals the short one is written in: 2012, 二〇一二."""
+    """The short year in full, in the numerals it is written in: 一二 → 二〇一二, 12 → 2012.
+
+    Its century is the one that puts it nearest the plan's year, not the plan's year itself:
+    a 2013 plan may be issued on 一二年十二月二十日, which is 二〇一二, not 二〇一三."""
+    last = int(written) if written.isdigit() else _value(written)
+    full = year - year % 100 + last
+    full += 100 if full < year - 50 else -100 if full > year + 50 else 0
     if written.isdigit():
-        return str(year)
+        return str(full)
     zero = next((c for c in written if c in "〇○零"), "〇")
-    return "".join(zero if d == "0" else "〇一二三四五六七八九"[int(d)] for d in str(year))
+    return "".join(zero if d == "0" else _NUMERALS[int(d)] for d in str(full))
+
+
+def _value(numerals: str) -> int:
+    """Two Chinese numerals read digit by digit (一二 → 12, 〇九 → 9)."""
+    return int("".join(str(_NUMERALS.find(c)) if c in _NUMERALS else "0" for c in numerals))
 
 
 def _doc_number_year(
