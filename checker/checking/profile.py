@@ -83,11 +83,40 @@ def _government() -> tuple[LazyPattern, ...]:
     )
 
 
+class Issuer:
+    """Who issued a plan, as several rules ask it (G002's style, G005's open lists, G007's
+    protocol order, G009's lead statement): each answer worked out once a plan, when first
+    asked (rules share it through ``Context.shared(Issuer)``; each answer reads the
+    document's head paragraphs, folded)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    @cached_property
+    def state_council(self) -> bool:
+        """``is_state_council``."""
+        return is_state_council(self.plan)
+
+    @cached_property
+    def government(self) -> bool:
+        """``is_government_issued``."""
+        return self.state_council or _government_paragraphs(self.plan)
+
+    @cached_property
+    def kind(self) -> str | None:
+        """``issuer_kind``."""
+        return issuer_kind(self.plan, self)
+
+
 def is_government_issued(plan: Plan) -> bool:
     """Issued by a government or its general office, the State Council's included: such
     documents let the first agency of a clause lead without saying so."""
-    if is_state_council(plan):
-        return True
+    return Issuer(plan).government
+
+
+def _government_paragraphs(plan: Plan) -> bool:
+    """Does a paragraph of the document's head say a government issued it (its number,
+    issuer or signature, title, or an addressee line only a government writes)?"""
     doc_number, signature, title = _government()
     for paragraph in plan.paragraphs:
         if paragraph.role not in _GOVERNMENT_ROLES:
@@ -134,12 +163,13 @@ def _issuers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(map(str, data.get("coordinating", ()))), tuple(map(str, data.get("not_name", ())))
 
 
-def issuer_kind(plan: Plan) -> str | None:
+def issuer_kind(plan: Plan, issuer: Issuer | None = None) -> str | None:
     """Who issued the document, by kind (``rules/layout.yaml`` ``issuers:`` says why each
     matters): ``government`` (a government or its office), ``coordinating`` (a body a
     government sets up to coordinate, a joint conference), ``joint`` (several bodies
-    together), ``department`` (one body), or None where no issuer is written."""
-    if is_government_issued(plan):
+    together), ``department`` (one body), or None where no issuer is written. ``issuer``:
+    the plan's, where the caller has it."""
+    if (issuer or Issuer(plan)).government:
         return "government"
     texts = _issuer_texts(plan)
     names = issuer_names(texts)
@@ -526,20 +556,29 @@ def style_counts(plan: Plan, registry: Registry, uses: AgencyUses | None = None)
 
 
 def dominant_style(
-    plan: Plan, registry: Registry, configured: str = "auto", counts: Counter[str] | None = None
+    plan: Plan,
+    registry: Registry,
+    configured: str = "auto",
+    counts: Counter[str] | None = None,
+    issuer: Issuer | None = None,
 ) -> str:
     """The style the document keeps: configured, else its majority, else its issuer's.
-    ``counts`` are the plan's ``style_counts`` when the caller has them already."""
+    ``counts`` are the plan's ``style_counts`` and ``issuer`` its ``Issuer`` when the
+    caller has them already."""
     if configured in ("council", "ministry"):
         return configured
     counts = style_counts(plan, registry) if counts is None else counts
     if counts["council"] != counts["ministry"]:
         return "council" if counts["council"] > counts["ministry"] else "ministry"
-    return "council" if is_state_council(plan) else "ministry"
+    return "council" if (issuer or Issuer(plan)).state_council else "ministry"
 
 
 def mixed_in_style(
-    plan: Plan, registry: Registry, configured: str = "auto", counts: Counter[str] | None = None
+    plan: Plan,
+    registry: Registry,
+    configured: str = "auto",
+    counts: Counter[str] | None = None,
+    issuer: Issuer | None = None,
 ) -> str | None:
     """The style whose names stand out as mixed into a document that keeps the other one:
     every name of the other style when configured; in auto mode only a clear minority
@@ -547,7 +586,7 @@ def mixed_in_style(
     (modern State Council texts write 国家发展改革委 beside 人民银行) are left alone."""
     if configured in ("council", "ministry"):
         return "ministry" if configured == "council" else "council"
-    if is_state_council(plan):
+    if (issuer or Issuer(plan)).state_council:
         return None  # the Council sets the style, and its recent texts mix the two
     counts = style_counts(plan, registry) if counts is None else counts
     total = counts["council"] + counts["ministry"]
@@ -586,6 +625,18 @@ class ClauseParticipants:
     def order(self, agency: AgencyRef) -> tuple[int, int] | None:
         """A participant's body's protocol order (None when the body is unknown)."""
         return self.placed[agency.name][1]
+
+    def ranked(self, named: tuple[AgencyRef, ...]) -> tuple[list[AgencyRef], list[tuple[int, int]]]:
+        """The participants ``named`` whose body has a rank, with their protocol orders (a
+        body without one, a local registry's entry not yet ranked, has no place to check),
+        each name placed by one look in ``placed``."""
+        known, keys = [], []
+        for agency in named:
+            body, order = self.placed[agency.name]
+            if body is not None and body.rank is not None:
+                known.append(agency)
+                keys.append(order)
+        return known, keys
 
 
 def clause_participants(
@@ -627,23 +678,26 @@ def keeps_protocol_order(
     configured: str = "auto",
     participants: ClauseParticipants | None = None,
     month: int | None = None,
+    issuer: Issuer | None = None,
 ) -> bool:
     """Does the document order participants by protocol (joint-conference plans do; State
     Council opinions order them by relevance)? Inferred from its own clauses when not set
     (its tasks', not an annexed table's). ``participants`` are the plan's
-    ``clause_participants`` when the caller has them already."""
+    ``clause_participants`` (and ``issuer`` its ``Issuer``) when the caller has them
+    already."""
     if configured in ("always", "never"):
         return configured == "always"
-    if is_government_issued(plan):
+    if (issuer or Issuer(plan)).government:
         return False  # a government's documents list the bodies by their part in the work
     if participants is None:
         participants = clause_participants(plan, registry, year, month)
     judged = in_order = 0
     annexed = {id(row) for row in plan.annex}  # its own clauses, not an annexed table's rows
+    placed = participants.placed  # each name's body and protocol order (None: unknown)
     for task, _, named in participants.clauses:
         if id(task) in annexed:
             continue
-        keys = [key for key in map(participants.order, named) if key is not None]
+        keys = [key for a in named if (key := placed[a.name][1]) is not None]
         if len(keys) < 2:
             continue
         judged += 1
@@ -673,7 +727,7 @@ def binds_every_body(task: Task, clause: Clause) -> bool:
     return any(word in title for word in _frame_titles())
 
 
-def open_lists_are_convention(plan: Plan) -> bool:
+def open_lists_are_convention(plan: Plan, issuer: Issuer | None = None) -> bool:
     """Does the document close its lists with 等 / 有关部门 as a rule (``A牵头,B、C等按职责
     分工负责``, the State Council's task-division formula), rather than once by accident?
     A plan that names every agency and once writes 等部门 is inconsistent; one that writes it
@@ -681,6 +735,6 @@ def open_lists_are_convention(plan: Plan) -> bool:
     convention."""
     named = [c for t in plan.tasks for c in t.clauses if c.agencies]
     open_lists = sum(1 for c in named if c.vague)
-    if is_government_issued(plan) and open_lists:
+    if open_lists and (issuer or Issuer(plan)).government:
         return True
     return open_lists >= OPEN_LIST_MIN_CLAUSES and open_lists / len(named) >= OPEN_LIST_SHARE

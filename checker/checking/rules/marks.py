@@ -21,10 +21,10 @@ from ..registry import rule
 TASK_MARKS = ".、"
 
 
-def _mark(plan: Plan, task: Task) -> tuple[int, str] | None:
-    """Offset and folded character of the mark after a task's number."""
-    folded = plan.source.folded  # the source folded once, offsets unchanged
-    at = task.number_end
+def _mark(folded: str, number_end: int) -> tuple[int, str] | None:
+    """Offset and folded character of the mark after a task's number, which ends at
+    ``number_end`` (``folded``: the source folded once, offsets unchanged)."""
+    at = number_end
     while at < len(folded) and folded[at] in " \t":
         at += 1
     if at >= len(folded):
@@ -42,10 +42,9 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
     arabic = [task for task in plan.tasks if task.level == 3]
     if plan.tables:  # asked of each task only where there is a table (most plans: none)
         arabic = [task for task in arabic if not plan.in_table(task)]
-    marks = {task.index: _mark(plan, task) for task in arabic}
-    written = Counter(
-        plan.source.text[found[0]] for found in marks.values() if found and found[1] in TASK_MARKS
-    )
+    text, folded = plan.source.text, plan.source.folded
+    marks = [_mark(folded, task.number_end) for task in arabic]
+    written = Counter([text[found[0]] for found in marks if found and found[1] in TASK_MARKS])
     usual = Counter({fold(c): 0 for c in written})
     for char, count in written.items():
         usual[fold(char)] += count
@@ -55,14 +54,13 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
     replacement = max(
         (c for c in written if fold(c) == dominant), key=lambda c: written[c], default="."
     )
-    for task in arabic:
-        found = marks[task.index]
+    for task, found in zip(arabic, marks, strict=True):
         if found is None:
             continue
         at, mark = found
         wrong = mark not in TASK_MARKS
         if not wrong and (mark == dominant or not clear):
-            again = _again(plan, at)
+            again = _again(folded, at)
             if again is not None:
                 yield _doubled(plan, ctx, task, at, again)
             continue
@@ -76,11 +74,10 @@ def task_number_mark(plan: Plan, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _again(plan: Plan, at: int) -> int | None:
-    """The offset of a task mark typed again after the number's mark at ``at`` (blanks
-    between allowed: ``7.. ``, ``7. .``), or None. A figure after it is a decimal or a
-    sub-number (2.5亿元, 1.1), never a second mark."""
-    folded = plan.source.folded
+def _again(folded: str, at: int) -> int | None:
+    """The offset of a task mark typed again after the number's mark at ``at`` in the
+    folded source (blanks between allowed: ``7.. ``, ``7. .``), or None. A figure after it
+    is a decimal or a sub-number (2.5亿元, 1.1), never a second mark."""
     n = at + 1
     while n < len(folded) and folded[n] in " \t":
         n += 1

@@ -5,8 +5,9 @@ is one N001 that says which number it should be, not also an N002 for the gap.
 """
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from operator import lt
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, compress
+from operator import lt, ne
 
 from ...reading.model import Break, Edit, Heading, Plan, Span, Table, Task
 from ...reading.text import fold, int_to_cn, is_title_line
@@ -38,41 +39,48 @@ def _increasing_core(numbers: list[int]) -> set[int]:
     return core
 
 
-class _Item:
-    """A numbered item of one level: a task, or a heading (a frame item at the task level)."""
+#: a numbered item: a task, or a heading (a frame item at the task level, or any item above it)
+Item = Task | Heading
 
-    __slots__ = ("document", "frame", "group", "heading", "number", "start", "task")
+
+def _numeral_span(item: Item) -> Span:
+    """Where an item's numeral is written (made when a finding asks: most items have none)."""
+    return item.number_span if isinstance(item, Task) else item.numeral_span
+
+
+def _task_of(item: Item) -> Task | None:
+    """The task an item is, or None for a heading."""
+    return item if isinstance(item, Task) else None
+
+
+class _Items:
+    """The numbered items of one level (or of a task table) in text order, as parallel
+    lists: item ``n`` is ``items[n]``, numbered ``numbers[n]``, in group ``groups[n]`` (the
+    items of one group sit under the same parent heading) and document ``documents[n]``
+    (another document in the file, ``document_starts``, counts afresh); ``frames[n]`` says
+    it is a part of the frame (a heading with no task under it: 指导思想, 工作目标), not a
+    task. Lists, not an object for each item: making those was most of what numbering a
+    plan cost, and the conventions are judged group by group (``_segments``), not item by
+    item."""
+
+    __slots__ = ("documents", "frames", "groups", "items", "numbers")
 
     def __init__(
         self,
-        number: int,
-        start: int,
-        task: Task | None,
-        heading: Heading | None,
-        group: int,
-        document: int = 0,
-        frame: bool = False,
+        items: list[Item],
+        numbers: list[int],
+        groups: list[int],
+        documents: list[int],
+        frames: list[bool],
     ) -> None:
-        self.number = number
-        self.start = start  # where its numeral starts: items are put in text order by it
-        self.task = task
-        self.heading = heading  # the item when it is no task
-        self.group = group  # items of one group sit under the same parent heading
-        #: another document in the file (``document_starts``) counts afresh
-        self.document = document
-        #: a part of the frame: a heading with no task under it (指导思想, 工作目标), not a task
-        self.frame = frame
-
-    @property
-    def span(self) -> Span:
-        """Where its numeral is written (made when a finding asks: most items have none)."""
-        if self.task is not None:
-            return self.task.number_span
-        assert self.heading is not None
-        return self.heading.numeral_span
+        self.items = items
+        self.numbers = numbers
+        self.groups = groups
+        self.documents = documents
+        self.frames = frames
 
 
-class _Sequence:
+class _Sequence(_Items):
     """The items of one level with the numbering convention the document uses.
 
     ``effective`` numbers are what each item should count as under that convention: in a
@@ -81,28 +89,31 @@ class _Sequence:
     departs from the document's convention is reported once (``departures``) and shifted,
     so the rest of its numbers are judged, not reported again. Items ``apart`` (indexes) are
     frame parts numbered on their own (``_frames_apart``), each group a unit of its own.
+    ``segments`` are the ``(first, end)`` index ranges of the runs of items in one group.
     """
 
-    __slots__ = ("apart", "departures", "effective", "items", "restarting")
+    __slots__ = ("apart", "departures", "effective", "restarting", "segments")
 
     def __init__(
         self,
-        items: list[_Item],
+        items: _Items,
+        segments: list[tuple[int, int]],
         restarting: frozenset[int],
         effective: list[int],
-        departures: list[tuple[_Item, int, int]],
+        departures: list[tuple[int, int, int]],
         apart: frozenset[int] = frozenset(),
     ) -> None:
-        self.items = items
-        #: the documents (``_Item.document``) numbered afresh per part
+        super().__init__(items.items, items.numbers, items.groups, items.documents, items.frames)
+        self.segments = segments
+        #: the documents (``documents``) numbered afresh per part
         self.restarting = restarting
         self.effective = effective
-        self.departures = departures  # (first item of group, expected, previous)
+        self.departures = departures  # (index of the group's first item, expected, previous)
         self.apart = apart
 
-    def restarts(self, item: _Item) -> bool:
-        """Does the document of ``item`` number afresh in each part?"""
-        return item.document in self.restarting
+    def restarts(self, n: int) -> bool:
+        """Does the document of item ``n`` number afresh in each part?"""
+        return self.documents[n] in self.restarting
 
 
 def _numeral(level: int, value: int) -> str:
@@ -121,74 +132,75 @@ def _shown(level: int, value: int) -> str:
 
 
 class _Outline:
-    """What the numbering rules read of a plan's tasks, gathered in one pass over them for
-    every level they judge (the task level for N001, N002 and N004 through ``_verdicts``,
-    each heading level for N005), and the plan's ``document_starts``: made once a plan,
+    """What the numbering rules read of a plan's tasks, gathered once for every level they
+    judge (the task level for N001, N002 and N004 through ``_verdicts``, each heading level
+    for N005), and the plan's ``document_starts``: made once a plan,
     ``ctx.shared(_Outline)``."""
 
     def __init__(self, plan: Plan) -> None:
         self.documents = document_starts(plan)
+        tasks = plan.tasks
+        # each task's level and start read once (a field of a task costs a lookup), and
+        # the tasks and starts of each level picked by the levels (``compress``)
+        levels = [task.level for task in tasks]
+        starts = [task.start for task in tasks]
+        picks = {level: [of == level for of in levels] for level in set(levels)}
         #: each level's tasks in text order, a task table's rows left out (their table
         #: numbers them: ``_table_sequence``)
-        self.tasks: dict[int, list[Task]] = {}
+        self.tasks: dict[int, list[Task]] = {
+            level: list(compress(tasks, picked)) for level, picked in picks.items()
+        }
+        if plan.tables:  # asked of each task only where there is a table (most plans: none)
+            self.tasks = {
+                level: [t for t in own if not plan.in_table(t)] for level, own in self.tasks.items()
+            }
         #: where each task of each level starts, a table's rows included
-        self.starts: dict[int, list[int]] = {}
-        in_tables = bool(plan.tables)  # asked of each task only where there is a table
-        for task in plan.tasks:
-            self.starts.setdefault(task.level, []).append(task.start)
-            if not (in_tables and plan.in_table(task)):
-                self.tasks.setdefault(task.level, []).append(task)
+        self.starts: dict[int, list[int]] = {
+            level: list(compress(starts, picked)) for level, picked in picks.items()
+        }
         #: where every task starts, in order (a frame heading is one with no task under it)
-        self.task_starts = sorted(start for starts in self.starts.values() for start in starts)
+        self.task_starts = sorted(starts)
 
 
-def _items(plan: Plan, level: int, outline: _Outline) -> list[_Item]:
+def _items(plan: Plan, level: int, outline: _Outline) -> _Items:
     """Items of ``level`` in document order, grouped by the shallower heading above them;
     a task table's rows are numbered in their own table (``_table_sequence``)."""
     documents = outline.documents
     tasks = outline.tasks.get(level, [])
     headings = [h for h in plan.headings if h.level == level]
     if not tasks and not headings:
-        return []  # a level the plan does not number (most plans use two or three of four)
-    parents = sorted(
-        [h.span.start for h in plan.headings if h.level < level]
-        + [start for above, starts in outline.starts.items() if above < level for start in starts]
-        + list(documents)
-    )
-    framed = _framed(plan, level, outline)
-    # the items made directly, tasks then headings, and put in text order (a stable sort:
-    # no list of entries to sort first, whose tuples a plan of thousands of tasks would
-    # carry through the garbage collector's full collections)
-    items = [
-        _Item(
-            t.number,
-            t.number_start,
-            t,
-            None,
-            bisect_left(parents, t.number_start),
-            bisect_left(documents, t.number_start),
-        )
-        for t in tasks
+        return _Items([], [], [], [], [])  # a level the plan does not number (most use 2 or 3 of 4)
+    parents = [h.span.start for h in plan.headings if h.level < level]
+    parents += [
+        start for above, starts in outline.starts.items() if above < level for start in starts
     ]
-    items += [
-        _Item(
-            h.value,
-            h.numeral_span.start,
-            None,
-            h,
-            bisect_left(parents, h.numeral_span.start),
-            bisect_left(documents, h.numeral_span.start),
-            h.numeral_span.start in framed,
-        )
-        for h in headings
-    ]
-    items.sort(key=_start)
-    return items
+    parents += documents
+    framed = _framed(plan, level, outline) if headings else frozenset()
+    # tasks then headings, each in text order (the model's): merged in text order by where
+    # their numerals start (a stable sort) only where both are there (frame items among
+    # the tasks, tasks at a heading level)
+    found: list[Item] = [*tasks, *headings]
+    starts = [t.number_start for t in tasks] + [h.numeral_span.start for h in headings]
+    numbers = [t.number for t in tasks] + [h.value for h in headings]
+    frames = [False] * len(tasks) + [start in framed for start in starts[len(tasks) :]]
+    if tasks and headings:
+        order = sorted(range(len(found)), key=starts.__getitem__)
+        found = [found[k] for k in order]
+        starts = [starts[k] for k in order]
+        numbers = [numbers[k] for k in order]
+        frames = [frames[k] for k in order]
+    return _Items(found, numbers, _before(parents, starts), _before(documents, starts), frames)
 
 
-def _start(item: _Item) -> int:
-    """Where an item's numeral starts: items are put in text order by it."""
-    return item.start
+def _before(bounds: Iterable[int], starts: list[int]) -> list[int]:
+    """For each of the ``starts`` (in order): how many of ``bounds`` come before it
+    (``bisect_left(sorted(bounds), start)``), counted bound by bound: an item's group is the
+    number of parent headings before it, its document the number of documents begun before
+    it, and a plan has a few dozen such bounds for a hundred items or more."""
+    steps = [0] * (len(starts) + 1)
+    for bound in bounds:
+        steps[bisect_right(starts, bound)] += 1  # every item after the bound is one further
+    return list(accumulate(steps[:-1]))
 
 
 def _framed(plan: Plan, level: int, outline: _Outline) -> frozenset[int]:
@@ -219,24 +231,25 @@ def document_starts(plan: Plan) -> tuple[int, ...]:
     title) after numbered items, followed by an item numbered 1 — the plan after its
     covering notice's 一、二、, an annex, a second document issued together. A 一、 that
     restarts without such a line between is no new document."""
-    items = sorted(
-        [(h.numeral_span.start, h.value) for h in plan.headings]
-        + [(t.number_start, t.number) for t in plan.tasks]
-    )
-    if len(items) < 2:
+    headings, tasks = plan.headings, plan.tasks
+    # the first and the last item (the tasks and the headings are each in text order)
+    ends = [t.number_start for t in (tasks[0], tasks[-1])] if tasks else []
+    ends += [h.numeral_span.start for h in (headings[0], headings[-1])] if headings else []
+    if not ends:
         return ()
-    starts = [start for start, _ in items]
-    found = []
-    for paragraph in plan.paragraphs:
-        at = paragraph.span.start
-        following = bisect_left(starts, at)
-        if (
-            0 < following < len(items)
-            and items[following][1] == 1
-            and is_title_line(fold(paragraph.text).strip())
-        ):
-            found.append(at)
-    return tuple(found)
+    first, last = min(ends), max(ends)
+    between = [p for p in plan.paragraphs if first < p.span.start <= last]
+    if not between:
+        return ()  # no line between two items: most plans (their title, notice, closing)
+    starts = sorted([h.numeral_span.start for h in headings] + [t.number_start for t in tasks])
+    # where the items numbered 1 start: the only ones a new document can begin with
+    ones = {h.numeral_span.start for h in headings if h.value == 1}
+    ones.update([t.number_start for t in tasks if t.number == 1])
+    return tuple(
+        p.span.start
+        for p in between
+        if starts[bisect_left(starts, p.span.start)] in ones and is_title_line(fold(p.text).strip())
+    )
 
 
 def _sequence(plan: Plan, level: int, outline: _Outline) -> _Sequence:
@@ -256,68 +269,93 @@ def _table_sequence(plan: Plan, table: Table) -> _Sequence:
     """A task table's rows, numbered in the table of their own: from 1, straight through or
     afresh in each of its parts (group titles, a grouping column), as most of its parts do;
     a tie is the usual straight count."""
-    items = [
-        _Item(t.number, t.number_start, t, None, bisect_right(table.parts, t.start))
-        for t in plan.tasks
-        if table.span.start <= t.start <= table.span.end
-    ]
+    rows: list[Item] = [t for t in plan.tasks if table.span.start <= t.start <= table.span.end]
+    items = _Items(
+        rows,
+        [t.number for t in rows],
+        [bisect_right(table.parts, t.start) for t in rows],
+        [0] * len(rows),
+        [False] * len(rows),
+    )
     return _conventional(items, False)
 
 
-def _conventional(items: list[_Item], tie_restarts: bool, frames_apart: bool = False) -> _Sequence:
+def _segments(groups: list[int]) -> list[tuple[int, int]]:
+    """The ``(first, end)`` index ranges of the runs of items in one group: the conventions
+    are judged where a group starts, so once a group, not once an item."""
+    if not groups:
+        return []
+    cuts = list(compress(range(1, len(groups)), map(ne, groups, groups[1:])))
+    return list(zip([0, *cuts], [*cuts, len(groups)], strict=True))
+
+
+def _conventional(items: _Items, tie_restarts: bool, frames_apart: bool = False) -> _Sequence:
     """The items' effective numbers under the convention most group starts keep (``tie_restarts``
     where they tie), with the groups that depart from it. With ``frames_apart``, frame parts
     numbered on their own are left out of the run (``_frames_apart``)."""
-    apart = _frames_apart(items) if frames_apart else frozenset()
-    run = [n for n in range(len(items)) if n not in apart]
-    before = {run[k]: run[k - 1] for k in range(1, len(run))}  # the run's item before each
-    starts = [
-        n
-        for n, p in before.items()
-        if items[n].group != items[p].group and items[n].document == items[p].document
-    ]
-    restarting = _restarting(items, starts, before, tie_restarts)
-    effective = [item.number for item in items]
+    numbers, groups, documents = items.numbers, items.groups, items.documents
+    segments = _segments(groups)
+    apart = _frames_apart(items, segments) if frames_apart else frozenset()
+    # each group start of the run, with the run's item before it (of the same document)
+    starts: list[tuple[int, int]] = []
+    previous = -1  # the run's last item so far
+    for first, end in segments:
+        if first in apart:
+            continue  # a frame part numbered on its own: outside the run
+        if (
+            previous >= 0
+            and groups[first] != groups[previous]
+            and documents[first] == documents[previous]
+        ):
+            starts.append((first, previous))
+        previous = end - 1
+    restarting = _restarting(items, starts, tie_restarts)
+    effective = list(numbers)
     departures = []
     shift = 0
-    group_starts = set(starts)
-    for n in run:
-        item = items[n]
-        if n in before and item.document != items[before[n]].document:
+    group_starts = dict(starts)
+    previous = -1
+    for first, end in segments:
+        if first in apart:
+            continue
+        number = numbers[first]
+        if previous >= 0 and documents[first] != documents[previous]:
             shift = 0  # another document: its numbers are its own
-        elif n in group_starts:
-            previous = items[before[n]].number
-            restart = item.document in restarting
+        elif first in group_starts:
+            before = numbers[group_starts[first]]
+            restart = documents[first] in restarting
             if restart:
                 shift = 0  # each part counts from its own start
-                departs = item.number == previous + 1 != 1
+                departs = number == before + 1 != 1
             else:  # a restarted part shifts the parts after it too: they follow it
-                departs = item.number == 1 != previous + 1
+                departs = number == 1 != before + 1
             if departs:
-                expected = 1 if restart else effective[before[n]] + 1
-                shift = expected - item.number
-                departures.append((item, expected, previous))
-        effective[n] = item.number + shift
-    return _Sequence(items, restarting, effective, departures, apart)
+                expected = 1 if restart else effective[group_starts[first]] + 1
+                shift = expected - number
+                departures.append((first, expected, before))
+        if shift:  # (the items of a group shifted with it: none in most plans)
+            for n in range(first, end):
+                effective[n] = numbers[n] + shift
+        previous = end - 1
+    return _Sequence(items, segments, restarting, effective, departures, apart)
 
 
-def _restarting(
-    items: list[_Item], starts: list[int], before: dict[int, int], tie_restarts: bool
-) -> frozenset[int]:
+def _restarting(items: _Items, starts: list[tuple[int, int]], tie_restarts: bool) -> frozenset[int]:
     """The documents whose group starts mostly restart at 1 (``tie_restarts`` where they
     tie): each document of a file keeps its own convention (赣市府办发〔2018〕44号: five plans,
     two numbered straight through, three afresh under each heading)."""
-    votes: dict[int, int] = {item.document: 0 for item in items}
-    for n in starts:
-        number, previous = items[n].number, items[before[n]].number
+    numbers, documents = items.numbers, items.documents
+    votes: dict[int, int] = dict.fromkeys(documents, 0)
+    for n, before in starts:
+        number, previous = numbers[n], numbers[before]
         if number == 1 != previous + 1:
-            votes[items[n].document] += 1
+            votes[documents[n]] += 1
         elif number == previous + 1 != 1:
-            votes[items[n].document] -= 1
+            votes[documents[n]] -= 1
     return frozenset(d for d, vote in votes.items() if vote > 0 or (vote == 0 and tie_restarts))
 
 
-def _frames_apart(items: list[_Item]) -> frozenset[int]:
+def _frames_apart(items: _Items, segments: list[tuple[int, int]]) -> frozenset[int]:
     """Items of frame parts numbered on their own, outside the tasks' run: a group of frame
     items only (definitions, principles, steps, safeguards: 1.…3. under 三、基本原则) that
     starts at 1 and that the next group does not go on from (嘉定 2022 盘活: 二、适用范围 1.-5.,
@@ -326,22 +364,16 @@ def _frames_apart(items: list[_Item]) -> frozenset[int]:
     Above the task level, a frame item is a heading with no task under it: 一、总体要求's
     (一)总体要求 (二)工作目标 are apart from the headings of the tasks, (一)…(八) under 二、 and
     (九)(十) under 三、, numbered straight through (宁政发〔2017〕 土壤污染防治)."""
-    if not any(item.frame for item in items):
+    frames, numbers = items.frames, items.numbers
+    if not any(frames):
         return frozenset()  # no frame item, no frame part (the task level of most plans)
-    groups: list[list[int]] = []
-    for n, item in enumerate(items):
-        if n and item.group == items[n - 1].group:
-            groups[-1].append(n)
-        else:
-            groups.append([n])
     apart: set[int] = set()
-    for g, members in enumerate(groups):
-        first, last = items[members[0]], items[members[-1]]
-        if first.number != 1 or not all(items[n].frame for n in members):
+    for g, (first, end) in enumerate(segments):
+        if numbers[first] != 1 or not all(frames[first:end]):
             continue
-        following = items[groups[g + 1][0]] if g + 1 < len(groups) else None
-        if following is None or following.number != last.number + 1:
-            apart.update(members)
+        following = segments[g + 1][0] if g + 1 < len(segments) else None
+        if following is None or numbers[following] != numbers[end - 1] + 1:
+            apart.update(range(first, end))
     return frozenset(apart)
 
 
@@ -349,12 +381,14 @@ def _units(sequence: _Sequence) -> list[list[int]]:
     """Index lists analysed together: each group under restart, each document otherwise;
     each frame part apart on its own."""
     units: dict[tuple[str, int], list[int]] = {}
-    for n, item in enumerate(sequence.items):
-        if n in sequence.apart:
-            key = ("apart", item.group)
+    for first, end in sequence.segments:
+        if first in sequence.apart:
+            key = ("apart", sequence.groups[first])
+        elif sequence.restarts(first):
+            key = ("group", sequence.groups[first])
         else:
-            key = ("group", item.group) if sequence.restarts(item) else ("document", item.document)
-        units.setdefault(key, []).append(n)
+            key = ("document", sequence.documents[first])
+        units.setdefault(key, []).extend(range(first, end))
     return list(units.values())
 
 
@@ -449,36 +483,40 @@ def _duplicates(plan: Plan, ctx: Context, numbered: _Numbered) -> Iterator[Findi
     sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
     if all(kind != "duplicate" for _, kind, _ in verdicts):
         return  # no number used twice (most plans): no first use to look up
-    first_use: dict[tuple[int, int], _Item] = {}
+    first_use: dict[tuple[int, int], Item] = {}
     for n, item in enumerate(sequence.items):
-        first_use.setdefault(
-            (item.group if sequence.restarts(item) else item.document, sequence.effective[n]), item
-        )
+        first_use.setdefault(_unit_number(sequence, n), item)
     for n, kind, slot in verdicts:
         if kind != "duplicate":
             continue
         item = sequence.items[n]
-        key = (item.group if sequence.restarts(item) else item.document, sequence.effective[n])
-        fix = _renumber(item, slot, level)
         yield ctx.finding(
-            item.span,
-            item.task,
+            _numeral_span(item),
+            _task_of(item),
             variant="expected" if slot else "",
-            fix=fix,
+            fix=_renumber(item, slot, level),
             safe=False,
-            number=_shown(level, item.number),
-            first_line=first_use[key].span.line,
+            number=_shown(level, sequence.numbers[n]),
+            first_line=_numeral_span(first_use[_unit_number(sequence, n)]).line,
             expected=_shown(level, slot) if slot else None,
             expected_text=_written(level, slot) if slot else None,
         )
 
 
-def _renumber(item: _Item, value: int | None, level: int) -> list[Edit] | None:
+def _unit_number(sequence: _Sequence, n: int) -> tuple[int, int]:
+    """Item ``n``'s effective number with the part that numbers it (its group where the
+    document restarts in each part, else its document): a number used twice there is a
+    duplicate."""
+    part = sequence.groups[n] if sequence.restarts(n) else sequence.documents[n]
+    return part, sequence.effective[n]
+
+
+def _renumber(item: Item, value: int | None, level: int) -> list[Edit] | None:
     """The edit that writes ``value`` in place of an item's numeral."""
     if value is None:
         return None
-    text = _numeral(level, value)
-    return [Edit(item.span.start, item.span.end, text)]
+    span = _numeral_span(item)
+    return [Edit(span.start, span.end, _numeral(level, value))]
 
 
 @rule("N002", "missing-task-number")
@@ -515,12 +553,12 @@ def _gaps(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
                 item = sequence.items[n]
                 first, last = _shown(level, missing[0]), _shown(level, missing[-1])
                 yield ctx.finding(
-                    item.span,
-                    item.task,
+                    _numeral_span(item),
+                    _task_of(item),
                     variant="start" if previous == 0 and missing[0] == 1 else "",
                     missing=first if len(missing) == 1 else f"{first}—{last}",
                     previous=_shown(level, previous) if previous else "",
-                    number=_shown(level, item.number),
+                    number=_shown(level, sequence.numbers[n]),
                 )
             previous = number
 
@@ -571,12 +609,13 @@ def task_number_out_of_order(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 def _disorder(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
     sequence, level, verdicts = numbered.sequence, numbered.level, numbered.verdicts
-    for item, expected, previous in sequence.departures:
+    for n, expected, previous in sequence.departures:
+        item = sequence.items[n]
         yield ctx.finding(
-            item.span,
-            item.task,
-            variant="continues" if sequence.restarts(item) else "restart",
-            number=_shown(level, item.number),
+            _numeral_span(item),
+            _task_of(item),
+            variant="continues" if sequence.restarts(n) else "restart",
+            number=_shown(level, sequence.numbers[n]),
             previous=_shown(level, previous),
             expected=_shown(level, expected),
         )
@@ -584,12 +623,12 @@ def _disorder(ctx: Context, numbered: _Numbered) -> Iterator[Finding]:
         if kind != "order":
             continue
         item = sequence.items[n]
-        previous = sequence.items[n - 1].number if n else 0
+        previous = sequence.numbers[n - 1] if n else 0
         yield ctx.finding(
-            item.span,
-            item.task,
+            _numeral_span(item),
+            _task_of(item),
             variant="expected" if slot else "",
-            number=_shown(level, item.number),
+            number=_shown(level, sequence.numbers[n]),
             previous=_shown(level, previous) if previous else "",
             expected=_shown(level, slot) if slot else None,
             expected_text=_written(level, slot) if slot else None,
@@ -608,27 +647,29 @@ def heading_out_of_sequence(plan: Plan, ctx: Context) -> Iterator[Finding]:
             continue
         sequence = _sequence(plan, level, outline)
         want = {False: 1, True: 1}  # the next number of the run, and of a frame part apart
-        last: dict[bool, _Item] = {}
-        for n, item in enumerate(sequence.items):
+        last: dict[bool, int] = {}  # the index of the last item of each
+        groups, documents = sequence.groups, sequence.documents
+        for n, number in enumerate(sequence.numbers):
             apart = n in sequence.apart  # (a frame part numbered on its own: from 1)
-            before = last.get(apart, item)
-            if item.document != before.document or (
-                item.group != before.group and (apart or sequence.restarts(item))
+            before = last.get(apart, n)
+            if documents[n] != documents[before] or (
+                groups[n] != groups[before] and (apart or sequence.restarts(n))
             ):
                 want[apart] = 1
-            if item.number != want[apart]:
-                yield _heading_finding(ctx, plan, item, level, want[apart])
-            want[apart], last[apart] = item.number + 1, item
+            if number != want[apart]:
+                yield _heading_finding(ctx, plan, sequence.items[n], level, want[apart])
+            want[apart], last[apart] = number + 1, n
 
 
-def _heading_finding(ctx: Context, plan: Plan, item: _Item, level: int, want: int) -> Finding:
+def _heading_finding(ctx: Context, plan: Plan, item: Item, level: int, want: int) -> Finding:
     numeral = _numeral(level, want)
+    span = _numeral_span(item)
     return ctx.finding(
-        item.span,
+        span,
         None,
-        fix=[Edit(item.span.start, item.span.end, numeral)],
+        fix=[Edit(span.start, span.end, numeral)],
         safe=False,
         level=Words(f"N005.level.{level}"),
-        numeral=plan.source.text[item.span.start : item.span.end],
+        numeral=plan.source.text[span.start : span.end],
         expected=numeral,
     )
