@@ -20,7 +20,7 @@ from checker.reading.source import Source, read_source
 
 from .conftest import ROOT, lint_text
 
-SHARED_TSV = ROOT.parent.parent / "shared" / "data" / "laws.tsv"
+SHARED_TSV = ROOT.parent / "shared" / "data" / "laws.tsv"  # ../shared beside the checkout
 LAW_CODES = ("L001", "L002", "L003")
 
 
