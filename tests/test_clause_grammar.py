@@ -324,6 +324,17 @@ def test_every_vague_ending_holds_a_vague_mark(shipped_words, data):
     assert any(mark in ending for mark in grammar["vague_marks"])
 
 
+@given(data=st.data())
+def test_every_time_limit_opens_as_time_limit_starts_say(shipped_words, data):
+    """A segment is matched against the time limits only where it opens with a digit or one
+    of ``time_limit_starts``: every segment a time limit matches (hypothesis makes them from
+    the patterns; a segment is read stripped) opens so."""
+    grammar = shipped_words["clause-grammar.yaml"]
+    pattern = data.draw(st.sampled_from(grammar["time_limits"]))
+    segment = data.draw(st.from_regex(pattern, fullmatch=True).map(str.strip).filter(bool))
+    assert segment[0].isdecimal() or segment.startswith(tuple(grammar["time_limit_starts"]))
+
+
 @pytest.mark.parametrize(
     ("file", "patterns", "marks"),
     [

@@ -71,6 +71,7 @@ class Grammar:
     note_labels: frozenset[str]
     time_labels: frozenset[str]
     time_limit: LazyPattern  # matched at a segment's start (its patterns are anchored)
+    time_limit_starts: tuple[str, ...]  # what a time limit opens with, besides a digit
     note: LazyPattern  # a whole segment that is a note (a date stated, a measure's kind), likewise
     separators: tuple[str, ...]  # 、: what every list of names is cut at
     vague: LazyPattern  # vague endings at the end of a list
@@ -172,6 +173,8 @@ def grammar() -> Grammar:
         note_labels=frozenset(data.get("note_labels", ())),
         time_labels=frozenset(data.get("time_labels", ())),
         time_limit=LazyPattern("|".join(f"(?:{p})" for p in data.get("time_limits", ())) or "$^"),
+        # (none listed: every segment is tried, "" opening every text)
+        time_limit_starts=tuple(map(str, data.get("time_limit_starts", ()))) or ("",),
         note=LazyPattern(
             "|".join(f"(?:{p})" for p in data.get("note_patterns", ())) or "$^",
             needles=data.get("note_pattern_marks"),
@@ -931,7 +934,9 @@ def _read_segment(g: Grammar, state: _Clause, text: str, start: int) -> tuple[st
     if stripped in g.note_closes:  # A负责,不再单独列出: a note on the lists below
         state.notes.append(stripped)
         return None, 0
-    if g.time_limit.match(stripped):
+    # a time limit opens with a digit or a word its patterns open with; a party's name does not
+    opens_as_time = stripped[0].isdecimal() or stripped.startswith(g.time_limit_starts)
+    if opens_as_time and g.time_limit.match(stripped):
         state.deadline = state.deadline or stripped
         return None, 0
     if not _holds_any(stripped, g.separators) and g.note.match(stripped):
