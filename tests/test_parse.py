@@ -144,6 +144,19 @@ def test_every_line_is_read_as_something(lines):
         offset += len(line) + 1
 
 
+@given(PLANS)
+def test_tasks_headings_and_paragraphs_are_each_in_text_order(lines):
+    """The model keeps each kind of record in the order the text has them: the numbering
+    rules and ``Context.task_at`` rely on it (they merge or bisect, never sort again)."""
+    plan = parsed(lines)
+    assume(plan is not None)
+    for records in (plan.tasks, plan.headings, plan.paragraphs, plan.directives):
+        starts = [record.span.start for record in records]
+        assert starts == sorted(starts)
+    numbers = [task.number_start for task in plan.tasks]
+    assert numbers == sorted(numbers)
+
+
 # -- the same task, however it is laid out ----------------------------------------------
 
 

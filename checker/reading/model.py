@@ -285,7 +285,11 @@ class PlanDate(NamedTuple):
 
 
 class Plan(NamedTuple):
-    """A whole plan as parsed; ``year`` is the plan's own year, from title or doc number."""
+    """A whole plan as parsed; ``year`` is the plan's own year, from title or doc number.
+
+    Paragraphs, headings, tasks and directives are each in text order (tested): the
+    numbering rules merge tasks with headings and ``Context.task_at`` bisects the tasks,
+    without sorting them again."""
 
     source: Source
     paragraphs: tuple[Paragraph, ...]
