@@ -57,18 +57,19 @@ ISSUE_DATE = LazyPattern(
 #: 2018年11月5日, 二〇一八年十一月五日 (〇, ○ or 零 for zero); the day is optional only in
 #: ``dates_in`` (a dated line has one)
 _CN = "〇○零一二三四五六七八九十"
+#: a date's month and day, in Arabic or Chinese numerals (DATE's and SHORT_YEAR_DATE's)
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY = rf"3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}}"
 DATE = LazyPattern(
     r"(?P<year>(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})[ \t]*年[ \t]*"
-    r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月[ \t]*"
-    rf"(?P<day>3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[ \t]*日"
+    rf"(?P<month>{_MONTH})[ \t]*月[ \t]*(?P<day>{_DAY})[ \t]*日"
 )
 #: a line that is only a date whose year is written short, two digits for four: 一二年四月十日
 #: (the 二〇 of 二〇一二年 lost), 12年4月10日; GB/T 9704-2012 7.3.5.1 writes the year in full.
 #: Group ``year``; on folded text
 SHORT_YEAR_DATE = LazyPattern(
     r"^[ \t(]*(?P<year>[〇○零一二三四五六七八九]{2}|\d{2})[ \t]*年[ \t]*"
-    r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月[ \t]*"
-    rf"(?:3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[ \t]*日[ \t)]*$",
+    rf"(?:{_MONTH})[ \t]*月[ \t]*(?:{_DAY})[ \t]*日[ \t)]*$",
     needles=("日",),
 )
 #: the plan's own year in a title, in Arabic or Chinese numerals (2024年, 二〇二四年, 二○二四年,
@@ -107,8 +108,9 @@ _DATE_LINE = LazyPattern(r"^[ \t(]*(?P<date>.+?日)[ \t)]*$", needles=("日",))
 _CN_DIGIT = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
-def _cn_number(text: str) -> int:
-    """A number in Arabic or Chinese numerals: 2018, 二〇一八 (digit by digit), 十一, 二十五."""
+def cn_number(text: str) -> int:
+    """A number in Arabic or Chinese numerals: 2018, 二〇一八 (digit by digit), 十一, 二十五.
+    Raises KeyError where 十 stands for a digit (二十二十): no number."""
     if text.isdigit():
         return int(text)
     if "十" not in text:
@@ -120,8 +122,8 @@ def _cn_number(text: str) -> int:
 def _year_month(found: re.Match[str]) -> tuple[int, int] | None:
     """(year, month) of a DATE match; None for a day or year no calendar has."""
     try:
-        year, month = _cn_number(found.group("year")), _cn_number(found.group("month"))
-        day = _cn_number(found.group("day"))
+        year, month = cn_number(found.group("year")), cn_number(found.group("month"))
+        day = cn_number(found.group("day"))
     except KeyError:  # 十 where a digit stands (二十二十): not a number
         return None
     if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
@@ -135,7 +137,7 @@ def title_year(text: str) -> int | None:
     nian = folded.find("年")
     while nian >= 0:
         written = _year_before(folded, nian)
-        if written is not None and 1949 <= (year := _cn_number(written)) <= 2100:
+        if written is not None and 1949 <= (year := cn_number(written)) <= 2100:
             return year
         nian = folded.find("年", nian + 1)
     return None

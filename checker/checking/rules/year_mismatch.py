@@ -59,7 +59,7 @@ def _short_date_year(
         yield ctx.finding(span, None, variant="short", found=written, expected=_full(written, year))
 
 
-#: the Chinese numerals a short year is written in, by value (〇 and its look-alikes are 0)
+#: the Chinese numerals a year is written in, by value (a short year's own 0 is kept: ○, 零)
 _NUMERALS = "〇一二三四五六七八九"
 
 
@@ -68,18 +68,12 @@ def _full(written: str, year: int) -> str:
 
     Its century is the one that puts it nearest the plan's year, not the plan's year itself:
     a 2013 plan may be issued on 一二年十二月二十日, which is 二〇一二, not 二〇一三."""
-    last = int(written) if written.isdigit() else _value(written)
-    full = year - year % 100 + last
+    full = year - year % 100 + vocab.cn_number(written)
     full += 100 if full < year - 50 else -100 if full > year + 50 else 0
     if written.isdigit():
         return str(full)
     zero = next((c for c in written if c in "〇○零"), "〇")
     return "".join(zero if d == "0" else _NUMERALS[int(d)] for d in str(full))
-
-
-def _value(numerals: str) -> int:
-    """Two Chinese numerals read digit by digit (一二 → 12, 〇九 → 9)."""
-    return int("".join(str(_NUMERALS.find(c)) if c in _NUMERALS else "0" for c in numerals))
 
 
 def _doc_number_year(
