@@ -80,7 +80,7 @@ def test_every_clause_of_the_2024_plan_with_an_order_to_keep_in_order_with_its_p
 def test_a_government_whose_title_is_on_its_issuer_line_issues_the_document():
     """河南省人民政府关于…的通知 on one line (a title run onto the issuer's name): the issuer is
     the government before 关于, as on a line of its own."""
-    from checker.checking.profile import is_government_issued
+    from checker.checking.profile import Issuer
     from checker.reading.parse import parse
     from checker.reading.source import source_from_bytes
 
@@ -89,7 +89,7 @@ def test_a_government_whose_title_is_on_its_issuer_line_issues_the_document():
         "1.促进消费。(省商务厅牵头,省财政厅等相关部门按职责分工负责)\n"
     )
     plan = parse(source_from_bytes(text.encode(), "plan.txt"))
-    assert is_government_issued(plan)
+    assert Issuer(plan).government
 
 
 @pytest.fixture(scope="module")

@@ -99,19 +99,14 @@ class Issuer:
 
     @cached_property
     def government(self) -> bool:
-        """``is_government_issued``."""
+        """Issued by a government or its general office, the State Council's included: such
+        documents let the first agency of a clause lead without saying so."""
         return self.state_council or _government_paragraphs(self.plan)
 
     @cached_property
     def kind(self) -> str | None:
         """``issuer_kind``."""
         return issuer_kind(self.plan, self)
-
-
-def is_government_issued(plan: Plan) -> bool:
-    """Issued by a government or its general office, the State Council's included: such
-    documents let the first agency of a clause lead without saying so."""
-    return Issuer(plan).government
 
 
 def _government_paragraphs(plan: Plan) -> bool:
